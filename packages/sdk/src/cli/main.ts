@@ -1,0 +1,26 @@
+import { argv, exit, stderr } from 'node:process';
+
+type Command = (args: string[]) => Promise<number>;
+
+// Sub-commands are loaded lazily so `hirenet features audio` does not pay for tfjs start-up.
+const commands: Record<string, () => Promise<Command>> = {
+  reference: async () => (await import('./reference.ts')).runReference,
+};
+
+async function main(args: string[]): Promise<number> {
+  const [name, ...rest] = args;
+  const load = name === undefined ? undefined : commands[name];
+  if (load === undefined) {
+    stderr.write(`usage: hirenet <${Object.keys(commands).join('|')}> [options]\n`);
+    return name === undefined || name === '--help' ? 0 : 2;
+  }
+  return (await load())(rest);
+}
+
+main(argv.slice(2)).then(
+  (code) => exit(code),
+  (err: unknown) => {
+    stderr.write(`hirenet: ${err instanceof Error ? err.message : String(err)}\n`);
+    exit(1);
+  },
+);
