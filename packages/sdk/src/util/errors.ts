@@ -1,0 +1,31 @@
+/**
+ * Every error the SDK throws on purpose is a HireNetError with a stable `code`, so host pages can
+ * branch on `err.code` instead of parsing messages.
+ */
+export class HireNetError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Interview input of the wrong shape or with non-finite values; `path` points at the culprit. */
+export class HireNetInputError extends HireNetError {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super('invalid-input', `${path}: ${message}`);
+  }
+}
+
+/** A model file that is malformed, incomplete or does not match its recorded checksums. */
+export class ModelIntegrityError extends HireNetError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('model-integrity', message, options);
+  }
+}
