@@ -1,0 +1,62 @@
+import { AU_CODES } from './au-map.ts';
+import { BLENDSHAPE_NAMES } from './blendshapes.ts';
+
+/**
+ * Named, versioned video feature schema. Bump `version` whenever a column is added, removed,
+ * reordered or changes meaning: trained weights record the version they were trained on, and a
+ * mismatch must fail loudly rather than feed shifted columns to the model.
+ */
+export const VIDEO_SCHEMA_VERSION = '1.0.0';
+
+export const POSE_COLUMNS = ['yaw', 'pitch', 'roll', 'tx', 'ty', 'tz'] as const;
+export const GAZE_COLUMNS = ['gazeX', 'gazeY'] as const;
+
+/**
+ * One row per analysed frame (CSV header of `hirenet features video`). Rows without a face keep
+ * `face = 0` and leave every other measurement empty (NaN in memory), never 0.
+ */
+export const FRAME_COLUMNS: readonly string[] = [
+  'time',
+  'face',
+  ...BLENDSHAPE_NAMES,
+  ...AU_CODES,
+  ...POSE_COLUMNS,
+  ...GAZE_COLUMNS,
+];
+
+/**
+ * One vector per 0.5 s window (0.25 s hop), the video half of a HireNet answer step:
+ * - `faceRatio`: fraction of the window's analysed frames with a face (always defined);
+ * - `<AU>_int`: mean AU proxy intensity over frames with a face;
+ * - `<AU>_pres`: fraction of frames with a face where the AU is present;
+ * - pose means, plus the standard deviation of each angle (head movement within the window);
+ * - mean gaze.
+ * A window with no face frame is masked: its values are NaN and its mask is 0.
+ */
+export const WINDOW_COLUMNS: readonly string[] = [
+  'faceRatio',
+  ...AU_CODES.map((c) => `${c}_int`),
+  ...AU_CODES.map((c) => `${c}_pres`),
+  ...POSE_COLUMNS.map((c) => `${c}_mean`),
+  'yaw_std',
+  'pitch_std',
+  'roll_std',
+  ...GAZE_COLUMNS.map((c) => `${c}_mean`),
+];
+
+export interface VideoFeatureSchema {
+  readonly name: 'hirenet.video';
+  readonly version: string;
+  readonly frameColumns: readonly string[];
+  readonly windowColumns: readonly string[];
+  /** Window length and hop, seconds. */
+  readonly window: { readonly length: number; readonly hop: number };
+}
+
+export const VIDEO_FEATURE_SCHEMA: VideoFeatureSchema = Object.freeze({
+  name: 'hirenet.video',
+  version: VIDEO_SCHEMA_VERSION,
+  frameColumns: FRAME_COLUMNS,
+  windowColumns: WINDOW_COLUMNS,
+  window: Object.freeze({ length: 0.5, hop: 0.25 }),
+});
