@@ -1,5 +1,6 @@
 // Seeded random weights and interviews for the float64 reference tests (no tfjs).
-import { expectedShapes, type HireNetConfig, type InterviewInputs, type Weights } from './float64-hirenet.ts';
+import { expectedShapes } from './contract-weights.ts';
+import type { HireNetConfig, InterviewInputs, Weights } from './float64-hirenet.ts';
 
 /** mulberry32: small deterministic PRNG returning floats in [0, 1). */
 export function rng(seed: number): () => number {
