@@ -1,0 +1,111 @@
+/**
+ * tfjs backend selection. Backends are imported lazily so a page only downloads the ones it
+ * uses, and only tfjs-core plus the backend packages are used (not the whole '@tensorflow/tfjs'
+ * bundle). The wasm binaries are always self-hosted: pass `wasmPaths` in browsers (see
+ * wasm-urls.vite.ts for Vite apps); in Node they are read from node_modules.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+export type BackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
+
+/** In order of preference for a first try; speed here is measured, not assumed (see bench/). */
+export const backendNames: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
+
+/** Names of the wasm binaries shipped in @tensorflow/tfjs-backend-wasm/dist. */
+export type WasmBinaryName = 'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm';
+
+/**
+ * Where the wasm backend fetches its binaries: a URL prefix ending in '/' under which all three
+ * files are served, or one URL per binary (all three required).
+ */
+export type WasmPaths = string | Readonly<Record<WasmBinaryName, string>>;
+
+export interface BackendOptions {
+  /** Required for 'wasm' in browsers (nothing is fetched from a CDN); ignored by other backends. Node default: node_modules. */
+  readonly wasmPaths?: WasmPaths;
+}
+
+export interface BackendInfo {
+  readonly name: BackendName;
+  /** Wall time of import + initialisation, ms (0 when the backend was already active). */
+  readonly initMs: number;
+}
+
+/** A backend could not be imported or initialised here (no WebGPU adapter, no WebGL2, …). */
+export class BackendUnavailableError extends Error {
+  readonly backend: BackendName;
+  constructor(backend: BackendName, reason: string, options?: { cause?: unknown }) {
+    super(`tfjs backend '${backend}' is unavailable: ${reason}`, options);
+    this.name = 'BackendUnavailableError';
+    this.backend = backend;
+  }
+}
+
+// Importing a backend package registers its factory with tfjs-core as a side effect.
+const loaders: Record<BackendName, () => Promise<unknown>> = {
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+  wasm: () => import('@tensorflow/tfjs-backend-wasm'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
+};
+
+const isBrowser = typeof window !== 'undefined' || typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
+
+async function configureWasm(paths: WasmPaths | undefined): Promise<void> {
+  if (paths === undefined) {
+    if (isBrowser) throw new Error('pass opts.wasmPaths: the wasm binaries must be served by the page itself');
+    return;
+  }
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  // After a successful init the call is a no-op, which is what a second initBackend wants.
+  wasm.setWasmPaths(typeof paths === 'string' ? paths : { ...paths });
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Make `name` the active tfjs backend and wait until it is ready.
+ * @throws BackendUnavailableError when it cannot be imported or initialised.
+ */
+export async function initBackend(name: BackendName, opts: BackendOptions = {}): Promise<BackendInfo> {
+  const loader = loaders[name];
+  if (loader === undefined) throw new BackendUnavailableError(name, 'unknown backend name');
+  if (tf.getBackend() === name) return { name, initMs: 0 };
+  const t0 = performance.now();
+  try {
+    await loader();
+    if (name === 'wasm') await configureWasm(opts.wasmPaths);
+  } catch (e) {
+    throw new BackendUnavailableError(name, `import failed: ${describe(e)}`, { cause: e });
+  }
+  let ok: boolean;
+  try {
+    // Resolves false (with a console warning from tfjs) when the factory fails, e.g. no adapter.
+    ok = await tf.setBackend(name);
+    await tf.ready();
+  } catch (e) {
+    throw new BackendUnavailableError(name, describe(e), { cause: e });
+  }
+  if (!ok || tf.getBackend() !== name) throw new BackendUnavailableError(name, 'initialisation failed (see the tfjs warning above)');
+  return { name, initMs: performance.now() - t0 };
+}
+
+/**
+ * Which backends initialise here, tried one after another. The backend that was active before
+ * is restored afterwards (if there was one), so probing does not change what the caller runs on.
+ */
+export async function availableBackends(opts: BackendOptions = {}): Promise<BackendInfo[]> {
+  const before = tf.engine().backendName as BackendName | null;
+  const found: BackendInfo[] = [];
+  for (const name of backendNames) {
+    try {
+      found.push(await initBackend(name, opts));
+    } catch (e) {
+      if (!(e instanceof BackendUnavailableError)) throw e;
+    }
+  }
+  if (before !== null && before !== tf.getBackend()) await tf.setBackend(before);
+  return found;
+}

@@ -1,0 +1,18 @@
+/**
+ * Page-side half of the harness (runs in Chromium). A test page module calls
+ *   exposeRun(async (args) => ({ ...JSON-serialisable result }))
+ * and the Node-side test calls `harnessPage.run(args)`.
+ */
+
+export type RunFn = (args: unknown) => Promise<unknown>;
+
+declare global {
+  interface Window {
+    /** Set by exposeRun(); awaited by HarnessPage.run(). */
+    run?: RunFn;
+  }
+}
+
+export function exposeRun<A, R>(fn: (args: A) => Promise<R>): void {
+  window.run = (args: unknown) => fn(args as A);
+}

@@ -1,0 +1,88 @@
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { pagesDir, repoRoot, sharedDir } from './paths.ts';
+
+/**
+ * Dependencies pre-bundled when the server starts. Anything a page (or a worker it spawns)
+ * imports lazily must be here: otherwise Vite discovers it mid-test, re-optimises and reloads
+ * the page under the test's feet (PLATFORM-NOTES). Add to this list rather than per test.
+ */
+export const prebundled: readonly string[] = [
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-backend-cpu',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-backend-webgl',
+  '@tensorflow/tfjs-backend-webgpu',
+  'meyda',
+  'comlink',
+];
+
+/**
+ * Quiet pages. Vite injects /@vite/client into every HTML page, and that client opens an HMR WebSocket even
+ * with HMR off (and logs a console error when it fails). Test pages never hot-reload, and their
+ * network log must hold only what the page asked for, so the tag is removed.
+ */
+const quietPages: Plugin = {
+  name: 'harness:quiet-pages',
+  // Chromium asks every origin for /favicon.ico; answer it so a 404 does not read as a page error.
+  configureServer(server) {
+    server.middlewares.use('/favicon.ico', (_req, res) => {
+      res.statusCode = 204;
+      res.end();
+    });
+  },
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html) => html.replace(/<script type="module" src="\/@vite\/client"><\/script>\s*/, ''),
+  },
+};
+
+/** A running Vite dev server for test/browser/pages. */
+export interface PageServer {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash). */
+  readonly origin: string;
+  readonly vite: ViteDevServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Serve test/browser/pages (TypeScript compiled on the fly) on 127.0.0.1 at a free port.
+ * Pages import SDK sources by relative path and ../shared files via sharedUrl().
+ */
+export async function startPageServer(): Promise<PageServer> {
+  const vite = await createServer({
+    configFile: false,
+    root: pagesDir,
+    // Own cache dir, so the demo's and the harness' pre-bundles never invalidate each other.
+    cacheDir: resolve(repoRoot, 'node_modules/.vite-harness'),
+    logLevel: 'warn',
+    clearScreen: false,
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      strictPort: true,
+      // No HMR socket: pages must not reload themselves and the network log stays plain HTTP.
+      hmr: false,
+      ws: false,
+      watch: null,
+      fs: { strict: true, allow: [repoRoot, sharedDir] },
+    },
+    optimizeDeps: {
+      include: [...prebundled],
+      exclude: ['@mediapipe/tasks-vision'],
+      // Pages are entered by URL, not crawled from index.html; the include list is the contract.
+      entries: [],
+    },
+    worker: { format: 'es' },
+    plugins: [quietPages],
+  });
+  await vite.listen();
+  const address = vite.httpServer?.address() as AddressInfo | null;
+  if (address === null || typeof address !== 'object') throw new Error('Vite did not bind a TCP port');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    vite,
+    close: () => vite.close(),
+  };
+}
