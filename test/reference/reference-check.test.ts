@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareReference, describeShape, validateReference, type ReferenceFile } from './check-reference.ts';
 import { forwardInterview } from './float64-hirenet.ts';
 import { randomInterview, randomWeights, smallConfig } from './fixtures.ts';
@@ -69,8 +69,27 @@ describe('reference checker on a self-made fixture', () => {
   });
 });
 
+/** Swaps the z and r column blocks of a GRU's kernel, recurrentKernel and bias (a gate-order mistake). */
+function swapZr(file: ReferenceFile, prefix: string): ReferenceFile {
+  const weights = { ...file.weights };
+  for (const part of ['kernel', 'recurrentKernel', 'bias']) {
+    const t = weights[`${prefix}/${part}`]!;
+    const cols = t.shape[t.shape.length - 1]!;
+    const u = cols / 3;
+    const data = t.data.map((v, i) => {
+      const c = i % cols;
+      const src = c < u ? i + u : c < 2 * u ? i - u : i;
+      return t.data[src] ?? v;
+    });
+    weights[`${prefix}/${part}`] = { shape: t.shape, data };
+  }
+  return { ...file, weights };
+}
+
 describe.skipIf(!existsSync(cliSource))('hirenet reference --seed 11 vs float64 re-implementation', () => {
-  it('agrees to 1e-4 on every score and attention weight', { timeout: 300_000 }, async () => {
+  let file: ReferenceFile;
+
+  beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hirenet-ref-'));
     const out = join(dir, 'r.json');
     try {
@@ -79,23 +98,36 @@ describe.skipIf(!existsSync(cliSource))('hirenet reference --seed 11 vs float64 
         timeout: 300_000,
         maxBuffer: 64 * 1024 * 1024,
       });
-      const file = JSON.parse(readFileSync(out, 'utf8')) as ReferenceFile;
-      expect(validateReference(file)).toEqual([]);
-      const d = compareReference(file);
-      const s = describeShape(file);
-      console.log(
-        `reference --seed 11: ${file.interviews.length} interviews, questions ${JSON.stringify(s.questionCounts)}, ` +
-          `answer lengths ${JSON.stringify(s.answerLengths)}, question words ${JSON.stringify(s.questionWordCounts)}, ` +
-          `title words ${JSON.stringify(s.titleWordCounts)}\n` +
-          `max |Δ| score ${d.maxScoreDiff.toExponential(3)}, answer attention ${d.maxAnswerAttentionDiff.toExponential(3)}, ` +
-          `question attention ${d.maxQuestionAttentionDiff.toExponential(3)}\n` +
-          d.perInterview.map((p, k) => `  #${k}: score ${p.expected.toFixed(6)} |Δ| ${p.score.toExponential(2)}`).join('\n'),
-      );
-      expect(d.maxScoreDiff).toBeLessThanOrEqual(TOL);
-      expect(d.maxAnswerAttentionDiff).toBeLessThanOrEqual(TOL);
-      expect(d.maxQuestionAttentionDiff).toBeLessThanOrEqual(TOL);
+      file = JSON.parse(readFileSync(out, 'utf8')) as ReferenceFile;
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('has the format and the shapes issue 2 asks for', () => {
+    expect(validateReference(file)).toEqual([]);
+  });
+
+  it('agrees to 1e-4 on every score and attention weight', () => {
+    const d = compareReference(file);
+    const s = describeShape(file);
+    console.log(
+      `reference --seed 11: ${file.interviews.length} interviews, questions ${JSON.stringify(s.questionCounts)}, ` +
+        `answer lengths ${JSON.stringify(s.answerLengths)}, question words ${JSON.stringify(s.questionWordCounts)}, ` +
+        `title words ${JSON.stringify(s.titleWordCounts)}\n` +
+        `max |Δ| score ${d.maxScoreDiff.toExponential(3)}, answer attention ${d.maxAnswerAttentionDiff.toExponential(3)}, ` +
+        `question attention ${d.maxQuestionAttentionDiff.toExponential(3)}\n` +
+        d.perInterview.map((p, k) => `  #${k}: score ${p.expected.toFixed(6)} |Δ| ${p.score.toExponential(2)}`).join('\n'),
+    );
+    expect(d.maxScoreDiff).toBeLessThanOrEqual(TOL);
+    expect(d.maxAnswerAttentionDiff).toBeLessThanOrEqual(TOL);
+    expect(d.maxQuestionAttentionDiff).toBeLessThanOrEqual(TOL);
+  });
+
+  it('is discriminating: a z|r gate-order mistake in a GRU is far outside the tolerance', () => {
+    for (const prefix of ['lowEncoder/forward', 'lowEncoder/backward', 'highEncoder/backward']) {
+      const d = compareReference(swapZr(file, prefix));
+      expect(d.maxDiff, prefix).toBeGreaterThan(10 * TOL);
     }
   });
 });
