@@ -93,11 +93,13 @@ export async function initBackend(name: BackendName, opts: BackendOptions = {}):
 }
 
 /**
- * Which backends initialise here, tried one after another. The backend that was active before
- * is restored afterwards (if there was one), so probing does not change what the caller runs on.
+ * Which backends initialise here, tried one after another in `backendNames` order. Afterwards the
+ * backend that was active before is active again; if none was, the first one found is, so the
+ * probe never leaves the last (slowest to set up) backend selected by accident.
  */
 export async function availableBackends(opts: BackendOptions = {}): Promise<BackendInfo[]> {
-  const before = tf.engine().backendName as BackendName | null;
+  // engine().backendName, unlike getBackend(), does not initialise a default backend.
+  const before = (tf.engine().backendName ?? null) as BackendName | null;
   const found: BackendInfo[] = [];
   for (const name of backendNames) {
     try {
@@ -106,6 +108,7 @@ export async function availableBackends(opts: BackendOptions = {}): Promise<Back
       if (!(e instanceof BackendUnavailableError)) throw e;
     }
   }
-  if (before !== null && before !== tf.getBackend()) await tf.setBackend(before);
+  const restore = before ?? found[0]?.name;
+  if (restore !== undefined && restore !== tf.getBackend()) await tf.setBackend(restore);
   return found;
 }
