@@ -1,0 +1,75 @@
+/**
+ * Formant frequencies and bandwidths from the LPC poles of a pre-emphasised, Hann-windowed
+ * frame. At 16 kHz an order of 14 gives room for about seven resonances up to 8 kHz; we keep the
+ * poles between 90 Hz and 5.5 kHz (Praat's default ceiling for an adult voice) that are narrow
+ * enough to be resonances.
+ */
+import { hann } from './fft.ts';
+import { burgLpc, polynomialRoots } from './lpc.ts';
+
+export interface Formants {
+  /** F1..F3 in Hz (0 when not found). */
+  readonly frequencies: [number, number, number];
+  /** Bandwidth of F1 in Hz (0 when not found). */
+  readonly f1Bandwidth: number;
+}
+
+export interface FormantOptions {
+  readonly sampleRate: number;
+  /** Prediction order. Default 14 at 16 kHz. */
+  readonly order?: number;
+  /** Highest formant considered, Hz. Default 5500. */
+  readonly ceiling?: number;
+  /** Widest pole still called a formant, Hz. Default 800. */
+  readonly maxBandwidth?: number;
+}
+
+const NONE: Formants = { frequencies: [0, 0, 0], f1Bandwidth: 0 };
+
+export class FormantAnalyzer {
+  private readonly fs: number;
+  private readonly order: number;
+  private readonly ceiling: number;
+  private readonly maxBandwidth: number;
+  private windowCache: Float64Array = new Float64Array(0);
+
+  constructor(options: FormantOptions) {
+    this.fs = options.sampleRate;
+    this.order = options.order ?? 14;
+    this.ceiling = Math.min(options.ceiling ?? 5500, this.fs / 2 - 50);
+    this.maxBandwidth = options.maxBandwidth ?? 800;
+  }
+
+  analyze(frame: ArrayLike<number>): Formants {
+    const n = frame.length;
+    if (n <= this.order * 2) return NONE;
+    if (this.windowCache.length !== n) this.windowCache = hann(n);
+    const w = this.windowCache;
+    // Pre-emphasis from 50 Hz, as Praat: flattens the -6 dB/octave source tilt so F2/F3 get poles.
+    const alpha = Math.exp((-2 * Math.PI * 50) / this.fs);
+    const x = new Float64Array(n);
+    let energy = 0;
+    for (let i = 0; i < n; i++) {
+      const prev = i > 0 ? frame[i - 1]! : frame[i]!;
+      const v = (frame[i]! - alpha * prev) * w[i]!;
+      x[i] = v;
+      energy += v * v;
+    }
+    if (!(energy > 1e-12)) return NONE;
+    const roots = polynomialRoots(burgLpc(x, this.order));
+    const found: { f: number; bw: number }[] = [];
+    for (const r of roots) {
+      if (r.im <= 0) continue;
+      const mag = Math.hypot(r.re, r.im);
+      const f = (Math.atan2(r.im, r.re) * this.fs) / (2 * Math.PI);
+      const bw = (-Math.log(mag) * this.fs) / Math.PI;
+      if (f < 90 || f > this.ceiling || !(bw > 0) || bw > this.maxBandwidth) continue;
+      found.push({ f, bw });
+    }
+    found.sort((p, q) => p.f - q.f);
+    return {
+      frequencies: [found[0]?.f ?? 0, found[1]?.f ?? 0, found[2]?.f ?? 0],
+      f1Bandwidth: found[0]?.bw ?? 0,
+    };
+  }
+}

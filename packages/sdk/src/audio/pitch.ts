@@ -1,0 +1,160 @@
+/**
+ * Per-frame pitch candidates by normalised autocorrelation, after Boersma (1993), the method
+ * behind Praat's `To Pitch (ac)`: a Hann-windowed frame of three periods of the pitch floor, its
+ * autocorrelation divided by the window's own autocorrelation, local maxima in the allowed lag
+ * range as voiced candidates, plus one unvoiced candidate whose strength grows as the frame gets
+ * quieter than the loudest part of the signal. Choosing the path through the candidates is
+ * pitch-path.ts's job.
+ */
+import { Fft, hann } from './fft.ts';
+
+export interface PitchOptions {
+  /** Sample rate of the frames in Hz. */
+  readonly sampleRate: number;
+  /** Pitch floor in Hz; also sets the window (3 periods). Default 75 as Praat. */
+  readonly minPitch?: number;
+  /** Pitch ceiling in Hz. Default 600. */
+  readonly maxPitch?: number;
+  /** Most voiced candidates kept per frame. Default 14 (Praat's 15 minus the unvoiced one). */
+  readonly maxCandidates?: number;
+  /** Praat's silence threshold (fraction of the global peak). Default 0.03. */
+  readonly silenceThreshold?: number;
+  /** Praat's voicing threshold. Default 0.45. */
+  readonly voicingThreshold?: number;
+  /** Praat's octave cost per octave (favours higher candidates). Default 0.01. */
+  readonly octaveCost?: number;
+}
+
+export interface PitchCandidate {
+  /** Hz; 0 is the unvoiced candidate. */
+  readonly frequency: number;
+  /** Viterbi local score (higher is better). */
+  readonly strength: number;
+  /** Normalised autocorrelation at the candidate's lag (0 for unvoiced). */
+  readonly r: number;
+}
+
+export interface PitchFrame {
+  /** Unvoiced candidate first, then voiced ones. */
+  readonly candidates: PitchCandidate[];
+  /** Largest |x - mean| in the window. */
+  readonly localPeak: number;
+  /** Largest normalised autocorrelation in the lag range (0..1): periodicity for HNR/voicing. */
+  readonly maxR: number;
+}
+
+export class PitchAnalyzer {
+  readonly sampleRate: number;
+  readonly minPitch: number;
+  readonly maxPitch: number;
+  /** Samples per analysis window. */
+  readonly windowLength: number;
+  private readonly maxCandidates: number;
+  private readonly silenceThreshold: number;
+  private readonly voicingThreshold: number;
+  private readonly octaveCost: number;
+  private readonly window: Float64Array;
+  private readonly windowAc: Float64Array;
+  private readonly fft: Fft;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+  private readonly minLag: number;
+  private readonly maxLag: number;
+
+  constructor(options: PitchOptions) {
+    const fs = options.sampleRate;
+    this.sampleRate = fs;
+    this.minPitch = options.minPitch ?? 75;
+    this.maxPitch = Math.min(options.maxPitch ?? 600, fs / 4);
+    this.maxCandidates = options.maxCandidates ?? 14;
+    this.silenceThreshold = options.silenceThreshold ?? 0.03;
+    this.voicingThreshold = options.voicingThreshold ?? 0.45;
+    this.octaveCost = options.octaveCost ?? 0.01;
+    this.windowLength = Math.round((3 / this.minPitch) * fs);
+    this.window = hann(this.windowLength);
+    // Lags beyond half the window are too poorly estimated (Praat stops there as well).
+    this.minLag = Math.max(2, Math.floor(fs / this.maxPitch));
+    this.maxLag = Math.min(Math.ceil(fs / this.minPitch), Math.floor(this.windowLength / 2));
+    let n = 2;
+    while (n < this.windowLength + this.maxLag + 2) n *= 2;
+    this.fft = new Fft(n);
+    this.re = new Float64Array(n);
+    this.im = new Float64Array(n);
+    this.windowAc = new Float64Array(this.maxLag + 2);
+    this.autocorrelate(this.window, this.windowAc);
+    const w0 = this.windowAc[0]!;
+    for (let i = 0; i < this.windowAc.length; i++) this.windowAc[i] = this.windowAc[i]! / w0;
+  }
+
+  /**
+   * Candidates of one frame. `frame` holds `windowLength` samples centred on the frame time;
+   * `globalPeak` is the loudest |sample| of the signal so far (or of the whole file).
+   */
+  analyze(frame: ArrayLike<number>, globalPeak: number): PitchFrame {
+    const n = this.windowLength;
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += frame[i] ?? 0;
+    mean /= n;
+    let localPeak = 0;
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = (frame[i] ?? 0) - mean;
+      if (Math.abs(v) > localPeak) localPeak = Math.abs(v);
+      x[i] = v * this.window[i]!;
+    }
+    const vt = this.voicingThreshold;
+    const relPeak = globalPeak > 0 ? localPeak / globalPeak : 0;
+    const unvoiced: PitchCandidate = {
+      frequency: 0,
+      strength: vt + Math.max(0, 2 - relPeak / (this.silenceThreshold / (1 + vt))),
+      r: 0,
+    };
+    if (localPeak === 0 || !Number.isFinite(localPeak)) {
+      return { candidates: [unvoiced], localPeak: 0, maxR: 0 };
+    }
+    const ac = new Float64Array(this.maxLag + 2);
+    this.autocorrelate(x, ac);
+    const r0 = ac[0]!;
+    const r = new Float64Array(this.maxLag + 2);
+    for (let lag = 0; lag < r.length; lag++) r[lag] = ac[lag]! / r0 / this.windowAc[lag]!;
+
+    const voiced: PitchCandidate[] = [];
+    let maxR = 0;
+    for (let lag = this.minLag; lag <= this.maxLag; lag++) {
+      const a = r[lag - 1]!;
+      const b = r[lag]!;
+      const c = r[lag + 1]!;
+      if (!(b > a && b >= c)) continue;
+      // Parabolic refinement of the lag and height of the peak.
+      const denom = a - 2 * b + c;
+      const shift = denom < 0 ? (0.5 * (a - c)) / denom : 0;
+      let peak = b - 0.25 * (a - c) * shift;
+      // Dividing by the window's autocorrelation can push r over 1 on strong signals; Praat folds it back.
+      if (peak > 1) peak = 1 / peak;
+      if (peak > maxR) maxR = peak;
+      if (peak < 0.5 * vt) continue;
+      const frequency = this.sampleRate / (lag + shift);
+      if (frequency < this.minPitch || frequency > this.maxPitch) continue;
+      const strength = peak - this.octaveCost * Math.log2(this.minPitch / frequency);
+      voiced.push({ frequency, strength, r: peak });
+    }
+    voiced.sort((p, q) => q.strength - p.strength);
+    if (voiced.length > this.maxCandidates) voiced.length = this.maxCandidates;
+    return { candidates: [unvoiced, ...voiced], localPeak, maxR };
+  }
+
+  /** Linear (not circular) autocorrelation of `x` for lags 0..out.length-1, via the FFT. */
+  private autocorrelate(x: ArrayLike<number>, out: Float64Array): void {
+    const { re, im } = this;
+    re.fill(0);
+    im.fill(0);
+    for (let i = 0; i < x.length; i++) re[i] = x[i]!;
+    this.fft.transform(re, im);
+    for (let i = 0; i < re.length; i++) {
+      re[i] = re[i]! * re[i]! + im[i]! * im[i]!;
+      im[i] = 0;
+    }
+    this.fft.transform(re, im, true);
+    for (let i = 0; i < out.length; i++) out[i] = re[i]!;
+  }
+}

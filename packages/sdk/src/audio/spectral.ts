@@ -1,0 +1,160 @@
+/**
+ * Spectral descriptors of one 25 ms frame (eGeMAPS-style): loudness (Meyda, Zwicker-like Bark
+ * sum), MFCC 1–4 (Meyda's Mel filter bank and log/DCT definition, applied sparsely because
+ * Meyda's own extractor allocates 26 arrays per call), alpha ratio, Hammarberg index, spectral
+ * slopes 0–500 / 500–1500 Hz, spectral flux (Meyda 5.6.3's flux throws), and frame intensity.
+ */
+import { Fft, hann } from './fft.ts';
+import { createMeydaInstance, type MeydaInstance } from './meyda-instance.ts';
+
+export interface SpectralFeatures {
+  /** Meyda total loudness (sum of specific loudness over 24 Bark bands). */
+  readonly loudness: number;
+  /** Frame energy in dB re full scale (Hann-weighted mean square). */
+  readonly intensityDb: number;
+  /** dB: energy 50–1000 Hz over energy 1–5 kHz. */
+  readonly alphaRatio: number;
+  /** dB: strongest bin 0–2 kHz over strongest bin 2–5 kHz. */
+  readonly hammarbergIndex: number;
+  /** dB per Hz: least-squares slope of the dB power spectrum over 0–500 Hz. */
+  readonly slope0to500: number;
+  /** dB per Hz over 500–1500 Hz. */
+  readonly slope500to1500: number;
+  /** Squared L2 distance between this and the previous frame's sum-normalised magnitude spectra. */
+  readonly flux: number;
+  /** MFCC 1..4 (Meyda's definition). */
+  readonly mfcc: [number, number, number, number];
+}
+
+const EPS = 1e-12;
+export const SILENT_DB = -120;
+
+export class SpectralAnalyzer {
+  readonly frameLength: number;
+  private readonly fs: number;
+  private readonly n: number;
+  private readonly fft: Fft;
+  private readonly window: Float64Array;
+  private readonly windowPower: number;
+  private readonly meyda: MeydaInstance;
+  private readonly melRanges: { start: number; weights: Float64Array }[];
+  private readonly dctTable: Float64Array;
+  private prevNorm: Float64Array | null = null;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+
+  /** `frameSeconds` of signal (default 25 ms) zero-padded to the next power of two. */
+  constructor(sampleRate: number, frameSeconds = 0.025) {
+    this.fs = sampleRate;
+    this.frameLength = Math.round(frameSeconds * sampleRate);
+    let n = 2;
+    while (n < this.frameLength) n *= 2;
+    this.n = n;
+    this.fft = new Fft(n);
+    this.re = new Float64Array(n);
+    this.im = new Float64Array(n);
+    this.window = hann(this.frameLength);
+    this.windowPower = this.window.reduce((s, v) => s + v * v, 0);
+    this.meyda = createMeydaInstance(sampleRate, n);
+    this.melRanges = this.meyda.melFilterBank.map((row) => {
+      let start = row.findIndex((v) => v !== 0);
+      if (start < 0) start = 0;
+      let end = row.length;
+      while (end > start && row[end - 1] === 0) end--;
+      return { start, weights: Float64Array.from(row.slice(start, end)) };
+    });
+    const m = this.melRanges.length;
+    this.dctTable = new Float64Array(5 * m);
+    for (let k = 0; k < 5; k++) {
+      for (let i = 0; i < m; i++) this.dctTable[k * m + i] = 2 * Math.cos((Math.PI / m) * (i + 0.5) * k);
+    }
+  }
+
+  analyze(frame: ArrayLike<number>): SpectralFeatures {
+    const { re, im, n } = this;
+    re.fill(0);
+    im.fill(0);
+    let sq = 0;
+    for (let i = 0; i < this.frameLength; i++) {
+      const v = (frame[i] ?? 0) * this.window[i]!;
+      re[i] = v;
+      sq += v * v;
+    }
+    this.fft.transform(re, im);
+    const bins = n / 2;
+    const amp = new Float32Array(bins);
+    const pow = new Float64Array(bins);
+    let ampSum = 0;
+    for (let k = 0; k < bins; k++) {
+      const p = re[k]! * re[k]! + im[k]! * im[k]!;
+      pow[k] = p;
+      amp[k] = Math.sqrt(p);
+      ampSum += amp[k]!;
+    }
+    const intensityDb = sq > 0 ? Math.max(SILENT_DB, 10 * Math.log10(sq / this.windowPower)) : SILENT_DB;
+    const loud = this.meyda.extractors.loudness!({ ampSpectrum: amp, barkScale: this.meyda.barkScale, numberOfBarkBands: 24 }) as {
+      total: number;
+    };
+    const hz = this.fs / n;
+    const band = (lo: number, hi: number): [number, number] => [Math.max(0, Math.ceil(lo / hz)), Math.min(bins - 1, Math.floor(hi / hz))];
+    const sum = (lo: number, hi: number): number => {
+      const [a, b] = band(lo, hi);
+      let s = 0;
+      for (let k = a; k <= b; k++) s += pow[k]!;
+      return s;
+    };
+    const max = (lo: number, hi: number): number => {
+      const [a, b] = band(lo, hi);
+      let s = 0;
+      for (let k = a; k <= b; k++) if (pow[k]! > s) s = pow[k]!;
+      return s;
+    };
+    const slope = (lo: number, hi: number): number => {
+      const [a, b] = band(lo, hi);
+      let sx = 0, sy = 0, sxx = 0, sxy = 0, c = 0;
+      for (let k = a; k <= b; k++) {
+        const x = k * hz;
+        const y = 10 * Math.log10(pow[k]! + EPS);
+        sx += x; sy += y; sxx += x * x; sxy += x * y; c++;
+      }
+      const d = c * sxx - sx * sx;
+      return c < 2 || d === 0 ? 0 : (c * sxy - sx * sy) / d;
+    };
+    const silent = sq <= EPS;
+    // Flux on sum-normalised magnitudes so it measures change of shape, not of level.
+    const norm = new Float64Array(bins);
+    if (ampSum > 0) for (let k = 0; k < bins; k++) norm[k] = amp[k]! / ampSum;
+    let flux = 0;
+    if (this.prevNorm !== null) for (let k = 0; k < bins; k++) flux += (norm[k]! - this.prevNorm[k]!) ** 2;
+    this.prevNorm = norm;
+    return {
+      loudness: Number.isFinite(loud.total) ? loud.total : 0,
+      intensityDb,
+      alphaRatio: silent ? 0 : 10 * Math.log10((sum(50, 1000) + EPS) / (sum(1000, 5000) + EPS)),
+      hammarbergIndex: silent ? 0 : 10 * Math.log10((max(0, 2000) + EPS) / (max(2000, 5000) + EPS)),
+      slope0to500: silent ? 0 : slope(0, 500),
+      slope500to1500: silent ? 0 : slope(500, 1500),
+      flux,
+      mfcc: this.mfcc(pow),
+    };
+  }
+
+  /** Meyda's MFCC: DCT-II (scale 2) of ln(1 + Mel-filtered power). */
+  private mfcc(pow: Float64Array): [number, number, number, number] {
+    const m = this.melRanges.length;
+    const logMel = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      const { start, weights } = this.melRanges[i]!;
+      let s = 0;
+      for (let k = 0; k < weights.length; k++) s += weights[k]! * (pow[start + k] ?? 0);
+      logMel[i] = Math.log(s + 1);
+    }
+    const out: [number, number, number, number] = [0, 0, 0, 0];
+    for (let c = 1; c <= 4; c++) {
+      let s = 0;
+      for (let i = 0; i < m; i++) s += logMel[i]! * this.dctTable[c * m + i]!;
+      out[c - 1] = s;
+    }
+    return out;
+  }
+}
