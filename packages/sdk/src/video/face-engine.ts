@@ -1,0 +1,112 @@
+import { FaceLandmarker } from '@mediapipe/tasks-vision';
+
+type WasmFileset = Parameters<typeof FaceLandmarker.createFromOptions>[0];
+import { VideoError } from './errors.ts';
+import { buildFrameRow, type VideoFrameRow } from './frame-row.ts';
+import type { ResolvedFaceOptions } from './options.ts';
+
+/**
+ * Face Landmarker in VIDEO mode, inside the worker. Loads the wasm and the model once, checks
+ * the model's sha256, and turns frames into rows.
+ *
+ * Why the explicit fileset: tasks-vision loads its wasm glue with `importScripts`, which module
+ * workers do not have. Its fallback is a dynamic `import()`, which only works with the ES-module
+ * flavour of the glue (`vision_wasm_module_internal.js`, what `forVisionTasks(base, true)`
+ * selects): that file assigns `globalThis.ModuleFactory`, whereas the classic one declares a
+ * script-scoped `var` that a module never exposes ("ModuleFactory not set"). We import it
+ * ourselves first so a wrong URL fails here with a clear `video-model` error.
+ */
+export class FaceEngine {
+  private landmarker: FaceLandmarker | undefined;
+  private model: Uint8Array | undefined;
+  private fileset: WasmFileset | undefined;
+  private moduleFactory: unknown;
+  // VIDEO mode demands strictly increasing timestamps over the landmarker's whole life.
+  private lastTs = -1;
+
+  constructor(private readonly opts: ResolvedFaceOptions) {}
+
+  /** Loads everything; returns the milliseconds spent. */
+  async init(): Promise<number> {
+    const t0 = performance.now();
+    this.fileset = await loadFileset(this.opts);
+    // tasks-vision clears globalThis.ModuleFactory after each start, and a module is evaluated
+    // only once, so keep the factory to start a second landmarker (reset()) in this worker.
+    this.moduleFactory = (globalThis as { ModuleFactory?: unknown }).ModuleFactory;
+    this.model = await loadModel(this.opts.modelUrl, this.opts.modelSha256);
+    await this.reset();
+    return performance.now() - t0;
+  }
+
+  /**
+   * Fresh landmarker: VIDEO mode tracks the face from frame to frame, so a new file starts
+   * without the previous file's face region and the same file always yields the same rows.
+   */
+  async reset(): Promise<void> {
+    if (!this.fileset || !this.model) throw new Error('FaceEngine.init() first');
+    this.landmarker?.close();
+    this.landmarker = undefined;
+    this.lastTs = -1;
+    (globalThis as { ModuleFactory?: unknown }).ModuleFactory = this.moduleFactory;
+    try {
+      this.landmarker = await FaceLandmarker.createFromOptions(this.fileset, {
+        // A copy: MediaPipe may take ownership of (and detach) the buffer it is given.
+        baseOptions: { modelAssetBuffer: this.model.slice(), delegate: this.opts.delegate },
+        runningMode: 'VIDEO',
+        numFaces: 1,
+        outputFaceBlendshapes: true,
+        outputFacialTransformationMatrixes: true,
+      });
+    } catch (e) {
+      throw new VideoError('video-model', `FaceLandmarker could not start: ${String(e)}`, { cause: e });
+    }
+  }
+
+  /** One frame → one row. `time` is seconds in the source; the frame is not closed here. */
+  detect(frame: VideoFrame | ImageBitmap, time: number): VideoFrameRow {
+    if (!this.landmarker) throw new Error('FaceEngine.init() first');
+    const ts = Math.max(this.lastTs + 1, Math.round(time * 1000));
+    this.lastTs = ts;
+    const width = 'displayWidth' in frame ? frame.displayWidth : frame.width;
+    const height = 'displayHeight' in frame ? frame.displayHeight : frame.height;
+    const result = this.landmarker.detectForVideo(frame, ts);
+    return buildFrameRow(time, result, width, height);
+  }
+
+  close(): void {
+    this.landmarker?.close();
+    this.landmarker = undefined;
+  }
+}
+
+async function loadFileset(o: ResolvedFaceOptions): Promise<WasmFileset> {
+  try {
+    await import(/* @vite-ignore */ o.wasmLoaderUrl);
+  } catch (e) {
+    throw new VideoError('video-model', `MediaPipe wasm loader failed to load from ${o.wasmLoaderUrl}: ${String(e)}`, { cause: e });
+  }
+  if (typeof (globalThis as { ModuleFactory?: unknown }).ModuleFactory !== 'function') {
+    throw new VideoError('video-model', `${o.wasmLoaderUrl} is not the ES-module loader (vision_wasm_module_internal.js)`);
+  }
+  return { wasmLoaderPath: o.wasmLoaderUrl, wasmBinaryPath: o.wasmBinaryUrl };
+}
+
+async function loadModel(url: string, sha256: string | null): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    bytes = new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    throw new VideoError('video-model', `face model could not be fetched from ${url}: ${String(e)}`, { cause: e });
+  }
+  if (sha256 !== null) {
+    const got = hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+    if (got !== sha256) throw new VideoError('video-model', `face model sha256 ${got} ≠ expected ${sha256} (${url})`);
+  }
+  return bytes;
+}
+
+function hex(buf: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,167 @@
+import * as Comlink from 'comlink';
+import { VideoError } from './errors.ts';
+import type { VideoFrameRow } from './frame-row.ts';
+import { isRestartable, type WorkerHandle } from './worker-handle.ts';
+
+export type LiveMode = 'track-processor' | 'video-frame-callback';
+
+export interface LiveOptions {
+  /** Analysed frames per second. Default: the analyser's `fps` (15). */
+  readonly fps?: number;
+  /**
+   * `'auto'` (default) uses MediaStreamTrackProcessor where it exists (Chromium): its readable
+   * is transferred to the worker, since a MediaStreamTrack itself cannot be. Otherwise a
+   * hidden <video> with requestVideoFrameCallback + createImageBitmap.
+   */
+  readonly mode?: 'auto' | LiveMode;
+  readonly onRows?: (rows: VideoFrameRow[]) => void;
+}
+
+export interface LiveAnalysis {
+  readonly rows: VideoFrameRow[];
+  readonly mode: LiveMode;
+  /** Wall-clock seconds from start to stop (or to the end of the track). */
+  readonly duration: number;
+  readonly analysed: number;
+  /** analysed ÷ (duration × fps), at most 1: how much of the requested rate was achieved. */
+  readonly coverage: number;
+  readonly restarts: number;
+  /** `video-track-ended` when the track ended before stop(); the rows so far are kept. */
+  readonly warnings: VideoError[];
+}
+
+export interface LiveSession {
+  readonly mode: LiveMode;
+  /** Rows received so far (live array). */
+  readonly rows: readonly VideoFrameRow[];
+  /** Stops analysis and resolves with everything extracted. */
+  stop(): Promise<LiveAnalysis>;
+  /** Settles when analysis ends by stop() or by the track ending. */
+  readonly done: Promise<LiveAnalysis>;
+}
+
+type GetWorker = () => Promise<WorkerHandle>;
+
+/** Wired by FaceAnalyzer.startLive; not meant to be called directly. */
+export function startLiveTap(track: MediaStreamTrack, opts: LiveOptions & { fps: number }, getWorker: GetWorker): LiveSession {
+  const hasProcessor = typeof (globalThis as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor === 'function';
+  const mode: LiveMode = opts.mode === 'auto' || opts.mode === undefined
+    ? (hasProcessor ? 'track-processor' : 'video-frame-callback')
+    : opts.mode;
+  const rows: VideoFrameRow[] = [];
+  const warnings: VideoError[] = [];
+  const started = performance.now();
+  const state = { stopping: false, restarts: 0, handle: undefined as WorkerHandle | undefined };
+  const sink = (batch: VideoFrameRow[]): void => {
+    rows.push(...batch);
+    opts.onRows?.(batch);
+  };
+  const elapsed = (): number => (performance.now() - started) / 1000;
+
+  const loop = mode === 'track-processor'
+    ? runProcessor(track, opts.fps, sink, getWorker, state, elapsed)
+    : runFrameCallback(track, opts.fps, sink, getWorker, state, elapsed);
+
+  const done = loop.then(() => {
+    if (!state.stopping) warnings.push(new VideoError('video-track-ended', `the camera track ended after ${elapsed().toFixed(1)} s, before analysis was stopped; ${rows.length} frames kept`));
+    const duration = elapsed();
+    return {
+      rows,
+      mode,
+      duration,
+      analysed: rows.length,
+      coverage: Math.min(1, rows.length / Math.max(1e-9, duration * opts.fps)),
+      restarts: state.restarts,
+      warnings,
+    };
+  });
+  return {
+    mode,
+    rows,
+    done,
+    async stop() {
+      state.stopping = true;
+      await state.handle?.api.stopStream().catch(() => undefined);
+      return done;
+    },
+  };
+}
+
+interface LoopState {
+  stopping: boolean;
+  restarts: number;
+  handle: WorkerHandle | undefined;
+}
+
+async function runProcessor(
+  track: MediaStreamTrack,
+  fps: number,
+  sink: (rows: VideoFrameRow[]) => void,
+  getWorker: GetWorker,
+  state: LoopState,
+  elapsed: () => number,
+): Promise<void> {
+  while (!state.stopping && track.readyState === 'live') {
+    const h = await getWorker();
+    state.handle = h;
+    // maxBufferSize 1: when the worker is busy the browser keeps only the newest frame.
+    const processor = new MediaStreamTrackProcessor({ track, maxBufferSize: 1 });
+    const readable = processor.readable;
+    try {
+      await h.call(h.api.analyzeStream(Comlink.transfer(readable, [readable as unknown as Transferable]), fps, Comlink.proxy(sink), elapsed()));
+      return;
+    } catch (e) {
+      if (!isRestartable(e)) throw e;
+      h.terminate();
+      state.restarts++;
+    }
+  }
+}
+
+async function runFrameCallback(
+  track: MediaStreamTrack,
+  fps: number,
+  sink: (rows: VideoFrameRow[]) => void,
+  getWorker: GetWorker,
+  state: LoopState,
+  elapsed: () => number,
+): Promise<void> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = new MediaStream([track]);
+  await video.play();
+  let due = 0;
+  let busy = false;
+  await new Promise<void>((resolve) => {
+    const finish = (): void => {
+      video.srcObject = null;
+      resolve();
+    };
+    track.addEventListener('ended', finish, { once: true });
+    const onFrame = (): void => {
+      if (state.stopping || track.readyState !== 'live') return finish();
+      video.requestVideoFrameCallback(onFrame);
+      const t = elapsed();
+      // Drop instead of queueing: skip while the previous frame is still being analysed.
+      if (busy || t + 1e-3 < due) return;
+      busy = true;
+      due = (Math.floor(t * fps + 1e-6) + 1) / fps;
+      void (async () => {
+        try {
+          const h = await getWorker();
+          state.handle = h;
+          const bitmap = await createImageBitmap(video);
+          sink([await h.call(h.api.analyzeBitmap(Comlink.transfer(bitmap, [bitmap]), t))]);
+        } catch (e) {
+          if (!isRestartable(e)) throw e;
+          state.handle?.terminate();
+          state.restarts++;
+        } finally {
+          busy = false;
+        }
+      })();
+    };
+    video.requestVideoFrameCallback(onFrame);
+  });
+}

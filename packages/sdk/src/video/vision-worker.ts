@@ -1,0 +1,175 @@
+/// <reference lib="webworker" />
+/**
+ * The vision worker (module worker, comlink). All MediaPipe work happens here so the page's
+ * main thread only receives finished rows.
+ */
+import * as Comlink from 'comlink';
+import { installErrorTransfer } from './comlink-errors.ts';
+import { FaceEngine } from './face-engine.ts';
+import { openVideoFile, type FileInfo } from './file-frames.ts';
+import { emptyFrameRow, type VideoFrameRow } from './frame-row.ts';
+import type { ResolvedFaceOptions } from './options.ts';
+
+installErrorTransfer();
+
+/** Receives rows in small batches so a crash loses at most one batch. */
+export type RowSink = (rows: VideoFrameRow[]) => void;
+
+export interface FileRunStats extends FileInfo {
+  readonly analysed: number;
+  readonly wallMs: number;
+  /** Median milliseconds of detectForVideo per frame. */
+  readonly detectMsMedian: number;
+}
+
+export interface StreamRunStats {
+  /** Frames delivered by the track. */
+  readonly seen: number;
+  readonly analysed: number;
+  /** Stream time covered, seconds (first to last frame). */
+  readonly duration: number;
+  readonly detectMsMedian: number;
+}
+
+const BATCH = 5;
+
+let engine: FaceEngine | undefined;
+let streamReader: ReadableStreamDefaultReader<VideoFrame> | undefined;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
+}
+
+function need(): FaceEngine {
+  if (!engine) throw new Error('vision worker: init() first');
+  return engine;
+}
+
+const api = {
+  async init(opts: ResolvedFaceOptions): Promise<{ initMs: number }> {
+    engine?.close();
+    engine = new FaceEngine(opts);
+    return { initMs: await engine.init() };
+  },
+
+  /** Analyses a whole file at k / fps; rows at times < `fromTime` are skipped (resume). */
+  async analyzeFile(blob: Blob, fps: number, sink: RowSink, fromTime = 0): Promise<FileRunStats> {
+    const e = need();
+    const t0 = performance.now();
+    const file = await openVideoFile(blob, fps);
+    await e.reset();
+    const detectMs: number[] = [];
+    let batch: VideoFrameRow[] = [];
+    let analysed = 0;
+    try {
+      for await (const { time, frame } of file.frames) {
+        if (time < fromTime - 1e-6) {
+          frame?.close();
+          continue;
+        }
+        let row: VideoFrameRow;
+        if (frame) {
+          const d0 = performance.now();
+          try {
+            row = e.detect(frame, time);
+          } finally {
+            frame.close();
+          }
+          detectMs.push(performance.now() - d0);
+        } else {
+          row = emptyFrameRow(time);
+        }
+        analysed++;
+        batch.push(row);
+        if (batch.length >= BATCH) {
+          sink(batch);
+          batch = [];
+        }
+      }
+    } finally {
+      if (batch.length > 0) sink(batch);
+      file.close();
+    }
+    return { ...file.info, analysed, wallMs: performance.now() - t0, detectMsMedian: median(detectMs) };
+  },
+
+  /**
+   * Analyses a live VideoFrame stream (from MediaStreamTrackProcessor) at `fps`, dropping the
+   * frames that arrive before the next analysis time instead of queueing them. Resolves when
+   * the stream ends or stopStream() is called. `t0` offsets row times (resume after restart).
+   */
+  async analyzeStream(readable: ReadableStream<VideoFrame>, fps: number, sink: RowSink, t0 = 0): Promise<StreamRunStats> {
+    const e = need();
+    await e.reset();
+    const reader = readable.getReader();
+    streamReader = reader;
+    const detectMs: number[] = [];
+    let first: number | undefined;
+    let last = 0;
+    let due = 0;
+    let seen = 0;
+    let analysed = 0;
+    try {
+      for (;;) {
+        const { done, value: frame } = await reader.read();
+        if (done) break;
+        seen++;
+        first ??= frame.timestamp;
+        const rel = (frame.timestamp - first) / 1e6;
+        last = rel;
+        if (rel + 1e-3 < due) {
+          frame.close();
+          continue;
+        }
+        // Next slot on the k / fps grid after this frame: a slow frame skips slots, never queues.
+        due = (Math.floor(rel * fps + 1e-6) + 1) / fps;
+        const d0 = performance.now();
+        let row: VideoFrameRow;
+        try {
+          row = e.detect(frame, t0 + rel);
+        } finally {
+          frame.close();
+        }
+        detectMs.push(performance.now() - d0);
+        analysed++;
+        sink([row]);
+      }
+    } finally {
+      if (streamReader === reader) streamReader = undefined;
+      reader.releaseLock();
+    }
+    return { seen, analysed, duration: last, detectMsMedian: median(detectMs) };
+  },
+
+  async stopStream(): Promise<void> {
+    await streamReader?.cancel();
+  },
+
+  /** One frame from the fallback path (requestVideoFrameCallback + createImageBitmap). */
+  analyzeBitmap(bitmap: ImageBitmap, time: number): VideoFrameRow {
+    try {
+      return need().detect(bitmap, time);
+    } finally {
+      bitmap.close();
+    }
+  },
+
+  /** Test hook: an uncaught error outside any call, as a wasm abort would raise. */
+  crashForTest(): void {
+    setTimeout(() => {
+      engine?.close();
+      engine = undefined;
+      throw new Error('simulated vision worker crash');
+    }, 0);
+  },
+
+  close(): void {
+    engine?.close();
+    engine = undefined;
+  },
+};
+
+export type VisionWorkerApi = typeof api;
+
+Comlink.expose(api);

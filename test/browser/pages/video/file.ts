@@ -1,0 +1,49 @@
+// Analyses recorded files in the vision worker (test/browser/video-file.test.ts).
+import { createFaceAnalyzer, type FaceAnalyzer } from '../../../../packages/sdk/src/video/face-analyzer.ts';
+import { isVideoError } from '../../../../packages/sdk/src/video/errors.ts';
+import { frameRowValues } from '../../../../packages/sdk/src/video/frame-row.ts';
+import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
+import { exposeRun } from '../../harness/page.ts';
+
+interface Args {
+  readonly modelUrl: string;
+  readonly files: readonly string[];
+  readonly fps?: number;
+  readonly modelSha256?: string | null;
+  /** Crash the worker after this many rows of the first file (restart test). */
+  readonly crashAfterRows?: number;
+}
+
+let analyzer: FaceAnalyzer | undefined;
+
+exposeRun(async (a: Args) => {
+  analyzer?.close();
+  analyzer = createFaceAnalyzer({ ...viteVisionWasm, modelUrl: a.modelUrl, fps: a.fps ?? 15, modelSha256: a.modelSha256 });
+  let initMs: number;
+  try {
+    initMs = await analyzer.ready;
+  } catch (e) {
+    return { initError: { code: isVideoError(e) ? e.code : null, message: String(e) } };
+  }
+  const out = [];
+  for (const url of a.files) {
+    const blob = await (await fetch(url)).blob();
+    let seen = 0;
+    let crashed = false;
+    const onRows = (rows: unknown[]): void => {
+      seen += rows.length;
+      if (a.crashAfterRows !== undefined && !crashed && seen >= a.crashAfterRows) {
+        crashed = true;
+        analyzer?.crashWorkerForTest();
+      }
+    };
+    try {
+      const { rows, stats } = await analyzer.analyzeFile(blob, onRows);
+      // JSON turns NaN into null, which the Node side reads back as "not measured".
+      out.push({ url, stats, values: rows.map(frameRowValues) });
+    } catch (e) {
+      out.push({ url, error: { code: isVideoError(e) ? e.code : null, name: (e as Error).name, message: String(e) } });
+    }
+  }
+  return { initMs, files: out };
+});
