@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { HireNetError, ModelIntegrityError } from '../util/errors.ts';
+import { HireNetError, HireNetInputError, ModelIntegrityError } from '../util/errors.ts';
 import { padBatch, type PaddedBatch } from './batch.ts';
 import { resolveConfig, type HireNetConfigInput } from './config.ts';
 import { forward, type ForwardResult } from './forward.ts';
@@ -36,7 +36,7 @@ export class HireNetModel {
     const expected = new Set(specs.map((s) => s.name));
     const extra = Object.keys(weights).filter((name) => !expected.has(name));
     if (extra.length > 0) throw new ModelIntegrityError(`unexpected weights for variant ${resolved.variant}: ${extra.join(', ')}`);
-    const variables = new Map<string, tf.Variable>();
+    // Validate everything before allocating, so a refused file leaks no tensors.
     for (const spec of specs) {
       const w = weights[spec.name];
       if (w === undefined) throw new ModelIntegrityError(`weight ${spec.name} is missing`);
@@ -44,7 +44,12 @@ export class HireNetModel {
       if (w.shape.join(',') !== spec.shape.join(',') || w.data.length !== size) {
         throw new ModelIntegrityError(`weight ${spec.name} has shape [${w.shape.join(', ')}], expected [${spec.shape.join(', ')}]`);
       }
-      variables.set(spec.name, tf.variable(tf.tensor(w.data, [...spec.shape], 'float32'), true, `hirenet/${spec.name}/${nextId()}`));
+    }
+    const variables = new Map<string, tf.Variable>();
+    for (const spec of specs) {
+      const initial = tf.tensor((weights[spec.name] as WeightMap[string]).data, [...spec.shape], 'float32');
+      variables.set(spec.name, tf.variable(initial, true, `hirenet/${spec.name}/${nextId()}`));
+      initial.dispose();
     }
     return new HireNetModel(resolved, variables, metadata);
   }
@@ -63,7 +68,14 @@ export class HireNetModel {
 
   /** Pads and validates interviews into one batch (HireNetInputError names a bad value). */
   pad(interviews: readonly InterviewInput[]): PaddedBatch {
-    return padBatch(interviews, this.config.inputDim, this.config.wordDim);
+    const batch = padBatch(interviews, this.config.inputDim, this.config.wordDim);
+    if (this.config.variant === 'bigru') {
+      // The answer-level baseline averages per-answer scores: with no answer there is nothing to average.
+      interviews.forEach((iv, b) => {
+        if (!iv.answers.some((a) => (a?.length ?? 0) > 0)) throw new HireNetInputError(`interviews[${b}].answers`, 'the bigru baseline needs at least one non-empty answer');
+      });
+    }
+    return batch;
   }
 
   /** Scores interviews in one padded batch; the result of each does not depend on the others. */

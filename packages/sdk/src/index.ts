@@ -1,0 +1,19 @@
+/**
+ * @hirenet/sdk — public surface, grouped by purpose. Everything here runs in the browser;
+ * file-system helpers live in '@hirenet/sdk/node'.
+ */
+
+// Model: HireNet (Hemamou et al., AAAI 2019) and its ablations.
+export { HireNetModel, type ModelMetadata } from './model/hirenet-model.ts';
+export type { HireNetConfig, HireNetVariant, InterviewInput, InterviewOutput } from './model/types.ts';
+export { resolveConfig, DEFAULT_SIZES, type HireNetConfigInput } from './model/config.ts';
+export { weightSpecs, type WeightSpec } from './model/weight-spec.ts';
+export type { WeightData, WeightMap, InitOptions } from './model/init.ts';
+export { padBatch, type PaddedBatch } from './model/batch.ts';
+export type { ForwardResult } from './model/forward.ts';
+
+// Model files: tfjs weights format with per-shard sha256.
+export { loadModel, encodeModel, decodeModel, sha256Hex, MODEL_FORMAT, type ModelJson, type ModelArtifacts } from './model/io.ts';
+
+// Errors: every deliberate failure is a HireNetError with a stable `code`.
+export { HireNetError, HireNetInputError, ModelIntegrityError } from './util/errors.ts';
