@@ -46,7 +46,7 @@ function pool(variant: HireNetConfig['variant'], h: tf.Tensor3D, mask: tf.Tensor
 
 /** Answer-level baseline: each answer scored alone from its final states, averaged per interview. */
 function forwardBigru(w: WeightTensors, batch: PaddedBatch, answers: tf.Tensor3D, answerMask: tf.Tensor2D): ForwardResult {
-  const low = biGruScan(answers, answerMask, batch.answerLengths, gru(w, 'lowEncoder/forward'), gru(w, 'lowEncoder/backward'));
+  const low = biGruScan(answers, answerMask, gru(w, 'lowEncoder/forward'), gru(w, 'lowEncoder/backward'));
   const perAnswer = classify(w, tf.concat([low.finalForward, low.finalBackward], 1));
   const present = tf.tensor2d(Float32Array.from(batch.answerLengths, (n) => (n > 0 ? 1 : 0)), [batch.size, batch.maxQuestions]);
   const sums = tf.sum(tf.mul(tf.reshape(perAnswer, [batch.size, batch.maxQuestions]), present), 1);
@@ -67,12 +67,12 @@ export function forward(config: HireNetConfig, w: WeightTensors, batch: PaddedBa
   const attends = config.variant !== 'hn_avg';
   const contextual = config.variant === 'hirenet';
 
-  const low = biGruScan(answers, answerMask, batch.answerLengths, gru(w, 'lowEncoder/forward'), gru(w, 'lowEncoder/backward'));
+  const low = biGruScan(answers, answerMask, gru(w, 'lowEncoder/forward'), gru(w, 'lowEncoder/backward'));
   const lowPool = pool(config.variant, low.outputs, answerMask, attends ? attention(w, 'lowAttention', contextual) : null, questionContext);
 
   const pairs: tf.Tensor3D = tf.reshape(tf.concat([questionContext, lowPool.pooled], 1), [b, n, config.contextUnits + 2 * config.lowUnits]);
   const pairMask = lengthMask(batch.questionCounts, n);
-  const high = biGruScan(pairs, pairMask, batch.questionCounts, gru(w, 'highEncoder/forward'), gru(w, 'highEncoder/backward'));
+  const high = biGruScan(pairs, pairMask, gru(w, 'highEncoder/forward'), gru(w, 'highEncoder/backward'));
 
   let jobContext: tf.Tensor2D | null = null;
   if (contextual) {

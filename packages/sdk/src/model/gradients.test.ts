@@ -32,7 +32,7 @@ function toyData(seed: number, count: number): { inputs: InterviewInput[]; label
 
 function bce(model: HireNetModel, batch: ReturnType<HireNetModel['pad']>, labels: tf.Tensor1D): tf.Scalar {
   const p = tf.clipByValue(model.forwardBatch(batch).scores, 1e-6, 1 - 1e-6);
-  return tf.neg(tf.mean(tf.add(tf.mul(labels, tf.log(p)), tf.mul(tf.sub(1, labels), tf.log(tf.sub(1, p))))));
+  return tf.neg(tf.mean(tf.add(tf.mul(labels, tf.log(p)), tf.mul(tf.sub(1, labels), tf.log(tf.sub(1, p)))))) as tf.Scalar;
 }
 
 describe.each<HireNetVariant>(['hirenet', 'hn_satt', 'hn_avg', 'bigru'])('gradients (%s)', (variant) => {

@@ -16,10 +16,13 @@ export interface ScanResult {
 
 /**
  * Runs a GRU over right-padded sequences. mask [S, L] is 1 on real steps; on padded steps the
- * state is carried unchanged, so the final state is the one at the last real step.
+ * state is carried unchanged. Forward, the final state is the one at the last real step.
+ * With `reverse`, steps are read from L−1 down to 0: the padding at the end comes first and leaves
+ * the state at zero, so each sequence starts from h0 = 0 at its own last real step — no per-row
+ * reordering (whose gather gradient is very slow in tfjs) is needed.
  * Input projections of all steps are one matmul; only the recurrent part loops.
  */
-export function gruScan(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights): ScanResult {
+export function gruScan(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights, reverse = false): ScanResult {
   const [s, l, i] = x.shape;
   const u = w.recurrentKernel.shape[0] ?? 0;
   const projected = tf.reshape(tf.add(tf.matMul(tf.reshape(x, [s * l, i]), w.kernel as tf.Tensor2D), w.bias), [s, l, 3 * u]);
@@ -28,37 +31,20 @@ export function gruScan(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights): ScanR
   const gatesKernel = tf.slice(w.recurrentKernel, [0, 0], [u, 2 * u]) as tf.Tensor2D;
   const candidateKernel = tf.slice(w.recurrentKernel, [0, 2 * u], [u, u]) as tf.Tensor2D;
   let h: tf.Tensor2D = tf.zeros([s, u]);
-  const outputs: tf.Tensor2D[] = [];
-  steps.forEach((xt, t) => {
-    const [xz, xr, xh] = tf.split(xt, 3, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+  const outputs: tf.Tensor2D[] = new Array<tf.Tensor2D>(l);
+  for (let k = 0; k < l; k++) {
+    const t = reverse ? l - 1 - k : k;
+    const [xz, xr, xh] = tf.split(steps[t] as tf.Tensor2D, 3, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
     const [hz, hr] = tf.split(tf.matMul(h, gatesKernel), 2, 1) as [tf.Tensor2D, tf.Tensor2D];
     const z = tf.sigmoid(tf.add(xz, hz));
     const r = tf.sigmoid(tf.add(xr, hr));
     const candidate = tf.tanh(tf.add(xh, tf.matMul(tf.mul(r, h), candidateKernel)));
     // z⊙h + (1−z)⊙h̃, written as h̃ + z⊙(h − h̃) to save an op.
     const next = tf.add(candidate, tf.mul(z, tf.sub(h, candidate)));
-    const m = masks[t] as tf.Tensor2D;
-    h = tf.add(h, tf.mul(m, tf.sub(next, h))) as tf.Tensor2D;
-    outputs.push(h);
-  });
+    h = tf.add(h, tf.mul(masks[t] as tf.Tensor2D, tf.sub(next, h))) as tf.Tensor2D;
+    outputs[t] = h;
+  }
   return { outputs: tf.stack(outputs, 1) as tf.Tensor3D, final: h };
-}
-
-/**
- * Flat row indices that reverse each sequence within its own length and leave padding in place.
- * The permutation is its own inverse, so the same indices put backward outputs back in order.
- */
-export function reverseWithinLength(lengths: Int32Array, maxLength: number): Int32Array {
-  const index = new Int32Array(lengths.length * maxLength);
-  lengths.forEach((len, s) => {
-    for (let t = 0; t < maxLength; t++) index[s * maxLength + t] = s * maxLength + (t < len ? len - 1 - t : t);
-  });
-  return index;
-}
-
-function permuteSteps<T extends tf.Tensor3D>(x: T, index: tf.Tensor1D): T {
-  const [s, l, f] = x.shape;
-  return tf.reshape(tf.gather(tf.reshape(x, [s * l, f]), index), [s, l, f]) as T;
 }
 
 export interface BiScanResult {
@@ -71,12 +57,10 @@ export interface BiScanResult {
 }
 
 /** Bidirectional GRU whose backward pass starts at each sequence's last real step. */
-export function biGruScan(x: tf.Tensor3D, mask: tf.Tensor2D, lengths: Int32Array, forward: GruWeights, backward: GruWeights): BiScanResult {
+export function biGruScan(x: tf.Tensor3D, mask: tf.Tensor2D, forward: GruWeights, backward: GruWeights): BiScanResult {
   const fw = gruScan(x, mask, forward);
-  const index = tf.tensor1d(reverseWithinLength(lengths, x.shape[1]), 'int32');
-  const bw = gruScan(permuteSteps(x, index), mask, backward);
-  const backwardOutputs = permuteSteps(bw.outputs, index);
-  return { outputs: tf.concat([fw.outputs, backwardOutputs], 2), finalForward: fw.final, finalBackward: bw.final };
+  const bw = gruScan(x, mask, backward, true);
+  return { outputs: tf.concat([fw.outputs, bw.outputs], 2), finalForward: fw.final, finalBackward: bw.final };
 }
 
 /** [rows, maxLength] float mask with 1 on the first lengths[r] steps. */
