@@ -35,6 +35,8 @@ export class Fft {
   transform(re: Float64Array, im: Float64Array, inverse = false): void {
     const n = this.size;
     const rev = this.rev;
+    const cos = this.cos;
+    const sin = this.sin;
     for (let i = 0; i < n; i++) {
       const j = rev[i]!;
       if (j > i) {
@@ -50,25 +52,30 @@ export class Fft {
     for (let len = 2; len <= n; len <<= 1) {
       const half = len >> 1;
       const step = n / len;
-      for (let start = 0; start < n; start += len) {
-        for (let k = 0; k < half; k++) {
-          const wr = this.cos[k * step]!;
-          const wi = sign * this.sin[k * step]!;
-          const a = start + k;
+      // Twiddle outer, butterflies inner: each twiddle is loaded once per stage.
+      for (let k = 0; k < half; k++) {
+        const wr = cos[k * step]!;
+        const wi = sign * sin[k * step]!;
+        for (let a = k; a < n; a += len) {
           const b = a + half;
-          const xr = re[b]! * wr - im[b]! * wi;
-          const xi = re[b]! * wi + im[b]! * wr;
-          re[b] = re[a]! - xr;
-          im[b] = im[a]! - xi;
-          re[a] = re[a]! + xr;
-          im[a] = im[a]! + xi;
+          const br = re[b]!;
+          const bi = im[b]!;
+          const xr = br * wr - bi * wi;
+          const xi = br * wi + bi * wr;
+          const ar = re[a]!;
+          const ai = im[a]!;
+          re[b] = ar - xr;
+          im[b] = ai - xi;
+          re[a] = ar + xr;
+          im[a] = ai + xi;
         }
       }
     }
     if (inverse) {
+      const s = 1 / n;
       for (let i = 0; i < n; i++) {
-        re[i] = re[i]! / n;
-        im[i] = im[i]! / n;
+        re[i] = re[i]! * s;
+        im[i] = im[i]! * s;
       }
     }
   }

@@ -5,7 +5,7 @@
  * enough to be resonances.
  */
 import { hann } from './fft.ts';
-import { burgLpc, polynomialRoots } from './lpc.ts';
+import { burgLpc, polynomialRoots, type ComplexRoot } from './lpc.ts';
 
 export interface Formants {
   /** F1..F3 in Hz (0 when not found). */
@@ -32,6 +32,9 @@ export class FormantAnalyzer {
   private readonly ceiling: number;
   private readonly maxBandwidth: number;
   private windowCache: Float64Array = new Float64Array(0);
+  private x: Float64Array = new Float64Array(0);
+  private work = { f: new Float64Array(0), b: new Float64Array(0) };
+  private lastRoots: ComplexRoot[] | undefined;
 
   constructor(options: FormantOptions) {
     this.fs = options.sampleRate;
@@ -43,11 +46,15 @@ export class FormantAnalyzer {
   analyze(frame: ArrayLike<number>): Formants {
     const n = frame.length;
     if (n <= this.order * 2) return NONE;
-    if (this.windowCache.length !== n) this.windowCache = hann(n);
+    if (this.windowCache.length !== n) {
+      this.windowCache = hann(n);
+      this.x = new Float64Array(n);
+      this.work = { f: new Float64Array(n), b: new Float64Array(n) };
+    }
     const w = this.windowCache;
     // Pre-emphasis from 50 Hz, as Praat: flattens the -6 dB/octave source tilt so F2/F3 get poles.
     const alpha = Math.exp((-2 * Math.PI * 50) / this.fs);
-    const x = new Float64Array(n);
+    const x = this.x;
     let energy = 0;
     for (let i = 0; i < n; i++) {
       const prev = i > 0 ? frame[i - 1]! : frame[i]!;
@@ -56,7 +63,9 @@ export class FormantAnalyzer {
       energy += v * v;
     }
     if (!(energy > 1e-12)) return NONE;
-    const roots = polynomialRoots(burgLpc(x, this.order));
+    const roots = polynomialRoots(burgLpc(x, this.order, this.work), 200, this.lastRoots);
+    // Only reuse converged, distinct roots as the next frame's start (coincident starts stall).
+    this.lastRoots = roots.every((r) => Number.isFinite(r.re) && Number.isFinite(r.im)) ? roots : undefined;
     const found: { f: number; bw: number }[] = [];
     for (const r of roots) {
       if (r.im <= 0) continue;

@@ -170,6 +170,7 @@ export class AudioFeatureExtractor {
     const filled = this.fillers.push(semitones, spec.flux);
     const s = this.state;
     s.frames++;
+
     if (voiced) {
       s.voiced++;
       s.f0Sum += d.f0;

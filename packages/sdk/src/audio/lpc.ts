@@ -5,12 +5,14 @@
  */
 
 /** Returns a[0..order] with a[0] = 1 so that x[n] ≈ -Σ a[k]·x[n-k]. Zeros when x is silent. */
-export function burgLpc(x: ArrayLike<number>, order: number): Float64Array {
+export function burgLpc(x: Float64Array, order: number, work?: { f: Float64Array; b: Float64Array }): Float64Array {
   const n = x.length;
   const a = new Float64Array(order + 1);
   a[0] = 1;
-  const f = Float64Array.from(x as ArrayLike<number>);
-  const b = Float64Array.from(x as ArrayLike<number>);
+  const f = work !== undefined && work.f.length === n ? work.f : new Float64Array(n);
+  const b = work !== undefined && work.b.length === n ? work.b : new Float64Array(n);
+  f.set(x);
+  b.set(x);
   const tmp = new Float64Array(order + 1);
   for (let m = 0; m < order; m++) {
     let num = 0;
@@ -38,8 +40,11 @@ export interface ComplexRoot {
   readonly im: number;
 }
 
-/** Roots of z^p + a[1]·z^(p-1) + … + a[p] (a[0] must be 1). */
-export function polynomialRoots(a: ArrayLike<number>, iterations = 200): ComplexRoot[] {
+/**
+ * Roots of z^p + a[1]·z^(p-1) + … + a[p] (a[0] must be 1). `start` (e.g. the previous frame's
+ * roots) makes successive frames converge in a few iterations instead of dozens.
+ */
+export function polynomialRoots(a: ArrayLike<number>, iterations = 200, start?: readonly ComplexRoot[]): ComplexRoot[] {
   const p = a.length - 1;
   if (p < 1) return [];
   const re = new Float64Array(p);
@@ -47,8 +52,10 @@ export function polynomialRoots(a: ArrayLike<number>, iterations = 200): Complex
   // Start points spread on a circle, off the axes so no two iterates start symmetric.
   for (let i = 0; i < p; i++) {
     const ang = (2 * Math.PI * i) / p + 0.4;
-    re[i] = 0.9 * Math.cos(ang);
-    im[i] = 0.9 * Math.sin(ang);
+    const s = start !== undefined && start.length === p ? start[i] : undefined;
+    const ok = s !== undefined && Number.isFinite(s.re) && Number.isFinite(s.im);
+    re[i] = ok ? s.re : 0.9 * Math.cos(ang);
+    im[i] = ok ? s.im : 0.9 * Math.sin(ang);
   }
   for (let it = 0; it < iterations; it++) {
     let moved = 0;

@@ -6,7 +6,8 @@
  * quieter than the loudest part of the signal. Choosing the path through the candidates is
  * pitch-path.ts's job.
  */
-import { Fft, hann } from './fft.ts';
+import { hann } from './fft.ts';
+import { RealFft } from './real-fft.ts';
 
 export interface PitchOptions {
   /** Sample rate of the frames in Hz. */
@@ -21,7 +22,7 @@ export interface PitchOptions {
   readonly silenceThreshold?: number;
   /** Praat's voicing threshold. Default 0.45. */
   readonly voicingThreshold?: number;
-  /** Praat's octave cost per octave (favours higher candidates). Default 0.01. */
+  /** Praat's octave cost per octave below the ceiling (favours higher candidates). Default 0.01. */
   readonly octaveCost?: number;
 }
 
@@ -55,9 +56,9 @@ export class PitchAnalyzer {
   private readonly octaveCost: number;
   private readonly window: Float64Array;
   private readonly windowAc: Float64Array;
-  private readonly fft: Fft;
-  private readonly re: Float64Array;
-  private readonly im: Float64Array;
+  private readonly fft: RealFft;
+  private readonly x: Float64Array;
+  private readonly ac: Float64Array;
   private readonly minLag: number;
   private readonly maxLag: number;
 
@@ -77,9 +78,9 @@ export class PitchAnalyzer {
     this.maxLag = Math.min(Math.ceil(fs / this.minPitch), Math.floor(this.windowLength / 2));
     let n = 2;
     while (n < this.windowLength + this.maxLag + 2) n *= 2;
-    this.fft = new Fft(n);
-    this.re = new Float64Array(n);
-    this.im = new Float64Array(n);
+    this.fft = new RealFft(n);
+    this.x = new Float64Array(this.windowLength);
+    this.ac = new Float64Array(this.maxLag + 2);
     this.windowAc = new Float64Array(this.maxLag + 2);
     this.autocorrelate(this.window, this.windowAc);
     const w0 = this.windowAc[0]!;
@@ -96,7 +97,7 @@ export class PitchAnalyzer {
     for (let i = 0; i < n; i++) mean += frame[i] ?? 0;
     mean /= n;
     let localPeak = 0;
-    const x = new Float64Array(n);
+    const x = this.x;
     for (let i = 0; i < n; i++) {
       const v = (frame[i] ?? 0) - mean;
       if (Math.abs(v) > localPeak) localPeak = Math.abs(v);
@@ -104,19 +105,16 @@ export class PitchAnalyzer {
     }
     const vt = this.voicingThreshold;
     const relPeak = globalPeak > 0 ? localPeak / globalPeak : 0;
-    const unvoiced: PitchCandidate = {
-      frequency: 0,
-      strength: vt + Math.max(0, 2 - relPeak / (this.silenceThreshold / (1 + vt))),
-      r: 0,
-    };
-    if (localPeak === 0 || !Number.isFinite(localPeak)) {
-      return { candidates: [unvoiced], localPeak: 0, maxR: 0 };
+    const unvoicedStrength = vt + Math.max(0, 2 - relPeak / (this.silenceThreshold / (1 + vt)));
+    const unvoiced: PitchCandidate = { frequency: 0, strength: unvoicedStrength, r: 0 };
+    // No voiced candidate can reach 1 + octave cost, so quiet frames skip the transforms: same path, less work.
+    if (localPeak === 0 || !Number.isFinite(localPeak) || unvoicedStrength > 1.01) {
+      return { candidates: [unvoiced], localPeak, maxR: 0 };
     }
-    const ac = new Float64Array(this.maxLag + 2);
-    this.autocorrelate(x, ac);
-    const r0 = ac[0]!;
-    const r = new Float64Array(this.maxLag + 2);
-    for (let lag = 0; lag < r.length; lag++) r[lag] = ac[lag]! / r0 / this.windowAc[lag]!;
+    const r = this.ac;
+    this.autocorrelate(x, r);
+    const r0 = r[0]!;
+    for (let lag = 0; lag < r.length; lag++) r[lag] = r[lag]! / r0 / this.windowAc[lag]!;
 
     const voiced: PitchCandidate[] = [];
     let maxR = 0;
@@ -135,7 +133,8 @@ export class PitchAnalyzer {
       if (peak < 0.5 * vt) continue;
       const frequency = this.sampleRate / (lag + shift);
       if (frequency < this.minPitch || frequency > this.maxPitch) continue;
-      const strength = peak - this.octaveCost * Math.log2(this.minPitch / frequency);
+      // Praat's path finder charges the octave cost relative to the ceiling (never a bonus).
+      const strength = peak - this.octaveCost * Math.log2(this.maxPitch / frequency);
       voiced.push({ frequency, strength, r: peak });
     }
     voiced.sort((p, q) => q.strength - p.strength);
@@ -143,18 +142,9 @@ export class PitchAnalyzer {
     return { candidates: [unvoiced, ...voiced], localPeak, maxR };
   }
 
-  /** Linear (not circular) autocorrelation of `x` for lags 0..out.length-1, via the FFT. */
+  /** Linear (not circular) autocorrelation of `x` for lags 0..out.length-1 (zero-padded FFT). */
   private autocorrelate(x: ArrayLike<number>, out: Float64Array): void {
-    const { re, im } = this;
-    re.fill(0);
-    im.fill(0);
-    for (let i = 0; i < x.length; i++) re[i] = x[i]!;
-    this.fft.transform(re, im);
-    for (let i = 0; i < re.length; i++) {
-      re[i] = re[i]! * re[i]! + im[i]! * im[i]!;
-      im[i] = 0;
-    }
-    this.fft.transform(re, im, true);
-    for (let i = 0; i < out.length; i++) out[i] = re[i]!;
+    this.fft.power(x);
+    this.fft.autocorrelation(out);
   }
 }

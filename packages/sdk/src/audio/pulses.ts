@@ -1,8 +1,10 @@
 /**
- * Glottal pulse marks: one waveform peak per period inside voiced stretches, found by stepping
- * one local period (from the pitch track) at a time and taking the largest peak of the same
- * polarity within ±25 % of the expected place — the idea of Praat's `To PointProcess (periodic,
- * peaks)`. Jitter and shimmer are computed from these marks (jitter.ts, shimmer.ts).
+ * Glottal pulse marks inside voiced stretches, in the manner of Praat's `To PointProcess
+ * (periodic, cc)`: the first mark is the largest excursion of the first period; each next one is
+ * placed where the waveform around the previous mark correlates best, within ±20 % of the local
+ * period from the pitch track. Waveform cross-correlation follows the period as a whole, so the
+ * marks do not hop between competing peaks the way plain peak picking does (which doubles
+ * jitter). Jitter and shimmer are computed from these marks (jitter.ts, shimmer.ts).
  */
 
 export interface Pulse {
@@ -18,6 +20,9 @@ export type SampleSource = (index: number) => number | undefined;
 export class PulseTracker {
   private last: Pulse | null = null;
   private polarity = 1;
+  private readonly refBuf = { data: new Float64Array(0) };
+  private readonly segBuf = { data: new Float64Array(0) };
+  private scoreBuf = new Float64Array(0);
 
   /** Forgets the current pulse train (call on every unvoiced frame). */
   reset(): void {
@@ -38,10 +43,10 @@ export class PulseTracker {
       out.push(first);
     }
     for (;;) {
-      const expected = this.last.position + period;
-      if (expected >= end) break;
-      const next = this.peakNear(source, expected - 0.25 * period, expected + 0.25 * period);
-      if (next === null || next.position <= this.last.position + 0.5 * period) {
+      const last = this.last;
+      if (last.position + period >= end) break;
+      const next = this.correlateNext(source, last.position, period);
+      if (next === null) {
         this.last = null;
         break;
       }
@@ -49,6 +54,72 @@ export class PulseTracker {
       out.push(next);
     }
     return out;
+  }
+
+  /** Next mark: the lag in [0.8T, 1.2T] where the period around `at` repeats best. */
+  private correlateNext(source: SampleSource, at: number, period: number): Pulse | null {
+    const half = Math.max(2, Math.round(period / 2));
+    const centre = Math.round(at);
+    const minLag = Math.max(2, Math.floor(0.8 * period));
+    const maxLag = Math.ceil(1.2 * period);
+    const ref = this.segment(source, centre - half, 2 * half + 1, this.refBuf);
+    if (ref === null) return null;
+    let best = -Infinity;
+    let bestLag = -1;
+    const scores = this.scoreBuf.length >= maxLag + 2 ? this.scoreBuf : (this.scoreBuf = new Float64Array(maxLag + 2));
+    for (let lag = minLag - 1; lag <= maxLag + 1; lag++) {
+      const seg = this.segment(source, centre + lag - half, 2 * half + 1, this.segBuf);
+      if (seg === null) return null;
+      let xy = 0;
+      let yy = 0;
+      for (let i = 0; i <= 2 * half; i++) {
+        xy += ref[i]! * seg[i]!;
+        yy += seg[i]! * seg[i]!;
+      }
+      const score = yy > 0 ? xy / Math.sqrt(yy) : 0;
+      scores[lag] = score;
+      if (lag >= minLag && lag <= maxLag && score > best) {
+        best = score;
+        bestLag = lag;
+      }
+    }
+    if (bestLag < 0 || !(best > 0)) return null;
+    const a = scores[bestLag - 1]!;
+    const b = scores[bestLag]!;
+    const c = scores[bestLag + 1]!;
+    const denom = a - 2 * b + c;
+    const shift = denom < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / denom)) : 0;
+    const position = at + (Math.round(at) - at) + bestLag + shift;
+    return { position, amplitude: this.periodPeak(source, position, period) };
+  }
+
+  /** Largest |x| within half a period either side: the cycle's peak amplitude for shimmer. */
+  private periodPeak(source: SampleSource, position: number, period: number): number {
+    let best = 0;
+    const from = Math.ceil(position - period / 2);
+    const to = Math.floor(position + period / 2);
+    let bi = -1;
+    for (let i = from; i <= to; i++) {
+      const v = Math.abs(source(i) ?? 0);
+      if (v > best) {
+        best = v;
+        bi = i;
+      }
+    }
+    if (bi < 0) return 0;
+    const s = Math.sign(source(bi) ?? 1) || 1;
+    return refine(source, bi, s).amplitude;
+  }
+
+  private segment(source: SampleSource, start: number, length: number, buf: { data: Float64Array }): Float64Array | null {
+    if (buf.data.length < length) buf.data = new Float64Array(length);
+    const d = buf.data;
+    for (let i = 0; i < length; i++) {
+      const v = source(start + i);
+      if (v === undefined) return null;
+      d[i] = v;
+    }
+    return d;
   }
 
   private firstPeak(source: SampleSource, from: number, to: number): Pulse | null {
@@ -72,22 +143,6 @@ export class PulseTracker {
     // Follow whichever polarity has the larger excursion, as Praat does for the first pulse.
     this.polarity = maxV >= -minV ? 1 : -1;
     return refine(source, this.polarity > 0 ? maxI : minI, this.polarity);
-  }
-
-  private peakNear(source: SampleSource, from: number, to: number): Pulse | null {
-    let bestI = -1;
-    let best = -Infinity;
-    for (let i = Math.ceil(from); i <= Math.floor(to); i++) {
-      const v = source(i);
-      if (v === undefined) continue;
-      const s = v * this.polarity;
-      if (s > best) {
-        best = s;
-        bestI = i;
-      }
-    }
-    if (bestI < 0 || !(best > 0)) return null;
-    return refine(source, bestI, this.polarity);
   }
 }
 

@@ -4,7 +4,8 @@
  * Meyda's own extractor allocates 26 arrays per call), alpha ratio, Hammarberg index, spectral
  * slopes 0–500 / 500–1500 Hz, spectral flux (Meyda 5.6.3's flux throws), and frame intensity.
  */
-import { Fft, hann } from './fft.ts';
+import { hann } from './fft.ts';
+import { RealFft } from './real-fft.ts';
 import { createMeydaInstance, type MeydaInstance } from './meyda-instance.ts';
 
 export interface SpectralFeatures {
@@ -33,15 +34,19 @@ export class SpectralAnalyzer {
   readonly frameLength: number;
   private readonly fs: number;
   private readonly n: number;
-  private readonly fft: Fft;
+  private readonly fft: RealFft;
+  private readonly buf: Float64Array;
+  private readonly amp: Float32Array;
   private readonly window: Float64Array;
   private readonly windowPower: number;
   private readonly meyda: MeydaInstance;
   private readonly melRanges: { start: number; weights: Float64Array }[];
   private readonly dctTable: Float64Array;
   private prevNorm: Float64Array | null = null;
-  private readonly re: Float64Array;
-  private readonly im: Float64Array;
+  private readonly normA: Float64Array;
+  private readonly normB: Float64Array;
+  /** First bin at or above each band edge (Hz in the name). */
+  private readonly bands: Record<'a0' | 'a50' | 'a500' | 'a1000' | 'a1500' | 'a2000' | 'a5000', number>;
 
   /** `frameSeconds` of signal (default 25 ms) zero-padded to the next power of two. */
   constructor(sampleRate: number, frameSeconds = 0.025) {
@@ -50,12 +55,16 @@ export class SpectralAnalyzer {
     let n = 2;
     while (n < this.frameLength) n *= 2;
     this.n = n;
-    this.fft = new Fft(n);
-    this.re = new Float64Array(n);
-    this.im = new Float64Array(n);
+    this.fft = new RealFft(n);
+    this.buf = new Float64Array(this.frameLength);
+    this.amp = new Float32Array(n / 2);
     this.window = hann(this.frameLength);
     this.windowPower = this.window.reduce((s, v) => s + v * v, 0);
     this.meyda = createMeydaInstance(sampleRate, n);
+    this.normA = new Float64Array(n / 2);
+    this.normB = new Float64Array(n / 2);
+    const bin = (hz: number): number => Math.min(n / 2, Math.ceil(hz / (sampleRate / n)));
+    this.bands = { a0: 0, a50: bin(50), a500: bin(500), a1000: bin(1000), a1500: bin(1500), a2000: bin(2000), a5000: bin(5000) };
     this.melRanges = this.meyda.melFilterBank.map((row) => {
       let start = row.findIndex((v) => v !== 0);
       if (start < 0) start = 0;
@@ -71,69 +80,43 @@ export class SpectralAnalyzer {
   }
 
   analyze(frame: ArrayLike<number>): SpectralFeatures {
-    const { re, im, n } = this;
-    re.fill(0);
-    im.fill(0);
+    const { buf, n } = this;
     let sq = 0;
     for (let i = 0; i < this.frameLength; i++) {
       const v = (frame[i] ?? 0) * this.window[i]!;
-      re[i] = v;
+      buf[i] = v;
       sq += v * v;
     }
-    this.fft.transform(re, im);
+    const pow = this.fft.power(buf);
     const bins = n / 2;
-    const amp = new Float32Array(bins);
-    const pow = new Float64Array(bins);
+    const amp = this.amp;
     let ampSum = 0;
     for (let k = 0; k < bins; k++) {
-      const p = re[k]! * re[k]! + im[k]! * im[k]!;
-      pow[k] = p;
-      amp[k] = Math.sqrt(p);
+      amp[k] = Math.sqrt(pow[k]!);
       ampSum += amp[k]!;
     }
     const intensityDb = sq > 0 ? Math.max(SILENT_DB, 10 * Math.log10(sq / this.windowPower)) : SILENT_DB;
     const loud = this.meyda.extractors.loudness!({ ampSpectrum: amp, barkScale: this.meyda.barkScale, numberOfBarkBands: 24 }) as {
       total: number;
     };
-    const hz = this.fs / n;
-    const band = (lo: number, hi: number): [number, number] => [Math.max(0, Math.ceil(lo / hz)), Math.min(bins - 1, Math.floor(hi / hz))];
-    const sum = (lo: number, hi: number): number => {
-      const [a, b] = band(lo, hi);
-      let s = 0;
-      for (let k = a; k <= b; k++) s += pow[k]!;
-      return s;
-    };
-    const max = (lo: number, hi: number): number => {
-      const [a, b] = band(lo, hi);
-      let s = 0;
-      for (let k = a; k <= b; k++) if (pow[k]! > s) s = pow[k]!;
-      return s;
-    };
-    const slope = (lo: number, hi: number): number => {
-      const [a, b] = band(lo, hi);
-      let sx = 0, sy = 0, sxx = 0, sxy = 0, c = 0;
-      for (let k = a; k <= b; k++) {
-        const x = k * hz;
-        const y = 10 * Math.log10(pow[k]! + EPS);
-        sx += x; sy += y; sxx += x * x; sxy += x * y; c++;
-      }
-      const d = c * sxx - sx * sx;
-      return c < 2 || d === 0 ? 0 : (c * sxy - sx * sy) / d;
-    };
     const silent = sq <= EPS;
+    const b = this.bands;
     // Flux on sum-normalised magnitudes so it measures change of shape, not of level.
-    const norm = new Float64Array(bins);
-    if (ampSum > 0) for (let k = 0; k < bins; k++) norm[k] = amp[k]! / ampSum;
+    const norm = this.prevNorm === this.normA ? this.normB : this.normA;
+    const inv = ampSum > 0 ? 1 / ampSum : 0;
     let flux = 0;
-    if (this.prevNorm !== null) for (let k = 0; k < bins; k++) flux += (norm[k]! - this.prevNorm[k]!) ** 2;
+    for (let k = 0; k < bins; k++) {
+      norm[k] = amp[k]! * inv;
+      if (this.prevNorm !== null) flux += (norm[k]! - this.prevNorm[k]!) ** 2;
+    }
     this.prevNorm = norm;
     return {
       loudness: Number.isFinite(loud.total) ? loud.total : 0,
       intensityDb,
-      alphaRatio: silent ? 0 : 10 * Math.log10((sum(50, 1000) + EPS) / (sum(1000, 5000) + EPS)),
-      hammarbergIndex: silent ? 0 : 10 * Math.log10((max(0, 2000) + EPS) / (max(2000, 5000) + EPS)),
-      slope0to500: silent ? 0 : slope(0, 500),
-      slope500to1500: silent ? 0 : slope(500, 1500),
+      alphaRatio: silent ? 0 : 10 * Math.log10((bandSum(pow, b.a50, b.a1000) + EPS) / (bandSum(pow, b.a1000, b.a5000) + EPS)),
+      hammarbergIndex: silent ? 0 : 10 * Math.log10((bandMax(pow, b.a0, b.a2000) + EPS) / (bandMax(pow, b.a2000, b.a5000) + EPS)),
+      slope0to500: silent ? 0 : dbSlope(pow, b.a0, b.a500, this.fs / n),
+      slope500to1500: silent ? 0 : dbSlope(pow, b.a500, b.a1500, this.fs / n),
       flux,
       mfcc: this.mfcc(pow),
     };
@@ -157,4 +140,36 @@ export class SpectralAnalyzer {
     }
     return out;
   }
+}
+
+/** Sum of bins [a, b). */
+function bandSum(pow: Float64Array, a: number, b: number): number {
+  let s = 0;
+  for (let k = a; k < b; k++) s += pow[k]!;
+  return s;
+}
+
+function bandMax(pow: Float64Array, a: number, b: number): number {
+  let s = 0;
+  for (let k = a; k < b; k++) if (pow[k]! > s) s = pow[k]!;
+  return s;
+}
+
+/** Least-squares slope (dB per Hz) of 10·log10(power) over bins [a, b). */
+function dbSlope(pow: Float64Array, a: number, b: number, hz: number): number {
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  const c = b - a;
+  for (let k = a; k < b; k++) {
+    const x = k * hz;
+    const y = 10 * Math.log10(pow[k]! + EPS);
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+  }
+  const d = c * sxx - sx * sx;
+  return c < 2 || d === 0 ? 0 : (c * sxy - sx * sy) / d;
 }
