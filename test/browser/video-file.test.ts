@@ -1,20 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRAME_COLUMNS } from '../../packages/sdk/src/video/schema.ts';
 import { mirrorReport, type Row } from '../node/video/mirror-stats.ts';
-import { closeHarness, sharedMissing, sharedPath, sharedUrl, withPage, type HarnessPage } from './harness/index.ts';
+import { closeHarness, sharedMissing, sharedPath, sharedUrl, withPage } from './harness/index.ts';
 
 const MODEL = 'models/face_landmarker.task';
 const CLIPS = ['vrt_face_1.mp4', 'vrt_face_2.mp4', 'vrt_face_3.mp4', 'vrt_face_4.mp4', 'vrt_face_5.mp4', 'talk_f1.mp4', 'talk_f2.mp4'];
+const MIRROR_CLIPS = ['vrt_face_1.mp4', 'vrt_face_4.mp4', 'talk_f1.mp4'];
 const missing = sharedMissing(MODEL, ...CLIPS.map((c) => `fixtures/video/${c}`));
 if (missing) console.warn(`[video-file] ${missing}`);
 
+interface Stats {
+  duration: number; frames: number; analysed: number; faceRatio: number; speed: number; wallMs: number;
+  detectMsMedian: number; restarts: number; codec: string; resetMs: number; decodeWaitMs: number; detectMs: number;
+}
 interface FileResult {
   url: string;
-  stats?: { duration: number; frames: number; analysed: number; faceRatio: number; speed: number; wallMs: number; detectMsMedian: number; restarts: number; codec: string };
+  stats?: Stats;
   values?: Row[];
   error?: { code: string | null; name: string; message: string };
 }
@@ -23,18 +28,37 @@ interface PageResult {
   files: FileResult[];
   initError?: { code: string | null; message: string };
 }
+interface RunArgs {
+  files: string[];
+  modelSha256?: string | null;
+  crashAfterRows?: number;
+}
 
 let tmp = '';
-/** Files made at test time (flipped clips, black and corrupt videos), served under /video-tmp/. */
-function serveTmp(h: HarnessPage): Promise<void> {
-  return h.page.route('**/video-tmp/**', (route) => route.fulfill({ path: join(tmp, new URL(route.request().url()).pathname.split('/').pop()!) }));
+const TMP_PREFIX = '/video-tmp/';
+
+/** Run the file page; files under TMP_PREFIX are served from the temp dir (made at test time). */
+function analyse(args: RunArgs): Promise<PageResult> {
+  return withPage('video/file.html', async (h) => {
+    await h.page.route(`**${TMP_PREFIX}**`, (route) =>
+      route.fulfill({ body: readFileSync(join(tmp, new URL(route.request().url()).pathname.slice(TMP_PREFIX.length))), contentType: 'application/octet-stream' }),
+    );
+    return h.run<PageResult>({ modelUrl: sharedUrl(MODEL), ...args });
+  });
 }
 
 function ffmpeg(...args: string[]): void {
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
 }
 
-const face = FRAME_COLUMNS.indexOf('face');
+function describeStats(f: FileResult): string {
+  const s = f.stats!;
+  return `${f.url.split('/').pop()}: ${s.codec} ${s.duration.toFixed(2)} s, ${s.analysed}/${s.frames} frames, face ${(100 * s.faceRatio).toFixed(1)} %, `
+    + `detect median ${s.detectMsMedian.toFixed(1)} ms/frame, ${s.speed.toFixed(2)}× real time `
+    + `(wall ${s.wallMs.toFixed(0)} ms = reset ${s.resetMs.toFixed(0)} + decode wait ${s.decodeWaitMs.toFixed(0)} + detect ${s.detectMs.toFixed(0)})`;
+}
+
+const FACE = FRAME_COLUMNS.indexOf('face');
 
 describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vision worker)', () => {
   beforeAll(() => {
@@ -45,20 +69,86 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('finds a face in ≥ 95 % of frames of every real talking-head clip, faster than real time', async () => {
-    const res = await withPage('video/file.html', (h) =>
-      h.run<PageResult>({ modelUrl: sharedUrl(MODEL), files: CLIPS.map((c) => sharedUrl(`fixtures/video/${c}`)) }),
-    );
+  it('finds a face in ≥ 95 % of frames of every real talking-head clip, one row per k / 15 s', async () => {
+    const res = await analyse({ files: CLIPS.map((c) => sharedUrl(`fixtures/video/${c}`)) });
     expect(res.initError).toBeUndefined();
     console.log(`[video-file] worker init ${res.initMs.toFixed(0)} ms`);
     for (const f of res.files) {
       expect(f.error, f.url).toBeUndefined();
       const s = f.stats!;
-      console.log(`[video-file] ${f.url.split('/').pop()}: ${s.codec} ${s.duration.toFixed(2)} s, ${s.analysed}/${s.frames} frames, face ${(100 * s.faceRatio).toFixed(1)} %, detect median ${s.detectMsMedian.toFixed(1)} ms/frame, ${s.speed.toFixed(2)}× real time`);
+      console.log(`[video-file] ${describeStats(f)}`);
       expect(s.analysed).toBe(s.frames);
       expect(s.frames).toBe(Math.ceil(s.duration * 15 - 1e-9));
       expect(f.values!.every((r, k) => Math.abs((r[0] as number) - k / 15) < 1e-9)).toBe(true);
       expect(s.faceRatio).toBeGreaterThanOrEqual(0.95);
     }
+  });
+
+  it('mirror test: an hflipped clip swaps left/right blendshapes, negates yaw and roll, keeps pitch', async () => {
+    const files: string[] = [];
+    for (const c of MIRROR_CLIPS) {
+      const flipped = `flip_${c}`;
+      ffmpeg('-i', sharedPath(`fixtures/video/${c}`), '-vf', 'hflip', '-an', '-c:v', 'libx264', '-crf', '16', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', join(tmp, flipped));
+      files.push(sharedUrl(`fixtures/video/${c}`), `${TMP_PREFIX}${flipped}`);
+    }
+    const res = await analyse({ files });
+    expect(res.initError).toBeUndefined();
+    for (let i = 0; i < MIRROR_CLIPS.length; i++) {
+      const [o, m] = [res.files[2 * i]!, res.files[2 * i + 1]!];
+      expect(o.error ?? m.error).toBeUndefined();
+      const r = mirrorReport(o.values!, m.values!);
+      const moving = r.pairs.filter((p) => p.moves);
+      console.log(`[video-file] mirror ${MIRROR_CLIPS[i]}: ${r.frames} frames, median r ${r.medianR.toFixed(3)} over ${moving.length} moving pairs `
+        + `(min ${Math.min(...moving.map((p) => (p.rLR + p.rRL) / 2)).toFixed(2)}), eyeLookIn r ${r.eyeLookIn.toFixed(3)}, eyeLookOut r ${r.eyeLookOut.toFixed(3)}, `
+        + `|yaw+yaw'| ${r.yawSumMean.toFixed(3)}°, |roll+roll'| ${r.rollSumMean.toFixed(3)}°, |pitch-pitch'| ${r.pitchDiffMean.toFixed(3)}°, |gazeX+gazeX'| ${r.gazeXSumMean.toFixed(3)}`);
+      expect(r.medianR).toBeGreaterThanOrEqual(0.6);
+      expect(r.eyeLookIn).toBeGreaterThanOrEqual(0.3);
+      expect(r.eyeLookOut).toBeGreaterThanOrEqual(0.3);
+      expect(r.yawSumMean).toBeLessThanOrEqual(1.5);
+      expect(r.rollSumMean).toBeLessThanOrEqual(1.0);
+      expect(r.pitchDiffMean).toBeLessThanOrEqual(1.5);
+    }
+  });
+
+  it('webm (VP8) decodes too; a black video yields rows with no face and no measurements; a corrupt file fails with video-decode', async () => {
+    ffmpeg('-i', sharedPath('fixtures/video/vrt_face_3.mp4'), '-an', '-c:v', 'libvpx', '-b:v', '2M', join(tmp, 'face3.webm'));
+    ffmpeg('-f', 'lavfi', '-i', 'color=c=black:s=640x480:r=25', '-t', '3', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', join(tmp, 'black.mp4'));
+    ffmpeg('-f', 'lavfi', '-i', 'color=c=black:s=320x240:r=30', '-t', '2', '-c:v', 'libvpx', join(tmp, 'black.webm'));
+    writeFileSync(join(tmp, 'random.mp4'), Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919 + 13) % 251)));
+    const real = readFileSync(sharedPath('fixtures/video/vrt_face_1.mp4'));
+    writeFileSync(join(tmp, 'truncated.mp4'), real.subarray(0, 4096));
+    const res = await analyse({ files: ['face3.webm', 'black.mp4', 'black.webm', 'random.mp4', 'truncated.mp4'].map((f) => `${TMP_PREFIX}${f}`) });
+    const [webm, black, blackWebm, random, truncated] = res.files;
+    expect(webm!.error).toBeUndefined();
+    console.log(`[video-file] ${describeStats(webm!)}`);
+    expect(webm!.stats!.faceRatio).toBeGreaterThanOrEqual(0.95);
+    for (const b of [black!, blackWebm!]) {
+      expect(b.error).toBeUndefined();
+      expect(b.stats!.analysed).toBe(b.stats!.frames);
+      expect(b.stats!.faceRatio).toBe(0);
+      expect(b.values!.every((row) => row[FACE] === 0 && row.slice(2).every((v) => v === null))).toBe(true);
+    }
+    expect(black!.stats!.frames).toBe(45);
+    for (const bad of [random!, truncated!]) {
+      console.log(`[video-file] ${bad.url}: ${bad.error?.message}`);
+      expect(bad.error?.code).toBe('video-decode');
+    }
+  });
+
+  it('a model with the wrong sha256 is refused with video-model', async () => {
+    const res = await analyse({ files: [], modelSha256: '0'.repeat(64) });
+    expect(res.initError?.code).toBe('video-model');
+    expect(res.initError?.message).toContain('sha256');
+  });
+
+  it('a worker crash mid-file restarts the worker and keeps every row already extracted', async () => {
+    const url = sharedUrl('fixtures/video/talk_f1.mp4');
+    const res = await analyse({ files: [url, url], crashAfterRows: 40 });
+    const [crashed, clean] = res.files;
+    expect(crashed!.error).toBeUndefined();
+    expect(crashed!.stats!.restarts).toBe(1);
+    expect(crashed!.values!.map((r) => r[0])).toEqual(clean!.values!.map((r) => r[0]));
+    // Rows from before the crash are kept verbatim; after it, a fresh tracker may differ slightly.
+    expect(crashed!.values!.slice(0, 40)).toEqual(clean!.values!.slice(0, 40));
   });
 });

@@ -23,6 +23,10 @@ export class FaceEngine {
   private moduleFactory: unknown;
   // VIDEO mode demands strictly increasing timestamps over the landmarker's whole life.
   private lastTs = -1;
+  // A landmarker that has seen frames carries tracking state; the next job needs a fresh one,
+  // which is started right after a job ends so its ~0.3–1 s start-up overlaps idle time.
+  private used = false;
+  private pending: Promise<void> | undefined;
 
   constructor(private readonly opts: ResolvedFaceOptions) {}
 
@@ -42,8 +46,20 @@ export class FaceEngine {
    * Fresh landmarker: VIDEO mode tracks the face from frame to frame, so a new file starts
    * without the previous file's face region and the same file always yields the same rows.
    */
+  async fresh(): Promise<void> {
+    if (this.pending) await this.pending.catch(() => undefined);
+    if (this.used || !this.landmarker) await this.reset();
+  }
+
+  /** Call when a job ends: starts the next fresh landmarker in the background. */
+  release(): void {
+    this.pending = this.reset();
+    this.pending.catch(() => undefined);
+  }
+
   async reset(): Promise<void> {
     if (!this.fileset || !this.model) throw new Error('FaceEngine.init() first');
+    this.used = false;
     this.landmarker?.close();
     this.landmarker = undefined;
     this.lastTs = -1;
@@ -62,9 +78,32 @@ export class FaceEngine {
     }
   }
 
+  /**
+   * One frame → one row; closes the frame. Large frames are first downscaled (maxInputSide) by
+   * createImageBitmap, which is cheaper than MediaPipe's own conversion of the full frame.
+   */
+  async detectAndClose(frame: VideoFrame | ImageBitmap, time: number): Promise<VideoFrameRow> {
+    if (this.pending) await this.pending.catch(() => undefined);
+    let input: VideoFrame | ImageBitmap = frame;
+    try {
+      const w = 'displayWidth' in frame ? frame.displayWidth : frame.width;
+      const h = 'displayHeight' in frame ? frame.displayHeight : frame.height;
+      const max = this.opts.maxInputSide;
+      if (max > 0 && Math.max(w, h) > max) {
+        const s = max / Math.max(w, h);
+        input = await createImageBitmap(frame, { resizeWidth: Math.round(w * s), resizeHeight: Math.round(h * s), resizeQuality: 'medium' });
+      }
+      return this.detect(input, time);
+    } finally {
+      if (input !== frame) input.close();
+      frame.close();
+    }
+  }
+
   /** One frame → one row. `time` is seconds in the source; the frame is not closed here. */
   detect(frame: VideoFrame | ImageBitmap, time: number): VideoFrameRow {
     if (!this.landmarker) throw new Error('FaceEngine.init() first');
+    this.used = true;
     const ts = Math.max(this.lastTs + 1, Math.round(time * 1000));
     this.lastTs = ts;
     const width = 'displayWidth' in frame ? frame.displayWidth : frame.width;

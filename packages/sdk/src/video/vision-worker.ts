@@ -20,6 +20,10 @@ export interface FileRunStats extends FileInfo {
   readonly wallMs: number;
   /** Median milliseconds of detectForVideo per frame. */
   readonly detectMsMedian: number;
+  /** Where the wall time went: starting a fresh landmarker, waiting for decoded frames, detecting. */
+  readonly resetMs: number;
+  readonly decodeWaitMs: number;
+  readonly detectMs: number;
 }
 
 export interface StreamRunStats {
@@ -58,12 +62,20 @@ const api = {
     const e = need();
     const t0 = performance.now();
     const file = await openVideoFile(blob, fps);
-    await e.reset();
+    const r0 = performance.now();
+    await e.fresh();
+    const resetMs = performance.now() - r0;
     const detectMs: number[] = [];
     let batch: VideoFrameRow[] = [];
     let analysed = 0;
+    let decodeWaitMs = 0;
     try {
-      for await (const { time, frame } of file.frames) {
+      for (;;) {
+        const w0 = performance.now();
+        const next = await file.frames.next();
+        decodeWaitMs += performance.now() - w0;
+        if (next.done) break;
+        const { time, frame } = next.value;
         if (time < fromTime - 1e-6) {
           frame?.close();
           continue;
@@ -71,11 +83,7 @@ const api = {
         let row: VideoFrameRow;
         if (frame) {
           const d0 = performance.now();
-          try {
-            row = e.detect(frame, time);
-          } finally {
-            frame.close();
-          }
+          row = await e.detectAndClose(frame, time);
           detectMs.push(performance.now() - d0);
         } else {
           row = emptyFrameRow(time);
@@ -90,8 +98,17 @@ const api = {
     } finally {
       if (batch.length > 0) sink(batch);
       file.close();
+      e.release();
     }
-    return { ...file.info, analysed, wallMs: performance.now() - t0, detectMsMedian: median(detectMs) };
+    return {
+      ...file.info,
+      analysed,
+      wallMs: performance.now() - t0,
+      detectMsMedian: median(detectMs),
+      resetMs,
+      decodeWaitMs,
+      detectMs: detectMs.reduce((a, b) => a + b, 0),
+    };
   },
 
   /**
@@ -101,7 +118,7 @@ const api = {
    */
   async analyzeStream(readable: ReadableStream<VideoFrame>, fps: number, sink: RowSink, t0 = 0): Promise<StreamRunStats> {
     const e = need();
-    await e.reset();
+    await e.fresh();
     const reader = readable.getReader();
     streamReader = reader;
     const detectMs: number[] = [];
@@ -125,12 +142,7 @@ const api = {
         // Next slot on the k / fps grid after this frame: a slow frame skips slots, never queues.
         due = (Math.floor(rel * fps + 1e-6) + 1) / fps;
         const d0 = performance.now();
-        let row: VideoFrameRow;
-        try {
-          row = e.detect(frame, t0 + rel);
-        } finally {
-          frame.close();
-        }
+        const row = await e.detectAndClose(frame, t0 + rel);
         detectMs.push(performance.now() - d0);
         analysed++;
         sink([row]);
@@ -138,6 +150,7 @@ const api = {
     } finally {
       if (streamReader === reader) streamReader = undefined;
       reader.releaseLock();
+      e.release();
     }
     return { seen, analysed, duration: last, detectMsMedian: median(detectMs) };
   },
@@ -147,12 +160,8 @@ const api = {
   },
 
   /** One frame from the fallback path (requestVideoFrameCallback + createImageBitmap). */
-  analyzeBitmap(bitmap: ImageBitmap, time: number): VideoFrameRow {
-    try {
-      return need().detect(bitmap, time);
-    } finally {
-      bitmap.close();
-    }
+  analyzeBitmap(bitmap: ImageBitmap, time: number): Promise<VideoFrameRow> {
+    return need().detectAndClose(bitmap, time);
   },
 
   /** Test hook: an uncaught error outside any call, as a wasm abort would raise. */

@@ -20,6 +20,7 @@ export class WorkerHandle {
   initMs = NaN;
   private readonly worker: Worker;
   private dead = false;
+  private terminated = false;
 
   constructor(factory: WorkerFactory) {
     installErrorTransfer();
@@ -50,6 +51,8 @@ export class WorkerHandle {
   }
 
   terminate(): void {
+    if (this.terminated) return;
+    this.terminated = true;
     this.dead = true;
     this.api[Comlink.releaseProxy]();
     this.worker.terminate();
