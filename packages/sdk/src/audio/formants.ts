@@ -20,7 +20,7 @@ export interface FormantOptions {
   readonly order?: number;
   /** Highest formant considered, Hz. Default 5500. */
   readonly ceiling?: number;
-  /** Widest pole still called a formant, Hz. Default 800. */
+  /** Widest pole still called a formant, Hz. Default 500 (wider poles model the source tilt). */
   readonly maxBandwidth?: number;
 }
 
@@ -40,7 +40,7 @@ export class FormantAnalyzer {
     this.fs = options.sampleRate;
     this.order = options.order ?? 14;
     this.ceiling = Math.min(options.ceiling ?? 5500, this.fs / 2 - 50);
-    this.maxBandwidth = options.maxBandwidth ?? 800;
+    this.maxBandwidth = options.maxBandwidth ?? 500;
   }
 
   analyze(frame: ArrayLike<number>): Formants {

@@ -17,8 +17,15 @@ export class Resampler {
   /** Input samples not yet fully consumed, plus `halfTaps` of history. */
   private buf: Float32Array;
   private bufLen: number;
-  /** Position of the next output sample, in input samples relative to buf[0]. */
+  /**
+   * Position of the next output sample relative to buf[0]: integer part plus num/den. Exact
+   * integer bookkeeping, so how the stream is chunked never changes the output.
+   */
   private pos: number;
+  private num = 0;
+  private readonly den: number;
+  private readonly stepInt: number;
+  private readonly stepNum: number;
   private readonly passthrough: boolean;
   /** One precomputed kernel per phase: trig per tap would blow the time budget. */
   private readonly table: Float64Array;
@@ -38,6 +45,13 @@ export class Resampler {
     this.buf = new Float32Array(4096);
     this.bufLen = this.halfTaps; // leading zeros stand in for the signal before time 0
     this.pos = this.halfTaps;
+    // Integer rates step by exact fractions; other rates are approximated to 1/2^20 sample.
+    const integral = Number.isInteger(inRate) && Number.isInteger(outRate);
+    const g = integral ? gcd(inRate, outRate) : 1;
+    this.den = integral ? outRate / g : 1 << 20;
+    const stepTotal = integral ? inRate / g : Math.round(this.ratio * this.den);
+    this.stepInt = Math.floor(stepTotal / this.den);
+    this.stepNum = stepTotal - this.stepInt * this.den;
     const h = this.halfTaps;
     const c = this.cutoff;
     this.taps = 2 * h;
@@ -62,8 +76,8 @@ export class Resampler {
     const out = new Float32Array(Math.max(0, Math.ceil((this.bufLen - h - this.pos) / this.ratio)) + 1);
     let n = 0;
     while (this.pos + h < this.bufLen) {
-      out[n++] = this.sampleAt(this.pos);
-      this.pos += this.ratio;
+      out[n++] = this.sampleAt(this.pos, this.num / this.den);
+      this.advance();
     }
     this.compact();
     return out.subarray(0, n);
@@ -76,16 +90,24 @@ export class Resampler {
     this.append(new Float32Array(this.halfTaps + 1));
     const out: number[] = [];
     while (this.pos < end) {
-      out.push(this.sampleAt(this.pos));
-      this.pos += this.ratio;
+      out.push(this.sampleAt(this.pos, this.num / this.den));
+      this.advance();
     }
     this.compact();
     return Float32Array.from(out);
   }
 
-  private sampleAt(p: number): number {
-    const i0 = Math.floor(p);
-    const phase = Math.round((p - i0) * PHASES);
+  private advance(): void {
+    this.pos += this.stepInt;
+    this.num += this.stepNum;
+    if (this.num >= this.den) {
+      this.num -= this.den;
+      this.pos += 1;
+    }
+  }
+
+  private sampleAt(i0: number, frac: number): number {
+    const phase = Math.round(frac * PHASES);
     const t = this.table;
     const base = phase * this.taps;
     const first = i0 - this.halfTaps + 1;
@@ -106,10 +128,15 @@ export class Resampler {
   }
 
   private compact(): void {
-    const drop = Math.max(0, Math.floor(this.pos) - this.halfTaps);
+    const drop = Math.max(0, this.pos - this.halfTaps);
     if (drop === 0) return;
     this.buf.copyWithin(0, drop, this.bufLen);
     this.bufLen -= drop;
     this.pos -= drop;
   }
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
 }
