@@ -43,7 +43,10 @@ function analyse(args: RunArgs): Promise<PageResult> {
     await h.page.route(`**${TMP_PREFIX}**`, (route) =>
       route.fulfill({ body: readFileSync(join(tmp, new URL(route.request().url()).pathname.slice(TMP_PREFIX.length))), contentType: 'application/octet-stream' }),
     );
-    return h.run<PageResult>({ modelUrl: sharedUrl(MODEL), ...args });
+    const res = await h.run<PageResult>({ modelUrl: sharedUrl(MODEL), ...args });
+    // Nothing leaves the machine: MediaPipe's usage logger is blocked in the worker.
+    expect(h.externalRequests()).toEqual([]);
+    return res;
   });
 }
 

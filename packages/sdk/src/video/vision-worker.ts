@@ -8,9 +8,11 @@ import { installErrorTransfer } from './comlink-errors.ts';
 import { FaceEngine } from './face-engine.ts';
 import { openVideoFile, type FileInfo } from './file-frames.ts';
 import { emptyFrameRow, type VideoFrameRow } from './frame-row.ts';
+import { blockTelemetry } from './no-telemetry.ts';
 import type { ResolvedFaceOptions } from './options.ts';
 
 installErrorTransfer();
+blockTelemetry(self);
 
 /** Receives rows in small batches so a crash loses at most one batch. */
 export type RowSink = (rows: VideoFrameRow[]) => void;
