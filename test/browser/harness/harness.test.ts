@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeHarness, sharedMissing, withPage } from './index.ts';
+import { closeHarness, sharedMissing, skipUnless, withPage } from './index.ts';
 
 afterAll(closeHarness);
 
@@ -25,7 +25,15 @@ describe('harness', () => {
     });
   });
 
-  it('explains which ../shared files are missing', () => {
+  it('explains which ../shared files are missing, and skipUnless skips only then', () => {
     expect(sharedMissing('no/such/file.bin')).toContain('no/such/file.bin');
+    const calls: [boolean, string | undefined][] = [];
+    const ctx = { skip: (condition: boolean, note?: string) => void calls.push([condition, note]) };
+    skipUnless(ctx, 'no/such/file.bin');
+    expect(calls).toEqual([[true, expect.stringContaining('no/such/file.bin')]]);
+    if (sharedMissing('README.md') === undefined) {
+      skipUnless(ctx, 'README.md');
+      expect(calls).toHaveLength(1);
+    }
   });
 });
