@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { WindowPooler, poolWindows } from './windows.ts';
+
+describe('window pooling', () => {
+  it('0.5 s windows every 0.25 s at 100 frames/s: counts, bounds, mean and population std', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => [i, 5]);
+    const w = poolWindows(rows, { frameRate: 100 });
+    expect(w.map((x) => [x.startSeconds, x.endSeconds])).toEqual([[0, 0.5], [0.25, 0.75], [0.5, 1]]);
+    // Frames 25..74: mean 49.5, std of 50 consecutive integers = sqrt((50² − 1) / 12).
+    expect(w[1]!.values![0]).toBeCloseTo(49.5, 10);
+    expect(w[1]!.values![1]).toBeCloseTo(Math.sqrt((50 * 50 - 1) / 12), 10);
+    expect(w[1]!.values![2]).toBe(5);
+    expect(w[1]!.values![3]).toBe(0);
+  });
+
+  it('video-style: invalid frames are excluded and an all-invalid window is masked (values null)', () => {
+    // 25 fps: 12.5 → 12 frames per window, hop 6. Face lost for frames 0..17.
+    const rows = Array.from({ length: 30 }, (_, i) => [i < 18 ? 999 : 1]);
+    const valid = rows.map((_, i) => i >= 18);
+    const w = poolWindows(rows, { frameRate: 25, valid });
+    expect(w[0]!.masked).toBe(true);
+    expect(w[0]!.values).toBeNull();
+    expect(w[0]!.validFrames).toBe(0);
+    const partial = w.find((x) => !x.masked)!;
+    expect(partial.values![0]).toBe(1);
+    expect(partial.values![1]).toBe(0);
+  });
+
+  it('conditional columns pool over condition frames only; the condition fraction is appended', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => [i % 2 === 0 ? 100 : 0, 1]);
+    const condition = rows.map((_, i) => i % 2 === 0);
+    const w = poolWindows(rows, { frameRate: 100, conditionalColumns: [0], appendConditionFraction: true, condition });
+    expect(w).toHaveLength(1);
+    expect(Array.from(w[0]!.values!)).toEqual([100, 0, 1, 0, 0.5]);
+    const none = poolWindows(rows, { frameRate: 100, conditionalColumns: [0], appendConditionFraction: true, condition: rows.map(() => false) });
+    expect(Array.from(none[0]!.values!)).toEqual([0, 0, 1, 0, 0]);
+  });
+
+  it('streams: windows come out as soon as their last frame arrives; short input yields one window', () => {
+    const p = new WindowPooler(1, { frameRate: 100 });
+    let got = 0;
+    for (let i = 0; i < 49; i++) got += p.push([1]).length;
+    expect(got).toBe(0);
+    expect(p.push([1])).toHaveLength(1);
+    const short = poolWindows([[1], [3]], { frameRate: 100 });
+    expect(short).toHaveLength(1);
+    expect(short[0]!.values![0]).toBe(2);
+    expect(short[0]!.endSeconds).toBeCloseTo(0.02, 10);
+    expect(poolWindows([], { frameRate: 100 })).toEqual([]);
+  });
+
+  it('a non-finite value invalidates its frame instead of poisoning the window', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => [i === 3 ? Number.NaN : 2]);
+    const w = poolWindows(rows, { frameRate: 100 });
+    expect(w[0]!.validFrames).toBe(49);
+    expect(w[0]!.values![0]).toBe(2);
+  });
+});

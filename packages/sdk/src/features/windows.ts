@@ -1,0 +1,149 @@
+/**
+ * Pooling of per-frame descriptor rows into the fixed windows HireNet reads (0.5 s long, every
+ * 0.25 s): mean and standard deviation per column. Shared by the audio channel (100 frames/s)
+ * and the video channel (camera rate), so it knows nothing about either:
+ *
+ * - `valid` per frame excludes frames outright (video: no face found). A window with no valid
+ *   frame is reported `masked` with `values: null` — never zero-filled, so a model can skip it.
+ * - `condition` per frame restricts some columns to the frames where it holds (audio: F0,
+ *   jitter, … only on voiced frames, openSMILE's "nz" rule); such a column is 0 when no frame of
+ *   the window qualifies, and `conditionFraction` (audio: voiced fraction) can be appended.
+ *
+ * Streaming: rows go in one at a time; a window comes out as soon as its last frame arrived.
+ */
+
+export interface WindowOptions {
+  /** Frames per second of the input rows (audio 100; video the camera rate). */
+  readonly frameRate: number;
+  /** Window length in seconds. Default 0.5. */
+  readonly windowSeconds?: number;
+  /** Hop between window starts in seconds. Default 0.25. */
+  readonly hopSeconds?: number;
+  /** Column indices pooled only over frames whose `condition` is true. Default none. */
+  readonly conditionalColumns?: readonly number[];
+  /** Append the fraction of valid frames whose condition is true as a last value. Default false. */
+  readonly appendConditionFraction?: boolean;
+}
+
+export interface PooledWindow {
+  /** Window number (0, 1, …); it starts at `index · hop`. */
+  readonly index: number;
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+  /** Frames of the window that were valid. */
+  readonly validFrames: number;
+  /** True when no frame of the window was valid; `values` is then null. */
+  readonly masked: boolean;
+  /** [mean_0, std_0, mean_1, std_1, …, (conditionFraction)], or null when masked. */
+  readonly values: Float64Array | null;
+}
+
+interface Slot {
+  row: Float64Array;
+  valid: boolean;
+  condition: boolean;
+}
+
+export class WindowPooler {
+  readonly columns: number;
+  private readonly frameRate: number;
+  private readonly winFrames: number;
+  private readonly hopFrames: number;
+  private readonly conditional: Uint8Array;
+  private readonly appendFraction: boolean;
+  private readonly ring: Slot[];
+  private pushed = 0;
+  private emitted = 0;
+
+  constructor(columns: number, options: WindowOptions) {
+    if (!(options.frameRate > 0)) throw new RangeError('frameRate must be > 0');
+    this.columns = columns;
+    this.frameRate = options.frameRate;
+    this.winFrames = Math.max(1, Math.round((options.windowSeconds ?? 0.5) * options.frameRate));
+    this.hopFrames = Math.max(1, Math.round((options.hopSeconds ?? 0.25) * options.frameRate));
+    this.conditional = new Uint8Array(columns);
+    for (const c of options.conditionalColumns ?? []) {
+      if (c < 0 || c >= columns) throw new RangeError(`conditional column ${c} out of range`);
+      this.conditional[c] = 1;
+    }
+    this.appendFraction = options.appendConditionFraction ?? false;
+    this.ring = Array.from({ length: this.winFrames }, () => ({ row: new Float64Array(columns), valid: false, condition: false }));
+  }
+
+  /** Number of values in an unmasked window. */
+  get width(): number {
+    return 2 * this.columns + (this.appendFraction ? 1 : 0);
+  }
+
+  /** Adds one frame's row; returns the window(s) completed by it. */
+  push(row: ArrayLike<number>, valid = true, condition = true): PooledWindow[] {
+    const slot = this.ring[this.pushed % this.winFrames]!;
+    for (let c = 0; c < this.columns; c++) {
+      const v = row[c] ?? 0;
+      slot.row[c] = Number.isFinite(v) ? v : 0;
+    }
+    // A non-finite value anywhere would poison the mean; such a frame is treated as invalid.
+    slot.valid = valid && Array.prototype.every.call(row, (v: number) => Number.isFinite(v));
+    slot.condition = condition;
+    this.pushed++;
+    const out: PooledWindow[] = [];
+    while (this.emitted * this.hopFrames + this.winFrames <= this.pushed) out.push(this.pool(this.emitted++, this.winFrames));
+    return out;
+  }
+
+  /**
+   * End of input. Full windows were already returned by `push`; a recording shorter than one
+   * window still yields one (shorter) window so that no answer is left without features.
+   */
+  flush(): PooledWindow[] {
+    if (this.emitted > 0 || this.pushed === 0) return [];
+    return [this.pool(this.emitted++, this.pushed)];
+  }
+
+  private pool(index: number, length: number): PooledWindow {
+    const first = index * this.hopFrames;
+    const startSeconds = first / this.frameRate;
+    const endSeconds = (first + length) / this.frameRate;
+    const C = this.columns;
+    const sum = new Float64Array(C);
+    const sq = new Float64Array(C);
+    let n = 0;
+    let nc = 0;
+    for (let f = first; f < first + length; f++) {
+      const s = this.ring[f % this.winFrames]!;
+      if (!s.valid) continue;
+      n++;
+      if (s.condition) nc++;
+      for (let c = 0; c < C; c++) {
+        if (this.conditional[c] === 1 && !s.condition) continue;
+        sum[c] = sum[c]! + s.row[c]!;
+        sq[c] = sq[c]! + s.row[c]! * s.row[c]!;
+      }
+    }
+    if (n === 0) return { index, startSeconds, endSeconds, validFrames: 0, masked: true, values: null };
+    const values = new Float64Array(this.width);
+    for (let c = 0; c < C; c++) {
+      const count = this.conditional[c] === 1 ? nc : n;
+      if (count === 0) continue;
+      const mean = sum[c]! / count;
+      values[2 * c] = mean;
+      // Population standard deviation; clamp the tiny negatives rounding can produce.
+      values[2 * c + 1] = Math.sqrt(Math.max(0, sq[c]! / count - mean * mean));
+    }
+    if (this.appendFraction) values[2 * C] = nc / n;
+    return { index, startSeconds, endSeconds, validFrames: n, masked: false, values };
+  }
+}
+
+/** Pools a whole sequence at once (see WindowPooler). */
+export function poolWindows(
+  rows: readonly ArrayLike<number>[],
+  options: WindowOptions & { readonly valid?: ArrayLike<boolean>; readonly condition?: ArrayLike<boolean> },
+): PooledWindow[] {
+  const columns = rows[0]?.length ?? 0;
+  const pooler = new WindowPooler(columns, options);
+  const out: PooledWindow[] = [];
+  rows.forEach((r, i) => out.push(...pooler.push(r, options.valid?.[i] ?? true, options.condition?.[i] ?? true)));
+  out.push(...pooler.flush());
+  return out;
+}
