@@ -38,4 +38,21 @@ describe('tfjs backends in Chromium', () => {
       });
     });
   }
+
+  // The model will run off the main thread: every backend must also initialise in a module worker.
+  for (const backend of ['cpu', 'wasm', 'webgl', 'webgpu'] as const) {
+    it(`${backend} also initialises in a module worker and agrees with float64 within 1e-5`, async () => {
+      await withPage('backends-worker.html', async (page) => {
+        const r = await page.run<BackendRun & { error?: string }>({ backend });
+        console.log(`[backends] ${backend} in a worker: init ${r.initMs.toFixed(0)} ms`);
+        expect(r.error).toBeUndefined();
+        expect(r.active).toBe(backend);
+        expect(r.tensorsAfter).toBe(r.tensorsBefore);
+        expect(r.values).toHaveLength(reference.length);
+        r.values.forEach((v, i) => expect(Math.abs(v - reference[i]!)).toBeLessThan(1e-5));
+        expect(page.externalRequests()).toEqual([]);
+        expect(page.errors).toEqual([]);
+      });
+    });
+  }
 });
