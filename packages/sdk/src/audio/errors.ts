@@ -1,19 +1,20 @@
+import { HireNetError } from '../util/errors.ts';
+
 /** Why an input could not be analysed. Stable strings: callers switch on them. */
 export type AudioErrorCode =
-  | 'EMPTY_INPUT'
-  | 'NOT_AUDIO'
-  | 'UNSUPPORTED_FORMAT'
-  | 'TRUNCATED'
-  | 'DECODER_MISSING'
-  | 'DECODER_FAILED'
-  | 'INVALID_OPTIONS';
+  | 'empty-input'
+  | 'not-audio'
+  | 'unsupported-format'
+  | 'truncated'
+  | 'decoder-missing'
+  | 'decoder-failed'
+  | 'invalid-options';
 
-export class AudioInputError extends Error {
-  readonly code: AudioErrorCode;
+/** Audio that cannot be analysed (or analysis options that cannot work), with a stable `code`. */
+export class AudioInputError extends HireNetError {
+  declare readonly code: AudioErrorCode;
 
   constructor(code: AudioErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'AudioInputError';
-    this.code = code;
+    super(code, message, options);
   }
 }

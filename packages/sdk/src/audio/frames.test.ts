@@ -64,7 +64,7 @@ describe('AudioFeatureExtractor', () => {
 
   it('rejects absurd sample rates with a typed error', () => {
     expect(() => new AudioFeatureExtractor({ sampleRate: 0 })).toThrow(AudioInputError);
-    expect(() => new AudioFeatureExtractor({ sampleRate: Number.NaN })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    expect(() => new AudioFeatureExtractor({ sampleRate: Number.NaN })).toThrow(expect.objectContaining({ code: 'invalid-options' }));
   });
 
   it('keeps memory bounded: 2 minutes streamed leave no growing state', () => {

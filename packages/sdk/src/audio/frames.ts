@@ -75,7 +75,7 @@ export class AudioFeatureExtractor {
   constructor(options: AudioExtractorOptions) {
     const rate = options.sampleRate;
     if (!(rate >= 1000 && rate <= 768_000)) {
-      throw new AudioInputError('INVALID_OPTIONS', `sample rate ${rate} Hz is outside 1 kHz..768 kHz`);
+      throw new AudioInputError('invalid-options', `sample rate ${rate} Hz is outside 1 kHz..768 kHz`);
     }
     this.resampler = new Resampler(rate, FS);
     this.pitch = new PitchAnalyzer({ ...options.pitch, sampleRate: FS, minPitch: options.minPitch ?? 75, maxPitch: options.maxPitch ?? 600 });
@@ -90,7 +90,7 @@ export class AudioFeatureExtractor {
 
   /** Feeds mono PCM at the input rate; returns the frames that became final. */
   push(pcm: Float32Array): AudioFrame[] {
-    if (this.finished) throw new AudioInputError('INVALID_OPTIONS', 'push() after flush()');
+    if (this.finished) throw new AudioInputError('invalid-options', 'push() after flush()');
     return this.ingest(this.resampler.process(sanitize(pcm)));
   }
 

@@ -49,7 +49,7 @@ export interface SummaryExtras {
 }
 
 export function summarize(s: SummaryState, x: SummaryExtras): AudioSummary {
-  const duration = s.frames * x.frameStep;
+  const duration = Math.round(s.frames * x.frameStep * 1e6) / 1e6;
   const v = s.voiced;
   const meanSt = v > 0 ? s.stSum / v : 0;
   const variance = v > 1 ? Math.max(0, (s.stSqSum - v * meanSt * meanSt) / (v - 1)) : 0;

@@ -49,11 +49,11 @@ describe('WAVE parsing', () => {
     try {
       parseWavHeader(text);
     } catch (e) {
-      expect((e as AudioInputError).code).toBe('NOT_AUDIO');
+      expect((e as AudioInputError).code).toBe('not-audio');
     }
     const adpcm = encodeWav([x], 16000);
     new DataView(adpcm.buffer).setUint16(20, 2, true);
-    expect(() => parseWavHeader(adpcm)).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_FORMAT' }));
-    expect(() => parseWavHeader(encodeWav([x], 16000).subarray(0, 30))).toThrow(expect.objectContaining({ code: 'TRUNCATED' }));
+    expect(() => parseWavHeader(adpcm)).toThrow(expect.objectContaining({ code: 'unsupported-format' }));
+    expect(() => parseWavHeader(encodeWav([x], 16000).subarray(0, 30))).toThrow(expect.objectContaining({ code: 'truncated' }));
   });
 });

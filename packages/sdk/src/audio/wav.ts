@@ -28,7 +28,7 @@ export function looksLikeWav(head: Uint8Array): boolean {
 
 /** Parses the header; `head` must contain everything up to the start of the data chunk. */
 export function parseWavHeader(head: Uint8Array): WavFormat {
-  if (!looksLikeWav(head)) throw new AudioInputError('NOT_AUDIO', 'not a RIFF/WAVE file');
+  if (!looksLikeWav(head)) throw new AudioInputError('not-audio', 'not a RIFF/WAVE file');
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   let fmt: Omit<WavFormat, 'dataOffset' | 'dataLength'> | undefined;
   let off = 12;
@@ -46,21 +46,21 @@ export function parseWavHeader(head: Uint8Array): WavFormat {
       // WAVE_FORMAT_EXTENSIBLE: the real format tag is the first two bytes of the sub-format GUID.
       if (tag === 0xfffe && size >= 40 && body + 26 <= head.length) tag = view.getUint16(body + 24, true);
       const float = tag === 3;
-      if (tag !== 1 && tag !== 3) throw new AudioInputError('UNSUPPORTED_FORMAT', `WAVE format tag ${tag} (compressed) is not supported; convert with ffmpeg`);
+      if (tag !== 1 && tag !== 3) throw new AudioInputError('unsupported-format', `WAVE format tag ${tag} (compressed) is not supported; convert with ffmpeg`);
       const okBits = float ? bitsPerSample === 32 || bitsPerSample === 64 : [8, 16, 24, 32].includes(bitsPerSample);
-      if (!okBits) throw new AudioInputError('UNSUPPORTED_FORMAT', `${bitsPerSample}-bit ${float ? 'float' : 'PCM'} is not supported`);
+      if (!okBits) throw new AudioInputError('unsupported-format', `${bitsPerSample}-bit ${float ? 'float' : 'PCM'} is not supported`);
       if (channels < 1 || sampleRate < 1 || blockAlign < channels * (bitsPerSample / 8)) {
-        throw new AudioInputError('UNSUPPORTED_FORMAT', `inconsistent fmt chunk (channels ${channels}, rate ${sampleRate}, blockAlign ${blockAlign})`);
+        throw new AudioInputError('unsupported-format', `inconsistent fmt chunk (channels ${channels}, rate ${sampleRate}, blockAlign ${blockAlign})`);
       }
       fmt = { sampleRate, channels, bitsPerSample, float, blockAlign };
     } else if (id === 'data') {
-      if (fmt === undefined) throw new AudioInputError('UNSUPPORTED_FORMAT', 'data chunk before fmt chunk');
+      if (fmt === undefined) throw new AudioInputError('unsupported-format', 'data chunk before fmt chunk');
       const unknown = size === 0 || size === 0xffffffff || ascii(head, 0) === 'RF64';
       return { ...fmt, dataOffset: body, dataLength: unknown ? undefined : size };
     }
     off = body + size + (size & 1);
   }
-  throw new AudioInputError(fmt === undefined ? 'TRUNCATED' : 'TRUNCATED', 'no data chunk found in the WAVE header');
+  throw new AudioInputError('truncated', 'no data chunk found in the WAVE header');
 }
 
 /**
