@@ -24,25 +24,23 @@ export const FRAME_COLUMNS: readonly string[] = [
   ...GAZE_COLUMNS,
 ];
 
-/**
- * One vector per 0.5 s window (0.25 s hop), the video half of a HireNet answer step:
- * - `faceRatio`: fraction of the window's analysed frames with a face (always defined);
- * - `<AU>_int`: mean AU proxy intensity over frames with a face;
- * - `<AU>_pres`: fraction of frames with a face where the AU is present;
- * - pose means, plus the standard deviation of each angle (head movement within the window);
- * - mean gaze.
- * A window with no face frame is masked: its values are NaN and its mask is 0.
- */
-export const WINDOW_COLUMNS: readonly string[] = [
-  'faceRatio',
+/** Per-frame values pooled into windows, in order (see pooledFrameValues in windows.ts). */
+export const POOLED_COLUMNS: readonly string[] = [
   ...AU_CODES.map((c) => `${c}_int`),
   ...AU_CODES.map((c) => `${c}_pres`),
-  ...POSE_COLUMNS.map((c) => `${c}_mean`),
-  'yaw_std',
-  'pitch_std',
-  'roll_std',
-  ...GAZE_COLUMNS.map((c) => `${c}_mean`),
+  ...POSE_COLUMNS,
+  ...GAZE_COLUMNS,
 ];
+
+/**
+ * One vector per 0.5 s window (0.25 s hop), the video half of a HireNet answer step: mean and
+ * population standard deviation of each pooled column over the window's frames *with a face*,
+ * interleaved like the shared pooler (features/windows.ts): `[c0_mean, c0_std, c1_mean, …]`.
+ * The mean of an `_pres` column is the fraction of face frames where the AU is present; the std
+ * of an angle is head movement within the window. A window without any face frame is masked
+ * (values null), never zero-filled; its face ratio is reported beside the values.
+ */
+export const WINDOW_COLUMNS: readonly string[] = POOLED_COLUMNS.flatMap((c) => [`${c}_mean`, `${c}_std`]);
 
 export interface VideoFeatureSchema {
   readonly name: 'hirenet.video';
