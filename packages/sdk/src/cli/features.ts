@@ -8,7 +8,7 @@ type Runner = (args: string[]) => Promise<number>;
 
 const modalities: Record<string, () => Promise<Runner>> = {
   audio: async () => (await import('./audio-features.ts')).runAudioFeatures,
-  // video: add the video channel's runner here (e.g. `(await import('./video-features.ts')).runVideoFeatures`).
+  video: async () => (await import('./features-video.ts')).runFeaturesVideo,
 };
 
 export async function runFeatures(args: string[]): Promise<number> {
