@@ -64,7 +64,8 @@ function getBrowser(opts: LaunchOptions): Promise<Browser> {
  * call closeHarness() in afterAll.
  */
 export async function withPage<T>(pagePath: string, fn: (page: HarnessPage) => Promise<T>, opts: PageOptions = {}): Promise<T> {
-  const { origin } = await getServer();
+  const srv = await getServer();
+  const { origin } = srv;
   const browser = await getBrowser(opts);
   const context = await browser.newContext();
   const requests: RecordedRequest[] = [];
@@ -98,7 +99,15 @@ export async function withPage<T>(pagePath: string, fn: (page: HarnessPage) => P
           throw new Error(`${pagePath} never defined window.run (${String(e)}); page errors: ${errors.join(' | ') || 'none'}`);
         }
         // Serialise in the page so typed arrays, NaN etc. fail loudly in the page, not silently here.
-        const json = await page.evaluate(async (a) => JSON.stringify(await window.run!(a)), args);
+        let json: string | undefined;
+        try {
+          json = await page.evaluate(async (a) => JSON.stringify(await window.run!(a)), args);
+        } catch (e) {
+          const stale = srv.staleModules();
+          throw stale === undefined ? e : new Error(`${stale}; the page then failed: ${String(e)}`);
+        }
+        const stale = srv.staleModules();
+        if (stale !== undefined) throw new Error(stale);
         return (json === undefined ? undefined : JSON.parse(json)) as R;
       },
       externalRequests() {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { createLogger, createServer, type Logger, type Plugin, type ViteDevServer } from 'vite';
 import { pagesDir, repoRoot, sharedDir } from './paths.ts';
 
 /**
@@ -16,6 +16,7 @@ export const prebundled: readonly string[] = [
   '@tensorflow/tfjs-backend-webgpu',
   'meyda',
   'comlink',
+  'mediabunny',
 ];
 
 /**
@@ -43,7 +44,30 @@ export interface PageServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash). */
   readonly origin: string;
   readonly vite: ViteDevServer;
+  /**
+   * Set when Vite had to re-optimise dependencies mid-run in a way that reloads pages. Pages
+   * carry no Vite client, so they would keep stale modules (possibly two tfjs-core engines):
+   * the harness fails the test with this message instead.
+   */
+  readonly staleModules: () => string | undefined;
   close(): Promise<void>;
+}
+
+// Vite reports late dependency discovery only at info level; watch for it whatever the log level.
+function watchingLogger(onStale: (msg: string) => void): Logger {
+  const base = createLogger('warn');
+  const plain = (msg: string): string => msg.replace(/\x1b\[[0-9;]*m/g, '');
+  return {
+    ...base,
+    info(msg, opts) {
+      const text = plain(msg);
+      if (/optimized dependencies changed\. reloading/.test(text)) onStale(text);
+      else if (/^(dependency|dependencies) optimized: /.test(text) || text.includes('optimizeDeps.include')) {
+        process.stderr.write(`[harness] Vite ${text.trim()} — add it to \`prebundled\` in test/browser/harness/server.ts\n`);
+      }
+      base.info(msg, opts);
+    },
+  };
 }
 
 /**
@@ -51,12 +75,15 @@ export interface PageServer {
  * Pages import SDK sources by relative path and ../shared files via sharedUrl().
  */
 export async function startPageServer(): Promise<PageServer> {
+  let stale: string | undefined;
   const vite = await createServer({
     configFile: false,
+    customLogger: watchingLogger((msg) => {
+      stale ??= `Vite re-optimised dependencies mid-run ("${msg.trim()}"); a page imported a package missing from \`prebundled\` in test/browser/harness/server.ts`;
+    }),
     root: pagesDir,
     // Own cache dir, so the demo's and the harness' pre-bundles never invalidate each other.
     cacheDir: resolve(repoRoot, 'node_modules/.vite-harness'),
-    logLevel: 'warn',
     clearScreen: false,
     server: {
       host: '127.0.0.1',
@@ -83,6 +110,7 @@ export async function startPageServer(): Promise<PageServer> {
   return {
     origin: `http://127.0.0.1:${address.port}`,
     vite,
+    staleModules: () => stale,
     close: () => vite.close(),
   };
 }
