@@ -38,7 +38,7 @@ export interface PitchCandidate {
 export interface PitchFrame {
   /** Unvoiced candidate first, then voiced ones. */
   readonly candidates: PitchCandidate[];
-  /** Largest |x - mean| in the window. */
+  /** Largest |x - mean| within half a longest period of the frame centre. */
   readonly localPeak: number;
   /** Largest normalised autocorrelation in the lag range (0..1): periodicity for HNR/voicing. */
   readonly maxR: number;
@@ -98,9 +98,14 @@ export class PitchAnalyzer {
     mean /= n;
     let localPeak = 0;
     const x = this.x;
+    // As Praat: the frame's level is its peak within half a longest period of the centre, so a
+    // burst at the window's edge (speech onset next to silence) does not make a silent frame loud.
+    const reach = Math.round((0.5 * this.sampleRate) / this.minPitch);
+    const lo = Math.max(0, (n >> 1) - reach);
+    const hi = Math.min(n, (n >> 1) + reach);
     for (let i = 0; i < n; i++) {
       const v = (frame[i] ?? 0) - mean;
-      if (Math.abs(v) > localPeak) localPeak = Math.abs(v);
+      if (i >= lo && i < hi && Math.abs(v) > localPeak) localPeak = Math.abs(v);
       x[i] = v * this.window[i]!;
     }
     const vt = this.voicingThreshold;
