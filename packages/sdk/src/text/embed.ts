@@ -93,7 +93,7 @@ function resolveWhole(vocab: Vocabulary, token: string): TokenResolution | undef
 
 /** British → American endings: GloVe's newswire is mostly American, so "-ise" forms rank low. */
 const SPELLINGS: readonly [RegExp, string][] = [
-  [/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1'],
+  [/([iy])s(e|es|ed|ing|ation|ations|er|ers)$/, '$1z$2'],
   [/([a-z]{2,})our(s|ed|ing|ite|ites|able|er)?$/, '$1or$2'],
   [/([a-z]{2,})tre(s)?$/, '$1ter$2'],
   [/([aeiou])ll(ed|ing|er|ers)$/, '$1l$2'],
