@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { fusedGruScan, LOOP_BACKENDS } from './fused-gru.ts';
 
 /** One GRU's weights in the tfjs-layers layout (docs/weight-contract.md). */
 export interface GruWeights {
@@ -22,29 +23,33 @@ export interface ScanResult {
  * reordering (whose gather gradient is very slow in tfjs) is needed.
  * Input projections of all steps are one matmul; only the recurrent part loops.
  */
-export function gruScan(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights, reverse = false): ScanResult {
+export function gruScanOps(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights, reverse = false): ScanResult {
   const [s, l, i] = x.shape;
   const u = w.recurrentKernel.shape[0] ?? 0;
-  const projected = tf.reshape(tf.add(tf.matMul(tf.reshape(x, [s * l, i]), w.kernel as tf.Tensor2D), w.bias), [s, l, 3 * u]);
-  const steps = tf.unstack(projected, 1);
-  const masks = tf.unstack(tf.expandDims(mask, 2), 1);
-  const gatesKernel = tf.slice(w.recurrentKernel, [0, 0], [u, 2 * u]) as tf.Tensor2D;
-  const candidateKernel = tf.slice(w.recurrentKernel, [0, 2 * u], [u, u]) as tf.Tensor2D;
+  // Time-major [L, S, ·] so each step is a contiguous slice: tfjs' cpu backend slices strided
+  // views element by element, which made per-step splits dominate the whole model.
+  const timeMajor = tf.reshape(tf.transpose(x, [1, 0, 2]), [l * s, i]);
+  const gate = (g: number): tf.Tensor2D[] => {
+    const kernel = tf.slice(w.kernel, [0, g * u], [i, u]) as tf.Tensor2D;
+    const bias = tf.slice(w.bias, [g * u], [u]);
+    return tf.unstack(tf.reshape(tf.add(tf.matMul(timeMajor, kernel), bias), [l, s, u])) as tf.Tensor2D[];
+  };
+  const [xz, xr, xh] = [gate(0), gate(1), gate(2)];
+  const masks = tf.unstack(tf.expandDims(tf.transpose(mask), 2)) as tf.Tensor2D[];
+  const [rz, rr, rh] = [0, 1, 2].map((g) => tf.slice(w.recurrentKernel, [0, g * u], [u, u]) as tf.Tensor2D) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
   let h: tf.Tensor2D = tf.zeros([s, u]);
   const outputs: tf.Tensor2D[] = new Array<tf.Tensor2D>(l);
   for (let k = 0; k < l; k++) {
     const t = reverse ? l - 1 - k : k;
-    const [xz, xr, xh] = tf.split(steps[t] as tf.Tensor2D, 3, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
-    const [hz, hr] = tf.split(tf.matMul(h, gatesKernel), 2, 1) as [tf.Tensor2D, tf.Tensor2D];
-    const z = tf.sigmoid(tf.add(xz, hz));
-    const r = tf.sigmoid(tf.add(xr, hr));
-    const candidate = tf.tanh(tf.add(xh, tf.matMul(tf.mul(r, h), candidateKernel)));
+    const z = tf.sigmoid(tf.add(xz[t] as tf.Tensor2D, tf.matMul(h, rz)));
+    const r = tf.sigmoid(tf.add(xr[t] as tf.Tensor2D, tf.matMul(h, rr)));
+    const candidate = tf.tanh(tf.add(xh[t] as tf.Tensor2D, tf.matMul(tf.mul(r, h), rh)));
     // z⊙h + (1−z)⊙h̃, written as h̃ + z⊙(h − h̃) to save an op.
     const next = tf.add(candidate, tf.mul(z, tf.sub(h, candidate)));
     h = tf.add(h, tf.mul(masks[t] as tf.Tensor2D, tf.sub(next, h))) as tf.Tensor2D;
     outputs[t] = h;
   }
-  return { outputs: tf.stack(outputs, 1) as tf.Tensor3D, final: h };
+  return { outputs: tf.transpose(tf.stack(outputs), [1, 0, 2]) as tf.Tensor3D, final: h };
 }
 
 export interface BiScanResult {
@@ -54,6 +59,11 @@ export interface BiScanResult {
   readonly finalForward: tf.Tensor2D;
   /** [S, U] backward state after reading back to the first step. */
   readonly finalBackward: tf.Tensor2D;
+}
+
+/** GRU scan on the active backend: one fused loop op on cpu/wasm, per-step ops elsewhere. */
+export function gruScan(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights, reverse = false): ScanResult {
+  return LOOP_BACKENDS.has(tf.getBackend()) ? fusedGruScan(x, mask, w, reverse) : gruScanOps(x, mask, w, reverse);
 }
 
 /** Bidirectional GRU whose backward pass starts at each sequence's last real step. */
