@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { HireNetInputError } from '../util/errors.ts';
 import { COVERAGE_SAMPLES } from './coverage-samples.ts';
 import { embedText, embedTokens, resolveToken } from './embed.ts';
 import { tokenize } from './tokenizer.ts';
@@ -47,6 +48,12 @@ describe('embedText', () => {
     expect(a[1]).not.toEqual(a[0]);
     expect(Math.hypot(...(a[0] ?? []))).toBeCloseTo(5.2, 4);
     expect(Math.hypot(...(embedTokens(vocab, ['zxqvbn'], { unknown: 'hash', hashNorm: 1 })[0] ?? []))).toBeCloseTo(1, 5);
+  });
+
+
+  it('rejects an unknown strategy or a non-positive hash norm with a typed error', () => {
+    expect(() => embedText(vocab, 'x', { unknown: 'drop' as 'skip' })).toThrow(HireNetInputError);
+    expect(() => embedText(vocab, 'x', { unknown: 'hash', hashNorm: 0 })).toThrow(/options\.hashNorm/);
   });
 });
 

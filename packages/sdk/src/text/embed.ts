@@ -3,7 +3,8 @@
  * words by a fixed chain of cheap fallbacks; what still misses is skipped by default.
  * docs/word-vectors.md explains the choices and measures their coverage.
  */
-import { mulberry32, gaussian } from '../util/prng.ts';
+import { HireNetInputError } from '../util/errors.ts';
+import { gaussian, mulberry32 } from '../util/prng.ts';
 import { tokenize } from './tokenizer.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
@@ -45,8 +46,12 @@ export function embedText(vocab: Vocabulary, text: string, options: EmbedOptions
   return embedTokens(vocab, tokenize(text), options);
 }
 
+/** embedText for tokens that are already split (e.g. by tokenize, or stored in a dataset). */
 export function embedTokens(vocab: Vocabulary, tokens: readonly string[], options: EmbedOptions = {}): number[][] {
   const unknown = options.unknown ?? 'skip';
+  const hashNorm = options.hashNorm ?? 5.2;
+  if (!['skip', 'zero', 'hash'].includes(unknown)) throw new HireNetInputError('options.unknown', `expected 'skip', 'zero' or 'hash', got ${JSON.stringify(unknown)}`);
+  if (!(Number.isFinite(hashNorm) && hashNorm > 0)) throw new HireNetInputError('options.hashNorm', `expected a positive number, got ${hashNorm}`);
   const rows: number[][] = [];
   for (const token of tokens) {
     const r = resolveToken(vocab, token);
@@ -55,7 +60,7 @@ export function embedTokens(vocab: Vocabulary, tokens: readonly string[], option
     } else if (unknown === 'zero') {
       rows.push(new Array<number>(vocab.dims).fill(0));
     } else if (unknown === 'hash') {
-      rows.push(hashedVector(token, vocab.dims, options.hashNorm ?? 5.2));
+      rows.push(hashedVector(token, vocab.dims, hashNorm));
     }
   }
   return rows;
