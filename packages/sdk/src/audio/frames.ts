@@ -166,7 +166,8 @@ export class AudioFeatureExtractor {
     const semitones = voiced ? 12 * Math.log2(d.f0 / 27.5) : 0;
     const hnr = voiced ? hnrDb(d.r) : 0;
     const speech = this.pauses.push(spec.intensityDb);
-    this.syllables.push(spec.intensityDb, voiced, this.pauses.threshold());
+    const smoothDb = d.frame.meanSquare > 1e-12 ? 10 * Math.log10(d.frame.meanSquare) : -120;
+    this.syllables.push(smoothDb, voiced, this.pauses.threshold());
     const filled = this.fillers.push(semitones, spec.flux);
     const s = this.state;
     s.frames++;

@@ -58,6 +58,7 @@ describe('pitch (autocorrelation + path)', () => {
       ],
       localPeak: 1,
       maxR: 0.9,
+      meanSquare: 0.1,
     });
     const path = new PitchPath({ lag: 3 });
     const out = [frame(150, 300, 0.5), frame(150, 300, 0.5), frame(150, 300, 0.85), frame(150, 300, 0.5), frame(150, 300, 0.5)].flatMap((f) =>

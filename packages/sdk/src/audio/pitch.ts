@@ -42,6 +42,8 @@ export interface PitchFrame {
   readonly localPeak: number;
   /** Largest normalised autocorrelation in the lag range (0..1): periodicity for HNR/voicing. */
   readonly maxR: number;
+  /** Hann-weighted mean square of the window (mean removed): a smooth 40 ms intensity. */
+  readonly meanSquare: number;
 }
 
 export class PitchAnalyzer {
@@ -56,6 +58,7 @@ export class PitchAnalyzer {
   private readonly octaveCost: number;
   private readonly window: Float64Array;
   private readonly windowAc: Float64Array;
+  private readonly windowPower: number;
   private readonly fft: RealFft;
   private readonly x: Float64Array;
   private readonly ac: Float64Array;
@@ -73,6 +76,7 @@ export class PitchAnalyzer {
     this.octaveCost = options.octaveCost ?? 0.01;
     this.windowLength = Math.round((3 / this.minPitch) * fs);
     this.window = hann(this.windowLength);
+    this.windowPower = this.window.reduce((a, w) => a + w * w, 0);
     // Lags beyond half the window are too poorly estimated (Praat stops there as well).
     this.minLag = Math.max(2, Math.floor(fs / this.maxPitch));
     this.maxLag = Math.min(Math.ceil(fs / this.minPitch), Math.floor(this.windowLength / 2));
@@ -103,18 +107,22 @@ export class PitchAnalyzer {
     const reach = Math.round((0.5 * this.sampleRate) / this.minPitch);
     const lo = Math.max(0, (n >> 1) - reach);
     const hi = Math.min(n, (n >> 1) + reach);
+    let energy = 0;
     for (let i = 0; i < n; i++) {
       const v = (frame[i] ?? 0) - mean;
       if (i >= lo && i < hi && Math.abs(v) > localPeak) localPeak = Math.abs(v);
-      x[i] = v * this.window[i]!;
+      const wv = v * this.window[i]!;
+      x[i] = wv;
+      energy += wv * wv;
     }
+    const meanSquare = energy / this.windowPower;
     const vt = this.voicingThreshold;
     const relPeak = globalPeak > 0 ? localPeak / globalPeak : 0;
     const unvoicedStrength = vt + Math.max(0, 2 - relPeak / (this.silenceThreshold / (1 + vt)));
     const unvoiced: PitchCandidate = { frequency: 0, strength: unvoicedStrength, r: 0 };
     // No voiced candidate can reach 1 + octave cost, so quiet frames skip the transforms: same path, less work.
     if (localPeak === 0 || !Number.isFinite(localPeak) || unvoicedStrength > 1.01) {
-      return { candidates: [unvoiced], localPeak, maxR: 0 };
+      return { candidates: [unvoiced], localPeak, maxR: 0, meanSquare };
     }
     const r = this.ac;
     this.autocorrelate(x, r);
@@ -144,7 +152,7 @@ export class PitchAnalyzer {
     }
     voiced.sort((p, q) => q.strength - p.strength);
     if (voiced.length > this.maxCandidates) voiced.length = this.maxCandidates;
-    return { candidates: [unvoiced, ...voiced], localPeak, maxR };
+    return { candidates: [unvoiced, ...voiced], localPeak, maxR, meanSquare };
   }
 
   /** Linear (not circular) autocorrelation of `x` for lags 0..out.length-1 (zero-padded FFT). */

@@ -21,7 +21,6 @@ export class PulseTracker {
   private last: Pulse | null = null;
   private polarity = 1;
   private readonly refBuf = { data: new Float64Array(0) };
-  private readonly segBuf = { data: new Float64Array(0) };
   private scoreBuf = new Float64Array(0);
 
   /** Forgets the current pulse train (call on every unvoiced frame). */
@@ -59,24 +58,30 @@ export class PulseTracker {
   /** Next mark: the lag in [0.8T, 1.2T] where the period around `at` repeats best. */
   private correlateNext(source: SampleSource, at: number, period: number): Pulse | null {
     const half = Math.max(2, Math.round(period / 2));
+    const len = 2 * half + 1;
     const centre = Math.round(at);
     const minLag = Math.max(2, Math.floor(0.8 * period));
     const maxLag = Math.ceil(1.2 * period);
-    const ref = this.segment(source, centre - half, 2 * half + 1, this.refBuf);
-    if (ref === null) return null;
+    // One contiguous read covering the reference period and every shifted copy.
+    const from = centre - half;
+    const span = maxLag + 1 + len;
+    const buf = this.segment(source, from, span, this.refBuf);
+    if (buf === null) return null;
+    const scores = this.scoreBuf.length >= maxLag + 2 ? this.scoreBuf : (this.scoreBuf = new Float64Array(maxLag + 2));
     let best = -Infinity;
     let bestLag = -1;
-    const scores = this.scoreBuf.length >= maxLag + 2 ? this.scoreBuf : (this.scoreBuf = new Float64Array(maxLag + 2));
-    for (let lag = minLag - 1; lag <= maxLag + 1; lag++) {
-      const seg = this.segment(source, centre + lag - half, 2 * half + 1, this.segBuf);
-      if (seg === null) return null;
-      let xy = 0;
-      let yy = 0;
-      for (let i = 0; i <= 2 * half; i++) {
-        xy += ref[i]! * seg[i]!;
-        yy += seg[i]! * seg[i]!;
+    let yy = 0;
+    const first = minLag - 1;
+    for (let i = 0; i < len; i++) yy += buf[first + i]! * buf[first + i]!;
+    for (let lag = first; lag <= maxLag + 1; lag++) {
+      if (lag > first) {
+        const out = buf[lag - 1]!;
+        const inn = buf[lag + len - 1]!;
+        yy += inn * inn - out * out;
       }
-      const score = yy > 0 ? xy / Math.sqrt(yy) : 0;
+      let xy = 0;
+      for (let i = 0; i < len; i++) xy += buf[i]! * buf[lag + i]!;
+      const score = yy > 1e-20 ? xy / Math.sqrt(yy) : 0;
       scores[lag] = score;
       if (lag >= minLag && lag <= maxLag && score > best) {
         best = score;

@@ -7,7 +7,15 @@
 export interface SyllableOptions {
   /** Minimum dip (dB) between a peak and the next one. Default 2. */
   readonly minDipDb?: number;
+  /**
+   * Frames of moving-average smoothing of the intensity contour. Praat's intensity (De Jong &
+   * Wempe use a 50 Hz pitch floor, i.e. a ~64 ms window) is far smoother than a 10 ms frame
+   * track; without this, every ripple inside a vowel counts as a syllable. Default 5.
+   */
+  readonly smoothFrames?: number;
 }
+
+const SMOOTH = 5;
 
 export class SyllableNucleusCounter {
   private readonly minDip: number;
@@ -16,13 +24,19 @@ export class SyllableNucleusCounter {
   private candidate: { db: number; voiced: boolean } | null = null;
   private dipMin = Infinity;
   private nuclei = 0;
+  private readonly history: number[] = [];
+  private readonly smooth: number;
 
   constructor(options: SyllableOptions = {}) {
     this.minDip = options.minDipDb ?? 2;
+    this.smooth = Math.max(1, Math.round(options.smoothFrames ?? SMOOTH));
   }
 
   /** One frame: intensity (dB), whether it is voiced, and the current silence threshold (dB). */
-  push(db: number, voiced: boolean, thresholdDb: number): void {
+  push(rawDb: number, voiced: boolean, thresholdDb: number): void {
+    this.history.push(rawDb);
+    if (this.history.length > this.smooth) this.history.shift();
+    const db = this.history.reduce((a, b) => a + b, 0) / this.history.length;
     const p1 = this.prev1;
     if (p1 !== null && this.prev2 !== null && p1.db > this.prev2 && p1.db >= db && p1.above) {
       this.onPeak(p1.db, p1.voiced);
