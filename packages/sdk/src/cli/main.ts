@@ -6,6 +6,7 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   reference: async () => (await import('./reference.ts')).runReference,
   features: async () => (await import('./features.ts')).runFeatures,
+  simulate: async () => (await import('./simulate.ts')).runSimulate,
 };
 
 async function main(args: string[]): Promise<number> {

@@ -1,0 +1,150 @@
+import type { DatasetAnswer, Modality } from '../dataset/format.ts';
+import { gaussian, mulberry32 } from '../util/prng.ts';
+import { EVENT_MARGIN, type IntRange, type SimConfig } from './config.ts';
+import {
+  EVENT_KINDS,
+  HIRABLE_KIND,
+  eventProfile,
+  isRelevant,
+  plantedLabel,
+  type EventKind,
+  type JobFamily,
+  type PlantedEvent,
+  type QuestionType,
+} from './events.ts';
+import { modalitySpec } from './features.ts';
+import { answerSeries, speakerBaseline } from './series.ts';
+import { jobTitle, questionText } from './templates.ts';
+
+/** One interviews.jsonl line: the dataset format plus SimInterview's ground truth. */
+export interface SimInterview {
+  readonly id: string;
+  /** Written label, after label noise. */
+  readonly label: 0 | 1;
+  /** Label from the planted-event rule, before noise. */
+  readonly cleanLabel: 0 | 1;
+  readonly jobTitle: string;
+  readonly jobFamily: JobFamily;
+  readonly questions: string[];
+  readonly questionTypes: QuestionType[];
+  /** One event per answer, window indices end-exclusive. */
+  readonly events: PlantedEvent[];
+  readonly answers: DatasetAnswer[];
+  readonly [extra: string]: unknown;
+}
+
+const QUESTION_TYPES: readonly QuestionType[] = ['technical', 'behavioural', 'motivation'];
+
+/** Independent stream per interview, so interview i is the same whatever K is and can be regenerated alone. */
+export function interviewSeed(seed: number, index: number): number {
+  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 0x632be5ab, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function intIn(r: IntRange, uniform: () => number): number {
+  return r.min + Math.floor(uniform() * (r.max - r.min + 1));
+}
+
+/**
+ * Question types are drawn without looking at the job: with two or more questions the interview
+ * has at least one technical and one behavioural question, so the mix of types says nothing
+ * about the job family and only the job title tells which answers count (H4).
+ */
+function drawQuestionTypes(job: JobFamily, n: number, uniform: () => number): QuestionType[] {
+  if (n === 1) return [job === 'engineering' ? 'technical' : 'behavioural'];
+  for (;;) {
+    const types = Array.from({ length: n }, () => QUESTION_TYPES[Math.floor(uniform() * 3)] ?? 'motivation');
+    if (types.includes('technical') && types.includes('behavioural')) return types;
+  }
+}
+
+/** Relevant answers all carry the label's kind; the others are coin flips, forced to show both kinds. */
+function drawKinds(relevant: readonly boolean[], hirable: boolean, uniform: () => number): EventKind[] {
+  const labelKind: EventKind = hirable ? HIRABLE_KIND : EVENT_KINDS.find((k) => k !== HIRABLE_KIND) ?? HIRABLE_KIND;
+  const kinds = relevant.map((r) => (r ? labelKind : (EVENT_KINDS[uniform() < 0.5 ? 0 : 1] ?? labelKind)));
+  const distractors = relevant.flatMap((r, i) => (r ? [] : [i]));
+  if (distractors.length > 0 && kinds.every((k) => k === labelKind)) {
+    const i = distractors[Math.floor(uniform() * distractors.length)] ?? 0;
+    kinds[i] = labelKind === 'rise-pause' ? 'pause-rise' : 'rise-pause';
+  }
+  return kinds;
+}
+
+/**
+ * Which modality is missing per answer. Never both; and never every relevant answer of a
+ * modality, so the clean label stays recoverable from each modality on its own.
+ */
+function drawMissing(modalities: readonly Modality[], relevant: readonly boolean[], rate: number, uniform: () => number): (Modality | null)[] {
+  const missing = relevant.map(() => {
+    if (uniform() >= rate) return null;
+    return modalities.length === 2 ? (modalities[uniform() < 0.5 ? 0 : 1] ?? null) : (modalities[0] ?? null);
+  });
+  for (const m of modalities) {
+    const keep = relevant.findIndex((r, i) => r && missing[i] !== m);
+    if (keep < 0) missing[relevant.indexOf(true)] = null;
+  }
+  return missing;
+}
+
+function drawEvent(answer: number, length: number, kind: EventKind, relevant: boolean, config: SimConfig, uniform: () => number): PlantedEvent {
+  const size = intIn(config.eventWindows, uniform);
+  // Rise and pause lengths are drawn the same way for both kinds, so a kind is exactly the
+  // mirror image of the other: (rise a, pause b) at s ↔ (pause b, rise a) at length − s − size.
+  const rise = uniform() < 0.5 ? Math.floor(size / 2) : Math.ceil(size / 2);
+  const start = intIn({ min: EVENT_MARGIN, max: length - size - EVENT_MARGIN }, uniform);
+  const firstPhase = kind === 'rise-pause' ? rise : size - rise;
+  return { answer, start, end: start + size, kind, relevant, firstPhase };
+}
+
+export function generateInterview(config: SimConfig, index: number): SimInterview {
+  const uniform = mulberry32(interviewSeed(config.seed, index));
+  const gauss = gaussian(uniform);
+
+  const jobFamily: JobFamily = uniform() < 0.5 ? 'sales' : 'engineering';
+  const n = intIn(config.answers, uniform);
+  const questionTypes = drawQuestionTypes(jobFamily, n, uniform);
+  const relevant = questionTypes.map((t) => isRelevant(jobFamily, t));
+  const hirable = uniform() < config.hirableRate;
+  const kinds = drawKinds(relevant, hirable, uniform);
+  const missing = drawMissing(config.modalities, relevant, config.missingRate, uniform);
+  const lengths = questionTypes.map(() => intIn(config.windows, uniform));
+  const events = kinds.map((kind, i) => drawEvent(i, lengths[i] ?? config.windows.min, kind, relevant[i] ?? false, config, uniform));
+
+  const voice = uniform() < 0.5 ? -1 : 1;
+  const baselines = new Map(config.modalities.map((m) => [m, speakerBaseline(modalitySpec(m), voice, gauss)] as const));
+  const answers: DatasetAnswer[] = events.map((event, i) => {
+    const answer: Partial<Record<Modality, number[][] | null>> = {};
+    for (const m of config.modalities) {
+      if (missing[i] === m) {
+        answer[m] = null;
+        continue;
+      }
+      const spec = modalitySpec(m);
+      const profile = eventProfile(event, m, spec.features, config.eventStrength);
+      const baseline = baselines.get(m) ?? speakerBaseline(spec, voice, gauss);
+      answer[m] = answerSeries(spec, baseline, lengths[i] ?? 0, gauss, { profile, start: event.start });
+    }
+    return answer;
+  });
+
+  const cleanLabel = plantedLabel(jobFamily, questionTypes, events);
+  const label: 0 | 1 = uniform() < config.labelNoise ? (cleanLabel === 1 ? 0 : 1) : cleanLabel;
+  return {
+    id: `sim-${config.seed}-${String(index).padStart(6, '0')}`,
+    label,
+    cleanLabel,
+    jobTitle: jobTitle(jobFamily, uniform),
+    jobFamily,
+    questions: questionTypes.map((t) => questionText(t, uniform)),
+    questionTypes,
+    events,
+    answers,
+  };
+}
+
+/** Interviews one at a time, so a writer never holds more than one in memory. */
+export function* simInterviews(config: SimConfig): Generator<SimInterview> {
+  for (let i = 0; i < config.interviews; i++) yield generateInterview(config, i);
+}
