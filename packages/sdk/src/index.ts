@@ -15,5 +15,13 @@ export type { ForwardResult } from './model/forward.ts';
 // Model files: tfjs weights format with per-shard sha256.
 export { loadModel, encodeModel, decodeModel, sha256Hex, MODEL_FORMAT, type ModelJson, type ModelArtifacts } from './model/io.ts';
 
+// Backends: tfjs cpu / wasm / webgl / webgpu, loaded lazily, wasm binaries self-hosted.
+export { initBackend, availableBackends, BackendUnavailableError, type BackendName } from './backend/backends.ts';
+
+// Words: tokenizer and the compact 100-d word vectors that feed the question and job-title GRUs.
+export { tokenize } from './text/tokenizer.ts';
+export { Vocabulary, loadVocabulary, decodeVocabulary, VOCAB_FORMAT, type VocabManifest } from './text/vocabulary.ts';
+export { embedText, embedTokens, resolveToken, type EmbedOptions, type UnknownWordStrategy, type TokenResolution } from './text/embed.ts';
+
 // Errors: every deliberate failure is a HireNetError with a stable `code`.
 export { HireNetError, HireNetInputError, ModelIntegrityError } from './util/errors.ts';

@@ -8,6 +8,7 @@ import { decodeModel, encodeModel } from './model/io.ts';
 import type { HireNetModel } from './model/hirenet-model.ts';
 
 export { initBackendNode } from './cli/node-backend.ts';
+export { loadVocabularyFromDir, DEFAULT_VOCAB_DIR } from './text/vocabulary-node.ts';
 
 /**
  * Writes model.json and shards into `dir`. Everything goes to a sibling temp directory first and
