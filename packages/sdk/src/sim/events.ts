@@ -50,9 +50,15 @@ const EFFECTS: Record<Modality, Record<Phase, Record<string, number>>> = {
   },
 };
 
-/** Deltas (in sd units) of each phase, by feature name: for documentation, checks and oracles. */
+/** Deltas (in sd units) of each phase, by feature name: for documentation. */
 export function eventEffects(modality: Modality): Readonly<Record<Phase, Readonly<Record<string, number>>>> {
   return EFFECTS[modality];
+}
+
+/** Delta of one phase on one column; `AU01_int` also names the schema's `AU01_int_mean`. */
+export function effectOf(modality: Modality, phase: Phase, column: string): number {
+  const table = EFFECTS[modality][phase];
+  return table[column] ?? (column.endsWith('_mean') ? (table[column.slice(0, -5)] ?? 0) : 0);
 }
 
 export interface EventProfile {
@@ -74,8 +80,8 @@ export function eventProfile(
   const columns: number[] = [];
   const deltas: Float64Array[] = [];
   features.forEach((f, column) => {
-    const first = EFFECTS[modality][order[0]][f.name] ?? 0;
-    const second = EFFECTS[modality][order[1]][f.name] ?? 0;
+    const first = effectOf(modality, order[0], f.name);
+    const second = effectOf(modality, order[1], f.name);
     if (first === 0 && second === 0) return;
     const d = new Float64Array(length);
     for (let k = 0; k < length; k++) d[k] = (k < event.firstPhase ? first : second) * f.sd * strength;

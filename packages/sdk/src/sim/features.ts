@@ -28,8 +28,12 @@ export interface FeatureSpec {
   readonly loading?: number;
   /** Baseline shift for the speaker's voice range (−1 lower, +1 higher), in feature units. */
   readonly voiceShift?: number;
-  /** `_pres` columns are a function of their `_int` column: frames above the AU's threshold. */
-  readonly presenceOf?: { readonly column: number; readonly threshold: number };
+  /**
+   * Columns computed from another (earlier-derived or generated) column of the same window:
+   * `presence` = fraction of frames above the AU threshold given the window's mean intensity;
+   * `binaryStd` = within-window std of a 0/1 series with that fraction.
+   */
+  readonly derived?: { readonly from: number; readonly kind: 'presence' | 'binaryStd'; readonly threshold: number };
 }
 
 export interface ModalitySpec {
@@ -104,38 +108,54 @@ const AU_REST: Record<string, number> = {
 };
 const SPEAKING_AUS = new Set(['AU25', 'AU26']);
 
-const POSE: Record<string, FeatureSpec> = {
-  yaw_mean: spec('yaw_mean', [0, 6, 3, -60, 60, 1], 0.9, { factor: 'head', loading: 0.5 }),
-  pitch_mean: spec('pitch_mean', [-5, 6, 2.5, -50, 50, 1], 0.9, { factor: 'head', loading: 0.4 }),
-  roll_mean: spec('roll_mean', [0, 4, 2, -40, 40, 1], 0.9),
-  tx_mean: spec('tx_mean', [0, 4, 0.5, -30, 30, 2], 0.95),
-  ty_mean: spec('ty_mean', [0, 3, 0.4, -30, 30, 2], 0.95),
-  tz_mean: spec('tz_mean', [-45, 8, 1, -120, -15, 1], 0.95),
-  yaw_std: spec('yaw_std', [0.8, 0.3, 0.4, 0, 10, 2], 0.5, { factor: 'head', loading: 0.5 }),
-  pitch_std: spec('pitch_std', [0.6, 0.2, 0.3, 0, 10, 2], 0.5, { factor: 'head', loading: 0.5 }),
-  roll_std: spec('roll_std', [0.4, 0.15, 0.2, 0, 10, 2], 0.5),
-  gazeX_mean: spec('gazeX_mean', [0, 0.05, 0.08, -1, 1, 3], 0.6),
-  gazeY_mean: spec('gazeY_mean', [-0.05, 0.05, 0.07, -1, 1, 3], 0.6),
+// Head pose (degrees, cm) and gaze ([−1, 1]) window means and their within-window spread.
+const POSE: Record<string, Descriptor & { readonly phi: number }> = {
+  yaw: { value: [0, 6, 3, -60, 60, 1], spread: [0.8, 0.4, 2], phi: 0.9, factor: 'head', loading: 0.5 },
+  pitch: { value: [-5, 6, 2.5, -50, 50, 1], spread: [0.6, 0.3, 2], phi: 0.9, factor: 'head', loading: 0.4 },
+  roll: { value: [0, 4, 2, -40, 40, 1], spread: [0.4, 0.2, 2], phi: 0.9 },
+  tx: { value: [0, 4, 0.5, -30, 30, 2], spread: [0.2, 0.1, 2], phi: 0.95 },
+  ty: { value: [0, 3, 0.4, -30, 30, 2], spread: [0.2, 0.1, 2], phi: 0.95 },
+  tz: { value: [-45, 8, 1, -120, -15, 1], spread: [0.3, 0.15, 2], phi: 0.95 },
+  gazeX: { value: [0, 0.05, 0.08, -1, 1, 3], spread: [0.03, 0.015, 3], phi: 0.6 },
+  gazeY: { value: [-0.05, 0.05, 0.07, -1, 1, 3], spread: [0.03, 0.015, 3], phi: 0.6 },
 };
 
+/**
+ * Window columns of the video schema: `<column>_mean` / `<column>_std` for AU intensities,
+ * AU presences, head pose and gaze (the older unsuffixed `AUxx_int` / `faceRatio` layout is
+ * understood too, so a schema change degrades to generic columns instead of failing).
+ */
 function videoFeatures(names: readonly string[]): FeatureSpec[] {
-  const thresholds = new Map(AU_TABLE.map((a) => [a.code, a.presence]));
+  const thresholds = new Map<string, number>(AU_TABLE.map((a) => [a.code, a.presence]));
   return names.map((name) => {
     if (name === 'faceRatio') return spec(name, [0.97, 0.02, 0.04, 0, 1, 2], 0.5);
-    const pose = POSE[name];
-    if (pose !== undefined) return pose;
-    const au = /^(AU\d\d)_(int|pres)$/.exec(name);
-    const rest = au?.[1] === undefined ? undefined : AU_REST[au[1]];
-    if (au === null || rest === undefined) return spec(name, GENERIC, 0.6);
-    const code = au[1] ?? '';
-    if (au[2] === 'pres') {
-      const column = names.indexOf(`${code}_int`);
-      const threshold = thresholds.get(code as never) ?? 0.3;
-      return spec(name, [0, 0, 0.05, 0, 1, 2], 0, column < 0 ? {} : { presenceOf: { column, threshold } });
+    const m = /^(.+?)(?:_(mean|std))?$/.exec(name);
+    const column = m?.[1] ?? name;
+    const stat = m?.[2] ?? 'mean';
+    const pose = POSE[column];
+    if (pose !== undefined) {
+      if (stat === 'mean') return spec(name, pose.value, pose.phi, pose.factor === undefined ? {} : { factor: pose.factor, loading: pose.loading ?? 0 });
+      const [mean, sd, decimals] = pose.spread;
+      return spec(name, [mean, sd * 0.5, sd, 0, mean + 10 * sd, decimals], 0.5, pose.factor === undefined ? {} : { factor: pose.factor, loading: 0.5 });
     }
-    const speaking = SPEAKING_AUS.has(code);
-    const extra = speaking ? { factor: 'activity' as const, loading: 0.6 } : { factor: 'face' as const, loading: 0.3 };
-    return spec(name, [rest, rest * 0.4, 0.4 * rest + 0.02, 0, 1, 3], code === 'AU45' ? 0.2 : 0.7, extra);
+    const au = /^(AU\d\d)_(int|pres)$/.exec(column);
+    const code = au?.[1] ?? '';
+    const rest = AU_REST[code];
+    if (au === null || rest === undefined) return spec(name, GENERIC, 0.6);
+    if (au[2] === 'int') {
+      const speaking = SPEAKING_AUS.has(code);
+      const extra = speaking ? { factor: 'activity' as const, loading: 0.6 } : { factor: 'face' as const, loading: 0.3 };
+      if (stat === 'mean') return spec(name, [rest, rest * 0.4, 0.4 * rest + 0.02, 0, 1, 3], code === 'AU45' ? 0.2 : 0.7, extra);
+      return spec(name, [0.3 * rest + 0.01, 0.1 * rest, 0.1 * rest + 0.005, 0, 0.5, 3], 0.5, extra);
+    }
+    // Presence is read from the written intensity; its within-window std is that of a 0/1 series.
+    const source = names.indexOf(names.includes(`${code}_int_mean`) ? `${code}_int_mean` : `${code}_int`);
+    const presMean = names.indexOf(names.includes(`${code}_pres_mean`) ? `${code}_pres_mean` : `${code}_pres`);
+    if (stat === 'mean' && source >= 0) {
+      return spec(name, [0, 0, 0.05, 0, 1, 2], 0, { derived: { from: source, kind: 'presence', threshold: thresholds.get(code) ?? 0.3 } });
+    }
+    if (stat === 'std' && presMean >= 0) return spec(name, [0, 0, 0, 0, 0.5, 2], 0, { derived: { from: presMean, kind: 'binaryStd', threshold: 0 } });
+    return spec(name, GENERIC, 0.6);
   });
 }
 

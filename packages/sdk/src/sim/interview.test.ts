@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_MARGIN, resolveSimConfig, simManifest } from './config.ts';
-import { HIRABLE_KIND, isRelevant, plantedLabel } from './events.ts';
+import { HIRABLE_KIND, effectOf, eventEffects, isRelevant, plantedLabel } from './events.ts';
 import { modalitySpec } from './features.ts';
 import { generateInterview, simInterviews, type SimInterview } from './interview.ts';
 
@@ -95,6 +95,16 @@ describe('SimInterview generator', () => {
       expect(bad.slice(0, 5)).toEqual([]);
     }
     expect(manifest.generator).toMatchObject({ name: 'SimInterview', seed: 11 });
+  });
+
+  it('plants events on columns that exist in the current extractor schemas', () => {
+    for (const m of ['audio', 'video'] as const) {
+      const names = modalitySpec(m).features.map((f) => f.name);
+      for (const phase of ['rise', 'pause'] as const) {
+        const touched = names.filter((n) => effectOf(m, phase, n) !== 0);
+        expect(touched.length, `${m} ${phase}: ${touched.join(',')}`).toBeGreaterThanOrEqual(Object.keys(eventEffects(m)[phase]).length);
+      }
+    }
   });
 
   it('keeps the texts plain and describes behaviour, not inner states', () => {

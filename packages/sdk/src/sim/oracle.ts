@@ -1,5 +1,5 @@
 import type { Modality } from '../dataset/format.ts';
-import { eventEffects, type EventKind, type PlantedEvent } from './events.ts';
+import { effectOf, type EventKind, type PlantedEvent } from './events.ts';
 import { modalitySpec } from './features.ts';
 
 /**
@@ -14,10 +14,9 @@ interface Template {
 }
 
 function templates(modality: Modality): Template[] {
-  const effects = eventEffects(modality);
   return modalitySpec(modality).features.flatMap((f, column) => {
-    const rise = effects.rise[f.name] ?? 0;
-    const pause = effects.pause[f.name] ?? 0;
+    const rise = effectOf(modality, 'rise', f.name);
+    const pause = effectOf(modality, 'pause', f.name);
     return rise === 0 && pause === 0 ? [] : [{ column, sd: f.sd, rise, pause }];
   });
 }

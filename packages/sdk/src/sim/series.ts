@@ -61,7 +61,7 @@ export function answerSeries(
   const start = event?.start ?? 0;
 
   features.forEach((f, j) => {
-    if (f.presenceOf !== undefined) return;
+    if (f.derived !== undefined) return;
     const base = (baseline[j] ?? f.mean) + ANSWER_DRIFT * f.sd * gauss();
     const own = ar1(length, f.phi, gauss);
     const shared = f.factor === undefined ? undefined : latent.get(f.factor);
@@ -75,13 +75,18 @@ export function answerSeries(
     }
   });
 
-  // Presence is read from the intensity actually written, as the extractor does per frame.
+  // Derived columns read the values actually written, in column order (presence before its std).
   features.forEach((f, j) => {
-    const p = f.presenceOf;
-    if (p === undefined) return;
+    const d = f.derived;
+    if (d === undefined) return;
     for (let t = 0; t < length; t++) {
       const row = rows[t] as number[];
-      const z = ((row[p.column] ?? 0) - p.threshold) / PRESENCE_FRAME_SD;
+      const source = row[d.from] ?? 0;
+      if (d.kind === 'binaryStd') {
+        row[j] = quantise(Math.sqrt(Math.max(0, source * (1 - source))), f);
+        continue;
+      }
+      const z = (source - d.threshold) / PRESENCE_FRAME_SD;
       row[j] = quantise(1 / (1 + Math.exp(-1.7 * z)) + f.sd * gauss(), f);
     }
   });
