@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exposeAudioWorker, type AudioWorkerApi } from './audio-worker.ts';
-import type { TapMessage } from './capture-worklet.ts';
+import type { TapMessage } from './capture-protocol.ts';
 import { AUDIO_FRAME_FEATURES } from './schema.ts';
 import { synthVowel } from './testing/synth.ts';
 

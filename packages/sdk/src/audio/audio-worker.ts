@@ -9,7 +9,7 @@ import { AudioFeatureExtractor, type AudioExtractorOptions } from './frames.ts';
 import { createAudioWindowPooler, pushAudioFrame } from './pooling.ts';
 import { AUDIO_FRAME_FEATURES } from './schema.ts';
 import type { AudioSummary } from './summary.ts';
-import type { TapMessage } from './capture-worklet.ts';
+import type { TapMessage } from './capture-protocol.ts';
 import type { PooledWindow, WindowPooler } from '../features/windows.ts';
 import { AudioInputError } from './errors.ts';
 

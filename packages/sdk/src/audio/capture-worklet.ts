@@ -12,13 +12,10 @@ declare class AudioWorkletProcessor {
   readonly port: MessagePort;
 }
 
-export const CAPTURE_PROCESSOR_NAME = 'hirenet-pcm-tap';
+import type { TapControl, TapMessage } from './capture-protocol.ts';
 
-/** Messages on the worklet's own port (main thread → worklet). */
-export type TapControl = { readonly type: 'connect'; readonly port: MessagePort } | { readonly type: 'stop' };
-
-/** Messages on the PCM port (worklet → worker). */
-export type TapMessage = { readonly type: 'pcm'; readonly pcm: Float32Array; readonly sampleRate: number } | { readonly type: 'end' };
+/** Must equal CAPTURE_PROCESSOR_NAME in capture-protocol.ts (kept literal: no runtime imports here). */
+const PROCESSOR_NAME = 'hirenet-pcm-tap';
 
 class PcmTap extends AudioWorkletProcessor {
   private out: MessagePort | null = null;
@@ -64,4 +61,4 @@ class PcmTap extends AudioWorkletProcessor {
   }
 }
 
-registerProcessor(CAPTURE_PROCESSOR_NAME, PcmTap);
+registerProcessor(PROCESSOR_NAME, PcmTap);

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { AudioBatch, AudioResult, AudioWorkerApi } from './audio-worker.ts';
-import { CAPTURE_PROCESSOR_NAME, type TapControl } from './capture-worklet.ts';
+import { CAPTURE_PROCESSOR_NAME, type TapControl } from './capture-protocol.ts';
 import { AudioInputError } from './errors.ts';
 import { AUDIO_ANALYSIS_RATE } from './schema.ts';
 

@@ -1,0 +1,57 @@
+// Audio channel in Chromium (test/browser/audio-worker.test.ts): a file decoded locally, and the
+// fake microphone tapped by the AudioWorklet and analysed in the module worker.
+import { analyzeAudioFile, startAudioCapture } from '../../../../packages/sdk/src/audio/capture.ts';
+import { exposeRun } from '../../harness/page.ts';
+
+interface Args {
+  readonly mode: 'file' | 'live';
+  readonly url?: string;
+  readonly seconds?: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+exposeRun(async (a: Args) => {
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push(e.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  try {
+    if (a.mode === 'file') {
+      const t0 = performance.now();
+      const bytes = await (await fetch(a.url!)).arrayBuffer();
+      const r = await analyzeAudioFile(bytes);
+      return { ms: performance.now() - t0, frames: r.rows.length / r.columns, windows: r.windows.length, summary: r.summary, longTasks };
+    }
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+    const capture = await startAudioCapture(stream);
+    const lags: number[] = [];
+    let taken = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < (a.seconds ?? 4) * 1000) {
+      await sleep(500);
+      const p = await capture.progress();
+      // Seconds of received audio not yet turned into frames (pitch look-ahead is 0.25 s + a block).
+      lags.push(p.inputSeconds - p.frames / 100);
+      const b = await capture.take();
+      taken += b.rows.length / b.columns;
+    }
+    const r = await capture.stop();
+    await capture.close();
+    for (const t of stream.getTracks()) t.stop();
+    return {
+      sampleRate: capture.sampleRate,
+      takenDuring: taken,
+      frames: taken + r.rows.length / r.columns,
+      windows: r.windows.length,
+      summary: r.summary,
+      maxLagSeconds: Math.max(...lags),
+      longTasks,
+    };
+  } catch (e) {
+    return { error: `${(e as Error).name}: ${(e as Error).message}` };
+  } finally {
+    observer.disconnect();
+  }
+});
