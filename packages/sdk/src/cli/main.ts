@@ -5,6 +5,7 @@ type Command = (args: string[]) => Promise<number>;
 // Sub-commands are loaded lazily so `hirenet features audio` does not pay for tfjs start-up.
 const commands: Record<string, () => Promise<Command>> = {
   reference: async () => (await import('./reference.ts')).runReference,
+  train: async () => (await import('./train.ts')).runTrain,
   features: async () => (await import('./features.ts')).runFeatures,
   simulate: async () => (await import('./simulate.ts')).runSimulate,
 };

@@ -80,7 +80,11 @@ export class HireNetModel {
 
   /** Scores interviews in one padded batch; the result of each does not depend on the others. */
   async predict(interviews: readonly InterviewInput[]): Promise<InterviewOutput[]> {
-    const batch = this.pad(interviews);
+    return this.predictBatch(this.pad(interviews));
+  }
+
+  /** Scores an already padded batch (training and evaluation pack their own). */
+  async predictBatch(batch: PaddedBatch): Promise<InterviewOutput[]> {
     const { scores, answerAttention, questionAttention } = keptForward(() => this.forwardBatch(batch));
     try {
       const [s, aa, qa] = await Promise.all([scores.data(), answerAttention?.data(), questionAttention?.data()]);

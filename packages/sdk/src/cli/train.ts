@@ -1,0 +1,79 @@
+import { stderr, stdout } from 'node:process';
+import { readManifest, loadDataset } from '../dataset/read-node.ts';
+import type { Modality } from '../dataset/format.ts';
+import type { HireNetVariant } from '../model/types.ts';
+import { saveModelToDir } from '../node.ts';
+import { encodeInterview } from '../train/encode.ts';
+import { splitByInterview } from '../train/split.ts';
+import { fitStandardizer } from '../train/standardize.ts';
+import { DEFAULT_TRAIN, evaluateEncoded, trainHireNet } from '../train/trainer.ts';
+import { HireNetError } from '../util/errors.ts';
+import { intFlag, parseArgs } from './args.ts';
+import { initBackendNode } from './node-backend.ts';
+import { batchProgress, epochLine } from './progress.ts';
+import { loadWords } from './words.ts';
+
+const USAGE = 'usage: hirenet train --data DIR --modality audio|video --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 32] [--lr 0.003] [--patience 5] [--units 32] [--seed 1] [--backend wasm|cpu]\n';
+
+function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
+  const raw = flags.get(name);
+  const v = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(v) || v <= 0) throw new HireNetError('usage', `--${name} must be a positive number, got ${String(raw)}`);
+  return v;
+}
+
+/** `hirenet train`: standardise on the training split, fit, select on validation F1, report test. */
+export async function runTrain(args: string[]): Promise<number> {
+  const { flags } = parseArgs(args);
+  const data = flags.get('data');
+  const out = flags.get('out');
+  const modality = flags.get('modality') as Modality | undefined;
+  if (data === undefined || out === undefined || (modality !== 'audio' && modality !== 'video')) {
+    stderr.write(USAGE);
+    if (flags.get('modality') === 'both') stderr.write('--modality both: train audio and video separately; `hirenet predict` fuses them late (mean score).\n');
+    return 2;
+  }
+  const variant = (flags.get('variant') ?? 'hirenet') as HireNetVariant;
+  const seed = intFlag(flags, 'seed', 1);
+  const units = intFlag(flags, 'units', 32);
+  await initBackendNode(flags.get('backend') ?? 'wasm');
+
+  const manifest = await readManifest(data);
+  const names = manifest.modalities[modality];
+  if (names === undefined) throw new HireNetError('usage', `${data} has no ${modality} features (manifest lists: ${Object.keys(manifest.modalities).join(', ')})`);
+  stderr.write(`reading ${data} …\n`);
+  const { interviews } = await loadDataset(data);
+  const split = splitByInterview(interviews, seed);
+  if (split.train.length === 0 || split.validation.length === 0) throw new HireNetError('invalid-dataset', `${interviews.length} interviews are too few to split 80/10/10`);
+  const standardizer = fitStandardizer(split.train.flatMap((iv) => iv.answers.map((a) => a[modality]).filter((a): a is Float32Array => a != null)), names);
+  const { words, vocab } = await loadWords(flags.get('vocab'));
+  const encode = (list: typeof interviews) => list.map((iv) => encodeInterview(iv, modality, standardizer, words));
+  const [train, validation, test] = [encode(split.train), encode(split.validation), encode(split.test)];
+  stderr.write(`${interviews.length} interviews: ${train.length} train / ${validation.length} validation / ${test.length} test; ${names.length} ${modality} features; variant ${variant}\n`);
+
+  const metadata = {
+    features: { modality, windowSeconds: manifest.windowSeconds, hopSeconds: manifest.hopSeconds, standardizer, vocab },
+    training: { dataset: String(manifest['generator'] === undefined ? 'unspecified' : JSON.stringify(manifest['generator'])), seed, split: [train.length, validation.length, test.length] },
+  };
+  const options = {
+    epochs: intFlag(flags, 'epochs', DEFAULT_TRAIN.epochs),
+    batchSize: intFlag(flags, 'batch-size', DEFAULT_TRAIN.batchSize),
+    learningRate: numberFlag(flags, 'lr', DEFAULT_TRAIN.learningRate),
+    patience: intFlag(flags, 'patience', DEFAULT_TRAIN.patience),
+    seed,
+    onEpoch: (e: Parameters<typeof epochLine>[0]) => stderr.write(`${epochLine(e)}\n`),
+    onBatch: batchProgress,
+  };
+  const config = { inputDim: names.length, wordDim: words.dims, lowUnits: units, contextUnits: units, highUnits: units, attentionDim: units, highAttentionDim: units, variant };
+  const { model, history } = await trainHireNet(config, train, validation, options, metadata);
+  const testMetrics = test.length > 0 ? await evaluateEncoded(model, test) : null;
+  const bestEpoch = history.filter((h) => h.best).at(-1);
+  const withResults = { ...metadata, training: { ...metadata.training, bestEpoch: bestEpoch?.epoch, validation: bestEpoch?.validation, test: testMetrics, secondsPerEpoch: history.map((h) => h.seconds) } };
+  const { HireNetModel } = await import('../model/hirenet-model.ts');
+  const final = HireNetModel.fromWeights(model.config, model.getWeights(), withResults);
+  model.dispose();
+  await saveModelToDir(final, out);
+  final.dispose();
+  stdout.write(`${JSON.stringify({ out, bestEpoch: bestEpoch?.epoch, validation: bestEpoch?.validation, test: testMetrics })}\n`);
+  return 0;
+}

@@ -1,0 +1,53 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DatasetError } from './errors.ts';
+import type { DatasetManifest } from './format.ts';
+import { parseInterviewLine, validateManifest, type ParsedInterview } from './validate.ts';
+
+export async function readManifest(dir: string): Promise<DatasetManifest> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'manifest.json'), 'utf8');
+  } catch (err) {
+    throw new DatasetError(`cannot read ${join(dir, 'manifest.json')}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    return validateManifest(JSON.parse(text));
+  } catch (err) {
+    if (err instanceof DatasetError) throw err;
+    throw new DatasetError(`manifest.json is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Streams interviews.jsonl line by line (bounded memory per line); blank lines are skipped. */
+export async function* readInterviews(dir: string, manifest: DatasetManifest): AsyncGenerator<ParsedInterview> {
+  const path = join(dir, 'interviews.jsonl');
+  const stream = createReadStream(path, { encoding: 'utf8' });
+  const opened = new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (err) => reject(new DatasetError(`cannot read ${path}: ${err.message}`)));
+  });
+  await opened;
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let line = 0;
+  const seen = new Set<string>();
+  for await (const text of lines) {
+    line++;
+    if (text.trim() === '') continue;
+    const iv = parseInterviewLine(text, line, manifest);
+    if (seen.has(iv.id)) throw new DatasetError(`duplicate id "${iv.id}"`, line);
+    seen.add(iv.id);
+    yield iv;
+  }
+  if (line === 0 || seen.size === 0) throw new DatasetError(`${path} holds no interviews`);
+}
+
+/** Reads a whole dataset (manifest + all interviews). */
+export async function loadDataset(dir: string): Promise<{ manifest: DatasetManifest; interviews: ParsedInterview[] }> {
+  const manifest = await readManifest(dir);
+  const interviews: ParsedInterview[] = [];
+  for await (const iv of readInterviews(dir, manifest)) interviews.push(iv);
+  return { manifest, interviews };
+}

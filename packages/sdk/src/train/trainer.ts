@@ -1,0 +1,116 @@
+import * as tf from '@tensorflow/tfjs-core';
+import './register-gradients.ts';
+import { HireNetModel, type ModelMetadata } from '../model/hirenet-model.ts';
+import type { HireNetConfigInput } from '../model/config.ts';
+import type { WeightMap } from '../model/init.ts';
+import type { InterviewOutput } from '../model/types.ts';
+import { mulberry32 } from '../util/prng.ts';
+import { packBatch, type EncodedInterview } from './encode.ts';
+import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
+import { shuffled } from './split.ts';
+
+export interface TrainOptions {
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  /** Stop after this many epochs without a better validation F1. */
+  readonly patience: number;
+  readonly seed: number;
+  readonly onEpoch?: (e: EpochReport) => void;
+  readonly onBatch?: (done: number, total: number) => void;
+}
+
+export interface EpochReport {
+  readonly epoch: number;
+  readonly trainLoss: number;
+  readonly validation: BinaryMetrics;
+  readonly seconds: number;
+  readonly best: boolean;
+}
+
+export const DEFAULT_TRAIN: Omit<TrainOptions, 'seed'> = { epochs: 20, batchSize: 32, learningRate: 3e-3, patience: 5 };
+
+/**
+ * Batches of similar answer length (shuffled within and across buckets) so padding stays small:
+ * the recurrence costs max length × batch, not the sum of lengths.
+ */
+export function lengthBuckets<T extends EncodedInterview>(items: readonly T[], batchSize: number, seed: number): T[][] {
+  const order = shuffled(items, seed);
+  const longest = (iv: EncodedInterview): number => Math.max(0, ...iv.answers.map((a) => a?.length ?? 0));
+  const batches: T[][] = [];
+  const chunk = batchSize * 16;
+  for (let i = 0; i < order.length; i += chunk) {
+    const sorted = order.slice(i, i + chunk).sort((a, b) => longest(a) - longest(b));
+    for (let j = 0; j < sorted.length; j += batchSize) batches.push(sorted.slice(j, j + batchSize));
+  }
+  return shuffled(batches, seed + 1);
+}
+
+function bce(model: HireNetModel, items: readonly EncodedInterview[]): tf.Scalar {
+  const batch = packBatch(items, model.config.inputDim, model.config.wordDim);
+  const labels = tf.tensor1d(items.map((iv) => iv.label));
+  const p = tf.clipByValue(model.forwardBatch(batch).scores, 1e-7, 1 - 1e-7);
+  return tf.neg(tf.mean(tf.add(tf.mul(labels, tf.log(p)), tf.mul(tf.sub(1, labels), tf.log(tf.sub(1, p)))))) as tf.Scalar;
+}
+
+/** Scores and attention for many interviews, in batches of similar length, in input order. */
+export async function predictEncoded(model: HireNetModel, items: readonly EncodedInterview[], batchSize = 64): Promise<InterviewOutput[]> {
+  const out = new Array<InterviewOutput>(items.length);
+  const indexed = items.map((iv, i) => ({ iv, i }));
+  const longest = (x: { iv: EncodedInterview }): number => Math.max(0, ...x.iv.answers.map((a) => a?.length ?? 0));
+  const sorted = [...indexed].sort((a, b) => longest(a) - longest(b));
+  for (let k = 0; k < sorted.length; k += batchSize) {
+    const chunk = sorted.slice(k, k + batchSize);
+    const results = await model.predictBatch(packBatch(chunk.map((c) => c.iv), model.config.inputDim, model.config.wordDim));
+    chunk.forEach((c, j) => (out[c.i] = results[j] as InterviewOutput));
+  }
+  return out;
+}
+
+export async function evaluateEncoded(model: HireNetModel, items: readonly EncodedInterview[]): Promise<BinaryMetrics> {
+  const outputs = await predictEncoded(model, items);
+  return binaryMetrics(outputs.map((o) => o.score), items.map((iv) => iv.label));
+}
+
+/**
+ * BCE with Adam, model selection on validation F1 of the hirable class (the paper's criterion;
+ * validation AUC breaks ties), early stopping. Returns the best model; the others are disposed.
+ */
+export async function trainHireNet(
+  config: HireNetConfigInput, train: readonly EncodedInterview[], validation: readonly EncodedInterview[], options: TrainOptions, metadata: ModelMetadata,
+): Promise<{ model: HireNetModel; history: EpochReport[] }> {
+  const model = HireNetModel.random(config, Math.floor(mulberry32(options.seed)() * 2 ** 31));
+  const optimizer = tf.train.adam(options.learningRate);
+  const history: EpochReport[] = [];
+  let best: { weights: WeightMap; f1: number; auc: number } | null = null;
+  let sinceBest = 0;
+  try {
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      const t0 = performance.now();
+      const batches = lengthBuckets(train, options.batchSize, options.seed * 1000 + epoch);
+      let lossSum = 0;
+      for (const [k, items] of batches.entries()) {
+        const cost = optimizer.minimize(() => bce(model, items), true, model.trainableWeights);
+        lossSum += (cost?.dataSync()[0] ?? NaN) * items.length;
+        cost?.dispose();
+        options.onBatch?.(k + 1, batches.length);
+      }
+      const validationMetrics = await evaluateEncoded(model, validation);
+      const auc = Number.isNaN(validationMetrics.auc) ? 0 : validationMetrics.auc;
+      const improved = best === null || validationMetrics.f1 > best.f1 || (validationMetrics.f1 === best.f1 && auc > best.auc);
+      if (improved) {
+        best = { weights: model.getWeights(), f1: validationMetrics.f1, auc };
+        sinceBest = 0;
+      } else sinceBest++;
+      const report = { epoch, trainLoss: lossSum / train.length, validation: validationMetrics, seconds: (performance.now() - t0) / 1000, best: improved };
+      history.push(report);
+      options.onEpoch?.(report);
+      if (sinceBest >= options.patience) break;
+    }
+  } finally {
+    optimizer.dispose();
+  }
+  const finalModel = HireNetModel.fromWeights(model.config, (best as { weights: WeightMap }).weights, metadata);
+  model.dispose();
+  return { model: finalModel, history };
+}
