@@ -15,12 +15,13 @@ if (missing) console.warn(`[video-file] ${missing}`);
 
 interface Stats {
   duration: number; frames: number; analysed: number; faceRatio: number; speed: number; wallMs: number;
-  detectMsMedian: number; restarts: number; codec: string; resetMs: number; decodeWaitMs: number; detectMs: number;
+  detectMsMedian: number; restarts: number; codec: string; resetMs: number; decodeWaitMs: number; detectMs: number; workers: number;
 }
 interface FileResult {
   url: string;
   stats?: Stats;
   values?: Row[];
+  beforeCrash?: Row[];
   error?: { code: string | null; name: string; message: string };
 }
 interface PageResult {
@@ -44,8 +45,9 @@ function analyse(args: RunArgs): Promise<PageResult> {
       route.fulfill({ body: readFileSync(join(tmp, new URL(route.request().url()).pathname.slice(TMP_PREFIX.length))), contentType: 'application/octet-stream' }),
     );
     const res = await h.run<PageResult>({ modelUrl: sharedUrl(MODEL), ...args });
-    // Nothing leaves the machine: MediaPipe's usage logger is blocked in the worker.
-    expect(h.externalRequests()).toEqual([]);
+    // Nothing leaves the machine: MediaPipe's usage logger is blocked in the worker. (Vite's
+    // own HMR socket to 127.0.0.1, which its client opens in workers, is harness plumbing.)
+    expect(h.externalRequests().filter((q) => new URL(q.url).hostname !== '127.0.0.1')).toEqual([]);
     return res;
   });
 }
@@ -56,7 +58,7 @@ function ffmpeg(...args: string[]): void {
 
 function describeStats(f: FileResult): string {
   const s = f.stats!;
-  return `${f.url.split('/').pop()}: ${s.codec} ${s.duration.toFixed(2)} s, ${s.analysed}/${s.frames} frames, face ${(100 * s.faceRatio).toFixed(1)} %, `
+  return `${f.url.split('/').pop()}: ${s.workers} worker(s), ${s.codec} ${s.duration.toFixed(2)} s, ${s.analysed}/${s.frames} frames, face ${(100 * s.faceRatio).toFixed(1)} %, `
     + `detect median ${s.detectMsMedian.toFixed(1)} ms/frame, ${s.speed.toFixed(2)}× real time `
     + `(wall ${s.wallMs.toFixed(0)} ms = reset ${s.resetMs.toFixed(0)} + decode wait ${s.decodeWaitMs.toFixed(0)} + detect ${s.detectMs.toFixed(0)})`;
 }
@@ -150,8 +152,11 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
     const [crashed, clean] = res.files;
     expect(crashed!.error).toBeUndefined();
     expect(crashed!.stats!.restarts).toBe(1);
+    // Same analysis times as an undisturbed run: nothing lost, nothing doubled.
     expect(crashed!.values!.map((r) => r[0])).toEqual(clean!.values!.map((r) => r[0]));
-    // Rows from before the crash are kept verbatim; after it, a fresh tracker may differ slightly.
-    expect(crashed!.values!.slice(0, 40)).toEqual(clean!.values!.slice(0, 40));
+    // Rows received before the crash are kept verbatim (after it, a fresh tracker may differ slightly).
+    const byTime = new Map(crashed!.values!.map((r) => [r[0], r]));
+    expect(crashed!.beforeCrash!.length).toBeGreaterThanOrEqual(40);
+    for (const r of crashed!.beforeCrash!) expect(byTime.get(r[0])).toEqual(r);
   });
 });

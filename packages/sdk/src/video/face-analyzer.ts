@@ -6,23 +6,35 @@ import { resolveFaceOptions, type FaceAnalyzerOptions, type ResolvedFaceOptions 
 import type { FileRunStats } from './vision-worker.ts';
 import { defaultWorkerFactory, isRestartable, WorkerHandle, type WorkerFactory } from './worker-handle.ts';
 
+export interface FileAnalysisStats extends FileRunStats {
+  readonly restarts: number;
+  readonly faceRatio: number;
+  /** Seconds of video analysed per second of wall time. */
+  readonly speed: number;
+  /** Workers the file was split across. */
+  readonly workers: number;
+}
+
 export interface FileAnalysis {
   /** One row per analysed time k / fps, in time order. */
   readonly rows: VideoFrameRow[];
-  /** Stats of the last (or only) worker run, plus restarts. */
-  readonly stats: FileRunStats & { readonly restarts: number; readonly faceRatio: number; readonly speed: number };
+  readonly stats: FileAnalysisStats;
 }
 
 export interface FaceAnalyzer {
   readonly options: ResolvedFaceOptions;
-  /** Resolves once the worker has loaded the wasm and the model (ms spent). */
+  /** Resolves once the first worker has loaded the wasm and the model (ms spent). */
   readonly ready: Promise<number>;
-  /** Analyses a recorded Blob/File (mp4 H.264, webm VP8/VP9/AV1) faster than real time. */
+  /**
+   * Analyses a recorded Blob/File (mp4 H.264, webm VP8/VP9/AV1) faster than real time.
+   * `onRows` batches arrive as workers produce them (out of time order when the file is split);
+   * the resolved `rows` are sorted.
+   */
   analyzeFile(blob: Blob, onRows?: (rows: VideoFrameRow[]) => void): Promise<FileAnalysis>;
   /** Taps a live camera track; see {@link LiveSession}. */
   startLive(track: MediaStreamTrack, opts?: LiveOptions): LiveSession;
-  /** Test hook: make the current worker die as a wasm abort would. */
-  crashWorkerForTest(): void;
+  /** Test hook: make worker `slot` die as a wasm abort would. */
+  crashWorkerForTest(slot?: number): void;
   close(): void;
 }
 
@@ -32,59 +44,54 @@ export interface FaceAnalyzerInternals {
 }
 
 /**
- * Starts the vision worker and returns the analyser. One worker, one job at a time; after a
- * crash a new worker is started (up to `maxRestarts`) and the job resumes after the last row
- * received, so nothing already extracted is lost.
+ * Starts the vision worker(s) and returns the analyser. After a crash a new worker is started
+ * (up to `maxRestarts` in total) and the job resumes after the last row received, so nothing
+ * already extracted is lost.
  */
 export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: FaceAnalyzerInternals = {}): FaceAnalyzer {
   const opts = resolveFaceOptions(options, globalThis.location?.href);
   const factory = internals.workerFactory ?? defaultWorkerFactory;
-  let handle: WorkerHandle | undefined;
+  const slots: (Promise<WorkerHandle> | undefined)[] = [];
+  const handles: (WorkerHandle | undefined)[] = [];
   let restarts = 0;
   let closed = false;
 
-  async function fresh(): Promise<WorkerHandle> {
-    handle?.terminate();
+  function start(slot: number): Promise<WorkerHandle> {
+    handles[slot]?.terminate();
     const h = new WorkerHandle(factory);
-    handle = h;
-    await h.init(opts);
-    return h;
+    handles[slot] = h;
+    const p = h.init(opts).then(() => h);
+    p.catch(() => undefined);
+    slots[slot] = p;
+    return p;
   }
-  const ready = fresh().then((h) => h.initMs);
+  // Every file worker starts now, so a split file does not wait for a second start-up.
+  for (let s = 0; s < opts.fileWorkers; s++) start(s);
+  const ready = slots[0]!.then((h) => h.initMs);
   ready.catch(() => undefined);
 
-  /** The live worker, restarting a dead one (counted against maxRestarts). */
-  async function current(): Promise<WorkerHandle> {
+  /** The live worker in `slot`, restarting a dead one (counted against maxRestarts). */
+  async function worker(slot: number): Promise<WorkerHandle> {
     if (closed) throw new VideoError('video-worker', 'the face analyser is closed');
-    await ready;
-    if (handle?.alive) return handle;
+    const h = await (slots[slot] ?? start(slot));
+    if (h.alive) return h;
     if (restarts >= opts.maxRestarts) throw new VideoError('video-worker', `vision worker died ${restarts + 1} times; giving up`);
     restarts++;
-    return fresh();
+    return start(slot);
   }
 
-  async function analyzeFile(blob: Blob, onRows?: (rows: VideoFrameRow[]) => void): Promise<FileAnalysis> {
-    const rows: VideoFrameRow[] = [];
-    const sink = (batch: VideoFrameRow[]): void => {
-      rows.push(...batch);
-      onRows?.(batch);
+  /** Times [from, to) of the file in one worker slot, resuming after crashes. */
+  async function segment(slot: number, blob: Blob, from: number, to: number, sink: (rows: VideoFrameRow[]) => void): Promise<FileRunStats> {
+    let last = -Infinity;
+    const track = (batch: VideoFrameRow[]): void => {
+      last = batch[batch.length - 1]?.time ?? last;
+      sink(batch);
     };
-    const startRestarts = restarts;
     for (;;) {
-      const h = await current();
-      const from = rows.length === 0 ? 0 : (rows[rows.length - 1]?.time ?? 0) + 0.5 / opts.fps;
+      const h = await worker(slot);
+      const resume = last === -Infinity ? from : last + 0.5 / opts.fps;
       try {
-        const stats = await h.call(h.api.analyzeFile(blob, opts.fps, Comlink.proxy(sink), from));
-        const faces = rows.reduce((n, r) => n + r.face, 0);
-        return {
-          rows,
-          stats: {
-            ...stats,
-            restarts: restarts - startRestarts,
-            faceRatio: rows.length === 0 ? 0 : faces / rows.length,
-            speed: stats.duration / (stats.wallMs / 1000),
-          },
-        };
+        return await h.call(h.api.analyzeFile(blob, opts.fps, Comlink.proxy(track), resume, to));
       } catch (e) {
         if (!isRestartable(e)) throw e;
         h.terminate();
@@ -92,16 +99,51 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
     }
   }
 
+  async function analyzeFile(blob: Blob, onRows?: (rows: VideoFrameRow[]) => void): Promise<FileAnalysis> {
+    const t0 = performance.now();
+    const first = await worker(0);
+    const info = await first.call(first.api.probeFile(blob, opts.fps));
+    const parts = Math.max(1, Math.min(opts.fileWorkers, Math.floor(info.frames / 30)));
+    const bounds = Array.from({ length: parts + 1 }, (_, i) => (i === parts ? Infinity : Math.ceil((i * info.frames) / parts) / opts.fps));
+    const rows: VideoFrameRow[] = [];
+    const sink = (batch: VideoFrameRow[]): void => {
+      rows.push(...batch);
+      onRows?.(batch);
+    };
+    const startRestarts = restarts;
+    const runs = await Promise.all(bounds.slice(0, parts).map((from, i) => segment(i, blob, from, bounds[i + 1]!, sink)));
+    rows.sort((a, b) => a.time - b.time);
+    const wallMs = performance.now() - t0;
+    const faces = rows.reduce((n, r) => n + r.face, 0);
+    const sum = (f: (s: FileRunStats) => number): number => runs.reduce((a, s) => a + f(s), 0);
+    return {
+      rows,
+      stats: {
+        ...info,
+        analysed: rows.length,
+        wallMs,
+        detectMsMedian: sum((s) => s.detectMsMedian * s.analysed) / Math.max(1, sum((s) => s.analysed)),
+        resetMs: sum((s) => s.resetMs),
+        decodeWaitMs: sum((s) => s.decodeWaitMs),
+        detectMs: sum((s) => s.detectMs),
+        restarts: restarts - startRestarts,
+        faceRatio: rows.length === 0 ? 0 : faces / rows.length,
+        speed: info.duration / (wallMs / 1000),
+        workers: parts,
+      },
+    };
+  }
+
   return {
     options: opts,
     ready,
     analyzeFile,
-    startLive: (track, liveOpts) => startLiveTap(track, { fps: opts.fps, ...liveOpts }, current),
-    crashWorkerForTest: () => void handle?.api.crashForTest(),
+    startLive: (track, liveOpts) => startLiveTap(track, { fps: opts.fps, ...liveOpts }, () => worker(0)),
+    crashWorkerForTest: (slot = 0) => void handles[slot]?.api.crashForTest(),
     close() {
       closed = true;
-      handle?.terminate();
-      handle = undefined;
+      for (const h of handles) h?.terminate();
+      handles.length = 0;
     },
   };
 }

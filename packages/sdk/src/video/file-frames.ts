@@ -25,7 +25,7 @@ export interface FileInfo {
  * speed. mediabunny (MPL-2.0) demuxes; each packet is decoded at most once because the times
  * are sorted. For a time between two frames the frame shown at that time is used.
  */
-export async function openVideoFile(blob: Blob, fps: number): Promise<{ info: FileInfo; frames: AsyncGenerator<TimedFrame>; close(): void }> {
+export async function openVideoFile(blob: Blob, fps: number, from = 0, to = Infinity): Promise<{ info: FileInfo; frames: AsyncGenerator<TimedFrame>; close(): void }> {
   const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
   try {
     const track = await input.getPrimaryVideoTrack();
@@ -44,12 +44,14 @@ export async function openVideoFile(blob: Blob, fps: number): Promise<{ info: Fi
       codec: String(await track.getCodec()),
       frames: times.length,
     };
+    // Only the requested range is decoded (from the key frame before `from`).
+    const wanted = times.filter((t) => t >= from - 1e-9 && t < to - 1e-9);
     const sink = new VideoSampleSink(track);
     async function* frames(): AsyncGenerator<TimedFrame> {
       let k = 0;
       try {
-        for await (const sample of sink.samplesAtTimestamps(times.map((t) => start + t))) {
-          const time = times[k++] ?? 0;
+        for await (const sample of sink.samplesAtTimestamps(wanted.map((t) => start + t))) {
+          const time = wanted[k++] ?? 0;
           if (!sample) {
             yield { time, frame: null };
             continue;
@@ -59,7 +61,7 @@ export async function openVideoFile(blob: Blob, fps: number): Promise<{ info: Fi
           yield { time, frame };
         }
       } catch (e) {
-        throw e instanceof VideoError ? e : new VideoError('video-decode', `decoding failed at ${((k - 1) / fps).toFixed(2)} s: ${String(e)}`, { cause: e });
+        throw e instanceof VideoError ? e : new VideoError('video-decode', `decoding failed at ${(wanted[k - 1] ?? 0).toFixed(2)} s: ${String(e)}`, { cause: e });
       }
     }
     return { info, frames: frames(), close: () => input.dispose() };

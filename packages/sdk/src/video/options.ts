@@ -31,6 +31,13 @@ export interface FaceAnalyzerOptions {
    * Default 480; 0 disables.
    */
   readonly maxInputSide?: number;
+  /**
+   * Workers that analyse a file in parallel, each on its own contiguous part (the split point
+   * starts a fresh face tracker, so rows depend on this number, deterministically). All start
+   * with the analyser, each holding its own wasm heap (~100 MB). Default: 2 when the browser
+   * reports ≥ 2 cores, else 1. Live analysis uses one.
+   */
+  readonly fileWorkers?: number;
 }
 
 /** sha256 of MediaPipe's face_landmarker.task, float16, version 1. */
@@ -45,6 +52,7 @@ export interface ResolvedFaceOptions {
   readonly fps: number;
   readonly maxRestarts: number;
   readonly maxInputSide: number;
+  readonly fileWorkers: number;
 }
 
 /**
@@ -69,6 +77,7 @@ export function resolveFaceOptions(o: FaceAnalyzerOptions, base?: string): Resol
     fps,
     maxRestarts: o.maxRestarts ?? 2,
     maxInputSide: o.maxInputSide ?? 480,
+    fileWorkers: Math.max(1, Math.floor(o.fileWorkers ?? ((globalThis.navigator?.hardwareConcurrency ?? 1) >= 2 ? 2 : 1))),
   };
 }
 

@@ -59,11 +59,18 @@ const api = {
     return { initMs: await engine.init() };
   },
 
-  /** Analyses a whole file at k / fps; rows at times < `fromTime` are skipped (resume). */
-  async analyzeFile(blob: Blob, fps: number, sink: RowSink, fromTime = 0): Promise<FileRunStats> {
+  /** Duration, size and codec, without decoding. */
+  async probeFile(blob: Blob, fps: number): Promise<FileInfo> {
+    const file = await openVideoFile(blob, fps);
+    file.close();
+    return file.info;
+  },
+
+  /** Analyses the times k / fps in [from, to) of a file (a part of it when split or resumed). */
+  async analyzeFile(blob: Blob, fps: number, sink: RowSink, from = 0, to = Infinity): Promise<FileRunStats> {
     const e = need();
     const t0 = performance.now();
-    const file = await openVideoFile(blob, fps);
+    const file = await openVideoFile(blob, fps, from, to);
     const r0 = performance.now();
     await e.fresh();
     const resetMs = performance.now() - r0;
@@ -78,10 +85,6 @@ const api = {
         decodeWaitMs += performance.now() - w0;
         if (next.done) break;
         const { time, frame } = next.value;
-        if (time < fromTime - 1e-6) {
-          frame?.close();
-          continue;
-        }
         let row: VideoFrameRow;
         if (frame) {
           const d0 = performance.now();

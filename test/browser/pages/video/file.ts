@@ -1,7 +1,7 @@
 // Analyses recorded files in the vision worker (test/browser/video-file.test.ts).
 import { createFaceAnalyzer, type FaceAnalyzer } from '../../../../packages/sdk/src/video/face-analyzer.ts';
 import { isVideoError } from '../../../../packages/sdk/src/video/errors.ts';
-import { frameRowValues } from '../../../../packages/sdk/src/video/frame-row.ts';
+import { frameRowValues, type VideoFrameRow } from '../../../../packages/sdk/src/video/frame-row.ts';
 import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import { exposeRun } from '../../harness/page.ts';
 
@@ -12,13 +12,15 @@ interface Args {
   readonly modelSha256?: string | null;
   /** Crash the worker after this many rows of the first file (restart test). */
   readonly crashAfterRows?: number;
+  readonly maxInputSide?: number;
+  readonly fileWorkers?: number;
 }
 
 let analyzer: FaceAnalyzer | undefined;
 
 exposeRun(async (a: Args) => {
   analyzer?.close();
-  analyzer = createFaceAnalyzer({ ...viteVisionWasm, modelUrl: a.modelUrl, fps: a.fps ?? 15, modelSha256: a.modelSha256 });
+  analyzer = createFaceAnalyzer({ ...viteVisionWasm, modelUrl: a.modelUrl, fps: a.fps ?? 15, modelSha256: a.modelSha256, maxInputSide: a.maxInputSide, fileWorkers: a.fileWorkers });
   let initMs: number;
   try {
     initMs = await analyzer.ready;
@@ -28,11 +30,11 @@ exposeRun(async (a: Args) => {
   const out = [];
   for (const url of a.files) {
     const blob = await (await fetch(url)).blob();
-    let seen = 0;
+    const beforeCrash: (number | null)[][] = [];
     let crashed = false;
-    const onRows = (rows: unknown[]): void => {
-      seen += rows.length;
-      if (a.crashAfterRows !== undefined && !crashed && seen >= a.crashAfterRows) {
+    const onRows = (rows: VideoFrameRow[]): void => {
+      if (!crashed) beforeCrash.push(...rows.map(frameRowValues));
+      if (a.crashAfterRows !== undefined && !crashed && beforeCrash.length >= a.crashAfterRows) {
         crashed = true;
         analyzer?.crashWorkerForTest();
       }
@@ -40,7 +42,7 @@ exposeRun(async (a: Args) => {
     try {
       const { rows, stats } = await analyzer.analyzeFile(blob, onRows);
       // JSON turns NaN into null, which the Node side reads back as "not measured".
-      out.push({ url, stats, values: rows.map(frameRowValues) });
+      out.push({ url, stats, values: rows.map(frameRowValues), beforeCrash: crashed ? beforeCrash : undefined });
     } catch (e) {
       out.push({ url, error: { code: isVideoError(e) ? e.code : null, name: (e as Error).name, message: String(e) } });
     }
