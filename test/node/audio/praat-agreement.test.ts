@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractAudioFeatures } from '../../../packages/sdk/src/audio/frames.ts';
 import { encodeWav, gaussian, rng, synthVowel } from '../../../packages/sdk/src/audio/testing/synth.ts';
-import { FIXTURES, comparePitch, fixturesAvailable, pearson, praatAvailable, readWav, runPraat } from './praat.ts';
+import { FIXTURES, compareFormants, comparePitch, fixturesAvailable, pearson, praatAvailable, readWav, runPraat } from './praat.ts';
 
 const haveEspeak = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status === 0;
 const skipReason = !praatAvailable() ? 'praat is not installed' : !fixturesAvailable() ? `${FIXTURES} is absent` : '';
@@ -23,6 +23,8 @@ interface ClipResult {
   readonly kind: 'real' | 'espeak' | 'synthetic';
   readonly withinSemitone: number;
   readonly vuvAgreement: number;
+  /** Median relative F1, F2, F3 difference from Praat's Burg formants on frames both call voiced. */
+  readonly formantError: readonly [number, number, number];
   readonly ours: { meanF0: number; jitter: number; shimmer: number; hnr: number };
   readonly praat: { meanF0: number; jitter: number; shimmer: number; hnr: number };
 }
@@ -40,6 +42,7 @@ function measure(name: string, kind: ClipResult['kind'], path: string): ClipResu
     kind,
     withinSemitone: a.withinSemitone,
     vuvAgreement: a.vuvAgreement,
+    formantError: compareFormants(frames, ref),
     ours: { meanF0: summary.meanF0Hz, jitter: summary.jitterLocal, shimmer: summary.shimmerLocaldB, hnr: summary.HNRdB },
     praat: { meanF0: ref.meanF0, jitter: ref.jitterLocal, shimmer: ref.shimmerLocaldB, hnr: ref.HNRdB },
   };
@@ -96,6 +99,7 @@ describe.skipIf(skipReason !== '')('agreement with Praat (To Pitch (ac) 75–600
       jitter: `${(100 * r.ours.jitter).toFixed(2)}% / ${(100 * r.praat.jitter).toFixed(2)}%`,
       shimmer: `${r.ours.shimmer.toFixed(2)} / ${r.praat.shimmer.toFixed(2)}`,
       HNR: `${r.ours.hnr.toFixed(1)} / ${r.praat.hnr.toFixed(1)}`,
+      'F1/F2/F3 err': r.formantError.map((e) => `${(100 * e).toFixed(0)}%`).join(' '),
     }));
     console.table(table);
     expect(results.length).toBeGreaterThanOrEqual(5);
@@ -105,6 +109,13 @@ describe.skipIf(skipReason !== '')('agreement with Praat (To Pitch (ac) 75–600
     for (const r of results.filter((x) => x.kind !== 'synthetic')) {
       expect(r.withinSemitone, r.name).toBeGreaterThanOrEqual(0.9);
       expect(r.vuvAgreement, r.name).toBeGreaterThanOrEqual(0.85);
+    }
+  });
+
+  it('F1 and F2 (LPC) within 10 % of Praat’s Burg formants (median over voiced frames) on the real recordings', () => {
+    for (const r of results.filter((x) => x.kind === 'real')) {
+      expect(r.formantError[0], r.name).toBeLessThan(0.1);
+      expect(r.formantError[1], r.name).toBeLessThan(0.1);
     }
   });
 

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { decodeWavFrames, parseWavHeader } from '../../../packages/sdk/src/audio/wav.ts';
 
 export interface PraatReference {
-  readonly frames: { readonly time: number; readonly f0: number }[];
+  /** Praat's pitch frames, with its Burg formants (5 up to 5500 Hz) at the same times. */
+  readonly frames: { readonly time: number; readonly f0: number; readonly formants: readonly [number, number, number] }[];
   readonly meanF0: number;
   readonly jitterLocal: number;
   readonly shimmerLocaldB: number;
@@ -30,11 +31,11 @@ export function fixturesAvailable(): boolean {
 
 export function runPraat(path: string): PraatReference {
   const out = execFileSync('praat', ['--run', SCRIPT, path], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const frames: { time: number; f0: number }[] = [];
+  const frames: { time: number; f0: number; formants: [number, number, number] }[] = [];
   const values = new Map<string, number>();
   for (const line of out.split('\n')) {
     const parts = line.trim().split(/\s+/);
-    if (parts[0] === 'frame') frames.push({ time: Number(parts[1]), f0: Number(parts[2]) });
+    if (parts[0] === 'frame') frames.push({ time: Number(parts[1]), f0: Number(parts[2]), formants: [Number(parts[3] ?? 0), Number(parts[4] ?? 0), Number(parts[5] ?? 0)] });
     else if (parts.length === 2) values.set(parts[0]!, Number(parts[1]));
   }
   const get = (k: string): number => {
@@ -93,4 +94,20 @@ export function pearson(x: readonly number[], y: readonly number[]): number {
     syy += (y[i]! - my) ** 2;
   }
   return sxy / Math.sqrt(sxx * syy);
+}
+
+/** Median |ours / Praat − 1| of F1..F3 over frames both call voiced and both found the formant. */
+export function compareFormants(
+  ours: readonly { time: number; F0_Hz: number; F1_Hz: number; F2_Hz: number; F3_Hz: number }[],
+  praat: PraatReference,
+): [number, number, number] {
+  const errs: number[][] = [[], [], []];
+  for (const p of praat.frames) {
+    const o = ours[Math.round(p.time / 0.01)];
+    if (o === undefined || !(o.F0_Hz > 0 && p.f0 > 0)) continue;
+    const mine = [o.F1_Hz, o.F2_Hz, o.F3_Hz];
+    for (let k = 0; k < 3; k++) if (mine[k]! > 0 && p.formants[k]! > 0) errs[k]!.push(Math.abs(mine[k]! / p.formants[k]! - 1));
+  }
+  const median = (v: number[]): number => (v.length === 0 ? 1 : v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!);
+  return [median(errs[0]!), median(errs[1]!), median(errs[2]!)];
 }

@@ -35,6 +35,38 @@ export function burgLpc(x: Float64Array, order: number, work?: { f: Float64Array
   return a;
 }
 
+/**
+ * Linear prediction by the autocorrelation method (Levinson–Durbin) on an already windowed
+ * frame: about a sixth of Burg's cost, which matters at 100 frames/s. Same a[] convention.
+ */
+export function autocorrelationLpc(x: Float64Array, order: number): Float64Array {
+  const n = x.length;
+  const r = new Float64Array(order + 1);
+  for (let lag = 0; lag <= order; lag++) {
+    let s = 0;
+    for (let i = lag; i < n; i++) s += x[i]! * x[i - lag]!;
+    r[lag] = s;
+  }
+  const a = new Float64Array(order + 1);
+  a[0] = 1;
+  // A 1e-9 white-noise floor keeps the recursion stable on near-singular (very pure) frames.
+  r[0] = r[0]! * (1 + 1e-9);
+  let err = r[0]!;
+  if (!(err > 0)) return a;
+  const tmp = new Float64Array(order + 1);
+  for (let m = 1; m <= order; m++) {
+    let acc = r[m]!;
+    for (let j = 1; j < m; j++) acc += a[j]! * r[m - j]!;
+    const k = -acc / err;
+    tmp.set(a);
+    for (let j = 1; j < m; j++) a[j] = tmp[j]! + k * tmp[m - j]!;
+    a[m] = k;
+    err *= 1 - k * k;
+    if (!(err > 0)) break;
+  }
+  return a;
+}
+
 export interface ComplexRoot {
   readonly re: number;
   readonly im: number;
