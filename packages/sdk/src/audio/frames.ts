@@ -63,7 +63,7 @@ export class AudioFeatureExtractor {
   private readonly fileShimmer = new ShimmerAccumulator();
   private readonly pending = new Map<number, SpectralFeatures>();
   private readonly recent: { time: number; period: number; amplitude: number }[] = [];
-  private readonly state: SummaryState = { frames: 0, voiced: 0, f0Sum: 0, stSum: 0, stSqSum: 0, hnrSum: 0 };
+  private readonly state: SummaryState = { frames: 0, voiced: 0, f0Sum: 0, stSum: 0, stSqSum: 0, hnrSum: 0, hnrAudibleSum: 0, audible: 0 };
   private readonly fixedPeak: number | undefined;
   private runningPeak = 0;
   private lastPulse: number | null = null;
@@ -171,6 +171,11 @@ export class AudioFeatureExtractor {
     const filled = this.fillers.push(semitones, spec.flux);
     const s = this.state;
     s.frames++;
+    // File-level HNR as Praat's Harmonicity mean: every frame above a tenth of the peak, voiced or not.
+    if (d.frame.localPeak >= 0.1 * (this.fixedPeak ?? this.runningPeak) && d.frame.localPeak > 0) {
+      s.audible++;
+      s.hnrAudibleSum += hnrDb(d.frame.maxR);
+    }
 
     if (voiced) {
       s.voiced++;
