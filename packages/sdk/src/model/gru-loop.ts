@@ -22,43 +22,43 @@ export function gruLoopForward(xp: Float32Array, mask: Float32Array, rk: Float32
   const z = new Float32Array(l * s * u);
   const r = new Float32Array(l * s * u);
   const c = new Float32Array(l * s * u);
+  const u2 = 2 * u;
   const u3 = 3 * u;
   const acc = new Float64Array(u3);
+  const hp = new Float64Array(u);
   const rh = new Float64Array(u);
   let prevT = -1;
   for (let k = 0; k < l; k++) {
     const t = reverse ? l - 1 - k : k;
     for (let b = 0; b < s; b++) {
-      const prev = prevT < 0 ? -1 : (prevT * s + b) * u;
-      const hp = (j: number): number => (prev < 0 ? 0 : (h[prev + j] as number));
-      const m = mask[t * s + b] as number;
+      if (prevT < 0) hp.fill(0);
+      else for (let j = 0, p = (prevT * s + b) * u; j < u; j++) hp[j] = h[p + j]!;
+      const m = mask[t * s + b]!;
       const out = (t * s + b) * u;
+      const x = (t * s + b) * u3;
       acc.fill(0);
       for (let q = 0; q < u; q++) {
-        const hq = hp(q);
+        const hq = hp[q]!;
         if (hq === 0) continue;
-        const row = q * u3;
-        for (let j = 0; j < 2 * u; j++) acc[j] = (acc[j] as number) + hq * (rk[row + j] as number);
+        for (let j = 0, row = q * u3; j < u2; j++) acc[j]! += hq * rk[row + j]!;
       }
-      const x = (t * s + b) * u3;
       for (let j = 0; j < u; j++) {
-        z[out + j] = sigmoid((xp[x + j] as number) + (acc[j] as number));
-        const rj = sigmoid((xp[x + u + j] as number) + (acc[u + j] as number));
+        z[out + j] = sigmoid(xp[x + j]! + acc[j]!);
+        const rj = sigmoid(xp[x + u + j]! + acc[u + j]!);
         r[out + j] = rj;
-        rh[j] = rj * hp(j);
+        rh[j] = rj * hp[j]!;
+        acc[j] = 0;
       }
-      for (let j = 0; j < u; j++) acc[j] = 0;
       for (let q = 0; q < u; q++) {
-        const v = rh[q] as number;
+        const v = rh[q]!;
         if (v === 0) continue;
-        const row = q * u3 + 2 * u;
-        for (let j = 0; j < u; j++) acc[j] = (acc[j] as number) + v * (rk[row + j] as number);
+        for (let j = 0, row = q * u3 + u2; j < u; j++) acc[j]! += v * rk[row + j]!;
       }
       for (let j = 0; j < u; j++) {
-        const cj = Math.tanh((xp[x + 2 * u + j] as number) + (acc[j] as number));
+        const cj = Math.tanh(xp[x + u2 + j]! + acc[j]!);
         c[out + j] = cj;
-        const p = hp(j);
-        const next = cj + (z[out + j] as number) * (p - cj);
+        const p = hp[j]!;
+        const next = cj + z[out + j]! * (p - cj);
         h[out + j] = p + m * (next - p);
       }
     }
