@@ -33,24 +33,37 @@ export class RealFft {
   power(x: ArrayLike<number>, length = x.length): Float64Array {
     const h = this.size / 2;
     const { re, im, twr, twi } = this;
-    re.fill(0);
-    im.fill(0);
-    for (let i = 0; i < length; i++) {
-      if ((i & 1) === 0) re[i >> 1] = x[i]!;
-      else im[i >> 1] = x[i]!;
+    const pairs = Math.min(h, length >> 1);
+    for (let j = 0; j < pairs; j++) {
+      re[j] = x[2 * j]!;
+      im[j] = x[2 * j + 1]!;
     }
+    let from = pairs;
+    if ((length & 1) === 1 && pairs < h) {
+      re[pairs] = x[length - 1]!;
+      im[pairs] = 0;
+      from++;
+    }
+    re.fill(0, from);
+    im.fill(0, from);
     this.half.transform(re, im);
     const s = this.spectrum;
-    for (let k = 0; k <= h; k++) {
-      const a = k % h;
-      const b = (h - k) % h;
+    // k = 0 and k = h only need the sum and difference of the packed DC term.
+    s[0] = (re[0]! + im[0]!) ** 2;
+    s[h] = (re[0]! - im[0]!) ** 2;
+    for (let k = 1; k < h; k++) {
+      const b = h - k;
+      const rk = re[k]!;
+      const ik = im[k]!;
+      const rb = re[b]!;
+      const ib = im[b]!;
       // Even part E = (Z[k] + conj Z[h-k]) / 2, odd part O = (Z[k] - conj Z[h-k]) / (2i).
-      const er = (re[a]! + re[b]!) / 2;
-      const ei = (im[a]! - im[b]!) / 2;
-      const or = (im[a]! + im[b]!) / 2;
-      const oi = -(re[a]! - re[b]!) / 2;
-      const c = k === h ? -1 : twr[k]!;
-      const d = k === h ? 0 : twi[k]!;
+      const er = (rk + rb) * 0.5;
+      const ei = (ik - ib) * 0.5;
+      const or = (ik + ib) * 0.5;
+      const oi = (rb - rk) * 0.5;
+      const c = twr[k]!;
+      const d = twi[k]!;
       const xr = er + c * or - d * oi;
       const xi = ei + c * oi + d * or;
       s[k] = xr * xr + xi * xi;
