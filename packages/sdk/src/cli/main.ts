@@ -6,6 +6,8 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   reference: async () => (await import('./reference.ts')).runReference,
   train: async () => (await import('./train.ts')).runTrain,
+  eval: async () => (await import('./evaluate.ts')).runEval,
+  predict: async () => (await import('./predict.ts')).runPredict,
   features: async () => (await import('./features.ts')).runFeatures,
   simulate: async () => (await import('./simulate.ts')).runSimulate,
 };

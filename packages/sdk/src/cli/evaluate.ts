@@ -1,0 +1,31 @@
+import { stdout } from 'node:process';
+import { attentionHits, type PlantedEvent } from '../train/attention-hits.ts';
+import { binaryMetrics } from '../train/metrics.ts';
+import { parseArgs } from './args.ts';
+import { initBackendNode } from './node-backend.ts';
+import { loadModels, scoreDataset } from './scoring.ts';
+
+/** `hirenet eval --data DIR --model PATH [--json]`: precision, recall, F1 (hirable class) and AUC. */
+export async function runEval(args: string[]): Promise<number> {
+  const { flags } = parseArgs(args, ['json']);
+  const data = flags.get('data');
+  const modelPath = flags.get('model');
+  if (data === undefined || modelPath === undefined) {
+    process.stderr.write('usage: hirenet eval --data DIR --model PATH [--json] [--threshold 0.5]\n');
+    return 2;
+  }
+  await initBackendNode(flags.get('backend') ?? 'wasm');
+  const models = await loadModels(modelPath);
+  const scored = await scoreDataset(data, models);
+  models.forEach((m) => m.dispose());
+  const m = binaryMetrics(scored.map((s) => s.score), scored.map((s) => s.label), Number(flags.get('threshold') ?? 0.5));
+  // Datasets with planted events (SimInterview) also get attention scored against ground truth.
+  const withEvents = scored.filter((s) => Array.isArray(s.extra['events']));
+  const attention = withEvents.length > 0 ? attentionHits(withEvents.map((s) => ({ answerAttention: s.answerAttention, events: s.extra['events'] as PlantedEvent[] }))) : undefined;
+  if (flags.has('json')) stdout.write(`${JSON.stringify({ ...m, ...(attention ? { attention } : {}) })}\n`);
+  else {
+    stdout.write(`n ${m.n}  precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  AUC ${m.auc.toFixed(3)}  (model estimates; threshold ${m.threshold})\n`);
+    if (attention) stdout.write(`attention: top window within ±1 of the planted event in ${(100 * attention.hitRate).toFixed(1)} % of ${attention.answers} answers (${(100 * attention.relevantHitRate).toFixed(1)} % of ${attention.relevantAnswers} relevant)\n`);
+  }
+  return 0;
+}

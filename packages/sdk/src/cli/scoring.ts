@@ -1,0 +1,66 @@
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadDataset } from '../dataset/read-node.ts';
+import type { Modality } from '../dataset/format.ts';
+import type { HireNetModel } from '../model/hirenet-model.ts';
+import type { InterviewOutput } from '../model/types.ts';
+import { loadModelFromDir } from '../node.ts';
+import { encodeInterview } from '../train/encode.ts';
+import { assertSameFeatures } from '../train/model-features.ts';
+import { predictEncoded } from '../train/trainer.ts';
+import { HireNetError } from '../util/errors.ts';
+import { assertSameVocab, loadWords } from './words.ts';
+
+/** A late-fusion model directory: one trained HireNet per modality, scores averaged (paper, Table 4). */
+export const FUSION_FORMAT = 'hirenet-fusion/1';
+
+export interface ScoredInterview extends InterviewOutput {
+  readonly id: string;
+  readonly label: 0 | 1;
+  readonly extra: Readonly<Record<string, unknown>>;
+  /** Per-modality outputs when the model is a late fusion. */
+  readonly modalities?: Partial<Record<Modality, InterviewOutput>>;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
+}
+
+/** Loads a single model directory or a fusion directory (`fusion.json` + one subdirectory per modality). */
+export async function loadModels(path: string): Promise<Map<Modality, HireNetModel>> {
+  const models = new Map<Modality, HireNetModel>();
+  if (await exists(join(path, 'fusion.json'))) {
+    const fusion = JSON.parse(await readFile(join(path, 'fusion.json'), 'utf8')) as { format?: string; members?: Partial<Record<Modality, string>> };
+    if (fusion.format !== FUSION_FORMAT || fusion.members === undefined) throw new HireNetError('model-integrity', `${path}/fusion.json is not a ${FUSION_FORMAT} file`);
+    for (const [modality, dir] of Object.entries(fusion.members) as [Modality, string][]) models.set(modality, await loadModelFromDir(join(path, dir)));
+  } else {
+    const model = await loadModelFromDir(path);
+    const modality = (model.metadata['features'] as { modality?: Modality } | undefined)?.modality;
+    if (modality === undefined) throw new HireNetError('model-metadata', `${path} was not trained with \`hirenet train\` (no feature metadata)`);
+    models.set(modality, model);
+  }
+  return models;
+}
+
+/** Scores every interview of a dataset; a fusion averages the modalities an interview has. */
+export async function scoreDataset(dataDir: string, models: Map<Modality, HireNetModel>): Promise<ScoredInterview[]> {
+  const { manifest, interviews } = await loadDataset(dataDir);
+  const { words, vocab } = await loadWords();
+  const perModality = new Map<Modality, InterviewOutput[]>();
+  for (const [modality, model] of models) {
+    const features = assertSameFeatures(model, manifest.modalities[modality]);
+    assertSameVocab(features.vocab, vocab);
+    const encoded = interviews.map((iv) => encodeInterview(iv, modality, features.standardizer, words));
+    perModality.set(modality, await predictEncoded(model, encoded));
+  }
+  const [first] = [...perModality.values()];
+  return interviews.map((iv, i) => {
+    const outs = new Map([...perModality].map(([m, o]) => [m, o[i] as InterviewOutput]));
+    // An interview whose modality is missing in every answer gives that model nothing to read.
+    const usable = [...outs].filter(([m]) => iv.answers.some((a) => (a[m]?.length ?? 0) > 0));
+    const scores = (usable.length > 0 ? usable : [...outs]).map(([, o]) => o.score);
+    const main = (first?.[i] ?? { answerAttention: [], questionAttention: [] }) as InterviewOutput;
+    const base = { id: iv.id, label: iv.label, extra: iv.extra, score: scores.reduce((a, b) => a + b, 0) / scores.length, answerAttention: main.answerAttention, questionAttention: main.questionAttention };
+    return outs.size > 1 ? { ...base, modalities: Object.fromEntries(outs) } : base;
+  });
+}
