@@ -48,7 +48,7 @@ describe.skipIf(missing !== undefined)('audio worker in Chromium', () => {
     // Chromium's fake microphone plays a .wav in a loop; made from the shared clip at test time.
     const wav = join(tmp, 'mic.wav');
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sharedPath(CLIP), '-ac', '1', '-ar', '48000', wav]);
-    const r = await withPage('audio/worker.html', (h) => h.run<LiveResult>({ mode: 'live', seconds: 6 }), { fakeMedia: { audio: wav } });
+    const r = await withPage('audio/worker.html', (h) => h.run<LiveResult>({ mode: 'live', seconds: 6, viteWorklet: true }), { fakeMedia: { audio: wav } });
     expect(r.error).toBeUndefined();
     console.log(
       `[audio-worker] live: ${r.sampleRate} Hz, ${r.frames} frames (${r.takenDuring} during capture), max backlog ${r.maxLagSeconds.toFixed(2)} s, ` +

@@ -1,12 +1,15 @@
 // Audio channel in Chromium (test/browser/audio-worker.test.ts): a file decoded locally, and the
 // fake microphone tapped by the AudioWorklet and analysed in the module worker.
 import { analyzeAudioFile, startAudioCapture } from '../../../../packages/sdk/src/audio/capture.ts';
+import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import { exposeRun } from '../../harness/page.ts';
 
 interface Args {
   readonly mode: 'file' | 'live';
   readonly url?: string;
   readonly seconds?: number;
+  /** Load the worklet through the Vite helper instead of the default URL. */
+  readonly viteWorklet?: boolean;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -25,7 +28,7 @@ exposeRun(async (a: Args) => {
       return { ms: performance.now() - t0, frames: r.rows.length / r.columns, windows: r.windows.length, summary: r.summary, longTasks };
     }
     const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
-    const capture = await startAudioCapture(stream);
+    const capture = await startAudioCapture(stream, a.viteWorklet === true ? viteAudioWorklet : {});
     const lags: number[] = [];
     let taken = 0;
     const t0 = performance.now();
