@@ -65,8 +65,9 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
     slots[slot] = p;
     return p;
   }
-  // Every file worker starts now, so a split file does not wait for a second start-up.
-  for (let s = 0; s < opts.fileWorkers; s++) start(s);
+  // Only the first worker starts now: a live-only host never pays for the others, which start
+  // with the first file (their ~1 s start-up overlaps the first worker's share of it).
+  start(0);
   const ready = slots[0]!.then((h) => h.initMs);
   ready.catch(() => undefined);
 

@@ -133,13 +133,21 @@ async function runFrameCallback(
   await video.play();
   let due = 0;
   let busy = false;
-  await new Promise<void>((resolve) => {
-    const finish = (): void => {
+  await new Promise<void>((resolve, reject) => {
+    let failed = false;
+    // A stopped track fires no 'ended' event and delivers no more frames: poll as well.
+    const poll = setInterval(() => {
+      if (state.stopping || track.readyState !== 'live') finish();
+    }, 250);
+    const finish = (error?: unknown): void => {
+      clearInterval(poll);
       video.srcObject = null;
-      resolve();
+      if (error === undefined) resolve();
+      else reject(error);
     };
-    track.addEventListener('ended', finish, { once: true });
+    track.addEventListener('ended', () => finish(), { once: true });
     const onFrame = (): void => {
+      if (failed) return;
       if (state.stopping || track.readyState !== 'live') return finish();
       video.requestVideoFrameCallback(onFrame);
       const t = elapsed();
@@ -148,15 +156,26 @@ async function runFrameCallback(
       busy = true;
       due = (Math.floor(t * fps + 1e-6) + 1) / fps;
       void (async () => {
+        let h: WorkerHandle;
         try {
-          const h = await getWorker();
+          h = await getWorker();
+        } catch (e) {
+          // Closed analyser or restarts exhausted: nothing more can be analysed.
+          failed = true;
+          return finish(e);
+        }
+        try {
           state.handle = h;
           const bitmap = await createImageBitmap(video);
           sink([await h.call(h.api.analyzeBitmap(Comlink.transfer(bitmap, [bitmap]), t))]);
         } catch (e) {
-          if (!isRestartable(e)) throw e;
-          state.handle?.terminate();
-          state.restarts++;
+          if (isRestartable(e)) {
+            h.terminate();
+            state.restarts++;
+          } else {
+            failed = true;
+            finish(e);
+          }
         } finally {
           busy = false;
         }

@@ -33,9 +33,9 @@ export interface FaceAnalyzerOptions {
   readonly maxInputSide?: number;
   /**
    * Workers that analyse a file in parallel, each on its own contiguous part (the split point
-   * starts a fresh face tracker, so rows depend on this number, deterministically). All start
-   * with the analyser, each holding its own wasm heap (~100 MB). Default: 2 when the browser
-   * reports ≥ 2 cores, else 1. Live analysis uses one.
+   * starts a fresh face tracker, so rows depend on this number, deterministically). Extra
+   * workers start with the first file and stay, each holding its own wasm heap. Default: 2 when
+   * the browser reports ≥ 2 cores, else 1. Live analysis uses one.
    */
   readonly fileWorkers?: number;
 }

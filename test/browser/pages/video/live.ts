@@ -62,6 +62,9 @@ exposeRun(async (a: Args) => {
     restarts: result.restarts,
     warnings: result.warnings.map((w) => ({ code: w.code, message: w.message })),
     increasing: times.every((t, i) => i === 0 || t > times[i - 1]!),
+    // Stream time covered by the rows (frame timestamps), which can run ahead of wall time
+    // when the fake camera catches up after a stall.
+    streamSpan: times.length > 1 ? times[times.length - 1]! - times[0]! : 0,
     longTasks: longTasks.slice(longTasksDuringInit),
     longTasksDuringInit,
   };
