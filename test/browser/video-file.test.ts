@@ -22,6 +22,7 @@ interface FileResult {
   stats?: Stats;
   values?: Row[];
   beforeCrash?: Row[];
+  windows?: { start: number; masked: boolean; faceRatio: number; frames: number }[];
   error?: { code: string | null; name: string; message: string };
 }
 interface PageResult {
@@ -31,6 +32,7 @@ interface PageResult {
 }
 interface RunArgs {
   files: string[];
+  pool?: boolean;
   modelSha256?: string | null;
   crashAfterRows?: number;
 }
@@ -138,6 +140,22 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
       console.log(`[video-file] ${bad.url}: ${bad.error?.message}`);
       expect(bad.error?.code).toBe('video-decode');
     }
+  });
+
+  it('a face that leaves the frame: no-face rows and masked windows exactly where the picture is black', async () => {
+    ffmpeg('-i', sharedPath('fixtures/video/talk_f1.mp4'), '-f', 'lavfi', '-i', 'color=c=black:s=512x512:r=25:d=2', '-filter_complex',
+      '[0:v]trim=0:2,setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]', '-map', '[v]', '-c:v', 'libx264', join(tmp, 'leaves.mp4'));
+    const res = await analyse({ files: [`${TMP_PREFIX}leaves.mp4`], pool: true });
+    const f = res.files[0]!;
+    expect(f.error).toBeUndefined();
+    const faceAt = f.values!.map((r) => [r[0] as number, r[FACE] as number] as const);
+    expect(faceAt.filter(([t]) => t < 1.9).every(([, face]) => face === 1)).toBe(true);
+    expect(faceAt.filter(([t]) => t >= 2.0).every(([, face]) => face === 0)).toBe(true);
+    const w = f.windows!;
+    expect(w).toHaveLength(15); // (4 − 0.5) / 0.25 + 1
+    expect(w.filter((x) => x.start + 0.5 <= 1.9).every((x) => !x.masked && x.faceRatio === 1)).toBe(true);
+    expect(w.filter((x) => x.start >= 2.0).every((x) => x.masked && x.faceRatio === 0)).toBe(true);
+    console.log(`[video-file] leaves.mp4 windows (start:faceRatio) ${w.map((x) => `${x.start}:${x.faceRatio.toFixed(2)}`).join(' ')}`);
   });
 
   it('a model with the wrong sha256 is refused with video-model', async () => {

@@ -2,6 +2,7 @@
 import { createFaceAnalyzer, type FaceAnalyzer } from '../../../../packages/sdk/src/video/face-analyzer.ts';
 import { isVideoError } from '../../../../packages/sdk/src/video/errors.ts';
 import { frameRowValues, type VideoFrameRow } from '../../../../packages/sdk/src/video/frame-row.ts';
+import { poolVideoWindows } from '../../../../packages/sdk/src/video/windows.ts';
 import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import { exposeRun } from '../../harness/page.ts';
 
@@ -14,6 +15,8 @@ interface Args {
   readonly crashAfterRows?: number;
   readonly maxInputSide?: number;
   readonly fileWorkers?: number;
+  /** Also return the pooled 0.5 s / 0.25 s windows (masking summary). */
+  readonly pool?: boolean;
 }
 
 let analyzer: FaceAnalyzer | undefined;
@@ -42,7 +45,10 @@ exposeRun(async (a: Args) => {
     try {
       const { rows, stats } = await analyzer.analyzeFile(blob, onRows);
       // JSON turns NaN into null, which the Node side reads back as "not measured".
-      out.push({ url, stats, values: rows.map(frameRowValues), beforeCrash: crashed ? beforeCrash : undefined });
+      const windows = a.pool
+        ? poolVideoWindows(rows, stats.duration).map((w) => ({ start: w.startSeconds, masked: w.masked, faceRatio: w.faceRatio, frames: w.frames }))
+        : undefined;
+      out.push({ url, stats, values: rows.map(frameRowValues), beforeCrash: crashed ? beforeCrash : undefined, windows });
     } catch (e) {
       out.push({ url, error: { code: isVideoError(e) ? e.code : null, name: (e as Error).name, message: String(e) } });
     }
