@@ -4,7 +4,7 @@
  * module worker, keeping up with real time without main-thread long tasks.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,18 @@ describe.skipIf(missing !== undefined)('audio worker in Chromium', () => {
     expect(Math.abs(r.summary.meanF0Hz / node.meanF0Hz - 1)).toBeLessThan(0.02);
     expect(Math.abs(r.summary.voicedFraction - node.voicedFraction)).toBeLessThan(0.05);
     expect(r.windows).toBeGreaterThan(40);
+  });
+
+  it('decodes compressed containers locally too (webm/opus and mp4/aac made from the clip)', async () => {
+    for (const [ext, codec] of [['webm', 'libopus'], ['mp4', 'aac']] as const) {
+      const out = join(tmp, `clip.${ext}`);
+      execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sharedPath(CLIP), '-c:a', codec, '-b:a', '64k', out]);
+      const r = await withPage('audio/worker.html', (h) => h.run<FileResult>({ mode: 'file', base64: readFileSync(out).toString('base64') }));
+      expect(r.error, ext).toBeUndefined();
+      console.log(`[audio-worker] ${ext}: ${r.frames} frames, F0 ${r.summary.meanF0Hz.toFixed(1)} Hz, voiced ${(100 * r.summary.voicedFraction).toFixed(0)} %`);
+      expect(Math.abs(r.frames - 1100), ext).toBeLessThanOrEqual(6);
+      expect(Math.abs(r.summary.meanF0Hz / 236.3 - 1), ext).toBeLessThan(0.03);
+    }
   });
 
   it('taps the fake microphone with an AudioWorklet and keeps up in the worker', async () => {

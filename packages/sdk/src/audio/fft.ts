@@ -48,8 +48,19 @@ export class Fft {
         im[j] = ti;
       }
     }
+    // Stage 1 (length-2 butterflies, twiddle 1) without multiplications.
+    for (let a = 0; a < n; a += 2) {
+      const br = re[a + 1]!;
+      const bi = im[a + 1]!;
+      const ar = re[a]!;
+      const ai = im[a]!;
+      re[a + 1] = ar - br;
+      im[a + 1] = ai - bi;
+      re[a] = ar + br;
+      im[a] = ai + bi;
+    }
     const sign = inverse ? -1 : 1;
-    for (let len = 2; len <= n; len <<= 1) {
+    for (let len = 4; len <= n; len <<= 1) {
       const half = len >> 1;
       const step = n / len;
       // Twiddle outer, butterflies inner: each twiddle is loaded once per stage.

@@ -7,6 +7,8 @@ import { exposeRun } from '../../harness/page.ts';
 interface Args {
   readonly mode: 'file' | 'live';
   readonly url?: string;
+  /** File bytes as base64 (files made at test time that the harness does not serve). */
+  readonly base64?: string;
   readonly seconds?: number;
   /** Load the worklet through the Vite helper instead of the default URL. */
   readonly viteWorklet?: boolean;
@@ -23,7 +25,7 @@ exposeRun(async (a: Args) => {
   try {
     if (a.mode === 'file') {
       const t0 = performance.now();
-      const bytes = await (await fetch(a.url!)).arrayBuffer();
+      const bytes = a.base64 !== undefined ? Uint8Array.from(atob(a.base64), (c) => c.charCodeAt(0)).buffer : await (await fetch(a.url!)).arrayBuffer();
       const r = await analyzeAudioFile(bytes);
       return { ms: performance.now() - t0, frames: r.rows.length / r.columns, windows: r.windows.length, summary: r.summary, longTasks };
     }
