@@ -44,6 +44,16 @@ describe('AudioFeatureExtractor', () => {
     expect(summary.voicedFraction).toBe(0);
   });
 
+  it('a DC offset does not make silence look like speech', () => {
+    const x = new Float32Array(16000).fill(0.3);
+    x.set(synthVowel({ seconds: 0.3 }).map((v) => v + 0.3), 4000);
+    const { frames } = extractAudioFeatures(x, 16000);
+    // Vowel from 0.25 s to 0.55 s on a constant 0.3 offset.
+    // (Frames 0–1 see the step from the implicit zeros before t = 0.)
+    expect(frames.slice(3, 22).every((f) => f.speech === 0)).toBe(true);
+    expect(frames.slice(28, 53).every((f) => f.speech === 1)).toBe(true);
+  });
+
   it('clipped input (a square-ish, saturated vowel) stays finite and voiced', () => {
     const x = synthVowel({ seconds: 0.5, peak: 1 }).map((v) => Math.max(-0.2, Math.min(0.2, v * 4)));
     const { frames, summary } = extractAudioFeatures(x, 16000);

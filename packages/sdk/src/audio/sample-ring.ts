@@ -32,6 +32,15 @@ export class SampleRing {
 
   /** Copies [start, start + out.length) into `out`, zero where unavailable. */
   read(start: number, out: Float32Array): Float32Array {
+    const end = start + out.length;
+    if (start >= 0 && start >= this.written - this.data.length && end <= this.written) {
+      // Fast path: the whole span is held; at most two contiguous copies around the wrap.
+      const from = start & this.mask;
+      const first = Math.min(out.length, this.data.length - from);
+      out.set(this.data.subarray(from, from + first));
+      if (first < out.length) out.set(this.data.subarray(0, out.length - first), first);
+      return out;
+    }
     for (let i = 0; i < out.length; i++) out[i] = this.at(start + i) ?? 0;
     return out;
   }

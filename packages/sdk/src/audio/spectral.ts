@@ -81,9 +81,14 @@ export class SpectralAnalyzer {
 
   analyze(frame: ArrayLike<number>): SpectralFeatures {
     const { buf, n } = this;
+    // Remove the frame's DC first: an offset (cheap sound cards) would otherwise read as loud
+    // "silence" and tilt the lowest band.
+    let dc = 0;
+    for (let i = 0; i < this.frameLength; i++) dc += frame[i] ?? 0;
+    dc /= this.frameLength;
     let sq = 0;
     for (let i = 0; i < this.frameLength; i++) {
-      const v = (frame[i] ?? 0) * this.window[i]!;
+      const v = ((frame[i] ?? 0) - dc) * this.window[i]!;
       buf[i] = v;
       sq += v * v;
     }
