@@ -1,3 +1,5 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { stderr, stdout } from 'node:process';
 import { readManifest, loadDataset } from '../dataset/read-node.ts';
 import type { Modality } from '../dataset/format.ts';
@@ -11,9 +13,10 @@ import { HireNetError } from '../util/errors.ts';
 import { intFlag, parseArgs } from './args.ts';
 import { initBackendNode } from './node-backend.ts';
 import { batchProgress, epochLine } from './progress.ts';
+import { FUSION_FORMAT } from './scoring.ts';
 import { loadWords } from './words.ts';
 
-const USAGE = 'usage: hirenet train --data DIR --modality audio|video --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 32] [--lr 0.003] [--patience 5] [--units 32] [--seed 1] [--backend wasm|cpu]\n';
+const USAGE = 'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 32] [--lr 0.003] [--patience 5] [--units 32] [--seed 1] [--backend wasm|cpu]\n';
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
   const raw = flags.get(name);
@@ -27,16 +30,31 @@ export async function runTrain(args: string[]): Promise<number> {
   const { flags } = parseArgs(args);
   const data = flags.get('data');
   const out = flags.get('out');
-  const modality = flags.get('modality') as Modality | undefined;
-  if (data === undefined || out === undefined || (modality !== 'audio' && modality !== 'video')) {
+  const modality = flags.get('modality');
+  if (data === undefined || out === undefined || (modality !== 'audio' && modality !== 'video' && modality !== 'both')) {
     stderr.write(USAGE);
-    if (flags.get('modality') === 'both') stderr.write('--modality both: train audio and video separately; `hirenet predict` fuses them late (mean score).\n');
     return 2;
   }
+  await initBackendNode(flags.get('backend') ?? 'wasm');
+  if (modality !== 'both') return trainOne(flags, data, out, modality);
+  // Late fusion (the paper's Table 4): one HireNet per modality, scores averaged at prediction.
+  const staging = `${out}.fusion-tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  for (const m of ['audio', 'video'] as const) {
+    stderr.write(`--- ${m} ---\n`);
+    const code = await trainOne(flags, data, join(staging, m), m);
+    if (code !== 0) return code;
+  }
+  await writeFile(join(staging, 'fusion.json'), `${JSON.stringify({ format: FUSION_FORMAT, rule: 'mean', members: { audio: 'audio', video: 'video' } }, null, 2)}\n`);
+  await rm(out, { recursive: true, force: true });
+  await rename(staging, out);
+  return 0;
+}
+
+async function trainOne(flags: Map<string, string>, data: string, out: string, modality: Modality): Promise<number> {
   const variant = (flags.get('variant') ?? 'hirenet') as HireNetVariant;
   const seed = intFlag(flags, 'seed', 1);
   const units = intFlag(flags, 'units', 32);
-  await initBackendNode(flags.get('backend') ?? 'wasm');
 
   const manifest = await readManifest(data);
   const names = manifest.modalities[modality];
