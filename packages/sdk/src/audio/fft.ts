@@ -48,37 +48,69 @@ export class Fft {
         im[j] = ti;
       }
     }
-    // Stage 1 (length-2 butterflies, twiddle 1) without multiplications.
-    for (let a = 0; a < n; a += 2) {
-      const br = re[a + 1]!;
-      const bi = im[a + 1]!;
-      const ar = re[a]!;
-      const ai = im[a]!;
-      re[a + 1] = ar - br;
-      im[a + 1] = ai - bi;
-      re[a] = ar + br;
-      im[a] = ai + bi;
-    }
     const sign = inverse ? -1 : 1;
-    for (let len = 4; len <= n; len <<= 1) {
-      const half = len >> 1;
-      const step = n / len;
-      // Twiddle outer, butterflies inner: each twiddle is loaded once per stage.
-      for (let k = 0; k < half; k++) {
-        const wr = cos[k * step]!;
-        const wi = sign * sin[k * step]!;
-        for (let a = k; a < n; a += len) {
-          const b = a + half;
-          const br = re[b]!;
-          const bi = im[b]!;
-          const xr = br * wr - bi * wi;
-          const xi = br * wi + bi * wr;
-          const ar = re[a]!;
-          const ai = im[a]!;
-          re[b] = ar - xr;
-          im[b] = ai - xi;
-          re[a] = ar + xr;
-          im[a] = ai + xi;
+    let len = 2;
+    if ((Math.log2(n) & 1) === 1) {
+      // Odd number of stages: one plain length-2 stage (twiddle 1) first.
+      for (let a = 0; a < n; a += 2) {
+        const br = re[a + 1]!;
+        const bi = im[a + 1]!;
+        const ar = re[a]!;
+        const ai = im[a]!;
+        re[a + 1] = ar - br;
+        im[a + 1] = ai - bi;
+        re[a] = ar + br;
+        im[a] = ai + bi;
+      }
+      len = 4;
+    }
+    // Two radix-2 stages per pass (radix-2²): each element is loaded and stored once per pair
+    // of stages, which is what costs in JavaScript. Stage A has span h, stage B span 2h.
+    for (; len <= n; len <<= 2) {
+      const h = len >> 1;
+      const quad = len << 1;
+      const stepA = n / len;
+      const stepB = n / quad;
+      for (let k = 0; k < h; k++) {
+        const w1r = cos[k * stepA]!;
+        const w1i = sign * sin[k * stepA]!;
+        const w2r = cos[k * stepB]!;
+        const w2i = sign * sin[k * stepB]!;
+        for (let g = k; g < n; g += quad) {
+          const i1 = g + h;
+          const i2 = g + 2 * h;
+          const i3 = g + 3 * h;
+          const x0r = re[g]!;
+          const x0i = im[g]!;
+          const x1r = re[i1]! * w1r - im[i1]! * w1i;
+          const x1i = re[i1]! * w1i + im[i1]! * w1r;
+          const x2r = re[i2]!;
+          const x2i = im[i2]!;
+          const x3r = re[i3]! * w1r - im[i3]! * w1i;
+          const x3i = re[i3]! * w1i + im[i3]! * w1r;
+          const a0r = x0r + x1r;
+          const a0i = x0i + x1i;
+          const a1r = x0r - x1r;
+          const a1i = x0i - x1i;
+          const a2r = x2r + x3r;
+          const a2i = x2i + x3i;
+          const a3r = x2r - x3r;
+          const a3i = x2i - x3i;
+          // Stage B: (a0, a2) with w2; (a1, a3) with w2 · (∓i).
+          const b2r = a2r * w2r - a2i * w2i;
+          const b2i = a2r * w2i + a2i * w2r;
+          const t3r = a3r * w2r - a3i * w2i;
+          const t3i = a3r * w2i + a3i * w2r;
+          const b3r = sign * t3i;
+          const b3i = -sign * t3r;
+          re[g] = a0r + b2r;
+          im[g] = a0i + b2i;
+          re[i2] = a0r - b2r;
+          im[i2] = a0i - b2i;
+          re[i1] = a1r + b3r;
+          im[i1] = a1i + b3i;
+          re[i3] = a1r - b3r;
+          im[i3] = a1i - b3i;
         }
       }
     }
