@@ -1,3 +1,5 @@
+import { HireNetError } from '../util/errors.ts';
+
 /**
  * The audio feature schema: which per-frame descriptors exist, in which order, and which window
  * statistics the model reads. A model file records `name@version`; a model trained on one
@@ -79,4 +81,15 @@ export const AUDIO_FEATURE_SCHEMA: AudioFeatureSchema = Object.freeze({
 /** `name@version`, the string a model file stores. */
 export function audioSchemaId(schema: AudioFeatureSchema = AUDIO_FEATURE_SCHEMA): string {
   return `${schema.name}@${schema.version}`;
+}
+
+/**
+ * Throws unless `recorded` (from a model file) names this schema and version: a model trained
+ * on other columns would read garbage without any error otherwise.
+ */
+export function assertAudioSchema(recorded: string, schema: AudioFeatureSchema = AUDIO_FEATURE_SCHEMA): void {
+  const expected = audioSchemaId(schema);
+  if (recorded !== expected) {
+    throw new HireNetError('schema-mismatch', `model expects audio features "${recorded}", this SDK computes "${expected}"`);
+  }
 }
