@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AU_CODES } from './au-map.ts';
 import { BLENDSHAPE_NAMES } from './blendshapes.ts';
 import { buildFrameRow, emptyFrameRow, frameRowsToCsv, frameRowValues } from './frame-row.ts';
-import { FRAME_COLUMNS, VIDEO_FEATURE_SCHEMA, WINDOW_COLUMNS } from './schema.ts';
+import { assertVideoSchema, FRAME_COLUMNS, VIDEO_FEATURE_SCHEMA, videoSchemaId, WINDOW_COLUMNS } from './schema.ts';
 
 const cats = BLENDSHAPE_NAMES.map((categoryName, i) => ({ categoryName, score: i / 100 }));
 const landmarks = Array.from({ length: 478 }, () => ({ x: 0.5, y: 0.5, z: 0 }));
@@ -17,6 +17,12 @@ describe('frame rows', () => {
     expect(FRAME_COLUMNS[54]).toBe('AU01');
     expect(VIDEO_FEATURE_SCHEMA.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(WINDOW_COLUMNS).toHaveLength(2 * (18 + 18 + 6 + 2));
+  });
+
+  it('a model trained on another schema version is refused with schema-mismatch', () => {
+    expect(videoSchemaId()).toBe(`hirenet.video@${VIDEO_FEATURE_SCHEMA.version}`);
+    expect(() => assertVideoSchema(videoSchemaId())).not.toThrow();
+    expect(() => assertVideoSchema('hirenet.video@0.9.0')).toThrow(expect.objectContaining({ code: 'schema-mismatch' }));
   });
 
   it('builds a row from a Face Landmarker result', () => {

@@ -1,3 +1,4 @@
+import { HireNetError } from '../util/errors.ts';
 import { AU_CODES } from './au-map.ts';
 import { BLENDSHAPE_NAMES } from './blendshapes.ts';
 
@@ -58,3 +59,16 @@ export const VIDEO_FEATURE_SCHEMA: VideoFeatureSchema = Object.freeze({
   windowColumns: WINDOW_COLUMNS,
   window: Object.freeze({ length: 0.5, hop: 0.25 }),
 });
+
+/** The id trained weights record, e.g. `hirenet.video@1.0.0`. */
+export function videoSchemaId(schema: VideoFeatureSchema = VIDEO_FEATURE_SCHEMA): string {
+  return `${schema.name}@${schema.version}`;
+}
+
+/** Fails loudly when a model was trained on other video columns than this SDK computes. */
+export function assertVideoSchema(recorded: string, schema: VideoFeatureSchema = VIDEO_FEATURE_SCHEMA): void {
+  const expected = videoSchemaId(schema);
+  if (recorded !== expected) {
+    throw new HireNetError('schema-mismatch', `model expects video features "${recorded}", this SDK computes "${expected}"`);
+  }
+}
