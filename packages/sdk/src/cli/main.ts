@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   predict: async () => (await import('./predict.ts')).runPredict,
   features: async () => (await import('./features.ts')).runFeatures,
   simulate: async () => (await import('./simulate.ts')).runSimulate,
+  ablate: async () => (await import('./ablate.ts')).runAblate,
 };
 
 async function main(args: string[]): Promise<number> {
