@@ -37,6 +37,13 @@ export interface AudioWorkerApi {
   finish(): Promise<AudioResult>;
   /** Frames computed so far and seconds of input received (for keep-up checks). */
   progress(): { frames: number; inputSeconds: number };
+  /**
+   * Whole-file analysis inside the worker: demux + WebCodecs decode streamed block by block
+   * (bounded memory), then `finish()`. The peak is not known in advance, so the running peak
+   * stands in for Praat's global one (as live). `keepFrames: false` returns only windows and the
+   * summary, for very long recordings (frames are 24 numbers per 10 ms).
+   */
+  analyzeBlob(blob: Blob, options?: { keepFrames?: boolean }): Promise<AudioResult>;
 }
 
 const COLUMNS = AUDIO_FRAME_FEATURES.length;
@@ -51,6 +58,7 @@ class Analysis {
   private inputSamples = 0;
   private rate = 0;
   private ended: Promise<void> = Promise.resolve();
+  private keepFrames = true;
 
   start(options: Partial<AudioExtractorOptions>): void {
     this.options = options;
@@ -62,6 +70,7 @@ class Analysis {
     this.frames = 0;
     this.inputSamples = 0;
     this.ended = Promise.resolve();
+    this.keepFrames = true;
   }
 
   attach(port: MessagePort): void {
@@ -107,12 +116,28 @@ class Analysis {
     return Comlink.transfer({ ...batch, summary }, [batch.rows.buffer]);
   }
 
+  async analyzeBlob(blob: Blob, options: { keepFrames?: boolean } = {}): Promise<AudioResult> {
+    // Loaded on demand: only file analysis pays for the demuxer.
+    const { decodeAudioBlob } = await import('./file-decode.ts');
+    this.start({});
+    this.keepFrames = options.keepFrames ?? true;
+    for await (const block of decodeAudioBlob(blob)) {
+      if (this.extractor === null) {
+        this.rate = block.sampleRate;
+        this.extractor = new AudioFeatureExtractor({ ...this.options, sampleRate: block.sampleRate });
+      }
+      this.push(block.pcm);
+    }
+    if (this.extractor === null) throw new AudioInputError('empty-input', 'the file has no audio samples');
+    return this.finish();
+  }
+
   progress(): { frames: number; inputSeconds: number } {
     return { frames: this.frames, inputSeconds: this.rate > 0 ? this.inputSamples / this.rate : 0 };
   }
 
   private add(frame: Record<string, number>): void {
-    for (const k of AUDIO_FRAME_FEATURES) this.rows.push(frame[k]!);
+    if (this.keepFrames) for (const k of AUDIO_FRAME_FEATURES) this.rows.push(frame[k]!);
     this.frames++;
     this.windows.push(...pushAudioFrame(this.pooler, frame as Parameters<typeof pushAudioFrame>[1]));
   }
@@ -128,6 +153,7 @@ export function exposeAudioWorker(endpoint: Comlink.Endpoint = self as unknown a
     take: () => a.take(),
     finish: () => a.finish(),
     progress: () => a.progress(),
+    analyzeBlob: (b, o) => a.analyzeBlob(b, o),
   };
   Comlink.expose(api, endpoint);
 }

@@ -91,15 +91,42 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
 }
 
 /**
- * Analyses an encoded file (wav, webm, mp4, … whatever the browser decodes) locally: decoded at
- * 16 kHz by an OfflineAudioContext, down-mixed, then streamed to the worker in 1 s blocks.
+ * Analyses a recorded file (wav, webm, mp4, ogg, mp3, …) locally. First choice: the worker
+ * demuxes and decodes it with WebCodecs block by block (bounded memory, main thread idle);
+ * if that path cannot handle the file, it is decoded by decodeAudioData at 16 kHz on this
+ * thread (whole file in memory) and streamed to the same worker.
  */
-export async function analyzeAudioFile(data: Blob | ArrayBuffer, options: AudioWorkerOptions = {}): Promise<AudioResult> {
-  const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
-  if (bytes.byteLength === 0) throw new AudioInputError('empty-input', 'the file is empty');
+export async function analyzeAudioFile(data: Blob | ArrayBuffer, options: AudioFileOptions = {}): Promise<AudioResult> {
+  const blob = data instanceof Blob ? data : new Blob([data]);
+  if (blob.size === 0) throw new AudioInputError('empty-input', 'the file is empty');
+  const worker = (options.workerFactory ?? defaultWorker)();
+  const api = Comlink.wrap<AudioWorkerApi>(worker);
+  try {
+    if (options.decoder !== 'decodeAudioData') {
+      try {
+        return await api.analyzeBlob(blob, { keepFrames: options.keepFrames ?? true });
+      } catch (e) {
+        if (options.decoder === 'webcodecs') throw e;
+      }
+    }
+    return await decodeWithAudioContext(api, await blob.arrayBuffer());
+  } finally {
+    api[Comlink.releaseProxy]();
+    worker.terminate();
+  }
+}
+
+export interface AudioFileOptions extends AudioWorkerOptions {
+  /** 'auto' (default): WebCodecs in the worker, decodeAudioData as fallback; or force one. */
+  readonly decoder?: 'auto' | 'webcodecs' | 'decodeAudioData';
+  /** Return per-frame rows (default true); false keeps only windows and the summary. */
+  readonly keepFrames?: boolean;
+}
+
+async function decodeWithAudioContext(api: Comlink.Remote<AudioWorkerApi>, bytes: ArrayBuffer): Promise<AudioResult> {
   let decoded: AudioBuffer;
   try {
-    decoded = await new OfflineAudioContext(1, 1, AUDIO_ANALYSIS_RATE).decodeAudioData(bytes.slice(0));
+    decoded = await new OfflineAudioContext(1, 1, AUDIO_ANALYSIS_RATE).decodeAudioData(bytes);
   } catch (e) {
     throw new AudioInputError('not-audio', `the browser could not decode this file: ${(e as Error).message}`, { cause: e });
   }
@@ -111,17 +138,10 @@ export async function analyzeAudioFile(data: Blob | ArrayBuffer, options: AudioW
   }
   let peak = 0;
   for (const v of mono) if (Math.abs(v) > peak) peak = Math.abs(v);
-  const worker = (options.workerFactory ?? defaultWorker)();
-  const api = Comlink.wrap<AudioWorkerApi>(worker);
-  try {
-    await api.start({ sampleRate: decoded.sampleRate, globalPeak: peak });
-    for (let i = 0; i < n; i += decoded.sampleRate) {
-      const block = mono.slice(i, Math.min(n, i + decoded.sampleRate));
-      await api.push(Comlink.transfer(block, [block.buffer]));
-    }
-    return await api.finish();
-  } finally {
-    api[Comlink.releaseProxy]();
-    worker.terminate();
+  await api.start({ sampleRate: decoded.sampleRate, globalPeak: peak });
+  for (let i = 0; i < n; i += decoded.sampleRate) {
+    const block = mono.slice(i, Math.min(n, i + decoded.sampleRate));
+    await api.push(Comlink.transfer(block, [block.buffer]));
   }
+  return api.finish();
 }

@@ -9,6 +9,7 @@ interface Args {
   readonly url?: string;
   /** File bytes as base64 (files made at test time that the harness does not serve). */
   readonly base64?: string;
+  readonly decoder?: 'auto' | 'webcodecs' | 'decodeAudioData';
   readonly seconds?: number;
   /** Load the worklet through the Vite helper instead of the default URL. */
   readonly viteWorklet?: boolean;
@@ -26,7 +27,7 @@ exposeRun(async (a: Args) => {
     if (a.mode === 'file') {
       const t0 = performance.now();
       const bytes = a.base64 !== undefined ? Uint8Array.from(atob(a.base64), (c) => c.charCodeAt(0)).buffer : await (await fetch(a.url!)).arrayBuffer();
-      const r = await analyzeAudioFile(bytes);
+      const r = await analyzeAudioFile(bytes, { decoder: a.decoder ?? 'auto' });
       return { ms: performance.now() - t0, frames: r.rows.length / r.columns, windows: r.windows.length, summary: r.summary, longTasks };
     }
     const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
@@ -55,7 +56,7 @@ exposeRun(async (a: Args) => {
       longTasks,
     };
   } catch (e) {
-    return { error: `${(e as Error).name}: ${(e as Error).message}` };
+    return { error: `${(e as Error).name}: ${(e as Error).message}`, code: (e as { code?: string }).code };
   } finally {
     observer.disconnect();
   }
