@@ -23,5 +23,19 @@ export { tokenize } from './text/tokenizer.ts';
 export { Vocabulary, loadVocabulary, decodeVocabulary, VOCAB_FORMAT, type VocabManifest } from './text/vocabulary.ts';
 export { embedText, embedTokens, resolveToken, type EmbedOptions, type UnknownWordStrategy, type TokenResolution } from './text/embed.ts';
 
+// Video channel: face features (MediaPipe Face Landmarker in a worker).
+export { createFaceAnalyzer, type FaceAnalyzer, type FileAnalysis, type FileAnalysisStats } from './video/face-analyzer.ts';
+export { FACE_LANDMARKER_SHA256, resolveFaceOptions, frameTimes, type FaceAnalyzerOptions, type ResolvedFaceOptions } from './video/options.ts';
+export type { LiveOptions, LiveSession, LiveAnalysis, LiveMode } from './video/live-tap.ts';
+export { VideoError, isVideoError, type VideoErrorCode } from './video/errors.ts';
+export { buildFrameRow, emptyFrameRow, frameRowValues, frameRowsToCsv, type VideoFrameRow } from './video/frame-row.ts';
+export { AU_CODES, AU_TABLE, mapActionUnits, type AuCode, type AuFrame, type AuSpec } from './video/au-map.ts';
+export { BLENDSHAPE_NAMES, BLENDSHAPE_PAIRS, type BlendshapeName } from './video/blendshapes.ts';
+export { headPoseFromMatrix, matrixLayout, type HeadPose } from './video/head-pose.ts';
+export { gazeFromBlendshapes, type Gaze } from './video/gaze.ts';
+export { lipsApart, lipGapRatio } from './video/lips.ts';
+export { poolVideoWindows, pooledFrameValues, type VideoWindow } from './video/windows.ts';
+export { VIDEO_FEATURE_SCHEMA, VIDEO_SCHEMA_VERSION, FRAME_COLUMNS, WINDOW_COLUMNS, POOLED_COLUMNS, videoSchemaId, assertVideoSchema, type VideoFeatureSchema } from './video/schema.ts';
+
 // Errors: every deliberate failure is a HireNetError with a stable `code`.
 export { HireNetError, HireNetInputError, ModelIntegrityError } from './util/errors.ts';
