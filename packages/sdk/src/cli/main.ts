@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   features: async () => (await import('./features.ts')).runFeatures,
   simulate: async () => (await import('./simulate.ts')).runSimulate,
   ablate: async () => (await import('./ablate.ts')).runAblate,
+  audit: async () => (await import('./audit.ts')).runAudit,
 };
 
 async function main(args: string[]): Promise<number> {
