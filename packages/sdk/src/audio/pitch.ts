@@ -59,6 +59,7 @@ export class PitchAnalyzer {
   private readonly window: Float64Array;
   private readonly windowAc: Float64Array;
   private readonly windowPower: number;
+  private readonly invWindowAc: Float64Array;
   private readonly fft: RealFft;
   private readonly x: Float64Array;
   private readonly ac: Float64Array;
@@ -89,6 +90,7 @@ export class PitchAnalyzer {
     this.autocorrelate(this.window, this.windowAc);
     const w0 = this.windowAc[0]!;
     for (let i = 0; i < this.windowAc.length; i++) this.windowAc[i] = this.windowAc[i]! / w0;
+    this.invWindowAc = this.windowAc.map((v) => (v > 0 ? 1 / v : 0));
   }
 
   /**
@@ -126,8 +128,9 @@ export class PitchAnalyzer {
     }
     const r = this.ac;
     this.autocorrelate(x, r);
-    const r0 = r[0]!;
-    for (let lag = 0; lag < r.length; lag++) r[lag] = r[lag]! / r0 / this.windowAc[lag]!;
+    const inv0 = 1 / r[0]!;
+    const invW = this.invWindowAc;
+    for (let lag = 0; lag < r.length; lag++) r[lag] = r[lag]! * inv0 * invW[lag]!;
 
     const voiced: PitchCandidate[] = [];
     let maxR = 0;
