@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeWav, synthVowel } from '../../../packages/sdk/src/audio/testing/synth.ts';
 
+const haveFfmpeg = spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
 const BIN = fileURLToPath(new URL('../../../packages/sdk/bin/hirenet.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'hirenet-audio-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,7 +53,7 @@ describe('hirenet features audio', () => {
     expect(lines.slice(1).every((l) => l.split(',').every((v) => Number.isFinite(Number(v))))).toBe(true);
   });
 
-  it('decodes other containers through ffmpeg (webm/opus, mp4/aac)', () => {
+  it.skipIf(!haveFfmpeg)('decodes other containers through ffmpeg (webm/opus, mp4/aac)', () => {
     const wav = file('src.wav', encodeWav([synthVowel({ seconds: 1, f0: 150 })], 16000));
     for (const [ext, codec] of [['webm', 'libopus'], ['m4a', 'aac']] as const) {
       const p = join(dir, `clip.${ext}`);
