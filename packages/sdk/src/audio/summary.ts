@@ -17,7 +17,8 @@ export interface AudioSummary {
   /**
    * Mean HNR in dB over every frame louder than a tenth of the peak, voiced or not, as Praat's
    * Harmonicity mean in its voice report (a noisy voice then scores low even if its vowels are
-   * clean). Tracks Praat at r ≈ 0.96 across clips, reading ~1–2 dB lower.
+   * clean). Tracks Praat at r ≈ 0.96 across clips; reads 0–5 dB lower on speech (our r is a 40 ms
+   * autocorrelation, Praat's a one-period cross-correlation).
    */
   readonly HNRdB: number;
   /** Mean HNR in dB over voiced frames only (the per-frame `HNRdB` column's mean). */
