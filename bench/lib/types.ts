@@ -1,0 +1,27 @@
+import type { BaselineResult } from '../../test/browser/pages/bench-baseline.ts';
+import type { MemoryResult, ScoringResult } from '../../test/browser/pages/bench-workload.ts';
+import type { MachineInfo } from './machine.ts';
+import type { TrainResult } from './train.ts';
+
+/** One backend in one runtime; `error` when it could not run here. */
+export interface BackendRow {
+  readonly runtime: 'chromium' | 'node';
+  readonly backend: string;
+  readonly scoring?: ScoringResult;
+  readonly baseline?: BaselineResult | null;
+  readonly memory?: MemoryResult | null;
+  readonly initMs?: number;
+  readonly error?: string;
+}
+
+export interface BenchResults {
+  readonly bench: 'hirenet';
+  readonly quick: boolean;
+  readonly machine: MachineInfo;
+  readonly workload: { inputDim: number; wordDim: number; units: number; windows: number; runs: number; baselineRuns: number; memoryScorings: number };
+  readonly rows: BackendRow[];
+  readonly training: TrainResult | { error: string } | null;
+  readonly audio: Record<string, unknown> | { error: string } | null;
+  readonly pytorch: { available: false; reason: string } | { available: true; answers6Ms: number };
+  readonly seconds: number;
+}
