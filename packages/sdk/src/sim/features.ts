@@ -1,6 +1,6 @@
 import { AUDIO_FEATURE_SCHEMA, audioSchemaId } from '../audio/schema.ts';
 import { AU_TABLE } from '../video/au-map.ts';
-import { VIDEO_FEATURE_SCHEMA } from '../video/schema.ts';
+import { VIDEO_FEATURE_SCHEMA, videoSchemaId } from '../video/schema.ts';
 import type { Modality } from '../dataset/format.ts';
 
 /**
@@ -167,7 +167,7 @@ export const AUDIO_SIM_SPEC: ModalitySpec = {
 
 export const VIDEO_SIM_SPEC: ModalitySpec = {
   modality: 'video',
-  schemaId: `${VIDEO_FEATURE_SCHEMA.name}@${VIDEO_FEATURE_SCHEMA.version}`,
+  schemaId: videoSchemaId(),
   features: videoFeatures(VIDEO_FEATURE_SCHEMA.windowColumns),
 };
 
