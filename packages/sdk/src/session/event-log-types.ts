@@ -47,7 +47,7 @@ export type WarningCode = (typeof WARNING_CODES)[number];
 export type EventInput =
   | { readonly type: 'model-loaded'; readonly modelVersion: string; readonly modelSha256?: string }
   | { readonly type: 'modalities'; readonly modalities: readonly LogModality[] }
-  | { readonly type: 'consent'; readonly status: ConsentStatus; readonly noticeVersion: string; readonly modalities: readonly LogModality[] }
+  | { readonly type: 'consent'; readonly status: ConsentStatus; readonly noticeVersion: string; readonly modalities: readonly LogModality[]; readonly noticeLocale?: string }
   | { readonly type: 'backend'; readonly backend: LogBackend; readonly requested?: LogBackend }
   | { readonly type: 'warning'; readonly code: WarningCode; readonly answer?: number }
   | { readonly type: 'analysis'; readonly phase: AnalysisPhase; readonly answers?: number }

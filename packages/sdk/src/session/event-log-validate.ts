@@ -21,6 +21,8 @@ export class EventLogError extends HireNetError {
 // Semver (optionally with a short pre-release tag): a version, not a sentence.
 export const VERSION_PATTERN = /^\d{1,4}\.\d{1,4}\.\d{1,4}(?:-[0-9A-Za-z]{1,16}(?:\.[0-9A-Za-z]{1,16}){0,3})?$/;
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+// BCP 47 language[-Script][-REGION], e.g. en, de-CH, zh-Hant-TW: which translation was shown.
+const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
 const MAX_ANSWERS = 1000;
 
 type FieldCheck = (value: unknown, field: string) => void;
@@ -48,7 +50,7 @@ const version = pattern(VERSION_PATTERN, 'a semantic version such as 1.2.0');
 const SCHEMA: Record<EventType, { required: Record<string, FieldCheck>; optional: Record<string, FieldCheck> }> = {
   'model-loaded': { required: { modelVersion: version }, optional: { modelSha256: pattern(SHA256_PATTERN, '64 lower-case hex digits') } },
   modalities: { required: { modalities }, optional: {} },
-  consent: { required: { status: oneOf(CONSENT_STATUSES), noticeVersion: version, modalities }, optional: {} },
+  consent: { required: { status: oneOf(CONSENT_STATUSES), noticeVersion: version, modalities }, optional: { noticeLocale: pattern(LOCALE_PATTERN, 'a BCP 47 tag such as en or de-CH') } },
   backend: { required: { backend: oneOf(LOG_BACKENDS) }, optional: { requested: oneOf(LOG_BACKENDS) } },
   warning: { required: { code: oneOf(WARNING_CODES) }, optional: { answer: count } },
   analysis: { required: { phase: oneOf(ANALYSIS_PHASES) }, optional: { answers: count } },
