@@ -23,6 +23,17 @@ export { tokenize } from './text/tokenizer.ts';
 export { Vocabulary, loadVocabulary, decodeVocabulary, VOCAB_FORMAT, type VocabManifest } from './text/vocabulary.ts';
 export { embedText, embedTokens, resolveToken, type EmbedOptions, type UnknownWordStrategy, type TokenResolution } from './text/embed.ts';
 
+// Audio channel: eGeMAPS-style prosody in an AudioWorklet + module worker.
+export { startAudioCapture, analyzeAudioFile, type AudioCapture, type AudioCaptureOptions, type AudioFileOptions, type AudioWorkerOptions } from './audio/capture.ts';
+export type { AudioBatch, AudioResult, AudioWorkerApi } from './audio/audio-worker.ts';
+export { AudioFeatureExtractor, extractAudioFeatures, type AudioFrame, type AudioExtractorOptions } from './audio/frames.ts';
+export type { AudioSummary } from './audio/summary.ts';
+export { AUDIO_FEATURE_SCHEMA, AUDIO_FRAME_FEATURES, AUDIO_POOLED_FEATURES, VOICED_ONLY_FEATURES, audioSchemaId, assertAudioSchema, type AudioFeatureSchema, type AudioFrameFeature } from './audio/schema.ts';
+export { poolAudioFrames, createAudioWindowPooler, pushAudioFrame } from './audio/pooling.ts';
+export { AudioInputError, type AudioErrorCode } from './audio/errors.ts';
+export { parseWavHeader, decodeWavFrames, looksLikeWav, type WavFormat } from './audio/wav.ts';
+export { WindowPooler, poolWindows, type PooledWindow, type WindowOptions } from './features/windows.ts';
+
 // Video channel: face features (MediaPipe Face Landmarker in a worker).
 export { createFaceAnalyzer, type FaceAnalyzer, type FileAnalysis, type FileAnalysisStats } from './video/face-analyzer.ts';
 export { FACE_LANDMARKER_SHA256, resolveFaceOptions, frameTimes, type FaceAnalyzerOptions, type ResolvedFaceOptions } from './video/options.ts';

@@ -16,7 +16,7 @@ import { batchProgress, epochLine } from './progress.ts';
 import { FUSION_FORMAT } from './scoring.ts';
 import { loadWords } from './words.ts';
 
-const USAGE = 'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 32] [--lr 0.003] [--patience 5] [--units 32] [--seed 1] [--backend wasm|cpu]\n';
+const USAGE = 'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 32] [--lr 0.003] [--patience 5] [--units 32] [--seed 1] [--normalize answer|none] [--backend wasm|cpu]\n';
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
   const raw = flags.get(name);
@@ -55,6 +55,8 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
   const variant = (flags.get('variant') ?? 'hirenet') as HireNetVariant;
   const seed = intFlag(flags, 'seed', 1);
   const units = intFlag(flags, 'units', 32);
+  const normalize = flags.get('normalize') ?? 'answer';
+  if (normalize !== 'answer' && normalize !== 'none') throw new HireNetError('usage', `--normalize must be answer or none, got ${normalize}`);
 
   const manifest = await readManifest(data);
   const names = manifest.modalities[modality];
@@ -63,7 +65,7 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
   const { interviews } = await loadDataset(data);
   const split = splitByInterview(interviews, seed);
   if (split.train.length === 0 || split.validation.length === 0) throw new HireNetError('invalid-dataset', `${interviews.length} interviews are too few to split 80/10/10`);
-  const standardizer = fitStandardizer(split.train.flatMap((iv) => iv.answers.map((a) => a[modality]).filter((a): a is Float32Array => a != null)), names);
+  const standardizer = fitStandardizer(split.train.flatMap((iv) => iv.answers.map((a) => a[modality]).filter((a): a is Float32Array => a != null)), names, normalize);
   const { words, vocab } = await loadWords(flags.get('vocab'));
   const encode = (list: typeof interviews) => list.map((iv) => encodeInterview(iv, modality, standardizer, words));
   const [train, validation, test] = [encode(split.train), encode(split.validation), encode(split.test)];
