@@ -48,5 +48,17 @@ export { lipsApart, lipGapRatio } from './video/lips.ts';
 export { poolVideoWindows, pooledFrameValues, type VideoWindow } from './video/windows.ts';
 export { VIDEO_FEATURE_SCHEMA, VIDEO_SCHEMA_VERSION, FRAME_COLUMNS, WINDOW_COLUMNS, POOLED_COLUMNS, videoSchemaId, assertVideoSchema, type VideoFeatureSchema } from './video/schema.ts';
 
+// Accountability: bias audit (NYC LL144 impact ratios), session event log, consent notice.
+export { computeAudit } from './audit/audit.ts';
+export { renderAuditMarkdown } from './audit/report-md.ts';
+export { parseScores } from './audit/scores.ts';
+export { joinScores, type AuditRecord } from './audit/join.ts';
+export { AuditIdMismatchError, ScoresFileError } from './audit/errors.ts';
+export { AUDIT_FORMAT, type AuditReport, type AuditOptions, type CategoryResult } from './audit/types.ts';
+export { EventLog, parseEventLog, warningCodeOf } from './session/event-log.ts';
+export { EventLogError } from './session/event-log-validate.ts';
+export { EVENT_LOG_FORMAT, WARNING_CODES, type EventInput, type LoggedEvent, type EventLogJson } from './session/event-log-types.ts';
+export { NOTICE_TEMPLATE_EN, renderNotice, validateNoticeTemplate, NoticeError, NOTICE_PLACEHOLDERS, type NoticeTemplate, type NoticeValues, type RenderedNotice } from './session/notice.ts';
+
 // Errors: every deliberate failure is a HireNetError with a stable `code`.
 export { HireNetError, HireNetInputError, ModelIntegrityError } from './util/errors.ts';
