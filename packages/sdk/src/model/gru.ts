@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { fusedGruScan, LOOP_BACKENDS } from './fused-gru.ts';
+import { fusedGruScan, fusedScanAvailable } from './fused-gru.ts';
 
 /** One GRU's weights in the tfjs-layers layout (docs/weight-contract.md). */
 export interface GruWeights {
@@ -61,9 +61,9 @@ export interface BiScanResult {
   readonly finalBackward: tf.Tensor2D;
 }
 
-/** GRU scan on the active backend: one fused loop op on cpu/wasm, per-step ops elsewhere. */
+/** GRU scan on the active backend: one fused op on cpu/wasm (JS loop) and webgpu inference (one dispatch), per-step ops elsewhere. */
 export function gruScan(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights, reverse = false): ScanResult {
-  return LOOP_BACKENDS.has(tf.getBackend()) ? fusedGruScan(x, mask, w, reverse) : gruScanOps(x, mask, w, reverse);
+  return fusedScanAvailable(w.recurrentKernel.shape[0] ?? 0) ? fusedGruScan(x, mask, w, reverse) : gruScanOps(x, mask, w, reverse);
 }
 
 /** Bidirectional GRU whose backward pass starts at each sequence's last real step. */

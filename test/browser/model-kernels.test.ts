@@ -1,0 +1,37 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeHarness, withPage } from './harness/index.ts';
+
+interface KernelRun {
+  active: string;
+  fusedInference: boolean;
+  fusedWhileRecording: boolean;
+  cases: { reverse: boolean; outputs: number; final: number }[];
+  fusedMs: number;
+  opsMs: number;
+  trivialMs: number;
+  leaked: number;
+}
+
+afterAll(closeHarness);
+
+describe('fused GRU scan kernels in Chromium agree with the per-step op version', () => {
+  // webgpu: one compute dispatch per layer (kernels/gru-webgpu.ts); wasm/cpu: the JS loop.
+  for (const [backend, strategy] of [['webgpu', 'row'], ['webgpu', 'unit'], ['wasm', undefined], ['cpu', undefined]] as const) {
+    it(`${backend}${strategy === undefined ? '' : ` (${strategy} strategy)`}: outputs and final states within 1e-5 over uneven masks, both directions; no leaks`, async () => {
+      await withPage('bench-kernels.html', async (page) => {
+        const r = await page.run<KernelRun>({ backend, strategy });
+        console.log(`[model-kernels] ${backend} ${strategy ?? ''}: fused scan ${r.fusedMs.toFixed(1)} ms, per-step ops ${r.opsMs.toFixed(1)} ms, one trivial op + readback ${r.trivialMs.toFixed(1)} ms; ${JSON.stringify(r.cases)}`);
+        expect(r.active).toBe(backend);
+        expect(r.fusedInference).toBe(true);
+        // Training must keep a differentiable path: only the JS loop has a gradient.
+        expect(r.fusedWhileRecording).toBe(backend !== 'webgpu');
+        for (const c of r.cases) {
+          expect(c.outputs, `outputs, reverse=${c.reverse}`).toBeLessThan(1e-5);
+          expect(c.final, `final, reverse=${c.reverse}`).toBeLessThan(1e-5);
+        }
+        expect(r.leaked).toBe(0);
+        expect(page.errors).toEqual([]);
+      });
+    });
+  }
+});
