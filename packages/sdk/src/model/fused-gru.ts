@@ -42,7 +42,10 @@ export function fusedGruScan(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights, r
 }
 
 function loopStates(projected: tf.Tensor3D, mask: tf.Tensor2D, recurrentKernel: tf.Tensor, l: number, s: number, u: number, reverse: boolean): tf.Tensor3D {
-  const maskTm = tf.tidy(() => tf.transpose(mask).dataSync() as Float32Array);
+  // Not returned from tf.tidy: tidy walks its result, element by element for a typed array.
+  const maskT = tf.transpose(mask);
+  const maskTm = maskT.dataSync() as Float32Array;
+  maskT.dispose();
   // Outside a gradient tape, skip customGrad: it costs a tape node and (tfjs 4.22) leaks one
   // tensor per call inside tf.tidy.
   const scan = recordingGradients() ? tf.customGrad(((xp: tf.Tensor, rk: tf.Tensor) => {
@@ -56,6 +59,6 @@ function loopStates(projected: tf.Tensor3D, mask: tf.Tensor2D, recurrentKernel: 
       },
     };
   }) as Parameters<typeof tf.customGrad>[0]) : (xp: tf.Tensor, rk: tf.Tensor) =>
-    tf.tensor3d(gruLoopForward(xp.dataSync() as Float32Array, maskTm, rk.dataSync() as Float32Array, l, s, u, reverse).h, [l, s, u]);
+    tf.tensor3d(gruLoopForward(xp.dataSync() as Float32Array, maskTm, rk.dataSync() as Float32Array, l, s, u, reverse, false).h, [l, s, u]);
   return scan(projected, recurrentKernel) as tf.Tensor3D;
 }
