@@ -16,7 +16,7 @@ import { batchProgress, epochLine } from './progress.ts';
 import { FUSION_FORMAT } from './scoring.ts';
 import { loadWords } from './words.ts';
 
-const USAGE = 'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 32] [--lr 0.003] [--patience 5] [--units 32] [--seed 1] [--normalize answer|none] [--backend wasm|cpu]\n';
+const USAGE = 'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 32] [--seed 1] [--normalize answer|none] [--noise 0.5] [--backend wasm|cpu]\n';
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
   const raw = flags.get(name);
@@ -80,6 +80,7 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
     batchSize: intFlag(flags, 'batch-size', DEFAULT_TRAIN.batchSize),
     learningRate: numberFlag(flags, 'lr', DEFAULT_TRAIN.learningRate),
     patience: intFlag(flags, 'patience', DEFAULT_TRAIN.patience),
+    inputNoise: flags.has('noise') ? Number(flags.get('noise')) : DEFAULT_TRAIN.inputNoise,
     seed,
     onEpoch: (e: Parameters<typeof epochLine>[0]) => stderr.write(`${epochLine(e)}\n`),
     onBatch: batchProgress,
