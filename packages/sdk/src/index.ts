@@ -60,5 +60,17 @@ export { EventLogError } from './session/event-log-validate.ts';
 export { EVENT_LOG_FORMAT, WARNING_CODES, type EventInput, type LoggedEvent, type EventLogJson } from './session/event-log-types.ts';
 export { NOTICE_TEMPLATE_EN, renderNotice, validateNoticeTemplate, NoticeError, NOTICE_PLACEHOLDERS, type NoticeTemplate, type NoticeValues, type RenderedNotice } from './session/notice.ts';
 
+// Session: the interview API a host page uses (consent gate, capture, scoring, key moments,
+// feedback, persistence and deletion, dataset export). docs/session-api.md.
+export { HireNet } from './session/hirenet.ts';
+export { InterviewSession, type ConsentInput } from './session/interview.ts';
+export { resolveOptions, type HireNetOptions, type ResolvedOptions, type BackendChoice, type LoadProgress, type InterviewSpec } from './session/options.ts';
+export { SessionError, type SessionErrorCode } from './session/errors.ts';
+export { requestInterviewMedia } from './session/media.ts';
+export type { InterviewResult, KeyMoment, Cue, CueCode, FeedbackItem, AnswerFeedback, AnswerRecord, ModalityRows, SessionWarning, SessionWarningCode, ConsentRecord, SessionModality } from './session/types.ts';
+export type { ExportedDataset, ExportOptions } from './session/export.ts';
+export type { StoredSession } from './session/store.ts';
+export type { BackendTiming } from './session/backend-select.ts';
+
 // Errors: every deliberate failure is a HireNetError with a stable `code`.
 export { HireNetError, HireNetInputError, ModelIntegrityError } from './util/errors.ts';

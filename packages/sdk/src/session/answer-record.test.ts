@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { AudioResult } from '../audio/audio-worker.ts';
+import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
+import type { AudioSummary } from '../audio/summary.ts';
+import { AU_CODES } from '../video/au-map.ts';
+import { emptyFrameRow, type VideoFrameRow } from '../video/frame-row.ts';
+import { buildAnswerRecord } from './answer-record.ts';
+import { videoAnswerStats } from './answer-stats.ts';
+
+const NAMES = AUDIO_FEATURE_SCHEMA.windowFeatures;
+
+function audioResult(windows: number, speech: number, voiced: number): AudioResult {
+  const speechCol = NAMES.indexOf('speech_mean');
+  const vf = NAMES.length - 1;
+  const summary = { durationSeconds: windows * 0.25 + 0.25, voicedFraction: voiced, speechRate: 4, pauseCount: 2, meanPauseSeconds: 0.4, longestPauseSeconds: 0.6, stdF0semitones: 2.5 } as AudioSummary;
+  return {
+    rows: new Float32Array(0),
+    columns: 24,
+    summary,
+    windows: Array.from({ length: windows }, (_, i) => {
+      const v = new Float64Array(NAMES.length);
+      v[speechCol] = speech;
+      v[vf] = voiced;
+      return { index: i, startSeconds: i * 0.25, endSeconds: i * 0.25 + 0.5, validFrames: 50, masked: false, values: v };
+    }),
+  };
+}
+
+function faceRow(time: number, opts: { blink?: boolean; smile?: boolean; gazeX?: number } = {}): VideoFrameRow {
+  const base = emptyFrameRow(time);
+  const n = AU_CODES.length;
+  const presence = new Uint8Array(n);
+  if (opts.blink === true) presence[AU_CODES.indexOf('AU45')] = 1;
+  if (opts.smile === true) presence[AU_CODES.indexOf('AU12')] = 1;
+  return {
+    ...base,
+    face: 1,
+    au: { intensity: new Float32Array(n).fill(0.1), presence, left: new Float32Array(n), right: new Float32Array(n) },
+    pose: { yaw: 1, pitch: 0, roll: 0, tx: 0, ty: 0, tz: -40 },
+    gaze: { gazeX: opts.gazeX ?? 0, gazeY: 0 },
+  };
+}
+
+describe('answer record', () => {
+  it('no face for a whole answer: video is missing (null) with a no-face warning, audio kept', () => {
+    const rows = Array.from({ length: 45 }, (_, k) => emptyFrameRow(k / 15));
+    const r = buildAnswerRecord({ index: 1, seconds: 3, audio: audioResult(11, 0.8, 0.6), videoRows: rows, expected: {}, captureWarnings: [] });
+    expect(r.video).toBeNull();
+    expect(r.audio?.rows.length).toBe(11);
+    expect(r.warnings.map((w) => [w.code, w.answer])).toEqual([['no-face', 1]]);
+  });
+
+  it('silence: the audio is not scored and says why; a speaking answer is scored', () => {
+    const silent = buildAnswerRecord({ index: 0, seconds: 3, audio: audioResult(11, 0, 0), videoRows: null, expected: {}, captureWarnings: [] });
+    expect(silent.audio).toBeNull();
+    expect(silent.warnings.map((w) => w.code)).toEqual(['silence']);
+    const speaking = buildAnswerRecord({ index: 0, seconds: 3, audio: audioResult(11, 0.7, 0.5), videoRows: null, expected: {}, captureWarnings: [] });
+    expect(speaking.audio).not.toBeNull();
+    expect(speaking.warnings).toEqual([]);
+  });
+
+  it('video with a face in every frame gives one row per 0.25 s window', () => {
+    const rows = Array.from({ length: 30 }, (_, k) => faceRow(k / 15));
+    const r = buildAnswerRecord({ index: 0, seconds: 2, audio: null, videoRows: rows, expected: {}, captureWarnings: [] });
+    // 2 s, 0.5 s windows every 0.25 s → 7 windows.
+    expect(r.video?.totalWindows).toBe(7);
+    expect(r.video?.rows.length).toBe(7);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('video stats count blink onsets, smile and gaze-away frames', () => {
+    // 60 frames over 4 s: blinks at frames 10–11 and 40 (2 onsets), smile in 15 frames, gaze away in 6.
+    const rows = Array.from({ length: 60 }, (_, k) => faceRow(k / 15, { blink: k === 10 || k === 11 || k === 40, smile: k < 15, gazeX: k >= 50 && k < 56 ? 0.6 : 0 }));
+    const s = videoAnswerStats(rows, 4);
+    expect(s.blinksPerMinute).toBeCloseTo(30, 12);
+    expect(s.smileFraction).toBeCloseTo(0.25, 12);
+    expect(s.gazeAwayFraction).toBeCloseTo(0.1, 12);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * What the extractors returned for one answer → the stored AnswerRecord: window rows in the
+ * model's column order (masked windows dropped), feedback statistics, and the warnings that
+ * decide what the model may read. Pure, so every rule here is tested in Node.
+ */
+import type { AudioResult } from '../audio/audio-worker.ts';
+import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
+import type { VideoFrameRow } from '../video/frame-row.ts';
+import { WINDOW_COLUMNS } from '../video/schema.ts';
+import { poolVideoWindows } from '../video/windows.ts';
+import { audioAnswerStats, videoAnswerStats } from './answer-stats.ts';
+import { windowsToRows } from './rows.ts';
+import type { AnswerRecord, SessionModality, SessionWarning } from './types.ts';
+
+/** Below this share of voiced frames and of speech, an answer's audio is silence, not a voice. */
+export const SILENCE_VOICED = 0.02;
+export const SILENCE_SPEECH = 0.05;
+/** Below this share of frames with a face, the video of an answer is flagged (but still used). */
+export const LOW_FACE = 0.5;
+
+export interface AnswerInput {
+  readonly index: number;
+  readonly seconds: number;
+  readonly audio: AudioResult | null;
+  readonly videoRows: readonly VideoFrameRow[] | null;
+  /** The model's column names per modality (standardizer.names); absent = modality not scored. */
+  readonly expected: Partial<Record<SessionModality, readonly string[]>>;
+  /** Warnings raised while capturing (track ended, worker crashed…). */
+  readonly captureWarnings: readonly SessionWarning[];
+}
+
+export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
+  const warnings: SessionWarning[] = [...x.captureWarnings];
+  const warn = (code: SessionWarning['code'], message: string): void => {
+    warnings.push({ code, answer: x.index, message });
+  };
+  let audio = null;
+  let audioStats = null;
+  if (x.audio !== null) {
+    const names = AUDIO_FEATURE_SCHEMA.windowFeatures;
+    audioStats = audioAnswerStats(x.audio.summary, x.audio.windows, names);
+    audio = windowsToRows('audio', x.audio.windows, names, x.expected.audio ?? names);
+    if (audioStats.voicedFraction < SILENCE_VOICED && audioStats.speechFraction < SILENCE_SPEECH) {
+      // Scoring the noise floor would read as a behaviour; the answer is treated as having no audio.
+      warn('silence', `no speech was heard in answer ${x.index + 1}: its audio is not scored`);
+      audio = null;
+    }
+  }
+  let video = null;
+  let videoStats = null;
+  if (x.videoRows !== null) {
+    const rows = [...x.videoRows].sort((a, b) => a.time - b.time);
+    const windows = poolVideoWindows(rows, Math.max(x.seconds, rows.length === 0 ? 0 : rows[rows.length - 1]!.time));
+    videoStats = videoAnswerStats(rows, x.seconds);
+    video = windowsToRows('video', windows, WINDOW_COLUMNS, x.expected.video ?? WINDOW_COLUMNS);
+    const faceRatio = videoStats.frames === 0 ? 0 : videoStats.faceFrames / videoStats.frames;
+    if (video === null) warn('no-face', `no face was found in answer ${x.index + 1}: it is scored from audio only`);
+    else if (faceRatio < LOW_FACE) warn('low-face-coverage', `a face was found in ${Math.round(100 * faceRatio)} % of answer ${x.index + 1}'s frames`);
+  }
+  return { index: x.index, durationSeconds: x.seconds, audio, video, audioStats, videoStats, warnings };
+}

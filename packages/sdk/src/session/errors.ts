@@ -1,0 +1,23 @@
+import { HireNetError } from '../util/errors.ts';
+
+/**
+ * Typed failures of the session API; hosts branch on `code`:
+ * - `consent-required`: capture or analysis asked for before `session.consent(…)`;
+ * - `invalid-state`: e.g. `endAnswer()` with no answer running, or use after `close()`;
+ * - `invalid-options`: a `HireNet.create` / `startInterview` / `consent` argument is wrong;
+ * - `permission-denied`: the user or the browser refused camera/microphone access;
+ * - `no-media`: the stream has no track of any consented modality;
+ * - `no-answers`: `result()` with no recorded answer that any model can read;
+ * - `storage`: IndexedDB failed (private mode quotas, blocked deletion).
+ */
+export type SessionErrorCode = 'consent-required' | 'invalid-state' | 'invalid-options' | 'permission-denied' | 'no-media' | 'no-answers' | 'storage';
+
+export class SessionError extends HireNetError {
+  constructor(
+    override readonly code: SessionErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The session API's factory: `await HireNet.create(options)` loads the model(s), the word
+ * vectors and the face analyser from the host's origin, picks a tfjs backend by measurement,
+ * and starts interviews. `close()` frees workers and tensors; `deleteAll()` erases every trace.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendName } from '../backend/backends.ts';
+import type { HireNetModel } from '../model/hirenet-model.ts';
+import { loadVocabulary, type Vocabulary } from '../text/vocabulary.ts';
+import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
+import { featureMetadata } from '../train/model-features.ts';
+import { createFaceAnalyzer, type FaceAnalyzer } from '../video/face-analyzer.ts';
+import { WINDOW_COLUMNS } from '../video/schema.ts';
+import { loadModels } from './assets.ts';
+import { initialBackend, pickFastest, type BackendTiming } from './backend-select.ts';
+import type { SessionContext } from './context.ts';
+import { SessionError } from './errors.ts';
+import { InterviewSession } from './interview.ts';
+import { resolveOptions, validateInterviewSpec, type HireNetOptions, type InterviewSpec, type ResolvedOptions } from './options.ts';
+import { assertSameNames } from './rows.ts';
+import { CURRENT_KEY, listSessions, loadSession, wipeAll, type StoredSession } from './store.ts';
+import type { SessionModality, SessionWarning } from './types.ts';
+
+const PRODUCED: Record<SessionModality, readonly string[]> = { audio: AUDIO_FEATURE_SCHEMA.windowFeatures, video: WINDOW_COLUMNS };
+
+export class HireNet {
+  private readonly sessions = new Set<InterviewSession>();
+  private closed = false;
+
+  private constructor(
+    readonly options: ResolvedOptions,
+    private readonly ctx: SessionContext,
+    /** Warm-up timings behind the backend choice (ms, median). */
+    readonly backendTimings: readonly BackendTiming[],
+  ) {}
+
+  /** Channels in use: the requested ones the model and the face model allow. */
+  get modalities(): readonly SessionModality[] {
+    return this.ctx.modalities;
+  }
+
+  get backend(): BackendName {
+    return this.ctx.backend;
+  }
+
+  get modelVersion(): string {
+    return this.ctx.modelVersion;
+  }
+
+  /** Warnings from loading (e.g. `face-model-missing`: the face channel is off). */
+  get warnings(): readonly SessionWarning[] {
+    return this.ctx.loadWarnings;
+  }
+
+  static async create(options: HireNetOptions): Promise<HireNet> {
+    const o = resolveOptions(options, globalThis.location?.href);
+    const progress = (stage: Parameters<ResolvedOptions['onProgress']>[0]['stage'], fraction: number): void => o.onProgress({ stage, fraction });
+    const warnings: SessionWarning[] = [];
+    progress('backend', 0);
+    const start = await initialBackend(o.backend, o.wasmPaths);
+    if (start.fallbackFrom !== undefined) warnings.push({ code: 'backend-fallback', message: `backend '${start.fallbackFrom}' is unavailable here; measuring the others instead` });
+    progress('model', 0.15);
+    const loaded = await loadModels(o.modelUrl, o.modalities);
+    let faces: FaceAnalyzer | null = null;
+    try {
+      const names: Partial<Record<SessionModality, readonly string[]>> = {};
+      for (const [m, model] of loaded.models) {
+        names[m] = featureMetadata(model).standardizer.names;
+        assertSameNames(m, PRODUCED[m], names[m]!);
+      }
+      progress('vocabulary', 0.35);
+      const vocab = await loadVocabulary(o.vocabUrl);
+      if (loaded.models.has('video') && o.faceModelUrl !== null) {
+        progress('face-model', 0.55);
+        faces = await startFaces(o, warnings);
+      } else if (o.modalities.includes('video')) {
+        warnings.push({ code: 'face-model-missing', message: o.faceModelUrl === null ? 'no face model configured: audio only' : 'the model has no video member: audio only' });
+      }
+      const modalities = o.modalities.filter((m) => loaded.models.has(m) && (m !== 'video' || faces !== null));
+      if (modalities.length === 0) throw new SessionError('invalid-options', `none of the requested channels (${o.modalities.join(', ')}) can run: check the model and the face model`);
+      progress('warm-up', 0.75);
+      const picked = await pickFastest(start.candidates, o.wasmPaths, () => warmUp(loaded.models, vocab));
+      const ctx: SessionContext = {
+        models: loaded.models,
+        names,
+        vocab,
+        faces,
+        modalities,
+        modelVersion: loaded.version,
+        modelSha256: loaded.sha256,
+        backend: picked.backend,
+        audioWorkletUrl: o.audioWorkletUrl,
+        persist: o.persist,
+        loadWarnings: warnings,
+        forget: () => undefined,
+      };
+      const hn = new HireNet(o, ctx, picked.timings);
+      (ctx as { forget: (s: object) => void }).forget = (s) => hn.sessions.delete(s as InterviewSession);
+      progress('ready', 1);
+      return hn;
+    } catch (e) {
+      faces?.close();
+      for (const m of loaded.models.values()) m.dispose();
+      throw e;
+    }
+  }
+
+  /** A new interview; nothing is captured until its `consent(…)` and `attach(…)`. */
+  startInterview(spec: InterviewSpec): InterviewSession {
+    this.assertOpen();
+    const s = new InterviewSession(this.ctx, validateInterviewSpec(spec));
+    this.sessions.add(s);
+    return s;
+  }
+
+  /** Reopens a stored interview (default: the last one this page worked on), or undefined. */
+  async resumeInterview(id?: string): Promise<InterviewSession | undefined> {
+    this.assertOpen();
+    const key = id ?? globalThis.localStorage?.getItem(CURRENT_KEY) ?? undefined;
+    if (key === undefined) return undefined;
+    const stored = await loadSession(key);
+    if (stored === undefined) return undefined;
+    const s = new InterviewSession(this.ctx, validateInterviewSpec({ jobTitle: stored.jobTitle, questions: [...stored.questions] }), stored);
+    this.sessions.add(s);
+    return s;
+  }
+
+  /** Interviews stored on this device. */
+  async storedInterviews(): Promise<StoredSession[]> {
+    return listSessions();
+  }
+
+  /** Closes every interview and erases all SDK state on this device (IndexedDB, Cache Storage, localStorage). */
+  async deleteAll(): Promise<void> {
+    await Promise.all([...this.sessions].map((s) => s.close()));
+    await wipeAll();
+  }
+
+  /** Frees workers and tensors. Stored interviews stay (use deleteAll to erase them). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.sessions].map((s) => s.close()));
+    this.ctx.faces?.close();
+    for (const m of this.ctx.models.values()) m.dispose();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new SessionError('invalid-state', 'this HireNet is closed');
+  }
+}
+
+async function startFaces(o: ResolvedOptions, warnings: SessionWarning[]): Promise<FaceAnalyzer | null> {
+  const faces = createFaceAnalyzer({ ...o.visionWasm, modelUrl: o.faceModelUrl!, fps: o.faceFps, fileWorkers: 1 });
+  try {
+    await faces.ready;
+    return faces;
+  } catch (e) {
+    faces.close();
+    warnings.push({ code: 'face-model-missing', message: `the face model could not be loaded (${(e as Error).message}): audio only` });
+    return null;
+  }
+}
+
+/** One small prediction per model: compiles kernels and gives the backend timing something real to time. */
+async function warmUp(models: ReadonlyMap<SessionModality, HireNetModel>, vocab: Vocabulary): Promise<void> {
+  const word = Array.from(vocab.vectorAt(0));
+  for (const model of models.values()) {
+    const row = new Array<number>(model.config.inputDim).fill(0);
+    const [out] = await model.predict([{ jobTitle: [word], questions: [[word, word]], answers: [Array.from({ length: 40 }, () => row)] }]);
+    if (out === undefined || !Number.isFinite(out.score)) throw new Error(`warm-up on ${tf.getBackend()} gave no finite score`);
+  }
+}

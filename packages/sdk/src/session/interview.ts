@@ -1,0 +1,261 @@
+/**
+ * One interview: consent gate → attach → answers → result, persisted after every step so a
+ * reload loses nothing. Events (EventTarget): `progress` ({ stage, answer? }) and `warning`
+ * (a SessionWarning), both as CustomEvent detail.
+ */
+import { embedText } from '../text/embed.ts';
+import { startAnswerCapture, type AnswerCapture } from './answer-capture.ts';
+import { buildAnswerRecord } from './answer-record.ts';
+import type { SessionContext } from './context.ts';
+import { SessionError } from './errors.ts';
+import { EventLog } from './event-log.ts';
+import type { EventLogJson, WarningCode } from './event-log-types.ts';
+import { exportDataset, type ExportedDataset, type ExportOptions } from './export.ts';
+import type { InterviewSpec } from './options.ts';
+import { assembleResult, runModels } from './scoring.ts';
+import { CURRENT_KEY, removeSession, saveSession, type StoredSession } from './store.ts';
+import type { AnswerRecord, ConsentRecord, InterviewResult, SessionModality, SessionWarning, SessionWarningCode } from './types.ts';
+
+const LOG_CODE: Record<SessionWarningCode, WarningCode> = {
+  'no-face': 'no-face',
+  'low-face-coverage': 'low-face-coverage',
+  silence: 'no-speech',
+  'track-ended': 'video-track-ended',
+  'worker-crashed': 'video-worker',
+  'answer-empty': 'answer-missing',
+  'no-camera': 'other',
+  'no-microphone': 'other',
+  'face-model-missing': 'video-model',
+  'backend-fallback': 'backend-fallback',
+};
+
+export interface ConsentInput {
+  readonly noticeVersion: string;
+  readonly modalities: readonly SessionModality[];
+  readonly noticeLocale?: string;
+}
+
+export class InterviewSession extends EventTarget {
+  readonly id: string;
+  readonly spec: InterviewSpec;
+  private consentRecord: ConsentRecord | null;
+  private answers: (AnswerRecord | null)[];
+  private warningList: SessionWarning[];
+  private lastResult: InterviewResult | null;
+  private readonly previousLogs: EventLogJson[];
+  private readonly log: EventLog;
+  private stream: MediaStream | null = null;
+  private current: { index: number; capture: AnswerCapture; warnings: SessionWarning[] } | null = null;
+  private closed = false;
+  private readonly createdAt: string;
+
+  /** Use `hn.startInterview` / `hn.resumeInterview`. */
+  constructor(private readonly ctx: SessionContext, spec: InterviewSpec, stored?: StoredSession) {
+    super();
+    this.spec = spec;
+    this.id = stored?.id ?? globalThis.crypto.randomUUID();
+    this.log = new EventLog({ randomId: () => this.id });
+    this.createdAt = stored?.createdAt ?? new Date().toISOString();
+    this.consentRecord = stored?.consent ?? null;
+    this.answers = stored === undefined ? spec.questions.map(() => null) : [...stored.answers];
+    this.warningList = stored === undefined ? [] : [...stored.warnings];
+    this.lastResult = stored?.result ?? null;
+    this.previousLogs = stored === undefined ? [] : [...stored.logs];
+    this.log.record({ type: 'model-loaded', modelVersion: ctx.modelVersion, modelSha256: ctx.modelSha256 });
+    this.log.record({ type: 'backend', backend: ctx.backend });
+    this.log.record({ type: 'modalities', modalities: [...ctx.modalities] });
+    for (const w of ctx.loadWarnings) this.record(w);
+  }
+
+  /** The consent on record, or null. */
+  get consentGiven(): ConsentRecord | null {
+    return this.consentRecord;
+  }
+
+  /** Recorded answers so far (null = not recorded). */
+  get recorded(): readonly (AnswerRecord | null)[] {
+    return [...this.answers];
+  }
+
+  get warnings(): readonly SessionWarning[] {
+    return [...this.warningList];
+  }
+
+  /**
+   * Records consent to analyse `modalities` (a subset of the ones this HireNet uses) after the
+   * notice `noticeVersion` was shown. Nothing is captured or analysed before this.
+   */
+  async consent(c: ConsentInput): Promise<void> {
+    this.assertOpen();
+    const allowed = c?.modalities;
+    if (!Array.isArray(allowed) || allowed.length === 0 || allowed.some((m) => !this.ctx.modalities.includes(m))) {
+      throw new SessionError('invalid-options', `consent.modalities must be a non-empty subset of ${JSON.stringify(this.ctx.modalities)}`);
+    }
+    // The event log validates the notice version and locale; a bad one throws before anything is stored.
+    this.log.record({ type: 'consent', status: 'granted', noticeVersion: c.noticeVersion, modalities: [...allowed], ...(c.noticeLocale === undefined ? {} : { noticeLocale: c.noticeLocale }) });
+    this.consentRecord = { noticeVersion: c.noticeVersion, modalities: [...allowed], ...(c.noticeLocale === undefined ? {} : { noticeLocale: c.noticeLocale }), at: `${new Date().toISOString().slice(0, 19)}Z` };
+    await this.persist();
+  }
+
+  /** Hands the session the host's MediaStream (after consent). Tracks stay the host's. */
+  attach(stream: MediaStream): void {
+    this.assertConsent('attach a stream');
+    if (!(stream instanceof MediaStream)) throw new SessionError('invalid-options', 'attach() needs a MediaStream');
+    const hasAudio = this.uses('audio') && stream.getAudioTracks().length > 0;
+    const hasVideo = this.uses('video') && stream.getVideoTracks().length > 0;
+    if (!hasAudio && !hasVideo) throw new SessionError('no-media', `the stream has no track of a consented channel (${this.consentRecord!.modalities.join(', ')})`);
+    if (this.uses('video') && !hasVideo) this.record({ code: 'no-camera', message: 'the stream has no video track: answers are scored from audio only' });
+    if (this.uses('audio') && !hasAudio) this.record({ code: 'no-microphone', message: 'the stream has no audio track: answers are scored from video only' });
+    this.stream = stream;
+  }
+
+  /** Starts recording answer `index` (0-based). Recording an index again replaces that answer. */
+  async beginAnswer(index: number): Promise<void> {
+    this.assertConsent('start an answer');
+    if (this.stream === null) throw new SessionError('invalid-state', 'attach(stream) before beginAnswer()');
+    if (!Number.isInteger(index) || index < 0 || index >= this.spec.questions.length) throw new SessionError('invalid-options', `answer index must be 0…${this.spec.questions.length - 1}, got ${index}`);
+    if (this.current !== null) throw new SessionError('invalid-state', `answer ${this.current.index} is still being recorded; endAnswer() first`);
+    const warnings: SessionWarning[] = [];
+    const capture = await startAnswerCapture(this.stream, {
+      audio: this.uses('audio'),
+      faces: this.uses('video') ? this.ctx.faces : null,
+      workletUrl: this.ctx.audioWorkletUrl,
+      onWarning: (code, message) => {
+        const w = { code, answer: index, message };
+        warnings.push(w);
+        this.record(w);
+      },
+    });
+    this.current = { index, capture, warnings };
+    if (this.answers.every((a) => a === null)) this.log.record({ type: 'analysis', phase: 'started' });
+    this.emit('progress', { stage: 'answer-started', answer: index });
+  }
+
+  /**
+   * Stops the running answer and stores its derived features. An answer too short to hold one
+   * window is not stored (warning `answer-empty`); a previous take of that answer is kept.
+   */
+  async endAnswer(): Promise<AnswerRecord | null> {
+    this.assertOpen();
+    const cur = this.current;
+    if (cur === null) throw new SessionError('invalid-state', 'endAnswer() without beginAnswer()');
+    this.current = null;
+    const captured = await cur.capture.stop();
+    const empty = captured.seconds < 0.5 || ((captured.audio?.windows.length ?? 0) === 0 && (captured.video?.rows.length ?? 0) === 0);
+    if (empty) {
+      this.record({ code: 'answer-empty', answer: cur.index, message: `answer ${cur.index + 1} lasted ${captured.seconds.toFixed(2)} s, too short to analyse; ${this.answers[cur.index] === null ? 'it stays unanswered' : 'the previous take is kept'}` });
+      this.emit('progress', { stage: 'answer-ended', answer: cur.index });
+      return null;
+    }
+    const record = buildAnswerRecord({
+      index: cur.index,
+      seconds: captured.seconds,
+      audio: captured.audio,
+      videoRows: captured.video?.rows ?? (captured.videoTried ? [] : null),
+      expected: this.ctx.names,
+      captureWarnings: cur.warnings,
+    });
+    for (const w of record.warnings.slice(cur.warnings.length)) this.record(w);
+    this.answers[cur.index] = record;
+    this.lastResult = null;
+    await this.persist();
+    this.emit('progress', { stage: 'answer-ended', answer: cur.index });
+    return record;
+  }
+
+  /** Scores the recorded answers (late fusion over the modalities present). */
+  async result(): Promise<InterviewResult> {
+    this.assertConsent('analyse');
+    if (this.current !== null) throw new SessionError('invalid-state', 'endAnswer() before result()');
+    if (this.lastResult !== null) return this.lastResult;
+    const usable = this.answers.some((a) => a !== null && (a.audio !== null || a.video !== null));
+    if (!usable) throw new SessionError('no-answers', 'no recorded answer has audio or video the model can read');
+    this.emit('progress', { stage: 'scoring' });
+    const words = { jobTitle: embedText(this.ctx.vocab, this.spec.jobTitle), questions: this.spec.questions.map((q) => embedText(this.ctx.vocab, q)) };
+    const consented = new Map([...this.ctx.models].filter(([m]) => this.uses(m)));
+    try {
+      const outputs = await runModels(consented, this.answers, words);
+      this.lastResult = assembleResult(outputs, this.answers, { modelVersion: this.ctx.modelVersion, backend: this.ctx.backend, warnings: this.warningList, questionCount: this.spec.questions.length });
+    } catch (e) {
+      this.log.record({ type: 'analysis', phase: 'failed' });
+      throw e;
+    }
+    this.log.record({ type: 'analysis', phase: 'completed', answers: this.answers.filter((a) => a !== null).length });
+    await this.persist();
+    this.emit('progress', { stage: 'scored' });
+    return this.lastResult;
+  }
+
+  /** The session as hirenet-dataset/1 (derived features only). */
+  exportDataset(options: ExportOptions): ExportedDataset {
+    const out = exportDataset(this.id, this.spec, this.answers, this.ctx.names, options);
+    this.log.record({ type: 'export', kind: 'dataset' });
+    return out;
+  }
+
+  /** Event logs of this session (earlier page loads first), as hirenet-event-log/1 objects. */
+  eventLogs(): EventLogJson[] {
+    return [...this.previousLogs, this.log.toJSON()];
+  }
+
+  /** Stops any running answer and erases this session from the device. */
+  async delete(): Promise<void> {
+    await this.close();
+    if (this.ctx.persist) await removeSession(this.id);
+    this.answers = this.answers.map(() => null);
+    this.lastResult = null;
+    this.ctx.forget(this);
+  }
+
+  /** Stops any running answer and releases it; stored state stays (resume later). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const cur = this.current;
+    this.current = null;
+    await cur?.capture.abort();
+    this.stream = null;
+    this.ctx.forget(this);
+  }
+
+  private uses(m: SessionModality): boolean {
+    return this.consentRecord !== null && this.consentRecord.modalities.includes(m) && this.ctx.models.has(m) && (m !== 'video' || this.ctx.faces !== null);
+  }
+
+  private record(w: SessionWarning): void {
+    this.warningList.push(w);
+    this.log.record({ type: 'warning', code: LOG_CODE[w.code], ...(w.answer === undefined ? {} : { answer: w.answer }) });
+    this.emit('warning', w);
+  }
+
+  private emit(type: 'progress' | 'warning', detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new SessionError('invalid-state', 'this interview session is closed');
+  }
+
+  private assertConsent(what: string): void {
+    this.assertOpen();
+    if (this.consentRecord === null) throw new SessionError('consent-required', `cannot ${what} before session.consent({ noticeVersion, modalities }) is recorded`);
+  }
+
+  private async persist(): Promise<void> {
+    if (!this.ctx.persist) return;
+    const s: StoredSession = {
+      id: this.id,
+      createdAt: this.createdAt,
+      jobTitle: this.spec.jobTitle,
+      questions: this.spec.questions,
+      modalities: this.ctx.modalities,
+      consent: this.consentRecord,
+      answers: this.answers,
+      warnings: this.warningList,
+      result: this.lastResult,
+      logs: this.eventLogs(),
+    };
+    await saveSession(s);
+    globalThis.localStorage?.setItem(CURRENT_KEY, this.id);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Options of `HireNet.create`, every default documented and resolved once. All assets are
+ * self-hosted: by default they live under one directory, `assetsBaseUrl`, laid out as
+ *
+ *   <assetsBaseUrl>model/                 fusion.json + audio/ + video/ (or a single model.json)
+ *   <assetsBaseUrl>vocab/                 vocab.json, vectors, words (models/vocab)
+ *   <assetsBaseUrl>tfjs/                  tfjs-backend-wasm*.wasm
+ *   <assetsBaseUrl>mediapipe/             vision_wasm_module_internal.{js,wasm}
+ *   <assetsBaseUrl>face_landmarker.task   MediaPipe's face model (optional: absent = audio only)
+ *   <assetsBaseUrl>capture-worklet.js     the compiled audio capture worklet
+ *
+ * packages/demo/vite-assets.ts builds exactly this layout.
+ */
+import type { BackendName } from '../backend/backends.ts';
+import { SessionError } from './errors.ts';
+import type { SessionModality } from './types.ts';
+
+export type BackendChoice = 'auto' | BackendName;
+
+export interface LoadProgress {
+  readonly stage: 'backend' | 'model' | 'vocabulary' | 'face-model' | 'warm-up' | 'ready';
+  /** 0–1 over all stages. */
+  readonly fraction: number;
+}
+
+export interface HireNetOptions {
+  /** Directory URL of the self-hosted assets (layout above). Required. */
+  readonly assetsBaseUrl: string;
+  /** Fusion directory (with fusion.json) or a model.json URL. Default `<assetsBaseUrl>model/`. */
+  readonly modelUrl?: string;
+  /**
+   * MediaPipe face_landmarker.task. Default `<assetsBaseUrl>face_landmarker.task`; `null` turns the
+   * face channel off. When it cannot be loaded the session runs audio-only and says so
+   * (warning `face-model-missing`).
+   */
+  readonly faceModelUrl?: string | null;
+  /** Channels to use. Default ['audio', 'video']. ['audio'] analyses no video frame at all. */
+  readonly modalities?: readonly SessionModality[];
+  /**
+   * tfjs backend. Default 'auto': every backend that initialises here is timed on a warm-up
+   * prediction of the loaded model and the fastest is kept (measured, not assumed).
+   */
+  readonly backend?: BackendChoice;
+  /** Called as loading advances. */
+  readonly onProgress?: (p: LoadProgress) => void;
+  /** Default `<assetsBaseUrl>vocab/`. */
+  readonly vocabUrl?: string;
+  /** URL prefix of the tfjs wasm binaries. Default `<assetsBaseUrl>tfjs/`. */
+  readonly wasmPaths?: string;
+  /** MediaPipe module loader and binary. Default under `<assetsBaseUrl>mediapipe/`. */
+  readonly visionWasm?: { readonly wasmLoaderUrl: string; readonly wasmBinaryUrl: string };
+  /** Compiled capture worklet. Default `<assetsBaseUrl>capture-worklet.js`. */
+  readonly audioWorkletUrl?: string;
+  /** Keep session state in IndexedDB so a reload loses nothing. Default true. */
+  readonly persist?: boolean;
+  /** Analysed video frames per second. Default 15. */
+  readonly faceFps?: number;
+}
+
+export interface ResolvedOptions {
+  readonly assetsBaseUrl: string;
+  readonly modelUrl: string;
+  readonly faceModelUrl: string | null;
+  readonly modalities: readonly SessionModality[];
+  readonly backend: BackendChoice;
+  readonly onProgress: (p: LoadProgress) => void;
+  readonly vocabUrl: string;
+  readonly wasmPaths: string;
+  readonly visionWasm: { readonly wasmLoaderUrl: string; readonly wasmBinaryUrl: string };
+  readonly audioWorkletUrl: string;
+  readonly persist: boolean;
+  readonly faceFps: number;
+}
+
+const BACKENDS: readonly BackendChoice[] = ['auto', 'cpu', 'wasm', 'webgl', 'webgpu'];
+const MODALITIES: readonly SessionModality[] = ['audio', 'video'];
+
+function bad(message: string): SessionError {
+  return new SessionError('invalid-options', message);
+}
+
+/**
+ * Fills defaults and validates. URLs are made absolute against `base` (the page), because
+ * workers resolve relative URLs against their own script.
+ */
+export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOptions {
+  if (o === null || typeof o !== 'object') throw bad('HireNet.create needs an options object');
+  if (typeof o.assetsBaseUrl !== 'string' || o.assetsBaseUrl === '') throw bad('assetsBaseUrl is required (directory of the self-hosted assets)');
+  const abs = (u: string): string => (base === undefined ? u : new URL(u, base).href);
+  const dir = (u: string): string => abs(u.endsWith('/') ? u : `${u}/`);
+  const assets = dir(o.assetsBaseUrl);
+  // Default paths are plain children of the assets directory, so appending is exact.
+  const at = (rel: string): string => `${assets}${rel}`;
+  const modalities = o.modalities ?? MODALITIES;
+  if (!Array.isArray(modalities) || modalities.length === 0 || modalities.some((m) => !MODALITIES.includes(m)) || new Set(modalities).size !== modalities.length) {
+    throw bad(`modalities must be a non-empty subset of ${JSON.stringify(MODALITIES)}, got ${JSON.stringify(modalities)}`);
+  }
+  const backend = o.backend ?? 'auto';
+  if (!BACKENDS.includes(backend)) throw bad(`backend must be one of ${BACKENDS.join(', ')}, got ${JSON.stringify(backend)}`);
+  const faceFps = o.faceFps ?? 15;
+  if (!(faceFps > 0 && faceFps <= 60)) throw bad(`faceFps must be in (0, 60], got ${faceFps}`);
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw bad('onProgress must be a function');
+  const face = o.faceModelUrl === undefined ? at('face_landmarker.task') : o.faceModelUrl === null ? null : abs(o.faceModelUrl);
+  return Object.freeze({
+    assetsBaseUrl: assets,
+    modelUrl: o.modelUrl === undefined ? at('model/') : abs(o.modelUrl),
+    faceModelUrl: modalities.includes('video') ? face : null,
+    modalities: Object.freeze([...modalities]),
+    backend,
+    onProgress: o.onProgress ?? (() => undefined),
+    vocabUrl: o.vocabUrl === undefined ? at('vocab/') : dir(o.vocabUrl),
+    wasmPaths: o.wasmPaths === undefined ? at('tfjs/') : dir(o.wasmPaths),
+    visionWasm: o.visionWasm ?? { wasmLoaderUrl: at('mediapipe/vision_wasm_module_internal.js'), wasmBinaryUrl: at('mediapipe/vision_wasm_module_internal.wasm') },
+    audioWorkletUrl: o.audioWorkletUrl === undefined ? at('capture-worklet.js') : abs(o.audioWorkletUrl),
+    persist: o.persist ?? true,
+    faceFps,
+  });
+}
+
+export interface InterviewSpec {
+  readonly jobTitle: string;
+  readonly questions: readonly string[];
+}
+
+/** Validates `startInterview` input: a job title and 1–50 non-empty questions. */
+export function validateInterviewSpec(spec: InterviewSpec): InterviewSpec {
+  if (spec === null || typeof spec !== 'object') throw bad('startInterview needs { jobTitle, questions }');
+  if (typeof spec.jobTitle !== 'string') throw bad('jobTitle must be a string');
+  if (!Array.isArray(spec.questions) || spec.questions.length === 0 || spec.questions.length > 50) throw bad('questions must be a list of 1–50 strings');
+  spec.questions.forEach((q, i) => {
+    if (typeof q !== 'string' || q.trim() === '') throw bad(`questions[${i}] must be a non-empty string`);
+  });
+  return Object.freeze({ jobTitle: spec.jobTitle, questions: Object.freeze([...spec.questions]) });
+}

@@ -1,0 +1,76 @@
+/**
+ * Recorded answers → model input → fused result. The standardisation is the model's own
+ * (`metadata.features.standardizer`, per-answer centring included), exactly as `hirenet
+ * predict` encodes a dataset, so the browser and the CLI score the same rows identically.
+ */
+import type { HireNetModel } from '../model/hirenet-model.ts';
+import type { InterviewInput } from '../model/types.ts';
+import { featureMetadata } from '../train/model-features.ts';
+import { standardize } from '../train/standardize.ts';
+import { findKeyMoments } from './key-moments.ts';
+import { momentCues } from './cues.ts';
+import { interviewFeedback } from './feedback.ts';
+import { fuseOutputs, type ModalityOutput } from './fusion.ts';
+import type { AnswerRecord, InterviewResult, KeyMoment, ModalityRows, SessionModality, SessionWarning } from './types.ts';
+
+export interface WordVectors {
+  readonly jobTitle: number[][];
+  readonly questions: number[][][];
+}
+
+/** Standardised rows of one answer, or null when the modality is missing. */
+export function encodeRows(m: ModalityRows | null, model: HireNetModel): number[][] | null {
+  if (m === null || m.rows.length === 0) return null;
+  const s = featureMetadata(model).standardizer;
+  const width = s.names.length;
+  const flat = standardize(Float32Array.from(m.rows.flat()), s);
+  return Array.from({ length: m.rows.length }, (_, t) => Array.from(flat.subarray(t * width, (t + 1) * width)));
+}
+
+export async function runModels(models: ReadonlyMap<SessionModality, HireNetModel>, answers: readonly (AnswerRecord | null)[], words: WordVectors): Promise<ModalityOutput[]> {
+  const outs: ModalityOutput[] = [];
+  for (const [modality, model] of models) {
+    const rows = answers.map((a) => (a === null ? null : a[modality]));
+    if (!rows.some((r) => r !== null && r.rows.length > 0)) continue;
+    const input: InterviewInput = { jobTitle: words.jobTitle, questions: words.questions, answers: rows.map((r) => encodeRows(r, model)) };
+    const [output] = await model.predict([input]);
+    if (output !== undefined) outs.push({ modality, output, answers: rows });
+  }
+  return outs;
+}
+
+export interface ResultContext {
+  readonly modelVersion: string;
+  readonly backend: string;
+  readonly warnings: readonly SessionWarning[];
+  readonly questionCount: number;
+}
+
+/** Gathers the fused output, key moments with cues, feedback and warnings into the result. */
+export function assembleResult(outputs: readonly ModalityOutput[], answers: readonly (AnswerRecord | null)[], ctx: ResultContext): InterviewResult {
+  const grid = Array.from({ length: ctx.questionCount }, (_, i) => {
+    const a = answers[i];
+    return a === null || a === undefined ? 0 : Math.max(a.audio?.totalWindows ?? 0, a.video?.totalWindows ?? 0);
+  });
+  const fused = fuseOutputs(outputs, grid);
+  const keyMoments: KeyMoment[] = findKeyMoments(fused.answerAttention, fused.questionAttention).map((m) => {
+    const a = answers[m.answer];
+    return {
+      answer: m.answer,
+      startSeconds: m.startSeconds,
+      endSeconds: m.endSeconds,
+      weight: m.weight,
+      cues: a === null || a === undefined ? [] : momentCues({ audio: a.audio, video: a.video }, m.first, m.last),
+    };
+  });
+  return {
+    score: fused.score,
+    scores: fused.scores,
+    questionAttention: fused.questionAttention,
+    answerAttention: fused.answerAttention,
+    keyMoments,
+    feedback: interviewFeedback(answers),
+    warnings: [...ctx.warnings],
+    modelCard: { notice: 'experimental model estimate', modelVersion: ctx.modelVersion, modalities: outputs.map((o) => o.modality), backend: ctx.backend },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Session persistence in IndexedDB (one database, one object store keyed by session id) and
+ * the erasure of every trace the SDK can leave: that database, Cache Storage entries and
+ * localStorage keys under the `hirenet` prefix. About 60 lines of plain IndexedDB, which is
+ * less to audit than a wrapper dependency.
+ */
+import type { EventLogJson } from './event-log-types.ts';
+import { SessionError } from './errors.ts';
+import type { AnswerRecord, ConsentRecord, InterviewResult, SessionModality, SessionWarning } from './types.ts';
+
+export const DB_NAME = 'hirenet';
+const STORE = 'sessions';
+/** Prefix of every localStorage key and Cache Storage name the SDK may use. */
+export const STORAGE_PREFIX = 'hirenet';
+export const CURRENT_KEY = `${STORAGE_PREFIX}:current-session`;
+
+export interface StoredSession {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly jobTitle: string;
+  readonly questions: readonly string[];
+  readonly modalities: readonly SessionModality[];
+  readonly consent: ConsentRecord | null;
+  readonly answers: readonly (AnswerRecord | null)[];
+  readonly warnings: readonly SessionWarning[];
+  readonly result: InterviewResult | null;
+  /** Event logs of this session, one per page load that worked on it (oldest first). */
+  readonly logs: readonly EventLogJson[];
+}
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(new SessionError('storage', `IndexedDB: ${r.error?.message ?? 'request failed'}`, { cause: r.error }));
+  });
+}
+
+function open(): Promise<IDBDatabase> {
+  const r = indexedDB.open(DB_NAME, 1);
+  r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'id' });
+  return request(r);
+}
+
+async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await open();
+  try {
+    const tx = db.transaction(STORE, mode);
+    const result = await request(fn(tx.objectStore(STORE)));
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(new SessionError('storage', `IndexedDB: ${tx.error?.message ?? 'transaction failed'}`));
+      tx.onabort = () => reject(new SessionError('storage', 'IndexedDB transaction aborted'));
+    });
+    return result;
+  } finally {
+    // Closing at once matters: an open connection would block deleteDatabase() later.
+    db.close();
+  }
+}
+
+export async function saveSession(s: StoredSession): Promise<void> {
+  await withStore('readwrite', (st) => st.put(structuredClone(s)));
+}
+
+export async function loadSession(id: string): Promise<StoredSession | undefined> {
+  return (await withStore('readonly', (st) => st.get(id))) as StoredSession | undefined;
+}
+
+export async function listSessions(): Promise<StoredSession[]> {
+  return (await withStore('readonly', (st) => st.getAll())) as StoredSession[];
+}
+
+export async function removeSession(id: string): Promise<void> {
+  await withStore('readwrite', (st) => st.delete(id));
+  if (globalThis.localStorage?.getItem(CURRENT_KEY) === id) globalThis.localStorage.removeItem(CURRENT_KEY);
+}
+
+/** Deletes the database, the SDK's caches and localStorage keys. Resolves once all are gone. */
+export async function wipeAll(): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const r = indexedDB.deleteDatabase(DB_NAME);
+    r.onsuccess = () => resolve();
+    r.onerror = () => reject(new SessionError('storage', `could not delete the IndexedDB database: ${r.error?.message ?? ''}`));
+    // Another tab holding the database open blocks deletion; say so instead of hanging.
+    r.onblocked = () => reject(new SessionError('storage', 'deleting the IndexedDB database is blocked by another open tab of this site; close it and retry'));
+  });
+  if (globalThis.caches !== undefined) {
+    for (const name of await caches.keys()) if (name.startsWith(STORAGE_PREFIX)) await caches.delete(name);
+  }
+  const ls = globalThis.localStorage;
+  if (ls !== undefined) {
+    const keys = Array.from({ length: ls.length }, (_, i) => ls.key(i)).filter((k): k is string => k !== null && k.startsWith(STORAGE_PREFIX));
+    for (const k of keys) ls.removeItem(k);
+  }
+}

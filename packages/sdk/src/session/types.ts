@@ -1,0 +1,157 @@
+/**
+ * Plain-data types of the interview session: what is stored in IndexedDB, exported, and handed
+ * to the host page. Nothing here can hold media; rows are pooled window descriptors.
+ */
+import type { LogModality } from './event-log-types.ts';
+
+export type SessionModality = LogModality;
+
+/** Kept (unmasked) windows of one modality in one answer, raw (not standardised). */
+export interface ModalityRows {
+  /** Window column names, the model's `standardizer.names`. */
+  readonly names: readonly string[];
+  /** One row per kept window, in `names` order. */
+  readonly rows: readonly (readonly number[])[];
+  /** For each kept row, its window number in the answer's 0.25 s grid (masked windows are absent). */
+  readonly windowIndex: readonly number[];
+  /** Windows in the answer's grid, kept or not. */
+  readonly totalWindows: number;
+}
+
+/** Per-answer numbers behind the descriptive feedback (audio summary of the answer). */
+export interface AudioAnswerStats {
+  readonly durationSeconds: number;
+  /** Syllable nuclei per second of recording. */
+  readonly speechRate: number;
+  readonly pauseCount: number;
+  readonly meanPauseSeconds: number;
+  readonly longestPauseSeconds: number;
+  /** Standard deviation of F0 over voiced frames, semitones. */
+  readonly pitchVariabilitySemitones: number;
+  /** Mean loudness (Zwicker sone-like scale of the audio schema) over windows. */
+  readonly meanLoudness: number;
+  readonly voicedFraction: number;
+  /** Mean of the per-window speech fraction. */
+  readonly speechFraction: number;
+}
+
+export interface VideoAnswerStats {
+  readonly seconds: number;
+  readonly frames: number;
+  readonly faceFrames: number;
+  /** Face frames whose gaze points away from the camera (|gazeX| or |gazeY| above a threshold), over face frames. */
+  readonly gazeAwayFraction: number;
+  /** Blinks (AU45 onsets) per minute of analysed video. */
+  readonly blinksPerMinute: number;
+  /** Face frames with AU12 (lip-corner puller) present, over face frames. */
+  readonly smileFraction: number;
+}
+
+export type SessionWarningCode =
+  | 'no-face'
+  | 'low-face-coverage'
+  | 'silence'
+  | 'track-ended'
+  | 'worker-crashed'
+  | 'answer-empty'
+  | 'no-camera'
+  | 'no-microphone'
+  | 'face-model-missing'
+  | 'backend-fallback';
+
+export interface SessionWarning {
+  readonly code: SessionWarningCode;
+  /** 0-based answer index, when the warning concerns one answer. */
+  readonly answer?: number;
+  readonly message: string;
+}
+
+/** Everything derived from one recorded answer. `null` modality = missing for this answer. */
+export interface AnswerRecord {
+  readonly index: number;
+  readonly durationSeconds: number;
+  readonly audio: ModalityRows | null;
+  readonly video: ModalityRows | null;
+  readonly audioStats: AudioAnswerStats | null;
+  readonly videoStats: VideoAnswerStats | null;
+  readonly warnings: readonly SessionWarning[];
+}
+
+export interface ConsentRecord {
+  readonly noticeVersion: string;
+  readonly modalities: readonly SessionModality[];
+  readonly noticeLocale?: string;
+  /** ISO 8601 UTC, to the second. */
+  readonly at: string;
+}
+
+export type CueCode =
+  | 'pause'
+  | 'filled pause'
+  | 'pitch flat'
+  | 'pitch varied'
+  | 'louder'
+  | 'quieter'
+  | 'eyes closed longer'
+  | 'lips pressed'
+  | 'lips stretched'
+  | 'jaw still'
+  | 'smile'
+  | 'brows raised'
+  | 'brows lowered'
+  | 'gaze away'
+  | 'head turned'
+  | 'head still';
+
+/** An observable difference between a key moment and the rest of its answer. */
+export interface Cue {
+  readonly code: CueCode;
+  readonly modality: SessionModality;
+  /** Window column compared. */
+  readonly feature: string;
+  /** Mean of the column inside the moment, and over the rest of the answer. */
+  readonly moment: number;
+  readonly rest: number;
+  /** (moment − rest) ÷ spread of the rest: how far it stands out. */
+  readonly effect: number;
+}
+
+export interface KeyMoment {
+  readonly answer: number;
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+  /** Share of the interview's attention in this moment: question attention × answer attention summed over it. */
+  readonly weight: number;
+  readonly cues: readonly Cue[];
+}
+
+export interface FeedbackItem {
+  readonly metric: 'speaking rate' | 'pauses' | 'longest pause' | 'pitch variability' | 'loudness' | 'gaze away' | 'blink rate' | 'smile time';
+  readonly value: number;
+  readonly unit: string;
+  /** Descriptive sentence, no judgement of the person. */
+  readonly text: string;
+}
+
+export interface AnswerFeedback {
+  readonly answer: number;
+  readonly items: readonly FeedbackItem[];
+}
+
+export interface InterviewResult {
+  /** Mean of the modality scores the interview has; null when no answer had a usable modality. */
+  readonly score: number | null;
+  readonly scores: { readonly audio?: number; readonly video?: number };
+  readonly questionAttention: number[];
+  /** Per answer, per 0.25 s window of the answer (0 on windows the model could not read). */
+  readonly answerAttention: number[][];
+  readonly keyMoments: KeyMoment[];
+  readonly feedback: { readonly overall: readonly FeedbackItem[]; readonly answers: readonly AnswerFeedback[] };
+  readonly warnings: SessionWarning[];
+  readonly modelCard: {
+    readonly notice: 'experimental model estimate';
+    readonly modelVersion: string;
+    readonly modalities: readonly SessionModality[];
+    readonly backend: string;
+  };
+}
