@@ -27,6 +27,23 @@ export interface PaddedBatch {
   readonly questionCounts: Int32Array;
 }
 
+type BatchShape = Pick<PaddedBatch, 'size' | 'maxQuestions' | 'maxSteps' | 'maxQuestionWords' | 'maxJobWords' | 'inputDim' | 'wordDim'>;
+
+/** Zero-filled buffers for a batch of the given shape (zeros are the padding). */
+export function emptyBatch(shape: BatchShape): PaddedBatch {
+  const slots = shape.size * shape.maxQuestions;
+  return {
+    ...shape,
+    answers: new Float32Array(slots * shape.maxSteps * shape.inputDim),
+    answerLengths: new Int32Array(slots),
+    questions: new Float32Array(slots * shape.maxQuestionWords * shape.wordDim),
+    questionLengths: new Int32Array(slots),
+    jobTitles: new Float32Array(shape.size * shape.maxJobWords * shape.wordDim),
+    jobLengths: new Int32Array(shape.size),
+    questionCounts: new Int32Array(shape.size),
+  };
+}
+
 type Rows = readonly (readonly number[])[] | readonly Float32Array[];
 
 function copyRows(rows: Rows, width: number, target: Float32Array, offset: number, path: string): void {
@@ -54,17 +71,7 @@ export function padBatch(interviews: readonly InterviewInput[], inputDim: number
   const maxSteps = Math.max(1, ...interviews.flatMap((iv) => iv.answers.map((a) => a?.length ?? 0)));
   const maxQuestionWords = Math.max(1, ...interviews.flatMap((iv) => iv.questions.map((q) => q.length)));
   const maxJobWords = Math.max(1, ...interviews.map((iv) => iv.jobTitle.length));
-  const slots = size * maxQuestions;
-  const batch = {
-    size, maxQuestions, maxSteps, maxQuestionWords, maxJobWords, inputDim, wordDim,
-    answers: new Float32Array(slots * maxSteps * inputDim),
-    answerLengths: new Int32Array(slots),
-    questions: new Float32Array(slots * maxQuestionWords * wordDim),
-    questionLengths: new Int32Array(slots),
-    jobTitles: new Float32Array(size * maxJobWords * wordDim),
-    jobLengths: new Int32Array(size),
-    questionCounts: new Int32Array(size),
-  };
+  const batch = emptyBatch({ size, maxQuestions, maxSteps, maxQuestionWords, maxJobWords, inputDim, wordDim });
   interviews.forEach((iv, b) => {
     const path = `interviews[${b}]`;
     batch.questionCounts[b] = iv.questions.length;

@@ -1,6 +1,6 @@
 import type { Modality } from '../dataset/format.ts';
 import type { ParsedInterview } from '../dataset/validate.ts';
-import type { PaddedBatch } from '../model/batch.ts';
+import { emptyBatch, type PaddedBatch } from '../model/batch.ts';
 import { embedText } from '../text/embed.ts';
 import type { Vocabulary } from '../text/vocabulary.ts';
 import { standardize, type Standardizer } from './standardize.ts';
@@ -57,17 +57,7 @@ export function packBatch(items: readonly EncodedInterview[], inputDim: number, 
   const maxSteps = Math.max(1, ...items.flatMap((iv) => iv.answers.map(steps)));
   const maxQuestionWords = Math.max(1, ...items.flatMap((iv) => iv.questions.map((q) => q.length / wordDim)));
   const maxJobWords = Math.max(1, ...items.map((iv) => iv.jobTitle.length / wordDim));
-  const slots = size * maxQuestions;
-  const batch = {
-    size, maxQuestions, maxSteps, maxQuestionWords, maxJobWords, inputDim, wordDim,
-    answers: new Float32Array(slots * maxSteps * inputDim),
-    answerLengths: new Int32Array(slots),
-    questions: new Float32Array(slots * maxQuestionWords * wordDim),
-    questionLengths: new Int32Array(slots),
-    jobTitles: new Float32Array(size * maxJobWords * wordDim),
-    jobLengths: new Int32Array(size),
-    questionCounts: new Int32Array(size),
-  };
+  const batch = emptyBatch({ size, maxQuestions, maxSteps, maxQuestionWords, maxJobWords, inputDim, wordDim });
   items.forEach((iv, b) => {
     batch.questionCounts[b] = iv.questions.length;
     batch.jobLengths[b] = iv.jobTitle.length / wordDim;

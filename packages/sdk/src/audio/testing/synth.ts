@@ -7,24 +7,10 @@
  * target local jitter J by E|ε_i − ε_(i−1)| = 2σ/√π, shimmer likewise in dB.
  */
 
-/** Deterministic PRNG (mulberry32) so every test run sees the same "random" signal. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { gaussian, mulberry32 as rng } from '../../util/prng.ts';
 
-export function gaussian(rand: () => number): () => number {
-  return () => {
-    const u = Math.max(rand(), 1e-12);
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
-  };
-}
+/** Deterministic PRNG (mulberry32) so every test run sees the same "random" signal. */
+export { gaussian, rng };
 
 export interface VowelOptions {
   readonly sampleRate?: number;
