@@ -70,7 +70,6 @@ export { requestInterviewMedia } from './session/media.ts';
 export type { InterviewResult, KeyMoment, Cue, CueCode, FeedbackItem, AnswerFeedback, AnswerRecord, ModalityRows, SessionWarning, SessionWarningCode, ConsentRecord, SessionModality } from './session/types.ts';
 export type { ExportedDataset, ExportOptions } from './session/export.ts';
 export type { StoredSession } from './session/store.ts';
-export type { BackendTiming } from './session/backend-select.ts';
 
 // Errors: every deliberate failure is a HireNetError with a stable `code`.
 export { HireNetError, HireNetInputError, ModelIntegrityError } from './util/errors.ts';

@@ -12,7 +12,8 @@ import { featureMetadata } from '../train/model-features.ts';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../video/face-analyzer.ts';
 import { WINDOW_COLUMNS } from '../video/schema.ts';
 import { loadModels } from './assets.ts';
-import { initialBackend, pickFastest, type BackendTiming } from './backend-select.ts';
+import { initialBackend } from './backend-select.ts';
+import { selectBackend, type BackendTiming } from '../backend/select.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
 import { InterviewSession } from './interview.ts';
@@ -79,7 +80,11 @@ export class HireNet {
       const modalities = o.modalities.filter((m) => loaded.models.has(m) && (m !== 'video' || faces !== null));
       if (modalities.length === 0) throw new SessionError('invalid-options', `none of the requested channels (${o.modalities.join(', ')}) can run: check the model and the face model`);
       progress('warm-up', 0.75);
-      const picked = await pickFastest(start.candidates, o.wasmPaths, () => warmUp(loaded.models, vocab));
+      const run = (): Promise<void> => warmUp(loaded.models, vocab);
+      // 'auto' times the loaded model on every backend found; an explicit choice is only warmed.
+      const picked = start.candidates.length > 1
+        ? await selectBackend({ candidates: start.candidates, wasmPaths: o.wasmPaths, warmup: run })
+        : await run().then(() => ({ selected: start.active, timings: [] as BackendTiming[] }));
       const ctx: SessionContext = {
         models: loaded.models,
         names,
@@ -88,7 +93,7 @@ export class HireNet {
         modalities,
         modelVersion: loaded.version,
         modelSha256: loaded.sha256,
-        backend: picked.backend,
+        backend: picked.selected,
         audioWorkletUrl: o.audioWorkletUrl,
         persist: o.persist,
         loadWarnings: warnings,
