@@ -22,9 +22,36 @@ import type { BackendRow, BenchResults } from './lib/types.ts';
 const quick = argv.includes('--quick');
 const onlyArg = argv.indexOf('--only');
 const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : ['node', 'chromium', 'train', 'audio']);
+// Per row: timed runs, baseline runs (0 skips), scorings in the memory check (0 skips).
+// --quick keeps one memory check per runtime and skips what costs seconds per call here
+// (stock BiGRU on cpu; SwiftShader webgl and webgpu, whose first calls compile for 10–15 s).
+interface RowPlan {
+  runs: number;
+  baselineRuns: number;
+  memoryScorings: number;
+}
 const plan = quick
-  ? { runs: 5, baselineRuns: 1, memoryScorings: 20, trainInterviews: 18, audioSeconds: 5, slowBaselines: false }
-  : { runs: 15, baselineRuns: 3, memoryScorings: 100, trainInterviews: 90, audioSeconds: 60, slowBaselines: true };
+  ? { trainInterviews: 9, audioSeconds: 3, auto: false, row: {
+      'node wasm': { runs: 5, baselineRuns: 1, memoryScorings: 20 },
+      'node cpu': { runs: 3, baselineRuns: 0, memoryScorings: 0 },
+      'chromium wasm': { runs: 5, baselineRuns: 1, memoryScorings: 20 },
+      'chromium cpu': { runs: 3, baselineRuns: 0, memoryScorings: 0 },
+      'chromium webgl': null,
+      'chromium webgpu': null,
+    } as Record<string, RowPlan | null> }
+  : { trainInterviews: 90, audioSeconds: 60, auto: true, row: {
+      'node wasm': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
+      'node cpu': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
+      'chromium wasm': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
+      'chromium cpu': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
+      'chromium webgl': { runs: 7, baselineRuns: 3, memoryScorings: 100 },
+      'chromium webgpu': { runs: 7, baselineRuns: 3, memoryScorings: 100 },
+    } as Record<string, RowPlan | null> };
+// --runs N / --baseline-runs N override the plan (e.g. to re-measure an old commit cheaply).
+for (const [flag, key] of [['--runs', 'runs'], ['--baseline-runs', 'baselineRuns']] as const) {
+  const i = argv.indexOf(flag);
+  if (i >= 0) for (const r of Object.values(plan.row)) if (r !== null) r[key] = Number(argv[i + 1]);
+}
 const here = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url));
 const log = (msg: string): void => void stderr.write(`[bench] ${msg}\n`);
 const round = (v: number): number => Math.round(v * 100) / 100;
@@ -42,13 +69,15 @@ const t0 = performance.now();
 const machine = machineInfo(tf.version_core);
 log(`load average ${machine.loadAverageStart.join(' ')} on ${machine.cores} cores${quick ? ' (quick)' : ''}`);
 const rows: BackendRow[] = [];
+let auto: BenchResults['auto'] = null;
 
 if (only.has('node')) {
   for (const backend of ['wasm', 'cpu'] as const) {
     log(`node ${backend} …`);
+    const p = plan.row[`node ${backend}`];
+    if (p == null) continue;
     try {
-      const baselineRuns = backend === 'cpu' && !plan.slowBaselines ? 0 : plan.baselineRuns;
-      rows.push({ runtime: 'node', ...(await benchNodeModel(backend, plan.runs, baselineRuns, plan.memoryScorings)) });
+      rows.push({ runtime: 'node', ...(await benchNodeModel(backend, p.runs, p.baselineRuns, p.memoryScorings)) });
     } catch (e) {
       rows.push({ runtime: 'node', backend, error: String(e) });
     }
@@ -61,12 +90,20 @@ if (only.has('chromium')) {
   try {
     (machine as { chromium: string | null }).chromium = session.version;
     for (const backend of ['wasm', 'cpu', 'webgl', 'webgpu'] as const) {
+      const p = plan.row[`chromium ${backend}`];
+      if (p == null) {
+        rows.push({ runtime: 'chromium', backend, error: 'skipped in --quick (shader compilation alone takes 10–15 s on SwiftShader)' });
+        continue;
+      }
       log(`chromium ${backend} …`);
-      // On SwiftShader the stock BiGRU takes seconds per call: only the full run measures it there.
-      const slow = backend === 'webgl' || backend === 'webgpu' || backend === 'cpu';
-      const baselineRuns = slow && !plan.slowBaselines ? 0 : plan.baselineRuns;
-      const r = await session.run({ backend, runs: plan.runs, baselineRuns, memoryScorings: plan.memoryScorings }, quick ? 30_000 : 300_000);
+      const r = await session.run({ backend, ...p }, quick ? 30_000 : 600_000);
+      if ('selected' in r) throw new Error('unreachable: a backend run returned a selection');
       rows.push('error' in r ? { runtime: 'chromium', backend, error: r.error } : { runtime: 'chromium', backend: r.backend, scoring: r.scoring, baseline: r.baseline, memory: r.memory, initMs: r.initMs });
+    }
+    if (plan.auto) {
+      log('chromium auto (selectBackend) …');
+      const r = await session.run({ backend: 'auto', runs: 0, baselineRuns: 0, memoryScorings: 0 }, 600_000);
+      auto = 'selected' in r ? r : { error: 'error' in r ? r.error : 'no selection' };
     }
   } finally {
     await session.close();
@@ -94,8 +131,9 @@ const results: BenchResults = {
   bench: 'hirenet',
   quick,
   machine,
-  workload: { inputDim: benchConfig.inputDim, wordDim: benchConfig.wordDim, units: 32, windows: WINDOWS, runs: plan.runs, baselineRuns: plan.baselineRuns, memoryScorings: plan.memoryScorings },
+  workload: { inputDim: benchConfig.inputDim, wordDim: benchConfig.wordDim, units: 32, windows: WINDOWS, plan: plan.row },
   rows,
+  auto,
   training,
   audio,
   pytorch: pytorch(),

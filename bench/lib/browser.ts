@@ -4,6 +4,7 @@
  * server because the baseline page also needs @tensorflow/tfjs-layers pre-bundled (a late Vite
  * discovery would reload the page mid-measurement), and its own Chromium flags for heap figures.
  */
+import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -11,11 +12,12 @@ import { createServer, type ViteDevServer } from 'vite';
 import { chromiumPath, defaultArgs } from '../../test/browser/harness/chromium.ts';
 import { pagesDir, repoRoot } from '../../test/browser/harness/paths.ts';
 import { prebundled } from '../../test/browser/harness/server.ts';
+import type { BackendSelection } from '../../packages/sdk/src/backend/select.ts';
 import type { BenchPageArgs, BenchPageResult } from '../../test/browser/pages/bench-model.ts';
 
 export interface BrowserSession {
   readonly version: string;
-  run(args: BenchPageArgs, timeoutMs: number): Promise<BenchPageResult | { error: string }>;
+  run(args: BenchPageArgs, timeoutMs: number): Promise<BenchPageResult | BackendSelection | { error: string }>;
   close(): Promise<void>;
 }
 
@@ -26,7 +28,7 @@ async function startServer(): Promise<{ vite: ViteDevServer; origin: string }> {
     root: pagesDir,
     cacheDir: resolve(repoRoot, 'node_modules/.vite-bench'),
     clearScreen: false,
-    server: { host: '127.0.0.1', port: 0, strictPort: true, hmr: false, ws: false, watch: null, fs: { strict: true, allow: [repoRoot] } },
+    server: { host: '127.0.0.1', port: 0, strictPort: true, hmr: false, ws: false, watch: null, fs: { strict: true, allow: [repoRoot, realpathSync(resolve(repoRoot, 'node_modules'))] } },
     optimizeDeps: { include: [...prebundled, '@tensorflow/tfjs-layers'], exclude: ['@mediapipe/tasks-vision'], entries: [] },
     worker: { format: 'es' },
   });
@@ -61,7 +63,7 @@ export async function startBrowserSession(): Promise<BrowserSession> {
         await page.waitForFunction(() => typeof window.run === 'function', undefined, { timeout: 60_000 });
         const work = page.evaluate(async (a) => JSON.stringify(await window.run!(a)), args);
         const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs));
-        return JSON.parse(await Promise.race([work, timer])) as BenchPageResult;
+        return JSON.parse(await Promise.race([work, timer])) as BenchPageResult | BackendSelection;
       } catch (e) {
         return { error: e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e) };
       } finally {

@@ -80,7 +80,7 @@ export function renderReport(res: BenchResults, before: BenchResults | null): st
     '  Other sessions were running; every time here is an upper bound, and min-of-runs is given beside the median for that reason.',
     '',
     `Workload: one interview, ${res.workload.windows} windows per answer, inputDim ${res.workload.inputDim}, wordDim ${res.workload.wordDim}, ${res.workload.units} units (random weights, seeded);`,
-    `medians over ${res.workload.runs} runs after one warm-up call (baseline: ${res.workload.baselineRuns} runs).`,
+    `medians over the timed runs after one warm-up call (runs per row: ${Object.entries(res.workload.plan ?? {}).map(([k, v]) => `${k} ${v === null ? 'skipped' : v.runs}`).join(', ')}).`,
     '',
     '## Scoring latency',
     ...scoringTable(res.rows),
@@ -89,6 +89,9 @@ export function renderReport(res: BenchResults, before: BenchResults | null): st
       ? `Fastest in Chromium: **${fastest.backend}, ${ms(fastest.scoring.answers6.medianMs)} ms** for 6 answers (target ≤ ${TARGET_6} ms: ${fastest.scoring.answers6.medianMs <= TARGET_6 ? 'met' : 'not met'}).`
       : 'No Chromium result.',
     res.pytorch.available ? `PyTorch on this CPU: ${ms(res.pytorch.answers6Ms)} ms.` : `PyTorch comparison: not measured — ${res.pytorch.reason}.`,
+    '',
+    '## Backend selection (`selectBackend`, default warm-up) in Chromium',
+    res.auto === null || res.auto === undefined ? 'Not run (full runs only).' : 'error' in res.auto ? `Failed: ${res.auto.error}` : `Selected **${res.auto.selected}**; warm-up medians: ${res.auto.timings.map((t) => `${t.name} ${'error' in t ? `unavailable (${t.error})` : `${ms(t.medianMs)} ms (first ${ms(t.firstMs)} ms)`}`).join(', ')}.`,
     '',
     '## Before / after',
     ...beforeAfter(res, before),

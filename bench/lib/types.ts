@@ -1,5 +1,6 @@
 import type { BaselineResult } from '../../test/browser/pages/bench-baseline.ts';
 import type { MemoryResult, ScoringResult } from '../../test/browser/pages/bench-workload.ts';
+import type { BackendSelection } from '../../packages/sdk/src/backend/select.ts';
 import type { MachineInfo } from './machine.ts';
 import type { TrainResult } from './train.ts';
 
@@ -18,8 +19,10 @@ export interface BenchResults {
   readonly bench: 'hirenet';
   readonly quick: boolean;
   readonly machine: MachineInfo;
-  readonly workload: { inputDim: number; wordDim: number; units: number; windows: number; runs: number; baselineRuns: number; memoryScorings: number };
+  readonly workload: { inputDim: number; wordDim: number; units: number; windows: number; plan: Record<string, { runs: number; baselineRuns: number; memoryScorings: number } | null> };
   readonly rows: BackendRow[];
+  /** selectBackend's choice in Chromium with its default warm-up (full runs only). */
+  readonly auto: BackendSelection | { error: string } | null;
   readonly training: TrainResult | { error: string } | null;
   readonly audio: Record<string, unknown> | { error: string } | null;
   readonly pytorch: { available: false; reason: string } | { available: true; answers6Ms: number };

@@ -2,13 +2,15 @@
 // baseline and memory over repeated scorings, on one tfjs backend per page load.
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendName } from '../../../packages/sdk/src/backend/backends.ts';
+import { selectBackend, type BackendSelection } from '../../../packages/sdk/src/backend/select.ts';
 import { viteWasmPaths } from '../../../packages/sdk/src/backend/wasm-urls.vite.ts';
 import { exposeRun } from '../harness/page.ts';
 import { benchBaseline, type BaselineResult } from './bench-baseline.ts';
 import { benchMemory, benchScoring, type MemoryResult, type ScoringResult } from './bench-workload.ts';
 
 export interface BenchPageArgs {
-  readonly backend: BackendName;
+  /** 'auto': run selectBackend (default warm-up) over all four and report its choice instead. */
+  readonly backend: BackendName | 'auto';
   readonly runs: number;
   /** Runs of the stock BiGRU baseline; 0 skips it. */
   readonly baselineRuns: number;
@@ -36,7 +38,8 @@ async function heap(): Promise<number | null> {
   return mem === undefined ? null : mem.usedJSHeapSize;
 }
 
-exposeRun(async (args: BenchPageArgs): Promise<BenchPageResult> => {
+exposeRun(async (args: BenchPageArgs): Promise<BenchPageResult | BackendSelection> => {
+  if (args.backend === 'auto') return selectBackend({ wasmPaths: viteWasmPaths, candidates: ['wasm', 'cpu', 'webgl', 'webgpu'] });
   const { initMs } = await initBackend(args.backend, { wasmPaths: viteWasmPaths });
   const scoring = await benchScoring(args.runs);
   const memory = args.memoryScorings > 0 ? await benchMemory(args.memoryScorings, heap) : null;
