@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, searchForWorkspaceRoot } from 'vite';
+import { defaultSources, hirenetAssets } from './vite-assets.ts';
 
 // ../shared (fixtures, the face model) sits beside the checkout; the local demo may read it.
 const shared = fileURLToPath(new URL('../../../shared', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export default defineConfig({
   server: {
@@ -13,10 +15,20 @@ export default defineConfig({
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   optimizeDeps: {
-    include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-webgpu'],
+    include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-webgpu', 'meyda', 'comlink', 'mediabunny'],
     // MediaPipe loads its own wasm at run time; pre-bundling breaks that.
     exclude: ['@mediapipe/tasks-vision'],
   },
+  plugins: [hirenetAssets(defaultSources(repoRoot, shared))],
   worker: { format: 'es' },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    // One entry per page: the demo and the minimal third-party embed example.
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
+      },
+    },
+  },
 });

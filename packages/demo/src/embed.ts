@@ -1,0 +1,78 @@
+/**
+ * The embed example: only the public API of @hirenet/sdk, on the page's own getUserMedia
+ * stream. `?auto=1&answers=N&seconds=S` runs a scripted interview of N answers of S seconds
+ * and writes the result JSON into <pre id="result"> (how the page is checked automatically).
+ * Optional: `backend=wasm|cpu|webgl|webgpu|auto`, `modalities=audio` (audio only).
+ */
+import { HireNet, NOTICE_TEMPLATE_EN, renderNotice, requestInterviewMedia, type BackendChoice, type SessionModality } from '@hirenet/sdk';
+
+const params = new URLSearchParams(location.search);
+const status = document.getElementById('status')!;
+const out = document.getElementById('result')!;
+const say = (text: string): void => {
+  status.textContent = text;
+};
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const QUESTIONS = [
+  'Tell us about a project you are proud of.',
+  'Describe a time you disagreed with a colleague and how you resolved it.',
+  'How do you make sure your work is tested?',
+  'What would you improve in your last team?',
+];
+
+let hn: HireNet | undefined;
+
+async function load(): Promise<HireNet> {
+  hn ??= await HireNet.create({
+    assetsBaseUrl: new URL('hirenet/', location.href).href,
+    backend: (params.get('backend') ?? 'auto') as BackendChoice,
+    modalities: (params.get('modalities')?.split(',') ?? ['audio', 'video']) as SessionModality[],
+    onProgress: (p) => say(`Loading: ${p.stage} (${Math.round(p.fraction * 100)} %)`),
+  });
+  if (!hn.modalities.includes('video')) say('The face model is not available here: this page runs audio-only.');
+  return hn;
+}
+
+async function interview(answers: number, seconds: number): Promise<void> {
+  const h = await load();
+  const notice = renderNotice(NOTICE_TEMPLATE_EN, { employer: 'Example Ltd', jobTitle: 'Software engineer', contact: 'privacy@example.test', retentionDays: 30, deletionDays: 30, alternative: 'a live interview with a person' }, h.modalities);
+  document.getElementById('notice')!.textContent = notice.text;
+  const s = h.startInterview({ jobTitle: 'Software engineer', questions: QUESTIONS.slice(0, answers) });
+  s.addEventListener('warning', (e) => say(`Warning: ${(e as CustomEvent<{ message: string }>).detail.message}`));
+  // Clicking "I agree" (or ?auto=1, standing in for it in tests) is the consent.
+  await s.consent({ noticeVersion: NOTICE_TEMPLATE_EN.version, modalities: h.modalities });
+  const stream = await requestInterviewMedia(h.modalities);
+  try {
+    s.attach(stream);
+    for (let i = 0; i < answers; i++) {
+      say(`Recording answer ${i + 1} of ${answers}…`);
+      await s.beginAnswer(i);
+      await sleep(seconds * 1000);
+      await s.endAnswer();
+    }
+    say('Scoring…');
+    const result = await s.result();
+    out.textContent = JSON.stringify(result, null, 2);
+    say(`Done: experimental model estimate ${result.score === null ? 'unavailable' : result.score.toFixed(3)} on ${h.backend}.`);
+    document.body.dataset['state'] = 'done';
+  } finally {
+    for (const t of stream.getTracks()) t.stop();
+  }
+}
+
+function fail(e: unknown): void {
+  const err = e as { code?: string; message?: string };
+  out.textContent = JSON.stringify({ error: { code: err.code ?? 'error', message: err.message ?? String(e) } }, null, 2);
+  say(`Failed: ${err.message ?? String(e)}`);
+  document.body.dataset['state'] = 'error';
+}
+
+const answers = Math.max(1, Math.min(QUESTIONS.length, Number(params.get('answers') ?? 2)));
+const seconds = Math.max(0, Number(params.get('seconds') ?? 5));
+document.getElementById('start')!.addEventListener('click', () => void interview(answers, seconds).catch(fail));
+document.getElementById('delete')!.addEventListener('click', () => void (async () => {
+  await (await load()).deleteAll();
+  say('Everything this page stored on the device has been deleted.');
+})().catch(fail));
+if (params.get('auto') === '1') void interview(answers, seconds).catch(fail);

@@ -1,0 +1,97 @@
+/**
+ * Helpers of the session browser tests: fake camera/mic files made from a real recording at
+ * test time (never committed), a tiny trained model, a production build of the demo, and a
+ * static server for it with optional response headers (CSP) — a second server on another
+ * port is a different origin, for the cross-origin iframe case.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { repoRoot, sharedPath } from './harness/index.ts';
+
+export const CLIP = 'fixtures/video/talk_f1.mp4';
+export const FACE_MODEL = 'models/face_landmarker.task';
+
+let work: string | undefined;
+export function workDir(): string {
+  work ??= mkdtempSync(join(tmpdir(), 'hirenet-session-'));
+  return work;
+}
+
+/** .y4m (camera) and .wav (mic) from a real clip; `silent` replaces the sound by digital silence. */
+export function fakeMedia(opts: { silent?: boolean; clip?: string } = {}): { video: string; audio: string } {
+  const dir = workDir();
+  const clip = opts.clip ?? CLIP;
+  const stem = join(dir, `${clip.replace(/\W/g, '_')}${opts.silent === true ? '-silent' : ''}`);
+  const video = `${stem}.y4m`;
+  const audio = `${stem}.wav`;
+  if (!existsSync(video)) execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(clip), '-vf', 'scale=640:480', '-pix_fmt', 'yuv420p', video]);
+  if (!existsSync(audio)) {
+    const args = opts.silent === true
+      ? ['-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '8']
+      : ['-i', sharedPath(clip), '-vn', '-ac', '2', '-ar', '44100'];
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args, '-c:a', 'pcm_s16le', audio]);
+  }
+  return { video, audio };
+}
+
+/** A tiny fusion model (audio + video) trained on SimInterview; seconds on 2 cores. */
+export function tinyModel(): string {
+  const dir = join(workDir(), 'model');
+  if (existsSync(join(dir, 'fusion.json'))) return dir;
+  const sim = join(workDir(), 'sim');
+  const cli = join(repoRoot, 'packages/sdk/bin/hirenet.js');
+  execFileSync(process.execPath, [cli, 'simulate', '--out', sim, '--seed', '1', '--interviews', '120', '--answers', '1-3', '--windows', '30-60'], { stdio: 'ignore' });
+  execFileSync(process.execPath, [cli, 'train', '--data', sim, '--modality', 'both', '--out', dir, '--units', '8', '--epochs', '2'], { stdio: 'ignore' });
+  return dir;
+}
+
+/** `vite build` of packages/demo into a temp dir with the given model. */
+export function buildDemo(modelDir: string): string {
+  const out = join(workDir(), 'dist');
+  if (existsSync(join(out, 'embed.html'))) return out;
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: join(repoRoot, 'packages/demo'),
+    env: { ...process.env, HIRENET_MODEL_DIR: modelDir },
+    stdio: 'inherit',
+  });
+  return out;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm',
+  '.txt': 'text/plain', '.css': 'text/css', '.bin': 'application/octet-stream', '.task': 'application/octet-stream',
+};
+
+export interface StaticServer {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves `root`; `pages` adds in-memory HTML pages (e.g. an iframe host), `headers` go on every response. */
+export async function serveStatic(root: string, opts: { headers?: Record<string, string>; pages?: Record<string, string> } = {}): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+    for (const [k, v] of Object.entries(opts.headers ?? {})) res.setHeader(k, v);
+    const page = opts.pages?.[path];
+    if (page !== undefined) {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(page);
+      return;
+    }
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
