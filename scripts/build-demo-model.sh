@@ -1,21 +1,31 @@
 #!/usr/bin/env bash
-# Rebuilds models/hirenet-demo/ from scratch: a SimInterview draw, then one HireNet per modality
-# (late fusion for both). Deterministic for the seeds below on the same backend (wasm).
-# Takes tens of minutes on 2 cores; the data goes to a temp dir and is not kept.
+# Rebuilds models/hirenet-demo/ from scratch: SimInterview draws, then one HireNet per modality,
+# combined by late fusion (fusion.json: mean of the modality scores). Deterministic for the
+# seeds below on the same backend (wasm). Takes tens of minutes on 2 cores; data goes to a temp
+# dir and is not kept. The flags are exactly those of the shipped weights (see the model card).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-INTERVIEWS=${INTERVIEWS:-1200}
-EPOCHS=${EPOCHS:-14}
-UNITS=${UNITS:-16}
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-npx hirenet simulate --out "$data/sim" --seed 2026 --interviews "$INTERVIEWS" --windows 40-80 --force
-npx hirenet train --data "$data/sim" --modality both --out models/hirenet-demo \
-  --units "$UNITS" --epochs "$EPOCHS" --patience "$EPOCHS" --batch-size 16 --seed 7
-npx hirenet simulate --out "$data/fresh" --seed 2027 --interviews 300 --windows 40-80 --force
+out=models/hirenet-demo
+staging="$out.build-$$"
+rm -rf "$staging"
+mkdir -p "$staging"
+
+npx hirenet simulate --out "$data/audio" --seed 2026 --interviews 1000 --windows 40-80 --modalities audio
+npx hirenet train --data "$data/audio" --modality audio --out "$staging/audio" \
+  --units 16 --epochs 12 --patience 12 --batch-size 16 --noise 0.5 --seed 1
+npx hirenet simulate --out "$data/both" --seed 2026 --interviews 1000 --windows 40-80
+npx hirenet train --data "$data/both" --modality video --out "$staging/video" \
+  --units 16 --epochs 10 --patience 10 --batch-size 16 --noise 0 --seed 7
+printf '{\n  "format": "hirenet-fusion/1",\n  "rule": "mean",\n  "members": { "audio": "audio", "video": "video" }\n}\n' > "$staging/fusion.json"
+
+# A fresh draw the models never saw; metrics are written beside the weights.
+npx hirenet simulate --out "$data/fresh" --seed 2027 --interviews 300 --windows 40-80
 for m in audio video; do
-  echo "--- $m on a fresh draw"
-  npx hirenet eval --data "$data/fresh" --model "models/hirenet-demo/$m" --json | tee "models/hirenet-demo/$m/eval-fresh.json"
+  npx hirenet eval --data "$data/fresh" --model "$staging/$m" --json > "$staging/$m/eval-fresh.json"
 done
-echo "--- late fusion on a fresh draw"
-npx hirenet eval --data "$data/fresh" --model models/hirenet-demo --json | tee models/hirenet-demo/eval-fresh.json
+npx hirenet eval --data "$data/fresh" --model "$staging" --json > "$staging/eval-fresh.json"
+rm -rf "$out"
+mv "$staging" "$out"
+cat "$out"/eval-fresh.json "$out"/*/eval-fresh.json

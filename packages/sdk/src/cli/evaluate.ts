@@ -1,6 +1,7 @@
 import { stdout } from 'node:process';
 import { attentionHits, type PlantedEvent } from '../train/attention-hits.ts';
 import { binaryMetrics } from '../train/metrics.ts';
+import { HireNetError } from '../util/errors.ts';
 import { parseArgs } from './args.ts';
 import { initBackendNode } from './node-backend.ts';
 import { loadModels, scoreDataset } from './scoring.ts';
@@ -11,14 +12,22 @@ export async function runEval(args: string[]): Promise<number> {
   const data = flags.get('data');
   const modelPath = flags.get('model');
   if (data === undefined || modelPath === undefined) {
-    process.stderr.write('usage: hirenet eval --data DIR --model PATH [--json] [--threshold 0.5]\n');
+    process.stderr.write('usage: hirenet eval --data DIR --model PATH [--json] [--threshold 0.5] [--label-field label]\n');
     return 2;
   }
   await initBackendNode(flags.get('backend') ?? 'wasm');
   const models = await loadModels(modelPath);
   const scored = await scoreDataset(data, models);
   models.forEach((m) => m.dispose());
-  const m = binaryMetrics(scored.map((s) => s.score), scored.map((s) => s.label), Number(flags.get('threshold') ?? 0.5));
+  // --label-field cleanLabel scores against another 0/1 field of each line (e.g. SimInterview's
+  // label before noise) instead of `label`.
+  const field = flags.get('label-field');
+  const labels = scored.map((s) => {
+    const v = field === undefined ? s.label : s.extra[field];
+    if (v !== 0 && v !== 1) throw new HireNetError('invalid-dataset', `interview ${s.id} has no 0/1 field "${String(field)}"`);
+    return v;
+  });
+  const m = binaryMetrics(scored.map((s) => s.score), labels, Number(flags.get('threshold') ?? 0.5));
   // Datasets with planted events (SimInterview) also get attention scored against ground truth.
   const withEvents = scored.filter((s) => Array.isArray(s.extra['events']));
   const attention = withEvents.length > 0 ? attentionHits(withEvents.map((s) => ({ answerAttention: s.answerAttention, events: s.extra['events'] as PlantedEvent[] }))) : undefined;

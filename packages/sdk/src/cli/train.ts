@@ -16,7 +16,7 @@ import { batchProgress, epochLine } from './progress.ts';
 import { FUSION_FORMAT } from './scoring.ts';
 import { loadWords } from './words.ts';
 
-const USAGE = 'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 32] [--seed 1] [--normalize answer|none] [--noise 0.5] [--backend wasm|cpu]\n';
+const USAGE = 'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--backend wasm|cpu]\n';
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
   const raw = flags.get(name);
@@ -54,7 +54,7 @@ export async function runTrain(args: string[]): Promise<number> {
 async function trainOne(flags: Map<string, string>, data: string, out: string, modality: Modality): Promise<number> {
   const variant = (flags.get('variant') ?? 'hirenet') as HireNetVariant;
   const seed = intFlag(flags, 'seed', 1);
-  const units = intFlag(flags, 'units', 32);
+  const units = intFlag(flags, 'units', 16);
   const normalize = flags.get('normalize') ?? 'answer';
   if (normalize !== 'answer' && normalize !== 'none') throw new HireNetError('usage', `--normalize must be answer or none, got ${normalize}`);
 
