@@ -4,6 +4,7 @@
  * instead of ~10 tiny tfjs ops per time step; see fused-gru.ts for the tfjs wiring.
  * Layout: time-major projections xp [L, S, 3U] (x·K + b, gates z|r|h), states [L, S, U].
  */
+import { stepKernel } from './kernels/step-kernel.ts';
 
 export interface LoopTrace {
   /** [L, S, U] state after each step (padding repeats the carried state). */
@@ -16,8 +17,8 @@ export interface LoopTrace {
 
 /**
  * Forward scan. mask [L, S] (1 real). reverse reads t = L−1 … 0.
- * Each step is two small matmuls over all S rows at once (stepMatMul) rather than S
- * matrix-vector products: weights are read once per pair of rows, sums stay in float64 locals.
+ * Each step is two small matmuls over all S rows at once (kernels/step-kernel.ts: WebAssembly
+ * SIMD where available, register-blocked JS otherwise) rather than S matrix-vector products.
  * With `trace` false (inference) z, r, c are per-step scratch and come back holding only the
  * last step: it spares three [L, S, U] allocations (and their GC) per call.
  */
@@ -29,15 +30,13 @@ export function gruLoopForward(xp: Float32Array, mask: Float32Array, rk: Float32
   const c = new Float32Array(trace ? n : s * u);
   const u2 = 2 * u;
   const u3 = 3 * u;
-  const rt = transposeKernel(rk, u);
-  // The state of every row after the previous step, as float64 (the value stored in h, float32-rounded).
-  const hp = new Float64Array(s * u);
-  const rh = new Float64Array(s * u);
-  const g = new Float64Array(s * u2);
+  // hp: every row's state after the previous step; rh: r ⊙ hp; g: the recurrent sums.
+  const kernel = stepKernel(rk, s, u);
+  const { hp, rh, g } = kernel;
   for (let k = 0; k < l; k++) {
     const t = reverse ? l - 1 - k : k;
     const stepBase = trace ? t * s * u : 0;
-    stepMatMul(hp, rt, g, s, u, 0, u2);
+    kernel.gates();
     for (let b = 0; b < s; b++) {
       const x = (t * s + b) * u3;
       const out = stepBase + b * u;
@@ -50,7 +49,7 @@ export function gruLoopForward(xp: Float32Array, mask: Float32Array, rk: Float32
         rh[hb + j] = rj * hp[hb + j]!;
       }
     }
-    stepMatMul(rh, rt, g, s, u, u2, u);
+    kernel.candidate();
     for (let b = 0; b < s; b++) {
       const x = (t * s + b) * u3 + u2;
       const out = stepBase + b * u;
@@ -80,83 +79,6 @@ function sigmoid(v: number): number {
 // and saturates cleanly (exp overflow to Infinity gives 1, underflow to 0 gives −1).
 function tanh(v: number): number {
   return 1 - 2 / (Math.exp(2 * v) + 1);
-}
-
-/** rk [U, 3U] → [3U, U] in float64, so every gate output is a contiguous dot product. */
-function transposeKernel(rk: Float32Array, u: number): Float64Array {
-  const u3 = 3 * u;
-  const rt = new Float64Array(u3 * u);
-  for (let q = 0; q < u; q++) for (let j = 0; j < u3; j++) rt[j * u + q] = rk[q * u3 + j]!;
-  return rt;
-}
-
-/**
- * out[b, jj] = Σ_q a[b, q] · rt[j0 + jj, q] for jj < cols (out rows are 2U wide).
- * Register-blocked 2 rows × 4 outputs: each loaded value feeds 2–4 multiply-adds from locals
- * (8 accumulators + 6 operands fit V8's 16 float registers); ~0.5 ns/MAC against ~1 for
- * 2 × 1 blocking and ~6 for the original row-by-row axpy.
- */
-function stepMatMul(a: Float64Array, rt: Float64Array, out: Float64Array, s: number, u: number, j0: number, cols: number): void {
-  const stride = 2 * u;
-  const cols4 = cols & ~3;
-  let b = 0;
-  for (; b + 1 < s; b += 2) {
-    const a0 = b * u;
-    const a1 = a0 + u;
-    const r0 = b * stride;
-    const r1 = r0 + stride;
-    for (let jj = 0; jj < cols4; jj += 4) {
-      const o0 = (j0 + jj) * u;
-      const o1 = o0 + u;
-      const o2 = o1 + u;
-      const o3 = o2 + u;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0; // prettier-ignore
-      for (let q = 0; q < u; q++) {
-        const x0 = a[a0 + q]!;
-        const x1 = a[a1 + q]!;
-        const w0 = rt[o0 + q]!;
-        const w1 = rt[o1 + q]!;
-        const w2 = rt[o2 + q]!;
-        const w3 = rt[o3 + q]!;
-        s00 += x0 * w0;
-        s01 += x0 * w1;
-        s02 += x0 * w2;
-        s03 += x0 * w3;
-        s10 += x1 * w0;
-        s11 += x1 * w1;
-        s12 += x1 * w2;
-        s13 += x1 * w3;
-      }
-      out[r0 + jj] = s00;
-      out[r0 + jj + 1] = s01;
-      out[r0 + jj + 2] = s02;
-      out[r0 + jj + 3] = s03;
-      out[r1 + jj] = s10;
-      out[r1 + jj + 1] = s11;
-      out[r1 + jj + 2] = s12;
-      out[r1 + jj + 3] = s13;
-    }
-    for (let jj = cols4; jj < cols; jj++) {
-      const o = (j0 + jj) * u;
-      let s0 = 0;
-      let s1 = 0;
-      for (let q = 0; q < u; q++) {
-        s0 += a[a0 + q]! * rt[o + q]!;
-        s1 += a[a1 + q]! * rt[o + q]!;
-      }
-      out[r0 + jj] = s0;
-      out[r1 + jj] = s1;
-    }
-  }
-  if (b < s) {
-    const a0 = b * u;
-    for (let jj = 0; jj < cols; jj++) {
-      const o = (j0 + jj) * u;
-      let s0 = 0;
-      for (let q = 0; q < u; q++) s0 += a[a0 + q]! * rt[o + q]!;
-      out[b * stride + jj] = s0;
-    }
-  }
 }
 
 /**

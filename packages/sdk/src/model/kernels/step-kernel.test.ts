@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { gruLoopForward } from '../gru-loop.ts';
+import { setSimdEnabled, simdArena } from './simd-matmul.ts';
+
+const wave = (n: number, seed: number, scale: number): Float32Array => Float32Array.from({ length: n }, (_, k) => scale * Math.sin(seed + k * 0.37));
+
+afterEach(() => setSimdEnabled(true));
+
+describe('WebAssembly SIMD step kernel', () => {
+  it('loads in Node 20 and computes the strided matmul like a float64 loop (to float32 rounding)', () => {
+    const [s, u] = [5, 32];
+    const arena = simdArena(3 * u * u + 3 * s * u);
+    expect(arena).not.toBeNull();
+    const f = arena!.f32;
+    const [w, a, out] = [0, 3 * u * u, 3 * u * u + s * u];
+    f.set(wave(3 * u * u, 1, 0.3), w);
+    f.set(wave(s * u, 2, 0.8), a);
+    // The candidate block: columns 2U..3U of R, written into rows 2U wide.
+    arena!.mm(a, w + 2 * u, out, s, u, u, 3 * u, 2 * u);
+    let worst = 0;
+    for (let b = 0; b < s; b++) {
+      for (let j = 0; j < u; j++) {
+        let sum = 0;
+        for (let q = 0; q < u; q++) sum += f[a + b * u + q]! * f[w + q * 3 * u + 2 * u + j]!;
+        worst = Math.max(worst, Math.abs(sum - f[out + b * 2 * u + j]!));
+      }
+    }
+    expect(worst).toBeLessThan(1e-5);
+  });
+
+  for (const reverse of [false, true]) {
+    it(`gruLoopForward agrees with and without SIMD (U = 32, uneven masks, reverse=${reverse})`, () => {
+      const [l, s, u] = [60, 7, 32];
+      const xp = wave(l * s * 3 * u, 3, 1.5);
+      const rk = wave(u * 3 * u, 4, 0.4);
+      const lengths = [60, 1, 0, 33, 59, 12, 60];
+      const mask = Float32Array.from({ length: l * s }, (_, i) => (Math.floor(i / s) < lengths[i % s]! ? 1 : 0));
+      const simd = gruLoopForward(xp, mask, rk, l, s, u, reverse);
+      setSimdEnabled(false);
+      const js = gruLoopForward(xp, mask, rk, l, s, u, reverse);
+      let worst = 0;
+      for (const key of ['h', 'z', 'r', 'c'] as const) for (let i = 0; i < js[key].length; i++) worst = Math.max(worst, Math.abs(js[key][i]! - simd[key][i]!));
+      expect(worst).toBeLessThan(1e-5);
+      // Rows whose length is 0 never leave h0 = 0.
+      for (let t = 0; t < l; t++) for (let j = 0; j < u; j++) expect(simd.h[(t * s + 2) * u + j]).toBe(0);
+    });
+  }
+});
