@@ -12,6 +12,7 @@ import { argv, stderr } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { benchConfig, WINDOWS } from '../test/browser/pages/bench-workload.ts';
 import { benchAudio } from './lib/audio.ts';
+import { benchLoop } from './lib/loop.ts';
 import { startBrowserSession } from './lib/browser.ts';
 import { machineInfo } from './lib/machine.ts';
 import { benchNodeModel } from './lib/node-model.ts';
@@ -21,7 +22,7 @@ import type { BackendRow, BenchResults } from './lib/types.ts';
 
 const quick = argv.includes('--quick');
 const onlyArg = argv.indexOf('--only');
-const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : ['node', 'chromium', 'train', 'audio']);
+const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : ['loop', 'node', 'chromium', 'train', 'audio']);
 // Per row: timed runs, baseline runs (0 skips), scorings in the memory check (0 skips).
 // --quick keeps one memory check per runtime and skips what costs seconds per call here
 // (stock BiGRU on cpu; SwiftShader webgl and webgpu, whose first calls compile for 10–15 s).
@@ -70,6 +71,8 @@ const machine = machineInfo(tf.version_core);
 log(`load average ${machine.loadAverageStart.join(' ')} on ${machine.cores} cores${quick ? ' (quick)' : ''}`);
 const rows: BackendRow[] = [];
 let auto: BenchResults['auto'] = null;
+
+const loop = only.has('loop') ? benchLoop(quick ? 10 : 40) : null;
 
 if (only.has('node')) {
   for (const backend of ['wasm', 'cpu'] as const) {
@@ -132,6 +135,7 @@ const results: BenchResults = {
   quick,
   machine,
   workload: { inputDim: benchConfig.inputDim, wordDim: benchConfig.wordDim, units: 32, windows: WINDOWS, plan: plan.row },
+  loop,
   rows,
   auto,
   training,
@@ -139,8 +143,20 @@ const results: BenchResults = {
   pytorch: pytorch(),
   seconds: (performance.now() - t0) / 1000,
 };
+// With --only, sections not re-measured are kept from the previous results.json.
+const resultsPath = here('./results.json');
+if (onlyArg >= 0 && existsSync(resultsPath)) {
+  const prev = JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults;
+  const mutable = results as { -readonly [K in keyof BenchResults]: BenchResults[K] };
+  if (!only.has('loop')) mutable.loop = prev.loop;
+  if (!only.has('chromium')) mutable.auto = prev.auto;
+  if (!only.has('train')) mutable.training = prev.training;
+  if (!only.has('audio')) mutable.audio = prev.audio;
+  const kept = prev.rows.filter((r) => !only.has(r.runtime));
+  mutable.rows = [...rows.filter((r) => r.runtime === 'node'), ...kept, ...rows.filter((r) => r.runtime === 'chromium')].sort((a, b) => (a.runtime === b.runtime ? 0 : a.runtime === 'node' ? -1 : 1));
+}
 const beforePath = here('./before.json');
 const before = existsSync(beforePath) ? (JSON.parse(readFileSync(beforePath, 'utf8')) as BenchResults) : null;
-writeFileSync(here('./results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(here('./RESULTS.md'), renderReport(results, before));
 log(`done in ${results.seconds.toFixed(0)} s: bench/results.json, bench/RESULTS.md`);

@@ -1,6 +1,7 @@
 import type { BaselineResult } from '../../test/browser/pages/bench-baseline.ts';
 import type { MemoryResult, ScoringResult } from '../../test/browser/pages/bench-workload.ts';
 import type { BackendSelection } from '../../packages/sdk/src/backend/select.ts';
+import type { LoopResult } from './loop.ts';
 import type { MachineInfo } from './machine.ts';
 import type { TrainResult } from './train.ts';
 
@@ -20,6 +21,7 @@ export interface BenchResults {
   readonly quick: boolean;
   readonly machine: MachineInfo;
   readonly workload: { inputDim: number; wordDim: number; units: number; windows: number; plan: Record<string, { runs: number; baselineRuns: number; memoryScorings: number } | null> };
+  readonly loop: LoopResult | null;
   readonly rows: BackendRow[];
   /** selectBackend's choice in Chromium with its default warm-up (full runs only). */
   readonly auto: BackendSelection | { error: string } | null;
