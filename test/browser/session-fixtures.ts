@@ -38,9 +38,13 @@ export function fakeMedia(opts: { silent?: boolean; clip?: string } = {}): { vid
   return { video, audio };
 }
 
-/** A tiny fusion model (audio + video) trained on SimInterview; seconds on 2 cores. */
+/**
+ * A tiny fusion model (audio + video) trained on SimInterview (seconds on 2 cores). Kept under
+ * node_modules/.cache (ignored, inside the repo so the harness server may serve it) and reused.
+ */
+export const tinyModelDir = join(repoRoot, 'node_modules/.cache/hirenet-session-test/model');
 export function tinyModel(): string {
-  const dir = join(workDir(), 'model');
+  const dir = tinyModelDir;
   if (existsSync(join(dir, 'fusion.json'))) return dir;
   const sim = join(workDir(), 'sim');
   const cli = join(repoRoot, 'packages/sdk/bin/hirenet.js');

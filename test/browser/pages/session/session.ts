@@ -1,0 +1,136 @@
+// Session API scenarios in Chromium (test/browser/session-*.test.ts): consent gate, storage and
+// deletion, bad input. Assets come from the harness server by URL (args.assets).
+import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
+import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
+import { requestInterviewMedia } from '../../../../packages/sdk/src/session/media.ts';
+import type { InterviewSession } from '../../../../packages/sdk/src/session/interview.ts';
+import type { SessionModality } from '../../../../packages/sdk/src/session/types.ts';
+import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
+import { exposeRun } from '../../harness/page.ts';
+
+interface Assets { modelUrl: string; vocabUrl: string; wasmPaths: string; faceModelUrl: string | null }
+type Step =
+  | { do: 'consent' }
+  | { do: 'media' }
+  | { do: 'answer'; index: number; seconds: number; endTrackAfter?: number }
+  | { do: 'result' }
+  | { do: 'resume' }
+  | { do: 'storage' }
+  | { do: 'deleteAll' }
+  | { do: 'sessionDelete' }
+  | { do: 'export' }
+  | { do: 'try'; what: 'attach' | 'begin' | 'result' | 'end' };
+interface Args { assets: Assets; modalities?: SessionModality[]; backend?: 'auto' | 'wasm' | 'cpu'; questions?: number; steps: Step[] }
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const errorOf = (e: unknown): { code: string; message: string } => ({ code: (e as { code?: string }).code ?? (e as Error).name, message: (e as Error).message });
+
+async function storage(): Promise<{ databases: string[]; caches: string[]; localStorage: string[] }> {
+  const dbs = await indexedDB.databases();
+  return {
+    databases: dbs.map((d) => d.name ?? ''),
+    caches: await caches.keys(),
+    localStorage: Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? ''),
+  };
+}
+
+exposeRun(async (a: Args) => {
+  const out: Record<string, unknown>[] = [];
+  const events: { type: string; code?: string; answer?: number }[] = [];
+  let hn: HireNet | undefined;
+  let s: InterviewSession | undefined;
+  let stream: MediaStream | undefined;
+  try {
+    hn = await HireNet.create({ assetsBaseUrl: '/unused/', ...a.assets, visionWasm: viteVisionWasm, audioWorkletUrl: viteAudioWorklet.workletUrl, backend: a.backend ?? 'wasm', modalities: a.modalities ?? ['audio', 'video'] });
+    const listen = (x: InterviewSession): void => {
+      x.addEventListener('warning', (e) => {
+        const d = (e as CustomEvent<{ code: string; answer?: number }>).detail;
+        events.push({ type: 'warning', code: d.code, ...(d.answer === undefined ? {} : { answer: d.answer }) });
+      });
+    };
+    const questions = ['Tell us about a project you are proud of.', 'How do you handle a deadline you cannot meet?', 'Why this role?'].slice(0, a.questions ?? 2);
+    let session = hn.startInterview({ jobTitle: 'Software engineer', questions });
+    s = session;
+    listen(session);
+    for (const step of a.steps) {
+      switch (step.do) {
+        case 'consent':
+          await session.consent({ noticeVersion: '1.0.0', modalities: hn.modalities });
+          out.push({ step: 'consent', modalities: hn.modalities });
+          break;
+        case 'media':
+          try {
+            stream = await requestInterviewMedia(hn.modalities);
+            session.attach(stream);
+            out.push({ step: 'media', tracks: stream.getTracks().map((t) => t.kind) });
+          } catch (e) {
+            out.push({ step: 'media', error: errorOf(e) });
+          }
+          break;
+        case 'answer': {
+          await session.beginAnswer(step.index);
+          if (step.endTrackAfter !== undefined) {
+            await sleep(step.endTrackAfter * 1000);
+            stream?.getVideoTracks()[0]?.stop();
+            await sleep((step.seconds - step.endTrackAfter) * 1000);
+          } else {
+            await sleep(step.seconds * 1000);
+          }
+          const r = await session.endAnswer();
+          out.push({ step: 'answer', index: step.index, recorded: r !== null, audioRows: r?.audio?.rows.length ?? null, videoRows: r?.video?.rows.length ?? null, warnings: r?.warnings.map((w) => w.code) ?? [] });
+          break;
+        }
+        case 'result':
+          out.push({ step: 'result', result: await session.result() });
+          break;
+        case 'resume': {
+          const resumed = await hn.resumeInterview();
+          if (resumed === undefined) {
+            out.push({ step: 'resume', found: false });
+            break;
+          }
+          session = resumed;
+          s = resumed;
+          listen(session);
+          out.push({ step: 'resume', found: true, consent: session.consentGiven, recorded: session.recorded.map((r) => (r === null ? null : { audio: r.audio?.rows.length ?? null, video: r.video?.rows.length ?? null })), logs: session.eventLogs().length });
+          break;
+        }
+        case 'storage':
+          out.push({ step: 'storage', ...(await storage()) });
+          break;
+        case 'deleteAll':
+          await hn.deleteAll();
+          out.push({ step: 'deleteAll', ...(await storage()) });
+          break;
+        case 'sessionDelete':
+          await session.delete();
+          out.push({ step: 'sessionDelete', ...(await storage()), stored: (await hn.storedInterviews()).length });
+          break;
+        case 'export':
+          out.push({ step: 'export', dataset: session.exportDataset({ label: 1 }) });
+          break;
+        case 'try': {
+          const attempts: Record<string, () => unknown> = {
+            attach: () => session.attach(new MediaStream()),
+            begin: () => session.beginAnswer(0),
+            result: () => session.result(),
+            end: () => session.endAnswer(),
+          };
+          try {
+            await attempts[step.what]!();
+            out.push({ step: 'try', what: step.what, error: null });
+          } catch (e) {
+            out.push({ step: 'try', what: step.what, error: errorOf(e) });
+          }
+          break;
+        }
+      }
+    }
+    return { modalities: hn.modalities, backend: hn.backend, loadWarnings: hn.warnings.map((w) => w.code), out, events, eventLog: s?.eventLogs().at(-1)?.events ?? [] };
+  } catch (e) {
+    return { fatal: errorOf(e), out, events };
+  } finally {
+    for (const t of stream?.getTracks() ?? []) t.stop();
+    await hn?.close();
+  }
+});
