@@ -107,6 +107,30 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     expect(step(r, 'result').result.score).toBeGreaterThan(0);
   });
 
+  it('no face for a whole interview: audio-only scoring with a no-face warning per answer', async () => {
+    const r = await run({ steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 3 }, { do: 'answer', index: 1, seconds: 3 }, { do: 'result' }] }, { fakeMedia: fakeMedia({ noFace: true }) });
+    expect(r.fatal).toBeUndefined();
+    const answers = r.out.filter((o) => o.step === 'answer');
+    expect(answers.map((a) => a.videoRows)).toEqual([null, null]);
+    expect(answers.every((a) => a.audioRows > 5)).toBe(true);
+    expect(r.events.filter((e) => e.code === 'no-face').map((e) => e.answer)).toEqual([0, 1]);
+    const res = step(r, 'result').result;
+    expect(Object.keys(res.scores)).toEqual(['audio']);
+    expect(res.score).toBe(res.scores.audio);
+    expect(res.modelCard.modalities).toEqual(['audio']);
+  });
+
+  it('silence: a warning, and the answer is scored from video only', async () => {
+    const r = await run({ steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 3 }, { do: 'result' }] }, { fakeMedia: fakeMedia({ silent: true }) });
+    expect(r.fatal).toBeUndefined();
+    const [a0] = r.out.filter((o) => o.step === 'answer');
+    expect(a0!.warnings).toContain('silence');
+    expect(a0!.audioRows).toBeNull();
+    expect(a0!.videoRows).toBeGreaterThan(5);
+    expect(Object.keys(step(r, 'result').result.scores)).toEqual(['video']);
+    expect(r.eventLog.some((e) => e.type === 'warning' && e['code'] === 'no-speech')).toBe(true);
+  });
+
   it('camera permission denied is a typed error (permission-denied)', async () => {
     // No --use-fake-ui-for-media-stream: headless Chromium then refuses the permission prompt.
     const r = await run({ steps: [{ do: 'consent' }, { do: 'media' }, { do: 'try', what: 'begin' }] }, { args: ['--use-fake-device-for-media-stream'] });

@@ -21,14 +21,20 @@ export function workDir(): string {
   return work;
 }
 
-/** .y4m (camera) and .wav (mic) from a real clip; `silent` replaces the sound by digital silence. */
-export function fakeMedia(opts: { silent?: boolean; clip?: string } = {}): { video: string; audio: string } {
+/**
+ * .y4m (camera) and .wav (mic) from a real clip. `silent` replaces the sound by digital silence;
+ * `noFace` replaces the picture by ffmpeg's test pattern (moving colour bars, no face anywhere).
+ */
+export function fakeMedia(opts: { silent?: boolean; noFace?: boolean; clip?: string } = {}): { video: string; audio: string } {
   const dir = workDir();
   const clip = opts.clip ?? CLIP;
-  const stem = join(dir, `${clip.replace(/\W/g, '_')}${opts.silent === true ? '-silent' : ''}`);
-  const video = `${stem}.y4m`;
-  const audio = `${stem}.wav`;
-  if (!existsSync(video)) execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(clip), '-vf', 'scale=640:480', '-pix_fmt', 'yuv420p', video]);
+  const stem = join(dir, clip.replace(/\W/g, '_'));
+  const video = opts.noFace === true ? join(dir, 'testsrc.y4m') : `${stem}.y4m`;
+  const audio = `${stem}${opts.silent === true ? '-silent' : ''}.wav`;
+  if (!existsSync(video)) {
+    const input = opts.noFace === true ? ['-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=30', '-t', '8'] : ['-i', sharedPath(clip), '-vf', 'scale=640:480'];
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...input, '-pix_fmt', 'yuv420p', video]);
+  }
   if (!existsSync(audio)) {
     const args = opts.silent === true
       ? ['-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '8']
