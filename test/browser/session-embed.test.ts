@@ -4,7 +4,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium.ts';
 import { repoRoot, sharedMissing } from './harness/index.ts';
-import { buildDemo, CLIP, FACE_MODEL, fakeMedia, serveStatic, tinyModel, type StaticServer } from './session-fixtures.ts';
+import { buildDemo, CLIP, demoModel, FACE_MODEL, fakeMedia, serveStatic, type StaticServer } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-embed] ${missing}`);
@@ -23,7 +23,7 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
   let site: StaticServer;
   let dist: string;
   beforeAll(async () => {
-    dist = buildDemo(tinyModel());
+    dist = buildDemo(demoModel());
     site = await serveStatic(dist);
     browser = await launchChromium({ fakeMedia: fakeMedia() });
   });
@@ -67,6 +67,58 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     const foreign = requests.filter((r) => !/^(data|blob):/.test(r.url) && new URL(r.url).origin !== origin);
     expect(foreign).toEqual([]);
     expect(requests.filter((r) => r.hasBody || r.method !== 'GET')).toEqual([]);
+    expect(result.modelCard.backend).toBe('wasm');
     console.log(`[session-embed] score ${result.score.toFixed(4)} (audio ${result.scores.audio.toFixed(4)}, video ${result.scores.video.toFixed(4)}), ${result.keyMoments.length} key moments, ${requests.length} requests, all same-origin GET`);
+  });
+
+  /** Loads embed.html?auto=1 (directly or through `hostPage`), waits for the result, returns it with the requests made. */
+  async function runEmbed(url: string, frame: boolean): Promise<{ result: Record<string, unknown>; requests: Recorded[]; errors: string[] }> {
+    const ctx = await browser.newContext();
+    const requests = record(ctx);
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    try {
+      await page.goto(url);
+      const target = frame ? page.frameLocator('iframe').locator('body[data-state]') : page.locator('body[data-state]');
+      await target.waitFor({ state: 'attached', timeout: 180_000 });
+      const text = await (frame ? page.frameLocator('iframe').locator('#result') : page.locator('#result')).textContent();
+      return { result: JSON.parse(text ?? '{}') as Record<string, unknown>, requests, errors };
+    } finally {
+      await ctx.close();
+    }
+  }
+
+  it("works under CSP default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:", async () => {
+    const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:";
+    const strict = await serveStatic(dist, { headers: { 'Content-Security-Policy': csp } });
+    try {
+      const { result, requests, errors } = await runEmbed(`${strict.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`, false);
+      expect(result['error']).toBeUndefined();
+      expect(Object.keys(result['scores'] as object).sort()).toEqual(['audio', 'video']);
+      expect(errors.filter((e) => /Content Security Policy|CSP/i.test(e))).toEqual([]);
+      expect(requests.filter((r) => !/^(data|blob):/.test(r.url) && new URL(r.url).origin !== strict.origin)).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('works inside a cross-origin iframe with allow="camera; microphone"; only the two page origins are contacted, never with a body', async () => {
+    const src = `${site.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`;
+    const host = await serveStatic(dist, { pages: { '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe src="${src}" allow="camera; microphone" width="800" height="600"></iframe>` } });
+    try {
+      expect(new URL(host.origin).origin).not.toBe(new URL(site.origin).origin);
+      const { result, requests } = await runEmbed(`${host.origin}/host.html`, true);
+      expect(result['error']).toBeUndefined();
+      expect(Object.keys(result['scores'] as object).sort()).toEqual(['audio', 'video']);
+      const allowed = new Set([new URL(host.origin).origin, new URL(site.origin).origin]);
+      expect(requests.filter((r) => !/^(data|blob):/.test(r.url) && !allowed.has(new URL(r.url).origin))).toEqual([]);
+      expect(requests.filter((r) => r.hasBody || r.method !== 'GET')).toEqual([]);
+    } finally {
+      await host.close();
+    }
   });
 });

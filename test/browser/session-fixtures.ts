@@ -59,6 +59,12 @@ export function tinyModel(): string {
   return dir;
 }
 
+/** The shipped demo model when it is there (models/hirenet-demo), else the tiny one. */
+export function demoModel(): string {
+  const shipped = join(repoRoot, 'models/hirenet-demo');
+  return existsSync(join(shipped, 'fusion.json')) ? shipped : tinyModel();
+}
+
 /** `vite build` of packages/demo into a temp dir with the given model. */
 export function buildDemo(modelDir: string): string {
   const out = join(workDir(), 'dist');
