@@ -25,7 +25,8 @@ function walk(dir: string, prefix: string, out: Map<string, () => Buffer>): void
   for (const name of readdirSync(dir)) {
     const abs = join(dir, name);
     if (statSync(abs).isDirectory()) walk(abs, `${prefix}${name}/`, out);
-    else out.set(`${prefix}${name}`, () => readFileSync(abs));
+    // Only what the SDK reads (model.json, fusion.json, shards); READMEs and eval notes stay home.
+    else if (/\.(json|bin)$/.test(name) && !name.startsWith('eval')) out.set(`${prefix}${name}`, () => readFileSync(abs));
   }
 }
 

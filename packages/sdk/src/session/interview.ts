@@ -198,13 +198,18 @@ export class InterviewSession extends EventTarget {
     return [...this.previousLogs, this.log.toJSON()];
   }
 
-  /** Stops any running answer and erases this session from the device. */
-  async delete(): Promise<void> {
+  /**
+   * Stops any running answer and erases this session from the device. Returns the event log
+   * with the deletion recorded: it holds no personal content, so a deployer may keep it as
+   * proof of deletion (Illinois AIVI § 15).
+   */
+  async delete(): Promise<EventLogJson> {
     await this.close();
     if (this.ctx.persist) await removeSession(this.id);
     this.answers = this.answers.map(() => null);
     this.lastResult = null;
-    this.ctx.forget(this);
+    this.log.record({ type: 'deletion', scope: 'session' });
+    return this.log.toJSON();
   }
 
   /** Stops any running answer and releases it; stored state stays (resume later). */
