@@ -131,6 +131,38 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     expect(r.eventLog.some((e) => e.type === 'warning' && e['code'] === 'no-speech')).toBe(true);
   });
 
+  it('a vision worker killed mid-answer: worker-crashed warning, the answer keeps video from before and after the restart', async () => {
+    const r = await run({ steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 3 }, { do: 'answer', index: 1, seconds: 5, crashAfter: 1.5 }, { do: 'result' }] });
+    expect(r.fatal).toBeUndefined();
+    const [a0, a1] = r.out.filter((o) => o.step === 'answer');
+    expect(a1!.warnings).toContain('worker-crashed');
+    expect(a1!.videoRows).toBeGreaterThan(5);
+    expect(a1!.audioRows).toBeGreaterThan(10);
+    expect(a0!.warnings).toEqual([]);
+    expect(Object.keys(step(r, 'result').result.scores).sort()).toEqual(['audio', 'video']);
+  });
+
+  it('one session scores the same on every backend Chromium offers here (within 1e-3)', async () => {
+    await withPage('session/session.html', async (h) => {
+      const first = await h.run<Run>({ assets, backend: 'wasm', steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 3 }, { do: 'answer', index: 1, seconds: 3 }, { do: 'result' }] });
+      expect(first.fatal).toBeUndefined();
+      const ref = step(first, 'result').result;
+      const seen: Record<string, number> = { wasm: ref.score };
+      for (const backend of ['cpu', 'webgl', 'webgpu']) {
+        const r = await h.run<Run>({ assets, backend, steps: [{ do: 'resume' }, { do: 'result', fresh: true }] });
+        expect(r.fatal, backend).toBeUndefined();
+        expect(r.backend).toBe(backend);
+        const res = step(r, 'result').result;
+        seen[backend] = res.score;
+        expect(Math.abs(res.score - ref.score), backend).toBeLessThan(1e-3);
+        expect(Math.abs(res.scores.audio - ref.scores.audio), backend).toBeLessThan(1e-3);
+        expect(Math.abs(res.scores.video - ref.scores.video), backend).toBeLessThan(1e-3);
+        res.questionAttention.forEach((q: number, i: number) => expect(Math.abs(q - ref.questionAttention[i])).toBeLessThan(1e-3));
+      }
+      console.log(`[session-api] one session on each backend: ${Object.entries(seen).map(([b, v]) => `${b} ${v.toFixed(6)}`).join(', ')}`);
+    }, camera);
+  });
+
   it('camera permission denied is a typed error (permission-denied)', async () => {
     // No --use-fake-ui-for-media-stream: headless Chromium then refuses the permission prompt.
     const r = await run({ steps: [{ do: 'consent' }, { do: 'media' }, { do: 'try', what: 'begin' }] }, { args: ['--use-fake-device-for-media-stream'] });

@@ -77,6 +77,8 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
         video === null ? null : stopVideo(video).catch(() => null),
       ]);
       await audio?.close();
+      // The analyser restarts a dead worker and resumes; the frames it missed are a gap worth saying.
+      if (v !== null && v.restarts > 0) o.onWarning('worker-crashed', `the vision worker crashed ${v.restarts} time(s) during the answer and was restarted; frames during the restart are missing`);
       return { seconds, audio: a, video: v, videoTried: videoTried && video !== null, audioTried: audio !== null };
     },
     async abort() {

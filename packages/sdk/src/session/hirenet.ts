@@ -150,6 +150,11 @@ export class HireNet {
     for (const m of this.ctx.models.values()) m.dispose();
   }
 
+  /** Test hook: make the vision worker die as a wasm abort would (the analyser restarts it). */
+  crashFaceWorkerForTest(): void {
+    this.ctx.faces?.crashWorkerForTest();
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new SessionError('invalid-state', 'this HireNet is closed');
   }

@@ -163,11 +163,14 @@ export class InterviewSession extends EventTarget {
     return record;
   }
 
-  /** Scores the recorded answers (late fusion over the modalities present). */
-  async result(): Promise<InterviewResult> {
+  /**
+   * Scores the recorded answers (late fusion over the modalities present). The result is kept
+   * until an answer changes; `fresh: true` scores again (e.g. after resuming on another backend).
+   */
+  async result(options: { fresh?: boolean } = {}): Promise<InterviewResult> {
     this.assertConsent('analyse');
     if (this.current !== null) throw new SessionError('invalid-state', 'endAnswer() before result()');
-    if (this.lastResult !== null) return this.lastResult;
+    if (this.lastResult !== null && options.fresh !== true) return this.lastResult;
     const usable = this.answers.some((a) => a !== null && (a.audio !== null || a.video !== null));
     if (!usable) throw new SessionError('no-answers', 'no recorded answer has audio or video the model can read');
     this.emit('progress', { stage: 'scoring' });

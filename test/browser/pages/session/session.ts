@@ -12,8 +12,8 @@ interface Assets { modelUrl: string; vocabUrl: string; wasmPaths: string; faceMo
 type Step =
   | { do: 'consent' }
   | { do: 'media' }
-  | { do: 'answer'; index: number; seconds: number; endTrackAfter?: number }
-  | { do: 'result' }
+  | { do: 'answer'; index: number; seconds: number; endTrackAfter?: number; crashAfter?: number }
+  | { do: 'result'; fresh?: boolean }
   | { do: 'resume' }
   | { do: 'storage' }
   | { do: 'deleteAll' }
@@ -69,7 +69,11 @@ exposeRun(async (a: Args) => {
           break;
         case 'answer': {
           await session.beginAnswer(step.index);
-          if (step.endTrackAfter !== undefined) {
+          if (step.crashAfter !== undefined) {
+            await sleep(step.crashAfter * 1000);
+            hn.crashFaceWorkerForTest();
+            await sleep((step.seconds - step.crashAfter) * 1000);
+          } else if (step.endTrackAfter !== undefined) {
             await sleep(step.endTrackAfter * 1000);
             stream?.getVideoTracks()[0]?.stop();
             await sleep((step.seconds - step.endTrackAfter) * 1000);
@@ -81,7 +85,7 @@ exposeRun(async (a: Args) => {
           break;
         }
         case 'result':
-          out.push({ step: 'result', result: await session.result() });
+          out.push({ step: 'result', result: await session.result({ fresh: step.fresh === true }) });
           break;
         case 'resume': {
           const resumed = await hn.resumeInterview();
