@@ -8,7 +8,7 @@ import { encodeInterview, type EncodedInterview, type WordEmbedder } from './enc
 import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
 import { splitByInterview } from './split.ts';
 import { fitStandardizer } from './standardize.ts';
-import { predictEncoded, trainHireNet, type EpochReport } from './trainer.ts';
+import { DEFAULT_TRAIN, predictEncoded, trainHireNet, type EpochReport } from './trainer.ts';
 
 /** The rows of the paper's Table 3 (per modality) and Table 4 (fusion), in its order. */
 export const SINGLE_MODELS = ['nonseq', 'bow', 'bigru', 'hn_avg', 'hn_satt', 'hirenet'] as const;
@@ -87,7 +87,7 @@ export async function runAblation(interviews: readonly ParsedInterview[], featur
       for (const modality of options.modalities) {
         const names = featureNames[modality];
         if (names === undefined) throw new Error(`the dataset has no ${modality} features`);
-        const standardizer = fitStandardizer(split.train.flatMap((iv) => iv.answers.map((a) => a[modality]).filter((a): a is Float32Array => a != null)), names);
+        const standardizer = fitStandardizer(split.train.flatMap((iv) => iv.answers.map((a) => a[modality]).filter((a): a is Float32Array => a != null)), names, 'answer');
         const encode = (list: readonly ParsedInterview[]): EncodedInterview[] => list.map((iv) => encodeInterview(iv, modality, standardizer, words));
         const data: Encoded = { train: encode(split.train), validation: encode(split.validation), test: encode(split.test) };
         const testLabels = data.test.map((iv) => iv.label);
@@ -105,7 +105,7 @@ export async function runAblation(interviews: readonly ParsedInterview[], featur
           else if (model === 'bow') await finish(model, started, bowBaseline(data.train, data.validation, data.test, names.length, { k: options.bowK, seed, sampleWindows: options.bowSampleWindows }));
           else {
             const config = { inputDim: names.length, wordDim: words.dims, lowUnits: options.units, contextUnits: options.units, highUnits: options.units, attentionDim: options.units, highAttentionDim: options.units, variant: model as HireNetVariant };
-            const train = { epochs: options.epochs, batchSize: options.batchSize, learningRate: options.learningRate, patience: options.patience, seed, onEpoch: options.onEpoch, onBatch: options.onBatch };
+            const train = { epochs: options.epochs, batchSize: options.batchSize, learningRate: options.learningRate, patience: options.patience, inputNoise: DEFAULT_TRAIN.inputNoise, seed, onEpoch: options.onEpoch, onBatch: options.onBatch };
             const { model: trained, history } = await trainHireNet(config, data.train, data.validation, train, {});
             const best = history.filter((h) => h.best).at(-1);
             const testScores = (await predictEncoded(trained, data.test)).map((o) => o.score);
