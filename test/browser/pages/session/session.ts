@@ -18,7 +18,7 @@ type Step =
   | { do: 'storage' }
   | { do: 'deleteAll' }
   | { do: 'sessionDelete' }
-  | { do: 'export' }
+  | { do: 'export'; label?: 0 | 1 }
   | { do: 'try'; what: 'attach' | 'begin' | 'result' | 'end' };
 interface Args { assets: Assets; modalities?: SessionModality[]; backend?: 'auto' | 'wasm' | 'cpu'; questions?: number; steps: Step[] }
 
@@ -111,7 +111,7 @@ exposeRun(async (a: Args) => {
           out.push({ step: 'sessionDelete', ...(await storage()), stored: (await hn.storedInterviews()).length });
           break;
         case 'export':
-          out.push({ step: 'export', dataset: session.exportDataset({ label: 1 }) });
+          out.push({ step: 'export', dataset: session.exportDataset({ label: step.label ?? 1 }) });
           break;
         case 'try': {
           const attempts: Record<string, () => unknown> = {
