@@ -8,7 +8,7 @@ if (missing) console.warn(`[session-api] ${missing}`);
 const fs = (abs: string): string => `/@fs${abs}/`;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Out = { step: string; [k: string]: any };
-interface Run { fatal?: { code: string; message: string }; modalities: string[]; backend: string; loadWarnings: string[]; out: Out[]; events: { type: string; code?: string; answer?: number }[]; eventLog: { type: string; [k: string]: unknown }[] }
+interface Run { tensorsBefore: number; tensorsAfterClose: number; fatal?: { code: string; message: string }; modalities: string[]; backend: string; loadWarnings: string[]; out: Out[]; events: { type: string; code?: string; answer?: number }[]; eventLog: { type: string; [k: string]: unknown }[] }
 
 let assets: Record<string, string | null>;
 let camera: PageOptions;
@@ -48,6 +48,8 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     for (const what of ['attach', 'begin', 'result']) expect(r.out.find((o) => o.what === what)?.error?.code).toBe('consent-required');
     expect(r.eventLog.filter((e) => e.type === 'consent' || e.type === 'analysis')).toEqual([]);
     expect(step(r, 'storage').databases).not.toContain('hirenet');
+    // hn.close() disposed the model weights (and the warm-up left nothing behind).
+    expect(r.tensorsAfterClose).toBe(r.tensorsBefore);
   });
 
   it('persists across a reload (answers, consent, result) and deleteAll() leaves no IndexedDB, Cache Storage or localStorage trace', async () => {

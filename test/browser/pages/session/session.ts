@@ -6,6 +6,7 @@ import { requestInterviewMedia } from '../../../../packages/sdk/src/session/medi
 import type { InterviewSession } from '../../../../packages/sdk/src/session/interview.ts';
 import type { SessionModality } from '../../../../packages/sdk/src/session/types.ts';
 import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
+import * as tf from '@tensorflow/tfjs-core';
 import { exposeRun } from '../../harness/page.ts';
 
 interface Assets { modelUrl: string; vocabUrl: string; wasmPaths: string; faceModelUrl: string | null }
@@ -40,6 +41,14 @@ exposeRun(async (a: Args) => {
   let hn: HireNet | undefined;
   let s: InterviewSession | undefined;
   let stream: MediaStream | undefined;
+  // tfjs-core is one engine per page; tensors alive before create must be all that is left after close.
+  let tensorsBefore = 0;
+  try {
+    tensorsBefore = tf.memory().numTensors;
+  } catch {
+    // No backend yet (first run in this page): nothing allocated.
+  }
+  let tensorsAfterClose: number | null = null;
   try {
     hn = await HireNet.create({ assetsBaseUrl: '/unused/', ...a.assets, visionWasm: viteVisionWasm, audioWorkletUrl: viteAudioWorklet.workletUrl, backend: a.backend ?? 'wasm', modalities: a.modalities ?? ['audio', 'video'] });
     const listen = (x: InterviewSession): void => {
@@ -130,7 +139,11 @@ exposeRun(async (a: Args) => {
         }
       }
     }
-    return { modalities: hn.modalities, backend: hn.backend, loadWarnings: hn.warnings.map((w) => w.code), out, events, eventLog: s?.eventLogs().at(-1)?.events ?? [] };
+    const result = { modalities: hn.modalities, backend: hn.backend, loadWarnings: hn.warnings.map((w) => w.code), out, events, eventLog: s?.eventLogs().at(-1)?.events ?? [] };
+    for (const t of stream?.getTracks() ?? []) t.stop();
+    await hn.close();
+    tensorsAfterClose = tf.memory().numTensors;
+    return { ...result, tensorsBefore, tensorsAfterClose };
   } catch (e) {
     return { fatal: errorOf(e), out, events };
   } finally {
