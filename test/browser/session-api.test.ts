@@ -165,6 +165,17 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     }, camera);
   });
 
+  it('without the face model the HireNet runs audio-only and says so (face-model-missing)', async () => {
+    const r = await run({ assets: { ...assets, faceModelUrl: '/no-such-dir/face_landmarker.task' }, steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 2 }, { do: 'result' }] });
+    expect(r.fatal).toBeUndefined();
+    expect(r.modalities).toEqual(['audio']);
+    expect(r.loadWarnings).toEqual(['face-model-missing']);
+    const [a0] = r.out.filter((o) => o.step === 'answer');
+    expect(a0!.videoRows).toBeNull();
+    expect(a0!.audioRows).toBeGreaterThan(3);
+    expect(Object.keys(step(r, 'result').result.scores)).toEqual(['audio']);
+  });
+
   it('camera permission denied is a typed error (permission-denied)', async () => {
     // No --use-fake-ui-for-media-stream: headless Chromium then refuses the permission prompt.
     const r = await run({ steps: [{ do: 'consent' }, { do: 'media' }, { do: 'try', what: 'begin' }] }, { args: ['--use-fake-device-for-media-stream'] });

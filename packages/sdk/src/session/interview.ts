@@ -64,7 +64,8 @@ export class InterviewSession extends EventTarget {
     this.log.record({ type: 'model-loaded', modelVersion: ctx.modelVersion, modelSha256: ctx.modelSha256 });
     this.log.record({ type: 'backend', backend: ctx.backend });
     this.log.record({ type: 'modalities', modalities: [...ctx.modalities] });
-    for (const w of ctx.loadWarnings) this.record(w);
+    // A resumed session already holds the load warnings of its first page load.
+    if (stored === undefined) for (const w of ctx.loadWarnings) this.record(w);
   }
 
   /** The consent on record, or null. */
