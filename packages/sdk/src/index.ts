@@ -48,6 +48,11 @@ export { lipsApart, lipGapRatio } from './video/lips.ts';
 export { poolVideoWindows, pooledFrameValues, type VideoWindow } from './video/windows.ts';
 export { VIDEO_FEATURE_SCHEMA, VIDEO_SCHEMA_VERSION, FRAME_COLUMNS, WINDOW_COLUMNS, POOLED_COLUMNS, videoSchemaId, assertVideoSchema, type VideoFeatureSchema } from './video/schema.ts';
 
+// SimInterview: the synthetic planted-event benchmark (docs/siminterview.md).
+export { resolveSimConfig, SIM_DEFAULTS, simManifest, type SimConfig } from './sim/config.ts';
+export { generateInterview, simInterviews, type SimInterview } from './sim/interview.ts';
+export { plantedLabel, isRelevant, HIRABLE_KIND, EVENT_KINDS, type PlantedEvent, type EventKind, type JobFamily, type QuestionType } from './sim/events.ts';
+
 // Accountability: bias audit (NYC LL144 impact ratios), session event log, consent notice.
 export { computeAudit } from './audit/audit.ts';
 export { renderAuditMarkdown } from './audit/report-md.ts';

@@ -10,6 +10,7 @@ import type { HireNetModel } from './model/hirenet-model.ts';
 export { initBackendNode } from './cli/node-backend.ts';
 export { loadVocabularyFromDir, DEFAULT_VOCAB_DIR } from './text/vocabulary-node.ts';
 export { openAudioFile, type AudioSource } from './cli/audio-source.ts';
+export { writeSimDataset, writeInterviewLines } from './sim/writer.ts';
 
 /**
  * Writes model.json and shards into `dir`. Everything goes to a sibling temp directory first and
