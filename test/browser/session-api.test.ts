@@ -80,6 +80,14 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     }, camera);
   });
 
+  it('withdrawing consent erases the answers and gates capture and analysis again', async () => {
+    const r = await run({ steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 2 }, { do: 'withdraw' }, { do: 'try', what: 'begin' }, { do: 'try', what: 'result' }] });
+    expect(r.fatal).toBeUndefined();
+    expect(step(r, 'withdraw').recorded).toBe(0);
+    expect(r.out.filter((o) => o.step === 'try').map((o) => o.error?.code)).toEqual(['consent-required', 'consent-required']);
+    expect(r.eventLog.filter((e) => e.type === 'consent').map((e) => e['status'])).toEqual(['granted', 'withdrawn']);
+  });
+
   it('session.delete() removes that interview from IndexedDB and localStorage', async () => {
     const r = await run({ steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 2 }, { do: 'sessionDelete' }] });
     expect(r.fatal).toBeUndefined();

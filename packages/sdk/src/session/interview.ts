@@ -98,6 +98,24 @@ export class InterviewSession extends EventTarget {
     await this.persist();
   }
 
+  /**
+   * The candidate withdraws consent: any running answer is dropped, the derived features and
+   * result of this session are erased, and further capture or analysis needs a new consent.
+   * The event log (codes only) keeps the withdrawal.
+   */
+  async withdrawConsent(): Promise<void> {
+    this.assertOpen();
+    const cur = this.current;
+    this.current = null;
+    await cur?.capture.abort();
+    if (this.consentRecord !== null) this.log.record({ type: 'consent', status: 'withdrawn', noticeVersion: this.consentRecord.noticeVersion, modalities: [...this.consentRecord.modalities] });
+    this.consentRecord = null;
+    this.stream = null;
+    this.answers = this.answers.map(() => null);
+    this.lastResult = null;
+    await this.persist();
+  }
+
   /** Hands the session the host's MediaStream (after consent). Tracks stay the host's. */
   attach(stream: MediaStream): void {
     this.assertConsent('attach a stream');

@@ -17,6 +17,7 @@ type Step =
   | { do: 'result'; fresh?: boolean }
   | { do: 'resume' }
   | { do: 'storage' }
+  | { do: 'withdraw' }
   | { do: 'deleteAll' }
   | { do: 'sessionDelete' }
   | { do: 'export'; label?: 0 | 1 }
@@ -108,6 +109,10 @@ exposeRun(async (a: Args) => {
           out.push({ step: 'resume', found: true, consent: session.consentGiven, recorded: session.recorded.map((r) => (r === null ? null : { audio: r.audio?.rows.length ?? null, video: r.video?.rows.length ?? null })), logs: session.eventLogs().length });
           break;
         }
+        case 'withdraw':
+          await session.withdrawConsent();
+          out.push({ step: 'withdraw', recorded: session.recorded.filter((x) => x !== null).length });
+          break;
         case 'storage':
           out.push({ step: 'storage', ...(await storage()) });
           break;
