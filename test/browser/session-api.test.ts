@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeHarness, repoRoot, sharedMissing, sharedUrl, withPage, type PageOptions } from './harness/index.ts';
-import { CLIP, FACE_MODEL, fakeMedia, tinyModel } from './session-fixtures.ts';
+import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinyModel } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-api] ${missing}`);
@@ -40,7 +40,10 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     };
     camera = { fakeMedia: fakeMedia() };
   });
-  afterAll(closeHarness);
+  afterAll(async () => {
+    await closeHarness();
+    cleanWorkDir();
+  });
 
   it('refuses capture and analysis before consent with a typed error, and records nothing', async () => {
     const r = await run({ steps: [{ do: 'try', what: 'attach' }, { do: 'try', what: 'begin' }, { do: 'try', what: 'result' }, { do: 'storage' }] });

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium.ts';
 import { repoRoot, sharedMissing } from './harness/index.ts';
-import { buildDemo, CLIP, demoModel, FACE_MODEL, fakeMedia, serveStatic, type StaticServer } from './session-fixtures.ts';
+import { cleanWorkDir, buildDemo, CLIP, demoModel, FACE_MODEL, fakeMedia, serveStatic, type StaticServer } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-embed] ${missing}`);
@@ -30,6 +30,7 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
   afterAll(async () => {
     await browser?.close();
     await site?.close();
+    cleanWorkDir();
   });
 
   it('?auto=1 runs a 2-answer interview from the fake camera and writes the result; only same-origin GETs without a body', async () => {

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeHarness, repoRoot, sharedMissing, sharedUrl, withPage } from './harness/index.ts';
-import { CLIP, FACE_MODEL, fakeMedia, tinyModel, workDir } from './session-fixtures.ts';
+import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinyModel, workDir } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-export] ${missing}`);
@@ -11,7 +11,10 @@ if (missing) console.warn(`[session-export] ${missing}`);
 const SESSIONS = 10;
 
 describe.skipIf(missing !== undefined)('export → train → eval on sessions recorded in Chromium', () => {
-  afterAll(closeHarness);
+  afterAll(async () => {
+    await closeHarness();
+    cleanWorkDir();
+  });
 
   it(`${SESSIONS} browser sessions exported as hirenet-dataset/1 train and evaluate with the CLI`, async () => {
     const fs = (abs: string): string => `/@fs${abs}/`;

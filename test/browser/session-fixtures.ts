@@ -5,7 +5,7 @@
  * port is a different origin, for the cross-origin iframe case.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,12 @@ let work: string | undefined;
 export function workDir(): string {
   work ??= mkdtempSync(join(tmpdir(), 'hirenet-session-'));
   return work;
+}
+
+/** Removes this test file's temporary media (the .y4m files are ~70 MB each). */
+export function cleanWorkDir(): void {
+  if (work !== undefined) rmSync(work, { recursive: true, force: true });
+  work = undefined;
 }
 
 /**
