@@ -46,12 +46,18 @@ const plan = quick
       'chromium wasm': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
       'chromium cpu': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
       'chromium webgl': { runs: 7, baselineRuns: 3, memoryScorings: 100 },
-      'chromium webgpu': { runs: 7, baselineRuns: 3, memoryScorings: 100 },
+      'chromium webgpu': { runs: 7, baselineRuns: 3, memoryScorings: 40 },
     } as Record<string, RowPlan | null> };
 // --runs N / --baseline-runs N override the plan (e.g. to re-measure an old commit cheaply).
 for (const [flag, key] of [['--runs', 'runs'], ['--baseline-runs', 'baselineRuns']] as const) {
   const i = argv.indexOf(flag);
   if (i >= 0) for (const r of Object.values(plan.row)) if (r !== null) r[key] = Number(argv[i + 1]);
+}
+// --backends webgpu,wasm limits the rows measured (others are kept from results.json, see below).
+const backendsArg = argv.indexOf('--backends');
+if (backendsArg >= 0) {
+  const keep = new Set((argv[backendsArg + 1] ?? '').split(','));
+  for (const key of Object.keys(plan.row)) if (!keep.has(key.split(' ')[1] ?? '')) plan.row[key] = null;
 }
 const here = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url));
 const log = (msg: string): void => void stderr.write(`[bench] ${msg}\n`);
@@ -64,6 +70,15 @@ function pytorch(): BenchResults['pytorch'] {
     return { available: false, reason: 'torch is not importable here (`python3 -c "import torch"` fails) and PyPI is unreachable, so the issue\'s PyTorch ratio cannot be measured on this machine' };
   }
   return { available: false, reason: 'torch is importable but the PyTorch HireNet port is not written yet' };
+}
+
+// --report re-renders RESULTS.md from the saved results.json (after a change to report.ts).
+if (argv.includes('--report')) {
+  const saved = JSON.parse(readFileSync(here('./results.json'), 'utf8')) as BenchResults;
+  const prior = existsSync(here('./before.json')) ? (JSON.parse(readFileSync(here('./before.json'), 'utf8')) as BenchResults) : null;
+  writeFileSync(here('./RESULTS.md'), renderReport(saved, prior));
+  log('re-rendered bench/RESULTS.md');
+  process.exit(0);
 }
 
 const t0 = performance.now();
@@ -95,15 +110,15 @@ if (only.has('chromium')) {
     for (const backend of ['wasm', 'cpu', 'webgl', 'webgpu'] as const) {
       const p = plan.row[`chromium ${backend}`];
       if (p == null) {
-        rows.push({ runtime: 'chromium', backend, error: 'skipped in --quick (shader compilation alone takes 10–15 s on SwiftShader)' });
+        if (backendsArg < 0) rows.push({ runtime: 'chromium', backend, error: 'skipped in --quick (shader compilation alone takes 10–15 s on SwiftShader)' });
         continue;
       }
       log(`chromium ${backend} …`);
-      const r = await session.run({ backend, ...p }, quick ? 30_000 : 600_000);
+      const r = await session.run({ backend, ...p }, quick ? 30_000 : 900_000);
       if ('selected' in r) throw new Error('unreachable: a backend run returned a selection');
       rows.push('error' in r ? { runtime: 'chromium', backend, error: r.error } : { runtime: 'chromium', backend: r.backend, scoring: r.scoring, baseline: r.baseline, memory: r.memory, initMs: r.initMs });
     }
-    if (plan.auto) {
+    if (plan.auto && backendsArg < 0) {
       log('chromium auto (selectBackend) …');
       const r = await session.run({ backend: 'auto', runs: 0, baselineRuns: 0, memoryScorings: 0 }, 600_000);
       auto = 'selected' in r ? r : { error: 'error' in r ? r.error : 'no selection' };
@@ -149,11 +164,13 @@ if (onlyArg >= 0 && existsSync(resultsPath)) {
   const prev = JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults;
   const mutable = results as { -readonly [K in keyof BenchResults]: BenchResults[K] };
   if (!only.has('loop')) mutable.loop = prev.loop;
-  if (!only.has('chromium')) mutable.auto = prev.auto;
+  if (!only.has('chromium') || backendsArg >= 0) mutable.auto = prev.auto;
   if (!only.has('train')) mutable.training = prev.training;
   if (!only.has('audio')) mutable.audio = prev.audio;
-  const kept = prev.rows.filter((r) => !only.has(r.runtime));
-  mutable.rows = [...rows.filter((r) => r.runtime === 'node'), ...kept, ...rows.filter((r) => r.runtime === 'chromium')].sort((a, b) => (a.runtime === b.runtime ? 0 : a.runtime === 'node' ? -1 : 1));
+  const order = ['node wasm', 'node cpu', 'chromium wasm', 'chromium cpu', 'chromium webgl', 'chromium webgpu'];
+  const key = (r: BackendRow): string => `${r.runtime} ${r.backend}`;
+  const kept = prev.rows.filter((r) => !rows.some((n) => key(n) === key(r)));
+  mutable.rows = [...kept, ...rows].sort((a, b) => order.indexOf(key(a)) - order.indexOf(key(b)));
 }
 const beforePath = here('./before.json');
 const before = existsSync(beforePath) ? (JSON.parse(readFileSync(beforePath, 'utf8')) as BenchResults) : null;

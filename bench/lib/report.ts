@@ -42,8 +42,11 @@ function beforeAfter(now: BenchResults, before: BenchResults | null): string[] {
     const prev = find(before, r);
     const base = r.baseline?.answers6.medianMs ?? before.rows.find((x) => x.runtime === r.runtime && x.backend === r.backend)?.baseline?.answers6.medianMs;
     const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(1)}×`);
-    out.push(`| ${label(r)} | ${ms(base)} | ${ms(prev)} | ${ms(after)} | ${ratio(prev, after)} | ${ratio(base, after)} |`);
+    const prevError = before.rows.find((x) => x.runtime === r.runtime && x.backend === r.backend)?.error;
+    const prevCell = prev === undefined && prevError !== undefined ? `did not finish (${prevError})` : ms(prev);
+    out.push(`| ${label(r)} | ${ms(base)} | ${prevCell} | ${r.error !== undefined ? r.error : ms(after)} | ${ratio(prev, after)} | ${ratio(base, after)} |`);
   }
+  out.push('', 'Medians on a machine at load ~10 on 2 cores swing by 2× between runs (see min columns above); compare rows, not single cells.');
   return out;
 }
 

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendName } from '../../../packages/sdk/src/backend/backends.ts';
 import { viteWasmPaths } from '../../../packages/sdk/src/backend/wasm-urls.vite.ts';
 import { fusedGruScan, fusedScanAvailable } from '../../../packages/sdk/src/model/fused-gru.ts';
-import { setWebgpuGruStrategy, type GruScanStrategy } from '../../../packages/sdk/src/model/kernels/gru-webgpu.ts';
+import { setWebgpuGruStrategy, webgpuGruStrategy, type GruScanStrategy } from '../../../packages/sdk/src/model/kernels/gru-webgpu.ts';
 import { gruScanOps, lengthMask } from '../../../packages/sdk/src/model/gru.ts';
 import { exposeRun } from '../harness/page.ts';
 
@@ -28,7 +28,7 @@ async function timeScan(run: () => tf.Tensor): Promise<number> {
 
 exposeRun(async ({ backend, strategy }: { backend: BackendName; strategy?: GruScanStrategy }) => {
   await initBackend(backend, { wasmPaths: viteWasmPaths });
-  if (strategy !== undefined) setWebgpuGruStrategy(strategy);
+  setWebgpuGruStrategy(strategy ?? 'auto');
   const [s, l, i, u] = [6, 240, 45, 32];
   const x = wave([s, l, i], 1) as tf.Tensor3D;
   // Uneven lengths, an empty row and a full one: every masking path.
@@ -63,6 +63,8 @@ exposeRun(async ({ backend, strategy }: { backend: BackendName; strategy?: GruSc
   tf.dispose([x, mask, ...Object.values(w)]);
   return {
     active: tf.getBackend(),
+    strategy: backend === 'webgpu' ? webgpuGruStrategy() : null,
+    adapter: (tf.backend() as { adapterInfo?: unknown }).adapterInfo ?? null,
     fusedInference: fusedScanAvailable(u),
     fusedWhileRecording,
     cases,

@@ -1,7 +1,8 @@
 /**
  * The whole GRU recurrence as ONE WebGPU compute dispatch per layer (inference only).
- * Per-step tfjs ops cost ~10 dispatches × L steps; here one workgroup per sequence walks all
- * L steps itself, with the hidden state in workgroup memory and one invocation per unit.
+ * Per-step tfjs ops cost ~10 dispatches × L steps; here the shader walks all L steps itself,
+ * either one workgroup per sequence with the hidden state in workgroup memory ('unit') or one
+ * invocation per sequence ('row'); see GruScanStrategy.
  * Same contract as gruLoopForward (gru-loop.ts): xp [L, S, 3U] time-major projections
  * (x·K + b, gates z|r|h), rk [U, 3U], mask [L, S] (1 real, 0 padding carries the state),
  * result [L, S, U] states after every step; `reverse` reads t = L−1 … 0.
@@ -151,11 +152,19 @@ const ACTIVATIONS = `
   fn gruTanh(v : f32) -> f32 { let e = exp(-2.0 * abs(v)); return sign(v) * (1.0 - e) / (1.0 + e); }
 `;
 
-let strategy: GruScanStrategy = 'row';
+let strategy: GruScanStrategy | 'auto' = 'auto';
 
-/** Chooses the invocation layout (measured per adapter by the benchmark; 'row' by default). */
-export function setWebgpuGruStrategy(s: GruScanStrategy): void {
+/** Forces an invocation layout; 'auto' (default) picks 'row' on SwiftShader and 'unit' elsewhere. */
+export function setWebgpuGruStrategy(s: GruScanStrategy | 'auto'): void {
   strategy = s;
+}
+
+/** The layout used on the active webgpu backend (reads the adapter tfjs recorded). */
+export function webgpuGruStrategy(): GruScanStrategy {
+  if (strategy !== 'auto') return strategy;
+  const info = (tf.backend() as { adapterInfo?: { vendor?: string; architecture?: string } }).adapterInfo;
+  // Chromium's CPU fallback adapter reports architecture 'swiftshader' (vendor 'google').
+  return /swiftshader/i.test(`${info?.architecture ?? ''} ${info?.vendor ?? ''}`) ? 'row' : 'unit';
 }
 
 /** True when the active backend is webgpu and the unit count fits one workgroup. */
@@ -169,7 +178,7 @@ export function webgpuGruStates(xp: tf.Tensor3D, rk: tf.Tensor2D, maskTimeMajor:
   const u = rk.shape[0];
   if (l === 0 || s === 0) return tf.zeros([l, s, u]);
   const backend = tf.backend() as unknown as ProgramRunner;
-  const program = new GruScanProgram(l, s, u, reverse, strategy);
+  const program = new GruScanProgram(l, s, u, reverse, webgpuGruStrategy());
   const info = backend.runWebGPUProgram(program, [xp, rk, maskTimeMajor], 'float32');
   return tf.engine().makeTensorFromTensorInfo(info) as tf.Tensor3D;
 }
