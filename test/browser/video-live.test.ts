@@ -85,6 +85,17 @@ describe.skipIf(missing !== undefined)('live camera analysis', () => {
     expect(r.analysed).toBeGreaterThan(10);
   });
 
+  it('stop() called at once, before the worker has attached, still ends the stream', async () => {
+    // Regression: the stop used to reach the worker before its stream reader existed and was lost,
+    // so session.stop() never settled (the page would time out here).
+    const r = await live({ seconds: 0 });
+    report('immediate stop', r);
+    expect(r.error).toBeUndefined();
+    expect(r.mode).toBe('track-processor');
+    expect(r.warnings).toEqual([]);
+    expect(r.duration).toBeLessThan(10);
+  });
+
   it('a track that ends mid-answer yields a video-track-ended warning and keeps the frames so far', async () => {
     const r = await live({ seconds: 0, endTrackAfter: 4 });
     report('track ended', r);

@@ -51,10 +51,18 @@ export function startLiveTap(track: MediaStreamTrack, opts: LiveOptions & { fps:
   const rows: VideoFrameRow[] = [];
   const warnings: VideoError[] = [];
   const started = performance.now();
-  const state = { stopping: false, restarts: 0, handle: undefined as WorkerHandle | undefined };
+  const state: LoopState = { stopping: false, restarts: 0, handle: undefined, stopDelivered: false };
+  const requestStop = (): Promise<void> | undefined => state.handle?.api.stopStream().catch(() => undefined);
   const sink = (batch: VideoFrameRow[]): void => {
     rows.push(...batch);
     opts.onRows?.(batch);
+    // Pending stop: a stop() that reached the worker before its stream reader existed (the
+    // worker was still attaching) was a no-op there. A row proves the reader exists now, so
+    // the stop is delivered again, once; stopStream() is harmless when already stopped.
+    if (state.stopping && !state.stopDelivered && mode === 'track-processor') {
+      state.stopDelivered = true;
+      void requestStop();
+    }
   };
   const elapsed = (): number => (performance.now() - started) / 1000;
 
@@ -80,17 +88,22 @@ export function startLiveTap(track: MediaStreamTrack, opts: LiveOptions & { fps:
     rows,
     done,
     async stop() {
+      // Remembered in state: a loop that has not attached to its worker yet sees it and does not
+      // start streaming; one that is attaching gets it again with its first row (see sink).
       state.stopping = true;
-      await state.handle?.api.stopStream().catch(() => undefined);
+      await requestStop();
       return done;
     },
   };
 }
 
 interface LoopState {
+  /** stop() was called; honoured whenever the loop gets to it, even before the worker attaches. */
   stopping: boolean;
   restarts: number;
   handle: WorkerHandle | undefined;
+  /** stopStream() was re-sent after a row proved the worker's stream reader exists. */
+  stopDelivered: boolean;
 }
 
 async function runProcessor(
@@ -104,6 +117,8 @@ async function runProcessor(
   while (!state.stopping && track.readyState === 'live') {
     const h = await getWorker();
     state.handle = h;
+    // stop() while the worker was being obtained: never start a stream nobody would end.
+    if (state.stopping) return;
     // maxBufferSize 1: when the worker is busy the browser keeps only the newest frame.
     const processor = new MediaStreamTrackProcessor({ track, maxBufferSize: 1 });
     const readable = processor.readable;
