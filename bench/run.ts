@@ -170,6 +170,11 @@ if (onlyArg >= 0 && existsSync(resultsPath)) {
   const order = ['node wasm', 'node cpu', 'chromium wasm', 'chromium cpu', 'chromium webgl', 'chromium webgpu'];
   const key = (r: BackendRow): string => `${r.runtime} ${r.backend}`;
   const kept = prev.rows.filter((r) => !rows.some((n) => key(n) === key(r)));
+  const plans = { ...prev.workload.plan };
+  for (const [k, v] of Object.entries(plan.row)) if (v !== null) plans[k] = v;
+  mutable.workload = { ...results.workload, plan: plans };
+  const summary = (r: BenchResults, what: string) => ({ startedAt: r.machine.startedAt, gitCommit: r.machine.gitCommit, load: r.machine.loadAverageStart, what });
+  mutable.combined = [...(prev.combined ?? [summary(prev, 'everything else')]), summary(results, [...only].join(',') + (backendsArg >= 0 ? ` (${argv[backendsArg + 1] ?? ''})` : ''))];
   mutable.rows = [...kept, ...rows].sort((a, b) => order.indexOf(key(a)) - order.indexOf(key(b)));
 }
 const beforePath = here('./before.json');

@@ -98,6 +98,7 @@ export function renderReport(res: BenchResults, before: BenchResults | null): st
     `- git ${m.gitCommit}${m.gitDirty ? ' (work tree had uncommitted changes to tracked files)' : ''}; started ${m.startedAt}.`,
     `- **Shared, loaded machine**: load average (1/5/15 min) ${m.loadAverageStart.join(' / ')} at start, ${m.loadAverageEnd.join(' / ')} at the end, on ${m.cores} cores.`,
     '  Other sessions were running; every time here is an upper bound, and min-of-runs is given beside the median for that reason.',
+    ...(res.combined === undefined ? [] : [`- Combined from ${res.combined.length} runs (\`--only\`): ${res.combined.map((c) => `${c.what} at ${c.startedAt} (git ${c.gitCommit.slice(0, 10)}, load ${c.load.join(' / ')})`).join('; ')}. The header above describes the last one.`]),
     '',
     `Workload: one interview, ${res.workload.windows} windows per answer, inputDim ${res.workload.inputDim}, wordDim ${res.workload.wordDim}, ${res.workload.units} units (random weights, seeded);`,
     `medians over the timed runs after one warm-up call (runs per row: ${Object.entries(res.workload.plan ?? {}).map(([k, v]) => `${k} ${v === null ? 'skipped' : v.runs}`).join(', ')}).`,

@@ -29,4 +29,6 @@ export interface BenchResults {
   readonly audio: Record<string, unknown> | { error: string } | null;
   readonly pytorch: { available: false; reason: string } | { available: true; answers6Ms: number };
   readonly seconds: number;
+  /** Set when --only merged this run into earlier results: which run measured what. */
+  readonly combined?: { startedAt: string; gitCommit: string; load: number[]; what: string }[];
 }
