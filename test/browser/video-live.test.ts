@@ -85,9 +85,9 @@ describe.skipIf(missing !== undefined)('live camera analysis', () => {
     expect(r.analysed).toBeGreaterThan(10);
   });
 
-  it('stop() called at once, before the worker has attached, still ends the stream', async () => {
-    // Regression: the stop used to reach the worker before its stream reader existed and was lost,
-    // so session.stop() never settled (the page would time out here).
+  it('stop() right after startLive settles, without a warning', async () => {
+    // On a page's first stream the worker usually attaches before the stop arrives, so this does
+    // not hit the stop-before-attach race; packages/sdk/src/video/live-tap.test.ts pins that down.
     const r = await live({ seconds: 0 });
     report('immediate stop', r);
     expect(r.error).toBeUndefined();
