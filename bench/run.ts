@@ -2,7 +2,8 @@
  * `npm run bench [-- --quick] [-- --only node,chromium,train,audio]`: HireNet scoring latency on
  * every backend (Node and Chromium), the stock tf.layers BiGRU baseline, memory over repeated
  * scorings, training time per epoch and the audio real-time factor. Writes bench/results.json
- * and bench/RESULTS.md. --quick (under a minute) trims repetitions and skips the slowest rows.
+ * and bench/RESULTS.md; --quick (under a minute: fewer repetitions, no SwiftShader rows) writes
+ * bench/results.quick.json and bench/RESULTS.quick.md (git-ignored) so it never clobbers them.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { execFileSync } from 'node:child_process';
@@ -159,7 +160,8 @@ const results: BenchResults = {
   seconds: (performance.now() - t0) / 1000,
 };
 // With --only, sections not re-measured are kept from the previous results.json.
-const resultsPath = here('./results.json');
+// --quick writes beside the committed full results instead of over them.
+const resultsPath = here(quick ? './results.quick.json' : './results.json');
 if (onlyArg >= 0 && existsSync(resultsPath)) {
   const prev = JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults;
   const mutable = results as { -readonly [K in keyof BenchResults]: BenchResults[K] };
@@ -180,5 +182,5 @@ if (onlyArg >= 0 && existsSync(resultsPath)) {
 const beforePath = here('./before.json');
 const before = existsSync(beforePath) ? (JSON.parse(readFileSync(beforePath, 'utf8')) as BenchResults) : null;
 writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(here('./RESULTS.md'), renderReport(results, before));
-log(`done in ${results.seconds.toFixed(0)} s: bench/results.json, bench/RESULTS.md`);
+writeFileSync(here(quick ? './RESULTS.quick.md' : './RESULTS.md'), renderReport(results, before));
+log(`done in ${results.seconds.toFixed(0)} s: ${quick ? 'bench/results.quick.json, bench/RESULTS.quick.md' : 'bench/results.json, bench/RESULTS.md'}`);
