@@ -17,6 +17,7 @@ export { loadModel, encodeModel, decodeModel, sha256Hex, MODEL_FORMAT, type Mode
 
 // Backends: tfjs cpu / wasm / webgl / webgpu, loaded lazily, wasm binaries self-hosted.
 export { initBackend, availableBackends, BackendUnavailableError, type BackendName } from './backend/backends.ts';
+export { selectBackend, type BackendSelection, type BackendTiming, type SelectOptions } from './backend/select.ts';
 
 // Words: tokenizer and the compact 100-d word vectors that feed the question and job-title GRUs.
 export { tokenize } from './text/tokenizer.ts';
