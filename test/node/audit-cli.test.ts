@@ -1,25 +1,12 @@
-import { execFile } from 'node:child_process';
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exists, hirenet } from './run-cli.ts';
 import { handDataset } from '../../packages/sdk/src/audit/testing/hand-dataset.ts';
 
-const run = promisify(execFile);
-const cli = join(import.meta.dirname, '..', '..', 'packages', 'sdk', 'bin', 'hirenet.js');
 let dir = '';
 
-async function hirenet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run('node', [cli, ...args]);
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-const exists = (p: string): Promise<boolean> => access(p).then(() => true, () => false);
 
 // The 60-candidate hand-computed audit (packages/sdk/src/audit/testing/hand-dataset.ts) written
 // as a hirenet-dataset/1 directory and a `hirenet predict`-style scores file.

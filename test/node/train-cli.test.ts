@@ -1,24 +1,10 @@
-import { execFile } from 'node:child_process';
-import { access, mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exists, hirenet } from './run-cli.ts';
 
-const run = promisify(execFile);
-const cli = join(import.meta.dirname, '..', '..', 'packages', 'sdk', 'bin', 'hirenet.js');
 let dir = '';
-
-async function hirenet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run('node', [cli, ...args], { maxBuffer: 64 << 20 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-const exists = (p: string): Promise<boolean> => access(p).then(() => true, () => false);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hirenet-train-'));
