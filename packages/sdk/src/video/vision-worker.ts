@@ -145,7 +145,9 @@ const api = {
           continue;
         }
         // Next slot on the k / fps grid after this frame: a slow frame skips slots, never queues.
-        due = (Math.floor(rel * fps + 1e-6) + 1) / fps;
+        // The same 1 ms tolerance as the acceptance test above, or a frame just before a slot
+        // boundary would leave that slot open and the next frame would take it again.
+        due = (Math.floor((rel + 1e-3) * fps + 1e-6) + 1) / fps;
         const d0 = performance.now();
         const row = await e.detectAndClose(frame, t0 + rel);
         detectMs.push(performance.now() - d0);
