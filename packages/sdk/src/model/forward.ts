@@ -14,6 +14,8 @@ export interface ForwardResult {
   readonly answerAttention: tf.Tensor2D | null;
   /** [B, maxQuestions] question attention, or null for the bigru baseline. */
   readonly questionAttention: tf.Tensor2D | null;
+  /** [B, 2·highUnits] v, the interview vector the classifier reads (eq. 15); null for bigru. */
+  readonly interviewVector: tf.Tensor2D | null;
 }
 
 function pick(w: WeightTensors, name: string): tf.Tensor {
@@ -51,7 +53,7 @@ function forwardBigru(w: WeightTensors, batch: PaddedBatch, answers: tf.Tensor3D
   const present = tf.tensor2d(Float32Array.from(batch.answerLengths, (n) => (n > 0 ? 1 : 0)), [batch.size, batch.maxQuestions]);
   const sums = tf.sum(tf.mul(tf.reshape(perAnswer, [batch.size, batch.maxQuestions]), present), 1);
   const scores = tf.div(sums, tf.maximum(tf.sum(present, 1), 1)) as tf.Tensor1D;
-  return { scores, answerAttention: null, questionAttention: null };
+  return { scores, answerAttention: null, questionAttention: null, interviewVector: null };
 }
 
 /** HireNet's forward pass, eqs 1–15 (and the ablation variants), over one padded batch. */
@@ -80,5 +82,5 @@ export function forward(config: HireNetConfig, w: WeightTensors, batch: PaddedBa
     jobContext = gruScan(jobs, lengthMask(batch.jobLengths, batch.maxJobWords), gru(w, 'jobEncoder')).final;
   }
   const highPool = pool(config.variant, high.outputs, pairMask, attends ? attention(w, 'highAttention', contextual) : null, jobContext);
-  return { scores: classify(w, highPool.pooled), answerAttention: lowPool.weights, questionAttention: highPool.weights };
+  return { scores: classify(w, highPool.pooled), answerAttention: lowPool.weights, questionAttention: highPool.weights, interviewVector: highPool.pooled };
 }
