@@ -2,7 +2,7 @@
 // fake microphone tapped by the AudioWorklet and analysed in the module worker.
 import { analyzeAudioFile, startAudioCapture } from '../../../../packages/sdk/src/audio/capture.ts';
 import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
-import { exposeRun } from '../../harness/page.ts';
+import { exposeRun, recordLongTasks } from '../../harness/page.ts';
 
 interface Args {
   readonly mode: 'file' | 'live';
@@ -18,11 +18,7 @@ interface Args {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 exposeRun(async (a: Args) => {
-  const longTasks: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longTasks.push(e.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
+  const { durations: longTasks, stop: stopLongTasks } = recordLongTasks();
   try {
     if (a.mode === 'file') {
       const t0 = performance.now();
@@ -58,6 +54,6 @@ exposeRun(async (a: Args) => {
   } catch (e) {
     return { error: `${(e as Error).name}: ${(e as Error).message}`, code: (e as { code?: string }).code };
   } finally {
-    observer.disconnect();
+    stopLongTasks();
   }
 });

@@ -1,7 +1,7 @@
 // Live camera analysis from Chromium's fake camera (test/browser/video-live.test.ts).
 import { createFaceAnalyzer } from '../../../../packages/sdk/src/video/face-analyzer.ts';
 import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
-import { exposeRun } from '../../harness/page.ts';
+import { exposeRun, recordLongTasks } from '../../harness/page.ts';
 
 interface Args {
   readonly modelUrl: string;
@@ -16,11 +16,7 @@ interface Args {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 exposeRun(async (a: Args) => {
-  const longTasks: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longTasks.push(e.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
+  const { durations: longTasks, stop: stopLongTasks } = recordLongTasks();
   const analyzer = createFaceAnalyzer({ ...viteVisionWasm, modelUrl: a.modelUrl });
   const initMs = await analyzer.ready;
   const longTasksDuringInit = longTasks.length;
@@ -44,7 +40,7 @@ exposeRun(async (a: Args) => {
   }
   await Promise.all(timers);
   const wall = (performance.now() - t0) / 1000;
-  observer.disconnect();
+  stopLongTasks();
   track.stop();
   analyzer.close();
   const faces = result.rows.reduce((n, r) => n + r.face, 0);
