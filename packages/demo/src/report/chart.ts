@@ -1,0 +1,95 @@
+/**
+ * One small uPlot line chart: a track of an answer's timeline. Charts of one answer share a
+ * cursor (uPlot sync), so hovering the attention curve shows the same instant in every track,
+ * and key moments are shaded on all of them. Width follows the container (ResizeObserver).
+ */
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { h } from '../dom.ts';
+
+export interface Band {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ChartInput {
+  readonly title: string;
+  readonly hint: string;
+  readonly x: readonly number[];
+  readonly y: readonly (number | null)[];
+  readonly color: string;
+  readonly height: number;
+  /** Key moments to shade, seconds. */
+  readonly bands: readonly Band[];
+  /** Charts with the same key move their cursors together. */
+  readonly syncKey: string;
+  /** Fill under the line (the attention curve). */
+  readonly fill?: boolean;
+  /** Draw the time axis under this chart (only the last of a stack needs it). */
+  readonly xAxis: boolean;
+  /** Text alternative of the canvas. */
+  readonly summary: string;
+}
+
+const BAND_FILL = 'rgba(245, 158, 11, 0.22)';
+
+function shadeBands(bands: readonly Band[]): (u: uPlot) => void {
+  return (u) => {
+    const { ctx, bbox } = u;
+    ctx.save();
+    ctx.fillStyle = BAND_FILL;
+    for (const b of bands) {
+      const x0 = u.valToPos(b.start, 'x', true);
+      const x1 = u.valToPos(b.end, 'x', true);
+      ctx.fillRect(x0, bbox.top, Math.max(1, x1 - x0), bbox.height);
+    }
+    ctx.restore();
+  };
+}
+
+const AXIS = { stroke: '#475569', grid: { stroke: '#e2e8f0', width: 1 }, ticks: { stroke: '#cbd5e1', width: 1 }, font: '11px system-ui, sans-serif' };
+
+export interface Chart {
+  readonly el: HTMLElement;
+  /** Removes the plot from the cursor-sync group and stops observing its size. */
+  destroy(): void;
+}
+
+/** A <figure> holding the chart; the chart is created once the figure has a width. */
+export function lineChart(c: ChartInput): Chart {
+  const plotHost = h('div', { class: 'hn-chart-plot', role: 'img', 'aria-label': c.summary });
+  const fig = h('figure', { class: 'hn-chart' }, h('figcaption', {}, h('strong', {}, c.title), ' ', h('span', { class: 'hn-hint' }, c.hint)), plotHost);
+  const xMax = c.x.length === 0 ? 1 : (c.x[c.x.length - 1] ?? 0) + 0.25;
+  let plot: uPlot | undefined;
+  const create = (width: number): void => {
+    const opts: uPlot.Options = {
+      width,
+      height: c.height,
+      legend: { show: false },
+      cursor: { sync: { key: c.syncKey }, points: { size: 6 }, drag: { x: false, y: false } },
+      scales: { x: { time: false, range: [0, xMax] } },
+      axes: [
+        { ...AXIS, show: c.xAxis, size: 28, values: (_u, ticks) => ticks.map((t) => `${t}s`) },
+        { ...AXIS, size: 48, space: 18 },
+      ],
+      series: [{}, { label: c.title, stroke: c.color, width: 1.5, fill: c.fill === true ? `${c.color}33` : undefined, spanGaps: false, points: { show: false } }],
+      hooks: { drawClear: [shadeBands(c.bands)] },
+    };
+    plot = new uPlot(opts, [[...c.x], [...c.y]] as uPlot.AlignedData, plotHost);
+  };
+  // The figure is usually attached after this returns; measure once it is laid out.
+  const observer = new ResizeObserver(() => {
+    const width = Math.floor(plotHost.clientWidth);
+    if (width <= 0) return;
+    if (plot === undefined) create(width);
+    else if (Math.abs(plot.width - width) > 1) plot.setSize({ width, height: c.height });
+  });
+  observer.observe(plotHost);
+  return {
+    el: fig,
+    destroy() {
+      observer.disconnect();
+      plot?.destroy();
+    },
+  };
+}
