@@ -74,7 +74,8 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
           o.onWarning('worker-crashed', `audio analysis failed: ${(e as Error).message}`);
           return null;
         }),
-        video === null ? null : stopVideo(video).catch(() => null),
+        // live-tap honours a stop() made before its worker attached (ed925a5), so one call is enough.
+        video === null ? null : video.stop().catch(() => null),
       ]);
       await audio?.close();
       // The analyser restarts a dead worker and resumes; the frames it missed are a gap worth saying.
@@ -85,21 +86,4 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
       await Promise.allSettled([audio?.close(), video?.stop()]);
     },
   };
-}
-
-const sleep = (ms: number): Promise<'timeout'> => new Promise((r) => setTimeout(() => r('timeout'), ms));
-
-/**
- * LiveSession.stop() called while the tap is still waiting for its worker is not seen by the
- * worker (it starts streaming afterwards and never ends). Repeating stop() until the session
- * settles reaches it once the worker is attached; a 0 s answer depends on this.
- */
-async function stopVideo(video: LiveSession): Promise<LiveAnalysis | null> {
-  const done = video.stop();
-  for (let i = 0; i < 40; i++) {
-    const r = await Promise.race([done, sleep(250)]);
-    if (r !== 'timeout') return r;
-    void video.stop();
-  }
-  return null;
 }

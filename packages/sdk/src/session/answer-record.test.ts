@@ -4,7 +4,7 @@ import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
 import type { AudioSummary } from '../audio/summary.ts';
 import { AU_CODES } from '../video/au-map.ts';
 import { emptyFrameRow, type VideoFrameRow } from '../video/frame-row.ts';
-import { buildAnswerRecord } from './answer-record.ts';
+import { buildAnswerRecord, LOW_LIGHT } from './answer-record.ts';
 import { videoAnswerStats } from './answer-stats.ts';
 
 const NAMES = AUDIO_FEATURE_SCHEMA.windowFeatures;
@@ -75,5 +75,22 @@ describe('answer record', () => {
     expect(s.blinksPerMinute).toBeCloseTo(30, 12);
     expect(s.smileFraction).toBeCloseTo(0.25, 12);
     expect(s.gazeAwayFraction).toBeCloseTo(0.1, 12);
+  });
+
+  it('low light: a dark answer keeps its video and gets a low-light warning; a bright one does not', () => {
+    const lit = (luma: number): VideoFrameRow[] => Array.from({ length: 30 }, (_, k) => ({ ...faceRow(k / 15), luma }));
+    const dark = buildAnswerRecord({ index: 2, seconds: 2, audio: null, videoRows: lit(LOW_LIGHT - 1), expected: {}, captureWarnings: [] });
+    expect(dark.videoStats?.meanLuma).toBeCloseTo(LOW_LIGHT - 1, 9);
+    expect(dark.video?.rows.length).toBe(7);
+    expect(dark.warnings.map((w) => [w.code, w.answer])).toEqual([['low-light', 2]]);
+    const bright = buildAnswerRecord({ index: 2, seconds: 2, audio: null, videoRows: lit(LOW_LIGHT + 1), expected: {}, captureWarnings: [] });
+    expect(bright.warnings).toEqual([]);
+  });
+
+  it('no luma measured (older records, or no 2D canvas): no meanLuma and no low-light warning', () => {
+    const rows = Array.from({ length: 30 }, (_, k) => faceRow(k / 15));
+    const r = buildAnswerRecord({ index: 0, seconds: 2, audio: null, videoRows: rows, expected: {}, captureWarnings: [] });
+    expect(r.videoStats?.meanLuma).toBeUndefined();
+    expect(r.warnings).toEqual([]);
   });
 });

@@ -17,6 +17,16 @@ export const SILENCE_VOICED = 0.02;
 export const SILENCE_SPEECH = 0.05;
 /** Below this share of frames with a face, the video of an answer is flagged (but still used). */
 export const LOW_FACE = 0.5;
+/**
+ * Below this mean luma (Rec. 601, 0–255, over the answer's analysed frames) the video is too
+ * dark to trust. Video black is 16 on this scale: at 40 (≈ 10 % of the range above black)
+ * a face's shading lives in the bottom few code values, where sensor noise and compression
+ * dominate, and the blendshapes the model reads get unreliable before the face is lost. Measured
+ * on a shared talking-face clip (talk_f1, test/browser/session-lowlight.test.ts): ≈ 110 as
+ * recorded, ≈ 6 darkened with `eq=brightness=-0.45`, where MediaPipe still finds the face, so
+ * no-face would not fire and this warning is the only sign.
+ */
+export const LOW_LIGHT = 40;
 
 export interface AnswerInput {
   readonly index: number;
@@ -54,6 +64,9 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
     videoStats = videoAnswerStats(rows, x.seconds);
     video = windowsToRows('video', windows, WINDOW_COLUMNS, x.expected.video ?? WINDOW_COLUMNS);
     const faceRatio = videoStats.frames === 0 ? 0 : videoStats.faceFrames / videoStats.frames;
+    if (videoStats.meanLuma !== undefined && videoStats.meanLuma < LOW_LIGHT) {
+      warn('low-light', `answer ${x.index + 1}'s video is very dark (mean luma ${videoStats.meanLuma.toFixed(0)} of 255): its face measurements are unreliable; more light on the face helps`);
+    }
     if (video === null) warn('no-face', `no face was found in answer ${x.index + 1}: it is scored from audio only`);
     else if (faceRatio < LOW_FACE) warn('low-face-coverage', `a face was found in ${Math.round(100 * faceRatio)} % of answer ${x.index + 1}'s frames`);
   }

@@ -38,7 +38,13 @@ export function videoAnswerStats(rows: readonly VideoFrameRow[], seconds: number
   let smiles = 0;
   let blinks = 0;
   let closed = false;
+  let lumaSum = 0;
+  let lumaFrames = 0;
   for (const r of rows) {
+    if (r.luma !== undefined && Number.isFinite(r.luma)) {
+      lumaSum += r.luma;
+      lumaFrames++;
+    }
     if (r.face !== 1) {
       closed = false;
       continue;
@@ -57,5 +63,6 @@ export function videoAnswerStats(rows: readonly VideoFrameRow[], seconds: number
     gazeAwayFraction: faces === 0 ? 0 : away / faces,
     blinksPerMinute: seconds > 0 ? (60 * blinks) / seconds : 0,
     smileFraction: faces === 0 ? 0 : smiles / faces,
+    ...(lumaFrames === 0 ? {} : { meanLuma: lumaSum / lumaFrames }),
   };
 }

@@ -6,11 +6,13 @@ import { HireNetError } from '../util/errors.ts';
  * - `invalid-state`: e.g. `endAnswer()` with no answer running, or use after `close()`;
  * - `invalid-options`: a `HireNet.create` / `startInterview` / `consent` argument is wrong;
  * - `permission-denied`: the user or the browser refused camera/microphone access;
- * - `no-media`: the stream has no track of any consented modality;
+ * - `no-media`: the stream (or an uploaded file) has no track of any consented modality;
+ * - `unreadable-file`: an uploaded recording is corrupt, not a media file, or in a codec this
+ *   browser cannot decode (`cause` holds the extractor's AudioInputError / VideoError);
  * - `no-answers`: `result()` with no recorded answer that any model can read;
  * - `storage`: IndexedDB failed (private mode quotas, blocked deletion).
  */
-export type SessionErrorCode = 'consent-required' | 'invalid-state' | 'invalid-options' | 'permission-denied' | 'no-media' | 'no-answers' | 'storage';
+export type SessionErrorCode = 'consent-required' | 'invalid-state' | 'invalid-options' | 'permission-denied' | 'no-media' | 'unreadable-file' | 'no-answers' | 'storage';
 
 export class SessionError extends HireNetError {
   constructor(

@@ -30,6 +30,7 @@ export const WARNING_CODES = [
   'backend-fallback',
   'no-face',
   'low-face-coverage',
+  'low-light',
   'no-speech',
   'answer-missing',
   'other',

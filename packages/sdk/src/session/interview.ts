@@ -5,29 +5,18 @@
  */
 import { embedText } from '../text/embed.ts';
 import { startAnswerCapture, type AnswerCapture } from './answer-capture.ts';
-import { buildAnswerRecord } from './answer-record.ts';
+import { analyzeAnswerFile } from './answer-file.ts';
+import { buildAnswerRecord, type AnswerInput } from './answer-record.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
 import { EventLog } from './event-log.ts';
-import type { EventLogJson, WarningCode } from './event-log-types.ts';
+import type { EventLogJson } from './event-log-types.ts';
+import { fileErrorLogCode, LOG_CODE } from './log-codes.ts';
 import { exportDataset, type ExportedDataset, type ExportOptions } from './export.ts';
 import type { InterviewSpec } from './options.ts';
 import { assembleResult, runModels } from './scoring.ts';
 import { CURRENT_KEY, removeSession, saveSession, type StoredSession } from './store.ts';
-import type { AnswerRecord, ConsentRecord, InterviewResult, SessionModality, SessionWarning, SessionWarningCode } from './types.ts';
-
-const LOG_CODE: Record<SessionWarningCode, WarningCode> = {
-  'no-face': 'no-face',
-  'low-face-coverage': 'low-face-coverage',
-  silence: 'no-speech',
-  'track-ended': 'video-track-ended',
-  'worker-crashed': 'video-worker',
-  'answer-empty': 'answer-missing',
-  'no-camera': 'other',
-  'no-microphone': 'other',
-  'face-model-missing': 'video-model',
-  'backend-fallback': 'backend-fallback',
-};
+import type { AnswerRecord, ConsentRecord, InterviewResult, SessionModality, SessionWarning } from './types.ts';
 
 export interface ConsentInput {
   readonly noticeVersion: string;
@@ -47,6 +36,8 @@ export class InterviewSession extends EventTarget {
   private stream: MediaStream | null = null;
   private current: { index: number; capture: AnswerCapture; warnings: SessionWarning[] } | null = null;
   private closed = false;
+  /** An uploaded file is being analysed (one at a time: the face analyser has one file worker). */
+  private busy = false;
   private readonly createdAt: string;
 
   /** Use `hn.startInterview` / `hn.resumeInterview`. */
@@ -132,8 +123,9 @@ export class InterviewSession extends EventTarget {
   async beginAnswer(index: number): Promise<void> {
     this.assertConsent('start an answer');
     if (this.stream === null) throw new SessionError('invalid-state', 'attach(stream) before beginAnswer()');
-    if (!Number.isInteger(index) || index < 0 || index >= this.spec.questions.length) throw new SessionError('invalid-options', `answer index must be 0…${this.spec.questions.length - 1}, got ${index}`);
+    this.assertIndex(index);
     if (this.current !== null) throw new SessionError('invalid-state', `answer ${this.current.index} is still being recorded; endAnswer() first`);
+    if (this.busy) throw new SessionError('invalid-state', 'an uploaded answer is being analysed; wait for addAnswerFile() first');
     const warnings: SessionWarning[] = [];
     const capture = await startAnswerCapture(this.stream, {
       audio: this.uses('audio'),
@@ -160,25 +152,51 @@ export class InterviewSession extends EventTarget {
     if (cur === null) throw new SessionError('invalid-state', 'endAnswer() without beginAnswer()');
     this.current = null;
     const captured = await cur.capture.stop();
-    const empty = captured.seconds < 0.5 || ((captured.audio?.windows.length ?? 0) === 0 && (captured.video?.rows.length ?? 0) === 0);
+    return this.store(cur.index, { seconds: captured.seconds, audio: captured.audio, videoRows: captured.video?.rows ?? (captured.videoTried ? [] : null) }, cur.warnings);
+  }
+
+  /**
+   * Analyses an uploaded recording (mp4/webm/mov with H.264, VP8/9, AV1; or an audio file such
+   * as wav, mp3, ogg) as answer `index`, exactly like a recorded one, and stores it; recording
+   * an index again replaces it. Audio-only when the file has no video track. A corrupt or
+   * undecodable file throws `unreadable-file` and changes nothing.
+   */
+  async addAnswerFile(index: number, file: Blob): Promise<AnswerRecord | null> {
+    this.assertConsent('analyse a file');
+    this.assertIndex(index);
+    if (!(file instanceof Blob)) throw new SessionError('invalid-options', 'addAnswerFile() needs a Blob or File');
+    if (this.current !== null || this.busy) throw new SessionError('invalid-state', 'another answer is being recorded or analysed; wait for it first');
+    this.busy = true;
+    try {
+      this.emit('progress', { stage: 'answer-started', answer: index });
+      const f = await analyzeAnswerFile(file, { audio: this.uses('audio'), faces: this.uses('video') ? this.ctx.faces : null });
+      if (this.closed || this.consentRecord === null) throw new SessionError('invalid-state', 'the session was closed or consent withdrawn while the file was analysed');
+      const warnings = f.warnings.map((w) => ({ ...w, answer: index }));
+      for (const w of warnings) this.record(w);
+      return await this.store(index, f, warnings);
+    } catch (e) {
+      const code = fileErrorLogCode(e);
+      if (code !== undefined) this.log.record({ type: 'warning', code, answer: index });
+      throw e;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Builds and stores one answer's record (shared by live capture and uploaded files). */
+  private async store(index: number, x: { seconds: number; audio: AnswerInput['audio']; videoRows: AnswerInput['videoRows'] }, captureWarnings: SessionWarning[]): Promise<AnswerRecord | null> {
+    const empty = x.seconds < 0.5 || ((x.audio?.windows.length ?? 0) === 0 && (x.videoRows?.length ?? 0) === 0);
     if (empty) {
-      this.record({ code: 'answer-empty', answer: cur.index, message: `answer ${cur.index + 1} lasted ${captured.seconds.toFixed(2)} s, too short to analyse; ${this.answers[cur.index] === null ? 'it stays unanswered' : 'the previous take is kept'}` });
-      this.emit('progress', { stage: 'answer-ended', answer: cur.index });
+      this.record({ code: 'answer-empty', answer: index, message: `answer ${index + 1} lasted ${x.seconds.toFixed(2)} s, too short to analyse; ${this.answers[index] === null ? 'it stays unanswered' : 'the previous take is kept'}` });
+      this.emit('progress', { stage: 'answer-ended', answer: index });
       return null;
     }
-    const record = buildAnswerRecord({
-      index: cur.index,
-      seconds: captured.seconds,
-      audio: captured.audio,
-      videoRows: captured.video?.rows ?? (captured.videoTried ? [] : null),
-      expected: this.ctx.names,
-      captureWarnings: cur.warnings,
-    });
-    for (const w of record.warnings.slice(cur.warnings.length)) this.record(w);
-    this.answers[cur.index] = record;
+    const record = buildAnswerRecord({ index, seconds: x.seconds, audio: x.audio, videoRows: x.videoRows, expected: this.ctx.names, captureWarnings });
+    for (const w of record.warnings.slice(captureWarnings.length)) this.record(w);
+    this.answers[index] = record;
     this.lastResult = null;
     await this.persist();
-    this.emit('progress', { stage: 'answer-ended', answer: cur.index });
+    this.emit('progress', { stage: 'answer-ended', answer: index });
     return record;
   }
 
@@ -263,6 +281,10 @@ export class InterviewSession extends EventTarget {
     if (this.closed) throw new SessionError('invalid-state', 'this interview session is closed');
   }
 
+  private assertIndex(index: number): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.spec.questions.length) throw new SessionError('invalid-options', `answer index must be 0…${this.spec.questions.length - 1}, got ${index}`);
+  }
+
   private assertConsent(what: string): void {
     this.assertOpen();
     if (this.consentRecord === null) throw new SessionError('consent-required', `cannot ${what} before session.consent({ noticeVersion, modalities }) is recorded`);
@@ -270,19 +292,9 @@ export class InterviewSession extends EventTarget {
 
   private async persist(): Promise<void> {
     if (!this.ctx.persist) return;
-    const s: StoredSession = {
-      id: this.id,
-      createdAt: this.createdAt,
-      jobTitle: this.spec.jobTitle,
-      questions: this.spec.questions,
-      modalities: this.ctx.modalities,
-      consent: this.consentRecord,
-      answers: this.answers,
-      warnings: this.warningList,
-      result: this.lastResult,
-      logs: this.eventLogs(),
-    };
-    await saveSession(s);
+    const { id, createdAt, consentRecord: consent, answers, warningList: warnings, lastResult: result } = this;
+    const stored: StoredSession = { id, createdAt, jobTitle: this.spec.jobTitle, questions: this.spec.questions, modalities: this.ctx.modalities, consent, answers, warnings, result, logs: this.eventLogs() };
+    await saveSession(stored);
     globalThis.localStorage?.setItem(CURRENT_KEY, this.id);
   }
 }

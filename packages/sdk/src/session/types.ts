@@ -45,11 +45,17 @@ export interface VideoAnswerStats {
   readonly blinksPerMinute: number;
   /** Face frames with AU12 (lip-corner puller) present, over face frames. */
   readonly smileFraction: number;
+  /**
+   * Mean luma (Rec. 601, 0–255) of the analysed frames, measured by the vision worker on each
+   * frame it sees; absent when no frame carried a measurement (records from older versions).
+   */
+  readonly meanLuma?: number;
 }
 
 export type SessionWarningCode =
   | 'no-face'
   | 'low-face-coverage'
+  | 'low-light'
   | 'silence'
   | 'track-ended'
   | 'worker-crashed'

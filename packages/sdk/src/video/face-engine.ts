@@ -3,6 +3,7 @@ import { FaceLandmarker } from '@mediapipe/tasks-vision';
 type WasmFileset = Parameters<typeof FaceLandmarker.createFromOptions>[0];
 import { VideoError } from './errors.ts';
 import { buildFrameRow, type VideoFrameRow } from './frame-row.ts';
+import { LumaMeter } from './luma.ts';
 import type { ResolvedFaceOptions } from './options.ts';
 
 /**
@@ -27,6 +28,7 @@ export class FaceEngine {
   // which is started right after a job ends so its ~0.3–1 s start-up overlaps idle time.
   private used = false;
   private pending: Promise<void> | undefined;
+  private readonly luma = new LumaMeter();
 
   constructor(private readonly opts: ResolvedFaceOptions) {}
 
@@ -93,7 +95,10 @@ export class FaceEngine {
         const s = max / Math.max(w, h);
         input = await createImageBitmap(frame, { resizeWidth: Math.round(w * s), resizeHeight: Math.round(h * s), resizeQuality: 'medium' });
       }
-      return this.detect(input, time);
+      // Measured on the (downscaled) input the landmarker reads, so it costs a 32 × 24 draw.
+      const luma = this.luma.measure(input);
+      const row = this.detect(input, time);
+      return Number.isFinite(luma) ? { ...row, luma } : row;
     } finally {
       if (input !== frame) input.close();
       frame.close();

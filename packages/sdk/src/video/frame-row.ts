@@ -15,6 +15,8 @@ export interface VideoFrameRow {
   readonly au: AuFrame;
   readonly pose: HeadPose;
   readonly gaze: Gaze;
+  /** Mean luma of the frame (Rec. 601, 0–255; video/luma.ts), when the worker measured it. */
+  readonly luma?: number;
 }
 
 /** The subset of a FaceLandmarkerResult this module reads (first face only). */
