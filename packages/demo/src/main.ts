@@ -1,19 +1,11 @@
-// Placeholder demo: reports which tfjs backends initialise on this device. The interview
-// demo itself is a later issue.
-import { availableBackends } from '../../sdk/src/backend/backends.ts';
-import { viteWasmPaths } from '../../sdk/src/backend/wasm-urls.vite.ts';
+/** Entry of the self-practice demo (index.html): wires the page shell to the flow in app.ts. */
+import { startApp } from './app.ts';
+import './styles.css';
 
-const out = document.getElementById('backends');
+const get = <T extends HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`index.html lacks #${id}`);
+  return el as T;
+};
 
-async function main(): Promise<void> {
-  const found = await availableBackends({ wasmPaths: viteWasmPaths });
-  if (out === null) return;
-  out.textContent =
-    found.length === 0
-      ? 'No tfjs backend initialised on this device.'
-      : `tfjs backends available: ${found.map((b) => `${b.name} (ready in ${Math.round(b.initMs)} ms)`).join(', ')}.`;
-}
-
-main().catch((e: unknown) => {
-  if (out !== null) out.textContent = `Backend check failed: ${e instanceof Error ? e.message : String(e)}`;
-});
+startApp({ main: get('app'), status: get('load-status'), progress: get<HTMLProgressElement>('load-progress'), deleteButton: get<HTMLButtonElement>('delete-all') });

@@ -69,7 +69,7 @@ export function lineChart(c: ChartInput): Chart {
       cursor: { sync: { key: c.syncKey }, points: { size: 6 }, drag: { x: false, y: false } },
       scales: { x: { time: false, range: [0, xMax] } },
       axes: [
-        { ...AXIS, show: c.xAxis, size: 28, values: (_u, ticks) => ticks.map((t) => `${t}s`) },
+        { ...AXIS, show: c.xAxis, size: 28, incrs: [0.5, 1, 2, 5, 10, 15, 30, 60, 120], values: (_u, ticks) => ticks.map((t) => `${t}s`) },
         { ...AXIS, size: 48, space: 18 },
       ],
       series: [{}, { label: c.title, stroke: c.color, width: 1.5, fill: c.fill === true ? `${c.color}33` : undefined, spanGaps: false, points: { show: false } }],

@@ -21,11 +21,14 @@ export function questionAttention(result: InterviewResult, questions: readonly s
       h('span', { class: 'hn-qbar-value' }, answered[i] === true ? `${pct} %` : '—'),
     );
   });
+  // The model still attends to an unanswered question's text; say where that share went.
+  const unanswered = questions.reduce((s, _q, i) => s + (answered[i] === true ? 0 : (result.questionAttention[i] ?? 0)), 0);
   return h(
     'section',
     { class: 'hn-card', 'aria-labelledby': 'hn-qatt' },
     h('h3', { id: 'hn-qatt' }, 'Attention per question'),
-    h('p', { class: 'hn-hint' }, 'How the model divided its weight between your answers (the bars add up to 100 %). A large share means the model relied on that answer more, not that it was better or worse.'),
+    h('p', { class: 'hn-hint' }, 'How the model divided its weight between the questions (all bars together make 100 %). A large share means the model relied on that answer more, not that it was better or worse.'),
+    unanswered >= 0.005 ? h('p', { class: 'hn-hint', 'data-testid': 'unanswered-attention' }, `${Math.round(unanswered * 100)} % went to questions you did not answer: the model still reads their wording, with no answer behind it.`) : null,
     h('ol', { class: 'hn-qbars' }, rows),
   );
 }
