@@ -1,9 +1,13 @@
 /**
- * `npm run bench [-- --quick] [-- --only node,chromium,train,audio]`: HireNet scoring latency on
- * every backend (Node and Chromium), the stock tf.layers BiGRU baseline, memory over repeated
- * scorings, training time per epoch and the audio real-time factor. Writes bench/results.json
- * and bench/RESULTS.md; --quick (under a minute: fewer repetitions, no SwiftShader rows) writes
- * bench/results.quick.json and bench/RESULTS.quick.md (git-ignored) so it never clobbers them.
+ * `npm run bench [-- --quick] [-- --only loop,node,chromium,train,audio,video,session,bytes]`:
+ * HireNet scoring latency on every backend (Node and Chromium), the stock tf.layers BiGRU
+ * baseline, memory over repeated scorings, training time per epoch, the audio real-time factor,
+ * face analysis speed (file and live), long tasks and endAnswer() → result() through the session
+ * API, and the bytes the embed page downloads. Writes bench/results.json and bench/RESULTS.md;
+ * --quick (under a minute: fewer repetitions, no SwiftShader rows, short video, no session or
+ * bytes) writes bench/results.quick.json and bench/RESULTS.quick.md (git-ignored) instead.
+ * `--train-full` (opt-in, ~20+ min) times one real epoch on 5,000 interviews; alone it measures
+ * only that and merges it into the results (`--train-full-interviews N` shrinks the draw).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { execFileSync } from 'node:child_process';
@@ -16,14 +20,25 @@ import { benchAudio } from './lib/audio.ts';
 import { benchLoop } from './lib/loop.ts';
 import { startBrowserSession } from './lib/browser.ts';
 import { machineInfo } from './lib/machine.ts';
+import { benchMedia, type MediaPlan } from './lib/media.ts';
+import { mergeResults } from './lib/merge.ts';
 import { benchNodeModel } from './lib/node-model.ts';
 import { renderReport } from './lib/report.ts';
 import { benchTraining } from './lib/train.ts';
+import { benchTrainingFull } from './lib/train-full.ts';
 import type { BackendRow, BenchResults } from './lib/types.ts';
+import { ALL_CLIPS } from './lib/video.ts';
 
 const quick = argv.includes('--quick');
 const onlyArg = argv.indexOf('--only');
-const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : ['loop', 'node', 'chromium', 'train', 'audio']);
+const trainFull = argv.includes('--train-full');
+const trainFullArg = argv.indexOf('--train-full-interviews');
+const trainFullInterviews = trainFullArg >= 0 ? Number(argv[trainFullArg + 1]) : 5000;
+const SECTIONS = ['loop', 'node', 'chromium', 'train', 'audio', 'video', 'session', 'bytes'];
+// --train-full alone measures only the 5,000-interview epoch; with --only it adds to those sections.
+const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : trainFull ? [] : SECTIONS);
+for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section '${s}' (known: ${SECTIONS.join(', ')})`);
+const partial = onlyArg >= 0 || trainFull;
 // Per row: timed runs, baseline runs (0 skips), scorings in the memory check (0 skips).
 // --quick keeps one memory check per runtime and skips what costs seconds per call here
 // (stock BiGRU on cpu; SwiftShader webgl and webgpu, whose first calls compile for 10–15 s).
@@ -60,6 +75,17 @@ if (backendsArg >= 0) {
   const keep = new Set((argv[backendsArg + 1] ?? '').split(','));
   for (const key of Object.keys(plan.row)) if (!keep.has(key.split(' ')[1] ?? '')) plan.row[key] = null;
 }
+const media: MediaPlan = quick
+  ? {
+      video: { clips: ['vrt_face_5.mp4'], fileRuns: 1, fileWarmup: false, liveRuns: 1, liveSeconds: 4, liveModes: ['track-processor'] },
+      session: 'skipped in --quick (a 60 s live answer); run `npm run bench -- --only session`',
+      bytes: 'skipped in --quick (a production build of the demo); run `npm run bench -- --only bytes`',
+    }
+  : {
+      video: { clips: ALL_CLIPS, fileRuns: 3, fileWarmup: true, liveRuns: 3, liveSeconds: 20, liveModes: ['track-processor', 'video-frame-callback'] },
+      session: { shortAnswers: 5, shortSeconds: 5, longSeconds: 60 },
+      bytes: true,
+    };
 const here = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url));
 const log = (msg: string): void => void stderr.write(`[bench] ${msg}\n`);
 const round = (v: number): number => Math.round(v * 100) / 100;
@@ -145,6 +171,15 @@ if (only.has('audio')) {
   audio = await benchAudio(plan.audioSeconds);
 }
 
+const m = only.has('video') || only.has('session') || only.has('bytes') ? await benchMedia(only, media, log) : null;
+if (m?.chromium != null && machine.chromium === null) (machine as { chromium: string | null }).chromium = m.chromium;
+
+let trainingFull: BenchResults['trainingFull'] = null;
+if (trainFull) {
+  log(`training, one epoch on ${trainFullInterviews} interviews (--train-full) …`);
+  trainingFull = await benchTrainingFull(trainFullInterviews, machine.gitCommit);
+}
+
 machine.loadAverageEnd = loadavg().map(round);
 const results: BenchResults = {
   bench: 'hirenet',
@@ -156,31 +191,21 @@ const results: BenchResults = {
   auto,
   training,
   audio,
+  video: m?.video ?? null,
+  session: m?.session ?? null,
+  bytes: m?.bytes ?? null,
+  trainingFull,
   pytorch: pytorch(),
   seconds: (performance.now() - t0) / 1000,
 };
-// With --only, sections not re-measured are kept from the previous results.json.
+// A partial run keeps the sections it did not measure from the previous results (merge.ts).
 // --quick writes beside the committed full results instead of over them.
 const resultsPath = here(quick ? './results.quick.json' : './results.json');
-if (onlyArg >= 0 && existsSync(resultsPath)) {
-  const prev = JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults;
-  const mutable = results as { -readonly [K in keyof BenchResults]: BenchResults[K] };
-  if (!only.has('loop')) mutable.loop = prev.loop;
-  if (!only.has('chromium') || backendsArg >= 0) mutable.auto = prev.auto;
-  if (!only.has('train')) mutable.training = prev.training;
-  if (!only.has('audio')) mutable.audio = prev.audio;
-  const order = ['node wasm', 'node cpu', 'chromium wasm', 'chromium cpu', 'chromium webgl', 'chromium webgpu'];
-  const key = (r: BackendRow): string => `${r.runtime} ${r.backend}`;
-  const kept = prev.rows.filter((r) => !rows.some((n) => key(n) === key(r)));
-  const plans = { ...prev.workload.plan };
-  for (const [k, v] of Object.entries(plan.row)) if (v !== null) plans[k] = v;
-  mutable.workload = { ...results.workload, plan: plans };
-  const summary = (r: BenchResults, what: string) => ({ startedAt: r.machine.startedAt, gitCommit: r.machine.gitCommit, load: r.machine.loadAverageStart, what });
-  mutable.combined = [...(prev.combined ?? [summary(prev, 'everything else')]), summary(results, [...only].join(',') + (backendsArg >= 0 ? ` (${argv[backendsArg + 1] ?? ''})` : ''))];
-  mutable.rows = [...kept, ...rows].sort((a, b) => order.indexOf(key(a)) - order.indexOf(key(b)));
-}
+const prev = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults) : null;
+const what = [...only].join(',') + (backendsArg >= 0 ? ` (${argv[backendsArg + 1] ?? ''})` : '') + (trainFull ? `${only.size > 0 ? ',' : ''}train-full (${trainFullInterviews} interviews)` : '');
+const merged = mergeResults(results, prev, { only, partial, backendsLimited: backendsArg >= 0, what, trainFullMeasured: trainFull });
 const beforePath = here('./before.json');
 const before = existsSync(beforePath) ? (JSON.parse(readFileSync(beforePath, 'utf8')) as BenchResults) : null;
-writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(here(quick ? './RESULTS.quick.md' : './RESULTS.md'), renderReport(results, before));
+writeFileSync(resultsPath, `${JSON.stringify(merged, null, 2)}\n`);
+writeFileSync(here(quick ? './RESULTS.quick.md' : './RESULTS.md'), renderReport(merged, before));
 log(`done in ${results.seconds.toFixed(0)} s: ${quick ? 'bench/results.quick.json, bench/RESULTS.quick.md' : 'bench/results.json, bench/RESULTS.md'}`);

@@ -4,6 +4,15 @@ import type { BackendSelection } from '../../packages/sdk/src/backend/select.ts'
 import type { LoopResult } from './loop.ts';
 import type { MachineInfo } from './machine.ts';
 import type { TrainResult } from './train.ts';
+import type { TrainFullResult } from './train-full.ts';
+import type { VideoResult } from './video.ts';
+import type { SessionBenchResult } from './session.ts';
+import type { BytesResult } from './bytes.ts';
+
+/** A section not measured in this kind of run, and why (e.g. too long for --quick). */
+export interface Skipped {
+  readonly skipped: string;
+}
 
 /** One backend in one runtime; `error` when it could not run here. */
 export interface BackendRow {
@@ -27,6 +36,14 @@ export interface BenchResults {
   readonly auto: BackendSelection | { error: string } | null;
   readonly training: TrainResult | { error: string } | null;
   readonly audio: Record<string, unknown> | { error: string } | null;
+  /** Face analysis speed: file real-time factor and live analysed fps (absent in older results). */
+  readonly video?: VideoResult | { error: string } | Skipped | null;
+  /** Long tasks during a live answer and endAnswer() → result(), through the session API. */
+  readonly session?: SessionBenchResult | { error: string } | Skipped | null;
+  /** Bytes the demo's embed page downloads, by asset. */
+  readonly bytes?: BytesResult | { error: string } | Skipped | null;
+  /** One real epoch on 5,000 interviews (opt-in --train-full); carries its own provenance. */
+  readonly trainingFull?: TrainFullResult | { error: string; interviews: number } | null;
   readonly pytorch: { available: false; reason: string } | { available: true; answers6Ms: number };
   readonly seconds: number;
   /** Set when --only merged this run into earlier results: which run measured what. */

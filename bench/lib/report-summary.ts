@@ -1,0 +1,70 @@
+/** The headline table of RESULTS.md: one line per figure the issue asks for, beside its target. */
+import { END_TO_RESULT_TARGET_MS } from './session.ts';
+import type { BenchResults } from './types.ts';
+import { FILE_TARGET, LIVE_TARGET } from './video.ts';
+
+const TARGET_6 = 10;
+const f1 = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '—');
+const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const met = (ok: boolean): string => (ok ? 'met' : '**not met**');
+const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
+
+type Row = [figure: string, measured: string, target: string];
+
+/** `undefined` → not in these results; a string → why there is no figure (skipped, failed). */
+function status(v: unknown): string | undefined {
+  if (v === null || v === undefined) return 'not run';
+  if (typeof v === 'object' && 'skipped' in v) return 'skipped (see below)';
+  if (typeof v === 'object' && 'error' in v) return `failed: ${String((v as { error: unknown }).error).slice(0, 80)}`;
+  return undefined;
+}
+
+export function summaryTable(res: BenchResults): string[] {
+  const rows: Row[] = [];
+  const fastest = res.rows
+    .filter((r) => r.runtime === 'chromium' && r.scoring !== undefined)
+    .sort((a, b) => (a.scoring?.answers6.medianMs ?? Infinity) - (b.scoring?.answers6.medianMs ?? Infinity))[0];
+  const s6 = fastest?.scoring?.answers6.medianMs;
+  rows.push(['HireNet scoring, 6 answers × 240 windows, fastest Chromium backend (median)', s6 === undefined ? 'not run' : `**${ms(s6)} ms** (${fastest?.backend})`, `≤ ${TARGET_6} ms: ${s6 === undefined ? '—' : met(s6 <= TARGET_6)}`]);
+
+  const tf = res.trainingFull;
+  const t = res.training;
+  if (tf != null && !('error' in tf)) rows.push([`Training, one epoch on ${tf.interviews} interviews (measured, --train-full)`, `**${f1(tf.epochSeconds / 60)} min**, peak RSS ${tf.peakRssMiB} MiB`, 'none stated']);
+  else if (t != null && !('error' in t)) rows.push(['Training, one epoch on 5,000 interviews', `~${f1(t.extrapolatedEpochSeconds5000 / 60)} min (extrapolated from ${t.interviews}; run --train-full to measure)`, 'none stated']);
+  else rows.push(['Training, one epoch on 5,000 interviews', status(t) ?? '—', 'none stated']);
+
+  const a = res.audio;
+  const rtf = a != null && !('error' in a) ? Object.values((a['realTimeFactorPerCore'] ?? {}) as Record<string, number>) : [];
+  rows.push(['Audio descriptors, real-time factor per core (worst input rate)', rtf.length > 0 ? `**${f1(Math.min(...rtf))}×**` : status(a) ?? '—', `≥ 1: ${rtf.length > 0 ? met(Math.min(...rtf) >= 1) : '—'}`]);
+
+  const v = res.video;
+  const vs = status(v);
+  const file = vs === undefined && v != null && 'file' in v ? v.file : null;
+  if (file != null && !('error' in file)) rows.push([`Video, recorded files: real-time factor at 15 fps, 2 workers (median, ${file.clips.length} clips)`, `**${f1(file.overallMedian)}×** (clips ${f1(Math.min(...file.clips.map((c) => c.speedMedian)))}–${f1(Math.max(...file.clips.map((c) => c.speedMedian)))}×)`, `≥ ${FILE_TARGET}×: ${met(file.overallMedian >= FILE_TARGET)}`]);
+  else rows.push(['Video, recorded files: real-time factor', vs ?? (file !== null && 'error' in file ? `failed: ${file.error}` : 'not run'), `≥ ${FILE_TARGET}×`]);
+  const live = vs === undefined && v != null && 'live' in v ? v.live : [];
+  for (const l of live) {
+    if ('error' in l) rows.push([`Video, live (${l.mode}): analysed fps`, `failed: ${l.error}`, '15 fps kept']);
+    else rows.push([`Video, live (${l.mode}): analysed fps (analysed ÷ slots)`, `**${f1(l.fpsMedian)} fps** (${l.coverageMedian.toFixed(2)})`, `15 fps kept (≥ ${LIVE_TARGET}): ${met(l.coverageMedian >= LIVE_TARGET)}`]);
+  }
+  if (live.length === 0) rows.push(['Video, live: analysed fps', vs ?? 'not run', '15 fps kept']);
+
+  const s = res.session;
+  const ss = status(s);
+  const long = ss === undefined && s != null && 'long' in s ? s.long : null;
+  const short = ss === undefined && s != null && 'short' in s ? s.short : null;
+  if (long !== null) {
+    const lt = long.longTasksRecording;
+    rows.push([`Main-thread long tasks (> 50 ms) during a ${f1(long.seconds)} s live answer (session API)`, `**${lt.count}**${lt.count > 0 ? ` (total ${ms(lt.totalMs)} ms, max ${ms(lt.maxMs)} ms)` : ''}`, `0: ${met(lt.count === 0)}`]);
+  } else rows.push(['Main-thread long tasks during a 60 s live answer', ss ?? 'not run', '0']);
+  if (short !== null && short.endToResultMs.length > 0) rows.push([`\`endAnswer()\` → \`result()\`, ${f1(short.seconds)} s answers (median of ${short.endToResultMs.length})`, `**${ms(short.medianMs)} ms**`, `≤ ${END_TO_RESULT_TARGET_MS} ms (ours): ${met(short.medianMs <= END_TO_RESULT_TARGET_MS)}`]);
+  if (long !== null) rows.push([`\`endAnswer()\` → \`result()\`, the ${f1(long.seconds)} s answer`, `**${ms(long.endToResultMs)} ms**`, `≤ ${END_TO_RESULT_TARGET_MS} ms (ours): ${met(long.endToResultMs <= END_TO_RESULT_TARGET_MS)}`]);
+  if (short === null && long === null) rows.push(['`endAnswer()` → `result()`', ss ?? 'not run', `≤ ${END_TO_RESULT_TARGET_MS} ms (ours)`]);
+
+  const b = res.bytes;
+  const bs = status(b);
+  if (bs === undefined && b != null && 'total' in b) rows.push(['Bytes the embed page downloads (raw / gzip -9 where a server compresses)', `**${mib(b.total.bytes)} / ${mib(b.total.gzip)}**`, 'none stated']);
+  else rows.push(['Bytes the embed page downloads', bs ?? 'not run', 'none stated']);
+
+  return ['| figure | measured | target |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`), '', 'Medians; the machine is shared (load average below), so every time is an upper bound. Details and per-run figures in the sections below.'];
+}
