@@ -4,7 +4,7 @@
  * machine mostly measures the other tenants. SIMD kernel vs the JS fallback.
  */
 import { gruLoopForward } from '../../packages/sdk/src/model/gru-loop.ts';
-import { setSimdEnabled } from '../../packages/sdk/src/model/kernels/simd-matmul.ts';
+import { setSimdEnabled } from '../../packages/sdk/src/model/kernels/gru-wasm.ts';
 
 export interface LoopResult {
   readonly shape: { steps: number; rows: number; units: number };

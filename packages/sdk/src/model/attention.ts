@@ -15,8 +15,17 @@ export interface Pooled {
   readonly pooled: tf.Tensor2D;
 }
 
+// A batched matmul [S, 1, L]·[S, L, F]: on wasm, sum over the middle axis of h ⊙ α transposes
+// first and took ~0.5 ms per call at 6 × 240 × 64; the matmul takes a tenth of that.
 function weightedSum(h: tf.Tensor3D, weights: tf.Tensor2D): tf.Tensor2D {
-  return tf.sum(tf.mul(h, tf.expandDims(weights, 2)), 1);
+  const [s, , f] = h.shape;
+  return tf.reshape(tf.matMul(tf.expandDims(weights, 1), h), [s, f]);
+}
+
+// tfjs-wasm's Tanh is scalar libm (~1.3 ms for 1440 × 32 here); 2σ(2x) − 1 is the same function
+// (max |Δ| 2e-7 in float32) on its vectorised Sigmoid, ~5× faster. GPU backends keep one op.
+function tanh(x: tf.Tensor): tf.Tensor {
+  return tf.getBackend() === 'wasm' ? tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1) : tf.tanh(x);
 }
 
 /**
@@ -30,7 +39,7 @@ export function additiveAttention(h: tf.Tensor3D, mask: tf.Tensor2D, w: Attentio
   if (context !== null && w.contextKernel !== undefined) {
     projected = tf.add(projected, tf.expandDims(tf.matMul(context, w.contextKernel as tf.Tensor2D), 1));
   }
-  const u = tf.tanh(tf.add(projected, w.bias));
+  const u = tanh(tf.add(projected, w.bias));
   const scores = tf.reshape(tf.matMul(tf.reshape(u, [s * l, a]), tf.reshape(w.query, [a, 1])), [s, l]);
   const masked = tf.add(scores, tf.mul(tf.sub(mask, 1), 1e9));
   // An all-padding row softmaxes to uniform; multiplying by the mask turns it into all zeros.

@@ -5,6 +5,7 @@
  * Layout: time-major projections xp [L, S, 3U] (x·K + b, gates z|r|h), states [L, S, U].
  */
 import { stepKernel } from './kernels/step-kernel.ts';
+import { wasmGruForward } from './kernels/wasm-scan.ts';
 
 export interface LoopTrace {
   /** [L, S, U] state after each step (padding repeats the carried state). */
@@ -17,12 +18,15 @@ export interface LoopTrace {
 
 /**
  * Forward scan. mask [L, S] (1 real). reverse reads t = L−1 … 0.
- * Each step is two small matmuls over all S rows at once (kernels/step-kernel.ts: WebAssembly
- * SIMD where available, register-blocked JS otherwise) rather than S matrix-vector products.
+ * Runs on the WebAssembly SIMD kernel (kernels/gru-scan.wat: all steps in one call) where it
+ * loads and U is a multiple of 16; otherwise each step is two small register-blocked JS matmuls
+ * over all S rows at once (kernels/step-kernel.ts) rather than S matrix-vector products.
  * With `trace` false (inference) z, r, c are per-step scratch and come back holding only the
  * last step: it spares three [L, S, U] allocations (and their GC) per call.
  */
 export function gruLoopForward(xp: Float32Array, mask: Float32Array, rk: Float32Array, l: number, s: number, u: number, reverse: boolean, trace = true): LoopTrace {
+  const fast = wasmGruForward(xp, mask, rk, l, s, u, reverse, trace);
+  if (fast !== null) return fast;
   const n = l * s * u;
   const h = new Float32Array(n);
   const z = new Float32Array(trace ? n : s * u);

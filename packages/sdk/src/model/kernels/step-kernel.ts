@@ -1,9 +1,7 @@
 /**
- * The per-step matmuls of the GRU loop (gru-loop.ts), behind one interface so the loop is the
- * same whichever runs them: the WebAssembly SIMD kernel (simd-matmul.ts) when it loads and U is
- * a multiple of 16, else register-blocked JS.
+ * The per-step matmuls of the JS GRU loop (gru-loop.ts), used where the WebAssembly kernel
+ * (gru-scan.wat) cannot run: register-blocked JS over all rows at once.
  */
-import { simdArena } from './simd-matmul.ts';
 
 export interface StepKernel {
   /** [S, U] state of every row after the previous step (starts at zero). */
@@ -20,26 +18,6 @@ export interface StepKernel {
 
 /** rk [U, 3U] (row-major, as stored). */
 export function stepKernel(rk: Float32Array, s: number, u: number): StepKernel {
-  const u3 = 3 * u;
-  const arena = u % 16 === 0 ? simdArena(u3 * u + 4 * s * u) : null;
-  if (arena !== null) {
-    // Arena layout (floats): R [U, 3U] | hp [S, U] | rh [S, U] | g [S, 2U]. Views are taken after
-    // any memory growth, and no other call runs in between, so they stay attached for the scan.
-    const hpOff = u3 * u;
-    const rhOff = hpOff + s * u;
-    const gOff = rhOff + s * u;
-    const f = arena.f32;
-    f.set(rk, 0);
-    const hp = f.subarray(hpOff, rhOff);
-    hp.fill(0);
-    return {
-      hp,
-      rh: f.subarray(rhOff, gOff),
-      g: f.subarray(gOff, gOff + 2 * s * u),
-      gates: () => arena.mm(hpOff, 0, gOff, s, u, 2 * u, u3, 2 * u),
-      candidate: () => arena.mm(rhOff, 2 * u, gOff, s, u, u, u3, 2 * u),
-    };
-  }
   const rt = transposeKernel(rk, u);
   const hp = new Float32Array(s * u);
   const rh = new Float32Array(s * u);

@@ -1,22 +1,32 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { gruLoopForward } from '../gru-loop.ts';
-import { setSimdEnabled, simdArena } from './simd-matmul.ts';
+import { readFileSync } from 'node:fs';
+import { assembleWat, kernelModuleSource } from '../../../../../scripts/kernels-lib.ts';
+import { GRU_SCAN_WASM } from './gru-scan-bytes.ts';
+import { gruWasm, setSimdEnabled } from './gru-wasm.ts';
 
 const wave = (n: number, seed: number, scale: number): Float32Array => Float32Array.from({ length: n }, (_, k) => scale * Math.sin(seed + k * 0.37));
 
 afterEach(() => setSimdEnabled(true));
 
-describe('WebAssembly SIMD step kernel', () => {
+describe('WebAssembly SIMD GRU kernel', () => {
+  it('the committed bytes are the assembly of gru-scan.wat (rebuild: node --import tsx scripts/build-kernels.ts)', async () => {
+    const wat = readFileSync(new URL('./gru-scan.wat', import.meta.url), 'utf8');
+    const bytes = await assembleWat(wat, 'gru-scan.wat');
+    expect(kernelModuleSource('GRU_SCAN_WASM', 'gru-scan.wat', bytes)).toBe(readFileSync(new URL('./gru-scan-bytes.ts', import.meta.url), 'utf8'));
+    expect(Buffer.from(GRU_SCAN_WASM, 'base64').equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it('loads in Node 20 and computes the strided matmul like a float64 loop (to float32 rounding)', () => {
     const [s, u] = [5, 32];
-    const arena = simdArena(3 * u * u + 3 * s * u);
-    expect(arena).not.toBeNull();
-    const f = arena!.f32;
+    const k = gruWasm();
+    expect(k).not.toBeNull();
+    const f = k!.arena(3 * u * u + 3 * s * u);
     const [w, a, out] = [0, 3 * u * u, 3 * u * u + s * u];
     f.set(wave(3 * u * u, 1, 0.3), w);
     f.set(wave(s * u, 2, 0.8), a);
     // The candidate block: columns 2U..3U of R, written into rows 2U wide.
-    arena!.mm(a, w + 2 * u, out, s, u, u, 3 * u, 2 * u);
+    k!.mm(4 * a, 4 * (w + 2 * u), 4 * out, s, u, u, 3 * u, 2 * u);
     let worst = 0;
     for (let b = 0; b < s; b++) {
       for (let j = 0; j < u; j++) {

@@ -1,0 +1,160 @@
+;; The whole GRU recurrence of one layer in one call: per step two f32x4 matmuls over all rows
+;; and the gate activations, with no return to JavaScript between steps (the per-step JS loop
+;; spent more time in Math.exp than in the matmuls). Source of gru-scan-bytes.ts; rebuild with
+;; `node --import tsx scripts/build-kernels.ts`. All pointers are byte offsets into `mem`.
+;;
+;; Numerics: float32 throughout, matmul sums in q order (as tfjs' matMul on cpu/wasm); exp is the
+;; Cephes expf polynomial (≤ 2 ulp on the clamped range), so sigmoid and tanh agree with the
+;; float64 reference to ~1e-7.
+(module
+  (memory (export "mem") 1)
+
+  ;; out[b·ostride + j] = Σ_q a[b·u + q] · w[q·wstride + j], b < s, j < cols (cols % 16 = 0).
+  ;; Strides in floats. One row × 16 columns per block: four accumulators, a splat per q.
+  (func $mm (export "mm") (param $a i32) (param $w i32) (param $out i32) (param $s i32) (param $u i32)
+        (param $cols i32) (param $wstride i32) (param $ostride i32)
+    (local $b i32) (local $jb i32) (local $q i32) (local $ap i32) (local $wp i32) (local $op i32)
+    (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128) (local $x v128)
+    (local.set $wstride (i32.shl (local.get $wstride) (i32.const 2)))
+    (block $rows_done (loop $rows
+      (br_if $rows_done (i32.ge_s (local.get $b) (local.get $s)))
+      (local.set $jb (i32.const 0))
+      (block $cols_done (loop $colblocks
+        (br_if $cols_done (i32.ge_s (local.get $jb) (local.get $cols)))
+        (local.set $acc0 (v128.const i32x4 0 0 0 0))
+        (local.set $acc1 (v128.const i32x4 0 0 0 0))
+        (local.set $acc2 (v128.const i32x4 0 0 0 0))
+        (local.set $acc3 (v128.const i32x4 0 0 0 0))
+        (local.set $ap (i32.add (local.get $a) (i32.shl (i32.mul (local.get $b) (local.get $u)) (i32.const 2))))
+        (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $jb) (i32.const 2))))
+        (local.set $q (local.get $u))
+        (block $q_done (loop $qs
+          (br_if $q_done (i32.eqz (local.get $q)))
+          (local.set $x (f32x4.splat (f32.load (local.get $ap))))
+          (local.set $acc0 (f32x4.add (local.get $acc0) (f32x4.mul (local.get $x) (v128.load offset=0 (local.get $wp)))))
+          (local.set $acc1 (f32x4.add (local.get $acc1) (f32x4.mul (local.get $x) (v128.load offset=16 (local.get $wp)))))
+          (local.set $acc2 (f32x4.add (local.get $acc2) (f32x4.mul (local.get $x) (v128.load offset=32 (local.get $wp)))))
+          (local.set $acc3 (f32x4.add (local.get $acc3) (f32x4.mul (local.get $x) (v128.load offset=48 (local.get $wp)))))
+          (local.set $ap (i32.add (local.get $ap) (i32.const 4)))
+          (local.set $wp (i32.add (local.get $wp) (local.get $wstride)))
+          (local.set $q (i32.sub (local.get $q) (i32.const 1)))
+          (br $qs)))
+        (local.set $op (i32.add (local.get $out)
+          (i32.shl (i32.add (i32.mul (local.get $b) (local.get $ostride)) (local.get $jb)) (i32.const 2))))
+        (v128.store offset=0 (local.get $op) (local.get $acc0))
+        (v128.store offset=16 (local.get $op) (local.get $acc1))
+        (v128.store offset=32 (local.get $op) (local.get $acc2))
+        (v128.store offset=48 (local.get $op) (local.get $acc3))
+        (local.set $jb (i32.add (local.get $jb) (i32.const 16)))
+        (br $colblocks)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $rows)))
+  )
+
+  ;; e^x, four lanes (Cephes expf): x = n·ln2 + r, |r| ≤ ln2/2, e^r by a degree-7 polynomial,
+  ;; 2^n by adding n to the exponent bits. The clamp keeps 2^n a normal float.
+  (func $exp (param $x v128) (result v128) (local $n v128) (local $r v128) (local $p v128)
+    (local.set $x (f32x4.max (f32x4.min (local.get $x) (v128.const f32x4 88.0 88.0 88.0 88.0))
+                             (v128.const f32x4 -87.0 -87.0 -87.0 -87.0)))
+    (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504088896341 1.44269504088896341 1.44269504088896341 1.44269504088896341))))
+    (local.set $r (f32x4.sub (f32x4.sub (local.get $x)
+                    (f32x4.mul (local.get $n) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
+                    (f32x4.mul (local.get $n) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
+    (local.set $p (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1)))
+    (local.set $p (f32x4.add (f32x4.add (f32x4.mul (f32x4.mul (local.get $p) (local.get $r)) (local.get $r)) (local.get $r))
+                             (v128.const f32x4 1.0 1.0 1.0 1.0)))
+    (i32x4.add (local.get $p) (i32x4.shl (i32x4.trunc_sat_f32x4_s (local.get $n)) (i32.const 23)))
+  )
+
+  (func $sigmoid (param $x v128) (result v128)
+    (f32x4.div (v128.const f32x4 1.0 1.0 1.0 1.0)
+               (f32x4.add (v128.const f32x4 1.0 1.0 1.0 1.0) (call $exp (f32x4.neg (local.get $x)))))
+  )
+
+  ;; 1 − 2 / (e^{2x} + 1): saturates to ±1 without overflow, absolute error ~1e-7 near 0.
+  (func $tanh (param $x v128) (result v128)
+    (f32x4.sub (v128.const f32x4 1.0 1.0 1.0 1.0)
+      (f32x4.div (v128.const f32x4 2.0 2.0 2.0 2.0)
+                 (f32x4.add (call $exp (f32x4.add (local.get $x) (local.get $x))) (v128.const f32x4 1.0 1.0 1.0 1.0))))
+  )
+
+  ;; The scan (layout of gru-loop.ts): xp [L, S, 3U] (x·K + b, gates z|r|h), mask [L, S],
+  ;; rk [U, 3U], h out [L, S, U]. z, r, c are [L, S, U] traces when `trace`, else [S, U] scratch.
+  ;; hp [S, U] (zeroed by the caller), rh [S, U] and g [S, 2U] are scratch. U % 16 = 0.
+  (func (export "scan") (param $xp i32) (param $mask i32) (param $rk i32) (param $h i32)
+        (param $z i32) (param $r i32) (param $c i32) (param $hp i32) (param $rh i32) (param $g i32)
+        (param $l i32) (param $s i32) (param $u i32) (param $reverse i32) (param $trace i32)
+    (local $k i32) (local $t i32) (local $b i32) (local $jj i32) (local $ub i32) (local $row i32)
+    (local $xb i32) (local $gb i32) (local $hb i32) (local $ob i32) (local $rhb i32) (local $at i32)
+    (local $v v128) (local $p v128) (local $m v128)
+    (local.set $ub (i32.shl (local.get $u) (i32.const 2)))
+    (block $steps_done (loop $steps
+      (br_if $steps_done (i32.ge_s (local.get $k) (local.get $l)))
+      (local.set $t (select (i32.sub (i32.sub (local.get $l) (i32.const 1)) (local.get $k)) (local.get $k) (local.get $reverse)))
+      ;; g[:, 0:2U] = hp · R[:, 0:2U]
+      (call $mm (local.get $hp) (local.get $rk) (local.get $g) (local.get $s) (local.get $u)
+                (i32.shl (local.get $u) (i32.const 1)) (i32.mul (local.get $u) (i32.const 3)) (i32.shl (local.get $u) (i32.const 1)))
+      (local.set $b (i32.const 0))
+      (block $b1_done (loop $b1
+        (br_if $b1_done (i32.ge_s (local.get $b) (local.get $s)))
+        (local.set $row (i32.add (i32.mul (local.get $t) (local.get $s)) (local.get $b)))
+        (local.set $xb (i32.add (local.get $xp) (i32.mul (local.get $row) (i32.mul (local.get $ub) (i32.const 3)))))
+        (local.set $gb (i32.add (local.get $g) (i32.mul (local.get $b) (i32.shl (local.get $ub) (i32.const 1)))))
+        (local.set $hb (i32.mul (local.get $b) (local.get $ub)))
+        (local.set $ob (i32.mul (select (local.get $row) (local.get $b) (local.get $trace)) (local.get $ub)))
+        (local.set $jj (i32.const 0))
+        (block $j1_done (loop $j1
+          (br_if $j1_done (i32.ge_s (local.get $jj) (local.get $ub)))
+          (v128.store (i32.add (local.get $z) (i32.add (local.get $ob) (local.get $jj)))
+            (call $sigmoid (f32x4.add (v128.load (i32.add (local.get $xb) (local.get $jj)))
+                                      (v128.load (i32.add (local.get $gb) (local.get $jj))))))
+          (local.set $v (call $sigmoid (f32x4.add (v128.load (i32.add (i32.add (local.get $xb) (local.get $ub)) (local.get $jj)))
+                                                  (v128.load (i32.add (i32.add (local.get $gb) (local.get $ub)) (local.get $jj))))))
+          (v128.store (i32.add (local.get $r) (i32.add (local.get $ob) (local.get $jj))) (local.get $v))
+          (v128.store (i32.add (local.get $rh) (i32.add (local.get $hb) (local.get $jj)))
+            (f32x4.mul (local.get $v) (v128.load (i32.add (local.get $hp) (i32.add (local.get $hb) (local.get $jj))))))
+          (local.set $jj (i32.add (local.get $jj) (i32.const 16)))
+          (br $j1)))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br $b1)))
+      ;; g[:, 0:U] = (r ⊙ hp) · R[:, 2U:3U]
+      (call $mm (local.get $rh) (i32.add (local.get $rk) (i32.shl (local.get $ub) (i32.const 1))) (local.get $g)
+                (local.get $s) (local.get $u) (local.get $u) (i32.mul (local.get $u) (i32.const 3)) (i32.shl (local.get $u) (i32.const 1)))
+      (local.set $b (i32.const 0))
+      (block $b2_done (loop $b2
+        (br_if $b2_done (i32.ge_s (local.get $b) (local.get $s)))
+        (local.set $row (i32.add (i32.mul (local.get $t) (local.get $s)) (local.get $b)))
+        (local.set $xb (i32.add (i32.add (local.get $xp) (i32.mul (local.get $row) (i32.mul (local.get $ub) (i32.const 3))))
+                                (i32.shl (local.get $ub) (i32.const 1))))
+        (local.set $gb (i32.add (local.get $g) (i32.mul (local.get $b) (i32.shl (local.get $ub) (i32.const 1)))))
+        (local.set $hb (i32.add (local.get $hp) (i32.mul (local.get $b) (local.get $ub))))
+        (local.set $ob (i32.mul (select (local.get $row) (local.get $b) (local.get $trace)) (local.get $ub)))
+        (local.set $at (i32.add (local.get $h) (i32.mul (local.get $row) (local.get $ub))))
+        (local.set $m (f32x4.splat (f32.load (i32.add (local.get $mask) (i32.shl (local.get $row) (i32.const 2))))))
+        (local.set $jj (i32.const 0))
+        (block $j2_done (loop $j2
+          (br_if $j2_done (i32.ge_s (local.get $jj) (local.get $ub)))
+          (local.set $v (call $tanh (f32x4.add (v128.load (i32.add (local.get $xb) (local.get $jj)))
+                                               (v128.load (i32.add (local.get $gb) (local.get $jj))))))
+          (v128.store (i32.add (local.get $c) (i32.add (local.get $ob) (local.get $jj))) (local.get $v))
+          (local.set $p (v128.load (i32.add (local.get $hb) (local.get $jj))))
+          ;; next = c + z ⊙ (p − c); h = p + m ⊙ (next − p), so padding (m = 0) carries p.
+          (local.set $v (f32x4.add (local.get $v)
+            (f32x4.mul (v128.load (i32.add (local.get $z) (i32.add (local.get $ob) (local.get $jj))))
+                       (f32x4.sub (local.get $p) (local.get $v)))))
+          (local.set $v (f32x4.add (local.get $p) (f32x4.mul (local.get $m) (f32x4.sub (local.get $v) (local.get $p)))))
+          (v128.store (i32.add (local.get $at) (local.get $jj)) (local.get $v))
+          (v128.store (i32.add (local.get $hb) (local.get $jj)) (local.get $v))
+          (local.set $jj (i32.add (local.get $jj) (i32.const 16)))
+          (br $j2)))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br $b2)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $steps)))
+  )
+)

@@ -1,0 +1,41 @@
+/**
+ * gruLoopForward on the WebAssembly kernel: copies the projections, mask and recurrent kernel
+ * into the module's memory, runs every step in one call, copies the states (and, for training,
+ * the gate traces) back out. Same layout and contract as the JS loop in gru-loop.ts.
+ */
+import type { LoopTrace } from '../gru-loop.ts';
+import { gruWasm } from './gru-wasm.ts';
+
+/** The scan on the wasm kernel, or null when it cannot run here (no SIMD, or U not a multiple of 16). */
+export function wasmGruForward(
+  xp: Float32Array, mask: Float32Array, rk: Float32Array, l: number, s: number, u: number, reverse: boolean, trace: boolean,
+): LoopTrace | null {
+  const k = u % 16 === 0 ? gruWasm() : null;
+  if (k === null) return null;
+  const n = l * s * u;
+  const traceLen = trace ? n : s * u;
+  // Float offsets: R [U, 3U] | hp [S, U] | rh [S, U] | g [S, 2U] | mask [L, S] | xp [L, S, 3U] | h | z | r | c.
+  // Every block starts on a multiple of 4 floats (v128 alignment is a hint, but cheap to keep).
+  const align = (x: number): number => (x + 3) & ~3;
+  const hpOff = 3 * u * u;
+  const rhOff = hpOff + s * u;
+  const gOff = rhOff + s * u;
+  const maskOff = gOff + 2 * s * u;
+  const xpOff = align(maskOff + l * s);
+  const hOff = xpOff + 3 * n;
+  const zOff = hOff + n;
+  const rOff = zOff + traceLen;
+  const cOff = rOff + traceLen;
+  const f32 = k.arena(cOff + traceLen);
+  f32.set(rk, 0);
+  f32.fill(0, hpOff, rhOff);
+  f32.set(mask, maskOff);
+  f32.set(xp, xpOff);
+  k.scan(4 * xpOff, 4 * maskOff, 0, 4 * hOff, 4 * zOff, 4 * rOff, 4 * cOff, 4 * hpOff, 4 * rhOff, 4 * gOff, l, s, u, reverse ? 1 : 0, trace ? 1 : 0);
+  return {
+    h: f32.slice(hOff, hOff + n),
+    z: f32.slice(zOff, zOff + traceLen),
+    r: f32.slice(rOff, rOff + traceLen),
+    c: f32.slice(cOff, cOff + traceLen),
+  };
+}
