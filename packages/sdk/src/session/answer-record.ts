@@ -18,13 +18,14 @@ export const SILENCE_SPEECH = 0.05;
 /** Below this share of frames with a face, the video of an answer is flagged (but still used). */
 export const LOW_FACE = 0.5;
 /**
- * Below this mean luma (Rec. 601, 0–255, over the answer's analysed frames) the video is too
- * dark to trust. Video black is 16 on this scale: at 40 (≈ 10 % of the range above black)
- * a face's shading lives in the bottom few code values, where sensor noise and compression
- * dominate, and the blendshapes the model reads get unreliable before the face is lost. Measured
- * on a shared talking-face clip (talk_f1, test/browser/session-lowlight.test.ts): ≈ 110 as
- * recorded, ≈ 6 darkened with `eq=brightness=-0.45`, where MediaPipe still finds the face, so
- * no-face would not fire and this warning is the only sign.
+ * Below this mean luma (Rec. 601 on the frame's RGB, 0–255, over the answer's analysed frames)
+ * the video is too dark to trust. A judgement backed by one sweep, not a calibrated limit: the
+ * shared clip talk_f1 measures 101.5 as recorded (vrt_face_1: 124.6) and, darkened with ffmpeg
+ * `eq=brightness=` −0.2 / −0.3 / −0.35 / −0.45, 48.9 / 33.4 / 27.9 / 15.8. MediaPipe found
+ * the face in every frame at every level, so no-face never fires; what degrades is what the
+ * model reads: the mean |Δ| of the AU intensities against the lit clip grows 0.008 → 0.011 →
+ * 0.012 → 0.017 (mean AU intensity 0.095), and of gazeY 0.027 → 0.087 from −0.2 to −0.45.
+ * 40 sits between the mildly dimmed clip (−0.2, not warned) and the −0.3 one (warned).
  */
 export const LOW_LIGHT = 40;
 
