@@ -66,6 +66,9 @@ export function lineChart(c: ChartInput): Chart {
       width,
       height: c.height,
       legend: { show: false },
+      // Fixed side padding: uPlot pads for the last x tick label only when the axis is drawn,
+      // which would shift a track's time scale against the attention chart above it.
+      padding: [6, 18, c.xAxis ? null : 2, 0],
       cursor: { sync: { key: c.syncKey }, points: { size: 6 }, drag: { x: false, y: false } },
       scales: { x: { time: false, range: [0, xMax] } },
       axes: [

@@ -50,6 +50,7 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
       select: (i) => select(i),
       canStart: () => !recording && !pending,
       onStart: (i) => {
+        current = i;
         status[i] = { ...status[i]!, busy: true };
         pending = true;
         say.textContent = `Analysing the uploaded recording for question ${i + 1}…`;
