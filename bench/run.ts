@@ -78,8 +78,8 @@ if (backendsArg >= 0) {
 const media: MediaPlan = quick
   ? {
       video: { clips: ['vrt_face_5.mp4'], fileRuns: 1, fileWarmup: false, liveRuns: 1, liveSeconds: 4, liveModes: ['track-processor'] },
-      session: 'skipped in --quick (a 60 s live answer); run `npm run bench -- --only session`',
-      bytes: 'skipped in --quick (a production build of the demo); run `npm run bench -- --only bytes`',
+      session: 'a 60 s live answer does not fit in --quick; run `npm run bench -- --only session`',
+      bytes: 'a production build of the demo does not fit in --quick; run `npm run bench -- --only bytes`',
     }
   : {
       video: { clips: ALL_CLIPS, fileRuns: 3, fileWarmup: true, liveRuns: 3, liveSeconds: 20, liveModes: ['track-processor', 'video-frame-callback'] },

@@ -8,15 +8,22 @@ import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { createLogger, createServer, type Logger, type ViteDevServer } from 'vite';
 import { chromiumPath, defaultArgs, fakeMediaArgs, type FakeMedia } from '../../test/browser/harness/chromium.ts';
 import { pagesDir, repoRoot, sharedDir } from '../../test/browser/harness/paths.ts';
 import { prebundled } from '../../test/browser/harness/server.ts';
 
+/** Vite at 'warn', minus its complaint that MediaPipe's bundle names a source map it does not ship. */
+function quietLogger(): Logger {
+  const base = createLogger('warn');
+  const noise = (msg: string): boolean => msg.includes('Failed to load source map');
+  return { ...base, warn: (msg, o) => void (noise(msg) || base.warn(msg, o)), error: (msg, o) => void (noise(msg) || base.error(msg, o)) };
+}
+
 export async function startBenchServer(): Promise<{ vite: ViteDevServer; origin: string }> {
   const vite = await createServer({
     configFile: false,
-    logLevel: 'warn',
+    customLogger: quietLogger(),
     root: pagesDir,
     cacheDir: resolve(repoRoot, 'node_modules/.vite-bench'),
     clearScreen: false,

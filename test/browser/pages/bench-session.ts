@@ -19,6 +19,7 @@ export interface BenchSessionArgs {
 /** One answer: seconds recorded, then endAnswer() and result() timed back to back. */
 export interface BenchAnswer {
   readonly seconds: number;
+  readonly beginAnswerMs: number;
   readonly endAnswerMs: number;
   readonly resultMs: number;
   /** endAnswer() called → result() resolved. */
@@ -27,7 +28,7 @@ export interface BenchAnswer {
   readonly videoFrames: number | null;
   readonly videoSeconds: number | null;
   readonly warnings: string[];
-  /** Long tasks while recording (beginAnswer resolved → endAnswer called), ms each. */
+  /** Long tasks while recording (beginAnswer called → endAnswer called), ms each. */
   readonly longTasksRecording: number[];
   /** Long tasks from endAnswer() to result() resolved, ms each. */
   readonly longTasksEndToResult: number[];
@@ -62,8 +63,10 @@ exposeRun(async (a: BenchSessionArgs): Promise<BenchSessionResult | { error: str
     session.attach(stream);
     const answer = async (seconds: number): Promise<BenchAnswer> => {
       // Recording index 0 again replaces the answer, so every result() scores one fresh answer.
-      await session.beginAnswer(0);
       const recording = recordLongTasks();
+      const b0 = performance.now();
+      await session.beginAnswer(0);
+      const beginAnswerMs = performance.now() - b0;
       await sleep(seconds * 1000);
       recording.stop();
       const after = recordLongTasks();
@@ -77,6 +80,7 @@ exposeRun(async (a: BenchSessionArgs): Promise<BenchSessionResult | { error: str
       after.stop();
       return {
         seconds,
+        beginAnswerMs,
         endAnswerMs: e1 - e0,
         resultMs: e2 - e1,
         endToResultMs: e2 - e0,
