@@ -129,6 +129,7 @@ describe('demo (index.html, production build)', () => {
       await page.getByTestId('finish').click();
       await page.locator('body[data-report=ready]').waitFor({ timeout: 120_000 });
       const report = page.getByTestId('report');
+      await page.locator('[data-testid=report][data-charts=ready]').waitFor({ timeout: 10_000 });
       expect(await report.locator('.hn-score-label').innerText()).toBe(SCORE_LABEL);
       const score = Number((await report.getByTestId('score').innerText()).match(/^\d+/)?.[0]);
       expect(score).toBeGreaterThanOrEqual(0);
@@ -193,6 +194,7 @@ describe('demo (index.html, production build)', () => {
       await page.getByTestId('finish').click();
       await page.locator('body[data-report=ready]').waitFor({ timeout: 120_000 });
       const report = page.getByTestId('report');
+      await page.locator('[data-testid=report][data-charts=ready]').waitFor({ timeout: 10_000 });
       expect(await report.locator('.hn-score-label').innerText()).toBe(SCORE_LABEL);
       expect(await report.locator('.hn-answer[data-answer="0"] .hn-meta').innerText()).toContain('audio only');
       // Attention + 3 voice tracks; the face tracks are absent, not zero.

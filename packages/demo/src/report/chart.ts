@@ -51,6 +51,8 @@ const AXIS = { stroke: '#475569', grid: { stroke: '#e2e8f0', width: 1 }, ticks: 
 
 export interface Chart {
   readonly el: HTMLElement;
+  /** Settles once the canvas is drawn (the figure got a width), for pages that snapshot the report. */
+  readonly ready: Promise<void>;
   /** Removes the plot from the cursor-sync group and stops observing its size. */
   destroy(): void;
 }
@@ -61,6 +63,8 @@ export function lineChart(c: ChartInput): Chart {
   const fig = h('figure', { class: 'hn-chart' }, h('figcaption', {}, h('strong', {}, c.title), ' ', h('span', { class: 'hn-hint' }, c.hint)), plotHost);
   const xMax = c.x.length === 0 ? 1 : (c.x[c.x.length - 1] ?? 0) + 0.25;
   let plot: uPlot | undefined;
+  let drawn = (): void => undefined;
+  const ready = new Promise<void>((r) => (drawn = r));
   const create = (width: number): void => {
     const opts: uPlot.Options = {
       width,
@@ -79,6 +83,7 @@ export function lineChart(c: ChartInput): Chart {
       hooks: { drawClear: [shadeBands(c.bands)] },
     };
     plot = new uPlot(opts, [[...c.x], [...c.y]] as uPlot.AlignedData, plotHost);
+    drawn();
   };
   // The figure is usually attached after this returns; measure once it is laid out.
   const observer = new ResizeObserver(() => {
@@ -90,6 +95,7 @@ export function lineChart(c: ChartInput): Chart {
   observer.observe(plotHost);
   return {
     el: fig,
+    ready,
     destroy() {
       observer.disconnect();
       plot?.destroy();

@@ -3,7 +3,8 @@
  * labelled score, attention per question, per-answer timelines with key moments and cues,
  * descriptive feedback and warnings. Plain DOM + uPlot; works with unanswered questions
  * (null answers) and audio-only answers. Rendering again into the same root replaces the
- * previous report and releases its charts.
+ * previous report and releases its charts. `root.dataset.charts` becomes 'ready' once every
+ * chart canvas is drawn (charts wait for the root to be laid out, so attach it first).
  */
 import type { AnswerRecord, InterviewResult } from '@hirenet/sdk';
 import { h, replace } from '../dom.ts';
@@ -37,7 +38,9 @@ export function renderReport(root: HTMLElement, input: ReportInput): void {
   clearReport(root);
   const { jobTitle, questions, result, answers } = input;
   const views = questions.map((q, i) => answerSection(i, q, answers[i] ?? null, result));
-  live.set(root, views.flatMap((v) => v.charts));
+  const charts = views.flatMap((v) => v.charts);
+  live.set(root, charts);
+  delete root.dataset['charts'];
   const answered = questions.map((_, i) => answers[i] !== null && answers[i] !== undefined);
   const total = result.keyMoments.length;
   replace(
@@ -59,4 +62,8 @@ export function renderReport(root: HTMLElement, input: ReportInput): void {
       views.map((v) => v.el),
     ),
   );
+  // Charts draw once laid out; `data-charts="ready"` tells a page (or a test) when to snapshot.
+  void Promise.all(charts.map((c) => c.ready)).then(() => {
+    if (live.get(root) === charts) root.dataset['charts'] = 'ready';
+  });
 }

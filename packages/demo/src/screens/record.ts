@@ -173,7 +173,8 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
         h(
           'div',
           { class: 'camera' },
-          h('div', { class: 'preview-wrap' }, video, badge),
+          // Audio-only: the camera is not opened, so a black preview would only confuse.
+          h('div', { class: 'preview-wrap' }, d.stream.getVideoTracks().length > 0 ? video : h('div', { class: 'preview no-camera' }, h('p', {}, 'Audio only: the camera is not used.')), badge),
           h('div', { class: 'indicators' }, level.el, face.el),
           d.audioOnlyReason === null ? null : h('p', { class: 'note audio-only', 'data-testid': 'audio-only' }, d.audioOnlyReason),
         ),
