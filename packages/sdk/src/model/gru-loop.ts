@@ -5,7 +5,7 @@
  * Layout: time-major projections xp [L, S, 3U] (x·K + b, gates z|r|h), states [L, S, U].
  */
 import { stepKernel } from './kernels/step-kernel.ts';
-import { wasmGruForward } from './kernels/wasm-scan.ts';
+import { wasmGruBackward, wasmGruForward } from './kernels/wasm-scan.ts';
 
 export interface LoopTrace {
   /** [L, S, U] state after each step (padding repeats the carried state). */
@@ -92,6 +92,8 @@ function tanh(v: number): number {
 export function gruLoopBackward(
   trace: LoopTrace, dh: Float32Array, mask: Float32Array, rk: Float32Array, l: number, s: number, u: number, reverse: boolean,
 ): { dxp: Float32Array; drk: Float32Array } {
+  const fast = wasmGruBackward(trace, dh, mask, rk, l, s, u, reverse);
+  if (fast !== null) return fast;
   const u3 = 3 * u;
   const dxp = new Float32Array(l * s * u3);
   const drk = new Float64Array(u * u3);

@@ -4,3 +4,6 @@
  * once, for its side effect, before computing gradients. Inference never needs it.
  */
 import '@tensorflow/tfjs';
+import { registerMatMulGradient } from './matmul-gradient.ts';
+
+registerMatMulGradient();

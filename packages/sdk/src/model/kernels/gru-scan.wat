@@ -9,13 +9,15 @@
 (module
   (memory (export "mem") 1)
 
-  ;; out[b·ostride + j] = Σ_q a[b·u + q] · w[q·wstride + j], b < s, j < cols (cols % 16 = 0).
-  ;; Strides in floats. One row × 16 columns per block: four accumulators, a splat per q.
+  ;; out[b·ostride + j] = Σ_{q<u} a[b·arow + q·acol] · w[q·wstride + j], b < s, j < cols (cols % 16 = 0).
+  ;; Strides in floats; acol ≠ 1 reads a transposed (the weight gradient's Hᵀ·D). One row × 16
+  ;; columns per block: four accumulators, a splat per q.
   (func $mm (export "mm") (param $a i32) (param $w i32) (param $out i32) (param $s i32) (param $u i32)
-        (param $cols i32) (param $wstride i32) (param $ostride i32)
+        (param $arow i32) (param $acol i32) (param $cols i32) (param $wstride i32) (param $ostride i32)
     (local $b i32) (local $jb i32) (local $q i32) (local $ap i32) (local $wp i32) (local $op i32)
     (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128) (local $x v128)
     (local.set $wstride (i32.shl (local.get $wstride) (i32.const 2)))
+    (local.set $acol (i32.shl (local.get $acol) (i32.const 2)))
     (block $rows_done (loop $rows
       (br_if $rows_done (i32.ge_s (local.get $b) (local.get $s)))
       (local.set $jb (i32.const 0))
@@ -25,7 +27,7 @@
         (local.set $acc1 (v128.const i32x4 0 0 0 0))
         (local.set $acc2 (v128.const i32x4 0 0 0 0))
         (local.set $acc3 (v128.const i32x4 0 0 0 0))
-        (local.set $ap (i32.add (local.get $a) (i32.shl (i32.mul (local.get $b) (local.get $u)) (i32.const 2))))
+        (local.set $ap (i32.add (local.get $a) (i32.shl (i32.mul (local.get $b) (local.get $arow)) (i32.const 2))))
         (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $jb) (i32.const 2))))
         (local.set $q (local.get $u))
         (block $q_done (loop $qs
@@ -35,7 +37,7 @@
           (local.set $acc1 (f32x4.add (local.get $acc1) (f32x4.mul (local.get $x) (v128.load offset=16 (local.get $wp)))))
           (local.set $acc2 (f32x4.add (local.get $acc2) (f32x4.mul (local.get $x) (v128.load offset=32 (local.get $wp)))))
           (local.set $acc3 (f32x4.add (local.get $acc3) (f32x4.mul (local.get $x) (v128.load offset=48 (local.get $wp)))))
-          (local.set $ap (i32.add (local.get $ap) (i32.const 4)))
+          (local.set $ap (i32.add (local.get $ap) (local.get $acol)))
           (local.set $wp (i32.add (local.get $wp) (local.get $wstride)))
           (local.set $q (i32.sub (local.get $q) (i32.const 1)))
           (br $qs)))
@@ -97,7 +99,7 @@
       (br_if $steps_done (i32.ge_s (local.get $k) (local.get $l)))
       (local.set $t (select (i32.sub (i32.sub (local.get $l) (i32.const 1)) (local.get $k)) (local.get $k) (local.get $reverse)))
       ;; g[:, 0:2U] = hp · R[:, 0:2U]
-      (call $mm (local.get $hp) (local.get $rk) (local.get $g) (local.get $s) (local.get $u)
+      (call $mm (local.get $hp) (local.get $rk) (local.get $g) (local.get $s) (local.get $u) (local.get $u) (i32.const 1)
                 (i32.shl (local.get $u) (i32.const 1)) (i32.mul (local.get $u) (i32.const 3)) (i32.shl (local.get $u) (i32.const 1)))
       (local.set $b (i32.const 0))
       (block $b1_done (loop $b1
@@ -124,7 +126,7 @@
         (br $b1)))
       ;; g[:, 0:U] = (r ⊙ hp) · R[:, 2U:3U]
       (call $mm (local.get $rh) (i32.add (local.get $rk) (i32.shl (local.get $ub) (i32.const 1))) (local.get $g)
-                (local.get $s) (local.get $u) (local.get $u) (i32.mul (local.get $u) (i32.const 3)) (i32.shl (local.get $u) (i32.const 1)))
+                (local.get $s) (local.get $u) (local.get $u) (i32.const 1) (local.get $u) (i32.mul (local.get $u) (i32.const 3)) (i32.shl (local.get $u) (i32.const 1)))
       (local.set $b (i32.const 0))
       (block $b2_done (loop $b2
         (br_if $b2_done (i32.ge_s (local.get $b) (local.get $s)))
@@ -156,5 +158,120 @@
         (br $b2)))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
       (br $steps)))
+  )
+
+  ;; Backward (BPTT) of `scan`. In: dh [L, S, U] (dL/dh at every step, final-state gradient
+  ;; included), mask, rkT [3U, U] (R transposed), the forward traces h, z, r, c [L, S, U]. Out:
+  ;; dxp [L, S, 3U] (= dL/d pre-activations z|r|h), hpall and rhall [L, S, U] (h_{t−1} and
+  ;; r ⊙ h_{t−1} at every step, for the weight gradient — see `wgrad`). Scratch: carry [S, U]
+  ;; (zeroed by the caller: dL/dh flowing to the previous step), drh and tmp [S, U], zero [S, U].
+  (func (export "back") (param $dh i32) (param $mask i32) (param $rkT i32) (param $h i32) (param $z i32)
+        (param $r i32) (param $c i32) (param $dxp i32) (param $hpall i32) (param $rhall i32)
+        (param $carry i32) (param $drh i32) (param $tmp i32) (param $zero i32)
+        (param $l i32) (param $s i32) (param $u i32) (param $reverse i32)
+    (local $k i32) (local $t i32) (local $b i32) (local $jj i32) (local $ub i32) (local $row i32)
+    (local $hprev i32) (local $at i32) (local $xb i32) (local $cb i32) (local $hpb i32) (local $n i32)
+    (local $tot v128) (local $dn v128) (local $zv v128) (local $cv v128) (local $m v128) (local $rv v128) (local $dr v128)
+    (local $one v128) (local $hv v128)
+    (local.set $ub (i32.shl (local.get $u) (i32.const 2)))
+    (local.set $one (v128.const f32x4 1.0 1.0 1.0 1.0))
+    (local.set $k (local.get $l))
+    (block $steps_done (loop $steps
+      (br_if $steps_done (i32.eqz (local.get $k)))
+      (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+      (local.set $t (select (i32.sub (i32.sub (local.get $l) (i32.const 1)) (local.get $k)) (local.get $k) (local.get $reverse)))
+      ;; The state before step t: zeros at the first step read, else h at the step read just before.
+      (local.set $hprev
+        (if (result i32) (i32.eqz (local.get $k))
+          (then (local.get $zero))
+          (else (i32.add (local.get $h) (i32.mul (i32.mul
+            (select (i32.add (local.get $t) (i32.const 1)) (i32.sub (local.get $t) (i32.const 1)) (local.get $reverse))
+            (local.get $s)) (local.get $ub))))))
+      ;; Pass A: through the state update and the z and candidate gates.
+      (local.set $b (i32.const 0))
+      (block $a_done (loop $pa
+        (br_if $a_done (i32.ge_s (local.get $b) (local.get $s)))
+        (local.set $row (i32.add (i32.mul (local.get $t) (local.get $s)) (local.get $b)))
+        (local.set $m (f32x4.splat (f32.load (i32.add (local.get $mask) (i32.shl (local.get $row) (i32.const 2))))))
+        (local.set $at (i32.mul (local.get $row) (local.get $ub)))
+        (local.set $xb (i32.add (local.get $dxp) (i32.mul (local.get $at) (i32.const 3))))
+        (local.set $cb (i32.add (local.get $carry) (i32.mul (local.get $b) (local.get $ub))))
+        (local.set $hpb (i32.add (local.get $hprev) (i32.mul (local.get $b) (local.get $ub))))
+        (local.set $jj (i32.const 0))
+        (block $ja_done (loop $ja
+          (br_if $ja_done (i32.ge_s (local.get $jj) (local.get $ub)))
+          (local.set $tot (f32x4.add (v128.load (i32.add (local.get $dh) (i32.add (local.get $at) (local.get $jj))))
+                                     (v128.load (i32.add (local.get $cb) (local.get $jj)))))
+          (local.set $dn (f32x4.mul (local.get $m) (local.get $tot)))
+          (local.set $zv (v128.load (i32.add (local.get $z) (i32.add (local.get $at) (local.get $jj)))))
+          (local.set $cv (v128.load (i32.add (local.get $c) (i32.add (local.get $at) (local.get $jj)))))
+          (local.set $hv (v128.load (i32.add (local.get $hpb) (local.get $jj))))
+          (v128.store (i32.add (local.get $hpall) (i32.add (local.get $at) (local.get $jj))) (local.get $hv))
+          ;; Padding (m = 0) passes the whole gradient on; a real step passes z of it.
+          (v128.store (i32.add (local.get $cb) (local.get $jj))
+            (f32x4.add (f32x4.sub (local.get $tot) (local.get $dn)) (f32x4.mul (local.get $dn) (local.get $zv))))
+          (v128.store (i32.add (local.get $xb) (local.get $jj))
+            (f32x4.mul (f32x4.mul (local.get $dn) (f32x4.sub (local.get $hv) (local.get $cv)))
+                       (f32x4.mul (local.get $zv) (f32x4.sub (local.get $one) (local.get $zv)))))
+          (v128.store (i32.add (i32.add (local.get $xb) (i32.shl (local.get $ub) (i32.const 1))) (local.get $jj))
+            (f32x4.mul (f32x4.mul (local.get $dn) (f32x4.sub (local.get $one) (local.get $zv)))
+                       (f32x4.sub (local.get $one) (f32x4.mul (local.get $cv) (local.get $cv)))))
+          (local.set $jj (i32.add (local.get $jj) (i32.const 16)))
+          (br $ja)))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br $pa)))
+      ;; d(r ⊙ h_{t−1}) = dc · R_hᵀ
+      (call $mm (i32.add (i32.add (local.get $dxp) (i32.mul (i32.mul (i32.mul (local.get $t) (local.get $s)) (local.get $ub)) (i32.const 3)))
+                         (i32.shl (local.get $ub) (i32.const 1)))
+                (i32.add (local.get $rkT) (i32.mul (i32.shl (local.get $u) (i32.const 1)) (local.get $ub)))
+                (local.get $drh) (local.get $s) (local.get $u) (i32.mul (local.get $u) (i32.const 3)) (i32.const 1)
+                (local.get $u) (local.get $u) (local.get $u))
+      ;; Pass B: the reset gate.
+      (local.set $b (i32.const 0))
+      (block $b_done (loop $pb
+        (br_if $b_done (i32.ge_s (local.get $b) (local.get $s)))
+        (local.set $row (i32.add (i32.mul (local.get $t) (local.get $s)) (local.get $b)))
+        (local.set $at (i32.mul (local.get $row) (local.get $ub)))
+        (local.set $xb (i32.add (i32.add (local.get $dxp) (i32.mul (local.get $at) (i32.const 3))) (local.get $ub)))
+        (local.set $cb (i32.add (local.get $carry) (i32.mul (local.get $b) (local.get $ub))))
+        (local.set $hpb (i32.add (local.get $hprev) (i32.mul (local.get $b) (local.get $ub))))
+        (local.set $jj (i32.const 0))
+        (block $jb_done (loop $jb
+          (br_if $jb_done (i32.ge_s (local.get $jj) (local.get $ub)))
+          (local.set $dr (v128.load (i32.add (i32.add (local.get $drh) (i32.mul (local.get $b) (local.get $ub))) (local.get $jj))))
+          (local.set $rv (v128.load (i32.add (local.get $r) (i32.add (local.get $at) (local.get $jj)))))
+          (local.set $hv (v128.load (i32.add (local.get $hpb) (local.get $jj))))
+          (v128.store (i32.add (local.get $rhall) (i32.add (local.get $at) (local.get $jj))) (f32x4.mul (local.get $rv) (local.get $hv)))
+          (v128.store (i32.add (local.get $xb) (local.get $jj))
+            (f32x4.mul (f32x4.mul (local.get $dr) (local.get $hv))
+                       (f32x4.mul (local.get $rv) (f32x4.sub (local.get $one) (local.get $rv)))))
+          (v128.store (i32.add (local.get $cb) (local.get $jj))
+            (f32x4.add (v128.load (i32.add (local.get $cb) (local.get $jj))) (f32x4.mul (local.get $dr) (local.get $rv))))
+          (local.set $jj (i32.add (local.get $jj) (i32.const 16)))
+          (br $jb)))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br $pb)))
+      ;; carry += [dz, dr] · R_{z,r}ᵀ
+      (call $mm (i32.add (local.get $dxp) (i32.mul (i32.mul (i32.mul (local.get $t) (local.get $s)) (local.get $ub)) (i32.const 3)))
+                (local.get $rkT) (local.get $tmp) (local.get $s) (i32.shl (local.get $u) (i32.const 1))
+                (i32.mul (local.get $u) (i32.const 3)) (i32.const 1) (local.get $u) (local.get $u) (local.get $u))
+      (local.set $n (i32.mul (local.get $s) (local.get $ub)))
+      (local.set $jj (i32.const 0))
+      (block $c_done (loop $pc
+        (br_if $c_done (i32.ge_s (local.get $jj) (local.get $n)))
+        (v128.store (i32.add (local.get $carry) (local.get $jj))
+          (f32x4.add (v128.load (i32.add (local.get $carry) (local.get $jj))) (v128.load (i32.add (local.get $tmp) (local.get $jj)))))
+        (local.set $jj (i32.add (local.get $jj) (i32.const 16)))
+        (br $pc)))
+      (br $steps)))
+  )
+
+  ;; dR [U, 3U] = hpallᵀ · dxp[:, 0:2U] | rhallᵀ · dxp[:, 2U:3U], summed over all N = L·S rows.
+  (func (export "wgrad") (param $dxp i32) (param $hpall i32) (param $rhall i32) (param $drk i32) (param $n i32) (param $u i32)
+    (call $mm (local.get $hpall) (local.get $dxp) (local.get $drk) (local.get $u) (local.get $n)
+              (i32.const 1) (local.get $u) (i32.shl (local.get $u) (i32.const 1)) (i32.mul (local.get $u) (i32.const 3)) (i32.mul (local.get $u) (i32.const 3)))
+    (call $mm (local.get $rhall) (i32.add (local.get $dxp) (i32.shl (local.get $u) (i32.const 3))) (i32.add (local.get $drk) (i32.shl (local.get $u) (i32.const 3)))
+              (local.get $u) (local.get $n)
+              (i32.const 1) (local.get $u) (local.get $u) (i32.mul (local.get $u) (i32.const 3)) (i32.mul (local.get $u) (i32.const 3)))
   )
 )

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { gruLoopForward } from '../gru-loop.ts';
+import { gruLoopBackward, gruLoopForward } from '../gru-loop.ts';
 import { readFileSync } from 'node:fs';
 import { assembleWat, kernelModuleSource } from '../../../../../scripts/kernels-lib.ts';
 import { GRU_SCAN_WASM } from './gru-scan-bytes.ts';
@@ -26,7 +26,7 @@ describe('WebAssembly SIMD GRU kernel', () => {
     f.set(wave(3 * u * u, 1, 0.3), w);
     f.set(wave(s * u, 2, 0.8), a);
     // The candidate block: columns 2U..3U of R, written into rows 2U wide.
-    k!.mm(4 * a, 4 * (w + 2 * u), 4 * out, s, u, u, 3 * u, 2 * u);
+    k!.mm(4 * a, 4 * (w + 2 * u), 4 * out, s, u, u, 1, u, 3 * u, 2 * u);
     let worst = 0;
     for (let b = 0; b < s; b++) {
       for (let j = 0; j < u; j++) {
@@ -53,6 +53,28 @@ describe('WebAssembly SIMD GRU kernel', () => {
       expect(worst).toBeLessThan(1e-5);
       // Rows whose length is 0 never leave h0 = 0.
       for (let t = 0; t < l; t++) for (let j = 0; j < u; j++) expect(simd.h[(t * s + 2) * u + j]).toBe(0);
+    });
+  }
+
+  for (const reverse of [false, true]) {
+    it(`gruLoopBackward agrees with and without SIMD (U = 16, uneven masks, reverse=${reverse})`, () => {
+      const [l, s, u] = [45, 6, 16];
+      const xp = wave(l * s * 3 * u, 5, 1.2);
+      const rk = wave(u * 3 * u, 6, 0.5);
+      const lengths = [45, 1, 0, 20, 44, 9];
+      const mask = Float32Array.from({ length: l * s }, (_, i) => (Math.floor(i / s) < lengths[i % s]! ? 1 : 0));
+      const trace = gruLoopForward(xp, mask, rk, l, s, u, reverse);
+      const dh = wave(l * s * u, 7, 0.3);
+      const simd = gruLoopBackward(trace, dh, mask, rk, l, s, u, reverse);
+      setSimdEnabled(false);
+      const js = gruLoopBackward(trace, dh, mask, rk, l, s, u, reverse);
+      for (const key of ['dxp', 'drk'] as const) {
+        const scale = Math.max(...js[key].map(Math.abs));
+        let worst = 0;
+        for (let i = 0; i < js[key].length; i++) worst = Math.max(worst, Math.abs(js[key][i]! - simd[key][i]!));
+        expect(scale).toBeGreaterThan(1e-3);
+        expect(worst / scale).toBeLessThan(1e-5);
+      }
     });
   }
 });

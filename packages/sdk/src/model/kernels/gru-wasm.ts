@@ -1,16 +1,21 @@
 /**
  * Loads the GRU WebAssembly module (gru-scan.wat, committed as gru-scan-bytes.ts): compiled
- * synchronously from ~1.5 kB in memory — nothing fetched, no toolchain. Unavailable (null) where
+ * synchronously from ~2.4 kB in memory — nothing fetched, no toolchain. Unavailable (null) where
  * WebAssembly SIMD is not (old engines, a CSP without 'wasm-unsafe-eval'); callers then run the
  * JS loop.
  */
 import { GRU_SCAN_WASM } from './gru-scan-bytes.ts';
 
-type MatMul = (a: number, w: number, out: number, s: number, u: number, cols: number, wstride: number, ostride: number) => void;
+type MatMul = (a: number, w: number, out: number, s: number, u: number, arow: number, acol: number, cols: number, wstride: number, ostride: number) => void;
 type Scan = (
   xp: number, mask: number, rk: number, h: number, z: number, r: number, c: number, hp: number, rh: number, g: number,
   l: number, s: number, u: number, reverse: number, trace: number,
 ) => void;
+type Back = (
+  dh: number, mask: number, rkT: number, h: number, z: number, r: number, c: number, dxp: number, hpall: number, rhall: number,
+  carry: number, drh: number, tmp: number, zero: number, l: number, s: number, u: number, reverse: number,
+) => void;
+type WGrad = (dxp: number, hpall: number, rhall: number, drk: number, n: number, u: number) => void;
 
 export interface GruWasm {
   /** Float32 view of the module memory with room for at least the floats asked for; offsets in floats. */
@@ -18,6 +23,8 @@ export interface GruWasm {
   /** Byte-offset entry points, see gru-scan.wat. */
   readonly mm: MatMul;
   readonly scan: Scan;
+  readonly back: Back;
+  readonly wgrad: WGrad;
 }
 
 let instance: GruWasm | null | undefined;
@@ -32,7 +39,7 @@ export function gruWasm(): GruWasm | null {
   try {
     const bytes = decode(GRU_SCAN_WASM);
     if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return (instance = null);
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as { mem: WebAssembly.Memory; mm: MatMul; scan: Scan };
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as { mem: WebAssembly.Memory; mm: MatMul; scan: Scan; back: Back; wgrad: WGrad };
     const memory = exports.mem;
     instance = {
       arena(floats: number): Float32Array {
@@ -42,6 +49,8 @@ export function gruWasm(): GruWasm | null {
       },
       mm: exports.mm,
       scan: exports.scan,
+      back: exports.back,
+      wgrad: exports.wgrad,
     };
   } catch {
     instance = null;

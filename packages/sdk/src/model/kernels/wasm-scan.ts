@@ -39,3 +39,41 @@ export function wasmGruForward(
     c: f32.slice(cOff, cOff + traceLen),
   };
 }
+
+/** gruLoopBackward on the wasm kernel (same contract), or null when it cannot run here. */
+export function wasmGruBackward(
+  trace: LoopTrace, dh: Float32Array, mask: Float32Array, rk: Float32Array, l: number, s: number, u: number, reverse: boolean,
+): { dxp: Float32Array; drk: Float32Array } | null {
+  const k = u % 16 === 0 ? gruWasm() : null;
+  if (k === null) return null;
+  const n = l * s * u;
+  const su = s * u;
+  // Float offsets: Rᵀ [3U, U] | carry | drh | tmp | zero [S, U] each | mask | dh | h | z | r | c | dxp [L, S, 3U] | hpall | rhall | dR [U, 3U].
+  const carryOff = 3 * u * u;
+  const drhOff = carryOff + su;
+  const tmpOff = drhOff + su;
+  const zeroOff = tmpOff + su;
+  const maskOff = zeroOff + su;
+  const dhOff = (maskOff + l * s + 3) & ~3;
+  const hOff = dhOff + n;
+  const zOff = hOff + n;
+  const rOff = zOff + n;
+  const cOff = rOff + n;
+  const dxpOff = cOff + n;
+  const hpOff = dxpOff + 3 * n;
+  const rhOff = hpOff + n;
+  const drkOff = rhOff + n;
+  const f32 = k.arena(drkOff + 3 * u * u);
+  const u3 = 3 * u;
+  for (let q = 0; q < u; q++) for (let j = 0; j < u3; j++) f32[j * u + q] = rk[q * u3 + j]!;
+  f32.fill(0, carryOff, maskOff);
+  f32.set(mask, maskOff);
+  f32.set(dh, dhOff);
+  f32.set(trace.h, hOff);
+  f32.set(trace.z, zOff);
+  f32.set(trace.r, rOff);
+  f32.set(trace.c, cOff);
+  k.back(4 * dhOff, 4 * maskOff, 0, 4 * hOff, 4 * zOff, 4 * rOff, 4 * cOff, 4 * dxpOff, 4 * hpOff, 4 * rhOff, 4 * carryOff, 4 * drhOff, 4 * tmpOff, 4 * zeroOff, l, s, u, reverse ? 1 : 0);
+  k.wgrad(4 * dxpOff, 4 * hpOff, 4 * rhOff, 4 * drkOff, l * s, u);
+  return { dxp: f32.slice(dxpOff, dxpOff + 3 * n), drk: f32.slice(drkOff, drkOff + 3 * u * u) };
+}
