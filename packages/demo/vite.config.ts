@@ -23,11 +23,12 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    // One entry per page: the demo and the minimal third-party embed example.
+    // One entry per page: the demo, the minimal third-party embed example, the `hirenet analyze` report page.
     rollupOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
+        analyze: fileURLToPath(new URL('./analyze.html', import.meta.url)),
       },
     },
   },

@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   simulate: async () => (await import('./simulate.ts')).runSimulate,
   ablate: async () => (await import('./ablate.ts')).runAblate,
   audit: async () => (await import('./audit.ts')).runAudit,
+  analyze: async () => (await import('./analyze.ts')).runAnalyze,
 };
 
 async function main(args: string[]): Promise<number> {
