@@ -20,7 +20,8 @@ const SCORE_LABEL = 'Experimental demo-model estimate — not a hiring measure';
 /** Emotion and trait labels the UI must never use (EU AI Act Art. 5(1)(f)); movement words are fine. */
 const EMOTION_WORDS = /\b(anxious|anxiety|nervous|confident|confidence|happy|happiness|sad|angry|anger|fear\w*|stress(ed)?|calm|bored|enthusias\w*|excited|frustrat\w*|joy\w*|disgust\w*|surprised|contempt\w*|honest\w*|emotional)\b/i;
 
-const missing = sharedMissing(CLIP, FACE_MODEL, UPLOAD);
+// The build and the fake camera need these; each test also names what it reads (skipUnless).
+const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[demo-flow] ${missing}`);
 
 interface Recorded { url: string; method: string; hasBody: boolean }

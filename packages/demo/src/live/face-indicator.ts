@@ -19,8 +19,10 @@ const MISS_SECONDS = 1.5;
 export function faceIndicator(hn: HireNet, stream: MediaStream): FaceIndicator {
   const dot = h('span', { class: 'dot', 'aria-hidden': 'true' });
   const label = h('span', { class: 'live-value' }, 'checking…');
-  const el = h('div', { class: 'live-indicator face', 'data-testid': 'face', 'data-face': 'unknown', role: 'status' }, dot, h('span', { class: 'live-name' }, 'Face'), label);
+  const el = h('div', { class: 'live-indicator face', 'data-testid': 'face', 'data-face': 'checking', role: 'status' }, dot, h('span', { class: 'live-name' }, 'Face'), label);
   const set = (state: 'yes' | 'no' | 'unknown' | 'off', text: string): void => {
+    // A live region re-announces on every text write: only write on a change of state.
+    if (el.dataset['face'] === state) return;
     el.dataset['face'] = state;
     label.textContent = text;
   };
