@@ -77,6 +77,7 @@ export function startApp(shell: Shell): void {
       session = s;
       // The notice was accepted on the first screen; the session records that consent before any capture.
       await s.consent({ noticeVersion: PRACTICE_NOTICE.version, modalities: hn.modalities, noticeLocale: PRACTICE_NOTICE.locale });
+      if (!live()) return; // deleted meanwhile: never open the camera for a deleted session
       try {
         stream = await requestInterviewMedia(hn.modalities);
       } catch (e) {
@@ -103,7 +104,8 @@ export function startApp(shell: Shell): void {
   function restart(): void {
     run++;
     void flow(run).catch((e: unknown) => {
-      replace(shell.main, h('section', { class: 'screen' }, h('h2', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, (e as Error).message)));
+      teardown();
+      replace(shell.main, h('section', { class: 'screen' }, h('h2', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, (e as Error).message), h('p', { class: 'actions' }, button('Start again', () => restart()))));
     });
   }
 
