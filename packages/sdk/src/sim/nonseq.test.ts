@@ -3,7 +3,9 @@ import type { Modality } from '../dataset/format.ts';
 import { resolveSimConfig } from './config.ts';
 import { plantedLabel } from './events.ts';
 import { simInterviews, type SimInterview } from './interview.ts';
-import { answerStatistics, auc, fitLogistic } from './nonseq.ts';
+import { fitLogisticL2, logisticScore } from '../baselines/logistic.ts';
+import { rocAuc } from '../train/metrics.ts';
+import { answerStatistics } from './nonseq.ts';
 import { detectBlind, kindAt } from './oracle.ts';
 
 // A few thousand answers per modality; shorter answers keep the test fast and do not change the
@@ -34,8 +36,8 @@ function answerRows(m: Modality): AnswerRow[] {
 function heldOutAuc(rows: readonly AnswerRow[], target: 'kind' | 'label'): number {
   const train = rows.filter((r) => r.interview % 3 !== 0);
   const test = rows.filter((r) => r.interview % 3 === 0);
-  const score = fitLogistic(train.map((r) => r.stats), train.map((r) => r[target]), { epochs: 150 });
-  return auc(test.map((r) => score(r.stats)), test.map((r) => r[target]));
+  const model = fitLogisticL2(train.map((r) => r.stats), train.map((r) => r[target]), { l2: 1e-2 });
+  return rocAuc(test.map((r) => logisticScore(model, r.stats)), test.map((r) => r[target]));
 }
 
 describe('SimInterview: order-free statistics carry no signal, sequences carry all of it', () => {
@@ -47,7 +49,7 @@ describe('SimInterview: order-free statistics carry no signal, sequences carry a
       const kinds = rows.map((r) => r.kind);
       let worst = 0;
       for (let j = 0; j < (rows[0]?.stats.length ?? 0); j++) {
-        worst = Math.max(worst, Math.abs(auc(rows.map((r) => r.stats[j] ?? 0), kinds) - 0.5));
+        worst = Math.max(worst, Math.abs(rocAuc(rows.map((r) => r.stats[j] ?? 0), kinds) - 0.5));
       }
       expect(worst).toBeLessThan(0.05);
     });
