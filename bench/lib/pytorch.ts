@@ -59,6 +59,7 @@ export interface PytorchTiming {
   /** Process CPU time of one scoring (all threads), ms: less sensitive to other tenants. */
   readonly cpuMedianMs: number;
   readonly runs: number;
+  readonly rounds: number;
   readonly score: number;
   /** True when the interview was not in the workload file (random inputs of that shape). */
   readonly synthetic: boolean;
@@ -82,8 +83,10 @@ export interface PytorchResult extends TorchPython {
 export interface PytorchOptions {
   /** Timed scorings per (implementation, answers, threads); default 50. */
   readonly runs?: number;
-  /** Untimed scorings first; default 10. */
+  /** Untimed scorings per configuration and round; default 5. */
   readonly warmup?: number;
+  /** Interleaved rounds over all configurations (load drift hits them alike); default 5. */
+  readonly rounds?: number;
   /** Thread counts; default [1, torch's default]. */
   readonly threads?: readonly number[];
   /** Answers per interview; default [1, 6]. */
@@ -169,7 +172,7 @@ export async function benchPytorch(opts: PytorchOptions = {}): Promise<PytorchRe
     if (exact.length === 0 || !(exactMaxAbsDiff <= EXACT_TOLERANCE)) throw new Error(`PyTorch exact port differs from our model: max |Δ| ${exactMaxAbsDiff} > ${EXACT_TOLERANCE}`);
     if (layout !== undefined && !(layout.maxAbsDiff <= EXACT_TOLERANCE)) throw new Error(`PyTorch idiomatic port has misplaced weights: max |Δ| ${layout.maxAbsDiff} with the candidate recurrence zeroed`);
     log(`pytorch: exact max |Δ| ${exactMaxAbsDiff.toExponential(2)}; timing ${impls.join(', ')} × ${answers.join(', ')} answers × threads ${threads.join(', ')} …`);
-    const args = [script, 'bench', '--ref', file, '--answers', answers.join(','), '--windows', '240', '--runs', String(opts.runs ?? 50), '--warmup', String(opts.warmup ?? 10), '--threads', threads.join(','), '--impl', impls.join(',')];
+    const args = [script, 'bench', '--ref', file, '--answers', answers.join(','), '--windows', '240', '--runs', String(opts.runs ?? 50), '--warmup', String(opts.warmup ?? 5), '--rounds', String(opts.rounds ?? 5), '--threads', threads.join(','), '--impl', impls.join(',')];
     const { stdout } = await run(found.python, args, { timeout, maxBuffer: 16 << 20 });
     const timings = jsonLines<PytorchTiming>(stdout);
     const best = (n: number): PytorchTiming | undefined => timings.filter((t) => t.answers === n).sort((a, b) => a.medianMs - b.medianMs)[0];

@@ -28,12 +28,13 @@ Three implementations of one forward pass:
 Usage:
   hirenet_torch.py check --ref FILE [--impl exact,exact-jit,idiomatic] [--threads T]
   hirenet_torch.py --ref FILE --bench --answers 1,6 --windows 240 --runs N --threads 1,2
-                   [--impl exact,exact-jit,idiomatic] [--warmup W]
+                   [--impl exact,exact-jit,idiomatic] [--warmup W] [--rounds R]
 
 ``check`` prints one human line per implementation on stderr and one JSON line per implementation
 on stdout: {"check": impl, "interviews", "maxAbsDiff", "score", "answerAttention",
 "questionAttention"}. ``--bench`` times the scoring of one interview (torch.inference_mode, after
-W warm-up calls) and prints one JSON line per (threads, impl, answers):
+W warm-up calls; the runs are spread over R interleaved rounds so load drift hits every
+configuration alike) and prints one JSON line per (threads, impl, answers):
 {"impl", "answers", "windows", "medianMs", "minMs", "cpuMedianMs", "runs", "threads",
 "torchVersion", "score"}. What is timed: the forward pass from float32 tensors already padded
 (input conversion from JSON/lists is NOT timed, which favours PyTorch) up to the score and the
@@ -413,6 +414,12 @@ def check(args) -> int:
 
 
 def bench(args) -> int:
+    """Times every (threads, impl, answers) configuration.
+
+    The machine is shared and its load drifts: rather than one block of runs per configuration,
+    `--rounds` rounds each give every configuration runs/rounds timed calls (after `--warmup`
+    untimed ones, which also absorb a thread-pool resize), so a busy minute hits all of them.
+    """
     ref, w = load(args.ref)
     cfg = ref["config"]
     by_count = {}
@@ -420,29 +427,36 @@ def bench(args) -> int:
         inp = iv["inputs"]
         if all(a is not None and len(a) == args.windows for a in inp["answers"]):
             by_count.setdefault(len(inp["answers"]), inp)
-    for threads in args.threads:
-        torch.set_num_threads(threads)
-        for impl in args.impl:
-            model = build(impl, cfg, w)
-            for n in args.answers:
-                synthetic = n not in by_count
-                iv = Interview(by_count[n] if not synthetic else synthetic_interview(cfg, n, args.windows), cfg)
-                times, cpu = [], []
-                with torch.inference_mode():
-                    for _ in range(args.warmup):
-                        score = score_interview(model, iv)[0]
-                    for _ in range(args.runs):
-                        t0, c0 = time.perf_counter(), time.process_time()
-                        score = score_interview(model, iv)[0]
-                        times.append((time.perf_counter() - t0) * 1000)
-                        cpu.append((time.process_time() - c0) * 1000)
-                out = {
-                    "impl": impl, "answers": n, "windows": args.windows,
-                    "medianMs": statistics.median(times), "minMs": min(times), "cpuMedianMs": statistics.median(cpu),
-                    "runs": args.runs, "threads": torch.get_num_threads(), "torchVersion": torch.__version__,
-                    "score": score, "synthetic": synthetic,
-                }
-                print(json.dumps(out), flush=True)
+    interviews = {n: Interview(by_count[n] if n in by_count else synthetic_interview(cfg, n, args.windows), cfg) for n in args.answers}
+    models = {impl: build(impl, cfg, w) for impl in args.impl}
+    configs = [(t, impl, n) for t in args.threads for impl in args.impl for n in args.answers]
+    times = {c: [] for c in configs}
+    cpu = {c: [] for c in configs}
+    scores = {}
+    rounds = max(1, min(args.rounds, args.runs))
+    with torch.inference_mode():
+        for r in range(rounds):
+            per = args.runs // rounds + (1 if r < args.runs % rounds else 0)
+            for c in configs:
+                threads, impl, n = c
+                torch.set_num_threads(threads)
+                model, iv = models[impl], interviews[n]
+                for _ in range(args.warmup):
+                    score_interview(model, iv)
+                for _ in range(per):
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    scores[c] = score_interview(model, iv)[0]
+                    times[c].append((time.perf_counter() - t0) * 1000)
+                    cpu[c].append((time.process_time() - c0) * 1000)
+    for c in configs:
+        threads, impl, n = c
+        out = {
+            "impl": impl, "answers": n, "windows": args.windows,
+            "medianMs": statistics.median(times[c]), "minMs": min(times[c]), "cpuMedianMs": statistics.median(cpu[c]),
+            "runs": len(times[c]), "rounds": rounds, "threads": threads, "torchVersion": torch.__version__,
+            "score": scores[c], "synthetic": n not in by_count,
+        }
+        print(json.dumps(out), flush=True)
     return 0
 
 
@@ -455,7 +469,8 @@ def main(argv: List[str]) -> int:
     p.add_argument("--answers", default="1,6")
     p.add_argument("--windows", type=int, default=240)
     p.add_argument("--runs", type=int, default=50)
-    p.add_argument("--warmup", type=int, default=10)
+    p.add_argument("--warmup", type=int, default=10, help="untimed calls per configuration and round")
+    p.add_argument("--rounds", type=int, default=5, help="interleaved rounds over the configurations")
     p.add_argument("--threads", default=None, help="comma list (default: torch's default)")
     p.add_argument("--tol", type=float, default=1e-4)
     args = p.parse_args(argv)

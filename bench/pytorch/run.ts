@@ -1,6 +1,6 @@
 /**
  * The PyTorch half of the bench alone: `node --import tsx bench/pytorch/run.ts [--runs N]
- * [--warmup W] [--threads 1,2] [--impl exact,exact-jit,idiomatic] [--json FILE]`.
+ * [--warmup W] [--rounds R] [--threads 1,2] [--impl exact,exact-jit,idiomatic] [--json FILE]`.
  * Prints the exact check and a table of medians (see bench/lib/pytorch.ts).
  */
 import { writeFile } from 'node:fs/promises';
@@ -20,11 +20,13 @@ if (impls?.some((i) => !PYTORCH_IMPLS.includes(i))) {
   process.exit(2);
 }
 const runs = Number(flag('runs') ?? 50);
-const warmup = Number(flag('warmup') ?? 10);
+const warmup = Number(flag('warmup') ?? 5);
+const rounds = Number(flag('rounds') ?? 5);
 const threads = list(flag('threads'));
 const result = await benchPytorch({
   runs,
   warmup,
+  rounds,
   ...(threads === undefined ? {} : { threads }),
   ...(impls === undefined ? {} : { impls }),
   log: (m) => void stderr.write(`[pytorch] ${m}\n`),
@@ -45,7 +47,7 @@ if ('skipped' in result) {
     const of = (n: number): PytorchTiming | undefined => result.timings.find((t) => t.impl === impl && String(t.threads) === th && t.answers === n);
     out.push(`| ${impl} | ${th} | ${cell(of(1))} | ${cell(of(6))} |`);
   }
-  out.push('', `Fastest 6-answer median: ${ms(result.fastest6.medianMs)} ms (${result.fastest6.impl}, ${result.fastest6.threads} thread${result.fastest6.threads === 1 ? '' : 's'}); ${runs} runs after ${warmup} warm-up each.`);
+  out.push('', `Fastest 6-answer median: ${ms(result.fastest6.medianMs)} ms (${result.fastest6.impl}, ${result.fastest6.threads} thread${result.fastest6.threads === 1 ? '' : 's'}); ${runs} runs each, in ${rounds} interleaved rounds, each after ${warmup} warm-up calls.`);
   out.push(`Load average (1, 5, 15 min) start ${result.loadAverage.start.join(', ')}, end ${result.loadAverage.end.join(', ')} on a shared machine: medians are upper bounds.`);
   stdout.write(`${out.join('\n')}\n`);
 }
