@@ -77,7 +77,7 @@ if (backendsArg >= 0) {
 }
 const media: MediaPlan = quick
   ? {
-      video: { clips: ['vrt_face_5.mp4'], fileRuns: 1, fileWarmup: false, liveRuns: 1, liveSeconds: 4, liveModes: ['track-processor'] },
+      video: { clips: [], fileRuns: 0, fileSkipped: 'not in --quick (≈ 10 s under load); run `npm run bench -- --only video`', fileWarmup: false, liveRuns: 1, liveSeconds: 4, liveModes: ['track-processor'] },
       session: 'a 60 s live answer does not fit in --quick; run `npm run bench -- --only session`',
       bytes: 'a production build of the demo does not fit in --quick; run `npm run bench -- --only bytes`',
     }
@@ -87,7 +87,8 @@ const media: MediaPlan = quick
       bytes: true,
     };
 const here = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url));
-const log = (msg: string): void => void stderr.write(`[bench] ${msg}\n`);
+const started = performance.now();
+const log = (msg: string): void => void stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}\n`);
 const round = (v: number): number => Math.round(v * 100) / 100;
 
 function pytorch(): BenchResults['pytorch'] {

@@ -24,6 +24,7 @@ function videoLines(v: VideoResult): string[] {
   const file = v.file;
   out.push(`### Recorded files (real-time factor = seconds of video analysed per wall second; target ≥ ${FILE_TARGET}×)`);
   if (file === null) out.push('Not run.');
+  else if ('skipped' in file) out.push(`Skipped: ${file.skipped}.`);
   else if ('error' in file) out.push(`Failed: ${file.error}`);
   else {
     out.push(

@@ -22,6 +22,8 @@ export const ALL_CLIPS = ['vrt_face_1.mp4', 'vrt_face_2.mp4', 'vrt_face_3.mp4', 
 export interface VideoPlan {
   readonly clips: readonly string[];
   readonly fileRuns: number;
+  /** Why file analysis is not run (fileRuns 0), for the report. */
+  readonly fileSkipped?: string;
   /** Analyse the first clip once, untimed, before the timed clips (both workers started and warm). */
   readonly fileWarmup: boolean;
   /** Live runs per mode and their length; modes not listed are skipped. */
@@ -63,7 +65,7 @@ export interface LiveResult {
 
 export interface VideoResult {
   readonly fps: number;
-  readonly file: { workers: number; maxInputSide: number; runs: number; warmup: boolean; clips: ClipResult[]; overallSpeeds: number[]; overallMedian: number; initMsMedian: number } | { error: string } | null;
+  readonly file: { workers: number; maxInputSide: number; runs: number; warmup: boolean; clips: ClipResult[]; overallSpeeds: number[]; overallMedian: number; initMsMedian: number } | { error: string } | { skipped: string } | null;
   readonly live: (LiveResult | { mode: string; error: string })[];
 }
 
@@ -129,7 +131,7 @@ async function benchLive(runner: PageRunner, plan: VideoPlan, mode: LiveMode, lo
 export async function benchVideo(runner: PageRunner, plan: VideoPlan, log: (m: string) => void): Promise<VideoResult | { error: string }> {
   const missing = videoMissing(plan.clips);
   if (missing !== undefined) return { error: missing };
-  const file = plan.fileRuns > 0 ? await benchFile(runner, plan, log) : null;
+  const file = plan.fileRuns > 0 ? await benchFile(runner, plan, log) : plan.fileSkipped !== undefined ? { skipped: plan.fileSkipped } : null;
   const live = [];
   for (const mode of plan.liveModes) live.push(await benchLive(runner, plan, mode, log));
   return { fps: VIDEO_FPS, file, live };

@@ -27,7 +27,7 @@ describe.skipIf(!enabled || missing !== undefined)('video benchmark code', () =>
     const r = await benchVideo(await get(), { clips: ALL_CLIPS, fileRuns: 1, fileWarmup: false, liveRuns: 0, liveSeconds: 0, liveModes: [] }, log);
     expect('error' in r ? r.error : undefined).toBeUndefined();
     const file = (r as VideoResult).file;
-    if (file === null || 'error' in file) throw new Error(file === null ? 'no file result' : file.error);
+    if (file === null || !('clips' in file)) throw new Error(file === null ? 'no file result' : JSON.stringify(file));
     log(`files: ${file.overallMedian.toFixed(2)}× real time; ${file.clips.map((c) => `${c.clip} ${c.speedMedian.toFixed(2)}×`).join(', ')}`);
     for (const c of file.clips) {
       expect(c.faceRatio, c.clip).toBeGreaterThanOrEqual(0.95);
