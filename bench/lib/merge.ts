@@ -36,7 +36,8 @@ export function mergeResults(results: BenchResults, prev: BenchResults | null, o
   if (!o.only.has('bytes')) out.bytes = prev.bytes ?? null;
   const kept = prev.rows.filter((r) => !results.rows.some((n) => key(n) === key(r)));
   const plans = { ...prev.workload.plan };
-  for (const [k, v] of Object.entries(results.workload.plan)) if (v !== null) plans[k] = v;
+  // Only the rows measured now take this run's plan (e.g. 'node wasm' when node ran).
+  for (const [k, v] of Object.entries(results.workload.plan)) if (v !== null && o.only.has(k.split(' ')[0] ?? '')) plans[k] = v;
   out.workload = { ...results.workload, plan: plans };
   if (results.machine.chromium === null && prev.machine.chromium !== null) out.machine = { ...results.machine, chromium: prev.machine.chromium };
   const summary = (r: BenchResults, what: string) => ({ startedAt: r.machine.startedAt, gitCommit: r.machine.gitCommit, load: r.machine.loadAverageStart, what });
