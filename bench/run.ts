@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only loop,node,chromium,train,audio,video,session,bytes]`:
+ * `npm run bench [-- --quick] [-- --only loop,node,chromium,pytorch,train,audio,video,session,bytes]`:
  * HireNet scoring latency on every backend (Node and Chromium), the stock tf.layers BiGRU
  * baseline, memory over repeated scorings, training time per epoch, the audio real-time factor,
  * face analysis speed (file and live), long tasks and endAnswer() → result() through the session
@@ -10,7 +10,6 @@
  * only that and merges it into the results (`--train-full-interviews N` shrinks the draw).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { argv, stderr } from 'node:process';
@@ -18,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { benchConfig, WINDOWS } from '../test/browser/pages/bench-workload.ts';
 import { benchAudio } from './lib/audio.ts';
 import { benchLoop } from './lib/loop.ts';
+import { benchPytorch } from './lib/pytorch.ts';
 import { startBrowserSession } from './lib/browser.ts';
 import { machineInfo } from './lib/machine.ts';
 import { benchMedia, type MediaPlan } from './lib/media.ts';
@@ -34,7 +34,7 @@ const onlyArg = argv.indexOf('--only');
 const trainFull = argv.includes('--train-full');
 const trainFullArg = argv.indexOf('--train-full-interviews');
 const trainFullInterviews = trainFullArg >= 0 ? Number(argv[trainFullArg + 1]) : 5000;
-const SECTIONS = ['loop', 'node', 'chromium', 'train', 'audio', 'video', 'session', 'bytes'];
+const SECTIONS = ['loop', 'node', 'chromium', 'pytorch', 'train', 'audio', 'video', 'session', 'bytes'];
 // --train-full alone measures only the 5,000-interview epoch; with --only it adds to those sections.
 const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : trainFull ? [] : SECTIONS);
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section '${s}' (known: ${SECTIONS.join(', ')})`);
@@ -90,15 +90,6 @@ const here = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url
 const started = performance.now();
 const log = (msg: string): void => void stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}\n`);
 const round = (v: number): number => Math.round(v * 100) / 100;
-
-function pytorch(): BenchResults['pytorch'] {
-  try {
-    execFileSync('python3', ['-c', 'import torch'], { stdio: 'ignore' });
-  } catch {
-    return { available: false, reason: 'torch is not importable here (`python3 -c "import torch"` fails) and PyPI is unreachable, so the issue\'s PyTorch ratio cannot be measured on this machine' };
-  }
-  return { available: false, reason: 'torch is importable but the PyTorch HireNet port is not written yet' };
-}
 
 // --report re-renders RESULTS.md from the saved results.json (after a change to report.ts).
 if (argv.includes('--report')) {
@@ -156,6 +147,19 @@ if (only.has('chromium')) {
   }
 }
 
+// Right after the Chromium rows, so the ratio compares two measurements taken minutes apart.
+let pytorch: BenchResults['pytorch'] = { available: false, reason: 'not run (--only without pytorch)' };
+if (only.has('pytorch') && quick) pytorch = { available: false, reason: 'not in --quick (2–3 min of PyTorch runs); run `npm run bench -- --only chromium,pytorch`' };
+else if (only.has('pytorch')) {
+  log('pytorch …');
+  try {
+    const r = await benchPytorch({ runs: 50, log });
+    pytorch = 'skipped' in r ? { available: false, reason: r.skipped } : { available: true, ...r };
+  } catch (e) {
+    pytorch = { available: false, reason: `failed: ${String(e).slice(0, 300)}` };
+  }
+}
+
 let training: BenchResults['training'] = null;
 if (only.has('train')) {
   log(`training, ${plan.trainInterviews} interviews …`);
@@ -196,7 +200,7 @@ const results: BenchResults = {
   session: m?.session ?? null,
   bytes: m?.bytes ?? null,
   trainingFull,
-  pytorch: pytorch(),
+  pytorch,
   seconds: (performance.now() - t0) / 1000,
 };
 // A partial run keeps the sections it did not measure from the previous results (merge.ts).

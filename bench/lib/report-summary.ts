@@ -27,6 +27,16 @@ export function summaryTable(res: BenchResults): string[] {
   const s6 = fastest?.scoring?.answers6.medianMs;
   rows.push(['HireNet scoring, 6 answers × 240 windows, fastest Chromium backend (median)', s6 === undefined ? 'not run' : `**${ms(s6)} ms** (${fastest?.backend})`, `≤ ${TARGET_6} ms: ${s6 === undefined ? '—' : met(s6 <= TARGET_6)}`]);
 
+  const py = res.pytorch;
+  if (py.available && s6 !== undefined) {
+    const ratio = s6 / py.answers6Ms;
+    rows.push([
+      'Same model in PyTorch on this CPU, 6 answers (fastest of exact / TorchScript / nn.GRU, 1 or 2 threads; same run)',
+      `${ms(py.answers6Ms)} ms (${py.fastest6.impl}, ${py.fastest6.threads} thread${py.fastest6.threads === 1 ? '' : 's'}); ratio Chromium ÷ PyTorch **${ratio.toFixed(2)}**`,
+      `ratio ≤ 1: ${met(ratio <= 1)}`,
+    ]);
+  } else rows.push(['Same model in PyTorch on this CPU', py.available ? 'no Chromium figure in this run' : py.reason, 'ratio ≤ 1']);
+
   const tf = res.trainingFull;
   const t = res.training;
   if (tf != null && !('error' in tf)) rows.push([`Training, one epoch on ${tf.interviews} interviews (measured, --train-full)`, `**${f1(tf.epochSeconds / 60)} min**, peak RSS ${tf.peakRssMiB} MiB`, 'none stated']);

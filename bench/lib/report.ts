@@ -1,5 +1,6 @@
 /** bench/RESULTS.md from the results of this run (and bench/before.json for the before/after table). */
 import { mediaSections, trainFullLines } from './report-media.ts';
+import { pytorchLines } from './report-pytorch.ts';
 import { summaryTable } from './report-summary.ts';
 import type { BackendRow, BenchResults } from './types.ts';
 
@@ -127,7 +128,7 @@ export function renderReport(res: BenchResults, before: BenchResults | null): st
     fastest?.scoring !== undefined
       ? `Fastest in Chromium: **${fastest.backend}, ${ms(fastest.scoring.answers6.medianMs)} ms** for 6 answers (target ≤ ${TARGET_6} ms: ${fastest.scoring.answers6.medianMs <= TARGET_6 ? 'met' : 'not met'}).`
       : 'No Chromium result.',
-    res.pytorch.available ? `PyTorch on this CPU: ${ms(res.pytorch.answers6Ms)} ms.` : `PyTorch comparison: not measured — ${res.pytorch.reason}.`,
+    ...pytorchLines(res),
     '',
     '## Backend selection (`selectBackend`, default warm-up) in Chromium',
     res.auto === null || res.auto === undefined ? 'Not run (full runs only).' : 'error' in res.auto ? `Failed: ${res.auto.error}` : `Selected **${res.auto.selected}**; warm-up medians: ${res.auto.timings.map((t) => `${t.name} ${'error' in t ? `unavailable (${t.error})` : `${ms(t.medianMs)} ms (first ${ms(t.firstMs)} ms)`}`).join(', ')}.`,

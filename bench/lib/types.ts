@@ -1,3 +1,4 @@
+import type { PytorchResult } from './pytorch.ts';
 import type { BaselineResult } from '../../test/browser/pages/bench-baseline.ts';
 import type { MemoryResult, ScoringResult } from '../../test/browser/pages/bench-workload.ts';
 import type { BackendSelection } from '../../packages/sdk/src/backend/select.ts';
@@ -44,7 +45,8 @@ export interface BenchResults {
   readonly bytes?: BytesResult | { error: string } | Skipped | null;
   /** One real epoch on 5,000 interviews (opt-in --train-full); carries its own provenance. */
   readonly trainingFull?: TrainFullResult | { error: string; interviews: number } | null;
-  readonly pytorch: { available: false; reason: string } | { available: true; answers6Ms: number };
+  /** The same model in PyTorch on this CPU (bench/pytorch), measured right after the Chromium rows. */
+  readonly pytorch: { available: false; reason: string } | ({ available: true } & PytorchResult);
   readonly seconds: number;
   /** Set when --only merged this run into earlier results: which run measured what. */
   readonly combined?: { startedAt: string; gitCommit: string; load: number[]; what: string }[];
