@@ -4,8 +4,8 @@
 ;; `node --import tsx scripts/build-kernels.ts`. All pointers are byte offsets into `mem`.
 ;;
 ;; Numerics: float32 throughout, matmul sums in q order (as tfjs' matMul on cpu/wasm); exp is the
-;; Cephes expf polynomial (≤ 2 ulp on the clamped range), so sigmoid and tanh agree with the
-;; float64 reference to ~1e-7.
+;; Cephes expf polynomial (≤ 2 ulp on the clamped range), tanh is 2σ(2x) − 1, so both agree with
+;; the float64 reference to ~1e-7 absolute.
 (module
   (memory (export "mem") 1)
 
@@ -53,36 +53,42 @@
       (br $rows)))
   )
 
-  ;; e^x, four lanes (Cephes expf): x = n·ln2 + r, |r| ≤ ln2/2, e^r by a degree-7 polynomial,
-  ;; 2^n by adding n to the exponent bits. The clamp keeps 2^n a normal float.
-  (func $exp (param $x v128) (result v128) (local $n v128) (local $r v128) (local $p v128)
-    (local.set $x (f32x4.max (f32x4.min (local.get $x) (v128.const f32x4 88.0 88.0 88.0 88.0))
-                             (v128.const f32x4 -87.0 -87.0 -87.0 -87.0)))
-    (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504088896341 1.44269504088896341 1.44269504088896341 1.44269504088896341))))
-    (local.set $r (f32x4.sub (f32x4.sub (local.get $x)
-                    (f32x4.mul (local.get $n) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
-                    (f32x4.mul (local.get $n) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
-    (local.set $p (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3)))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3)))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2)))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1)))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1)))
-    (local.set $p (f32x4.add (f32x4.add (f32x4.mul (f32x4.mul (local.get $p) (local.get $r)) (local.get $r)) (local.get $r))
-                             (v128.const f32x4 1.0 1.0 1.0 1.0)))
-    (i32x4.add (local.get $p) (i32x4.shl (i32x4.trunc_sat_f32x4_s (local.get $n)) (i32.const 23)))
-  )
-
-  (func $sigmoid (param $x v128) (result v128)
-    (f32x4.div (v128.const f32x4 1.0 1.0 1.0 1.0)
-               (f32x4.add (v128.const f32x4 1.0 1.0 1.0 1.0) (call $exp (f32x4.neg (local.get $x)))))
-  )
-
-  ;; 1 − 2 / (e^{2x} + 1): saturates to ±1 without overflow, absolute error ~1e-7 near 0.
-  (func $tanh (param $x v128) (result v128)
-    (f32x4.sub (v128.const f32x4 1.0 1.0 1.0 1.0)
-      (f32x4.div (v128.const f32x4 2.0 2.0 2.0 2.0)
-                 (f32x4.add (call $exp (f32x4.add (local.get $x) (local.get $x))) (v128.const f32x4 1.0 1.0 1.0 1.0))))
+  ;; dst[i] = α·σ(κ·(dst[i] + src[i])) + β for i < n (n % 4 = 0): σ with (κ, α, β) = (1, 1, 0), tanh
+  ;; as 2σ(2x) − 1 with (2, 2, −1). One call per row and gate block, the exponential inline: a
+  ;; call per four lanes cost more than the arithmetic. e^x is Cephes expf: x = m·ln2 + r,
+  ;; |r| ≤ ln2/2, e^r by a degree-7 polynomial, 2^m by adding m to the exponent bits; the clamp
+  ;; keeps 2^m a normal float (σ saturates to 0 or 1 well inside it).
+  (func $act (param $dst i32) (param $src i32) (param $n i32) (param $kappa f32) (param $alpha f32) (param $beta f32)
+    (local $end i32) (local $x v128) (local $m v128) (local $r v128) (local $p v128) (local $k v128) (local $al v128) (local $be v128)
+    (local.set $k (f32x4.splat (f32.neg (local.get $kappa))))
+    (local.set $al (f32x4.splat (local.get $alpha)))
+    (local.set $be (f32x4.splat (local.get $beta)))
+    (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done (loop $each
+      (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+      ;; x = −κ·(dst + src), then e^x
+      (local.set $x (f32x4.mul (local.get $k) (f32x4.add (v128.load (local.get $dst)) (v128.load (local.get $src)))))
+      (local.set $x (f32x4.max (f32x4.min (local.get $x) (v128.const f32x4 88.0 88.0 88.0 88.0))
+                               (v128.const f32x4 -87.0 -87.0 -87.0 -87.0)))
+      (local.set $m (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504088896341 1.44269504088896341 1.44269504088896341 1.44269504088896341))))
+      (local.set $r (f32x4.sub (f32x4.sub (local.get $x)
+                      (f32x4.mul (local.get $m) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
+                      (f32x4.mul (local.get $m) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
+      (local.set $p (f32x4.add (f32x4.mul (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4) (local.get $r))
+                               (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3)))
+      (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3)))
+      (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2)))
+      (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1)))
+      (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1)))
+      (local.set $p (f32x4.add (f32x4.add (f32x4.mul (f32x4.mul (local.get $p) (local.get $r)) (local.get $r)) (local.get $r))
+                               (v128.const f32x4 1.0 1.0 1.0 1.0)))
+      (local.set $p (i32x4.add (local.get $p) (i32x4.shl (i32x4.trunc_sat_f32x4_s (local.get $m)) (i32.const 23))))
+      ;; α / (1 + e^x) + β
+      (v128.store (local.get $dst)
+        (f32x4.add (f32x4.div (local.get $al) (f32x4.add (v128.const f32x4 1.0 1.0 1.0 1.0) (local.get $p))) (local.get $be)))
+      (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+      (local.set $src (i32.add (local.get $src) (i32.const 16)))
+      (br $each)))
   )
 
   ;; The scan (layout of gru-loop.ts): xp [L, S, 3U] (x·K + b, gates z|r|h), mask [L, S],
@@ -109,14 +115,13 @@
         (local.set $gb (i32.add (local.get $g) (i32.mul (local.get $b) (i32.shl (local.get $ub) (i32.const 1)))))
         (local.set $hb (i32.mul (local.get $b) (local.get $ub)))
         (local.set $ob (i32.mul (select (local.get $row) (local.get $b) (local.get $trace)) (local.get $ub)))
+        ;; g[b, 0:2U] = σ(xp[t, b, 0:2U] + g[b, 0:2U]): z | r
+        (call $act (local.get $gb) (local.get $xb) (i32.shl (local.get $u) (i32.const 1)) (f32.const 1) (f32.const 1) (f32.const 0))
         (local.set $jj (i32.const 0))
         (block $j1_done (loop $j1
           (br_if $j1_done (i32.ge_s (local.get $jj) (local.get $ub)))
-          (v128.store (i32.add (local.get $z) (i32.add (local.get $ob) (local.get $jj)))
-            (call $sigmoid (f32x4.add (v128.load (i32.add (local.get $xb) (local.get $jj)))
-                                      (v128.load (i32.add (local.get $gb) (local.get $jj))))))
-          (local.set $v (call $sigmoid (f32x4.add (v128.load (i32.add (i32.add (local.get $xb) (local.get $ub)) (local.get $jj)))
-                                                  (v128.load (i32.add (i32.add (local.get $gb) (local.get $ub)) (local.get $jj))))))
+          (v128.store (i32.add (local.get $z) (i32.add (local.get $ob) (local.get $jj))) (v128.load (i32.add (local.get $gb) (local.get $jj))))
+          (local.set $v (v128.load (i32.add (i32.add (local.get $gb) (local.get $ub)) (local.get $jj))))
           (v128.store (i32.add (local.get $r) (i32.add (local.get $ob) (local.get $jj))) (local.get $v))
           (v128.store (i32.add (local.get $rh) (i32.add (local.get $hb) (local.get $jj)))
             (f32x4.mul (local.get $v) (v128.load (i32.add (local.get $hp) (i32.add (local.get $hb) (local.get $jj))))))
@@ -138,11 +143,12 @@
         (local.set $ob (i32.mul (select (local.get $row) (local.get $b) (local.get $trace)) (local.get $ub)))
         (local.set $at (i32.add (local.get $h) (i32.mul (local.get $row) (local.get $ub))))
         (local.set $m (f32x4.splat (f32.load (i32.add (local.get $mask) (i32.shl (local.get $row) (i32.const 2))))))
+        ;; g[b, 0:U] = tanh(xp[t, b, 2U:3U] + g[b, 0:U]): the candidate
+        (call $act (local.get $gb) (local.get $xb) (local.get $u) (f32.const 2) (f32.const 2) (f32.const -1))
         (local.set $jj (i32.const 0))
         (block $j2_done (loop $j2
           (br_if $j2_done (i32.ge_s (local.get $jj) (local.get $ub)))
-          (local.set $v (call $tanh (f32x4.add (v128.load (i32.add (local.get $xb) (local.get $jj)))
-                                               (v128.load (i32.add (local.get $gb) (local.get $jj))))))
+          (local.set $v (v128.load (i32.add (local.get $gb) (local.get $jj))))
           (v128.store (i32.add (local.get $c) (i32.add (local.get $ob) (local.get $jj))) (local.get $v))
           (local.set $p (v128.load (i32.add (local.get $hb) (local.get $jj))))
           ;; next = c + z ⊙ (p − c); h = p + m ⊙ (next − p), so padding (m = 0) carries p.
