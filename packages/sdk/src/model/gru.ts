@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fusedGruScan, fusedScanAvailable } from './fused-gru.ts';
+import { inferenceScan } from './gru-inference.ts';
 
 /** One GRU's weights in the tfjs-layers layout (docs/weight-contract.md). */
 export interface GruWeights {
@@ -61,13 +62,21 @@ export interface BiScanResult {
   readonly finalBackward: tf.Tensor2D;
 }
 
-/** GRU scan on the active backend: one fused op on cpu/wasm (JS loop) and webgpu inference (one dispatch), per-step ops elsewhere. */
+/**
+ * GRU scan on the active backend: for inference on cpu/wasm the batch-major wasm path
+ * (gru-inference.ts); otherwise one fused op on cpu/wasm (training) and webgpu inference (one
+ * dispatch), per-step ops elsewhere.
+ */
 export function gruScan(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights, reverse = false): ScanResult {
+  const fast = inferenceScan(x, mask, [w], [reverse]);
+  if (fast !== null) return { outputs: fast.outputs, final: fast.finals[0] as tf.Tensor2D };
   return fusedScanAvailable(w.recurrentKernel.shape[0] ?? 0) ? fusedGruScan(x, mask, w, reverse) : gruScanOps(x, mask, w, reverse);
 }
 
 /** Bidirectional GRU whose backward pass starts at each sequence's last real step. */
 export function biGruScan(x: tf.Tensor3D, mask: tf.Tensor2D, forward: GruWeights, backward: GruWeights): BiScanResult {
+  const fast = inferenceScan(x, mask, [forward, backward], [false, true]);
+  if (fast !== null) return { outputs: fast.outputs, finalForward: fast.finals[0] as tf.Tensor2D, finalBackward: fast.finals[1] as tf.Tensor2D };
   const fw = gruScan(x, mask, forward);
   const bw = gruScan(x, mask, backward, true);
   return { outputs: tf.concat([fw.outputs, bw.outputs], 2), finalForward: fw.final, finalBackward: bw.final };

@@ -53,12 +53,12 @@
       (br $rows)))
   )
 
-  ;; dst[i] = α·σ(κ·(dst[i] + src[i])) + β for i < n (n % 4 = 0): σ with (κ, α, β) = (1, 1, 0), tanh
+  ;; dst[i] = α·σ(κ·(dst[i] + src[i] + bias[i])) + β for i < n (n % 4 = 0): σ with (κ, α, β) = (1, 1, 0), tanh
   ;; as 2σ(2x) − 1 with (2, 2, −1). One call per row and gate block, the exponential inline: a
   ;; call per four lanes cost more than the arithmetic. e^x is Cephes expf: x = m·ln2 + r,
   ;; |r| ≤ ln2/2, e^r by a degree-7 polynomial, 2^m by adding m to the exponent bits; the clamp
   ;; keeps 2^m a normal float (σ saturates to 0 or 1 well inside it).
-  (func $act (param $dst i32) (param $src i32) (param $n i32) (param $kappa f32) (param $alpha f32) (param $beta f32)
+  (func $act (param $dst i32) (param $src i32) (param $bias i32) (param $n i32) (param $kappa f32) (param $alpha f32) (param $beta f32)
     (local $end i32) (local $x v128) (local $m v128) (local $r v128) (local $p v128) (local $k v128) (local $al v128) (local $be v128)
     (local.set $k (f32x4.splat (f32.neg (local.get $kappa))))
     (local.set $al (f32x4.splat (local.get $alpha)))
@@ -66,8 +66,9 @@
     (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $n) (i32.const 2))))
     (block $done (loop $each
       (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
-      ;; x = −κ·(dst + src), then e^x
-      (local.set $x (f32x4.mul (local.get $k) (f32x4.add (v128.load (local.get $dst)) (v128.load (local.get $src)))))
+      ;; x = −κ·(dst + src + bias), then e^x
+      (local.set $x (f32x4.mul (local.get $k) (f32x4.add (f32x4.add (v128.load (local.get $dst)) (v128.load (local.get $src)))
+                                                         (v128.load (local.get $bias)))))
       (local.set $x (f32x4.max (f32x4.min (local.get $x) (v128.const f32x4 88.0 88.0 88.0 88.0))
                                (v128.const f32x4 -87.0 -87.0 -87.0 -87.0)))
       (local.set $m (f32x4.nearest (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504088896341 1.44269504088896341 1.44269504088896341 1.44269504088896341))))
@@ -88,13 +89,18 @@
         (f32x4.add (f32x4.div (local.get $al) (f32x4.add (v128.const f32x4 1.0 1.0 1.0 1.0) (local.get $p))) (local.get $be)))
       (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
       (local.set $src (i32.add (local.get $src) (i32.const 16)))
+      (local.set $bias (i32.add (local.get $bias) (i32.const 16)))
       (br $each)))
   )
 
-  ;; The scan (layout of gru-loop.ts): xp [L, S, 3U] (x·K + b, gates z|r|h), mask [L, S],
-  ;; rk [U, 3U], h out [L, S, U]. z, r, c are [L, S, U] traces when `trace`, else [S, U] scratch.
-  ;; hp [S, U] (zeroed by the caller), rh [S, U] and g [S, 2U] are scratch. U % 16 = 0.
-  (func (export "scan") (param $xp i32) (param $mask i32) (param $rk i32) (param $h i32)
+  ;; The scan: xp (x·K, gates z|r|h, 3U per step and row) at xp + t·xsT + b·xsB, mask at
+  ;; mask + t·msT + b·msB, the state written to h + t·hsT + b·hsB (strides in floats: gru-loop.ts
+  ;; passes time-major [L, S, ·]; inference passes batch-major rows of a [S, L, 2U] BiGRU output
+  ;; so nothing is transposed afterwards). bias [3U] is added to the projections (zeros when xp
+  ;; already holds it). rk [U, 3U]. z, r, c are [L, S, U] traces when `trace`, else [S, U]
+  ;; scratch. hp [S, U] (zeroed by the caller), rh [S, U] and g [S, 2U] are scratch. U % 16 = 0.
+  (func (export "scan") (param $xp i32) (param $xsT i32) (param $xsB i32) (param $mask i32) (param $msT i32) (param $msB i32)
+        (param $rk i32) (param $bias i32) (param $h i32) (param $hsT i32) (param $hsB i32)
         (param $z i32) (param $r i32) (param $c i32) (param $hp i32) (param $rh i32) (param $g i32)
         (param $l i32) (param $s i32) (param $u i32) (param $reverse i32) (param $trace i32)
     (local $k i32) (local $t i32) (local $b i32) (local $jj i32) (local $ub i32) (local $row i32)
@@ -111,12 +117,12 @@
       (block $b1_done (loop $b1
         (br_if $b1_done (i32.ge_s (local.get $b) (local.get $s)))
         (local.set $row (i32.add (i32.mul (local.get $t) (local.get $s)) (local.get $b)))
-        (local.set $xb (i32.add (local.get $xp) (i32.mul (local.get $row) (i32.mul (local.get $ub) (i32.const 3)))))
+        (local.set $xb (i32.add (local.get $xp) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $xsT)) (i32.mul (local.get $b) (local.get $xsB))) (i32.const 2))))
         (local.set $gb (i32.add (local.get $g) (i32.mul (local.get $b) (i32.shl (local.get $ub) (i32.const 1)))))
         (local.set $hb (i32.mul (local.get $b) (local.get $ub)))
         (local.set $ob (i32.mul (select (local.get $row) (local.get $b) (local.get $trace)) (local.get $ub)))
         ;; g[b, 0:2U] = σ(xp[t, b, 0:2U] + g[b, 0:2U]): z | r
-        (call $act (local.get $gb) (local.get $xb) (i32.shl (local.get $u) (i32.const 1)) (f32.const 1) (f32.const 1) (f32.const 0))
+        (call $act (local.get $gb) (local.get $xb) (local.get $bias) (i32.shl (local.get $u) (i32.const 1)) (f32.const 1) (f32.const 1) (f32.const 0))
         (local.set $jj (i32.const 0))
         (block $j1_done (loop $j1
           (br_if $j1_done (i32.ge_s (local.get $jj) (local.get $ub)))
@@ -136,15 +142,16 @@
       (block $b2_done (loop $b2
         (br_if $b2_done (i32.ge_s (local.get $b) (local.get $s)))
         (local.set $row (i32.add (i32.mul (local.get $t) (local.get $s)) (local.get $b)))
-        (local.set $xb (i32.add (i32.add (local.get $xp) (i32.mul (local.get $row) (i32.mul (local.get $ub) (i32.const 3))))
+        (local.set $xb (i32.add (i32.add (local.get $xp) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $xsT)) (i32.mul (local.get $b) (local.get $xsB))) (i32.const 2)))
                                 (i32.shl (local.get $ub) (i32.const 1))))
         (local.set $gb (i32.add (local.get $g) (i32.mul (local.get $b) (i32.shl (local.get $ub) (i32.const 1)))))
         (local.set $hb (i32.add (local.get $hp) (i32.mul (local.get $b) (local.get $ub))))
         (local.set $ob (i32.mul (select (local.get $row) (local.get $b) (local.get $trace)) (local.get $ub)))
-        (local.set $at (i32.add (local.get $h) (i32.mul (local.get $row) (local.get $ub))))
-        (local.set $m (f32x4.splat (f32.load (i32.add (local.get $mask) (i32.shl (local.get $row) (i32.const 2))))))
+        (local.set $at (i32.add (local.get $h) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $hsT)) (i32.mul (local.get $b) (local.get $hsB))) (i32.const 2))))
+        (local.set $m (f32x4.splat (f32.load (i32.add (local.get $mask)
+          (i32.shl (i32.add (i32.mul (local.get $t) (local.get $msT)) (i32.mul (local.get $b) (local.get $msB))) (i32.const 2))))))
         ;; g[b, 0:U] = tanh(xp[t, b, 2U:3U] + g[b, 0:U]): the candidate
-        (call $act (local.get $gb) (local.get $xb) (local.get $u) (f32.const 2) (f32.const 2) (f32.const -1))
+        (call $act (local.get $gb) (local.get $xb) (i32.add (local.get $bias) (i32.shl (local.get $ub) (i32.const 1))) (local.get $u) (f32.const 2) (f32.const 2) (f32.const -1))
         (local.set $jj (i32.const 0))
         (block $j2_done (loop $j2
           (br_if $j2_done (i32.ge_s (local.get $jj) (local.get $ub)))

@@ -8,8 +8,8 @@ import { GRU_SCAN_WASM } from './gru-scan-bytes.ts';
 
 type MatMul = (a: number, w: number, out: number, s: number, u: number, arow: number, acol: number, cols: number, wstride: number, ostride: number) => void;
 type Scan = (
-  xp: number, mask: number, rk: number, h: number, z: number, r: number, c: number, hp: number, rh: number, g: number,
-  l: number, s: number, u: number, reverse: number, trace: number,
+  xp: number, xsT: number, xsB: number, mask: number, msT: number, msB: number, rk: number, bias: number, h: number, hsT: number, hsB: number,
+  z: number, r: number, c: number, hp: number, rh: number, g: number, l: number, s: number, u: number, reverse: number, trace: number,
 ) => void;
 type Back = (
   dh: number, mask: number, rkT: number, h: number, z: number, r: number, c: number, dxp: number, hpall: number, rhall: number,

@@ -14,10 +14,11 @@ export function wasmGruForward(
   if (k === null) return null;
   const n = l * s * u;
   const traceLen = trace ? n : s * u;
-  // Float offsets: R [U, 3U] | hp [S, U] | rh [S, U] | g [S, 2U] | mask [L, S] | xp [L, S, 3U] | h | z | r | c.
-  // Every block starts on a multiple of 4 floats (v128 alignment is a hint, but cheap to keep).
+  // Float offsets: R [U, 3U] | bias [3U] (zeros: xp already holds it) | hp [S, U] | rh [S, U] | g [S, 2U] |
+  // mask [L, S] | xp [L, S, 3U] | h | z | r | c. Every block starts on a multiple of 4 floats.
   const align = (x: number): number => (x + 3) & ~3;
-  const hpOff = 3 * u * u;
+  const biasOff = 3 * u * u;
+  const hpOff = biasOff + 3 * u;
   const rhOff = hpOff + s * u;
   const gOff = rhOff + s * u;
   const maskOff = gOff + 2 * s * u;
@@ -28,10 +29,11 @@ export function wasmGruForward(
   const cOff = rOff + traceLen;
   const f32 = k.arena(cOff + traceLen);
   f32.set(rk, 0);
-  f32.fill(0, hpOff, rhOff);
+  f32.fill(0, biasOff, rhOff);
   f32.set(mask, maskOff);
   f32.set(xp, xpOff);
-  k.scan(4 * xpOff, 4 * maskOff, 0, 4 * hOff, 4 * zOff, 4 * rOff, 4 * cOff, 4 * hpOff, 4 * rhOff, 4 * gOff, l, s, u, reverse ? 1 : 0, trace ? 1 : 0);
+  k.scan(4 * xpOff, s * 3 * u, 3 * u, 4 * maskOff, s, 1, 0, 4 * biasOff, 4 * hOff, s * u, u,
+    4 * zOff, 4 * rOff, 4 * cOff, 4 * hpOff, 4 * rhOff, 4 * gOff, l, s, u, reverse ? 1 : 0, trace ? 1 : 0);
   return {
     h: f32.slice(hOff, hOff + n),
     z: f32.slice(zOff, zOff + traceLen),
@@ -76,4 +78,48 @@ export function wasmGruBackward(
   k.back(4 * dhOff, 4 * maskOff, 0, 4 * hOff, 4 * zOff, 4 * rOff, 4 * cOff, 4 * dxpOff, 4 * hpOff, 4 * rhOff, 4 * carryOff, 4 * drhOff, 4 * tmpOff, 4 * zeroOff, l, s, u, reverse ? 1 : 0);
   k.wgrad(4 * dxpOff, 4 * hpOff, 4 * rhOff, 4 * drkOff, l * s, u);
   return { dxp: f32.slice(dxpOff, dxpOff + 3 * n), drk: f32.slice(drkOff, drkOff + 3 * u * u) };
+}
+
+/** One direction of an inference scan: its recurrent kernel [U, 3U], bias [3U], and whether it reads t = L−1 … 0. */
+export interface ScanDirection {
+  readonly rk: Float32Array;
+  readonly bias: Float32Array;
+  readonly reverse: boolean;
+}
+
+/**
+ * Inference over batch-major data, every direction of a layer in one pass over memory:
+ * xp [S, L, D·3U] (x·[K_1 | … | K_D], no bias), mask [S, L]; returns h [S, L, D·U] with the
+ * directions side by side — the layout attention reads, so nothing is transposed or concatenated
+ * afterwards. Null when the kernel cannot run here.
+ */
+export function wasmGruInference(xp: Float32Array, mask: Float32Array, dirs: readonly ScanDirection[], l: number, s: number, u: number): Float32Array | null {
+  const k = u % 16 === 0 ? gruWasm() : null;
+  if (k === null) return null;
+  const d = dirs.length;
+  const n = s * l * d * u;
+  // Float offsets: per direction R [U, 3U] + bias [3U] | hp | rh [S, U] | g [S, 2U] | z | r | c [S, U] | mask [S, L] | xp | h.
+  const perDir = 3 * u * u + 3 * u;
+  const hpOff = d * perDir;
+  const rhOff = hpOff + s * u;
+  const gOff = rhOff + s * u;
+  const zOff = gOff + 2 * s * u;
+  const rOff = zOff + s * u;
+  const cOff = rOff + s * u;
+  const maskOff = cOff + s * u;
+  const xpOff = (maskOff + s * l + 3) & ~3;
+  const hOff = xpOff + s * l * d * 3 * u;
+  const f32 = k.arena(hOff + n);
+  dirs.forEach((dir, i) => {
+    f32.set(dir.rk, i * perDir);
+    f32.set(dir.bias, i * perDir + 3 * u * u);
+  });
+  f32.set(mask, maskOff);
+  f32.set(xp, xpOff);
+  dirs.forEach((dir, i) => {
+    f32.fill(0, hpOff, rhOff);
+    k.scan(4 * (xpOff + i * 3 * u), d * 3 * u, l * d * 3 * u, 4 * maskOff, 1, l, 4 * i * perDir, 4 * (i * perDir + 3 * u * u),
+      4 * (hOff + i * u), d * u, l * d * u, 4 * zOff, 4 * rOff, 4 * cOff, 4 * hpOff, 4 * rhOff, 4 * gOff, l, s, u, dir.reverse ? 1 : 0, 0);
+  });
+  return f32.slice(hOff, hOff + n);
 }
