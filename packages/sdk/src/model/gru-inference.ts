@@ -1,8 +1,8 @@
 /**
- * Inference-only GRU layers on cpu/wasm in a handful of tfjs ops: one matmul projects every
- * direction at once ([S·L, I] · [K_fw | K_bw], no transposes), the wasm kernel runs each
- * direction over batch-major rows and writes the [S, L, D·U] output in place, and the final
- * states are read from it in JS. The generic path (gru.ts + fused-gru.ts) costs ~10 ops per
+ * Inference-only GRU layers on cpu/wasm in two tfjs ops (the output and final-state tensors):
+ * the wasm kernel projects x by every direction's input kernel at once, runs each direction
+ * over batch-major rows and writes the [S, L, D·U] output in place; the final states are read
+ * from it in JS. The generic path (gru.ts + fused-gru.ts) costs ~10 ops per
  * direction plus a concat; at 6 × 240 steps that dispatch overhead was a third of a scoring.
  * Training keeps the generic path, whose custom gradient needs time-major traces.
  */
@@ -29,12 +29,16 @@ export function inferenceScan(x: tf.Tensor3D, mask: tf.Tensor2D, dirs: readonly 
   const u = dirs[0]?.recurrentKernel.shape[0] ?? 0;
   if (!inferenceScanAvailable(u)) return null;
   const [s, l, i] = x.shape;
-  const kernel = dirs.length === 1 ? (dirs[0]?.kernel as tf.Tensor2D) : tf.concat(dirs.map((w) => w.kernel as tf.Tensor2D), 1);
-  const projected = tf.matMul(tf.reshape(x, [s * l, i]), kernel);
   const h = wasmGruInference(
-    projected.dataSync() as Float32Array,
+    x.dataSync() as Float32Array,
+    i,
     mask.dataSync() as Float32Array,
-    dirs.map((w, d) => ({ rk: w.recurrentKernel.dataSync() as Float32Array, bias: w.bias.dataSync() as Float32Array, reverse: reverse[d] ?? false })),
+    dirs.map((w, d) => ({
+      kernel: w.kernel.dataSync() as Float32Array,
+      rk: w.recurrentKernel.dataSync() as Float32Array,
+      bias: w.bias.dataSync() as Float32Array,
+      reverse: reverse[d] ?? false,
+    })),
     l, s, u,
   );
   if (h === null) return null;

@@ -80,45 +80,54 @@ export function wasmGruBackward(
   return { dxp: f32.slice(dxpOff, dxpOff + 3 * n), drk: f32.slice(drkOff, drkOff + 3 * u * u) };
 }
 
-/** One direction of an inference scan: its recurrent kernel [U, 3U], bias [3U], and whether it reads t = L−1 … 0. */
+/** One direction of an inference scan: its input kernel [I, 3U], recurrent kernel [U, 3U], bias [3U], and whether it reads t = L−1 … 0. */
 export interface ScanDirection {
+  readonly kernel: Float32Array;
   readonly rk: Float32Array;
   readonly bias: Float32Array;
   readonly reverse: boolean;
 }
 
 /**
- * Inference over batch-major data, every direction of a layer in one pass over memory:
- * xp [S, L, D·3U] (x·[K_1 | … | K_D], no bias), mask [S, L]; returns h [S, L, D·U] with the
- * directions side by side — the layout attention reads, so nothing is transposed or concatenated
- * afterwards. Null when the kernel cannot run here.
+ * Inference over batch-major data, every direction of a layer in one call sequence: x [S, L, I]
+ * is projected by [K_1 | … | K_D] in the kernel (tfjs' own matMul was no faster here, and reading
+ * its [S·L, D·3U] result back cost more than copying x in), each direction scans its columns,
+ * and h [S, L, D·U] comes back with the directions side by side — the layout attention reads,
+ * so nothing is transposed or concatenated afterwards. mask [S, L]. Null when the kernel cannot
+ * run here.
  */
-export function wasmGruInference(xp: Float32Array, mask: Float32Array, dirs: readonly ScanDirection[], l: number, s: number, u: number): Float32Array | null {
+export function wasmGruInference(x: Float32Array, inDim: number, mask: Float32Array, dirs: readonly ScanDirection[], l: number, s: number, u: number): Float32Array | null {
   const k = u % 16 === 0 ? gruWasm() : null;
   if (k === null) return null;
   const d = dirs.length;
+  const w = d * 3 * u;
   const n = s * l * d * u;
-  // Float offsets: per direction R [U, 3U] + bias [3U] | hp | rh [S, U] | g [S, 2U] | z | r | c [S, U] | mask [S, L] | xp | h.
+  // Float offsets: per direction R [U, 3U] + bias [3U] | K [I, D·3U] | hp | rh [S, U] | g [S, 2U] |
+  // z | r | c [S, U] | mask [S, L] | x [S·L, I] | xp [S·L, D·3U] | h.
   const perDir = 3 * u * u + 3 * u;
-  const hpOff = d * perDir;
+  const kOff = d * perDir;
+  const hpOff = kOff + inDim * w;
   const rhOff = hpOff + s * u;
   const gOff = rhOff + s * u;
   const zOff = gOff + 2 * s * u;
   const rOff = zOff + s * u;
   const cOff = rOff + s * u;
   const maskOff = cOff + s * u;
-  const xpOff = (maskOff + s * l + 3) & ~3;
-  const hOff = xpOff + s * l * d * 3 * u;
+  const xOff = (maskOff + s * l + 3) & ~3;
+  const xpOff = (xOff + s * l * inDim + 3) & ~3;
+  const hOff = xpOff + s * l * w;
   const f32 = k.arena(hOff + n);
   dirs.forEach((dir, i) => {
     f32.set(dir.rk, i * perDir);
     f32.set(dir.bias, i * perDir + 3 * u * u);
+    for (let q = 0; q < inDim; q++) f32.set(dir.kernel.subarray(q * 3 * u, (q + 1) * 3 * u), kOff + q * w + i * 3 * u);
   });
   f32.set(mask, maskOff);
-  f32.set(xp, xpOff);
+  f32.set(x, xOff);
+  k.mm(4 * xOff, 4 * kOff, 4 * xpOff, s * l, inDim, inDim, 1, w, w, w);
   dirs.forEach((dir, i) => {
     f32.fill(0, hpOff, rhOff);
-    k.scan(4 * (xpOff + i * 3 * u), d * 3 * u, l * d * 3 * u, 4 * maskOff, 1, l, 4 * i * perDir, 4 * (i * perDir + 3 * u * u),
+    k.scan(4 * (xpOff + i * 3 * u), w, l * w, 4 * maskOff, 1, l, 4 * i * perDir, 4 * (i * perDir + 3 * u * u),
       4 * (hOff + i * u), d * u, l * d * u, 4 * zOff, 4 * rOff, 4 * cOff, 4 * hpOff, 4 * rhOff, 4 * gOff, l, s, u, dir.reverse ? 1 : 0, 0);
   });
   return f32.slice(hOff, hOff + n);
