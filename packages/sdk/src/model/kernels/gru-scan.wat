@@ -10,16 +10,21 @@
   (memory (export "mem") 1)
 
   ;; out[b·ostride + j] = Σ_{q<u} a[b·arow + q·acol] · w[q·wstride + j], b < s, j < cols (cols % 16 = 0).
-  ;; Strides in floats; acol ≠ 1 reads a transposed (the weight gradient's Hᵀ·D). One row × 16
-  ;; columns per block: four accumulators, a splat per q.
+  ;; Strides in floats; acol ≠ 1 reads a transposed (the weight gradient's Hᵀ·D). Blocks of two
+  ;; rows × 16 columns: eight independent accumulator chains keep the multiply-add pipes busy (one
+  ;; row's four chains left them waiting on add latency), each weight load feeds both rows. An odd
+  ;; last row is done alone by the same loop with its second row's results discarded.
   (func $mm (export "mm") (param $a i32) (param $w i32) (param $out i32) (param $s i32) (param $u i32)
         (param $arow i32) (param $acol i32) (param $cols i32) (param $wstride i32) (param $ostride i32)
-    (local $b i32) (local $jb i32) (local $q i32) (local $ap i32) (local $wp i32) (local $op i32)
+    (local $b i32) (local $jb i32) (local $q i32) (local $ap i32) (local $ap2 i32) (local $wp i32) (local $op i32) (local $two i32)
     (local $acc0 v128) (local $acc1 v128) (local $acc2 v128) (local $acc3 v128) (local $x v128)
+    (local $acc4 v128) (local $acc5 v128) (local $acc6 v128) (local $acc7 v128) (local $y v128)
+    (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128)
     (local.set $wstride (i32.shl (local.get $wstride) (i32.const 2)))
     (local.set $acol (i32.shl (local.get $acol) (i32.const 2)))
     (block $rows_done (loop $rows
       (br_if $rows_done (i32.ge_s (local.get $b) (local.get $s)))
+      (local.set $two (i32.lt_s (i32.add (local.get $b) (i32.const 1)) (local.get $s)))
       (local.set $jb (i32.const 0))
       (block $cols_done (loop $colblocks
         (br_if $cols_done (i32.ge_s (local.get $jb) (local.get $cols)))
@@ -27,17 +32,33 @@
         (local.set $acc1 (v128.const i32x4 0 0 0 0))
         (local.set $acc2 (v128.const i32x4 0 0 0 0))
         (local.set $acc3 (v128.const i32x4 0 0 0 0))
+        (local.set $acc4 (v128.const i32x4 0 0 0 0))
+        (local.set $acc5 (v128.const i32x4 0 0 0 0))
+        (local.set $acc6 (v128.const i32x4 0 0 0 0))
+        (local.set $acc7 (v128.const i32x4 0 0 0 0))
         (local.set $ap (i32.add (local.get $a) (i32.shl (i32.mul (local.get $b) (local.get $arow)) (i32.const 2))))
+        ;; The second row, or the first again when there is none (its sums are not stored).
+        (local.set $ap2 (i32.add (local.get $ap) (i32.shl (i32.mul (local.get $two) (local.get $arow)) (i32.const 2))))
         (local.set $wp (i32.add (local.get $w) (i32.shl (local.get $jb) (i32.const 2))))
         (local.set $q (local.get $u))
         (block $q_done (loop $qs
           (br_if $q_done (i32.eqz (local.get $q)))
           (local.set $x (f32x4.splat (f32.load (local.get $ap))))
-          (local.set $acc0 (f32x4.add (local.get $acc0) (f32x4.mul (local.get $x) (v128.load offset=0 (local.get $wp)))))
-          (local.set $acc1 (f32x4.add (local.get $acc1) (f32x4.mul (local.get $x) (v128.load offset=16 (local.get $wp)))))
-          (local.set $acc2 (f32x4.add (local.get $acc2) (f32x4.mul (local.get $x) (v128.load offset=32 (local.get $wp)))))
-          (local.set $acc3 (f32x4.add (local.get $acc3) (f32x4.mul (local.get $x) (v128.load offset=48 (local.get $wp)))))
+          (local.set $y (f32x4.splat (f32.load (local.get $ap2))))
+          (local.set $w0 (v128.load offset=0 (local.get $wp)))
+          (local.set $w1 (v128.load offset=16 (local.get $wp)))
+          (local.set $w2 (v128.load offset=32 (local.get $wp)))
+          (local.set $w3 (v128.load offset=48 (local.get $wp)))
+          (local.set $acc0 (f32x4.add (local.get $acc0) (f32x4.mul (local.get $x) (local.get $w0))))
+          (local.set $acc1 (f32x4.add (local.get $acc1) (f32x4.mul (local.get $x) (local.get $w1))))
+          (local.set $acc2 (f32x4.add (local.get $acc2) (f32x4.mul (local.get $x) (local.get $w2))))
+          (local.set $acc3 (f32x4.add (local.get $acc3) (f32x4.mul (local.get $x) (local.get $w3))))
+          (local.set $acc4 (f32x4.add (local.get $acc4) (f32x4.mul (local.get $y) (local.get $w0))))
+          (local.set $acc5 (f32x4.add (local.get $acc5) (f32x4.mul (local.get $y) (local.get $w1))))
+          (local.set $acc6 (f32x4.add (local.get $acc6) (f32x4.mul (local.get $y) (local.get $w2))))
+          (local.set $acc7 (f32x4.add (local.get $acc7) (f32x4.mul (local.get $y) (local.get $w3))))
           (local.set $ap (i32.add (local.get $ap) (local.get $acol)))
+          (local.set $ap2 (i32.add (local.get $ap2) (local.get $acol)))
           (local.set $wp (i32.add (local.get $wp) (local.get $wstride)))
           (local.set $q (i32.sub (local.get $q) (i32.const 1)))
           (br $qs)))
@@ -47,9 +68,15 @@
         (v128.store offset=16 (local.get $op) (local.get $acc1))
         (v128.store offset=32 (local.get $op) (local.get $acc2))
         (v128.store offset=48 (local.get $op) (local.get $acc3))
+        (if (local.get $two) (then
+          (local.set $op (i32.add (local.get $op) (i32.shl (local.get $ostride) (i32.const 2))))
+          (v128.store offset=0 (local.get $op) (local.get $acc4))
+          (v128.store offset=16 (local.get $op) (local.get $acc5))
+          (v128.store offset=32 (local.get $op) (local.get $acc6))
+          (v128.store offset=48 (local.get $op) (local.get $acc7))))
         (local.set $jb (i32.add (local.get $jb) (i32.const 16)))
         (br $colblocks)))
-      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (local.set $b (i32.add (local.get $b) (i32.const 2)))
       (br $rows)))
   )
 
