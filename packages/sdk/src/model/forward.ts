@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { additiveAttention, meanPooling, type AttentionWeights, type Pooled } from './attention.ts';
 import type { PaddedBatch } from './batch.ts';
 import { biGruScan, gruScan, lengthMask, type GruWeights } from './gru.ts';
+import { tensorFromHost } from './host-data.ts';
 import type { HireNetConfig } from './types.ts';
 
 export type WeightTensors = Readonly<Record<string, tf.Tensor>>;
@@ -60,11 +61,11 @@ function forwardBigru(w: WeightTensors, batch: PaddedBatch, answers: tf.Tensor3D
 export function forward(config: HireNetConfig, w: WeightTensors, batch: PaddedBatch): ForwardResult {
   const { size: b, maxQuestions: n, maxSteps: t, inputDim: d, wordDim: e } = batch;
   const slots = b * n;
-  const answers = tf.tensor3d(batch.answers, [slots, t, d]);
+  const answers = tensorFromHost<tf.Rank.R3>(batch.answers, [slots, t, d]);
   const answerMask = lengthMask(batch.answerLengths, t);
   if (config.variant === 'bigru') return forwardBigru(w, batch, answers, answerMask);
 
-  const questions = tf.tensor3d(batch.questions, [slots, batch.maxQuestionWords, e]);
+  const questions = tensorFromHost<tf.Rank.R3>(batch.questions, [slots, batch.maxQuestionWords, e]);
   const questionContext = gruScan(questions, lengthMask(batch.questionLengths, batch.maxQuestionWords), gru(w, 'questionEncoder')).final;
   const attends = config.variant !== 'hn_avg';
   const contextual = config.variant === 'hirenet';
@@ -78,7 +79,7 @@ export function forward(config: HireNetConfig, w: WeightTensors, batch: PaddedBa
 
   let jobContext: tf.Tensor2D | null = null;
   if (contextual) {
-    const jobs = tf.tensor3d(batch.jobTitles, [b, batch.maxJobWords, e]);
+    const jobs = tensorFromHost<tf.Rank.R3>(batch.jobTitles, [b, batch.maxJobWords, e]);
     jobContext = gruScan(jobs, lengthMask(batch.jobLengths, batch.maxJobWords), gru(w, 'jobEncoder')).final;
   }
   const highPool = pool(config.variant, high.outputs, pairMask, attends ? attention(w, 'highAttention', contextual) : null, jobContext);

@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { LOOP_BACKENDS } from './fused-gru.ts';
 import type { GruWeights } from './gru.ts';
+import { tensorData } from './host-data.ts';
 import { gruWasm } from './kernels/gru-wasm.ts';
 import { wasmGruInference } from './kernels/wasm-scan.ts';
 
@@ -30,9 +31,9 @@ export function inferenceScan(x: tf.Tensor3D, mask: tf.Tensor2D, dirs: readonly 
   if (!inferenceScanAvailable(u)) return null;
   const [s, l, i] = x.shape;
   const h = wasmGruInference(
-    x.dataSync() as Float32Array,
+    tensorData(x),
     i,
-    mask.dataSync() as Float32Array,
+    tensorData(mask),
     dirs.map((w, d) => ({
       kernel: w.kernel.dataSync() as Float32Array,
       rk: w.recurrentKernel.dataSync() as Float32Array,

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fusedGruScan, fusedScanAvailable } from './fused-gru.ts';
 import { inferenceScan } from './gru-inference.ts';
+import { tensorFromHost } from './host-data.ts';
 
 /** One GRU's weights in the tfjs-layers layout (docs/weight-contract.md). */
 export interface GruWeights {
@@ -86,5 +87,5 @@ export function biGruScan(x: tf.Tensor3D, mask: tf.Tensor2D, forward: GruWeights
 export function lengthMask(lengths: Int32Array, maxLength: number): tf.Tensor2D {
   const data = new Float32Array(lengths.length * maxLength);
   lengths.forEach((len, r) => data.fill(1, r * maxLength, r * maxLength + Math.min(len, maxLength)));
-  return tf.tensor2d(data, [lengths.length, maxLength]);
+  return tensorFromHost<tf.Rank.R2>(data, [lengths.length, maxLength]);
 }
