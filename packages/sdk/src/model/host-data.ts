@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 const hostData = new WeakMap<tf.Tensor, Float32Array>();
 
 export function tensorFromHost<R extends tf.Rank>(data: Float32Array, shape: readonly number[]): tf.Tensor<R> {
-  const t = tf.tensor(data, [...shape]) as tf.Tensor<R>;
+  const t = tf.tensor<tf.Rank>(data, [...shape]) as tf.Tensor<R>;
   hostData.set(t, data);
   return t;
 }
