@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { launchChromium } from './harness/chromium.ts';
 import { repoRoot, sharedMissing, sharedPath, skipUnless } from './harness/index.ts';
-import { buildDemo, CLIP, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia, serveStatic, workDir, type StaticServer } from './session-fixtures.ts';
+import { buildDemo, CLIP, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia, serveStatic, workDir, type StaticServer, recordRequests, type RecordedRequest } from './session-fixtures.ts';
 
 /** A second real clip, uploaded as a file answer (H.264 + AAC). */
 const UPLOAD = 'fixtures/video/vrt_face_5.mp4';
@@ -24,13 +24,7 @@ const EMOTION_WORDS = /\b(anxious|anxiety|nervous|confident|confidence|happy|hap
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[demo-flow] ${missing}`);
 
-interface Recorded { url: string; method: string; hasBody: boolean }
-
-function record(ctx: BrowserContext): Recorded[] {
-  const log: Recorded[] = [];
-  ctx.on('request', (r) => log.push({ url: r.url(), method: r.method(), hasBody: r.postDataBuffer() !== null }));
-  return log;
-}
+type Recorded = RecordedRequest;
 
 /** Requests that left 127.0.0.1 or carried a body: both must be empty. */
 function leaks(requests: readonly Recorded[]): { foreign: Recorded[]; withBody: Recorded[] } {
@@ -89,7 +83,7 @@ describe('demo (index.html, production build)', () => {
     skipUnless(ctx, CLIP, FACE_MODEL, UPLOAD);
     const t0 = performance.now();
     const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
-    const requests = record(context);
+    const requests = recordRequests(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -177,7 +171,7 @@ describe('demo (index.html, production build)', () => {
     cpSync(dist, bare, { recursive: true, filter: (src) => !src.endsWith('face_landmarker.task') });
     const noFace = await serveStatic(bare);
     const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
-    const requests = record(context);
+    const requests = recordRequests(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

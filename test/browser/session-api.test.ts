@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeHarness, repoRoot, sharedMissing, sharedUrl, withPage, type PageOptions } from './harness/index.ts';
-import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinyModel } from './session-fixtures.ts';
+import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinyModel, tinySessionAssets } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-api] ${missing}`);
@@ -32,12 +32,7 @@ const step = (r: Run, name: string, k = 0): Out => r.out.filter((o) => o.step ==
 
 describe.skipIf(missing !== undefined)('session API in Chromium', () => {
   beforeAll(() => {
-    assets = {
-      modelUrl: fs(tinyModel()),
-      vocabUrl: fs(`${repoRoot}/models/vocab`),
-      wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
-      faceModelUrl: sharedUrl(FACE_MODEL),
-    };
+    assets = tinySessionAssets();
     camera = { fakeMedia: fakeMedia() };
   });
   afterAll(async () => {

@@ -4,19 +4,12 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium.ts';
 import { repoRoot, sharedMissing } from './harness/index.ts';
-import { cleanWorkDir, buildDemo, CLIP, demoModel, FACE_MODEL, fakeMedia, serveStatic, type StaticServer } from './session-fixtures.ts';
+import { cleanWorkDir, buildDemo, CLIP, demoModel, FACE_MODEL, fakeMedia, serveStatic, type StaticServer, recordRequests, type RecordedRequest } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-embed] ${missing}`);
 
-interface Recorded { url: string; method: string; hasBody: boolean }
-
-/** Every request of the context (pages, iframes and workers), for the privacy assertions. */
-function record(ctx: BrowserContext): Recorded[] {
-  const log: Recorded[] = [];
-  ctx.on('request', (r) => log.push({ url: r.url(), method: r.method(), hasBody: r.postDataBuffer() !== null }));
-  return log;
-}
+type Recorded = RecordedRequest;
 
 describe.skipIf(missing !== undefined)('embed.html (production build, public API only)', () => {
   let browser: Browser;
@@ -35,7 +28,7 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
 
   it('?auto=1 runs a 2-answer interview from the fake camera and writes the result; only same-origin GETs without a body', async () => {
     const ctx = await browser.newContext();
-    const requests = record(ctx);
+    const requests = recordRequests(ctx);
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -75,7 +68,7 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
   /** Loads embed.html?auto=1 (directly or through `hostPage`), waits for the result, returns it with the requests made. */
   async function runEmbed(url: string, frame: boolean): Promise<{ result: Record<string, unknown>; requests: Recorded[]; errors: string[] }> {
     const ctx = await browser.newContext();
-    const requests = record(ctx);
+    const requests = recordRequests(ctx);
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -10,7 +10,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { repoRoot, sharedPath } from './harness/index.ts';
+import type { BrowserContext } from 'playwright-core';
+import { repoRoot, sharedPath, sharedUrl } from './harness/index.ts';
 
 export const CLIP = 'fixtures/video/talk_f1.mp4';
 export const FACE_MODEL = 'models/face_landmarker.task';
@@ -116,4 +117,28 @@ export async function serveStatic(root: string, opts: { headers?: Record<string,
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Asset URLs (Vite /@fs paths) for a session test page: the tiny model, the vocabulary, tfjs' wasm binaries, the shared face model. */
+export function tinySessionAssets(): Record<string, string | null> {
+  const fs = (abs: string): string => `/@fs${abs}/`;
+  return {
+    modelUrl: fs(tinyModel()),
+    vocabUrl: fs(`${repoRoot}/models/vocab`),
+    wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
+    faceModelUrl: sharedUrl(FACE_MODEL),
+  };
+}
+
+export interface RecordedRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly hasBody: boolean;
+}
+
+/** Every request of the context (pages, iframes and workers), for the privacy assertions. */
+export function recordRequests(ctx: BrowserContext): RecordedRequest[] {
+  const log: RecordedRequest[] = [];
+  ctx.on('request', (r) => log.push({ url: r.url(), method: r.method(), hasBody: r.postDataBuffer() !== null }));
+  return log;
 }

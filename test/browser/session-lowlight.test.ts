@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOW_LIGHT } from '../../packages/sdk/src/session/answer-record.ts';
 import { closeHarness, repoRoot, sharedMissing, sharedPath, sharedUrl, withPage, type PageOptions } from './harness/index.ts';
-import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinyModel, workDir } from './session-fixtures.ts';
+import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinyModel, workDir, tinySessionAssets } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-lowlight] ${missing}`);
@@ -49,12 +49,7 @@ async function liveAnswer(camera: PageOptions): Promise<{ warnings: string[]; vi
 
 describe.skipIf(missing !== undefined)('session: low-light warning', () => {
   beforeAll(() => {
-    assets = {
-      modelUrl: fs(tinyModel()),
-      vocabUrl: fs(`${repoRoot}/models/vocab`),
-      wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
-      faceModelUrl: sharedUrl(FACE_MODEL),
-    };
+    assets = tinySessionAssets();
   });
   afterAll(async () => {
     await closeHarness();

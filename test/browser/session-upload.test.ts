@@ -2,7 +2,7 @@
 // video and speech from ../shared, a file with no media in it, a truncated file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeHarness, repoRoot, sharedMissing, sharedUrl, skipUnless, withPage } from './harness/index.ts';
-import { FACE_MODEL, tinyModel } from './session-fixtures.ts';
+import { FACE_MODEL, tinyModel, tinySessionAssets } from './session-fixtures.ts';
 
 const VIDEO = 'fixtures/video/vrt_face_1.mp4';
 const WAV = 'fixtures/audio/jfk.wav';
@@ -28,12 +28,7 @@ function run(args: Record<string, unknown>): Promise<Run> {
 
 describe.skipIf(missing !== undefined)('session: uploaded answers (addAnswerFile)', () => {
   beforeAll(() => {
-    assets = {
-      modelUrl: fs(tinyModel()),
-      vocabUrl: fs(`${repoRoot}/models/vocab`),
-      wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
-      faceModelUrl: sharedUrl(FACE_MODEL),
-    };
+    assets = tinySessionAssets();
   });
   afterAll(closeHarness);
 
