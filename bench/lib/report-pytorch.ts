@@ -13,7 +13,7 @@ export function pytorchLines(res: BenchResults): string[] {
   const lines = [
     '',
     `### PyTorch on this CPU (torch ${py.torchVersion}, bench/pytorch)`,
-    `The bench's weights and interviews, scored by a PyTorch port of the weight contract (\`exact\`, per-step loop; \`exact-jit\`, the same under torch.jit.script) — max |Δ| against our outputs **${py.exactMaxAbsDiff.toExponential(2)}** — and by \`nn.GRU\` (\`idiomatic\`: reset-after gates, so other numbers, same FLOPs). ${py.note}`,
+    `The bench's weights and interviews in PyTorch; the exact port's max |Δ| against our outputs is **${py.exactMaxAbsDiff.toExponential(2)}**. ${py.note}`,
     `Load average ${py.loadAverage.start.join(' / ')} → ${py.loadAverage.end.join(' / ')}.`,
     '',
     '| implementation | threads | 1 answer (median / min ms) | 6 answers (median / min ms) | 6 answers, CPU ms (median) |',

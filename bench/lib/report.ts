@@ -49,7 +49,7 @@ function beforeAfter(now: BenchResults, before: BenchResults | null): string[] {
     const prevCell = prev === undefined && prevError !== undefined ? `did not finish (${prevError})` : ms(prev);
     out.push(`| ${label(r)} | ${ms(base)} | ${prevCell} | ${r.error !== undefined ? r.error : ms(after)} | ${ratio(prev, after)} | ${ratio(base, after)} |`);
   }
-  out.push('', 'Medians on a machine at load ~10 on 2 cores swing by 2× between runs (see min columns above); compare rows, not single cells.');
+  out.push('', 'The two runs had different loads (above): medians on this shared 2-core machine swing by up to 2× with load (see the min columns); compare rows, not single cells.');
   return out;
 }
 
