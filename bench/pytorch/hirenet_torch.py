@@ -42,7 +42,6 @@ attention weights as Python lists (what our predict() returns).
 """
 import argparse
 import json
-import math
 import statistics
 import sys
 import time
