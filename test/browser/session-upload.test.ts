@@ -32,6 +32,23 @@ describe.skipIf(missing !== undefined)('session: uploaded answers (addAnswerFile
   });
   afterAll(closeHarness);
 
+  it('a new take of an answer replaces the earlier take\'s warnings in the result; the event log keeps them', async (ctx) => {
+    skipUnless(ctx, VIDEO, WAV);
+    const r = await run({ steps: [
+      { do: 'file', index: 1, file: { url: sharedUrl(WAV) } },
+      { do: 'file', index: 1, file: { url: sharedUrl(VIDEO) } },
+      { do: 'result' },
+    ] });
+    const [first, second] = r.out.filter((o) => o.step === 'file');
+    expect(first!.warnings).toEqual(['no-camera']);
+    expect(second!.warnings).toEqual([]);
+    // The 'warning' event fired when the first take was analysed; only the stored state forgets it.
+    expect(r.warnings.filter((w) => w.answer === 1)).toHaveLength(1);
+    const result = r.out.find((o) => o.step === 'result')!.result;
+    expect(result.warnings.filter((w: { answer?: number }) => w.answer === 1)).toEqual([]);
+    expect(r.logWarnings.filter((w) => w.answer === 1)).toHaveLength(1);
+  });
+
   it('a talking-face video gives audio and video rows, a wav gives audio only, and both are scored; a corrupt file is a typed error that leaves the earlier answers and the tensor count as they were', async (ctx) => {
     skipUnless(ctx, VIDEO, WAV);
     const r = await run({ steps: [

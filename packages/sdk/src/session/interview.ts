@@ -193,6 +193,8 @@ export class InterviewSession extends EventTarget {
     }
     const record = buildAnswerRecord({ index, seconds: x.seconds, audio: x.audio, videoRows: x.videoRows, expected: this.ctx.names, captureWarnings });
     for (const w of record.warnings.slice(captureWarnings.length)) this.record(w);
+    // A new take replaces the earlier take's warnings too (the event log keeps every code).
+    this.warningList = [...this.warningList.filter((w) => w.answer !== index && !record.warnings.includes(w)), ...record.warnings];
     this.answers[index] = record;
     this.lastResult = null;
     await this.persist();
