@@ -7,7 +7,7 @@
  */
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { launchChromium } from './harness/chromium.ts';
 import { repoRoot, sharedMissing, sharedPath, skipUnless } from './harness/index.ts';

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeHarness, repoRoot, sharedMissing, sharedUrl, withPage, type PageOptions } from './harness/index.ts';
-import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinyModel, tinySessionAssets } from './session-fixtures.ts';
+import { closeHarness, sharedMissing, withPage, type PageOptions } from './harness/index.ts';
+import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinySessionAssets } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-api] ${missing}`);
 
-const fs = (abs: string): string => `/@fs${abs}/`;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Out = { step: string; [k: string]: any };
 interface Run { tensorsBefore: number; tensorsAfterClose: number; fatal?: { code: string; message: string }; modalities: string[]; backend: string; loadWarnings: string[]; out: Out[]; events: { type: string; code?: string; answer?: number }[]; eventLog: { type: string; [k: string]: unknown }[] }

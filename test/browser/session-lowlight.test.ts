@@ -8,13 +8,12 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOW_LIGHT } from '../../packages/sdk/src/session/answer-record.ts';
 import { closeHarness, repoRoot, sharedMissing, sharedPath, sharedUrl, withPage, type PageOptions } from './harness/index.ts';
-import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinyModel, workDir, tinySessionAssets } from './session-fixtures.ts';
+import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, workDir, tinySessionAssets } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-lowlight] ${missing}`);
 const DARKEN = 'eq=brightness=-0.45';
 
-const fs = (abs: string): string => `/@fs${abs}/`;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Out = { step: string; [k: string]: any };
 

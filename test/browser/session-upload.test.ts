@@ -1,15 +1,14 @@
 // Uploaded recordings scored through the session (session.addAnswerFile): real talking-face
 // video and speech from ../shared, a file with no media in it, a truncated file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeHarness, repoRoot, sharedMissing, sharedUrl, skipUnless, withPage } from './harness/index.ts';
-import { FACE_MODEL, tinyModel, tinySessionAssets } from './session-fixtures.ts';
+import { closeHarness, sharedMissing, sharedUrl, skipUnless, withPage } from './harness/index.ts';
+import { FACE_MODEL, tinySessionAssets } from './session-fixtures.ts';
 
 const VIDEO = 'fixtures/video/vrt_face_1.mp4';
 const WAV = 'fixtures/audio/jfk.wav';
 const missing = sharedMissing(FACE_MODEL);
 if (missing) console.warn(`[session-upload] ${missing}`);
 
-const fs = (abs: string): string => `/@fs${abs}/`;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Out = { step: string; [k: string]: any };
 interface Run { modalities: string[]; out: Out[]; warnings: { code: string; answer?: number }[]; logWarnings: { code: string; answer?: number }[]; storedAnswers: boolean[] | null; tensorsBefore: number; tensorsAfterClose: number }
