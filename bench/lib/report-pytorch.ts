@@ -1,14 +1,13 @@
 /** The PyTorch comparison in RESULTS.md: the exactness check, every timing, and the ratio. */
 import type { BenchResults } from './types.ts';
+import { fastestChromium } from './report-common.ts';
 
 const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
 export function pytorchLines(res: BenchResults): string[] {
   const py = res.pytorch;
   if (!py.available) return [`PyTorch comparison: not measured — ${py.reason}.`];
-  const fastest = res.rows
-    .filter((r) => r.runtime === 'chromium' && r.scoring !== undefined)
-    .sort((a, b) => (a.scoring?.answers6.medianMs ?? Infinity) - (b.scoring?.answers6.medianMs ?? Infinity))[0];
+  const fastest = fastestChromium(res);
   const s6 = fastest?.scoring?.answers6.medianMs;
   const lines = [
     '',

@@ -1,11 +1,11 @@
 /** bench/RESULTS.md from the results of this run (and bench/before.json for the before/after table). */
 import { mediaSections, trainFullLines } from './report-media.ts';
 import { pytorchLines } from './report-pytorch.ts';
+import { fastestChromium, TARGET_6 } from './report-common.ts';
 import { summaryTable } from './report-summary.ts';
 import type { BackendRow, BenchResults } from './types.ts';
 
 const ms = (v: number | undefined): string => (v === undefined || !Number.isFinite(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
-const TARGET_6 = 10;
 
 function label(r: BackendRow): string {
   return `${r.runtime === 'chromium' ? 'Chromium' : 'Node'} ${r.backend}`;
@@ -92,9 +92,7 @@ const CHANGES = [
 
 export function renderReport(res: BenchResults, before: BenchResults | null): string {
   const m = res.machine;
-  const fastest = res.rows
-    .filter((r) => r.runtime === 'chromium' && r.scoring !== undefined)
-    .sort((a, b) => (a.scoring?.answers6.medianMs ?? Infinity) - (b.scoring?.answers6.medianMs ?? Infinity))[0];
+  const fastest = fastestChromium(res);
   const t = res.training;
   const a = res.audio;
   const lines = [
