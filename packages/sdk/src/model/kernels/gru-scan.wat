@@ -131,7 +131,7 @@
         (param $z i32) (param $r i32) (param $c i32) (param $hp i32) (param $rh i32) (param $g i32)
         (param $l i32) (param $s i32) (param $u i32) (param $reverse i32) (param $trace i32)
     (local $k i32) (local $t i32) (local $b i32) (local $jj i32) (local $ub i32) (local $row i32)
-    (local $xb i32) (local $gb i32) (local $hb i32) (local $ob i32) (local $rhb i32) (local $at i32)
+    (local $xb i32) (local $gb i32) (local $hb i32) (local $ob i32) (local $at i32)
     (local $v v128) (local $p v128) (local $m v128)
     (local.set $ub (i32.shl (local.get $u) (i32.const 2)))
     (block $steps_done (loop $steps
