@@ -107,11 +107,15 @@ describe('demo (index.html, production build)', () => {
       await page.getByTestId('next').click();
       await page.getByTestId('record-toggle').click();
       await page.waitForTimeout(2500);
+      // While an answer records, the indicator shows the session's own frames (one face analyser at a time).
+      expect(await page.getByTestId('face').getAttribute('data-source')).toBe('answer');
+      expect(await page.getByTestId('face').getAttribute('data-face')).toBe('yes');
       await shot(page, ctx, 'recording');
       await page.waitForTimeout(1500);
       await page.getByTestId('record-toggle').click();
       await page.waitForFunction(() => document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 2 stored') === true, undefined, { timeout: 60_000 });
       // Redo answer 2: the new take replaces the first one.
+      expect(await page.getByTestId('face').getAttribute('data-source')).toBe('preview');
       await answer(page, 'redo', 4, 1);
       expect(await page.locator('.answer-list li').nth(1).innerText()).toContain('take 2');
       // Question 3 from an uploaded recording, analysed on the device.

@@ -7,7 +7,7 @@ if (missing) console.warn(`[session-api] ${missing}`);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Out = { step: string; [k: string]: any };
-interface Run { tensorsBefore: number; tensorsAfterClose: number; fatal?: { code: string; message: string }; modalities: string[]; backend: string; loadWarnings: string[]; out: Out[]; events: { type: string; code?: string; answer?: number }[]; eventLog: { type: string; [k: string]: unknown }[] }
+interface Run { tensorsBefore: number; tensorsAfterClose: number; fatal?: { code: string; message: string }; modalities: string[]; backend: string; loadWarnings: string[]; out: Out[]; events: { type: string; code?: string; answer?: number; present?: boolean }[]; eventLog: { type: string; [k: string]: unknown }[] }
 
 let assets: Record<string, string | null>;
 let camera: PageOptions;
@@ -121,6 +121,10 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     expect(answers.map((a) => a.videoRows)).toEqual([null, null]);
     expect(answers.every((a) => a.audioRows > 5)).toBe(true);
     expect(r.events.filter((e) => e.code === 'no-face').map((e) => e.answer)).toEqual([0, 1]);
+    // The live face flag comes from the answer's own analysis: frames arrived, none with a face.
+    const faces = r.events.filter((e) => e.type === 'face');
+    expect(new Set(faces.map((e) => e.answer))).toEqual(new Set([0, 1]));
+    expect(faces.some((e) => e.present)).toBe(false);
     const res = step(r, 'result').result;
     expect(Object.keys(res.scores)).toEqual(['audio']);
     expect(res.score).toBe(res.scores.audio);
@@ -134,6 +138,8 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     expect(a0!.warnings).toContain('silence');
     expect(a0!.audioRows).toBeNull();
     expect(a0!.videoRows).toBeGreaterThan(5);
+    // A face in view: the session's face events say so while the answer records.
+    expect(r.events.filter((e) => e.type === 'face' && e.answer === 0 && e.present).length).toBeGreaterThan(5);
     expect(Object.keys(step(r, 'result').result.scores)).toEqual(['video']);
     expect(r.eventLog.some((e) => e.type === 'warning' && e['code'] === 'no-speech')).toBe(true);
   });

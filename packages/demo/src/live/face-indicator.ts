@@ -1,14 +1,17 @@
 /**
- * "Face in view" for the preview. The session does not expose its per-frame face flag while
- * an answer runs, so this runs the SDK's public face analyser (createFaceAnalyzer, same
- * self-hosted MediaPipe files and model) on a clone of the camera track at 2 frames per
- * second: enough for a live hint, cheap next to the 15 fps analysis of an answer.
+ * "Face in view". Before and between answers nothing else analyses the camera, so this runs the
+ * SDK's public face analyser (createFaceAnalyzer, same self-hosted MediaPipe files and model)
+ * on a clone of the camera track at 2 frames per second. While an answer records, the session
+ * already analyses every frame at 15 fps: follow() stops the preview's own analysis and shows
+ * the session's `face` events instead, so one face analyser runs at a time.
  */
 import { createFaceAnalyzer, type FaceAnalyzer, type HireNet, type LiveSession } from '@hirenet/sdk';
 import { h } from '../dom.ts';
 
 export interface FaceIndicator {
   readonly el: HTMLElement;
+  /** While an answer records: show the session's `face` events; the returned function resumes the preview's own check. */
+  follow(session: EventTarget): () => void;
   close(): void;
 }
 
@@ -29,40 +32,62 @@ export function faceIndicator(hn: HireNet, stream: MediaStream): FaceIndicator {
   const video = stream.getVideoTracks()[0];
   if (!hn.modalities.includes('video') || hn.options.faceModelUrl === null) {
     set('off', 'not analysed (audio-only)');
-    return { el, close: () => undefined };
+    return { el, follow: () => () => undefined, close: () => undefined };
   }
   if (video === undefined) {
     set('off', 'no camera');
-    return { el, close: () => undefined };
+    return { el, follow: () => () => undefined, close: () => undefined };
   }
   const track = video.clone();
   let faces: FaceAnalyzer | undefined;
   let live: LiveSession | undefined;
   let closed = false;
   let lastFace = -Infinity;
+  // Times are seconds since the current analysis started (the preview's, or the answer's).
+  const observe = (face: boolean, time: number): void => {
+    if (face) lastFace = time;
+    if (time - lastFace < MISS_SECONDS) set('yes', 'in view');
+    else set('no', 'not found — face the camera, with light in front of you');
+  };
+  const startOwn = (): void => {
+    if (faces === undefined || closed) return;
+    live = faces.startLive(track, { fps: FPS, onRows: (rows) => rows.forEach((r) => observe(r.face === 1, r.time)) });
+    live.done.catch(() => (closed ? undefined : set('unknown', 'check unavailable')));
+  };
+  const stopOwn = (): void => {
+    void live?.stop().catch(() => undefined);
+    live = undefined;
+  };
+  el.dataset['source'] = 'preview';
   try {
     faces = createFaceAnalyzer({ ...hn.options.visionWasm, modelUrl: hn.options.faceModelUrl, fps: FPS, fileWorkers: 1 });
-    live = faces.startLive(track, {
-      fps: FPS,
-      onRows: (rows) => {
-        for (const r of rows) {
-          if (r.face === 1) lastFace = r.time;
-          const seen = r.time - lastFace < MISS_SECONDS;
-          if (seen) set('yes', 'in view');
-          else set('no', 'not found — face the camera, with light in front of you');
-        }
-      },
-    });
-    live.done.catch(() => (closed ? undefined : set('unknown', 'check unavailable')));
+    startOwn();
   } catch {
     set('unknown', 'check unavailable');
   }
   return {
     el,
+    follow(session) {
+      stopOwn();
+      el.dataset['source'] = 'answer';
+      // A new time base: keep the state shown until the answer's frames say otherwise.
+      lastFace = 0;
+      const onFace = (e: Event): void => {
+        const d = (e as CustomEvent<{ present: boolean; seconds: number }>).detail;
+        observe(d.present, d.seconds);
+      };
+      session.addEventListener('face', onFace);
+      return () => {
+        session.removeEventListener('face', onFace);
+        el.dataset['source'] = 'preview';
+        lastFace = 0;
+        startOwn();
+      };
+    },
     close() {
       if (closed) return;
       closed = true;
-      void live?.stop().catch(() => undefined);
+      stopOwn();
       track.stop();
       faces?.close();
     },

@@ -29,6 +29,8 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
     let recording = false;
     let pending = false;
     let startedAt = 0;
+    // Set while an answer records: the face indicator then shows the session's own frames.
+    let unfollow: (() => void) | undefined;
 
     const video = h('video', { class: 'preview', muted: true, playsinline: true, autoplay: true, 'aria-label': 'Camera preview (mirrored)' });
     video.muted = true;
@@ -123,6 +125,7 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
       render();
       try {
         await d.session.beginAnswer(current);
+        unfollow = face.follow(d.session);
         recording = true;
         startedAt = performance.now();
         timer.textContent = '0:00';
@@ -142,6 +145,8 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
     async function stop(): Promise<void> {
       if (!recording) return;
       stopTimer();
+      unfollow?.();
+      unfollow = undefined;
       recording = false;
       pending = true;
       say.textContent = 'Finishing the analysis of this answer…';

@@ -24,6 +24,8 @@ export interface AnswerCaptureOptions {
   readonly faces: FaceAnalyzer | null;
   readonly workletUrl: string;
   readonly onWarning: (code: SessionWarningCode, message: string) => void;
+  /** Each batch of analysed frames: whether the latest had a face, at which second of the answer. */
+  readonly onFace?: (present: boolean, seconds: number) => void;
 }
 
 export interface AnswerCapture {
@@ -55,7 +57,13 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
   } else if (o.faces !== null && videoTrack === undefined) {
     o.onWarning('no-camera', 'the stream has no video track: this answer has no video');
   } else if (o.faces !== null && live(videoTrack)) {
-    video = o.faces.startLive(videoTrack);
+    const onFace = o.onFace;
+    video = o.faces.startLive(videoTrack, onFace === undefined ? undefined : {
+      onRows: (rows) => {
+        const last = rows[rows.length - 1];
+        if (last !== undefined) onFace(last.face === 1, last.time);
+      },
+    });
     // Reported the moment it happens, not at endAnswer: the host may want to stop the answer.
     void video.done.then(
       (r) => {

@@ -1,7 +1,8 @@
 /**
  * One interview: consent gate → attach → answers → result, persisted after every step so a
- * reload loses nothing. Events (EventTarget): `progress` ({ stage, answer? }) and `warning`
- * (a SessionWarning), both as CustomEvent detail.
+ * reload loses nothing. Events (EventTarget): `progress` ({ stage, answer? }), `warning`
+ * (a SessionWarning) and, while an answer records video, `face` ({ answer, present, seconds }),
+ * all as CustomEvent detail.
  */
 import { embedText } from '../text/embed.ts';
 import { startAnswerCapture, type AnswerCapture } from './answer-capture.ts';
@@ -136,6 +137,8 @@ export class InterviewSession extends EventTarget {
         warnings.push(w);
         this.record(w);
       },
+      // The frames the answer's own analysis sees, so a page can show "face in view" without a second analyser.
+      onFace: (present, seconds) => this.emit('face', { answer: index, present, seconds }),
     });
     this.current = { index, capture, warnings };
     if (this.answers.every((a) => a === null)) this.log.record({ type: 'analysis', phase: 'started' });
@@ -275,7 +278,7 @@ export class InterviewSession extends EventTarget {
     this.emit('warning', w);
   }
 
-  private emit(type: 'progress' | 'warning', detail: unknown): void {
+  private emit(type: 'progress' | 'warning' | 'face', detail: unknown): void {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 

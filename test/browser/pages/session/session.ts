@@ -38,7 +38,7 @@ async function storage(): Promise<{ databases: string[]; caches: string[]; local
 
 exposeRun(async (a: Args) => {
   const out: Record<string, unknown>[] = [];
-  const events: { type: string; code?: string; answer?: number }[] = [];
+  const events: { type: string; code?: string; answer?: number; present?: boolean }[] = [];
   let hn: HireNet | undefined;
   let s: InterviewSession | undefined;
   let stream: MediaStream | undefined;
@@ -56,6 +56,10 @@ exposeRun(async (a: Args) => {
       x.addEventListener('warning', (e) => {
         const d = (e as CustomEvent<{ code: string; answer?: number }>).detail;
         events.push({ type: 'warning', code: d.code, ...(d.answer === undefined ? {} : { answer: d.answer }) });
+      });
+      x.addEventListener('face', (e) => {
+        const d = (e as CustomEvent<{ answer: number; present: boolean }>).detail;
+        events.push({ type: 'face', answer: d.answer, present: d.present });
       });
     };
     const questions = ['Tell us about a project you are proud of.', 'How do you handle a deadline you cannot meet?', 'Why this role?'].slice(0, a.questions ?? 2);
