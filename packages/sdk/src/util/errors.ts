@@ -29,3 +29,22 @@ export class ModelIntegrityError extends HireNetError {
     super('model-integrity', message, options);
   }
 }
+
+/**
+ * A self-hosted asset (model file, vocabulary, wasm binary, the asset manifest) the SDK refused;
+ * `url` names it. Codes: `asset-missing` (HTTP error, network failure, absent from the manifest),
+ * `asset-invalid` (truncated or malformed JSON, an HTML page where a file was expected),
+ * `asset-integrity` (bytes differ from the manifest, or the manifest differs from the host's pin).
+ */
+export type AssetErrorCode = 'asset-missing' | 'asset-invalid' | 'asset-integrity';
+
+export class AssetError extends HireNetError {
+  constructor(
+    override readonly code: AssetErrorCode,
+    readonly url: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(code, `${url}: ${message}`, options);
+  }
+}
