@@ -9,7 +9,7 @@ import type { VideoFrameRow } from '../video/frame-row.ts';
 import { WINDOW_COLUMNS } from '../video/schema.ts';
 import { poolVideoWindows } from '../video/windows.ts';
 import { audioAnswerStats, videoAnswerStats } from './answer-stats.ts';
-import { windowsToRows } from './rows.ts';
+import { windowsToRows, type DroppedWindows } from './rows.ts';
 import type { AnswerRecord, SessionModality, SessionWarning } from './types.ts';
 
 /** Below this share of voiced frames and of speech, an answer's audio is silence, not a voice. */
@@ -45,12 +45,19 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
   const warn = (code: SessionWarning['code'], message: string): void => {
     warnings.push({ code, answer: x.index, message });
   };
+  const warnDropped = (m: SessionModality, n: number, total: number, d: DroppedWindows): void => {
+    if (n === 0) return;
+    const why = [d.masked > 0 ? `${d.masked} without analysed frames` : '', d.nonFinite > 0 ? `${d.nonFinite} with non-finite values` : ''];
+    warn('windows-dropped', `answer ${x.index + 1}: ${n} of ${total} ${m} windows could not be scored (${why.filter(Boolean).join(', ')}); ${total - n} were`);
+  };
   let audio = null;
   let audioStats = null;
   if (x.audio !== null) {
     const names = AUDIO_FEATURE_SCHEMA.windowFeatures;
     audioStats = audioAnswerStats(x.audio.summary, x.audio.windows, names);
-    audio = windowsToRows('audio', x.audio.windows, names, x.expected.audio ?? names);
+    const dropped = { masked: 0, nonFinite: 0 };
+    audio = windowsToRows('audio', x.audio.windows, names, x.expected.audio ?? names, dropped);
+    warnDropped('audio', dropped.masked + dropped.nonFinite, x.audio.windows.length, dropped);
     if (audioStats.voicedFraction < SILENCE_VOICED && audioStats.speechFraction < SILENCE_SPEECH) {
       // Scoring the noise floor would read as a behaviour; the answer is treated as having no audio.
       warn('silence', `no speech was heard in answer ${x.index + 1}: its audio is not scored`);
@@ -63,7 +70,10 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
     const rows = [...x.videoRows].sort((a, b) => a.time - b.time);
     const windows = poolVideoWindows(rows, Math.max(x.seconds, rows.length === 0 ? 0 : rows[rows.length - 1]!.time));
     videoStats = videoAnswerStats(rows, x.seconds);
-    video = windowsToRows('video', windows, WINDOW_COLUMNS, x.expected.video ?? WINDOW_COLUMNS);
+    const dropped = { masked: 0, nonFinite: 0 };
+    video = windowsToRows('video', windows, WINDOW_COLUMNS, x.expected.video ?? WINDOW_COLUMNS, dropped);
+    // Video windows without a face are masked by design (no-face / low-face-coverage say so).
+    warnDropped('video', dropped.nonFinite, windows.length, dropped);
     const faceRatio = videoStats.frames === 0 ? 0 : videoStats.faceFrames / videoStats.frames;
     if (videoStats.meanLuma !== undefined && videoStats.meanLuma < LOW_LIGHT) {
       warn('low-light', `answer ${x.index + 1}'s video is very dark (mean luma ${videoStats.meanLuma.toFixed(0)} of 255): its face measurements are unreliable; more light on the face helps`);

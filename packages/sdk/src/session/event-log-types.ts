@@ -33,6 +33,7 @@ export const WARNING_CODES = [
   'low-light',
   'no-speech',
   'answer-missing',
+  'windows-dropped',
   'other',
 ] as const;
 

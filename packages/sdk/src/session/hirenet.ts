@@ -13,6 +13,7 @@ import { createFaceAnalyzer, type FaceAnalyzer } from '../video/face-analyzer.ts
 import { WINDOW_COLUMNS } from '../video/schema.ts';
 import { loadModels } from './assets.ts';
 import { initialBackend } from './backend-select.ts';
+import { BackendModels } from './backend-models.ts';
 import { selectBackend, type BackendTiming } from '../backend/select.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
@@ -62,6 +63,7 @@ export class HireNet {
     if (start.fallbackFrom !== undefined) warnings.push({ code: 'backend-fallback', message: `backend '${start.fallbackFrom}' is unavailable here; measuring the others instead` });
     progress('model', 0.15);
     const loaded = await loadModels(o.modelUrl, o.modalities);
+    const copies = new BackendModels(loaded.models);
     let faces: FaceAnalyzer | null = null;
     try {
       const names: Partial<Record<SessionModality, readonly string[]>> = {};
@@ -80,13 +82,14 @@ export class HireNet {
       const modalities = o.modalities.filter((m) => loaded.models.has(m) && (m !== 'video' || faces !== null));
       if (modalities.length === 0) throw new SessionError('invalid-options', `none of the requested channels (${o.modalities.join(', ')}) can run: check the model and the face model`);
       progress('warm-up', 0.75);
-      const run = (): Promise<void> => warmUp(loaded.models, vocab);
+      const run = (): Promise<void> => warmUp(copies.active(), vocab);
       // 'auto' times the loaded model on every backend found; an explicit choice is only warmed.
       const picked = start.candidates.length > 1
         ? await selectBackend({ candidates: start.candidates, wasmPaths: o.wasmPaths, warmup: run })
         : await run().then(() => ({ selected: start.active, timings: [] as BackendTiming[] }));
+      const models = copies.keep(picked.selected);
       const ctx: SessionContext = {
-        models: loaded.models,
+        models,
         names,
         vocab,
         faces,
@@ -105,7 +108,7 @@ export class HireNet {
       return hn;
     } catch (e) {
       faces?.close();
-      for (const m of loaded.models.values()) m.dispose();
+      copies.disposeAll();
       throw e;
     }
   }

@@ -18,6 +18,7 @@ export const LOG_CODE: Record<SessionWarningCode, WarningCode> = {
   'no-microphone': 'other',
   'face-model-missing': 'video-model',
   'backend-fallback': 'backend-fallback',
+  'windows-dropped': 'windows-dropped',
 };
 
 /**

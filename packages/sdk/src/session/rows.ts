@@ -16,18 +16,41 @@ export function assertSameNames(modality: SessionModality, produced: readonly st
   }
 }
 
+/** Windows of one answer the model could not read, by reason (reported, never silent). */
+export interface DroppedWindows {
+  /** No valid frame in the window (a capture gap; for video also no face). */
+  masked: number;
+  /** Some value was NaN or infinite. */
+  nonFinite: number;
+}
+
 /**
  * Keeps the unmasked windows of one answer as plain rows. Returns null when no window is
  * usable: the modality is then missing for this answer (the model skips it), never zero-filled.
+ * `dropped`, when given, is filled with what was left out and why.
  */
-export function windowsToRows(modality: SessionModality, windows: readonly PooledWindow[], produced: readonly string[], expected: readonly string[]): ModalityRows | null {
+export function windowsToRows(
+  modality: SessionModality,
+  windows: readonly PooledWindow[],
+  produced: readonly string[],
+  expected: readonly string[],
+  dropped?: DroppedWindows,
+): ModalityRows | null {
   assertSameNames(modality, produced, expected);
   const rows: number[][] = [];
   const windowIndex: number[] = [];
   windows.forEach((w, k) => {
-    if (w.masked || w.values === null) return;
-    if (w.values.length !== expected.length) throw new HireNetError('feature-mismatch', `${modality} window ${k} has ${w.values.length} values, the model reads ${expected.length}`);
-    if (!Array.prototype.every.call(w.values, Number.isFinite)) return;
+    if (w.masked || w.values === null) {
+      if (dropped !== undefined) dropped.masked++;
+      return;
+    }
+    if (w.values.length !== expected.length) {
+      throw new HireNetError('feature-mismatch', `${modality} window ${k} has ${w.values.length} values, the model reads ${expected.length}`);
+    }
+    if (!Array.prototype.every.call(w.values, Number.isFinite)) {
+      if (dropped !== undefined) dropped.nonFinite++;
+      return;
+    }
     rows.push(Array.from(w.values));
     windowIndex.push(k);
   });

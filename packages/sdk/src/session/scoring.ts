@@ -11,7 +11,7 @@ import { findKeyMoments } from './key-moments.ts';
 import { momentCues } from './cues.ts';
 import { interviewFeedback } from './feedback.ts';
 import { fuseOutputs, type ModalityOutput } from './fusion.ts';
-import type { AnswerRecord, InterviewResult, KeyMoment, ModalityRows, SessionModality, SessionWarning } from './types.ts';
+import type { AnswerRecord, AnswerWindows, InterviewResult, KeyMoment, ModalityRows, SessionModality, SessionWarning } from './types.ts';
 
 export interface WordVectors {
   readonly jobTitle: number[][];
@@ -63,9 +63,15 @@ export function assembleResult(outputs: readonly ModalityOutput[], answers: read
       cues: a === null || a === undefined ? [] : momentCues({ audio: a.audio, video: a.video }, m.first, m.last),
     };
   });
+  const windows: AnswerWindows[] = grid.map((n, i) => {
+    const scored: { audio?: number; video?: number } = {};
+    for (const o of outputs) scored[o.modality] = o.answers[i]?.rows.length ?? 0;
+    return { windows: n, scored };
+  });
   return {
     score: fused.score,
     scores: fused.scores,
+    answerWindows: windows,
     questionAttention: fused.questionAttention,
     answerAttention: fused.answerAttention,
     keyMoments,

@@ -63,7 +63,8 @@ export type SessionWarningCode =
   | 'no-camera'
   | 'no-microphone'
   | 'face-model-missing'
-  | 'backend-fallback';
+  | 'backend-fallback'
+  | 'windows-dropped';
 
 export interface SessionWarning {
   readonly code: SessionWarningCode;
@@ -144,6 +145,11 @@ export interface AnswerFeedback {
   readonly items: readonly FeedbackItem[];
 }
 
+export interface AnswerWindows {
+  readonly windows: number;
+  readonly scored: { readonly audio?: number; readonly video?: number };
+}
+
 export interface InterviewResult {
   /** Mean of the modality scores the interview has; null when no answer had a usable modality. */
   readonly score: number | null;
@@ -151,6 +157,12 @@ export interface InterviewResult {
   readonly questionAttention: number[];
   /** Per answer, per 0.25 s window of the answer (0 on windows the model could not read). */
   readonly answerAttention: number[][];
+  /**
+   * Per answer: its length in 0.25 s windows and how many of them each modality's model read
+   * (windows without a face, without frames or with non-finite values are not read; a
+   * `windows-dropped` warning says why). 0 windows = the answer was not recorded.
+   */
+  readonly answerWindows: readonly AnswerWindows[];
   readonly keyMoments: KeyMoment[];
   readonly feedback: { readonly overall: readonly FeedbackItem[]; readonly answers: readonly AnswerFeedback[] };
   readonly warnings: SessionWarning[];
