@@ -2,13 +2,17 @@ import { stderr } from 'node:process';
 import type { Modality } from '../dataset/format.ts';
 import { HireNetError } from '../util/errors.ts';
 import { resolveSimConfig, SIM_DEFAULTS, type IntRange } from '../sim/config.ts';
+import { isSimVariant, SIM_VARIANTS, VARIANT_PRESETS } from '../sim/variants.ts';
 import { writeSimDataset } from '../sim/writer.ts';
 import { intFlag, parseArgs } from './args.ts';
 
 const USAGE = `usage: hirenet simulate --out DIR --seed N --interviews K
   [--modalities audio,video] [--label-noise 0.1] [--answers 1-6] [--windows 40-240]
   [--event-windows 2-16] [--missing 0.05] [--hirable-rate 0.475] [--event-strength 1] [--force]
+  [--variant cooccur|xor|shifted] [--take N]
 Writes a SimInterview synthetic dataset (docs/siminterview.md): DIR/manifest.json + DIR/interviews.jsonl.
+--variant picks a two-feature world (docs/attention-localisation.md; its preset sets --event-windows 4-12);
+--take N writes a re-take of the same interviews (other phase, edge windows, dropped windows and gain).
 `;
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
@@ -50,6 +54,9 @@ export async function runSimulate(args: string[]): Promise<number> {
     stderr.write(USAGE);
     return flags.has('help') ? 0 : 2;
   }
+  const variant = flags.get('variant');
+  if (variant !== undefined && !isSimVariant(variant)) throw new HireNetError('usage', `--variant takes ${SIM_VARIANTS.join('|')}, got ${variant}`);
+  const preset = variant === undefined ? undefined : VARIANT_PRESETS[variant];
   const config = resolveSimConfig({
     seed: intFlag(flags, 'seed', 1),
     interviews: intFlag(flags, 'interviews'),
@@ -58,9 +65,11 @@ export async function runSimulate(args: string[]): Promise<number> {
     hirableRate: numberFlag(flags, 'hirable-rate', SIM_DEFAULTS.hirableRate),
     answers: rangeFlag(flags, 'answers', SIM_DEFAULTS.answers),
     windows: rangeFlag(flags, 'windows', SIM_DEFAULTS.windows),
-    eventWindows: rangeFlag(flags, 'event-windows', SIM_DEFAULTS.eventWindows),
+    eventWindows: rangeFlag(flags, 'event-windows', preset?.eventWindows ?? SIM_DEFAULTS.eventWindows),
     missingRate: numberFlag(flags, 'missing', SIM_DEFAULTS.missingRate),
     eventStrength: numberFlag(flags, 'event-strength', SIM_DEFAULTS.eventStrength),
+    ...(variant === undefined ? {} : { variant }),
+    ...(flags.has('take') ? { take: intFlag(flags, 'take') } : {}),
   });
 
   const started = performance.now();
@@ -80,7 +89,7 @@ export async function runSimulate(args: string[]): Promise<number> {
   if (interactive) stderr.write('\n');
   stderr.write(
     `wrote ${result.interviews} interviews (${formatBytes(result.bytes)}) to ${result.dir} in ${seconds.toFixed(1)} s ` +
-      `(seed ${config.seed}, modalities ${config.modalities.join(',')}, label noise ${config.labelNoise})\n`,
+      `(${config.variant === undefined ? '' : `variant ${config.variant}, `}${config.take === undefined ? '' : `take ${config.take}, `}seed ${config.seed}, modalities ${config.modalities.join(',')}, label noise ${config.labelNoise})\n`,
   );
   return 0;
 }

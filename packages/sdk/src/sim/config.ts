@@ -1,6 +1,7 @@
 import { DATASET_FORMAT, type DatasetManifest, type Modality } from '../dataset/format.ts';
 import { HireNetError } from '../util/errors.ts';
 import { modalitySpec } from './features.ts';
+import { isSimVariant, variantRule, type SimVariant } from './variants.ts';
 
 export const SIM_NAME = 'SimInterview';
 /** Bump when the same seed and parameters would produce different data. */
@@ -29,6 +30,10 @@ export interface SimConfig {
   readonly missingRate: number;
   /** Multiplier on the event deltas (1 = documented amplitudes). */
   readonly eventStrength: number;
+  /** A two-feature world (sim/variants.ts) instead of the default one; absent = default. */
+  readonly variant?: SimVariant;
+  /** Seed of a re-take (sim/takes.ts): the same interviews with another phase/offset/gain; absent = none. */
+  readonly take?: number;
 }
 
 export const SIM_DEFAULTS: Omit<SimConfig, 'seed' | 'interviews'> = {
@@ -74,6 +79,15 @@ export function resolveSimConfig(input: Pick<SimConfig, 'seed' | 'interviews'> &
   checkRange('event windows', config.eventWindows, 2, 64);
   checkRange('windows', config.windows, config.eventWindows.max + 2 * EVENT_MARGIN, 100_000);
   if (!(config.eventStrength > 0 && config.eventStrength <= 20)) fail(`event strength must be in (0, 20], got ${config.eventStrength}`);
+  if (config.variant !== undefined) {
+    if (!isSimVariant(config.variant)) fail(`unknown variant ${String(config.variant)}`);
+    // A foil places the two bursts side by side, so an answer must hold two events' worth of windows.
+    const need = 2 * config.eventWindows.max + 2 * EVENT_MARGIN;
+    if (config.windows.min < need) fail(`variant ${config.variant} needs windows ≥ ${need} for events of ${config.eventWindows.max}, got ${config.windows.min}`);
+  }
+  if (config.take !== undefined && !(Number.isInteger(config.take) && config.take >= 0 && config.take <= 0xffffffff)) {
+    fail(`take must be an integer in [0, 2^32), got ${config.take}`);
+  }
   return config;
 }
 
@@ -98,7 +112,7 @@ export function simManifest(config: SimConfig): DatasetManifest {
       seed,
       parameters,
       featureSchemas: schemas,
-      rule: 'hirable iff the planted events in answers whose question type counts for the job family (technical for engineering, behavioural for sales) are rise-then-pause; see docs/siminterview.md',
+      rule: config.variant !== undefined ? variantRule(config.variant) : 'hirable iff the planted events in answers whose question type counts for the job family (technical for engineering, behavioural for sales) are rise-then-pause; see docs/siminterview.md',
       synthetic: true,
     },
   };

@@ -1,6 +1,6 @@
 import type { DatasetAnswer, Modality } from '../dataset/format.ts';
 import { gaussian, mulberry32 } from '../util/prng.ts';
-import { EVENT_MARGIN, type IntRange, type SimConfig } from './config.ts';
+import { EVENT_MARGIN, type SimConfig } from './config.ts';
 import {
   EVENT_KINDS,
   HIRABLE_KIND,
@@ -12,9 +12,12 @@ import {
   type PlantedEvent,
   type QuestionType,
 } from './events.ts';
+import { drawMissing, drawQuestionTypes, intIn, interviewSeed } from './draws.ts';
 import { modalitySpec } from './features.ts';
 import { answerSeries, speakerBaseline } from './series.ts';
 import { jobTitle, questionText } from './templates.ts';
+
+export { interviewSeed } from './draws.ts';
 
 /** One interviews.jsonl line: the dataset format plus SimInterview's ground truth. */
 export interface SimInterview {
@@ -33,32 +36,6 @@ export interface SimInterview {
   readonly [extra: string]: unknown;
 }
 
-const QUESTION_TYPES: readonly QuestionType[] = ['technical', 'behavioural', 'motivation'];
-
-/** Independent stream per interview, so interview i is the same whatever K is and can be regenerated alone. */
-export function interviewSeed(seed: number, index: number): number {
-  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 0x632be5ab, 0xc2b2ae35);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-function intIn(r: IntRange, uniform: () => number): number {
-  return r.min + Math.floor(uniform() * (r.max - r.min + 1));
-}
-
-/**
- * Question types are drawn without looking at the job: with two or more questions the interview
- * has at least one technical and one behavioural question, so the mix of types says nothing
- * about the job family and only the job title tells which answers count (H4).
- */
-function drawQuestionTypes(job: JobFamily, n: number, uniform: () => number): QuestionType[] {
-  if (n === 1) return [job === 'engineering' ? 'technical' : 'behavioural'];
-  for (;;) {
-    const types = Array.from({ length: n }, () => QUESTION_TYPES[Math.floor(uniform() * 3)] ?? 'motivation');
-    if (types.includes('technical') && types.includes('behavioural')) return types;
-  }
-}
 
 /** Relevant answers all carry the label's kind; the others are coin flips, forced to show both kinds. */
 function drawKinds(relevant: readonly boolean[], hirable: boolean, uniform: () => number): EventKind[] {
@@ -72,21 +49,6 @@ function drawKinds(relevant: readonly boolean[], hirable: boolean, uniform: () =
   return kinds;
 }
 
-/**
- * Which modality is missing per answer. Never both; and never every relevant answer of a
- * modality, so the clean label stays recoverable from each modality on its own.
- */
-function drawMissing(modalities: readonly Modality[], relevant: readonly boolean[], rate: number, uniform: () => number): (Modality | null)[] {
-  const missing = relevant.map(() => {
-    if (uniform() >= rate) return null;
-    return modalities.length === 2 ? (modalities[uniform() < 0.5 ? 0 : 1] ?? null) : (modalities[0] ?? null);
-  });
-  for (const m of modalities) {
-    const keep = relevant.findIndex((r, i) => r && missing[i] !== m);
-    if (keep < 0) missing[relevant.indexOf(true)] = null;
-  }
-  return missing;
-}
 
 function drawEvent(answer: number, length: number, kind: EventKind, relevant: boolean, config: SimConfig, uniform: () => number): PlantedEvent {
   const size = intIn(config.eventWindows, uniform);

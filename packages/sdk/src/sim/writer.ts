@@ -3,7 +3,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { simManifest, type SimConfig } from './config.ts';
-import { simInterviews } from './interview.ts';
+import { simLines } from './lines.ts';
 
 export interface SimProgress {
   readonly written: number;
@@ -19,7 +19,7 @@ export interface SimProgress {
 export async function writeInterviewLines(config: SimConfig, out: Writable, onProgress?: (p: SimProgress) => void): Promise<number> {
   let bytes = 0;
   let written = 0;
-  for (const interview of simInterviews(config)) {
+  for (const interview of simLines(config)) {
     const line = `${JSON.stringify(interview)}\n`;
     bytes += Buffer.byteLength(line);
     written++;
