@@ -1,6 +1,9 @@
 import { HireNetError } from '../util/errors.ts';
 
-/** Tiny flag parser: `--name value`, `--flag`, and positional words, nothing more. */
+/**
+ * Tiny flag parser and typed flag readers. Every malformed value is a HireNetError with code
+ * `usage`, which main.ts prints as one line and turns into exit code 2.
+ */
 export function parseArgs(args: readonly string[], booleans: readonly string[] = []): { flags: Map<string, string>; positional: string[] } {
   const flags = new Map<string, string>();
   const positional: string[] = [];
@@ -16,20 +19,80 @@ export function parseArgs(args: readonly string[], booleans: readonly string[] =
       continue;
     }
     const value = args[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new HireNetError('usage', `--${name} needs a value`);
+    if (value === undefined || value.startsWith('--')) throw usage(`--${name} needs a value`);
     flags.set(name, value);
     i++;
   }
   return { flags, positional };
 }
 
-export function intFlag(flags: Map<string, string>, name: string, fallback?: number): number {
+export function usage(message: string): HireNetError {
+  return new HireNetError('usage', message);
+}
+
+export interface Bounds {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+function describeBounds(b: Bounds): string {
+  if (b.min !== undefined && b.max !== undefined) return ` in [${b.min}, ${b.max}]`;
+  if (b.min !== undefined) return ` >= ${b.min}`;
+  return b.max !== undefined ? ` <= ${b.max}` : '';
+}
+
+/** A decimal number (no hex, no empty string, no `Infinity`) within `bounds`. */
+function parseNumber(name: string, raw: string, integer: boolean, bounds: Bounds): number {
+  const kind = integer ? 'an integer' : 'a number';
+  const pattern = integer ? /^[+-]?\d+$/ : /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+  const value = Number(raw);
+  if (!pattern.test(raw.trim()) || !Number.isFinite(value) || (integer && !Number.isSafeInteger(value))) {
+    throw usage(`--${name} must be ${kind}${describeBounds(bounds)}, got ${JSON.stringify(raw)}`);
+  }
+  if ((bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max)) {
+    throw usage(`--${name} must be ${kind}${describeBounds(bounds)}, got ${raw}`);
+  }
+  return value;
+}
+
+export function intFlag(flags: Map<string, string>, name: string, fallback?: number, bounds: Bounds = {}): number {
   const raw = flags.get(name);
   if (raw === undefined) {
-    if (fallback === undefined) throw new HireNetError('usage', `--${name} is required`);
+    if (fallback === undefined) throw usage(`--${name} is required`);
     return fallback;
   }
-  const value = Number(raw);
-  if (!Number.isInteger(value)) throw new HireNetError('usage', `--${name} must be an integer, got ${raw}`);
-  return value;
+  return parseNumber(name, raw, true, bounds);
+}
+
+export function numberFlag(flags: Map<string, string>, name: string, fallback: number | undefined, bounds: Bounds = {}): number {
+  const raw = flags.get(name);
+  if (raw === undefined) {
+    if (fallback === undefined) throw usage(`--${name} is required`);
+    return fallback;
+  }
+  return parseNumber(name, raw, false, bounds);
+}
+
+/** A probability or fraction: a number in [0, 1]. */
+export function probabilityFlag(flags: Map<string, string>, name: string, fallback: number): number {
+  return numberFlag(flags, name, fallback, { min: 0, max: 1 });
+}
+
+/** A number > 0 (learning rates, strengths): `min` alone cannot say "strictly". */
+export function positiveFlag(flags: Map<string, string>, name: string, fallback: number): number {
+  const v = numberFlag(flags, name, fallback);
+  if (!(v > 0)) throw usage(`--${name} must be a number > 0, got ${flags.get(name) ?? String(fallback)}`);
+  return v;
+}
+
+export function stringFlag(flags: Map<string, string>, name: string): string {
+  const v = flags.get(name);
+  if (v === undefined || v === '') throw usage(`--${name} is required`);
+  return v;
+}
+
+export function choiceFlag<T extends string>(flags: Map<string, string>, name: string, choices: readonly T[], fallback: T): T {
+  const v = flags.get(name) ?? fallback;
+  if (!(choices as readonly string[]).includes(v)) throw usage(`--${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(v)}`);
+  return v as T;
 }

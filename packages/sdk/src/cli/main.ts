@@ -1,4 +1,5 @@
-import { argv, exit, stderr } from 'node:process';
+import { argv, env, exit, stderr } from 'node:process';
+import { HireNetError } from '../util/errors.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -13,10 +14,24 @@ const commands: Record<string, () => Promise<Command>> = {
   ablate: async () => (await import('./ablate.ts')).runAblate,
   audit: async () => (await import('./audit.ts')).runAudit,
   analyze: async () => (await import('./analyze.ts')).runAnalyze,
+  manifest: async () => (await import('./manifest.ts')).runManifest,
 };
 
-async function main(args: string[]): Promise<number> {
-  const [name, ...rest] = args;
+const [name, ...rest] = argv.slice(2);
+
+/**
+ * One line on stderr, never a stack or a source excerpt (HIRENET_DEBUG=1 adds the stack): bad
+ * arguments exit 2, every other failure 1. Errors thrown from stream callbacks arrive here too.
+ */
+function fail(err: unknown): never {
+  const message = err instanceof Error ? err.message : String(err);
+  const line = err instanceof HireNetError ? message.replace(/\s*\n\s*/g, ' ') : (message.split('\n')[0] ?? '');
+  stderr.write(`hirenet${name === undefined ? '' : ` ${name}`}: ${line}\n`);
+  if (env['HIRENET_DEBUG'] === '1' && err instanceof Error) stderr.write(`${err.stack ?? ''}\n`);
+  exit(err instanceof HireNetError && err.code === 'usage' ? 2 : 1);
+}
+
+async function main(): Promise<number> {
   const load = name === undefined ? undefined : commands[name];
   if (load === undefined) {
     stderr.write(`usage: hirenet <${Object.keys(commands).join('|')}> [options]\n`);
@@ -25,10 +40,5 @@ async function main(args: string[]): Promise<number> {
   return (await load())(rest);
 }
 
-main(argv.slice(2)).then(
-  (code) => exit(code),
-  (err: unknown) => {
-    stderr.write(`hirenet: ${err instanceof Error ? err.message : String(err)}\n`);
-    exit(1);
-  },
-);
+process.on('uncaughtException', fail);
+main().then((code) => exit(code), fail);

@@ -1,4 +1,4 @@
-import { ModelIntegrityError } from '../util/errors.ts';
+import { AssetError, ModelIntegrityError } from '../util/errors.ts';
 import { resolveConfig } from './config.ts';
 import { HireNetModel, type ModelMetadata } from './hirenet-model.ts';
 import type { WeightMap } from './init.ts';
@@ -116,6 +116,15 @@ export async function loadModel(modelUrl: string | URL, fetcher: typeof fetch = 
     if (!res.ok) throw new ModelIntegrityError(`GET ${url.href} answered ${res.status}`);
     return res;
   };
-  const json: unknown = await (await get(base)).json();
+  const res = await get(base);
+  // An HTML error page or a truncated file would otherwise surface as an untyped SyntaxError.
+  const type = res.headers.get('content-type') ?? '';
+  if (/^text\/html\b/i.test(type)) throw new AssetError('asset-invalid', base.href, `answered ${type}, not model.json`);
+  let json: unknown;
+  try {
+    json = JSON.parse(await res.text());
+  } catch (e) {
+    throw new AssetError('asset-invalid', base.href, `not valid JSON: ${(e as Error).message}`, { cause: e });
+  }
   return decodeModel(json, async (path) => new Uint8Array(await (await get(new URL(path, base))).arrayBuffer()));
 }

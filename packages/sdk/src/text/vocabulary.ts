@@ -3,7 +3,7 @@
  * int8 codes with per-word float32 scales (vectors.bin) and a word list (words.txt), each file
  * checked against the sha256 the manifest records. Works from bytes, so Node and browsers share it.
  */
-import { ModelIntegrityError } from '../util/errors.ts';
+import { HireNetError, ModelIntegrityError } from '../util/errors.ts';
 import { dequantiseRow, type QuantisedVectors } from './quantise.ts';
 
 export const VOCAB_FORMAT = 'hirenet-vocab/1';
@@ -161,6 +161,8 @@ export async function loadVocabulary(baseUrl: string | URL, fetcher: typeof fetc
     try {
       res = await fetcher(url);
     } catch (err) {
+      // A fetcher's own typed refusal (e.g. the session's manifest check) keeps its code.
+      if (err instanceof HireNetError) throw err;
       throw new ModelIntegrityError(`cannot fetch ${url.href}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
     if (!res.ok) throw new ModelIntegrityError(`cannot fetch ${url.href}: HTTP ${res.status}`);
@@ -170,7 +172,7 @@ export async function loadVocabulary(baseUrl: string | URL, fetcher: typeof fetc
   try {
     manifest = parseVocabManifest(JSON.parse(new TextDecoder().decode(await get(VOCAB_MANIFEST_FILE))));
   } catch (err) {
-    if (err instanceof ModelIntegrityError) throw err;
+    if (err instanceof HireNetError) throw err;
     throw new ModelIntegrityError(`${VOCAB_MANIFEST_FILE} is not valid JSON`, { cause: err });
   }
   const [vectors, words] = await Promise.all([get(manifest.files.vectors.path), get(manifest.files.words.path)]);
