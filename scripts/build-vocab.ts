@@ -17,6 +17,8 @@ import { decodeVocabulary, encodeVocabulary } from '../packages/sdk/src/text/voc
 import { resolveToken } from '../packages/sdk/src/text/embed.ts';
 import { tokenize } from '../packages/sdk/src/text/tokenizer.ts';
 import { COVERAGE_SAMPLES } from '../packages/sdk/src/text/coverage-samples.ts';
+import { MANIFEST_FILE } from '../packages/sdk/src/session/manifest.ts';
+import { manifestText } from '../packages/sdk/src/session/manifest-node.ts';
 
 /** Defaults resolve against the repository, not the working directory. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -140,6 +142,11 @@ async function main(): Promise<void> {
   await writeFile(join(outDir, encoded.manifest.files.vectors.path), encoded.vectors);
   await writeFile(join(outDir, encoded.manifest.files.words.path), encoded.words);
   await writeFile(join(outDir, 'vocab.json'), `${JSON.stringify(encoded.manifest, null, 2)}\n`);
+  // The demo model's asset manifest lists these files: rewrite it when the shipped vocabulary changed.
+  if (resolve(outDir) === resolve(ROOT, 'models/vocab')) {
+    const modelDir = resolve(ROOT, 'models/hirenet-demo');
+    await writeFile(join(modelDir, MANIFEST_FILE), manifestText({ modelDir, vocabDir: outDir }));
+  }
 
   // Report from the files as the SDK will read them, not from the in-memory arrays.
   const vocab = await decodeVocabulary(encoded.manifest, encoded.vectors, encoded.words);
