@@ -23,12 +23,13 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    // One entry per page: the demo, the minimal third-party embed example, the `hirenet analyze` report page.
+    // One entry per page: the demo, the minimal third-party embed example, the `hirenet analyze` report page, the live room.
     rollupOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
         analyze: fileURLToPath(new URL('./analyze.html', import.meta.url)),
+        live: fileURLToPath(new URL('./live.html', import.meta.url)),
       },
     },
   },
