@@ -38,6 +38,13 @@ export interface AudioWorkerApi {
   /** Frames computed so far and seconds of input received (for keep-up checks). */
   progress(): { frames: number; inputSeconds: number };
   /**
+   * `take()` plus the running summary, without ending the analysis: what a caller keeps if the
+   * worker dies before `finish()`.
+   */
+  snapshot(): AudioResult;
+  /** Heartbeat: answers at once unless the worker is blocked. */
+  ping(): true;
+  /**
    * Whole-file analysis inside the worker: demux + WebCodecs decode streamed block by block
    * (bounded memory), then `finish()`. The peak is not known in advance, so the running peak
    * stands in for Praat's global one (as live). `keepFrames: false` returns only windows and the
@@ -132,6 +139,12 @@ class Analysis {
     return this.finish();
   }
 
+  snapshot(): AudioResult {
+    const summary = this.extractor?.summary() ?? new AudioFeatureExtractor({ sampleRate: 16000 }).summary();
+    const batch = this.take();
+    return Comlink.transfer({ ...batch, summary }, [batch.rows.buffer]);
+  }
+
   progress(): { frames: number; inputSeconds: number } {
     return { frames: this.frames, inputSeconds: this.rate > 0 ? this.inputSamples / this.rate : 0 };
   }
@@ -153,6 +166,8 @@ export function exposeAudioWorker(endpoint: Comlink.Endpoint = self as unknown a
     take: () => a.take(),
     finish: () => a.finish(),
     progress: () => a.progress(),
+    snapshot: () => a.snapshot(),
+    ping: () => true,
     analyzeBlob: (b, o) => a.analyzeBlob(b, o),
   };
   Comlink.expose(api, endpoint);

@@ -8,9 +8,15 @@ import type { AudioBatch, AudioResult, AudioWorkerApi } from './audio-worker.ts'
 import { CAPTURE_PROCESSOR_NAME, type TapControl } from './capture-protocol.ts';
 import { AudioInputError } from './errors.ts';
 import { AUDIO_ANALYSIS_RATE } from './schema.ts';
+import { WorkerGuard, WorkerTimeoutError } from '../util/worker-guard.ts';
 
 export interface AudioWorkerOptions {
-  /** Creates the analysis worker. Default: a module worker from ./audio-worker.ts (bundlers rewrite the URL). */
+  /**
+   * URL of the compiled audio worker module, for hosts that serve it themselves (a relocatable
+   * worker). Default: ./audio-worker.ts next to this file, which bundlers rewrite.
+   */
+  readonly workerUrl?: string | URL;
+  /** Creates the analysis worker (instead of `workerUrl`). */
   readonly workerFactory?: () => Worker;
 }
 
@@ -24,25 +30,88 @@ export interface AudioCaptureOptions extends AudioWorkerOptions {
 export interface AudioCapture {
   /** Rate the microphone is captured at (the worker resamples to 16 kHz). */
   readonly sampleRate: number;
+  /** Rejects (`audio-worker-failed`) when the worker dies; never resolves. */
+  readonly dead: Promise<never>;
   /** Frames and windows computed since the last call. */
   take(): Promise<AudioBatch>;
+  /** `take()` plus the summary so far: what survives if the worker dies before `stop()`. */
+  snapshot(): Promise<AudioResult>;
   /** Frames done and seconds received so far (to check the worker keeps up). */
   progress(): Promise<{ frames: number; inputSeconds: number }>;
-  /** Stops tapping and returns the remaining frames, windows and the summary. */
-  stop(): Promise<AudioResult>;
+  /**
+   * Stops tapping and returns the remaining frames, windows and the summary. Rejects with
+   * `audio-worker-failed` if the worker dies or does not answer within `timeoutMs`.
+   */
+  stop(timeoutMs?: number): Promise<AudioResult>;
   /** Releases the worklet node, the context (if ours) and the worker. Idempotent. */
   close(): Promise<void>;
 }
 
+/** How long a new worker may take to answer its first call (an error event usually comes first). */
+const STARTUP_MS = 15_000;
 const defaultWorker = (): Worker => new Worker(new URL('./audio-worker.ts', import.meta.url), { type: 'module', name: 'hirenet-audio' });
 const defaultWorklet = (): URL => new URL('./capture-worklet.ts', import.meta.url);
+
+interface AudioWorkerLink {
+  readonly api: Comlink.Remote<AudioWorkerApi>;
+  readonly guard: WorkerGuard;
+  close(): void;
+}
+
+const workerError = (message: string, cause?: unknown): AudioInputError => new AudioInputError('audio-worker-failed', message, { cause });
+
+/** Starts the worker under a guard and waits for its first answer, so a worker that cannot load fails here. */
+async function openAudioWorker(o: AudioWorkerOptions): Promise<AudioWorkerLink> {
+  const url = o.workerUrl !== undefined ? new URL(o.workerUrl, globalThis.location?.href).href : o.workerFactory !== undefined ? 'host workerFactory' : 'bundled audio-worker.ts';
+  let worker: Worker;
+  try {
+    worker = o.workerUrl !== undefined ? new Worker(url, { type: 'module', name: 'hirenet-audio' }) : (o.workerFactory ?? defaultWorker)();
+  } catch (e) {
+    throw workerError(`the audio worker (${url}) could not be created: ${(e as Error).message}`, e);
+  }
+  const api = Comlink.wrap<AudioWorkerApi>(worker);
+  const guard = new WorkerGuard(worker, { kind: 'audio', url, error: workerError, ping: () => api.ping() });
+  const link = {
+    api,
+    guard,
+    close() {
+      api[Comlink.releaseProxy]();
+      guard.dispose();
+    },
+  };
+  try {
+    await settle(guard, api.ping(), STARTUP_MS, 'its first call');
+  } catch (e) {
+    link.close();
+    throw e;
+  }
+  return link;
+}
+
+/** A guarded call whose timeout also ends the worker: a worker that misses a deadline is not trusted again. */
+async function settle<T>(guard: WorkerGuard, p: Promise<T>, timeoutMs: number | undefined, what: string): Promise<T> {
+  try {
+    return await guard.call(p, timeoutMs, what);
+  } catch (e) {
+    if (e instanceof WorkerTimeoutError) {
+      guard.die(e.message);
+      throw workerError(e.message, e);
+    }
+    throw e;
+  }
+}
+
+/** Loads the audio worker once and closes it: a host learns at start-up that the worker URL is wrong. */
+export async function probeAudioWorker(options: AudioWorkerOptions = {}): Promise<void> {
+  (await openAudioWorker(options)).close();
+}
 
 export async function startAudioCapture(source: MediaStream, options: AudioCaptureOptions = {}): Promise<AudioCapture> {
   if (source.getAudioTracks().length === 0) throw new AudioInputError('not-audio', 'the MediaStream has no audio track');
   const ownContext = options.context === undefined;
+  const link = await openAudioWorker(options);
+  const { api, guard } = link;
   const ctx = options.context ?? new AudioContext({ latencyHint: 'playback' });
-  const worker = (options.workerFactory ?? defaultWorker)();
-  const api = Comlink.wrap<AudioWorkerApi>(worker);
   let node: AudioWorkletNode | undefined;
   let input: MediaStreamAudioSourceNode | undefined;
   let sink: GainNode | undefined;
@@ -54,16 +123,15 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
     node?.disconnect();
     sink?.disconnect();
     if (ownContext) await ctx.close().catch(() => undefined);
-    api[Comlink.releaseProxy]();
-    worker.terminate();
+    link.close();
   };
   try {
     await ctx.audioWorklet.addModule(options.workletUrl ?? defaultWorklet());
     if (ctx.state === 'suspended') await ctx.resume().catch(() => undefined);
     node = new AudioWorkletNode(ctx, CAPTURE_PROCESSOR_NAME, { numberOfInputs: 1, numberOfOutputs: 1, channelCountMode: 'max' });
     const channel = new MessageChannel();
-    await api.start({});
-    await api.attach(Comlink.transfer(channel.port2, [channel.port2]));
+    await settle(guard, api.start({}), STARTUP_MS, 'start()');
+    await settle(guard, api.attach(Comlink.transfer(channel.port2, [channel.port2])), STARTUP_MS, 'attach()');
     const connect: TapControl = { type: 'connect', port: channel.port1 };
     node.port.postMessage(connect, [channel.port1]);
     input = ctx.createMediaStreamSource(source);
@@ -78,13 +146,15 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
   const tap = node;
   return {
     sampleRate: ctx.sampleRate,
-    take: () => api.take(),
-    progress: () => api.progress(),
-    async stop() {
+    dead: guard.dead,
+    take: () => guard.call(api.take()),
+    snapshot: () => guard.call(api.snapshot()),
+    progress: () => guard.call(api.progress()),
+    async stop(timeoutMs?: number) {
       const stop: TapControl = { type: 'stop' };
       tap.port.postMessage(stop);
       input?.disconnect();
-      return api.finish();
+      return settle(guard, api.finish(), timeoutMs, 'finish()');
     },
     close,
   };
@@ -99,20 +169,20 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
 export async function analyzeAudioFile(data: Blob | ArrayBuffer, options: AudioFileOptions = {}): Promise<AudioResult> {
   const blob = data instanceof Blob ? data : new Blob([data]);
   if (blob.size === 0) throw new AudioInputError('empty-input', 'the file is empty');
-  const worker = (options.workerFactory ?? defaultWorker)();
-  const api = Comlink.wrap<AudioWorkerApi>(worker);
+  const link = await openAudioWorker(options);
+  const { api, guard } = link;
   try {
     if (options.decoder !== 'decodeAudioData') {
       try {
-        return await api.analyzeBlob(blob, { keepFrames: options.keepFrames ?? true });
+        return await guard.call(api.analyzeBlob(blob, { keepFrames: options.keepFrames ?? true }));
       } catch (e) {
-        if (options.decoder === 'webcodecs') throw e;
+        // A dead worker is not a decoding problem: the fallback would need the same worker.
+        if (options.decoder === 'webcodecs' || !guard.alive) throw e;
       }
     }
-    return await decodeWithAudioContext(api, await blob.arrayBuffer());
+    return await decodeWithAudioContext(api, guard, await blob.arrayBuffer());
   } finally {
-    api[Comlink.releaseProxy]();
-    worker.terminate();
+    link.close();
   }
 }
 
@@ -123,7 +193,7 @@ export interface AudioFileOptions extends AudioWorkerOptions {
   readonly keepFrames?: boolean;
 }
 
-async function decodeWithAudioContext(api: Comlink.Remote<AudioWorkerApi>, bytes: ArrayBuffer): Promise<AudioResult> {
+async function decodeWithAudioContext(api: Comlink.Remote<AudioWorkerApi>, guard: WorkerGuard, bytes: ArrayBuffer): Promise<AudioResult> {
   let decoded: AudioBuffer;
   try {
     decoded = await new OfflineAudioContext(1, 1, AUDIO_ANALYSIS_RATE).decodeAudioData(bytes);
@@ -138,10 +208,10 @@ async function decodeWithAudioContext(api: Comlink.Remote<AudioWorkerApi>, bytes
   }
   let peak = 0;
   for (const v of mono) if (Math.abs(v) > peak) peak = Math.abs(v);
-  await api.start({ sampleRate: decoded.sampleRate, globalPeak: peak });
+  await guard.call(api.start({ sampleRate: decoded.sampleRate, globalPeak: peak }));
   for (let i = 0; i < n; i += decoded.sampleRate) {
     const block = mono.slice(i, Math.min(n, i + decoded.sampleRate));
-    await api.push(Comlink.transfer(block, [block.buffer]));
+    await guard.call(api.push(Comlink.transfer(block, [block.buffer])));
   }
-  return api.finish();
+  return guard.call(api.finish());
 }

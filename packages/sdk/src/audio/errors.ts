@@ -8,7 +8,9 @@ export type AudioErrorCode =
   | 'truncated'
   | 'decoder-missing'
   | 'decoder-failed'
-  | 'invalid-options';
+  | 'invalid-options'
+  /** The analysis worker could not load (bad URL, failed import, CSP) or died; the message names its URL. */
+  | 'audio-worker-failed';
 
 /** Audio that cannot be analysed (or analysis options that cannot work), with a stable `code`. */
 export class AudioInputError extends HireNetError {

@@ -8,6 +8,7 @@
  */
 import type { AudioResult } from '../audio/audio-worker.ts';
 import { analyzeAudioFile } from '../audio/capture.ts';
+import { AudioInputError } from '../audio/errors.ts';
 import type { FaceAnalyzer } from '../video/face-analyzer.ts';
 import type { VideoFrameRow } from '../video/frame-row.ts';
 import { SessionError } from './errors.ts';
@@ -19,6 +20,8 @@ export interface AnswerFileOptions {
   readonly audio: boolean;
   /** The face analyser when the video channel is consented and modelled, else null. */
   readonly faces: FaceAnalyzer | null;
+  /** URL of the compiled audio worker; null or absent: the bundled one. */
+  readonly audioWorkerUrl?: string | null;
 }
 
 export interface AnalysedFile {
@@ -37,6 +40,7 @@ export async function analyzeAnswerFile(file: Blob, o: AnswerFileOptions): Promi
   const tracks = await probeAnswerFile(file);
   const warnings: { code: SessionWarningCode; message: string }[] = [];
   const failures: unknown[] = [];
+  let workerFault: AudioInputError | undefined;
 
   // Video only from a track this browser decodes; an absent track is the audio-only case.
   // Warnings are only recorded if the answer is stored (a thrown error discards them).
@@ -47,7 +51,8 @@ export async function analyzeAnswerFile(file: Blob, o: AnswerFileOptions): Promi
       (f) => ({ rows: f.rows, seconds: f.stats.duration }),
       (e: unknown) => {
         failures.push(e);
-        const code = (e as { code?: string }).code === 'video-worker' ? 'worker-crashed' : 'no-camera';
+        // Every restart of the worker failed: the worker itself, not the file, is at fault.
+        const code = (e as { code?: string }).code === 'video-worker' ? 'vision-worker-failed' : 'no-camera';
         warnings.push({ code, message: `the file's video could not be analysed (${messageOf(e)}): this answer is scored from audio only` });
         return null;
       },
@@ -59,7 +64,13 @@ export async function analyzeAnswerFile(file: Blob, o: AnswerFileOptions): Promi
   // the demuxer does not. Only a track known to be absent is skipped.
   let audio: Promise<AudioResult | null> = Promise.resolve(null);
   if (o.audio && tracks.audio !== 'none') {
-    audio = analyzeAudioFile(file, { keepFrames: false }).catch((e: unknown) => {
+    const workerUrl = o.audioWorkerUrl === undefined || o.audioWorkerUrl === null ? {} : { workerUrl: o.audioWorkerUrl };
+    audio = analyzeAudioFile(file, { keepFrames: false, ...workerUrl }).catch((e: unknown) => {
+      // A worker that cannot load is a deployment fault, raised below; never "the file has no audio".
+      if (e instanceof AudioInputError && e.code === 'audio-worker-failed') {
+        workerFault = e;
+        return null;
+      }
       failures.push(e);
       warnings.push({ code: 'no-microphone', message: `the file's audio could not be analysed (${messageOf(e)}): this answer is scored from video only` });
       return null;
@@ -68,6 +79,7 @@ export async function analyzeAnswerFile(file: Blob, o: AnswerFileOptions): Promi
     warnings.push({ code: 'no-microphone', message: 'the file has no audio track: this answer is scored from video only' });
   }
   const [a, v] = await Promise.all([audio, video]);
+  if (workerFault !== undefined) throw new SessionError('audio-worker-failed', workerFault.message, { cause: workerFault });
 
   if (a === null && v === null) {
     const cause = failures[0];

@@ -16,6 +16,8 @@ export interface SessionContext {
   readonly modelSha256: string;
   readonly backend: BackendName;
   readonly audioWorkletUrl: string;
+  /** The audio worker's URL; null: the bundled one. */
+  readonly audioWorkerUrl: string | null;
   readonly persist: boolean;
   readonly loadWarnings: readonly SessionWarning[];
   forget(session: object): void;

@@ -10,9 +10,11 @@ import { HireNetError } from '../util/errors.ts';
  * - `unreadable-file`: an uploaded recording is corrupt, not a media file, or in a codec this
  *   browser cannot decode (`cause` holds the extractor's AudioInputError / VideoError);
  * - `no-answers`: `result()` with no recorded answer that any model can read;
- * - `storage`: IndexedDB failed (private mode quotas, blocked deletion).
+ * - `storage`: IndexedDB failed (private mode quotas, blocked deletion);
+ * - `audio-worker-failed`: the audio analysis worker could not load or died before answering
+ *   (bad `audioWorkerUrl`, a failed import, a CSP without `worker-src`); the message names its URL.
  */
-export type SessionErrorCode = 'consent-required' | 'invalid-state' | 'invalid-options' | 'permission-denied' | 'no-media' | 'unreadable-file' | 'no-answers' | 'storage';
+export type SessionErrorCode = 'consent-required' | 'invalid-state' | 'invalid-options' | 'permission-denied' | 'no-media' | 'unreadable-file' | 'no-answers' | 'storage' | 'audio-worker-failed';
 
 export class SessionError extends HireNetError {
   constructor(

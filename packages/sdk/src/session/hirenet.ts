@@ -10,6 +10,7 @@ import { loadVocabulary, type Vocabulary } from '../text/vocabulary.ts';
 import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
 import { featureMetadata } from '../train/model-features.ts';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../video/face-analyzer.ts';
+import { probeAudioWorker } from '../audio/capture.ts';
 import { WINDOW_COLUMNS } from '../video/schema.ts';
 import { loadModels } from './assets.ts';
 import { initialBackend } from './backend-select.ts';
@@ -59,6 +60,10 @@ export class HireNet {
     const progress = (stage: Parameters<ResolvedOptions['onProgress']>[0]['stage'], fraction: number): void => o.onProgress({ stage, fraction });
     const warnings: SessionWarning[] = [];
     progress('backend', 0);
+    // A worker that cannot load fails here, naming its URL, not at the first answer.
+    if (o.modalities.includes('audio')) await probeAudioWorker(o.audioWorkerUrl === null ? {} : { workerUrl: o.audioWorkerUrl }).catch((e: unknown) => {
+      throw new SessionError('audio-worker-failed', (e as Error).message, { cause: e });
+    });
     const start = await initialBackend(o.backend, o.wasmPaths);
     if (start.fallbackFrom !== undefined) warnings.push({ code: 'backend-fallback', message: `backend '${start.fallbackFrom}' is unavailable here; measuring the others instead` });
     progress('model', 0.15);
@@ -98,6 +103,7 @@ export class HireNet {
         modelSha256: loaded.sha256,
         backend: picked.selected,
         audioWorkletUrl: o.audioWorkletUrl,
+        audioWorkerUrl: o.audioWorkerUrl,
         persist: o.persist,
         loadWarnings: warnings,
         forget: () => undefined,
@@ -164,13 +170,17 @@ export class HireNet {
 }
 
 async function startFaces(o: ResolvedOptions, warnings: SessionWarning[]): Promise<FaceAnalyzer | null> {
-  const faces = createFaceAnalyzer({ ...o.visionWasm, modelUrl: o.faceModelUrl!, fps: o.faceFps, fileWorkers: 1 });
+  const faces = createFaceAnalyzer({ ...o.visionWasm, modelUrl: o.faceModelUrl!, fps: o.faceFps, fileWorkers: 1 }, o.visionWorkerUrl === null ? {} : { workerUrl: o.visionWorkerUrl });
   try {
     await faces.ready;
     return faces;
   } catch (e) {
     faces.close();
-    warnings.push({ code: 'face-model-missing', message: `the face model could not be loaded (${(e as Error).message}): audio only` });
+    // A worker that could not load or start is not a missing model: the host fixes another file.
+    const workerFailed = (e as { code?: unknown }).code === 'video-worker';
+    warnings.push(workerFailed
+      ? { code: 'vision-worker-failed', message: `${(e as Error).message}: audio only` }
+      : { code: 'face-model-missing', message: `the face model could not be loaded (${(e as Error).message}): audio only` });
     return null;
   }
 }

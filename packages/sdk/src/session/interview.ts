@@ -132,8 +132,9 @@ export class InterviewSession extends EventTarget {
       audio: this.uses('audio'),
       faces: this.uses('video') ? this.ctx.faces : null,
       workletUrl: this.ctx.audioWorkletUrl,
-      onWarning: (code, message) => {
-        const w = { code, answer: index, message };
+      ...(this.ctx.audioWorkerUrl === null ? {} : { audioWorkerUrl: this.ctx.audioWorkerUrl }),
+      onWarning: (code, message, extra) => {
+        const w = { code, answer: index, message, ...extra };
         warnings.push(w);
         this.record(w);
       },
@@ -172,7 +173,7 @@ export class InterviewSession extends EventTarget {
     this.busy = true;
     try {
       this.emit('progress', { stage: 'answer-started', answer: index });
-      const f = await analyzeAnswerFile(file, { audio: this.uses('audio'), faces: this.uses('video') ? this.ctx.faces : null });
+      const f = await analyzeAnswerFile(file, { audio: this.uses('audio'), faces: this.uses('video') ? this.ctx.faces : null, audioWorkerUrl: this.ctx.audioWorkerUrl });
       if (this.closed || this.consentRecord === null) throw new SessionError('invalid-state', 'the session was closed or consent withdrawn while the file was analysed');
       const warnings = f.warnings.map((w) => ({ ...w, answer: index }));
       for (const w of warnings) this.record(w);

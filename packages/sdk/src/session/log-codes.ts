@@ -19,6 +19,10 @@ export const LOG_CODE: Record<SessionWarningCode, WarningCode> = {
   'face-model-missing': 'video-model',
   'backend-fallback': 'backend-fallback',
   'windows-dropped': 'windows-dropped',
+  'vision-worker-failed': 'video-worker',
+  'audio-worker-crashed': 'other',
+  'microphone-ended': 'other',
+  'analysis-gap': 'other',
 };
 
 /**

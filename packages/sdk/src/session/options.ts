@@ -51,6 +51,10 @@ export interface HireNetOptions {
   readonly visionWasm?: { readonly wasmLoaderUrl: string; readonly wasmBinaryUrl: string };
   /** Compiled capture worklet. Default `<assetsBaseUrl>capture-worklet.js`. */
   readonly audioWorkletUrl?: string;
+  /** Compiled audio worker module (relocatable worker). Default: the one the bundler emits from audio-worker.ts. */
+  readonly audioWorkerUrl?: string;
+  /** Compiled vision worker module (relocatable worker). Default: the one the bundler emits from vision-worker.ts. */
+  readonly visionWorkerUrl?: string;
   /** Keep session state in IndexedDB so a reload loses nothing. Default true. */
   readonly persist?: boolean;
   /** Analysed video frames per second. Default 15. */
@@ -68,6 +72,9 @@ export interface ResolvedOptions {
   readonly wasmPaths: string;
   readonly visionWasm: { readonly wasmLoaderUrl: string; readonly wasmBinaryUrl: string };
   readonly audioWorkletUrl: string;
+  /** null: the bundled worker. */
+  readonly audioWorkerUrl: string | null;
+  readonly visionWorkerUrl: string | null;
   readonly persist: boolean;
   readonly faceFps: number;
 }
@@ -112,6 +119,8 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
     wasmPaths: o.wasmPaths === undefined ? at('tfjs/') : dir(o.wasmPaths),
     visionWasm: o.visionWasm ?? { wasmLoaderUrl: at('mediapipe/vision_wasm_module_internal.js'), wasmBinaryUrl: at('mediapipe/vision_wasm_module_internal.wasm') },
     audioWorkletUrl: o.audioWorkletUrl === undefined ? at('capture-worklet.js') : abs(o.audioWorkletUrl),
+    audioWorkerUrl: o.audioWorkerUrl === undefined ? null : abs(o.audioWorkerUrl),
+    visionWorkerUrl: o.visionWorkerUrl === undefined ? null : abs(o.visionWorkerUrl),
     persist: o.persist ?? true,
     faceFps,
   });

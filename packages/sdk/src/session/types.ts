@@ -64,13 +64,25 @@ export type SessionWarningCode =
   | 'no-microphone'
   | 'face-model-missing'
   | 'backend-fallback'
-  | 'windows-dropped';
+  | 'windows-dropped'
+  /** The vision worker could not load or start (not the face model): the face channel is off. */
+  | 'vision-worker-failed'
+  /** The audio worker died or stopped answering during an answer; windows received before are kept. */
+  | 'audio-worker-crashed'
+  /** The microphone track ended during an answer; what followed is not speech or pauses. */
+  | 'microphone-ended'
+  /** A channel delivered nothing for a stretch (a blocked worker, a late start). */
+  | 'analysis-gap';
 
 export interface SessionWarning {
   readonly code: SessionWarningCode;
   /** 0-based answer index, when the warning concerns one answer. */
   readonly answer?: number;
   readonly message: string;
+  /** Seconds of the answer the channel did not analyse (gaps, ended tracks, dead workers). */
+  readonly secondsLost?: number;
+  /** The channel a gap or worker warning concerns. */
+  readonly modality?: SessionModality;
 }
 
 /** Everything derived from one recorded answer. `null` modality = missing for this answer. */

@@ -4,7 +4,7 @@ import type { VideoFrameRow } from './frame-row.ts';
 import { startLiveTap, type LiveOptions, type LiveSession } from './live-tap.ts';
 import { resolveFaceOptions, type FaceAnalyzerOptions, type ResolvedFaceOptions } from './options.ts';
 import type { FileRunStats } from './vision-worker.ts';
-import { defaultWorkerFactory, isRestartable, WorkerHandle, type WorkerFactory } from './worker-handle.ts';
+import { defaultWorkerFactory, isRestartable, WorkerHandle, workerAt, type WorkerFactory } from './worker-handle.ts';
 
 export interface FileAnalysisStats extends FileRunStats {
   readonly restarts: number;
@@ -41,6 +41,8 @@ export interface FaceAnalyzer {
 export interface FaceAnalyzerInternals {
   /** Override the worker (bundlers that cannot see `new URL('./vision-worker.ts', …)`). */
   readonly workerFactory?: WorkerFactory;
+  /** URL of the compiled vision worker module (a relocatable worker); used when no factory is given. */
+  readonly workerUrl?: string | URL;
 }
 
 /**
@@ -50,21 +52,43 @@ export interface FaceAnalyzerInternals {
  */
 export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: FaceAnalyzerInternals = {}): FaceAnalyzer {
   const opts = resolveFaceOptions(options, globalThis.location?.href);
-  const factory = internals.workerFactory ?? defaultWorkerFactory;
+  const at = internals.workerFactory === undefined && internals.workerUrl !== undefined ? workerAt(internals.workerUrl) : undefined;
+  const factory = internals.workerFactory ?? at?.factory ?? defaultWorkerFactory;
+  const url = at?.url ?? (internals.workerFactory === undefined ? undefined : 'host workerFactory');
   const slots: (Promise<WorkerHandle> | undefined)[] = [];
   const handles: (WorkerHandle | undefined)[] = [];
+  // Slots held by a running job: a worker runs one job at a time (its landmarker tracks one
+  // face over time), so two live answers on one page each get their own worker.
+  const busy = new Set<number>();
   let restarts = 0;
   let closed = false;
 
   function start(slot: number): Promise<WorkerHandle> {
     handles[slot]?.terminate();
-    const h = new WorkerHandle(factory);
-    handles[slot] = h;
-    const p = h.init(opts).then(() => h);
+    let p: Promise<WorkerHandle>;
+    try {
+      const h = new WorkerHandle(factory, url);
+      handles[slot] = h;
+      p = h.init(opts).then(() => h);
+    } catch (e) {
+      handles[slot] = undefined;
+      p = Promise.reject(e);
+    }
     p.catch(() => undefined);
     slots[slot] = p;
     return p;
   }
+
+  /** The `n` lowest free slots, marked busy until `release`. */
+  function acquire(n: number): number[] {
+    const got: number[] = [];
+    for (let slot = 0; got.length < n; slot++) if (!busy.has(slot)) got.push(slot);
+    for (const slot of got) busy.add(slot);
+    return got;
+  }
+  const release = (taken: readonly number[]): void => {
+    for (const slot of taken) busy.delete(slot);
+  };
   // Only the first worker starts now: a live-only host never pays for the others, which start
   // with the first file (their ~1 s start-up overlaps the first worker's share of it).
   start(0);
@@ -101,10 +125,19 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
   }
 
   async function analyzeFile(blob: Blob, onRows?: (rows: VideoFrameRow[]) => void): Promise<FileAnalysis> {
+    const taken = acquire(opts.fileWorkers);
+    try {
+      return await analyzeFileIn(taken, blob, onRows);
+    } finally {
+      release(taken);
+    }
+  }
+
+  async function analyzeFileIn(taken: readonly number[], blob: Blob, onRows?: (rows: VideoFrameRow[]) => void): Promise<FileAnalysis> {
     const t0 = performance.now();
-    const first = await worker(0);
+    const first = await worker(taken[0]!);
     const info = await first.call(first.api.probeFile(blob, opts.fps));
-    const parts = Math.max(1, Math.min(opts.fileWorkers, Math.floor(info.frames / 30)));
+    const parts = Math.max(1, Math.min(taken.length, Math.floor(info.frames / 30)));
     const bounds = Array.from({ length: parts + 1 }, (_, i) => (i === parts ? Infinity : Math.ceil((i * info.frames) / parts) / opts.fps));
     const rows: VideoFrameRow[] = [];
     const sink = (batch: VideoFrameRow[]): void => {
@@ -112,7 +145,7 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
       onRows?.(batch);
     };
     const startRestarts = restarts;
-    const runs = await Promise.all(bounds.slice(0, parts).map((from, i) => segment(i, blob, from, bounds[i + 1]!, sink)));
+    const runs = await Promise.all(bounds.slice(0, parts).map((from, i) => segment(taken[i]!, blob, from, bounds[i + 1]!, sink)));
     rows.sort((a, b) => a.time - b.time);
     const wallMs = performance.now() - t0;
     const faces = rows.reduce((n, r) => n + r.face, 0);
@@ -139,7 +172,12 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
     options: opts,
     ready,
     analyzeFile,
-    startLive: (track, liveOpts) => startLiveTap(track, { fps: opts.fps, ...liveOpts }, () => worker(0)),
+    startLive(track, liveOpts) {
+      const taken = acquire(1);
+      const session = startLiveTap(track, { fps: opts.fps, ...liveOpts }, () => worker(taken[0]!));
+      void session.done.finally(() => release(taken)).catch(() => undefined);
+      return session;
+    },
     crashWorkerForTest: (slot = 0) => void handles[slot]?.api.crashForTest(),
     close() {
       closed = true;

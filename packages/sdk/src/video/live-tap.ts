@@ -38,6 +38,11 @@ export interface LiveSession {
   stop(): Promise<LiveAnalysis>;
   /** Settles when analysis ends by stop() or by the track ending. */
   readonly done: Promise<LiveAnalysis>;
+  /**
+   * Gives up on a worker that did not answer stop() in time: it is declared dead (the analyser
+   * starts a fresh one for the next job) and the loop ends; `rows` keeps what arrived.
+   */
+  abandon(reason: string): void;
 }
 
 type GetWorker = () => Promise<WorkerHandle>;
@@ -52,7 +57,11 @@ export function startLiveTap(track: MediaStreamTrack, opts: LiveOptions & { fps:
   const warnings: VideoError[] = [];
   const started = performance.now();
   const state: LoopState = { stopping: false, restarts: 0, handle: undefined, stopDelivered: false };
-  const requestStop = (): Promise<void> | undefined => state.handle?.api.stopStream().catch(() => undefined);
+  // Raced against the worker's death: a dead worker never answers stopStream().
+  const requestStop = (): Promise<void> | undefined => {
+    const h = state.handle;
+    return h?.call(h.api.stopStream()).catch(() => undefined);
+  };
   const sink = (batch: VideoFrameRow[]): void => {
     rows.push(...batch);
     opts.onRows?.(batch);
@@ -93,6 +102,10 @@ export function startLiveTap(track: MediaStreamTrack, opts: LiveOptions & { fps:
       state.stopping = true;
       await requestStop();
       return done;
+    },
+    abandon(reason) {
+      state.stopping = true;
+      state.handle?.abandon(reason);
     },
   };
 }

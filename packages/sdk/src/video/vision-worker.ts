@@ -123,6 +123,7 @@ const api = {
    */
   async analyzeStream(readable: ReadableStream<VideoFrame>, fps: number, sink: RowSink, t0 = 0): Promise<StreamRunStats> {
     const e = need();
+    const called = performance.now();
     await e.fresh();
     const reader = readable.getReader();
     streamReader = reader;
@@ -137,7 +138,12 @@ const api = {
         const { done, value: frame } = await reader.read();
         if (done) break;
         seen++;
-        first ??= frame.timestamp;
+        // The first frame is read after the landmarker started: its time includes that wait, so
+        // row times stay on the caller's clock and a late start shows as a gap, not a shifted answer.
+        if (first === undefined) {
+          first = frame.timestamp;
+          t0 += (performance.now() - called) / 1000;
+        }
         const rel = (frame.timestamp - first) / 1e6;
         last = rel;
         if (rel + 1e-3 < due) {
@@ -169,6 +175,11 @@ const api = {
   /** One frame from the fallback path (requestVideoFrameCallback + createImageBitmap). */
   analyzeBitmap(bitmap: ImageBitmap, time: number): Promise<VideoFrameRow> {
     return need().detectAndClose(bitmap, time);
+  },
+
+  /** Heartbeat: answers at once unless the worker is blocked. */
+  ping(): true {
+    return true;
   },
 
   /** Test hook: an uncaught error outside any call, as a wasm abort would raise. */

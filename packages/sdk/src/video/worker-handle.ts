@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { WorkerGuard } from '../util/worker-guard.ts';
 import { installErrorTransfer } from './comlink-errors.ts';
 import { VideoError } from './errors.ts';
 import type { ResolvedFaceOptions } from './options.ts';
@@ -10,35 +11,45 @@ export type WorkerFactory = () => Worker;
 export const defaultWorkerFactory: WorkerFactory = () =>
   new Worker(new URL('./vision-worker.ts', import.meta.url), { type: 'module', name: 'hirenet-vision' });
 
+/** A factory for a worker served at `url` (relocatable worker), and that URL made absolute. */
+export function workerAt(url: string | URL): { factory: WorkerFactory; url: string } {
+  const href = new URL(url, globalThis.location?.href).href;
+  return { factory: () => new Worker(href, { type: 'module', name: 'hirenet-vision' }), url: href };
+}
+
 /**
- * One vision worker plus a promise that rejects when it dies. Comlink calls never settle if the
- * worker crashes, so every call is raced against `crashed`.
+ * One vision worker plus a promise that rejects when it dies (error event, messageerror, or a
+ * heartbeat unanswered for 10 s). Comlink calls never settle if the worker is gone, so every
+ * call is raced against `crashed`.
  */
 export class WorkerHandle {
   readonly api: Comlink.Remote<VisionWorkerApi>;
   readonly crashed: Promise<never>;
   initMs = NaN;
-  private readonly worker: Worker;
-  private dead = false;
+  private readonly guard: WorkerGuard;
   private terminated = false;
 
-  constructor(factory: WorkerFactory) {
+  constructor(factory: WorkerFactory, url = 'bundled vision-worker.ts') {
     installErrorTransfer();
-    this.worker = factory();
-    this.api = Comlink.wrap<VisionWorkerApi>(this.worker);
-    this.crashed = new Promise<never>((_, reject) => {
-      this.worker.addEventListener('error', (ev) => {
-        ev.preventDefault();
-        this.dead = true;
-        reject(new VideoError('video-worker', `vision worker crashed: ${ev.message || 'unknown error'}`));
-      });
+    let worker: Worker;
+    try {
+      worker = factory();
+    } catch (e) {
+      // new Worker() throws synchronously for a malformed or cross-origin URL.
+      throw new VideoError('video-worker', `the vision worker (${url}) could not be created: ${(e as Error).message}`, { cause: e });
+    }
+    this.api = Comlink.wrap<VisionWorkerApi>(worker);
+    this.guard = new WorkerGuard(worker, {
+      kind: 'vision',
+      url,
+      error: (message, cause) => new VideoError('video-worker', message, { cause }),
+      ping: () => this.api.ping(),
     });
-    // Callers race against this promise; an unobserved rejection must not surface as unhandled.
-    this.crashed.catch(() => undefined);
+    this.crashed = this.guard.dead;
   }
 
   get alive(): boolean {
-    return !this.dead;
+    return this.guard.alive;
   }
 
   async init(opts: ResolvedFaceOptions): Promise<void> {
@@ -47,15 +58,19 @@ export class WorkerHandle {
   }
 
   call<T>(p: Promise<T>): Promise<T> {
-    return Promise.race([p, this.crashed]);
+    return this.guard.call(p);
+  }
+
+  /** Declares the worker dead (pending calls reject with `video-worker`) and terminates it. */
+  abandon(message: string): void {
+    this.guard.die(`${this.guard.describe()} ${message}`);
   }
 
   terminate(): void {
     if (this.terminated) return;
     this.terminated = true;
-    this.dead = true;
     this.api[Comlink.releaseProxy]();
-    this.worker.terminate();
+    this.guard.dispose();
   }
 }
 
