@@ -1,0 +1,122 @@
+/**
+ * The candidate's room: consent first, then the call with the interviewer, per-channel pause and
+ * resume, and the mirror panel (`<pre id="sent">`): one JSON line per cue message, exactly the
+ * text that went over the data channel. Leaving stops every track and the analysis; "Join again"
+ * starts over with the same choices.
+ */
+import { LiveRoom, startCueAnalysis, type CueAnalysis, type CueChannel } from '@hirenet/sdk/live';
+import { button, h, replace } from '../dom.ts';
+import type { LiveRoomConfig } from './config.ts';
+import { consentPanel, type Consent } from './consent.ts';
+import { openCameraAndMic, setStream, videoFor } from './media.ts';
+
+export interface CandidateHandle {
+  room(): LiveRoom | null;
+  leave(): Promise<void>;
+  rejoin(): Promise<void>;
+  pause(ch: CueChannel): Promise<void>;
+  resume(ch: CueChannel): Promise<void>;
+}
+
+export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Promise<CandidateHandle> {
+  const consent: Consent = cfg.auto ? { face: cfg.face !== null, voice: true } : await consentPanel(root, cfg.face !== null);
+  const status = h('p', { class: 'status-line', role: 'status', 'data-testid': 'status' });
+  const sent = h('pre', { id: 'sent', class: 'cue-log', 'aria-label': 'Every message sent to the interviewer, one JSON line each' });
+  const remote = videoFor(null, { muted: false, label: 'Interviewer video', testid: 'remote-video' });
+  const self = videoFor(null, { muted: true, label: 'Your camera', testid: 'self-video' });
+  const controls = h('div', { class: 'actions channel-controls' });
+  const leaveBtn = button('Leave the interview', () => void handle.leave(), { class: 'danger', 'data-testid': 'leave' });
+  const rejoinBtn = button('Join again', () => void handle.rejoin(), { 'data-testid': 'rejoin', hidden: true });
+  replace(root, h('section', { class: 'live candidate' },
+    h('h2', {}, `Interview room ${cfg.room}`),
+    status,
+    h('div', { class: 'call' }, remote, self),
+    controls,
+    h('p', { class: 'actions' }, leaveBtn, rejoinBtn),
+    h('h3', {}, 'Sent to the interviewer'),
+    h('p', { class: 'hint' }, consent.face || consent.voice ? 'Each line below is one message exactly as it was sent.' : 'You joined without analysis: the lines below say only that no channel is analysed.'),
+    sent));
+
+  let room: LiveRoom | null = null;
+  let analysis: CueAnalysis | null = null;
+  let stream: MediaStream | null = null;
+
+  const renderControls = (): void => {
+    controls.replaceChildren();
+    for (const ch of ['face', 'voice'] as const) {
+      const state = analysis?.state(ch) ?? 'off';
+      const label = ch === 'face' ? 'Camera analysis' : 'Voice analysis';
+      controls.append(h('span', { class: 'channel', 'data-channel': ch, 'data-state': state }, `${label}: ${state === 'on' ? 'on' : state === 'paused' ? 'paused' : 'off'} `,
+        state === 'on' ? button('Pause', () => void handle.pause(ch), { 'data-testid': `pause-${ch}` }) : null,
+        state === 'paused' ? button('Resume', () => void handle.resume(ch), { 'data-testid': `resume-${ch}` }) : null));
+    }
+  };
+
+  const join = async (): Promise<void> => {
+    status.textContent = 'Opening camera and microphone…';
+    stream = await openCameraAndMic(cfg.video);
+    setStream(self, stream);
+    status.textContent = 'Joining the room…';
+    const r = await LiveRoom.join({ relayUrl: cfg.relayUrl, token: await cfg.token(), localStream: stream });
+    room = r;
+    status.textContent = r.peers.size > 0 ? 'Connecting to the interviewer…' : 'Waiting for the interviewer…';
+    r.addEventListener('peer-joined', () => (status.textContent = 'Connecting to the interviewer…'));
+    r.addEventListener('stream', (e) => e.detail.stream !== null && setStream(remote, e.detail.stream));
+    r.addEventListener('state', (e) => {
+      status.textContent = e.detail.state === 'connected' ? 'Connected to the interviewer.' : `Connection: ${e.detail.state}`;
+      root.dataset['state'] = e.detail.state;
+    });
+    r.addEventListener('peer-left', () => (status.textContent = 'The interviewer left the room.'));
+    for (const p of r.peers.values()) if (p.stream !== null) setStream(remote, p.stream);
+    analysis = await startCueAnalysis({
+      stream,
+      consent,
+      ...(cfg.face === null ? {} : { face: cfg.face }),
+      audio: cfg.audio,
+      intervalMs: (cfg.cueSeconds ?? 2) * 1000,
+      onCue: (_cue, text) => {
+        // The mirror shows what went out, so a message the closed channel could not take is not listed.
+        if (r.sendCue(text)) sent.append(`${text}\n`);
+      },
+      onChannelError: (ch, e) => {
+        status.textContent = `${ch === 'face' ? 'Camera' : 'Voice'} analysis stopped: ${(e as Error).message}`;
+        renderControls();
+      },
+    });
+    renderControls();
+    leaveBtn.hidden = false;
+    rejoinBtn.hidden = true;
+  };
+
+  const handle: CandidateHandle = {
+    room: () => room,
+    async leave() {
+      await analysis?.stop();
+      analysis = null;
+      room?.leave();
+      room = null;
+      for (const t of stream?.getTracks() ?? []) t.stop();
+      stream = null;
+      remote.srcObject = null;
+      self.srcObject = null;
+      renderControls();
+      status.textContent = 'You left the interview. Nothing is analysed or sent.';
+      leaveBtn.hidden = true;
+      rejoinBtn.hidden = false;
+    },
+    async rejoin() {
+      if (room !== null) return;
+      await join().catch((e: unknown) => (status.textContent = `Could not join: ${(e as Error).message}`));
+    },
+    async pause(ch) {
+      await analysis?.pause(ch);
+      renderControls();
+    },
+    async resume(ch) {
+      await analysis?.resume(ch);
+      renderControls();
+    },
+  };
+  await join();
+  return handle;
+}

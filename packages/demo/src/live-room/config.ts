@@ -1,0 +1,37 @@
+/**
+ * What a live-room page needs from its host: who joins which room, where the relay is, how to get
+ * a join token, and where the self-hosted analysis assets are. The demo (main.ts) and the browser
+ * test page fill it differently; everything else is shared.
+ */
+import type { AudioCaptureOptions, FaceAnalyzerOptions } from '@hirenet/sdk';
+import type { LiveRole } from '@hirenet/sdk/live';
+
+export interface LiveRoomConfig {
+  readonly room: string;
+  readonly role: LiveRole;
+  readonly name: string;
+  /** Candidate: consent to every available channel and join at once (kiosk / test use). */
+  readonly auto: boolean;
+  readonly relayUrl: string;
+  /** Fetched at each join (a rejoin gets a fresh one). */
+  readonly token: () => Promise<string>;
+  /** Null when this server has no face model: the face channel cannot be offered. */
+  readonly face: FaceAnalyzerOptions | null;
+  readonly audio: AudioCaptureOptions;
+  /** Seconds between cue messages. Default 2. */
+  readonly cueSeconds?: number;
+  /** Camera constraints. Default 640×480. */
+  readonly video?: MediaTrackConstraints;
+}
+
+/** Parses `?room=R&role=candidate&name=N&auto=1`; throws a readable Error on anything missing or wrong. */
+export function parseLiveParams(search: string): { room: string; role: LiveRole; name: string; auto: boolean } {
+  const p = new URLSearchParams(search);
+  const room = p.get('room') ?? '';
+  const role = p.get('role') ?? '';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(room)) throw new Error('The link needs ?room= with 1–64 letters, digits, "-" or "_".');
+  if (role !== 'interviewer' && role !== 'candidate') throw new Error('The link needs &role=interviewer or &role=candidate.');
+  const name = (p.get('name') ?? (role === 'interviewer' ? 'Interviewer' : '')).trim();
+  if (name.length < 1 || name.length > 40) throw new Error('The link needs &name= (1–40 characters) for a candidate.');
+  return { room, role, name, auto: p.get('auto') === '1' };
+}
