@@ -8,7 +8,9 @@ import { saveModelToDir } from '../node.ts';
 import { encodeInterview } from '../train/encode.ts';
 import { splitByInterview } from '../train/split.ts';
 import { fitStandardizer } from '../train/standardize.ts';
-import { DEFAULT_TRAIN, evaluateEncoded, trainHireNet } from '../train/trainer.ts';
+import { augmentPlan } from '../train/augment.ts';
+import { DEFAULT_TAKE_LAW } from '../train/take-perturbation.ts';
+import { DEFAULT_AUGMENT, DEFAULT_TRAIN, evaluateEncoded, trainHireNet } from '../train/trainer.ts';
 import { HireNetError } from '../util/errors.ts';
 import { intFlag, parseArgs } from './args.ts';
 import { initBackendNode } from './node-backend.ts';
@@ -16,12 +18,19 @@ import { batchProgress, epochLine } from './progress.ts';
 import { FUSION_FORMAT } from './scoring.ts';
 import { loadWords } from './words.ts';
 
-const USAGE = 'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--backend wasm|cpu]\n';
+const USAGE = 'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--backend wasm|cpu]\n';
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
   const raw = flags.get(name);
   const v = raw === undefined ? fallback : Number(raw);
   if (!Number.isFinite(v) || v <= 0) throw new HireNetError('usage', `--${name} must be a positive number, got ${String(raw)}`);
+  return v;
+}
+
+function nonNegativeFlag(flags: Map<string, string>, name: string, fallback: number): number {
+  const raw = flags.get(name);
+  const v = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(v) || v < 0) throw new HireNetError('usage', `--${name} must be a number ≥ 0, got ${String(raw)}`);
   return v;
 }
 
@@ -58,6 +67,9 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
   const normalize = flags.get('normalize') ?? 'answer';
   if (normalize !== 'answer' && normalize !== 'none') throw new HireNetError('usage', `--normalize must be answer or none, got ${normalize}`);
 
+  const augment = flags.get('augment') ?? DEFAULT_AUGMENT;
+  if (augment !== 'takes' && augment !== 'none') throw new HireNetError('usage', `--augment must be takes or none, got ${augment}`);
+
   const manifest = await readManifest(data);
   const names = manifest.modalities[modality];
   if (names === undefined) throw new HireNetError('usage', `${data} has no ${modality} features (manifest lists: ${Object.keys(manifest.modalities).join(', ')})`);
@@ -80,7 +92,10 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
     batchSize: intFlag(flags, 'batch-size', DEFAULT_TRAIN.batchSize),
     learningRate: numberFlag(flags, 'lr', DEFAULT_TRAIN.learningRate),
     patience: intFlag(flags, 'patience', DEFAULT_TRAIN.patience),
-    inputNoise: flags.has('noise') ? Number(flags.get('noise')) : DEFAULT_TRAIN.inputNoise,
+    inputNoise: nonNegativeFlag(flags, 'noise', DEFAULT_TRAIN.inputNoise ?? 0),
+    attentionEntropy: nonNegativeFlag(flags, 'attention-entropy', DEFAULT_TRAIN.attentionEntropy ?? 0),
+    queryInitScale: numberFlag(flags, 'query-scale', DEFAULT_TRAIN.queryInitScale ?? 1),
+    augment: augment === 'takes' ? augmentPlan(standardizer, DEFAULT_TAKE_LAW) : null,
     seed,
     onEpoch: (e: Parameters<typeof epochLine>[0]) => stderr.write(`${epochLine(e)}\n`),
     onBatch: batchProgress,

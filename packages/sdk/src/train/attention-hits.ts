@@ -50,3 +50,33 @@ export function attentionHits(items: readonly { answerAttention: number[][]; eve
   }
   return { answers, hitRate: answers === 0 ? NaN : hits / answers, relevantAnswers, relevantHitRate: relevantAnswers === 0 ? NaN : relevantHits / relevantAnswers };
 }
+
+export interface AttentionSharpness {
+  /** Answers with at least two windows of attention. */
+  readonly answers: number;
+  /** Median of each answer's largest weight (1 = all on one window; 1/T = uniform). */
+  readonly medianPeak: number;
+  /** Mean entropy in nats. */
+  readonly meanEntropy: number;
+  /** Mean entropy divided by ln T (1 = uniform, 0 = one window), comparable across lengths. */
+  readonly meanNormalisedEntropy: number;
+}
+
+/** How peaked answer attention is, whatever it points at. One-window answers are skipped. */
+export function attentionSharpness(answerAttention: readonly (readonly number[])[]): AttentionSharpness {
+  const peaks: number[] = [];
+  let entropy = 0;
+  let normalised = 0;
+  for (const weights of answerAttention) {
+    if (weights.length < 2) continue;
+    let h = 0;
+    for (const w of weights) if (w > 0) h -= w * Math.log(w);
+    peaks.push(Math.max(...weights));
+    entropy += h;
+    normalised += h / Math.log(weights.length);
+  }
+  const n = peaks.length;
+  peaks.sort((a, b) => a - b);
+  const median = n === 0 ? NaN : n % 2 === 1 ? peaks[(n - 1) / 2]! : (peaks[n / 2 - 1]! + peaks[n / 2]!) / 2;
+  return { answers: n, medianPeak: median, meanEntropy: n === 0 ? NaN : entropy / n, meanNormalisedEntropy: n === 0 ? NaN : normalised / n };
+}

@@ -5,6 +5,8 @@ import type { HireNetConfigInput } from '../model/config.ts';
 import type { WeightMap } from '../model/init.ts';
 import type { InterviewOutput } from '../model/types.ts';
 import { addGaussianNoise, mulberry32 } from '../util/prng.ts';
+import { meanAttentionEntropy } from './attention-entropy.ts';
+import { augmentInterview, type AugmentPlan } from './augment.ts';
 import { packBatch, type EncodedInterview } from './encode.ts';
 import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
 import { shuffled } from './split.ts';
@@ -22,6 +24,15 @@ export interface TrainOptions {
    * events that matter; 0 disables it.
    */
   readonly inputNoise?: number;
+  /**
+   * Weight of the mean normalised entropy of answer attention in the loss (attention-entropy.ts);
+   * 0 disables it.
+   */
+  readonly attentionEntropy?: number;
+  /** Multiplier on the initial attention query vectors (1 = Glorot, the paper's init). */
+  readonly queryInitScale?: number;
+  /** Take augmentation of every training batch (augment.ts); null or absent disables it. */
+  readonly augment?: AugmentPlan | null;
   readonly onEpoch?: (e: EpochReport) => void;
   readonly onBatch?: (done: number, total: number) => void;
 }
@@ -34,7 +45,9 @@ export interface EpochReport {
   readonly best: boolean;
 }
 
-export const DEFAULT_TRAIN: Omit<TrainOptions, 'seed'> = { epochs: 20, batchSize: 16, learningRate: 3e-3, patience: 6, inputNoise: 0.5 };
+export const DEFAULT_TRAIN: Omit<TrainOptions, 'seed'> = { epochs: 20, batchSize: 16, learningRate: 3e-3, patience: 6, inputNoise: 0.5, attentionEntropy: 0, queryInitScale: 1 };
+/** `hirenet train --augment`: 'takes' (augment.ts) or 'none'. */
+export const DEFAULT_AUGMENT: 'takes' | 'none' = 'none';
 
 /**
  * Batches of similar answer length (shuffled within and across buckets) so padding stays small:
@@ -52,12 +65,32 @@ export function lengthBuckets<T extends EncodedInterview>(items: readonly T[], b
   return shuffled(batches, seed + 1);
 }
 
-function bce(model: HireNetModel, items: readonly EncodedInterview[], noise = 0, rand: () => number = Math.random): tf.Scalar {
-  const batch = packBatch(items, model.config.inputDim, model.config.wordDim);
-  if (noise > 0) addGaussianNoise(batch.answers, noise, rand);
+interface LossOptions {
+  readonly noise: number;
+  readonly entropy: number;
+  readonly augment: AugmentPlan | null;
+}
+
+function loss(model: HireNetModel, items: readonly EncodedInterview[], o: LossOptions, rand: () => number): tf.Scalar {
+  const inputs = o.augment === null ? items : items.map((iv) => augmentInterview(iv, o.augment as AugmentPlan, rand));
+  const batch = packBatch(inputs, model.config.inputDim, model.config.wordDim);
+  if (o.noise > 0) addGaussianNoise(batch.answers, o.noise, rand);
   const labels = tf.tensor1d(items.map((iv) => iv.label));
-  const p = tf.clipByValue(model.forwardBatch(batch).scores, 1e-7, 1 - 1e-7);
-  return tf.neg(tf.mean(tf.add(tf.mul(labels, tf.log(p)), tf.mul(tf.sub(1, labels), tf.log(tf.sub(1, p)))))) as tf.Scalar;
+  const out = model.forwardBatch(batch);
+  const p = tf.clipByValue(out.scores, 1e-7, 1 - 1e-7);
+  const bce = tf.neg(tf.mean(tf.add(tf.mul(labels, tf.log(p)), tf.mul(tf.sub(1, labels), tf.log(tf.sub(1, p)))))) as tf.Scalar;
+  if (o.entropy <= 0 || out.answerAttention === null) return bce;
+  return tf.add(bce, tf.mul(o.entropy, meanAttentionEntropy(out.answerAttention, batch.answerLengths))) as tf.Scalar;
+}
+
+/** Scales the attention query vectors of freshly initialised weights (sharper or flatter start). */
+function scaleQueries(weights: WeightMap, factor: number): WeightMap {
+  const out: WeightMap = { ...weights };
+  for (const name of ['lowAttention/query', 'highAttention/query']) {
+    const w = weights[name];
+    if (w !== undefined) out[name] = { shape: w.shape, data: w.data.map((x) => x * factor) };
+  }
+  return out;
 }
 
 /** Scores and attention for many interviews, in batches of similar length, in input order. */
@@ -86,7 +119,11 @@ export async function evaluateEncoded(model: HireNetModel, items: readonly Encod
 export async function trainHireNet(
   config: HireNetConfigInput, train: readonly EncodedInterview[], validation: readonly EncodedInterview[], options: TrainOptions, metadata: ModelMetadata,
 ): Promise<{ model: HireNetModel; history: EpochReport[] }> {
-  const model = HireNetModel.random(config, Math.floor(mulberry32(options.seed)() * 2 ** 31));
+  const initial = HireNetModel.random(config, Math.floor(mulberry32(options.seed)() * 2 ** 31));
+  const queryScale = options.queryInitScale ?? 1;
+  const model = queryScale === 1 ? initial : HireNetModel.fromWeights(initial.config, scaleQueries(initial.getWeights(), queryScale));
+  if (model !== initial) initial.dispose();
+  const lossOptions: LossOptions = { noise: options.inputNoise ?? 0, entropy: options.attentionEntropy ?? 0, augment: options.augment ?? null };
   const optimizer = tf.train.adam(options.learningRate);
   const history: EpochReport[] = [];
   let best: { weights: WeightMap; f1: number; auc: number } | null = null;
@@ -98,7 +135,7 @@ export async function trainHireNet(
       const rand = mulberry32(options.seed * 7919 + epoch);
       let lossSum = 0;
       for (const [k, items] of batches.entries()) {
-        const cost = optimizer.minimize(() => bce(model, items, options.inputNoise ?? 0, rand), true, model.trainableWeights);
+        const cost = optimizer.minimize(() => loss(model, items, lossOptions, rand), true, model.trainableWeights);
         lossSum += (cost?.dataSync()[0] ?? NaN) * items.length;
         cost?.dispose();
         options.onBatch?.(k + 1, batches.length);
