@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import type { Connect, Plugin } from 'vite';
+import { manifestText } from '../sdk/src/session/manifest-node.ts';
 
 export interface AssetSources {
   /** Fusion directory or single-model directory. */
@@ -39,6 +40,13 @@ export function assetFiles(src: AssetSources): Map<string, () => Buffer> {
   for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) files.set(`tfjs/${f}`, () => readFileSync(join(wasmDir, f)));
   const mp = dirname(require.resolve('@mediapipe/tasks-vision/vision_wasm_module_internal.wasm', { paths: [src.sdkDir] }));
   for (const f of ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm']) files.set(`mediapipe/${f}`, () => readFileSync(join(mp, f)));
+  // The asset manifest sessions verify every byte against: the model's own (scripts/build-manifest.ts),
+  // else one built from the files served here, so a freshly trained model runs without a build step.
+  if (src.modelDir !== null && !files.has('model/manifest.json')) {
+    const text = manifestText({ modelDir: src.modelDir, vocabDir: src.vocabDir, resolveFrom: join(src.sdkDir, 'package.json') });
+    console.warn(`[hirenet:assets] ${relative(process.cwd(), src.modelDir) || '.'} has no manifest.json: serving one built from its files now`);
+    files.set('model/manifest.json', () => Buffer.from(text));
+  }
   if (src.faceModel !== null) files.set('face_landmarker.task', () => readFileSync(src.faceModel!));
   // The worklet only imports types, so a plain TypeScript transpile gives a standalone module.
   files.set('capture-worklet.js', () => {

@@ -32,14 +32,16 @@ export function cleanWorkDir(): void {
  * .y4m (camera) and .wav (mic) from a real clip. `silent` replaces the sound by digital silence;
  * `noFace` replaces the picture by ffmpeg's test pattern (moving colour bars, no face anywhere).
  */
-export function fakeMedia(opts: { silent?: boolean; noFace?: boolean; clip?: string } = {}): { video: string; audio: string } {
+export function fakeMedia(opts: { silent?: boolean; noFace?: boolean; clip?: string; scale?: string } = {}): { video: string; audio: string } {
   const dir = workDir();
   const clip = opts.clip ?? CLIP;
   const stem = join(dir, clip.replace(/\W/g, '_'));
-  const video = opts.noFace === true ? join(dir, 'testsrc.y4m') : `${stem}.y4m`;
+  // `scale` (an ffmpeg scale filter argument) keeps e.g. a square clip square; default 640:480.
+  const scale = opts.scale ?? '640:480';
+  const video = opts.noFace === true ? join(dir, 'testsrc.y4m') : `${stem}${scale === '640:480' ? '' : `-${scale.replace(/\W/g, '_')}`}.y4m`;
   const audio = `${stem}${opts.silent === true ? '-silent' : ''}.wav`;
   if (!existsSync(video)) {
-    const input = opts.noFace === true ? ['-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=30', '-t', '8'] : ['-i', sharedPath(clip), '-vf', 'scale=640:480'];
+    const input = opts.noFace === true ? ['-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=30', '-t', '8'] : ['-i', sharedPath(clip), '-vf', `scale=${scale}`];
     execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...input, '-pix_fmt', 'yuv420p', video]);
   }
   if (!existsSync(audio)) {
@@ -58,11 +60,15 @@ export function fakeMedia(opts: { silent?: boolean; noFace?: boolean; clip?: str
 export const tinyModelDir = join(repoRoot, 'node_modules/.cache/hirenet-session-test/model');
 export function tinyModel(): string {
   const dir = tinyModelDir;
-  if (existsSync(join(dir, 'fusion.json'))) return dir;
-  const sim = join(workDir(), 'sim');
   const cli = join(repoRoot, 'packages/sdk/bin/hirenet.js');
-  execFileSync(process.execPath, [cli, 'simulate', '--out', sim, '--seed', '1', '--interviews', '120', '--answers', '1-3', '--windows', '30-60'], { stdio: 'ignore' });
-  execFileSync(process.execPath, [cli, 'train', '--data', sim, '--modality', 'both', '--out', dir, '--units', '8', '--epochs', '2'], { stdio: 'ignore' });
+  if (!existsSync(join(dir, 'fusion.json'))) {
+    const sim = join(workDir(), 'sim');
+    execFileSync(process.execPath, [cli, 'simulate', '--out', sim, '--seed', '1', '--interviews', '120', '--answers', '1-3', '--windows', '30-60'], { stdio: 'ignore' });
+    execFileSync(process.execPath, [cli, 'train', '--data', sim, '--modality', 'both', '--out', dir, '--units', '8', '--epochs', '2'], { stdio: 'ignore' });
+  }
+  // Sessions refuse a model without its asset manifest (packages/sdk/src/session/manifest.ts);
+  // rewritten every time, as it also lists the installed wasm binaries.
+  execFileSync(process.execPath, [cli, 'manifest', '--model', dir], { stdio: 'ignore' });
   return dir;
 }
 

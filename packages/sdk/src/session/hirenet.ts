@@ -13,6 +13,8 @@ import { createFaceAnalyzer, type FaceAnalyzer } from '../video/face-analyzer.ts
 import { probeAudioWorker } from '../audio/capture.ts';
 import { WINDOW_COLUMNS } from '../video/schema.ts';
 import { loadModels } from './assets.ts';
+import { loadManifest } from './manifest.ts';
+import { verifyTfjsWasm, verifyVisionWasm } from './manifest-session.ts';
 import { initialBackend } from './backend-select.ts';
 import { BackendModels } from './backend-models.ts';
 import { selectBackend, type BackendTiming } from '../backend/select.ts';
@@ -64,10 +66,13 @@ export class HireNet {
     if (o.modalities.includes('audio')) await probeAudioWorker(o.audioWorkerUrl === null ? {} : { workerUrl: o.audioWorkerUrl }).catch((e: unknown) => {
       throw new SessionError('audio-worker-failed', (e as Error).message, { cause: e });
     });
+    // Every byte loaded below is checked against the manifest (pinned by the host when it says so).
+    const manifest = await loadManifest(o.manifestUrl, o.manifestSha256);
+    if (o.backend === 'auto' || o.backend === 'wasm') await verifyTfjsWasm(manifest, o.wasmPaths);
     const start = await initialBackend(o.backend, o.wasmPaths);
     if (start.fallbackFrom !== undefined) warnings.push({ code: 'backend-fallback', message: `backend '${start.fallbackFrom}' is unavailable here; measuring the others instead` });
     progress('model', 0.15);
-    const loaded = await loadModels(o.modelUrl, o.modalities);
+    const loaded = await loadModels(o.modelUrl, o.modalities, manifest);
     const copies = new BackendModels(loaded.models);
     let faces: FaceAnalyzer | null = null;
     try {
@@ -77,9 +82,10 @@ export class HireNet {
         assertSameNames(m, PRODUCED[m], names[m]!);
       }
       progress('vocabulary', 0.35);
-      const vocab = await loadVocabulary(o.vocabUrl);
+      const vocab = await loadVocabulary(o.vocabUrl, manifest.fetcherFor('vocab', o.vocabUrl));
       if (loaded.models.has('video') && o.faceModelUrl !== null) {
         progress('face-model', 0.55);
+        await verifyVisionWasm(manifest, o.visionWasm);
         faces = await startFaces(o, warnings);
       } else if (o.modalities.includes('video')) {
         warnings.push({ code: 'face-model-missing', message: o.faceModelUrl === null ? 'no face model configured: audio only' : 'the model has no video member: audio only' });

@@ -4,7 +4,6 @@
  * own bytes is the model's identity (logged as `modelSha256`); a host that pins it
  * (`HireNet.create({ manifestSha256 })`) pins every byte listed. docs/session-api.md, "Asset manifest".
  */
-import { sha256Hex } from '../model/io.ts';
 import { AssetError } from '../util/errors.ts';
 
 export const MANIFEST_FORMAT = 'hirenet-manifest/1';
@@ -31,6 +30,12 @@ export interface AssetManifest {
 export const MEDIAPIPE_BINARY = 'vision_wasm_module_internal.wasm';
 
 const SHA256 = /^[0-9a-f]{64}$/;
+
+/** Web Crypto (browsers, Node >= 20); no import of the model code, so build tools can load this file cheaply. */
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** The one serialisation the build writes (sorted names, two-space indent, final newline), so its sha256 is reproducible. */
 export function serializeManifest(m: AssetManifest): string {

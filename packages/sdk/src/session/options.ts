@@ -8,11 +8,13 @@
  *   <assetsBaseUrl>mediapipe/             vision_wasm_module_internal.{js,wasm}
  *   <assetsBaseUrl>face_landmarker.task   MediaPipe's face model (optional: absent = audio only)
  *   <assetsBaseUrl>capture-worklet.js     the compiled audio capture worklet
+ *   <assetsBaseUrl>model/manifest.json    sha256 of every file above but the face model and worklet
  *
  * packages/demo/vite-assets.ts builds exactly this layout.
  */
 import type { BackendName } from '../backend/backends.ts';
 import { SessionError } from './errors.ts';
+import { defaultManifestUrl } from './manifest.ts';
 import type { SessionModality } from './types.ts';
 
 export type BackendChoice = 'auto' | BackendName;
@@ -59,6 +61,13 @@ export interface HireNetOptions {
   readonly persist?: boolean;
   /** Analysed video frames per second. Default 15. */
   readonly faceFps?: number;
+  /** The asset manifest (manifest.ts). Default: manifest.json beside fusion.json / model.json. */
+  readonly manifestUrl?: string;
+  /**
+   * sha256 (64 hex) the manifest file must have: pins the model and every asset it lists. Without
+   * it any consistent manifest is accepted and its sha256 is logged as the model identity.
+   */
+  readonly manifestSha256?: string;
 }
 
 export interface ResolvedOptions {
@@ -77,6 +86,8 @@ export interface ResolvedOptions {
   readonly visionWorkerUrl: string | null;
   readonly persist: boolean;
   readonly faceFps: number;
+  readonly manifestUrl: string;
+  readonly manifestSha256: string | null;
 }
 
 const BACKENDS: readonly BackendChoice[] = ['auto', 'cpu', 'wasm', 'webgl', 'webgpu'];
@@ -107,10 +118,13 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
   const faceFps = o.faceFps ?? 15;
   if (!(faceFps > 0 && faceFps <= 60)) throw bad(`faceFps must be in (0, 60], got ${faceFps}`);
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw bad('onProgress must be a function');
+  const pin = o.manifestSha256 ?? null;
+  if (pin !== null && (typeof pin !== 'string' || !/^[0-9a-fA-F]{64}$/.test(pin))) throw bad(`manifestSha256 must be 64 hex digits, got ${JSON.stringify(pin)}`);
   const face = o.faceModelUrl === undefined ? at('face_landmarker.task') : o.faceModelUrl === null ? null : abs(o.faceModelUrl);
+  const modelUrl = o.modelUrl === undefined ? at('model/') : abs(o.modelUrl);
   return Object.freeze({
     assetsBaseUrl: assets,
-    modelUrl: o.modelUrl === undefined ? at('model/') : abs(o.modelUrl),
+    modelUrl,
     faceModelUrl: modalities.includes('video') ? face : null,
     modalities: Object.freeze([...modalities]),
     backend,
@@ -123,6 +137,8 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
     visionWorkerUrl: o.visionWorkerUrl === undefined ? null : abs(o.visionWorkerUrl),
     persist: o.persist ?? true,
     faceFps,
+    manifestUrl: o.manifestUrl === undefined ? defaultManifestUrl(modelUrl) : abs(o.manifestUrl),
+    manifestSha256: pin === null ? null : pin.toLowerCase(),
   });
 }
 

@@ -1,0 +1,49 @@
+// HireNet.create against served (and, by the test's route interception, tampered) assets
+// (test/browser/session-assets.test.ts): reports either the loaded identity or the typed refusal.
+import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
+import type { BackendChoice } from '../../../../packages/sdk/src/session/options.ts';
+import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
+import type { SessionModality } from '../../../../packages/sdk/src/session/types.ts';
+import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
+import { exposeRun } from '../../harness/page.ts';
+
+interface Args {
+  modelUrl: string;
+  vocabUrl: string;
+  wasmPaths: string;
+  faceModelUrl: string | null;
+  modalities: SessionModality[];
+  backend: BackendChoice;
+  manifestSha256?: string;
+  manifestUrl?: string;
+  /** Default: the Vite-served MediaPipe files; a test may point them at served copies. */
+  visionWasm?: { wasmLoaderUrl: string; wasmBinaryUrl: string };
+}
+
+exposeRun(async (a: Args) => {
+  let hn: HireNet | undefined;
+  try {
+    hn = await HireNet.create({
+      assetsBaseUrl: '/unused/',
+      modelUrl: a.modelUrl,
+      vocabUrl: a.vocabUrl,
+      wasmPaths: a.wasmPaths,
+      faceModelUrl: a.faceModelUrl,
+      visionWasm: a.visionWasm ?? viteVisionWasm,
+      audioWorkletUrl: viteAudioWorklet.workletUrl,
+      backend: a.backend,
+      modalities: a.modalities,
+      persist: false,
+      ...(a.manifestSha256 === undefined ? {} : { manifestSha256: a.manifestSha256 }),
+      ...(a.manifestUrl === undefined ? {} : { manifestUrl: a.manifestUrl }),
+    });
+    const s = hn.startInterview({ jobTitle: 'Engineer', questions: ['Why this role?'] });
+    const loaded = s.eventLogs().at(-1)?.events.find((e) => e.type === 'model-loaded') as { modelSha256?: string; modelVersion?: string } | undefined;
+    return { ok: true, modalities: hn.modalities, backend: hn.backend, warnings: hn.warnings.map((w) => w.code), modelSha256: loaded?.modelSha256 ?? null, modelVersion: loaded?.modelVersion ?? null };
+  } catch (e) {
+    const err = e as { code?: string; url?: string; name?: string; message?: string };
+    return { ok: false, name: err.name ?? typeof e, code: err.code ?? null, url: err.url ?? null, message: err.message ?? String(e) };
+  } finally {
+    await hn?.close();
+  }
+});
