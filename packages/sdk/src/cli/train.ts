@@ -49,12 +49,21 @@ export async function runTrain(args: string[]): Promise<number> {
   // Late fusion (the paper's Table 4): one HireNet per modality, scores averaged at prediction.
   const staging = `${out}.fusion-tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  for (const m of ['audio', 'video'] as const) {
-    stderr.write(`--- ${m} ---\n`);
-    const code = await trainOne(flags, data, join(staging, m), m);
-    if (code !== 0) return code;
+  // A failed member leaves neither a half-built fusion nor its staging directory behind.
+  try {
+    for (const m of ['audio', 'video'] as const) {
+      stderr.write(`--- ${m} ---\n`);
+      const code = await trainOne(flags, data, join(staging, m), m);
+      if (code !== 0) {
+        await rm(staging, { recursive: true, force: true });
+        return code;
+      }
+    }
+    await writeFile(join(staging, 'fusion.json'), `${JSON.stringify({ format: FUSION_FORMAT, rule: 'mean', members: { audio: 'audio', video: 'video' } }, null, 2)}\n`);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
   }
-  await writeFile(join(staging, 'fusion.json'), `${JSON.stringify({ format: FUSION_FORMAT, rule: 'mean', members: { audio: 'audio', video: 'video' } }, null, 2)}\n`);
   await rm(out, { recursive: true, force: true });
   await rename(staging, out);
   return 0;
