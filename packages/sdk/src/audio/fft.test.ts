@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Fft } from './fft.ts';
-import { RealFft } from './real-fft.ts';
+import { CrossCorrelation, RealFft } from './real-fft.ts';
 
 function dftPower(x: number[], n: number): number[] {
   const out: number[] = [];
@@ -43,6 +43,18 @@ describe('FFT', () => {
       for (let t = 0; t + lag < x.length; t++) s += x[t]! * x[t + lag]!;
       expect(ac[lag]).toBeCloseTo(s, 8);
     }
+  });
+
+  it('cross-correlation of two zero-padded signals equals the direct linear sum', () => {
+    const a = Array.from({ length: 21 }, (_, i) => Math.sin(i * 0.9) - 0.3);
+    const b = Array.from({ length: 40 }, (_, i) => Math.cos(i * 0.4) + 0.05 * i);
+    const c = new CrossCorrelation(64).compute(a, a.length, b, b.length, new Float64Array(30));
+    for (let lag = 0; lag < 30; lag++) {
+      let s = 0;
+      for (let j = 0; j < a.length && j + lag < b.length; j++) s += a[j]! * b[j + lag]!;
+      expect(c[lag]).toBeCloseTo(s, 8);
+    }
+    expect(() => new CrossCorrelation(32).compute(a, a.length, b, b.length, new Float64Array(30))).toThrow(RangeError);
   });
 
   it('rejects sizes that are not powers of two', () => {

@@ -6,7 +6,7 @@
  * shimmer), HNR, formants, activity, syllable nuclei, filled pauses. Frames come out
  * `pitchLag` frames (250 ms) behind the input; memory is constant in the stream length.
  */
-import { hnrDb } from './hnr.ts';
+import { HarmonicityAnalyzer, hnrDb, type HarmonicityFrame } from './hnr.ts';
 import { FormantAnalyzer } from './formants.ts';
 import { JitterAccumulator } from './jitter.ts';
 import { ShimmerAccumulator } from './shimmer.ts';
@@ -61,7 +61,8 @@ export class AudioFeatureExtractor {
   private readonly fillers = new FilledPauseDetector({ frameStep: AUDIO_FRAME_STEP_SECONDS });
   private readonly fileJitter = new JitterAccumulator();
   private readonly fileShimmer = new ShimmerAccumulator();
-  private readonly pending = new Map<number, SpectralFeatures>();
+  private readonly harmonicity: HarmonicityAnalyzer;
+  private readonly pending = new Map<number, { spec: SpectralFeatures; hnr: HarmonicityFrame }>();
   private readonly recent: { time: number; period: number; amplitude: number }[] = [];
   private readonly state: SummaryState = { frames: 0, voiced: 0, f0Sum: 0, stSum: 0, stSqSum: 0, hnrSum: 0, hnrAudibleSum: 0, audible: 0 };
   private readonly fixedPeak: number | undefined;
@@ -71,6 +72,7 @@ export class AudioFeatureExtractor {
   private finished = false;
   private readonly pitchBuf: Float32Array;
   private readonly specBuf: Float32Array;
+  private readonly hnrBuf: Float32Array;
 
   constructor(options: AudioExtractorOptions) {
     const rate = options.sampleRate;
@@ -86,6 +88,8 @@ export class AudioFeatureExtractor {
     this.fixedPeak = options.globalPeak !== undefined && options.globalPeak > 0 ? options.globalPeak : undefined;
     this.pitchBuf = new Float32Array(this.pitch.windowLength);
     this.specBuf = new Float32Array(this.spectral.frameLength);
+    this.harmonicity = new HarmonicityAnalyzer({ sampleRate: FS, minPitch: options.minPitch ?? 75 });
+    this.hnrBuf = new Float32Array(this.harmonicity.length);
   }
 
   /** Feeds mono PCM at the input rate; returns the frames that became final. */
@@ -138,14 +142,19 @@ export class AudioFeatureExtractor {
     const centre = k * HOP;
     const pw = this.ring.read(centre - this.pitch.windowLength / 2, this.pitchBuf);
     const sw = this.ring.read(centre - Math.floor(this.spectral.frameLength / 2), this.specBuf);
-    this.pending.set(k, this.spectral.analyze(sw));
     const peak = this.fixedPeak ?? this.runningPeak;
-    return this.path.push(this.pitch.analyze(pw, peak)).map((d) => this.decide(d));
+    const pitchFrame = this.pitch.analyze(pw, peak);
+    // A frame with voiced pitch candidates may end up voiced, and its HNR column needs r even when
+    // it is too quiet to count towards Praat's Harmonicity mean.
+    const hw = this.ring.read(centre - this.harmonicity.before, this.hnrBuf);
+    const hnr = this.harmonicity.analyze(hw, peak, pitchFrame.candidates.length > 1);
+    this.pending.set(k, { spec: this.spectral.analyze(sw), hnr });
+    return this.path.push(pitchFrame).map((d) => this.decide(d));
   }
 
   private decide(d: PitchDecision): AudioFrame {
     const k = d.index;
-    const spec = this.pending.get(k)!;
+    const { spec, hnr: harmonicity } = this.pending.get(k)!;
     this.pending.delete(k);
     const time = k * AUDIO_FRAME_STEP_SECONDS;
     const voiced = d.f0 > 0;
@@ -164,17 +173,17 @@ export class AudioFeatureExtractor {
       this.recent.length = 0;
     }
     const semitones = voiced ? 12 * Math.log2(d.f0 / 27.5) : 0;
-    const hnr = voiced ? hnrDb(d.r) : 0;
+    const hnr = voiced ? hnrDb(harmonicity.r) : 0;
     const speech = this.pauses.push(spec.intensityDb);
     const smoothDb = d.frame.meanSquare > 1e-12 ? 10 * Math.log10(d.frame.meanSquare) : -120;
     this.syllables.push(smoothDb, voiced, this.pauses.threshold());
     const filled = this.fillers.push(semitones, spec.flux);
     const s = this.state;
     s.frames++;
-    // File-level HNR as Praat's Harmonicity mean: every frame above a tenth of the peak, voiced or not.
-    if (d.frame.localPeak >= 0.1 * (this.fixedPeak ?? this.runningPeak) && d.frame.localPeak > 0) {
+    // File-level HNR as Praat's Harmonicity mean: every frame its cc analysis gives a value, voiced or not.
+    if (harmonicity.sounding) {
       s.audible++;
-      s.hnrAudibleSum += hnrDb(d.frame.maxR);
+      s.hnrAudibleSum += hnrDb(harmonicity.r);
     }
 
     if (voiced) {
