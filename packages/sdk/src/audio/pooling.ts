@@ -14,6 +14,8 @@ export function createAudioWindowPooler(): WindowPooler {
     hopSeconds: AUDIO_FEATURE_SCHEMA.hopSeconds,
     conditionalColumns: AUDIO_POOLED_FEATURES.flatMap((f, i) => (VOICED_ONLY_FEATURES.includes(f) ? [i] : [])),
     appendConditionFraction: true,
+    // Tapered like the video windows, so take-to-take window phase barely moves the values.
+    taper: 'hann',
   });
 }
 

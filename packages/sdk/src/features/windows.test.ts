@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WindowPooler, poolWindows } from './windows.ts';
+import { WindowPooler, poolWindows, taperWeight } from './windows.ts';
 
 describe('window pooling', () => {
   it('0.5 s windows every 0.25 s at 100 frames/s: counts, bounds, mean and population std', () => {
@@ -54,5 +54,36 @@ describe('window pooling', () => {
     const w = poolWindows(rows, { frameRate: 100 });
     expect(w[0]!.validFrames).toBe(49);
     expect(w[0]!.values![0]).toBe(2);
+  });
+});
+
+describe('taper', () => {
+  // A 100 frames/s signal with syllable-rate bursts plus noise, and the same signal starting
+  // 3 frames later: what two takes whose window grids differ by a fraction of a hop look like.
+  const lcg = (seed: number): (() => number) => () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rnd = lcg(7);
+  const signal = Array.from({ length: 1200 }, (_, t) => [Math.max(0, Math.sin(t / 4)) * 3 + rnd()]);
+  const corr = (a: number[], b: number[]): number => {
+    const m = (x: number[]): number => x.reduce((s, v) => s + v, 0) / x.length;
+    const [ma, mb] = [m(a), m(b)];
+    const cov = a.reduce((s, v, i) => s + (v - ma) * (b[i]! - mb), 0);
+    return cov / Math.sqrt(a.reduce((s, v) => s + (v - ma) ** 2, 0) * b.reduce((s, v) => s + (v - mb) ** 2, 0));
+  };
+  const stdAgreement = (taper: 'none' | 'hann'): number => {
+    const a = poolWindows(signal.slice(0, 1100), { frameRate: 100, taper });
+    const b = poolWindows(signal.slice(3, 1103), { frameRate: 100, taper });
+    return corr(a.map((w) => w.values![1]!), b.map((w) => w.values![1]!));
+  };
+
+  it('hann weights make window values less sensitive to a shift of the window grid', () => {
+    expect(stdAgreement('hann')).toBeGreaterThan(stdAgreement('none'));
+    expect(stdAgreement('hann')).toBeGreaterThan(0.9);
+  });
+
+  it('taperWeight is sin² over the window, never zero, and 1 without a taper', () => {
+    expect(taperWeight('none', 0, 50)).toBe(1);
+    expect(taperWeight('hann', 0, 50)).toBeGreaterThan(0);
+    expect(taperWeight('hann', 24.5, 50)).toBeCloseTo(1, 12);
+    expect(taperWeight('hann', 10, 50)).toBeCloseTo(taperWeight('hann', 39, 50), 12);
   });
 });

@@ -23,6 +23,22 @@ export interface WindowOptions {
   readonly conditionalColumns?: readonly number[];
   /** Append the fraction of valid frames whose condition is true as a last value. Default false. */
   readonly appendConditionFraction?: boolean;
+  /**
+   * Frame weights inside a window. 'hann' weighs each frame by sin²(π·(j + ½)/n), so a frame
+   * entering or leaving the window at its edge barely moves the statistics: two takes of the
+   * same speech whose window grids differ by a fraction of a hop then give nearly the same
+   * windows (live vs uploaded: median per-feature r 0.85 → see bench "agreement"). Default 'none'.
+   */
+  readonly taper?: WindowTaper;
+}
+
+export type WindowTaper = 'none' | 'hann';
+
+/** Weight of frame j of n in a window (see WindowOptions.taper); never 0, so no frame vanishes. */
+export function taperWeight(taper: WindowTaper, j: number, n: number): number {
+  if (taper === 'none' || n <= 2) return 1;
+  const s = Math.sin((Math.PI * (j + 0.5)) / n);
+  return s * s;
 }
 
 export interface PooledWindow {
@@ -51,6 +67,7 @@ export class WindowPooler {
   private readonly hopFrames: number;
   private readonly conditional: Uint8Array;
   private readonly appendFraction: boolean;
+  private readonly taper: WindowTaper;
   private readonly ring: Slot[];
   private pushed = 0;
   private emitted = 0;
@@ -67,6 +84,7 @@ export class WindowPooler {
       this.conditional[c] = 1;
     }
     this.appendFraction = options.appendConditionFraction ?? false;
+    this.taper = options.taper ?? 'none';
     this.ring = Array.from({ length: this.winFrames }, () => ({ row: new Float64Array(columns), valid: false, condition: false }));
   }
 
@@ -108,29 +126,33 @@ export class WindowPooler {
     const sum = new Float64Array(C);
     const sq = new Float64Array(C);
     let n = 0;
-    let nc = 0;
+    // Weighted frame counts (all valid frames / those meeting the condition).
+    let wn = 0;
+    let wc = 0;
     for (let f = first; f < first + length; f++) {
       const s = this.ring[f % this.winFrames]!;
       if (!s.valid) continue;
+      const w = taperWeight(this.taper, f - first, length);
       n++;
-      if (s.condition) nc++;
+      wn += w;
+      if (s.condition) wc += w;
       for (let c = 0; c < C; c++) {
         if (this.conditional[c] === 1 && !s.condition) continue;
-        sum[c] = sum[c]! + s.row[c]!;
-        sq[c] = sq[c]! + s.row[c]! * s.row[c]!;
+        sum[c] = sum[c]! + w * s.row[c]!;
+        sq[c] = sq[c]! + w * s.row[c]! * s.row[c]!;
       }
     }
     if (n === 0) return { index, startSeconds, endSeconds, validFrames: 0, masked: true, values: null };
     const values = new Float64Array(this.width);
     for (let c = 0; c < C; c++) {
-      const count = this.conditional[c] === 1 ? nc : n;
-      if (count === 0) continue;
-      const mean = sum[c]! / count;
+      const weight = this.conditional[c] === 1 ? wc : wn;
+      if (weight === 0) continue;
+      const mean = sum[c]! / weight;
       values[2 * c] = mean;
       // Population standard deviation; clamp the tiny negatives rounding can produce.
-      values[2 * c + 1] = Math.sqrt(Math.max(0, sq[c]! / count - mean * mean));
+      values[2 * c + 1] = Math.sqrt(Math.max(0, sq[c]! / weight - mean * mean));
     }
-    if (this.appendFraction) values[2 * C] = nc / n;
+    if (this.appendFraction) values[2 * C] = wc / wn;
     return { index, startSeconds, endSeconds, validFrames: n, masked: false, values };
   }
 }

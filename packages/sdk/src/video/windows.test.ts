@@ -38,10 +38,15 @@ describe('poolVideoWindows', () => {
     const rows = [faceRow(0, 10, 0.8), faceRow(0.1, 20, 0.0), faceRow(0.2, 30, 0.4), faceRow(0.3, 40, 0.4)];
     const [w] = poolVideoWindows(rows, 0.5);
     expect(WINDOW_COLUMNS).toHaveLength(2 * POOLED_COLUMNS.length);
-    expect(w!.values![col('yaw_mean')]).toBeCloseTo(25);
-    expect(w!.values![col('yaw_std')]).toBeCloseTo(Math.sqrt(125));
-    expect(w!.values![col('AU12_int_mean')]).toBeCloseTo(0.4);
-    expect(w!.values![col('AU12_pres_mean')]).toBeCloseTo(0.75);
+    // Hann weights by time in [0, 0.5): sin²(πt/0.5), floored at 0.05 (the frame at t = 0).
+    const wt = [0, 0.1, 0.2, 0.3].map((t) => Math.max(0.05, Math.sin((Math.PI * t) / 0.5) ** 2));
+    const total = wt.reduce((a, b) => a + b, 0);
+    const wmean = (xs: number[]): number => xs.reduce((a, x, i) => a + wt[i]! * x, 0) / total;
+    const yawMean = wmean([10, 20, 30, 40]);
+    expect(w!.values![col('yaw_mean')]).toBeCloseTo(yawMean, 6);
+    expect(w!.values![col('yaw_std')]).toBeCloseTo(Math.sqrt(wmean([10, 20, 30, 40].map((x) => (x - yawMean) ** 2))), 6);
+    expect(w!.values![col('AU12_int_mean')]).toBeCloseTo(wmean([0.8, 0, 0.4, 0.4]), 6);
+    expect(w!.values![col('AU12_pres_mean')]).toBeCloseTo(wmean([1, 0, 1, 1]), 6);
     expect(w!.values![col('tz_mean')]).toBeCloseTo(-40);
   });
 

@@ -69,18 +69,24 @@ function pool(index: number, startSeconds: number, endSeconds: number, members: 
   const valid = members.filter((k) => rows[k]!.face === 1 && values[k]!.every(Number.isFinite));
   const base = { index, startSeconds, endSeconds, frames: members.length, validFrames: valid.length, faceRatio: members.length ? valid.length / members.length : 0 };
   if (valid.length === 0) return { ...base, masked: true, values: null };
+  // Hann weights by time inside the window (as the audio windows by frame, features/windows.ts):
+  // a frame near an edge counts little, so live frames that fall a few ms either side of a window
+  // boundary move the window's values by little. A floor keeps a lone edge frame meaningful.
+  const span = Math.max(1e-9, endSeconds - startSeconds);
+  const weights = valid.map((k) => Math.max(0.05, Math.sin((Math.PI * (rows[k]!.time - startSeconds)) / span) ** 2));
+  const total = weights.reduce((a, b) => a + b, 0);
   const out = new Float64Array(2 * C);
   for (let c = 0; c < C; c++) {
     let sum = 0;
     let sq = 0;
-    for (const k of valid) {
+    valid.forEach((k, j) => {
       const v = values[k]![c]!;
-      sum += v;
-      sq += v * v;
-    }
-    const mean = sum / valid.length;
+      sum += weights[j]! * v;
+      sq += weights[j]! * v * v;
+    });
+    const mean = sum / total;
     out[2 * c] = mean;
-    out[2 * c + 1] = Math.sqrt(Math.max(0, sq / valid.length - mean * mean));
+    out[2 * c + 1] = Math.sqrt(Math.max(0, sq / total - mean * mean));
   }
   return { ...base, masked: false, values: out };
 }
