@@ -73,26 +73,8 @@ export function numberFlag(flags: Map<string, string>, name: string, fallback: n
   return parseNumber(name, raw, false, bounds);
 }
 
-/** A probability or fraction: a number in [0, 1]. */
-export function probabilityFlag(flags: Map<string, string>, name: string, fallback: number): number {
-  return numberFlag(flags, name, fallback, { min: 0, max: 1 });
-}
-
-/** A number > 0 (learning rates, strengths): `min` alone cannot say "strictly". */
-export function positiveFlag(flags: Map<string, string>, name: string, fallback: number): number {
-  const v = numberFlag(flags, name, fallback);
-  if (!(v > 0)) throw usage(`--${name} must be a number > 0, got ${flags.get(name) ?? String(fallback)}`);
-  return v;
-}
-
 export function stringFlag(flags: Map<string, string>, name: string): string {
   const v = flags.get(name);
   if (v === undefined || v === '') throw usage(`--${name} is required`);
   return v;
-}
-
-export function choiceFlag<T extends string>(flags: Map<string, string>, name: string, choices: readonly T[], fallback: T): T {
-  const v = flags.get(name) ?? fallback;
-  if (!(choices as readonly string[]).includes(v)) throw usage(`--${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(v)}`);
-  return v as T;
 }

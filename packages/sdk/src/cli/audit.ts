@@ -1,13 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, writeFile } from 'node:fs/promises';
 import { stderr, stdout } from 'node:process';
 import { computeAudit } from '../audit/audit.ts';
 import { ScoresFileError } from '../audit/errors.ts';
 import { joinScores } from '../audit/join.ts';
 import { renderAuditMarkdown } from '../audit/report-md.ts';
-import { parseScores } from '../audit/scores.ts';
+import { addScoreLine, assertSomeScores } from '../audit/scores.ts';
 import { readInterviews, readManifest } from '../dataset/read-node.ts';
 import { HireNetError } from '../util/errors.ts';
-import { parseArgs } from './args.ts';
+import { readLines } from '../util/lines-node.ts';
+import { numberFlag, parseArgs } from './args.ts';
 
 const USAGE = 'usage: hirenet audit --data DIR --scores FILE [--json OUT] [--md OUT] [--alpha 0.05] [--keep-small-reference]\n';
 
@@ -24,16 +26,17 @@ export async function runAudit(args: string[]): Promise<number> {
     stderr.write(USAGE);
     return 2;
   }
-  const alpha = Number(flags.get('alpha') ?? '0.05');
-  if (!(alpha > 0 && alpha < 1)) throw new HireNetError('usage', `--alpha must be in (0, 1), got ${flags.get('alpha')}`);
+  const alpha = numberFlag(flags, 'alpha', 0.05);
+  if (!(alpha > 0 && alpha < 1)) throw new HireNetError('usage', `--alpha must be a number in (0, 1), got ${flags.get('alpha')}`);
 
-  let text: string;
   try {
-    text = await readFile(scoresPath, 'utf8');
+    await access(scoresPath, constants.R_OK);
   } catch (err) {
     throw new ScoresFileError(`cannot read ${scoresPath}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const scores = parseScores(text);
+  const scores = new Map<string, number>();
+  for await (const { line, text } of readLines(scoresPath)) addScoreLine(scores, text, line);
+  assertSomeScores(scores);
   // Only ids and group fields are kept: the features are validated while streaming, then dropped.
   const manifest = await readManifest(data);
   const interviews: { id: string; group?: unknown }[] = [];

@@ -1,5 +1,6 @@
 import { argv, env, exit, stderr } from 'node:process';
 import { HireNetError } from '../util/errors.ts';
+import { checkFlags } from './flag-rules.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -18,6 +19,8 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 const [name, ...rest] = argv.slice(2);
+/** Argument errors (exit 2): a malformed flag, or a simulate configuration out of range. */
+const USAGE_CODES = new Set(['usage', 'invalid-config']);
 
 /**
  * One line on stderr, never a stack or a source excerpt (HIRENET_DEBUG=1 adds the stack): bad
@@ -28,7 +31,7 @@ function fail(err: unknown): never {
   const line = err instanceof HireNetError ? message.replace(/\s*\n\s*/g, ' ') : (message.split('\n')[0] ?? '');
   stderr.write(`hirenet${name === undefined ? '' : ` ${name}`}: ${line}\n`);
   if (env['HIRENET_DEBUG'] === '1' && err instanceof Error) stderr.write(`${err.stack ?? ''}\n`);
-  exit(err instanceof HireNetError && err.code === 'usage' ? 2 : 1);
+  exit(err instanceof HireNetError && USAGE_CODES.has(err.code) ? 2 : 1);
 }
 
 async function main(): Promise<number> {
@@ -37,6 +40,7 @@ async function main(): Promise<number> {
     stderr.write(`usage: hirenet <${Object.keys(commands).join('|')}> [options]\n`);
     return name === undefined || name === '--help' ? 0 : 2;
   }
+  checkFlags(name!, rest);
   return (await load())(rest);
 }
 

@@ -1,5 +1,6 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stderr } from 'node:process';
 import { loadDataset } from '../dataset/read-node.ts';
 import type { Modality } from '../dataset/format.ts';
 import type { HireNetModel } from '../model/hirenet-model.ts';
@@ -30,7 +31,12 @@ async function exists(path: string): Promise<boolean> {
 export async function loadModels(path: string): Promise<Map<Modality, HireNetModel>> {
   const models = new Map<Modality, HireNetModel>();
   if (await exists(join(path, 'fusion.json'))) {
-    const fusion = JSON.parse(await readFile(join(path, 'fusion.json'), 'utf8')) as { format?: string; members?: Partial<Record<Modality, string>> };
+    let fusion: { format?: string; members?: Partial<Record<Modality, string>> };
+    try {
+      fusion = JSON.parse(await readFile(join(path, 'fusion.json'), 'utf8')) as typeof fusion;
+    } catch (e) {
+      throw new HireNetError('model-integrity', `${path}/fusion.json is not valid JSON: ${(e as Error).message}`);
+    }
     if (fusion.format !== FUSION_FORMAT || fusion.members === undefined) throw new HireNetError('model-integrity', `${path}/fusion.json is not a ${FUSION_FORMAT} file`);
     for (const [modality, dir] of Object.entries(fusion.members) as [Modality, string][]) models.set(modality, await loadModelFromDir(join(path, dir)));
   } else {
@@ -44,7 +50,15 @@ export async function loadModels(path: string): Promise<Map<Modality, HireNetMod
 
 /** Scores every interview of a dataset; a fusion averages the modalities an interview has. */
 export async function scoreDataset(dataDir: string, models: Map<Modality, HireNetModel>): Promise<ScoredInterview[]> {
-  const { manifest, interviews } = await loadDataset(dataDir);
+  const { manifest, interviews: all } = await loadDataset(dataDir);
+  // An interview with no window of any modality the model reads has nothing to score: a number
+  // for it would be the model's bias alone. It is left out, and said so.
+  const interviews = all.filter((iv) => iv.answers.some((a) => [...models.keys()].some((m) => (a[m]?.length ?? 0) > 0)));
+  const kept = new Set(interviews);
+  const empty = all.filter((iv) => !kept.has(iv)).map((iv) => JSON.stringify(iv.id));
+  const wanted = [...models.keys()].join(' or ');
+  if (interviews.length === 0) throw new HireNetError('invalid-dataset', `no interview in ${dataDir} has ${wanted} windows: nothing to score`);
+  if (empty.length > 0) stderr.write(`hirenet: left out ${empty.length} interview(s) with no ${wanted} windows in any answer: ${empty.slice(0, 5).join(', ')}${empty.length > 5 ? ', …' : ''}\n`);
   const { words, vocab } = await loadWords();
   const perModality = new Map<Modality, InterviewOutput[]>();
   for (const [modality, model] of models) {
@@ -57,8 +71,7 @@ export async function scoreDataset(dataDir: string, models: Map<Modality, HireNe
   return interviews.map((iv, i) => {
     const outs = new Map([...perModality].map(([m, o]) => [m, o[i] as InterviewOutput]));
     // An interview whose modality is missing in every answer gives that model nothing to read.
-    const usable = [...outs].filter(([m]) => iv.answers.some((a) => (a[m]?.length ?? 0) > 0));
-    const scores = (usable.length > 0 ? usable : [...outs]).map(([, o]) => o.score);
+    const scores = [...outs].filter(([m]) => iv.answers.some((a) => (a[m]?.length ?? 0) > 0)).map(([, o]) => o.score);
     const main = (first?.[i] ?? { answerAttention: [], questionAttention: [] }) as InterviewOutput;
     const base = { id: iv.id, label: iv.label, extra: iv.extra, score: scores.reduce((a, b) => a + b, 0) / scores.length, answerAttention: main.answerAttention, questionAttention: main.questionAttention };
     return outs.size > 1 ? { ...base, modalities: Object.fromEntries(outs) } : base;

@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { readLines } from '../util/lines-node.ts';
 import { DatasetError } from './errors.ts';
 import type { DatasetManifest } from './format.ts';
 import { parseInterviewLine, validateManifest, type ParsedInterview } from './validate.ts';
@@ -24,17 +24,16 @@ export async function readManifest(dir: string): Promise<DatasetManifest> {
 /** Streams interviews.jsonl line by line (bounded memory per line); blank lines are skipped. */
 export async function* readInterviews(dir: string, manifest: DatasetManifest): AsyncGenerator<ParsedInterview> {
   const path = join(dir, 'interviews.jsonl');
-  const stream = createReadStream(path, { encoding: 'utf8' });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (err) => reject(new DatasetError(`cannot read ${path}: ${err.message}`)));
-  });
-  await opened;
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  try {
+    await access(path, constants.R_OK);
+  } catch (err) {
+    throw new DatasetError(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
   let line = 0;
   const seen = new Set<string>();
-  for await (const text of lines) {
-    line++;
+  // Bounded per line: an oversized line is a LineTooLongError naming it, not a crash in readline.
+  for await (const { line: n, text } of readLines(path)) {
+    line = n;
     if (text.trim() === '') continue;
     const iv = parseInterviewLine(text, line, manifest);
     if (seen.has(iv.id)) throw new DatasetError(`duplicate id "${iv.id}"`, line);
