@@ -68,7 +68,8 @@ export class HarmonicityAnalyzer {
   private readonly x: Float64Array;
   private readonly products: Float64Array;
   private readonly xcorr: CrossCorrelation;
-  private readonly peaks: { lag: number; strength: number }[] = [];
+  private readonly peakLag: Float64Array;
+  private readonly peakHeight: Float64Array;
 
   constructor(options: HarmonicityOptions) {
     const fs = options.sampleRate;
@@ -91,6 +92,8 @@ export class HarmonicityAnalyzer {
     this.after = Math.max(this.period, this.windowSamples - 1 + this.maxLag - this.start, this.halfWindow);
     this.length = this.before + 1 + this.after;
     this.r = new Float64Array(this.maxLag + 1);
+    this.peakLag = new Float64Array(this.maxLag);
+    this.peakHeight = new Float64Array(this.maxLag);
     this.x = new Float64Array(this.windowSamples + this.maxLag);
     this.products = new Float64Array(this.maxLag + 1);
     let size = 2;
@@ -145,9 +148,10 @@ export class HarmonicityAnalyzer {
       sumy2 = Math.max(0, sumy2 + add * add - drop * drop);
       r[lag] = sumy2 > 0 ? products[lag]! / Math.sqrt(sumx2 * sumy2) : 0;
     }
-    // Local maxima ranked by their parabolic height; only the few that can win get sinc-refined.
-    const peaks = this.peaks;
-    peaks.length = 0;
+    // Local maxima with their parabolic heights; only the few that can win get sinc-refined.
+    const lags = this.peakLag;
+    const heights = this.peakHeight;
+    let count = 0;
     let top = 0;
     for (let i = 2; i < this.maxLag; i++) {
       const a = r[i - 1]!;
@@ -159,15 +163,16 @@ export class HarmonicityAnalyzer {
       const height = fold(b + 0.25 * (d - a) * shift);
       if (height < top - REFINE_MARGIN) continue;
       if (height > top) top = height;
-      peaks.push({ lag: i + shift, strength: height });
+      lags[count] = i + shift;
+      heights[count++] = height;
     }
-    if (peaks.length === 0) return 0;
-    peaks.sort((p, q) => q.strength - p.strength);
     let best = 0;
-    for (let k = 0; k < Math.min(REFINED_PEAKS, peaks.length); k++) {
-      const peak = peaks[k]!;
-      if (peak.strength < top - REFINE_MARGIN) break;
-      best = Math.max(best, this.refine(peak.lag));
+    for (let pick = 0; pick < REFINED_PEAKS; pick++) {
+      let arg = -1;
+      for (let k = 0; k < count; k++) if (heights[k]! >= top - REFINE_MARGIN && (arg < 0 || heights[k]! > heights[arg]!)) arg = k;
+      if (arg < 0) break;
+      heights[arg] = -1;
+      best = Math.max(best, this.refine(lags[arg]!));
     }
     return best;
   }
@@ -179,17 +184,17 @@ export class HarmonicityAnalyzer {
   private refine(lag: number): number {
     let at = lag;
     let top = this.sinc(at);
-    for (const h of [0.5, 0.05]) {
+    for (let h = 0.5; h > 0.01; h *= 0.1) {
       const lo = this.sinc(at - h);
       const hi = this.sinc(at + h);
       const curvature = lo - 2 * top + hi;
-      if (!(curvature < 0)) {
-        if (lo > top || hi > top) [at, top] = lo > hi ? [at - h, lo] : [at + h, hi];
-        continue;
+      if (curvature < 0) {
+        at += h * Math.max(-1, Math.min(1, (0.5 * (lo - hi)) / curvature));
+        top = this.sinc(at);
+      } else if (lo > top || hi > top) {
+        at += lo > hi ? -h : h;
+        top = Math.max(lo, hi);
       }
-      const shift = Math.max(-1, Math.min(1, (0.5 * (lo - hi)) / curvature));
-      at += shift * h;
-      top = this.sinc(at);
     }
     return fold(top);
   }
@@ -202,45 +207,53 @@ export class HarmonicityAnalyzer {
   private sinc(at: number): number {
     const r = this.r;
     const max = this.maxLag;
-    const value = (lag: number): number => r[Math.min(max, Math.abs(lag))]!;
     if (at >= max) return r[max]!;
     const left = Math.floor(at);
     const frac = at - left;
-    if (frac === 0) return value(left);
+    if (frac === 0) return rAt(r, left);
     const depth = Math.min(SINC_DEPTH, max - left, left + max + 1);
-    if (depth <= 0) return value(Math.round(at));
-    const yl = value(left);
-    const yr = value(left + 1);
+    if (depth <= 0) return rAt(r, Math.round(at));
+    const yl = rAt(r, left);
+    const yr = rAt(r, left + 1);
     if (depth === 1) return yl + frac * (yr - yl);
     if (depth === 2) {
-      const dl = 0.5 * (yr - value(left - 1));
-      const dr = 0.5 * (value(left + 2) - yl);
+      const dl = 0.5 * (yr - rAt(r, left - 1));
+      const dr = 0.5 * (rAt(r, left + 2) - yl);
       const rest = 1 - frac;
       return yl * rest + yr * frac - frac * rest * (0.5 * (dr - dl) + (frac - 0.5) * (dl + dr - 2 * (yr - yl)));
     }
     const sinFrac = Math.sin(Math.PI * frac);
-    // Left of `at`: distances frac, frac + 1, …; right: 1 - frac, 2 - frac, …; each side tapered
-    // to zero just past its last point, the cosine stepped by rotation instead of a cos per term.
-    let sum = 0;
-    for (const side of [-1, 1]) {
-      const first = side < 0 ? frac : 1 - frac;
-      const width = depth + first;
-      const cs = Math.cos(Math.PI / width);
-      const sn = Math.sin(Math.PI / width);
-      let c = Math.cos((Math.PI * first) / width);
-      let sa = Math.sin((Math.PI * first) / width);
-      for (let k = 0; k < depth; k++) {
-        const d = first + k;
-        const lag = side < 0 ? left - k : left + 1 + k;
-        // |sin(π·d)| = sin(π·frac) for every point; the sign alternates with k.
-        sum += value(lag) * (((k & 1) === 0 ? sinFrac : -sinFrac) / (Math.PI * d)) * (0.5 + 0.5 * c);
-        const nc = c * cs - sa * sn;
-        sa = sa * cs + c * sn;
-        c = nc;
-      }
-    }
-    return sum;
+    // Left of `at`: distances frac, frac + 1, …; right: 1 - frac, 2 - frac, ….
+    return taperedSide(r, left, -1, frac, depth, sinFrac) + taperedSide(r, left + 1, 1, 1 - frac, depth, sinFrac);
   }
+}
+
+/** r at an integer lag of either sign (r is even). */
+function rAt(r: Float64Array, lag: number): number {
+  return r[lag < 0 ? -lag : lag]!;
+}
+
+/**
+ * One side of the tapered sinc sum: points `from`, `from + dir`, … at distances first, first + 1, …
+ * from the interpolation point, Hann-tapered to zero just past the last one; the taper's cosine
+ * is stepped by rotation instead of a cos per term.
+ */
+function taperedSide(r: Float64Array, from: number, dir: number, first: number, depth: number, sinFrac: number): number {
+  const width = depth + first;
+  const cs = Math.cos(Math.PI / width);
+  const sn = Math.sin(Math.PI / width);
+  let c = Math.cos((Math.PI * first) / width);
+  let s = Math.sin((Math.PI * first) / width);
+  let sum = 0;
+  for (let k = 0; k < depth; k++) {
+    // |sin(π·d)| = sin(π·frac) at every point; the sign alternates.
+    const sincValue = ((k & 1) === 0 ? sinFrac : -sinFrac) / (Math.PI * (first + k));
+    sum += rAt(r, from + dir * k) * sincValue * (0.5 + 0.5 * c);
+    const nc = c * cs - s * sn;
+    s = s * cs + c * sn;
+    c = nc;
+  }
+  return sum;
 }
 
 /** Values above 1 (interpolation overshoot on a nearly periodic frame) are folded back as Praat does. */

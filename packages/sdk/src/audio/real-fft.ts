@@ -93,56 +93,83 @@ export class RealFft {
 }
 
 /**
- * Linear cross-correlation of two real signals, c[lag] = Σ_j a[j]·b[j + lag] for lag ≥ 0, with one
- * forward and one inverse complex FFT: the two inputs travel as the real and imaginary parts.
- * Cheaper than the direct double loop once both spans exceed a few dozen samples.
+ * Linear cross-correlation of two real signals, c[lag] = Σ_j a[j]·b[j + lag] for lag ≥ 0: one
+ * complex FFT carries both inputs (as real and imaginary parts), and as c is real the inverse
+ * runs at half size (even samples as the real part, odd ones as the imaginary part).
  */
 export class CrossCorrelation {
   readonly size: number;
   private readonly fft: Fft;
+  private readonly half: Fft;
   private readonly re: Float64Array;
   private readonly im: Float64Array;
+  private readonly hr: Float64Array;
+  private readonly hi: Float64Array;
+  private readonly twr: Float64Array;
+  private readonly twi: Float64Array;
 
   constructor(size: number) {
     this.fft = new Fft(size);
+    this.half = new Fft(size / 2);
     this.size = size;
     this.re = new Float64Array(size);
     this.im = new Float64Array(size);
+    this.hr = new Float64Array(size / 2);
+    this.hi = new Float64Array(size / 2);
+    this.twr = new Float64Array(size / 2);
+    this.twi = new Float64Array(size / 2);
+    for (let k = 0; k < size / 2; k++) {
+      this.twr[k] = Math.cos((2 * Math.PI * k) / size);
+      this.twi[k] = Math.sin((2 * Math.PI * k) / size);
+    }
   }
 
   /** Fills out[0..out.length) from a[0..aLength) and b[0..bLength); b is zero beyond bLength. */
   compute(a: ArrayLike<number>, aLength: number, b: ArrayLike<number>, bLength: number, out: Float64Array): Float64Array {
     const n = this.size;
+    const h = n / 2;
     if (aLength + out.length - 1 > n || bLength > n) {
       throw new RangeError(`cross-correlation of ${aLength} and ${bLength} samples over ${out.length} lags needs more than ${n} points`);
     }
-    const { re, im } = this;
+    const { re, im, hr, hi, twr, twi } = this;
     for (let i = 0; i < n; i++) {
       re[i] = i < aLength ? a[i]! : 0;
       im[i] = i < bLength ? b[i]! : 0;
     }
     this.fft.transform(re, im);
-    for (let k = 0; k <= n / 2; k++) {
+    // C[k] = conj(A[k])·B[k], A = (Z[k] + conj Z[-k]) / 2, B = (Z[k] - conj Z[-k]) / 2i, for k ≤ h.
+    for (let k = 0; k <= h; k++) {
       const m = (n - k) % n;
       const zr = re[k]!;
       const zi = im[k]!;
       const wr = re[m]!;
       const wi = -im[m]!;
-      // A = (Z[k] + conj Z[-k]) / 2, B = (Z[k] - conj Z[-k]) / 2i, C = conj(A)·B.
       const ar = 0.5 * (zr + wr);
       const ai = 0.5 * (zi + wi);
       const br = 0.5 * (zi - wi);
       const bi = -0.5 * (zr - wr);
-      const cr = ar * br + ai * bi;
-      const ci = ar * bi - ai * br;
-      re[k] = cr;
-      im[k] = ci;
-      // c is real, so C[-k] = conj C[k].
-      re[m] = cr;
-      im[m] = -ci;
+      // In place is safe: later k only read Z[n-k] with n-k > h, which this loop never writes.
+      re[k] = ar * br + ai * bi;
+      im[k] = ar * bi - ai * br;
     }
-    this.fft.transform(re, im, true);
-    for (let i = 0; i < out.length; i++) out[i] = re[i]!;
+    // Half-size inverse of a Hermitian spectrum: Z[k] = E[k] + i·O[k] with
+    // E = (C[k] + conj C[h-k]) / 2 and O = (C[k] - conj C[h-k]) / 2 · e^{+2πik/n}.
+    for (let k = 0; k < h; k++) {
+      const cr = re[k]!;
+      const ci = im[k]!;
+      const dr = re[h - k]!;
+      const di = -im[h - k]!;
+      const er = 0.5 * (cr + dr);
+      const ei = 0.5 * (ci + di);
+      const pr = 0.5 * (cr - dr);
+      const pi = 0.5 * (ci - di);
+      const or = pr * twr[k]! - pi * twi[k]!;
+      const oi = pr * twi[k]! + pi * twr[k]!;
+      hr[k] = er - oi;
+      hi[k] = ei + or;
+    }
+    this.half.transform(hr, hi, true);
+    for (let i = 0; i < out.length; i++) out[i] = (i & 1) === 0 ? hr[i >> 1]! : hi[i >> 1]!;
     return out;
   }
 }
