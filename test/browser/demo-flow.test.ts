@@ -129,6 +129,12 @@ describe('demo (index.html, production build)', () => {
       await page.locator('body[data-report=ready]').waitFor({ timeout: 120_000 });
       const report = page.getByTestId('report');
       await page.locator('[data-testid=report][data-charts=ready]').waitFor({ timeout: 10_000 });
+      // The report leads with observable feedback; the estimate is last, closed, its spread stated.
+      expect(await report.locator('.hn-report > *').nth(1).innerText()).not.toMatch(/estimate/i);
+      expect(await report.locator('.hn-report > *').last().getAttribute('data-testid')).toBe('score-details');
+      expect(await report.getByTestId('score').isVisible()).toBe(false);
+      await report.getByTestId('score-reveal').click();
+      expect(await report.getByTestId('score-spread').innerText()).toMatch(/by up to \d+ points out of 100/);
       expect(await report.locator('.hn-score-label').innerText()).toBe(SCORE_LABEL);
       const score = Number((await report.getByTestId('score').innerText()).match(/^\d+/)?.[0]);
       expect(score).toBeGreaterThanOrEqual(0);
@@ -194,6 +200,7 @@ describe('demo (index.html, production build)', () => {
       await page.locator('body[data-report=ready]').waitFor({ timeout: 120_000 });
       const report = page.getByTestId('report');
       await page.locator('[data-testid=report][data-charts=ready]').waitFor({ timeout: 10_000 });
+      await report.getByTestId('score-reveal').click();
       expect(await report.locator('.hn-score-label').innerText()).toBe(SCORE_LABEL);
       expect(await report.locator('.hn-answer[data-answer="0"] .hn-meta').innerText()).toContain('audio only');
       // Attention + 3 voice tracks; the face tracks are absent, not zero.

@@ -1,7 +1,7 @@
 /**
- * The practice report, shared by the demo (index.html) and the `hirenet analyze` page: the
- * labelled score, attention per question, per-answer timelines with key moments and cues,
- * descriptive feedback and warnings. Plain DOM + uPlot; works with unanswered questions
+ * The practice report, shared by the demo (index.html) and the `hirenet analyze` page:
+ * descriptive feedback, attention per question, per-answer timelines with key moments and cues,
+ * warnings, and last the labelled model estimate behind a disclosure. Plain DOM + uPlot; works with unanswered questions
  * (null answers) and audio-only answers. Rendering again into the same root replaces the
  * previous report and releases its charts. `root.dataset.charts` becomes 'ready' once every
  * chart canvas is drawn (charts wait for the root to be laid out, so attach it first).
@@ -16,7 +16,7 @@ import { scoreBlock } from './score.ts';
 import { warningList } from './warnings.ts';
 import './report.css';
 
-export { SCORE_LABEL } from './score.ts';
+export { SCORE_LABEL, SCORE_REVEAL } from './score.ts';
 
 export interface ReportInput {
   readonly jobTitle: string;
@@ -49,9 +49,8 @@ export function renderReport(root: HTMLElement, input: ReportInput): void {
       'article',
       { class: 'hn-report', 'aria-labelledby': 'hn-report-title' },
       h('header', {}, h('h2', { id: 'hn-report-title', tabindex: -1 }, 'Practice report'), h('p', { class: 'hn-meta' }, `Role: ${jobTitle} · ${answered.filter(Boolean).length} of ${questions.length} questions answered · ${total} key moment${total === 1 ? '' : 's'}`)),
-      scoreBlock(result),
       warningList(result.warnings),
-      questionAttention(result, questions, answered),
+      // Observable feedback and key moments first; the model estimate only on request, last.
       h(
         'section',
         { class: 'hn-card', 'aria-labelledby': 'hn-overall' },
@@ -59,7 +58,9 @@ export function renderReport(root: HTMLElement, input: ReportInput): void {
         h('p', { class: 'hn-hint' }, 'Descriptions of the recording over all answers. The model does not use these numbers; they are here for you to compare takes.'),
         feedbackList(result.feedback.overall, 'Measurements over all answers'),
       ),
+      questionAttention(result, questions, answered),
       views.map((v) => v.el),
+      scoreBlock(result),
     ),
   );
   // Charts draw once laid out; `data-charts="ready"` tells a page (or a test) when to snapshot.

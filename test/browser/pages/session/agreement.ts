@@ -26,7 +26,7 @@ interface Args {
 
 const QUESTION = 'Tell us about a project you are proud of.';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const rowsOf = (m: ModalityRows | null): { rows: number[][]; windowIndex: number[] } | null =>
+const rowsOf = (m: ModalityRows | null): Pick<ModalityRows, 'rows' | 'windowIndex'> | null =>
   m === null ? null : { rows: m.rows, windowIndex: m.windowIndex };
 const answerOf = (r: AnswerRecord | null): unknown =>
   r === null ? null : { seconds: r.durationSeconds, audio: rowsOf(r.audio), video: rowsOf(r.video), warnings: r.warnings.map((w) => w.code) };
