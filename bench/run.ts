@@ -1,9 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --only loop,node,chromium,pytorch,train,audio,video,session,bytes]`:
+ * `npm run bench [-- --quick] [-- --only loop,node,chromium,pytorch,train,audio,video,session,bytes,agreement]`:
  * HireNet scoring latency on every backend (Node and Chromium), the stock tf.layers BiGRU
  * baseline, memory over repeated scorings, training time per epoch, the audio real-time factor,
  * face analysis speed (file and live), long tasks and endAnswer() → result() through the session
- * API, and the bytes the embed page downloads. Writes bench/results.json and bench/RESULTS.md;
+ * API, the bytes the embed page downloads, and live-vs-file agreement and test–retest (agreement). Writes bench/results.json and bench/RESULTS.md;
  * --quick (under a minute: fewer repetitions, no SwiftShader rows, short video, no session or
  * bytes) writes bench/results.quick.json and bench/RESULTS.quick.md (git-ignored) instead.
  * `--train-full` (opt-in, ~20+ min) times one real epoch on 5,000 interviews; alone it measures
@@ -15,6 +15,7 @@ import { loadavg } from 'node:os';
 import { argv, stderr } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { benchConfig, WINDOWS } from '../test/browser/pages/bench-workload.ts';
+import { AGREEMENT_CLIPS, benchAgreement } from './lib/agreement.ts';
 import { benchAudio } from './lib/audio.ts';
 import { benchLoop } from './lib/loop.ts';
 import { benchPytorch } from './lib/pytorch.ts';
@@ -34,7 +35,7 @@ const onlyArg = argv.indexOf('--only');
 const trainFull = argv.includes('--train-full');
 const trainFullArg = argv.indexOf('--train-full-interviews');
 const trainFullInterviews = trainFullArg >= 0 ? Number(argv[trainFullArg + 1]) : 5000;
-const SECTIONS = ['loop', 'node', 'chromium', 'pytorch', 'train', 'audio', 'video', 'session', 'bytes'];
+const SECTIONS = ['loop', 'node', 'chromium', 'pytorch', 'train', 'audio', 'video', 'session', 'bytes', 'agreement'];
 // --train-full alone measures only the 5,000-interview epoch; with --only it adds to those sections.
 const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : trainFull ? [] : SECTIONS);
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section '${s}' (known: ${SECTIONS.join(', ')})`);
@@ -179,6 +180,14 @@ if (only.has('audio')) {
 const m = only.has('video') || only.has('session') || only.has('bytes') ? await benchMedia(only, media, log) : null;
 if (m?.chromium != null && machine.chromium === null) (machine as { chromium: string | null }).chromium = m.chromium;
 
+// Minutes of live capture per clip: not in --quick.
+let agreement: BenchResults['agreement'] = null;
+if (only.has('agreement') && quick) agreement = { skipped: 'live takes of three clips take minutes; run `npm run bench -- --only agreement`' };
+else if (only.has('agreement')) {
+  log('agreement …');
+  agreement = await benchAgreement({ clips: AGREEMENT_CLIPS, takes: 3, scale: '480:480' }, log).catch((e: unknown) => ({ error: String(e).slice(0, 300) }));
+}
+
 let trainingFull: BenchResults['trainingFull'] = null;
 if (trainFull) {
   log(`training, one epoch on ${trainFullInterviews} interviews (--train-full) …`);
@@ -199,6 +208,7 @@ const results: BenchResults = {
   video: m?.video ?? null,
   session: m?.session ?? null,
   bytes: m?.bytes ?? null,
+  agreement,
   trainingFull,
   pytorch,
   seconds: (performance.now() - t0) / 1000,

@@ -12,7 +12,7 @@ const ORDER = ['node wasm', 'node cpu', 'chromium wasm', 'chromium cpu', 'chromi
 const key = (r: BackendRow): string => `${r.runtime} ${r.backend}`;
 
 export interface MergeOptions {
-  /** Sections measured in this run (loop, node, chromium, pytorch, train, audio, video, session, bytes). */
+  /** Sections measured in this run (loop, node, chromium, pytorch, train, audio, video, session, bytes, agreement). */
   readonly only: ReadonlySet<string>;
   readonly partial: boolean;
   /** --backends limited the Chromium rows (selectBackend was then not re-run). */
@@ -34,6 +34,7 @@ export function mergeResults(results: BenchResults, prev: BenchResults | null, o
   if (!o.only.has('video')) out.video = prev.video ?? null;
   if (!o.only.has('session')) out.session = prev.session ?? null;
   if (!o.only.has('bytes')) out.bytes = prev.bytes ?? null;
+  if (!o.only.has('agreement')) out.agreement = prev.agreement ?? null;
   if (!o.only.has('pytorch')) out.pytorch = prev.pytorch;
   const kept = prev.rows.filter((r) => !results.rows.some((n) => key(n) === key(r)));
   const plans = { ...prev.workload.plan };

@@ -1,4 +1,5 @@
 /** bench/RESULTS.md from the results of this run (and bench/before.json for the before/after table). */
+import { agreementLines } from './report-agreement.ts';
 import { mediaSections, trainFullLines } from './report-media.ts';
 import { pytorchLines } from './report-pytorch.ts';
 import { fastestChromium, TARGET_6 } from './report-common.ts';
@@ -150,6 +151,8 @@ export function renderReport(res: BenchResults, before: BenchResults | null): st
     a === null ? 'Skipped.' : 'error' in a ? `Failed: ${String(a.error)}` : `bench/audio.ts (${String(a['audioSeconds'])} s of ${String(a['source'])}): real-time factor per core ${JSON.stringify(a['realTimeFactorPerCore'])}, wall ${JSON.stringify(a['realTimeFactorWall'])}. Target: ≥ 1 (keeps up with a live answer on one core).`,
     '',
     ...mediaSections(res),
+    '',
+    ...agreementLines(res),
     '',
     '## What changed (issue 7, step 2)',
     ...CHANGES,

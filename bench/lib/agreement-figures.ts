@@ -1,0 +1,165 @@
+/**
+ * Figures of the `agreement` bench section, computed in Node from what
+ * test/browser/pages/session/agreement.ts returns for one clip: live takes aligned by time to the
+ * uploaded file (test/browser/agreement-stats.ts), the file analysed twice, score spreads of the
+ * takes and of adjacent segments, and one stored interview re-scored on every backend.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { alignAndCorrelate, median, type WindowRows } from '../../test/browser/agreement-stats.ts';
+
+export type Modality = 'audio' | 'video';
+export const MODALITIES: readonly Modality[] = ['audio', 'video'];
+
+/** One answer as the page reports it (rows only for the modalities that produced any). */
+export interface PageAnswer {
+  readonly seconds: number;
+  readonly audio: WindowRows | null;
+  readonly video: WindowRows | null;
+  readonly warnings: readonly string[];
+}
+export interface PageScored {
+  readonly score: number | null;
+  readonly scores: { readonly audio?: number; readonly video?: number };
+}
+export interface PageOut {
+  readonly live: readonly { answer: PageAnswer; result: PageScored }[];
+  readonly files: readonly { answer: PageAnswer; result: PageScored }[];
+  readonly segments: readonly { answer: PageAnswer; result: PageScored }[];
+  readonly rescored: Readonly<Record<string, PageScored & { backend: string; tensorsBeforeCreate: number }>>;
+}
+
+export interface TakeFit {
+  /** Live window k ↔ file window k + lag (windows of 0.25 s, circular). */
+  readonly lag: number;
+  readonly windows: number;
+  /** Median over features of this take's Pearson r. */
+  readonly medianR: number;
+}
+export interface FeatureR {
+  readonly feature: string;
+  /** Median over takes of this feature's r. */
+  readonly r: number;
+}
+export interface ModalityFit {
+  readonly takes: readonly TakeFit[];
+  /** Median over takes of the take medians: the headline figure, compared with the 0.9 bar. */
+  readonly medianR: number;
+  /** Median over features of the per-feature medians across takes. */
+  readonly medianFeatureR: number;
+  readonly features: number;
+  /** Features constant in every take or in the file (no r; left out of the medians). */
+  readonly constantFeatures: number;
+  readonly worst: readonly FeatureR[];
+}
+export interface Scores {
+  readonly fused: number | null;
+  readonly audio: number | null;
+  readonly video: number | null;
+}
+export interface RescoreRow {
+  readonly backend: string;
+  /** The backend the session reported it ran on (must equal `backend`). */
+  readonly reported: string;
+  readonly scores: Scores;
+  /** Largest |Δ| vs wasm over fused, audio and video scores. */
+  readonly maxAbsDelta: number;
+}
+export interface ClipFigures {
+  readonly audio: ModalityFit | null;
+  readonly video: ModalityFit | null;
+  readonly fileTwiceIdentical: boolean;
+  readonly file: Scores;
+  readonly rescore: readonly RescoreRow[];
+  readonly rescoreMaxAbsDelta: number | null;
+  /** tf.memory().numTensors before each backend's create was the same every time. */
+  readonly rescoreTensorsStable: boolean;
+  readonly live: readonly Scores[];
+  readonly liveSpread: Scores;
+  readonly halves: readonly Scores[];
+  readonly halvesSpread: Scores;
+  /** Distinct warning codes of every answer (live, file, halves). */
+  readonly warnings: readonly string[];
+}
+
+export const WORST_FEATURES = 5;
+
+export function scoresOf(r: PageScored): Scores {
+  return { fused: r.score ?? null, audio: r.scores.audio ?? null, video: r.scores.video ?? null };
+}
+
+/** max − min of each score over the runs; null where a run lacks it (or there are none). */
+export function spreadOf(runs: readonly Scores[]): Scores {
+  const one = (k: keyof Scores): number | null => {
+    const xs = runs.map((s) => s[k]);
+    if (xs.length === 0 || xs.some((x) => x === null)) return null;
+    const v = xs as number[];
+    return Math.max(...v) - Math.min(...v);
+  };
+  return { fused: one('fused'), audio: one('audio'), video: one('video') };
+}
+
+/** Per-take alignment of live rows to the file's, per-feature medians across takes, the worst features. */
+export function modalityFit(live: readonly WindowRows[], file: WindowRows, names: readonly string[] | null): ModalityFit {
+  const fits = live.map((t) => alignAndCorrelate(t, file));
+  const width = fits[0]?.r.length ?? 0;
+  const perFeature = Array.from({ length: width }, (_, f) => median(fits.map((a) => a.r[f] ?? NaN)));
+  const name = (f: number): string => (names !== null && names.length === width ? names[f]! : `feature ${f}`);
+  const finite = perFeature.map((r, f) => ({ feature: name(f), r })).filter((x) => Number.isFinite(x.r));
+  return {
+    takes: fits.map((a) => ({ lag: a.lag, windows: a.windows, medianR: a.medianR })),
+    medianR: median(fits.map((a) => a.medianR)),
+    medianFeatureR: median(perFeature),
+    features: width,
+    constantFeatures: width - finite.length,
+    worst: finite.sort((a, b) => a.r - b.r).slice(0, WORST_FEATURES),
+  };
+}
+
+/** Re-scored stored interview on each backend vs wasm (the first backend when wasm is absent). */
+export function rescoreRows(rescored: PageOut['rescored'], backends: readonly string[]): RescoreRow[] {
+  const ref = rescored['wasm'] ?? rescored[backends[0] ?? ''];
+  return backends.flatMap((b) => {
+    const r = rescored[b];
+    if (r === undefined || ref === undefined) return [];
+    const s = scoresOf(r);
+    const q = scoresOf(ref);
+    const deltas = (['fused', 'audio', 'video'] as const).map((k) => {
+      const x = s[k];
+      const y = q[k];
+      if (x === null && y === null) return 0;
+      return x === null || y === null ? Infinity : Math.abs(x - y);
+    });
+    return [{ backend: b, reported: r.backend, scores: s, maxAbsDelta: Math.max(...deltas) }];
+  });
+}
+
+export function clipFigures(out: PageOut, backends: readonly string[], names: Partial<Record<Modality, readonly string[]>>): ClipFigures {
+  const first = out.files[0];
+  if (first === undefined) throw new Error('agreement page returned no file analysis');
+  const fit = (m: Modality): ModalityFit | null => {
+    const file = first.answer[m];
+    const live = out.live.map((t) => t.answer[m]);
+    if (file === null || live.length === 0 || live.some((l) => l === null || l.rows.length === 0)) return null;
+    return modalityFit(live as WindowRows[], file, names[m] ?? null);
+  };
+  const second = out.files[1];
+  const rescore = rescoreRows(out.rescored, backends);
+  const tensors = Object.values(out.rescored).map((r) => r.tensorsBeforeCreate);
+  const live = out.live.map((t) => scoresOf(t.result));
+  const halves = out.segments.map((s) => scoresOf(s.result));
+  const answers = [...out.live, ...out.files, ...out.segments].map((a) => a.answer);
+  return {
+    audio: fit('audio'),
+    video: fit('video'),
+    fileTwiceIdentical: second !== undefined && isDeepStrictEqual(first.answer, second.answer) && isDeepStrictEqual(first.result, second.result),
+    file: scoresOf(first.result),
+    rescore,
+    rescoreMaxAbsDelta: rescore.length === 0 ? null : Math.max(...rescore.map((r) => r.maxAbsDelta)),
+    rescoreTensorsStable: tensors.every((t) => t === tensors[0]),
+    live,
+    liveSpread: spreadOf(live),
+    halves,
+    halvesSpread: spreadOf(halves),
+    warnings: [...new Set(answers.flatMap((a) => a.warnings))].sort(),
+  };
+}

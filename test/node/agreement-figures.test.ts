@@ -1,0 +1,90 @@
+/**
+ * The figures of the `agreement` bench section (bench/lib/agreement-figures.ts) on rows built
+ * here: a live take that is the file shifted by a known lag, a feature that is pure noise, a
+ * second file run that differs in one value, backends that disagree.
+ */
+import { describe, expect, it } from 'vitest';
+import { clipFigures, modalityFit, rescoreRows, spreadOf, type PageAnswer, type PageOut } from '../../bench/lib/agreement-figures.ts';
+
+const N = 32;
+// Deterministic pseudo-noise (LCG) so the "noise" feature is uncorrelated with everything else.
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32) - 0.5;
+}
+
+/** File rows: 3 smooth features of window index w; live rows = file at w + lag, feature 2 replaced by noise. */
+function rows(lag: number, noiseFeature: boolean): { rows: number[][]; windowIndex: number[] } {
+  const noise = lcg(7);
+  const out: number[][] = [];
+  for (let w = 0; w < N; w++) {
+    const p = (2 * Math.PI * ((w + lag) % N)) / N;
+    out.push([Math.sin(p), Math.cos(2 * p), noiseFeature ? noise() : Math.sin(3 * p) + 0.5 * Math.cos(p)]);
+  }
+  return { rows: out, windowIndex: out.map((_, w) => w) };
+}
+
+const answer = (audio: PageAnswer['audio'], warnings: string[] = []): PageAnswer => ({ seconds: N / 4, audio, video: null, warnings });
+const scored = (score: number, audio: number) => ({ score, scores: { audio } });
+
+describe('agreement figures', () => {
+  it('finds the lag of a shifted take and lists the noise feature as the worst', () => {
+    const file = rows(0, false);
+    const fit = modalityFit([rows(5, true), rows(11, true)], file, ['a', 'b', 'c']);
+    // The noise feature enters the lag's objective, so the lag may move by a step or two (of 1/8 window).
+    expect(Math.abs(fit.takes[0]!.lag - 5)).toBeLessThanOrEqual(0.25);
+    expect(Math.abs(fit.takes[1]!.lag - 11)).toBeLessThanOrEqual(0.25);
+    expect(fit.takes.every((t) => t.windows === N)).toBe(true);
+    expect(fit.worst[0]?.feature).toBe('c');
+    expect(Math.abs(fit.worst[0]!.r)).toBeLessThan(0.6);
+    expect(fit.worst.slice(1).every((w) => w.r > 0.99)).toBe(true);
+    expect(fit.medianR).toBeGreaterThan(0.99);
+    expect(modalityFit([rows(5, false)], file, null).takes[0]?.lag).toBe(5);
+    expect(fit.constantFeatures).toBe(0);
+  });
+
+  it('spread is max − min per score, null where a run lacks one', () => {
+    const s = spreadOf([{ fused: 0.4, audio: 0.3, video: null }, { fused: 0.7, audio: 0.2, video: 0.5 }]);
+    expect(s.fused).toBeCloseTo(0.3, 12);
+    expect(s.audio).toBeCloseTo(0.1, 12);
+    expect(s.video).toBeNull();
+    expect(spreadOf([])).toEqual({ fused: null, audio: null, video: null });
+  });
+
+  it('re-scoring compares every backend with wasm; a missing modality score is an infinite difference', () => {
+    const rows = rescoreRows({
+      wasm: { backend: 'wasm', tensorsBeforeCreate: 3, ...scored(0.5, 0.4) },
+      cpu: { backend: 'cpu', tensorsBeforeCreate: 3, ...scored(0.50002, 0.4) },
+      webgl: { backend: 'cpu', tensorsBeforeCreate: 3, score: 0.5, scores: {} },
+    }, ['wasm', 'cpu', 'webgl', 'webgpu']);
+    expect(rows.map((r) => r.backend)).toEqual(['wasm', 'cpu', 'webgl']);
+    expect(rows[0]!.maxAbsDelta).toBe(0);
+    expect(rows[1]!.maxAbsDelta).toBeCloseTo(2e-5, 10);
+    expect(rows[2]!.maxAbsDelta).toBe(Infinity);
+    expect(rows[2]!.reported).toBe('cpu');
+  });
+
+  it('a file run that differs in one value is not identical; warnings are collected once each', () => {
+    const a = rows(0, false);
+    const b = { rows: a.rows.map((r, i) => (i === 9 ? [r[0]! + 1e-7, r[1]!, r[2]!] : r)), windowIndex: a.windowIndex };
+    const out: PageOut = {
+      live: [{ answer: answer(rows(3, false), ['low-fps']), result: scored(0.6, 0.6) }, { answer: answer(rows(20, false), ['low-fps']), result: scored(0.5, 0.5) }],
+      files: [{ answer: answer(a), result: scored(0.55, 0.55) }, { answer: answer(b), result: scored(0.55, 0.55) }],
+      segments: [{ answer: answer(a, ['short-answer']), result: scored(0.2, 0.2) }, { answer: answer(a), result: scored(0.9, 0.9) }],
+      rescored: {},
+    };
+    const f = clipFigures(out, [], {});
+    expect(f.fileTwiceIdentical).toBe(false);
+    expect(clipFigures({ ...out, files: [out.files[0]!, out.files[0]!] }, [], {}).fileTwiceIdentical).toBe(true);
+    expect(f.audio?.takes.map((t) => t.lag)).toEqual([3, 20]);
+    expect(f.video).toBeNull();
+    expect(f.liveSpread.fused).toBeCloseTo(0.1, 12);
+    expect(f.halvesSpread.audio).toBeCloseTo(0.7, 12);
+    expect(f.warnings).toEqual(['low-fps', 'short-answer']);
+    expect(f.rescoreMaxAbsDelta).toBeNull();
+  });
+
+  it('refuses page output without a file analysis', () => {
+    expect(() => clipFigures({ live: [], files: [], segments: [], rescored: {} }, [], {})).toThrow(/no file analysis/);
+  });
+});
