@@ -3,7 +3,6 @@ import { h, replace } from '../dom.ts';
 import { candidateView, type CandidateHandle } from './candidate.ts';
 import type { LiveRoomConfig } from './config.ts';
 import { interviewerView, type InterviewerHandle } from './interviewer.ts';
-import './live.css';
 
 export type LiveRoomPage = { readonly role: 'candidate'; readonly handle: CandidateHandle } | { readonly role: 'interviewer'; readonly handle: InterviewerHandle };
 

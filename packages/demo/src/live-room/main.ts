@@ -5,6 +5,8 @@
  * Analysis assets are the demo's self-hosted ones under hirenet/ (vite-assets.ts).
  */
 import '../styles.css';
+// Imported by the entry only: a CSS import pulls in Vite's client, which test pages must not load.
+import './live.css';
 import { startLiveRoomPage, showError } from './app.ts';
 import { parseLiveParams, type LiveRoomConfig } from './config.ts';
 

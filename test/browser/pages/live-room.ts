@@ -1,0 +1,72 @@
+// The demo's live-room page (packages/demo/src/live-room) with the harness' asset URLs, driven by
+// test/browser/live-room.test.ts. Commands: start the page as a role; restart ICE towards a candidate.
+import { startLiveRoomPage, type LiveRoomPage } from '../../../packages/demo/src/live-room/app.ts';
+import { viteAudioWorklet } from '../../../packages/sdk/src/audio/capture-urls.vite.ts';
+import { viteVisionWasm } from '../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
+import { exposeRun } from '../harness/page.ts';
+
+type Cmd =
+  | { cmd: 'start'; role: 'interviewer' | 'candidate'; room: string; name: string; auto: boolean; relayUrl: string; modelUrl: string | null }
+  | { cmd: 'restart-ice'; name: string; timeoutMs: number }
+  | { cmd: 'debug' };
+
+let page: LiveRoomPage | undefined;
+const root = document.getElementById('live-app')!;
+
+function ufrag(d: RTCSessionDescription | null): string | null {
+  return /a=ice-ufrag:(\S+)/.exec(d?.sdp ?? '')?.[1] ?? null;
+}
+
+exposeRun(async (a: Cmd) => {
+  if (a.cmd === 'start') {
+    const httpRelay = a.relayUrl.replace(/^ws/, 'http');
+    page = await startLiveRoomPage(root, {
+      room: a.room,
+      role: a.role,
+      name: a.name,
+      auto: a.auto,
+      relayUrl: a.relayUrl,
+      // The same path as `npm start`: a development token from the relay's /dev-token.
+      token: async () => {
+        const r = await fetch(`${httpRelay}/dev-token?${new URLSearchParams({ room: a.room, role: a.role, name: a.name })}`);
+        return ((await r.json()) as { token: string }).token;
+      },
+      face: a.modelUrl === null ? null : { ...viteVisionWasm, modelUrl: a.modelUrl },
+      audio: { workletUrl: viteAudioWorklet.workletUrl },
+      video: {},
+    });
+    return { ok: true };
+  }
+  if (a.cmd === 'debug') {
+    const room = page?.role === 'interviewer' ? page.handle.room : page?.handle.room();
+    return [...(room?.peers.values() ?? [])].map((p) => ({
+      name: p.name, conn: p.link.pc.connectionState, ice: p.link.pc.iceConnectionState, signaling: p.link.pc.signalingState, cues: p.link.cues.readyState,
+    }));
+  }
+  if (page?.role !== 'interviewer') throw new Error('restart-ice runs on the interviewer page');
+  const room = page.handle.room;
+  const peer = [...room.peers.values()].find((p) => p.name === a.name);
+  if (peer === undefined) throw new Error(`no peer named ${a.name}`);
+  const pc = peer.link.pc;
+  const before = { local: ufrag(pc.localDescription), remote: ufrag(pc.remoteDescription), state: pc.connectionState };
+  const iceStates: string[] = [];
+  const onIce = (): number => iceStates.push(pc.iceConnectionState);
+  pc.addEventListener('iceconnectionstatechange', onIce);
+  const t0 = performance.now();
+  room.restartIce(peer.id);
+  // Connected again, on new ICE credentials on both sides.
+  while (performance.now() - t0 < a.timeoutMs) {
+    const local = ufrag(pc.localDescription);
+    const remote = ufrag(pc.remoteDescription);
+    if (pc.connectionState === 'connected' && pc.iceConnectionState !== 'checking' && local !== before.local && remote !== before.remote && pc.signalingState === 'stable') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  pc.removeEventListener('iceconnectionstatechange', onIce);
+  return {
+    before,
+    after: { local: ufrag(pc.localDescription), remote: ufrag(pc.remoteDescription), state: pc.connectionState, signaling: pc.signalingState },
+    iceStates,
+    restarts: peer.link.iceRestarts,
+    ms: performance.now() - t0,
+  };
+});
