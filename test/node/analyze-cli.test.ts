@@ -17,7 +17,8 @@ const FACE = 'models/face_landmarker.task';
 const missing = sharedMissing(VIDEO, WAV, FACE) ?? (existsSync('/usr/bin/chromium') ? undefined : 'needs Debian Chromium at /usr/bin/chromium — skipped');
 if (missing) console.warn(`[analyze-cli] ${missing}`);
 
-const Q = ['What is your biggest weakness?', 'Tell us about a speech you admire.'];
+// The second question mentions a CSS-like url(…): host text in the report is never a fetch.
+const Q = ['What is your biggest weakness?', 'Tell us about a speech you admire (e.g. url(https://example.test/speech)).'];
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hirenet-analyze-'));
@@ -80,6 +81,7 @@ describe.skipIf(missing !== undefined)('hirenet analyze in headless Chromium', (
     expect(srcs.every((s) => s.startsWith('data:'))).toBe(true);
     expect(html).toContain('Software engineer');
     expect(html).toContain(Q[0]!);
+    expect(html).toContain('url(https://example.test/speech)');
   }, 300_000);
 
   it('a corrupt file: non-zero exit and a message naming the answer, the file and the code; no report written', async () => {
