@@ -1,7 +1,7 @@
 // Argument and input validation of the CLI through the real bin: one-line errors (never a stack
 // or source excerpt), exit 2 for bad arguments, bounded lines, no scores for interviews without
 // data, no staging directory left by a failed train.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hirenet-args-'));
   const sim = await hirenet('simulate', '--out', join(dir, 'data'), '--seed', '3', '--interviews', '6', '--modalities', 'audio', '--answers', '1-2', '--windows', '40-45');
   expect(sim.code, sim.stderr).toBe(0);
+  const both = await hirenet('simulate', '--out', join(dir, 'both'), '--seed', '6', '--interviews', '6', '--answers', '1', '--windows', '40-45');
+  expect(both.code, both.stderr).toBe(0);
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
@@ -106,5 +108,22 @@ describe('CLI inputs', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^hirenet train: .* has no video features/);
     expect((await readdir(dir)).filter((n) => n.includes('fusion'))).toEqual([]);
+  });
+});
+
+describe('CLI and the asset manifest', () => {
+  it('eval checks a model directory against its manifest.json: a changed shard is asset-integrity, one line', async () => {
+    const model = join(dir, 'demo-copy');
+    await cp(join(root, 'models/hirenet-demo'), model, { recursive: true });
+    const ok = await hirenet('eval', '--data', join(dir, 'both'), '--model', model, '--json');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).not.toMatch(/asset-|manifest/);
+    const shard = join(model, 'audio/group1-shard1of1.bin');
+    const bytes = await readFile(shard);
+    bytes[8] = (bytes[8]! + 1) & 0xff;
+    await writeFile(shard, bytes);
+    const r = await hirenet('eval', '--data', join(dir, 'both'), '--model', model, '--json');
+    expect(r.code).toBe(1);
+    oneLine(r, /audio\/group1-shard1of1\.bin: 100228 bytes, sha256 [0-9a-f]{64}; .*manifest\.json records 100228 bytes/);
   });
 });

@@ -78,4 +78,4 @@ export type { ExportedDataset, ExportOptions } from './session/export.ts';
 export type { StoredSession } from './session/store.ts';
 
 // Errors: every deliberate failure is a HireNetError with a stable `code`.
-export { HireNetError, HireNetInputError, ModelIntegrityError } from './util/errors.ts';
+export { AssetError, HireNetError, HireNetInputError, ModelIntegrityError, type AssetErrorCode } from './util/errors.ts';

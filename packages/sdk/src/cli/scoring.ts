@@ -10,6 +10,8 @@ import { encodeInterview } from '../train/encode.ts';
 import { assertSameFeatures } from '../train/model-features.ts';
 import { predictEncoded } from '../train/trainer.ts';
 import { HireNetError } from '../util/errors.ts';
+import { verifyModelDir } from '../session/manifest-node.ts';
+import { DEFAULT_VOCAB_DIR } from '../text/vocabulary-node.ts';
 import { assertSameVocab, loadWords } from './words.ts';
 
 /** A late-fusion model directory: one trained HireNet per modality, scores averaged (paper, Table 4). */
@@ -29,6 +31,8 @@ async function exists(path: string): Promise<boolean> {
 
 /** Loads a single model directory or a fusion directory (`fusion.json` + one subdirectory per modality). */
 export async function loadModels(path: string): Promise<Map<Modality, HireNetModel>> {
+  // A model directory with an asset manifest (scripts/build-manifest.ts) is checked against it, as in a browser.
+  verifyModelDir(path, DEFAULT_VOCAB_DIR);
   const models = new Map<Modality, HireNetModel>();
   if (await exists(join(path, 'fusion.json'))) {
     let fusion: { format?: string; members?: Partial<Record<Modality, string>> };

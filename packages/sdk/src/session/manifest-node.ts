@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import type { WasmBinaryName } from '../backend/backends.ts';
-import { MEDIAPIPE_BINARY, serializeManifest, type AssetEntry, type AssetManifest, MANIFEST_FORMAT } from './manifest.ts';
+import { AssetError } from '../util/errors.ts';
+import { MANIFEST_FILE, MANIFEST_FORMAT, MEDIAPIPE_BINARY, parseManifest, serializeManifest, type AssetEntry, type AssetManifest } from './manifest.ts';
 
 const TFJS_BINARIES: readonly WasmBinaryName[] = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
 const VOCAB_FILES = ['vocab.json', 'vectors.bin', 'words.txt'];
@@ -66,4 +67,32 @@ export function manifestText(src: ManifestSources): string {
 
 export function sha256OfText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * For Node readers of a model directory (the CLI): when `<modelDir>/manifest.json` exists, the
+ * model files and the vocabulary must match it byte for byte. Returns the manifest's sha256, or
+ * null when the directory has no manifest (models written by `hirenet train` before one is built).
+ */
+export function verifyModelDir(modelDir: string, vocabDir: string): string | null {
+  const path = join(modelDir, MANIFEST_FILE);
+  if (!existsSync(path)) return null;
+  const bytes = readFileSync(path);
+  const manifest = parseManifest(bytes, path);
+  const check = (group: 'model' | 'vocab', dir: string, names: readonly string[]): void => {
+    const listed = manifest.assets[group];
+    for (const name of names) {
+      const file = join(dir, name);
+      const want = listed[name];
+      if (want === undefined) throw new AssetError('asset-integrity', file, `${group}/${name} is not listed in ${path}`);
+      if (!existsSync(file)) throw new AssetError('asset-missing', file, 'no such file');
+      const got = entry(file);
+      if (got.bytes !== want.bytes || got.sha256 !== want.sha256) {
+        throw new AssetError('asset-integrity', file, `${got.bytes} bytes, sha256 ${got.sha256}; ${path} records ${want.bytes} bytes, ${want.sha256}`);
+      }
+    }
+  };
+  check('model', modelDir, [...new Set([...modelFiles(modelDir), ...Object.keys(manifest.assets.model)])]);
+  check('vocab', vocabDir, Object.keys(manifest.assets.vocab));
+  return createHash('sha256').update(bytes).digest('hex');
 }
