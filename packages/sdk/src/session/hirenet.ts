@@ -68,7 +68,8 @@ export class HireNet {
     });
     // Every byte loaded below is checked against the manifest (pinned by the host when it says so).
     const manifest = await loadManifest(o.manifestUrl, o.manifestSha256);
-    if (o.backend === 'auto' || o.backend === 'wasm') await verifyTfjsWasm(manifest, o.wasmPaths);
+    // Any choice may end on wasm (a requested backend that fails falls back to measuring the others).
+    await verifyTfjsWasm(manifest, o.wasmPaths);
     const start = await initialBackend(o.backend, o.wasmPaths);
     if (start.fallbackFrom !== undefined) warnings.push({ code: 'backend-fallback', message: `backend '${start.fallbackFrom}' is unavailable here; measuring the others instead` });
     progress('model', 0.15);
