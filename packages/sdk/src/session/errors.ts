@@ -12,9 +12,11 @@ import { HireNetError } from '../util/errors.ts';
  * - `no-answers`: `result()` with no recorded answer that any model can read;
  * - `storage`: IndexedDB failed (private mode quotas, blocked deletion);
  * - `audio-worker-failed`: the audio analysis worker could not load or died before answering
- *   (bad `audioWorkerUrl`, a failed import, a CSP without `worker-src`); the message names its URL.
+ *   (bad `audioWorkerUrl`, a failed import, a CSP without `worker-src`); the message names its URL;
+ * - `cancelled`: withdrawConsent(), close() or delete() interrupted this call; nothing of it was
+ *   kept (no capture left running, nothing stored).
  */
-export type SessionErrorCode = 'consent-required' | 'invalid-state' | 'invalid-options' | 'permission-denied' | 'no-media' | 'unreadable-file' | 'no-answers' | 'storage' | 'audio-worker-failed';
+export type SessionErrorCode = 'consent-required' | 'invalid-state' | 'invalid-options' | 'permission-denied' | 'no-media' | 'unreadable-file' | 'no-answers' | 'storage' | 'audio-worker-failed' | 'cancelled';
 
 export class SessionError extends HireNetError {
   constructor(

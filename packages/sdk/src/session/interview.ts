@@ -16,7 +16,8 @@ import { fileErrorLogCode, LOG_CODE } from './log-codes.ts';
 import { exportDataset, type ExportedDataset, type ExportOptions } from './export.ts';
 import type { InterviewSpec } from './options.ts';
 import { assembleResult, runModels } from './scoring.ts';
-import { CURRENT_KEY, removeSession, saveSession, type StoredSession } from './store.ts';
+import { SessionState } from './state.ts';
+import { removeSession, saveSession, type StoredSession } from './store.ts';
 import type { AnswerRecord, ConsentRecord, InterviewResult, SessionModality, SessionWarning } from './types.ts';
 
 export interface ConsentInput {
@@ -36,10 +37,11 @@ export class InterviewSession extends EventTarget {
   private readonly log: EventLog;
   private stream: MediaStream | null = null;
   private current: { index: number; capture: AnswerCapture; warnings: SessionWarning[] } | null = null;
-  private closed = false;
-  /** An uploaded file is being analysed (one at a time: the face analyser has one file worker). */
-  private busy = false;
+  /** idle → consented → recording → storing → closed/deleted (state.ts); one operation at a time. */
+  private readonly state: SessionState;
   private readonly createdAt: string;
+  // A hidden page may never come back (mobile tab discard): release the capture, as close() does.
+  private readonly onHide = (): void => void this.close();
 
   /** Use `hn.startInterview` / `hn.resumeInterview`. */
   constructor(private readonly ctx: SessionContext, spec: InterviewSpec, stored?: StoredSession) {
@@ -53,6 +55,8 @@ export class InterviewSession extends EventTarget {
     this.warningList = stored === undefined ? [] : [...stored.warnings];
     this.lastResult = stored?.result ?? null;
     this.previousLogs = stored === undefined ? [] : [...stored.logs];
+    this.state = new SessionState(this.consentRecord === null ? 'idle' : 'consented');
+    globalThis.addEventListener?.('pagehide', this.onHide);
     this.log.record({ type: 'model-loaded', modelVersion: ctx.modelVersion, modelSha256: ctx.modelSha256 });
     this.log.record({ type: 'backend', backend: ctx.backend });
     this.log.record({ type: 'modalities', modalities: [...ctx.modalities] });
@@ -80,6 +84,7 @@ export class InterviewSession extends EventTarget {
    */
   async consent(c: ConsentInput): Promise<void> {
     this.assertOpen();
+    if (this.state.phase !== 'idle' && this.state.phase !== 'consented') throw new SessionError('invalid-state', `cannot consent while the session is ${this.state.phase}`);
     const allowed = c?.modalities;
     if (!Array.isArray(allowed) || allowed.length === 0 || allowed.some((m) => !this.ctx.modalities.includes(m))) {
       throw new SessionError('invalid-options', `consent.modalities must be a non-empty subset of ${JSON.stringify(this.ctx.modalities)}`);
@@ -87,7 +92,8 @@ export class InterviewSession extends EventTarget {
     // The event log validates the notice version and locale; a bad one throws before anything is stored.
     this.log.record({ type: 'consent', status: 'granted', noticeVersion: c.noticeVersion, modalities: [...allowed], ...(c.noticeLocale === undefined ? {} : { noticeLocale: c.noticeLocale }) });
     this.consentRecord = { noticeVersion: c.noticeVersion, modalities: [...allowed], ...(c.noticeLocale === undefined ? {} : { noticeLocale: c.noticeLocale }), at: `${new Date().toISOString().slice(0, 19)}Z` };
-    await this.persist();
+    this.state.to('consented', 'consent');
+    await this.persist(this.state.epoch);
   }
 
   /**
@@ -97,15 +103,17 @@ export class InterviewSession extends EventTarget {
    */
   async withdrawConsent(): Promise<void> {
     this.assertOpen();
-    const cur = this.current;
-    this.current = null;
-    await cur?.capture.abort();
+    // Interrupt first: an answer starting, stopping or being stored now keeps nothing.
+    this.state.interrupt('idle');
+    await this.stopCapture();
+    await this.state.settled();
     if (this.consentRecord !== null) this.log.record({ type: 'consent', status: 'withdrawn', noticeVersion: this.consentRecord.noticeVersion, modalities: [...this.consentRecord.modalities] });
     this.consentRecord = null;
     this.stream = null;
     this.answers = this.answers.map(() => null);
+    this.warningList = this.warningList.filter((w) => w.answer === undefined);
     this.lastResult = null;
-    await this.persist();
+    await this.persist(this.state.epoch);
   }
 
   /** Hands the session the host's MediaStream (after consent). Tracks stay the host's. */
@@ -126,21 +134,42 @@ export class InterviewSession extends EventTarget {
     if (this.stream === null) throw new SessionError('invalid-state', 'attach(stream) before beginAnswer()');
     this.assertIndex(index);
     if (this.current !== null) throw new SessionError('invalid-state', `answer ${this.current.index} is still being recorded; endAnswer() first`);
-    if (this.busy) throw new SessionError('invalid-state', 'an uploaded answer is being analysed; wait for addAnswerFile() first');
+    // Synchronously, before any await: a second beginAnswer (a double click) is refused here.
+    this.state.to('recording', 'start an answer');
+    const epoch = this.state.epoch;
+    await this.state.track(this.startCapture(index, this.stream, epoch));
+  }
+
+  private async startCapture(index: number, stream: MediaStream, epoch: number): Promise<void> {
     const warnings: SessionWarning[] = [];
-    const capture = await startAnswerCapture(this.stream, {
-      audio: this.uses('audio'),
-      faces: this.uses('video') ? this.ctx.faces : null,
-      workletUrl: this.ctx.audioWorkletUrl,
-      ...(this.ctx.audioWorkerUrl === null ? {} : { audioWorkerUrl: this.ctx.audioWorkerUrl }),
-      onWarning: (code, message, extra) => {
-        const w = { code, answer: index, message, ...extra };
-        warnings.push(w);
-        this.record(w);
-      },
-      // The frames the answer's own analysis sees, so a page can show "face in view" without a second analyser.
-      onFace: (present, seconds) => this.emit('face', { answer: index, present, seconds }),
-    });
+    const live = (): boolean => this.state.epoch === epoch;
+    let capture: AnswerCapture;
+    try {
+      capture = await startAnswerCapture(stream, {
+        audio: this.uses('audio'),
+        faces: this.uses('video') ? this.ctx.faces : null,
+        workletUrl: this.ctx.audioWorkletUrl,
+        ...(this.ctx.audioWorkerUrl === null ? {} : { audioWorkerUrl: this.ctx.audioWorkerUrl }),
+        onWarning: (code, message, extra) => {
+          if (!live()) return;
+          const w = { code, answer: index, message, ...extra };
+          warnings.push(w);
+          this.record(w);
+        },
+        // The frames the answer's own analysis sees, so a page can show "face in view" without a second analyser.
+        onFace: (present, seconds) => {
+          if (live()) this.emit('face', { answer: index, present, seconds });
+        },
+      });
+    } catch (e) {
+      if (live()) this.state.to('consented', 'end a failed start');
+      throw e;
+    }
+    if (!live()) {
+      // Withdrawn, closed or deleted while the capture started: stop what started.
+      await capture.abort();
+      this.state.check(epoch, 'beginAnswer()');
+    }
     this.current = { index, capture, warnings };
     if (this.answers.every((a) => a === null)) this.log.record({ type: 'analysis', phase: 'started' });
     this.emit('progress', { stage: 'answer-started', answer: index });
@@ -154,9 +183,14 @@ export class InterviewSession extends EventTarget {
     this.assertOpen();
     const cur = this.current;
     if (cur === null) throw new SessionError('invalid-state', 'endAnswer() without beginAnswer()');
+    this.state.to('storing', 'end the answer');
     this.current = null;
-    const captured = await cur.capture.stop();
-    return this.store(cur.index, { seconds: captured.seconds, audio: captured.audio, videoRows: captured.video?.rows ?? (captured.videoTried ? [] : null) }, cur.warnings);
+    const epoch = this.state.epoch;
+    return this.state.track((async () => {
+      const captured = await cur.capture.stop();
+      this.state.check(epoch, 'endAnswer()');
+      return this.store(cur.index, { seconds: captured.seconds, audio: captured.audio, videoRows: captured.video?.rows ?? (captured.videoTried ? [] : null) }, cur.warnings, epoch);
+    })().finally(() => this.settle(epoch)));
   }
 
   /**
@@ -169,26 +203,35 @@ export class InterviewSession extends EventTarget {
     this.assertConsent('analyse a file');
     this.assertIndex(index);
     if (!(file instanceof Blob)) throw new SessionError('invalid-options', 'addAnswerFile() needs a Blob or File');
-    if (this.current !== null || this.busy) throw new SessionError('invalid-state', 'another answer is being recorded or analysed; wait for it first');
-    this.busy = true;
-    try {
-      this.emit('progress', { stage: 'answer-started', answer: index });
-      const f = await analyzeAnswerFile(file, { audio: this.uses('audio'), faces: this.uses('video') ? this.ctx.faces : null, audioWorkerUrl: this.ctx.audioWorkerUrl });
-      if (this.closed || this.consentRecord === null) throw new SessionError('invalid-state', 'the session was closed or consent withdrawn while the file was analysed');
-      const warnings = f.warnings.map((w) => ({ ...w, answer: index }));
-      for (const w of warnings) this.record(w);
-      return await this.store(index, f, warnings);
-    } catch (e) {
-      const code = fileErrorLogCode(e);
-      if (code !== undefined) this.log.record({ type: 'warning', code, answer: index });
-      throw e;
-    } finally {
-      this.busy = false;
-    }
+    if (this.current !== null) throw new SessionError('invalid-state', 'another answer is being recorded or analysed; wait for it first');
+    // One at a time: the face analyser has one file worker.
+    this.state.to('storing', 'analyse a file (another answer is being recorded or analysed)');
+    const epoch = this.state.epoch;
+    return this.state.track((async () => {
+      try {
+        this.emit('progress', { stage: 'answer-started', answer: index });
+        const f = await analyzeAnswerFile(file, { audio: this.uses('audio'), faces: this.uses('video') ? this.ctx.faces : null, audioWorkerUrl: this.ctx.audioWorkerUrl });
+        this.state.check(epoch, 'addAnswerFile()');
+        const warnings = f.warnings.map((w) => ({ ...w, answer: index }));
+        for (const w of warnings) this.record(w);
+        return await this.store(index, f, warnings, epoch);
+      } catch (e) {
+        const code = fileErrorLogCode(e);
+        if (code !== undefined && this.state.epoch === epoch) this.log.record({ type: 'warning', code, answer: index });
+        throw e;
+      } finally {
+        this.settle(epoch);
+      }
+    })());
+  }
+
+  /** Back to `consented` after an operation, unless an interruption moved the session on. */
+  private settle(epoch: number): void {
+    if (this.state.epoch === epoch && this.state.phase === 'storing') this.state.to('consented', 'finish');
   }
 
   /** Builds and stores one answer's record (shared by live capture and uploaded files). */
-  private async store(index: number, x: { seconds: number; audio: AnswerInput['audio']; videoRows: AnswerInput['videoRows'] }, captureWarnings: SessionWarning[]): Promise<AnswerRecord | null> {
+  private async store(index: number, x: { seconds: number; audio: AnswerInput['audio']; videoRows: AnswerInput['videoRows'] }, captureWarnings: SessionWarning[], epoch: number): Promise<AnswerRecord | null> {
     const empty = x.seconds < 0.5 || ((x.audio?.windows.length ?? 0) === 0 && (x.videoRows?.length ?? 0) === 0);
     if (empty) {
       this.record({ code: 'answer-empty', answer: index, message: `answer ${index + 1} lasted ${x.seconds.toFixed(2)} s, too short to analyse; ${this.answers[index] === null ? 'it stays unanswered' : 'the previous take is kept'}` });
@@ -201,7 +244,7 @@ export class InterviewSession extends EventTarget {
     this.warningList = [...this.warningList.filter((w) => w.answer !== index && !record.warnings.includes(w)), ...record.warnings];
     this.answers[index] = record;
     this.lastResult = null;
-    await this.persist();
+    await this.persist(epoch);
     this.emit('progress', { stage: 'answer-ended', answer: index });
     return record;
   }
@@ -216,20 +259,29 @@ export class InterviewSession extends EventTarget {
     if (this.lastResult !== null && options.fresh !== true) return this.lastResult;
     const usable = this.answers.some((a) => a !== null && (a.audio !== null || a.video !== null));
     if (!usable) throw new SessionError('no-answers', 'no recorded answer has audio or video the model can read');
+    this.state.to('storing', 'score (an answer is being recorded or analysed)');
+    const epoch = this.state.epoch;
+    return this.state.track(this.score(epoch).finally(() => this.settle(epoch)));
+  }
+
+  private async score(epoch: number): Promise<InterviewResult> {
     this.emit('progress', { stage: 'scoring' });
     const words = { jobTitle: embedText(this.ctx.vocab, this.spec.jobTitle), questions: this.spec.questions.map((q) => embedText(this.ctx.vocab, q)) };
     const consented = new Map([...this.ctx.models].filter(([m]) => this.uses(m)));
+    let result: InterviewResult;
     try {
       const outputs = await runModels(consented, this.answers, words);
-      this.lastResult = assembleResult(outputs, this.answers, { modelVersion: this.ctx.modelVersion, backend: this.ctx.backend, warnings: this.warningList, questionCount: this.spec.questions.length });
+      this.state.check(epoch, 'result()');
+      result = assembleResult(outputs, this.answers, { modelVersion: this.ctx.modelVersion, backend: this.ctx.backend, warnings: this.warningList, questionCount: this.spec.questions.length });
     } catch (e) {
-      this.log.record({ type: 'analysis', phase: 'failed' });
+      if (this.state.epoch === epoch) this.log.record({ type: 'analysis', phase: 'failed' });
       throw e;
     }
+    this.lastResult = result;
     this.log.record({ type: 'analysis', phase: 'completed', answers: this.answers.filter((a) => a !== null).length });
-    await this.persist();
+    await this.persist(epoch);
     this.emit('progress', { stage: 'scored' });
-    return this.lastResult;
+    return result;
   }
 
   /** The session as hirenet-dataset/1 (derived features only). */
@@ -250,7 +302,9 @@ export class InterviewSession extends EventTarget {
    * proof of deletion (Illinois AIVI § 15).
    */
   async delete(): Promise<EventLogJson> {
-    await this.close();
+    this.state.interrupt('deleted');
+    await this.release();
+    // After every save this session queued (store.ts runs them in order): nothing comes back.
     if (this.ctx.persist) await removeSession(this.id);
     this.answers = this.answers.map(() => null);
     this.lastResult = null;
@@ -258,15 +312,25 @@ export class InterviewSession extends EventTarget {
     return this.log.toJSON();
   }
 
-  /** Stops any running answer and releases it; stored state stays (resume later). */
+  /** Stops any running answer (or one starting) and releases it; stored state stays (resume later). */
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+    if (!this.state.live) return;
+    this.state.interrupt('closed');
+    await this.release();
+  }
+
+  private async release(): Promise<void> {
+    globalThis.removeEventListener?.('pagehide', this.onHide);
+    await this.stopCapture();
+    await this.state.settled();
+    this.stream = null;
+    this.ctx.forget(this);
+  }
+
+  private async stopCapture(): Promise<void> {
     const cur = this.current;
     this.current = null;
     await cur?.capture.abort();
-    this.stream = null;
-    this.ctx.forget(this);
   }
 
   private uses(m: SessionModality): boolean {
@@ -284,7 +348,7 @@ export class InterviewSession extends EventTarget {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new SessionError('invalid-state', 'this interview session is closed');
+    if (!this.state.live) throw new SessionError('invalid-state', `this interview session is ${this.state.phase}`);
   }
 
   private assertIndex(index: number): void {
@@ -296,11 +360,11 @@ export class InterviewSession extends EventTarget {
     if (this.consentRecord === null) throw new SessionError('consent-required', `cannot ${what} before session.consent({ noticeVersion, modalities }) is recorded`);
   }
 
-  private async persist(): Promise<void> {
-    if (!this.ctx.persist) return;
+  /** Saves the session unless an interruption since `epoch` made that state stale. */
+  private async persist(epoch: number): Promise<void> {
+    if (!this.ctx.persist || this.state.epoch !== epoch) return;
     const { id, createdAt, consentRecord: consent, answers, warningList: warnings, lastResult: result } = this;
     const stored: StoredSession = { id, createdAt, jobTitle: this.spec.jobTitle, questions: this.spec.questions, modalities: this.ctx.modalities, consent, answers, warnings, result, logs: this.eventLogs() };
-    await saveSession(stored);
-    globalThis.localStorage?.setItem(CURRENT_KEY, this.id);
+    await saveSession(stored, true);
   }
 }

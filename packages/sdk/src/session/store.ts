@@ -58,31 +58,65 @@ async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) =>
   }
 }
 
-export async function saveSession(s: StoredSession): Promise<void> {
-  await withStore('readwrite', (st) => st.put(structuredClone(s)));
+// Every storage operation of this page runs one after another: a save that started before a
+// deletion finishes before it, and nothing queued after a deletion can run before it — so a
+// deletion is never undone by a save still in flight (issue 13), and deleteDatabase() never
+// meets a connection of our own.
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(op: () => Promise<T>): Promise<T> {
+  const run = queue.then(op, op);
+  queue = run.catch(() => undefined);
+  return run;
 }
 
-export async function loadSession(id: string): Promise<StoredSession | undefined> {
-  return (await withStore('readonly', (st) => st.get(id))) as StoredSession | undefined;
+/** Saves `s`; `current` also makes it the page's current session (localStorage), in the same turn. */
+export function saveSession(s: StoredSession, current = false): Promise<void> {
+  return serial(async () => {
+    await withStore('readwrite', (st) => st.put(structuredClone(s)));
+    if (current) globalThis.localStorage?.setItem(CURRENT_KEY, s.id);
+  });
 }
 
-export async function listSessions(): Promise<StoredSession[]> {
-  return (await withStore('readonly', (st) => st.getAll())) as StoredSession[];
+export function loadSession(id: string): Promise<StoredSession | undefined> {
+  return serial(async () => (await withStore('readonly', (st) => st.get(id))) as StoredSession | undefined);
 }
 
-export async function removeSession(id: string): Promise<void> {
-  await withStore('readwrite', (st) => st.delete(id));
-  if (globalThis.localStorage?.getItem(CURRENT_KEY) === id) globalThis.localStorage.removeItem(CURRENT_KEY);
+export function listSessions(): Promise<StoredSession[]> {
+  return serial(async () => (await withStore('readonly', (st) => st.getAll())) as StoredSession[]);
 }
+
+export function removeSession(id: string): Promise<void> {
+  return serial(async () => {
+    await withStore('readwrite', (st) => st.delete(id));
+    if (globalThis.localStorage?.getItem(CURRENT_KEY) === id) globalThis.localStorage.removeItem(CURRENT_KEY);
+  });
+}
+
+/** How long a deletion waits for another tab's connection to close before it says so. */
+const BLOCKED_MS = 5000;
 
 /** Deletes the database, the SDK's caches and localStorage keys. Resolves once all are gone. */
-export async function wipeAll(): Promise<void> {
+export function wipeAll(): Promise<void> {
+  return serial(wipeNow);
+}
+
+async function wipeNow(): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const r = indexedDB.deleteDatabase(DB_NAME);
-    r.onsuccess = () => resolve();
-    r.onerror = () => reject(new SessionError('storage', `could not delete the IndexedDB database: ${r.error?.message ?? ''}`));
-    // Another tab holding the database open blocks deletion; say so instead of hanging.
-    r.onblocked = () => reject(new SessionError('storage', 'deleting the IndexedDB database is blocked by another open tab of this site; close it and retry'));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    r.onsuccess = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    r.onerror = () => {
+      clearTimeout(timer);
+      reject(new SessionError('storage', `could not delete the IndexedDB database: ${r.error?.message ?? ''}`));
+    };
+    // Our own connections are closed (serial queue), so a block is another tab; the deletion still
+    // completes when that tab lets go, but not waiting forever: say so after BLOCKED_MS.
+    r.onblocked = () => {
+      timer = setTimeout(() => reject(new SessionError('storage', 'deleting the IndexedDB database is blocked by another open tab of this site; close it and retry')), BLOCKED_MS);
+    };
   });
   if (globalThis.caches !== undefined) {
     for (const name of await caches.keys()) if (name.startsWith(STORAGE_PREFIX)) await caches.delete(name);
