@@ -39,6 +39,7 @@ describe('CLI arguments', () => {
     [['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--epochs', '2.5'], /--epochs must be an integer/],
     [['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--lr', '0'], /--lr must be a number > 0/],
     [['train', '--data', 'd', '--out', 'o', '--modality', 'sound'], /--modality must be one of audio, video, both/],
+    [['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--variant', 'lstm'], /--variant must be one of hirenet, hn_satt, hn_avg, bigru/],
     [['eval', '--data', 'd', '--model', 'm', '--threshold', '1.5', '--json'], /--threshold must be a number >= 0 and <= 1/],
     [['simulate', '--out', 'o', '--interviews', '0'], /--interviews must be an integer >= 1/],
     [['simulate', '--out', 'o', '--interviews', '5', '--label-noise', '0.9'], /--label-noise must be a number >= 0 and <= 0.5/],

@@ -34,7 +34,17 @@ const TRAINING = {
 };
 
 export const FLAG_RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
-  train: { ...TRAINING, noise: num(0), 'attention-entropy': num(0), 'query-scale': positive(), modality: { choices: ['audio', 'video', 'both'] }, normalize: { choices: ['answer', 'none'] } },
+  train: {
+    ...TRAINING,
+    noise: num(0),
+    'attention-entropy': num(0),
+    'query-scale': positive(),
+    modality: { choices: ['audio', 'video', 'both'] },
+    normalize: { choices: ['answer', 'none'] },
+    variant: { choices: ['hirenet', 'hn_satt', 'hn_avg', 'bigru'] },
+    select: { choices: ['f1', 'auc'] },
+    augment: { choices: ['takes', 'none'] },
+  },
   ablate: { ...TRAINING, seeds: int(1, 1000), 'first-seed': SEED, 'bow-k': int(1, 100_000), 'bow-sample': int(1), modality: { choices: ['audio', 'video', 'both'] } },
   eval: { threshold: num(0, 1), backend: NODE_BACKEND },
   predict: { backend: NODE_BACKEND },
