@@ -70,7 +70,8 @@ export { NOTICE_TEMPLATE_EN, renderNotice, validateNoticeTemplate, NoticeError, 
 // feedback, persistence and deletion, dataset export). docs/session-api.md.
 export { HireNet } from './session/hirenet.ts';
 export { InterviewSession, type ConsentInput } from './session/interview.ts';
-export { resolveOptions, type HireNetOptions, type ResolvedOptions, type BackendChoice, type LoadProgress, type InterviewSpec } from './session/options.ts';
+export { HOST_TEXT_LIMITS } from './session/host-text.ts';
+export { resolveOptions, validateInterviewSpec, type HireNetOptions, type ResolvedOptions, type BackendChoice, type LoadProgress, type InterviewSpec } from './session/options.ts';
 export { SessionError, type SessionErrorCode } from './session/errors.ts';
 export { requestInterviewMedia } from './session/media.ts';
 export type { InterviewResult, KeyMoment, Cue, CueCode, FeedbackItem, AnswerFeedback, AnswerRecord, ModalityRows, SessionWarning, SessionWarningCode, ConsentRecord, SessionModality } from './session/types.ts';
