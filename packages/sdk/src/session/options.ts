@@ -14,6 +14,7 @@
  */
 import type { BackendName } from '../backend/backends.ts';
 import { SessionError } from './errors.ts';
+import { checkHostText, HOST_TEXT_LIMITS } from './host-text.ts';
 import { defaultManifestUrl } from './manifest.ts';
 import type { SessionModality } from './types.ts';
 
@@ -97,6 +98,22 @@ function bad(message: string): SessionError {
   return new SessionError('invalid-options', message);
 }
 
+const URL_FIELDS = ['assetsBaseUrl', 'modelUrl', 'faceModelUrl', 'vocabUrl', 'wasmPaths', 'audioWorkletUrl', 'audioWorkerUrl', 'visionWorkerUrl', 'manifestUrl'] as const;
+
+/** Every URL option: a string of at most HOST_TEXT_LIMITS.url characters, no control character. */
+function checkUrls(o: HireNetOptions): void {
+  const url = { max: HOST_TEXT_LIMITS.url };
+  for (const field of URL_FIELDS) {
+    const v = o[field];
+    if (v !== undefined && v !== null) checkHostText(v, field, url);
+  }
+  if (o.visionWasm !== undefined) {
+    if (o.visionWasm === null || typeof o.visionWasm !== 'object') throw bad('visionWasm must be { wasmLoaderUrl, wasmBinaryUrl }');
+    checkHostText(o.visionWasm.wasmLoaderUrl, 'visionWasm.wasmLoaderUrl', url);
+    checkHostText(o.visionWasm.wasmBinaryUrl, 'visionWasm.wasmBinaryUrl', url);
+  }
+}
+
 /**
  * Fills defaults and validates. URLs are made absolute against `base` (the page), because
  * workers resolve relative URLs against their own script.
@@ -104,6 +121,7 @@ function bad(message: string): SessionError {
 export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOptions {
   if (o === null || typeof o !== 'object') throw bad('HireNet.create needs an options object');
   if (typeof o.assetsBaseUrl !== 'string' || o.assetsBaseUrl === '') throw bad('assetsBaseUrl is required (directory of the self-hosted assets)');
+  checkUrls(o);
   const abs = (u: string): string => (base === undefined ? u : new URL(u, base).href);
   const dir = (u: string): string => abs(u.endsWith('/') ? u : `${u}/`);
   const assets = dir(o.assetsBaseUrl);
@@ -147,13 +165,29 @@ export interface InterviewSpec {
   readonly questions: readonly string[];
 }
 
-/** Validates `startInterview` input: a job title and 1–50 non-empty questions. */
+/**
+ * Validates `startInterview` input: a job title of at most 200 characters and 1–50 non-empty
+ * questions of at most 1,000 characters each (HOST_TEXT_LIMITS), valid Unicode text.
+ */
 export function validateInterviewSpec(spec: InterviewSpec): InterviewSpec {
   if (spec === null || typeof spec !== 'object') throw bad('startInterview needs { jobTitle, questions }');
-  if (typeof spec.jobTitle !== 'string') throw bad('jobTitle must be a string');
-  if (!Array.isArray(spec.questions) || spec.questions.length === 0 || spec.questions.length > 50) throw bad('questions must be a list of 1–50 strings');
-  spec.questions.forEach((q, i) => {
-    if (typeof q !== 'string' || q.trim() === '') throw bad(`questions[${i}] must be a non-empty string`);
-  });
-  return Object.freeze({ jobTitle: spec.jobTitle, questions: Object.freeze([...spec.questions]) });
+  const jobTitle = checkHostText(spec.jobTitle, 'jobTitle', { max: HOST_TEXT_LIMITS.jobTitle });
+  const most = HOST_TEXT_LIMITS.questions;
+  if (!Array.isArray(spec.questions) || spec.questions.length === 0 || spec.questions.length > most) {
+    const n = Array.isArray(spec.questions) ? ` (got ${spec.questions.length})` : '';
+    throw bad(`questions must be a list of 1–${most} strings${n}`);
+  }
+  const rule = { max: HOST_TEXT_LIMITS.question, multiline: true, nonEmpty: true };
+  const questions = spec.questions.map((q: unknown, i) => checkHostText(q, `questions[${i}]`, rule));
+  return Object.freeze({ jobTitle, questions: Object.freeze(questions) });
+}
+
+/**
+ * Length and text checks of `session.consent({ noticeVersion, noticeLocale })`, as
+ * `invalid-options`, before the event log matches them against its semver / BCP 47 patterns.
+ */
+export function validateConsentNotice(c: { readonly noticeVersion: unknown; readonly noticeLocale?: unknown }): void {
+  if (c === null || typeof c !== 'object') throw bad('consent needs { noticeVersion, modalities }');
+  checkHostText(c.noticeVersion, 'noticeVersion', { max: HOST_TEXT_LIMITS.noticeVersion, nonEmpty: true });
+  if (c.noticeLocale !== undefined) checkHostText(c.noticeLocale, 'noticeLocale', { max: HOST_TEXT_LIMITS.noticeLocale, nonEmpty: true });
 }
