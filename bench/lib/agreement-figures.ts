@@ -32,6 +32,9 @@ export interface TakeFit {
   /** Live window k ↔ file window k + lag (windows of 0.25 s, circular). */
   readonly lag: number;
   readonly windows: number;
+  /** Rows the take produced, of `span` windows from its first to its last row (dropped windows: no face, no frames). */
+  readonly kept: number;
+  readonly span: number;
   /** Median over features of this take's Pearson r. */
   readonly medianR: number;
 }
@@ -98,6 +101,11 @@ export function spreadOf(runs: readonly Scores[]): Scores {
   return { fused: one('fused'), audio: one('audio'), video: one('video') };
 }
 
+function keptOf(m: WindowRows): { kept: number; span: number } {
+  const w = m.windowIndex;
+  return { kept: w.length, span: w.length === 0 ? 0 : Math.max(...w) - Math.min(...w) + 1 };
+}
+
 /** Per-take alignment of live rows to the file's, per-feature medians across takes, the worst features. */
 export function modalityFit(live: readonly WindowRows[], file: WindowRows, names: readonly string[] | null): ModalityFit {
   const fits = live.map((t) => alignAndCorrelate(t, file));
@@ -106,7 +114,7 @@ export function modalityFit(live: readonly WindowRows[], file: WindowRows, names
   const name = (f: number): string => (names !== null && names.length === width ? names[f]! : `feature ${f}`);
   const finite = perFeature.map((r, f) => ({ feature: name(f), r })).filter((x) => Number.isFinite(x.r));
   return {
-    takes: fits.map((a) => ({ lag: a.lag, windows: a.windows, medianR: a.medianR })),
+    takes: fits.map((a, k) => ({ lag: a.lag, windows: a.windows, ...keptOf(live[k]!), medianR: a.medianR })),
     medianR: median(fits.map((a) => a.medianR)),
     medianFeatureR: median(perFeature),
     features: width,

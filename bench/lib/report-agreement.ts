@@ -14,12 +14,12 @@ const done = (c: ClipResult): c is Done => !('error' in c);
 
 function takesCell(m: ModalityFit | null): string {
   if (m === null) return 'no rows';
-  return m.takes.map((t) => `${t.lag.toFixed(3)} / ${t.windows} / ${f3(t.medianR)}`).join('; ');
+  return m.takes.map((t) => `${t.lag.toFixed(3)} / ${t.windows} (${t.kept} of ${t.span}) / ${f3(t.medianR)}`).join('; ');
 }
 
 function liveVsFile(clips: readonly Done[]): string[] {
   const out = [
-    '| clip | audio takes: lag (windows) / aligned windows / median r | **audio r** | video takes: lag / windows / median r | **video r** |',
+    '| clip | audio takes: lag (windows) / aligned windows (rows kept of the take\'s windows) / median r | **audio r** | video takes, the same | **video r** |',
     '|---|---|---|---|---|',
   ];
   for (const c of clips) out.push(`| ${c.clip} | ${takesCell(c.audio)} | **${f3(c.audio?.medianR)}** | ${takesCell(c.video)} | **${f3(c.video?.medianR)}** |`);
@@ -69,7 +69,7 @@ function retest(clips: readonly Done[], audio: AudioOnlyResult | { error: string
   if ('error' in audio) out.push(`| ${AUDIO_ONLY} | — | — | failed: ${audio.error} | | |`);
   else out.push(`| ${AUDIO_ONLY.split('/').at(-1)} (audio only, ${audio.seconds.toFixed(1)} s) | no live takes | — | ${trio(audio.file)} | ${audio.halves.map((s) => f3(s.fused)).join(', ')} | **${sp(audio.halvesSpread)}** |`);
   const med = (xs: (number | null)[]): string => f3(median(xs.map((x) => x ?? NaN)));
-  out.push(`| **median of clips** | | **${med(clips.map((c) => c.liveSpread.fused))} / ${med(clips.map((c) => c.liveSpread.audio))} / ${med(clips.map((c) => c.liveSpread.video))}** | | | **${med(clips.map((c) => c.halvesSpread.fused))} / ${med(clips.map((c) => c.halvesSpread.audio))} / ${med(clips.map((c) => c.halvesSpread.video))}** |`);
+  out.push(`| **median of the video clips** | | **${med(clips.map((c) => c.liveSpread.fused))} / ${med(clips.map((c) => c.liveSpread.audio))} / ${med(clips.map((c) => c.liveSpread.video))}** | | | **${med(clips.map((c) => c.halvesSpread.fused))} / ${med(clips.map((c) => c.halvesSpread.audio))} / ${med(clips.map((c) => c.halvesSpread.video))}** |`);
   return out;
 }
 
@@ -90,14 +90,15 @@ function body(a: AgreementResult): string[] {
   const clips = a.clips.filter(done);
   const failed = a.clips.filter((c) => !done(c));
   return [
-    `Shipped model \`${a.model}\` through the session API in Chromium (test/browser/pages/session/agreement.html), one browser per clip whose fake camera and mic play it (${clips[0]?.camera ?? 'square y4m + wav'}). Per clip: ${a.takes} live takes, each as long as the clip and its own one-question interview; the clip uploaded twice (\`addAnswerFile\`); its two halves uploaded (adjacent segments of the same speaker: the clips are 5–8 s, so halves of each clip, and of ${AUDIO_ONLY}, stand in for separate answers); one stored two-answer interview (the clip, its first half) re-scored from storage on ${a.backends.join(', ')}.`,
+    `Shipped model \`${a.model}\` through the session API in Chromium (test/browser/pages/session/agreement.html), one browser per clip whose fake camera and mic play it (${clips[0]?.camera ?? 'square y4m + wav'}). Per clip: ${a.takes} live take${a.takes === 1 ? '' : 's'}, each as long as the clip and its own one-question interview; the clip uploaded twice (\`addAnswerFile\`); its two halves uploaded (adjacent segments of the same speaker: the clips are 5–8 s, so halves of each clip, and of ${AUDIO_ONLY}, stand in for separate answers); one stored two-answer interview (the clip, its first half) re-scored from storage on ${a.backends.join(', ')}.`,
+    '',
     `Alignment: a live take starts anywhere in the device's loop of the clip, so the file's 0.25 s windows are shifted (circularly, in eighths of a window, linearly interpolated) to the lag that maximises the mean per-feature correlation; r is Pearson per feature over the aligned windows, features constant in either are left out (test/browser/agreement-stats.ts). Section took ${a.seconds.toFixed(0)} s; **load average ${a.load.start.join(' / ')} at start, ${a.load.end.join(' / ')} at the end** (2 cores shared with other sessions: the live takes' frame rate, hence the video rows, depend on it).`,
     ...(failed.length > 0 ? ['', ...failed.map((c) => `- ${c.clip}: failed: ${'error' in c ? c.error : ''}`)] : []),
     '',
     '### Whether the issue\'s bars are met',
     ...bars(clips),
     '',
-    '### Live vs file, aligned by time (per take: lag / windows / median per-feature r; bold: median over takes)',
+    '### Live vs file, aligned by time (per take; bold: median over takes)',
     ...liveVsFile(clips),
     '',
     '### Features that agree least (per-feature r, median over the takes)',

@@ -34,7 +34,7 @@ describe('agreement figures', () => {
     // The noise feature enters the lag's objective, so the lag may move by a step or two (of 1/8 window).
     expect(Math.abs(fit.takes[0]!.lag - 5)).toBeLessThanOrEqual(0.25);
     expect(Math.abs(fit.takes[1]!.lag - 11)).toBeLessThanOrEqual(0.25);
-    expect(fit.takes.every((t) => t.windows === N)).toBe(true);
+    expect(fit.takes.every((t) => t.windows === N && t.kept === N && t.span === N)).toBe(true);
     expect(fit.worst[0]?.feature).toBe('c');
     expect(Math.abs(fit.worst[0]!.r)).toBeLessThan(0.6);
     expect(fit.worst.slice(1).every((w) => w.r > 0.99)).toBe(true);
