@@ -34,6 +34,7 @@ export const WARNING_CODES = [
   'no-speech',
   'answer-missing',
   'windows-dropped',
+  'storage-failed',
   'other',
 ] as const;
 

@@ -239,12 +239,20 @@ export class InterviewSession extends EventTarget {
       return null;
     }
     const record = buildAnswerRecord({ index, seconds: x.seconds, audio: x.audio, videoRows: x.videoRows, expected: this.ctx.names, captureWarnings });
+    const earlier = this.answers[index];
+    if (record.audio === null && record.video === null && earlier != null && (earlier.audio !== null || earlier.video !== null)) {
+      // A take with nothing the model can read (silence and no face) never replaces a usable one.
+      for (const w of record.warnings.slice(captureWarnings.length)) this.record(w);
+      this.record({ code: 'take-kept', answer: index, message: `the new take of answer ${index + 1} had no sound or face the model could read; the previous take is kept` });
+      this.emit('progress', { stage: 'answer-ended', answer: index });
+      return null;
+    }
     for (const w of record.warnings.slice(captureWarnings.length)) this.record(w);
     // A new take replaces the earlier take's warnings too (the event log keeps every code).
     this.warningList = [...this.warningList.filter((w) => w.answer !== index && !record.warnings.includes(w)), ...record.warnings];
     this.answers[index] = record;
     this.lastResult = null;
-    await this.persist(epoch);
+    await this.persistOrWarn(epoch, index);
     this.emit('progress', { stage: 'answer-ended', answer: index });
     return record;
   }
@@ -279,9 +287,9 @@ export class InterviewSession extends EventTarget {
     }
     this.lastResult = result;
     this.log.record({ type: 'analysis', phase: 'completed', answers: this.answers.filter((a) => a !== null).length });
-    await this.persist(epoch);
+    const failed = await this.persistOrWarn(epoch);
     this.emit('progress', { stage: 'scored' });
-    return result;
+    return failed === null ? result : { ...result, warnings: [...result.warnings, failed] };
   }
 
   /** The session as hirenet-dataset/1 (derived features only). */
@@ -358,6 +366,23 @@ export class InterviewSession extends EventTarget {
   private assertConsent(what: string): void {
     this.assertOpen();
     if (this.consentRecord === null) throw new SessionError('consent-required', `cannot ${what} before session.consent({ noticeVersion, modalities }) is recorded`);
+  }
+
+  /**
+   * After the work is done, a full disk (QuotaExceededError) must not lose it: the answer or the
+   * result stays in memory and is returned, with a `storage-failed` warning that it will not
+   * survive a reload. Returns that warning, or null when saved.
+   */
+  private async persistOrWarn(epoch: number, answer?: number): Promise<SessionWarning | null> {
+    try {
+      await this.persist(epoch);
+      return null;
+    } catch (e) {
+      if (!(e instanceof SessionError) || e.code !== 'storage') throw e;
+      const w: SessionWarning = { code: 'storage-failed', ...(answer === undefined ? {} : { answer }), message: `could not save on this device (${e.message}); the ${answer === undefined ? 'result' : `answer ${answer + 1}`} is kept in this page only and is lost on reload` };
+      this.record(w);
+      return w;
+    }
   }
 
   /** Saves the session unless an interruption since `epoch` made that state stale. */

@@ -19,6 +19,8 @@ export const LOG_CODE: Record<SessionWarningCode, WarningCode> = {
   'face-model-missing': 'video-model',
   'backend-fallback': 'backend-fallback',
   'windows-dropped': 'windows-dropped',
+  'storage-failed': 'storage-failed',
+  'take-kept': 'answer-missing',
   'vision-worker-failed': 'video-worker',
   'audio-worker-crashed': 'other',
   'microphone-ended': 'other',

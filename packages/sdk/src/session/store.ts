@@ -52,6 +52,11 @@ async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) =>
       tx.onabort = () => reject(new SessionError('storage', 'IndexedDB transaction aborted'));
     });
     return result;
+  } catch (e) {
+    // A DOMException thrown by the call itself (QuotaExceededError, DataCloneError) is a storage
+    // failure too: one typed code for the host to branch on.
+    if (e instanceof SessionError) throw e;
+    throw new SessionError('storage', `IndexedDB: ${(e as Error).name}: ${(e as Error).message}`, { cause: e });
   } finally {
     // Closing at once matters: an open connection would block deleteDatabase() later.
     db.close();

@@ -65,6 +65,8 @@ export type SessionWarningCode =
   | 'face-model-missing'
   | 'backend-fallback'
   | 'windows-dropped'
+  | 'storage-failed'
+  | 'take-kept'
   /** The vision worker could not load or start (not the face model): the face channel is off. */
   | 'vision-worker-failed'
   /** The audio worker died or stopped answering during an answer; windows received before are kept. */
