@@ -70,7 +70,7 @@ async function openAudioWorker(o: AudioWorkerOptions): Promise<AudioWorkerLink> 
     throw workerError(`the audio worker (${url}) could not be created: ${(e as Error).message}`, e);
   }
   const api = Comlink.wrap<AudioWorkerApi>(worker);
-  const guard = new WorkerGuard(worker, { kind: 'audio', url, error: workerError, ping: () => api.ping() });
+  const guard = new WorkerGuard(worker, { kind: 'audio', url, error: workerError, ping: () => api.ping(), probe: { progress: () => api.progress() } });
   const link = {
     api,
     guard,

@@ -15,6 +15,8 @@ export interface GuardedWorkerInfo {
   readonly url: string;
   /** Terminates the worker without any event, as a killed process would look from the page. */
   kill(): void;
+  /** Read-only calls the owner chose to expose (e.g. the audio worker's `progress`). */
+  readonly probe: Readonly<Record<string, () => Promise<unknown>>>;
 }
 
 export interface WorkerGuardOptions {
@@ -27,6 +29,8 @@ export interface WorkerGuardOptions {
   /** Unanswered heartbeat that counts as death. Default 10 s (above any synchronous step measured here). */
   readonly silentMs?: number;
   readonly intervalMs?: number;
+  /** Read-only calls listed in the debug registry entry (see WORKER_DEBUG). */
+  readonly probe?: Readonly<Record<string, () => Promise<unknown>>>;
 }
 
 /** Thrown by `WorkerGuard.call` when a call outlives its own deadline while the worker lives. */
@@ -61,7 +65,7 @@ export class WorkerGuard {
     if (o.ping !== undefined) this.timer = setInterval(() => this.beat(), o.intervalMs ?? 1000);
     const registry = (globalThis as { [WORKER_DEBUG]?: unknown })[WORKER_DEBUG];
     if (Array.isArray(registry)) {
-      const info: GuardedWorkerInfo = { kind: o.kind, url: o.url, kill: () => worker.terminate() };
+      const info: GuardedWorkerInfo = { kind: o.kind, url: o.url, kill: () => worker.terminate(), probe: o.probe ?? {} };
       registry.push(info);
     }
   }

@@ -56,7 +56,11 @@ export function startLiveTap(track: MediaStreamTrack, opts: LiveOptions & { fps:
   const rows: VideoFrameRow[] = [];
   const warnings: VideoError[] = [];
   const started = performance.now();
-  const state: LoopState = { stopping: false, restarts: 0, handle: undefined, stopDelivered: false };
+  let signalStop = (): void => undefined;
+  const stopped = new Promise<null>((resolve) => {
+    signalStop = () => resolve(null);
+  });
+  const state: LoopState = { stopping: false, restarts: 0, handle: undefined, stopDelivered: false, stopped };
   // Raced against the worker's death: a dead worker never answers stopStream().
   const requestStop = (): Promise<void> | undefined => {
     const h = state.handle;
@@ -100,11 +104,13 @@ export function startLiveTap(track: MediaStreamTrack, opts: LiveOptions & { fps:
       // Remembered in state: a loop that has not attached to its worker yet sees it and does not
       // start streaming; one that is attaching gets it again with its first row (see sink).
       state.stopping = true;
+      signalStop();
       await requestStop();
       return done;
     },
     abandon(reason) {
       state.stopping = true;
+      signalStop();
       state.handle?.abandon(reason);
     },
   };
@@ -117,6 +123,8 @@ interface LoopState {
   handle: WorkerHandle | undefined;
   /** stopStream() was re-sent after a row proved the worker's stream reader exists. */
   stopDelivered: boolean;
+  /** Resolves on stop(): a loop still waiting for its worker (a fresh one takes seconds to start) ends at once. */
+  readonly stopped: Promise<null>;
 }
 
 async function runProcessor(
@@ -128,10 +136,10 @@ async function runProcessor(
   elapsed: () => number,
 ): Promise<void> {
   while (!state.stopping && track.readyState === 'live') {
-    const h = await getWorker();
-    state.handle = h;
+    const h = await Promise.race([getWorker(), state.stopped]);
     // stop() while the worker was being obtained: never start a stream nobody would end.
-    if (state.stopping) return;
+    if (h === null || state.stopping) return;
+    state.handle = h;
     // maxBufferSize 1: when the worker is busy the browser keeps only the newest frame.
     const processor = new MediaStreamTrackProcessor({ track, maxBufferSize: 1 });
     const readable = processor.readable;

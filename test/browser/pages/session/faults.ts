@@ -26,6 +26,11 @@ interface Args {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** Polls `ok` every 100 ms; gives up after `limitMs` (the assertions then say what is missing). */
+async function until(ok: () => boolean, limitMs = 30_000): Promise<void> {
+  const t0 = performance.now();
+  while (!ok() && performance.now() - t0 < limitMs) await sleep(100);
+}
 const errorOf = (e: unknown): { code: string; message: string } => ({ code: (e as { code?: string }).code ?? (e as Error).name, message: (e as Error).message });
 const warningOf = (w: SessionWarning): Record<string, unknown> => ({ code: w.code, message: w.message, secondsLost: w.secondsLost ?? null, modality: w.modality ?? null });
 const recordOf = (r: AnswerRecord | null): Record<string, unknown> => ({
@@ -97,18 +102,35 @@ exposeRun(async (a: Args) => {
       const s = await interview(hn, stream);
       const events: string[] = [];
       s.addEventListener('warning', (e) => events.push((e as CustomEvent<SessionWarning>).detail.code));
+      let frames = 0;
+      s.addEventListener('face', () => frames++);
       await s.beginAnswer(0);
+      const began = performance.now();
+      const since = (): number => (performance.now() - began) / 1000;
       const { kill, stopTrack } = a.answer;
       const at = Math.min(kill?.at ?? Infinity, stopTrack?.at ?? Infinity);
       if (Number.isFinite(at)) await sleep(at * 1000);
       if (kill !== undefined) {
         const victim = registry.filter((w) => w.kind === kill.kind).at(-1);
         if (victim === undefined) throw new Error(`no ${kill.kind} worker in the debug registry`);
+        // On a loaded machine the audio worker may lag: kill it only once it has analysed 1.5 s
+        // and the session has had time to collect that (it reads the worker every second).
+        // Likewise the vision worker: kill it once the session has received a second of frames.
+        const progress = victim.probe['progress'];
+        if (progress !== undefined) {
+          while (((await progress()) as { frames: number }).frames < 150) await sleep(100);
+          await sleep(1500);
+        } else {
+          await until(() => frames >= 15);
+        }
         victim.kill();
         out['killed'] = victim.url;
       }
       if (stopTrack !== undefined) (stopTrack.kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks())[0]?.stop();
-      await sleep((a.answer.seconds - (Number.isFinite(at) ? at : 0)) * 1000);
+      out['faultAt'] = since();
+      // At least 2 s between the fault and the end, however long the waits above took.
+      await sleep(Math.max(Number.isFinite(at) ? 2 : 0, a.answer.seconds - since()) * 1000);
+      out['endAt'] = since();
       const ended = await timed(() => s.endAnswer());
       out['end'] = { ms: ended.ms, error: ended.error ?? null, ...recordOf(ended.value ?? null) };
       out['events'] = events;
@@ -118,8 +140,22 @@ exposeRun(async (a: Args) => {
       const second = stream.clone();
       streams.push(second);
       const [s1, s2] = [await interview(hn, stream), await interview(hn, second)];
+      // Seconds of the answer at which each session's analysis delivered frames (first, last).
+      const spans = [s1, s2].map((s) => {
+        const span: number[] = [];
+        s.addEventListener('face', (e) => {
+          const t = (e as CustomEvent<{ seconds: number }>).detail.seconds;
+          span[0] ??= t;
+          span[1] = t;
+        });
+        return span;
+      });
+      out['faceSpans'] = spans;
       await s1.beginAnswer(0);
       await s2.beginAnswer(0);
+      // The second answer's vision worker starts with it (seconds on a loaded machine): record on
+      // until both have frames, then `seconds` more.
+      await until(() => spans.every((x) => x.length > 0));
       await sleep(a.twoSessions.seconds * 1000);
       const e1 = await timed(() => s1.endAnswer());
       const e2 = await timed(() => s2.endAnswer());
