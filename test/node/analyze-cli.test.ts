@@ -70,6 +70,16 @@ describe.skipIf(missing !== undefined)('hirenet analyze in headless Chromium', (
     expect(res.answerAttention[0].length).toBeGreaterThanOrEqual(22);
     expect(res.answerAttention[1].length).toBeGreaterThanOrEqual(42);
     expect(res.warnings.map((w: { code: string; answer?: number }) => [w.code, w.answer])).toContainEqual(['no-camera', 1]);
+    // A real analysis, not the 0.5 / flat attention an unread model gives (the CLI path of issue 12).
+    for (const m of ['audio', 'video']) expect(Math.abs(res.scores[m] - 0.5), `${m} score`).toBeGreaterThan(1e-4);
+    for (const a of res.answerAttention as number[][]) {
+      const used = a.filter((v) => v > 0);
+      expect(Math.max(...used) - Math.min(...used), 'attention flat').toBeGreaterThan(1e-3 / used.length);
+      expect(Math.max(...used), 'attention one-hot').toBeLessThan(0.98);
+    }
+    // Every window of each answer was scored: audio on both, video on the video answer.
+    expect(res.answerWindows.map((w: { windows: number; scored: Record<string, number> }) => w.scored['audio'] === w.windows)).toEqual([true, true]);
+    expect(res.answerWindows[0].scored.video).toBe(res.answerWindows[0].windows);
 
     expect(await exists(out)).toBe(true);
     const html = await readFile(out, 'utf8');
