@@ -156,6 +156,19 @@ describe.skipIf(missing !== undefined)('worker and track faults through the sess
     expectNotDegenerate(r.result);
   });
 
+  it('the vision worker blocked for 5 s mid-answer: analysis-gap with the seconds lost, no worker restart', async () => {
+    const r = await run({ answer: { seconds: 9, block: { at: 1, ms: 5000 } } });
+    expect(r.fatal).toBeUndefined();
+    expect(r.end!.error).toBeNull();
+    const w = only(r.end!.warnings, 'analysis-gap');
+    console.log(`[session-faults] vision worker blocked 5 s: secondsLost ${w.secondsLost}, ${r.end!.videoRows} video windows`);
+    expect(w.modality).toBe('video');
+    expect(w.secondsLost).toBeGreaterThan(4.5);
+    expect(w.secondsLost).toBeLessThan(8);
+    expect(r.end!.warnings.map((x) => x.code)).not.toContain('worker-crashed');
+    expect(r.end!.videoRows).toBeGreaterThan(3);
+  });
+
   it('the microphone track stopped mid-answer: microphone-ended with the seconds lost', async () => {
     const r = await run({ answer: { seconds: 4, stopTrack: { kind: 'audio', at: 1.5 } } });
     expect(r.fatal).toBeUndefined();

@@ -15,8 +15,8 @@ export interface GuardedWorkerInfo {
   readonly url: string;
   /** Terminates the worker without any event, as a killed process would look from the page. */
   kill(): void;
-  /** Read-only calls the owner chose to expose (e.g. the audio worker's `progress`). */
-  readonly probe: Readonly<Record<string, () => Promise<unknown>>>;
+  /** Calls the owner exposes for tests (audio: `progress()`; vision: `block(ms)`). */
+  readonly probe: Readonly<Record<string, (arg?: number) => Promise<unknown>>>;
 }
 
 export interface WorkerGuardOptions {
@@ -29,8 +29,8 @@ export interface WorkerGuardOptions {
   /** Unanswered heartbeat that counts as death. Default 10 s (above any synchronous step measured here). */
   readonly silentMs?: number;
   readonly intervalMs?: number;
-  /** Read-only calls listed in the debug registry entry (see WORKER_DEBUG). */
-  readonly probe?: Readonly<Record<string, () => Promise<unknown>>>;
+  /** Calls listed in the debug registry entry (see WORKER_DEBUG). */
+  readonly probe?: Readonly<Record<string, (arg?: number) => Promise<unknown>>>;
 }
 
 /** Thrown by `WorkerGuard.call` when a call outlives its own deadline while the worker lives. */

@@ -191,6 +191,16 @@ const api = {
     }, 0);
   },
 
+  /** Test hook: the worker's thread stays busy for `ms` right after this call returns, as a long GC or a stalled wasm call would. */
+  blockForTest(ms: number): void {
+    setTimeout(() => {
+      const end = performance.now() + ms;
+      while (performance.now() < end) {
+        // Busy on purpose: nothing else runs on this thread meanwhile.
+      }
+    }, 0);
+  },
+
   close(): void {
     engine?.close();
     engine = undefined;

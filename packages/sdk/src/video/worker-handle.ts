@@ -44,6 +44,7 @@ export class WorkerHandle {
       url,
       error: (message, cause) => new VideoError('video-worker', message, { cause }),
       ping: () => this.api.ping(),
+      probe: { block: (ms = 0) => this.api.blockForTest(ms) },
     });
     this.crashed = this.guard.dead;
   }

@@ -21,7 +21,13 @@ interface Args {
   visionWorker?: 'bad-url';
   /** After create: revoke the blob worker URL, then try an answer and a file. */
   revoke?: { fileUrl: string };
-  answer?: { seconds: number; kill?: { kind: 'audio' | 'vision'; at: number }; stopTrack?: { kind: 'audio' | 'video'; at: number } };
+  answer?: {
+    seconds: number;
+    kill?: { kind: 'audio' | 'vision'; at: number };
+    stopTrack?: { kind: 'audio' | 'video'; at: number };
+    /** Keeps the vision worker's thread busy for `ms` once a second of frames has arrived. */
+    block?: { at: number; ms: number };
+  };
   twoSessions?: { seconds: number };
 }
 
@@ -107,8 +113,8 @@ exposeRun(async (a: Args) => {
       await s.beginAnswer(0);
       const began = performance.now();
       const since = (): number => (performance.now() - began) / 1000;
-      const { kill, stopTrack } = a.answer;
-      const at = Math.min(kill?.at ?? Infinity, stopTrack?.at ?? Infinity);
+      const { kill, stopTrack, block } = a.answer;
+      const at = Math.min(kill?.at ?? Infinity, stopTrack?.at ?? Infinity, block?.at ?? Infinity);
       if (Number.isFinite(at)) await sleep(at * 1000);
       if (kill !== undefined) {
         const victim = registry.filter((w) => w.kind === kill.kind).at(-1);
@@ -126,10 +132,17 @@ exposeRun(async (a: Args) => {
         victim.kill();
         out['killed'] = victim.url;
       }
+      if (block !== undefined) {
+        const victim = registry.filter((w) => w.kind === 'vision').at(-1);
+        if (victim?.probe['block'] === undefined) throw new Error('no vision worker with a block probe in the debug registry');
+        await until(() => frames >= 15);
+        await victim.probe['block'](block.ms);
+      }
       if (stopTrack !== undefined) (stopTrack.kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks())[0]?.stop();
       out['faultAt'] = since();
-      // At least 2 s between the fault and the end, however long the waits above took.
-      await sleep(Math.max(Number.isFinite(at) ? 2 : 0, a.answer.seconds - since()) * 1000);
+      // At least 2 s between the fault (a block: its end) and endAnswer, however long the waits above took.
+      const after = Number.isFinite(at) ? 2 + (block?.ms ?? 0) / 1000 : 0;
+      await sleep(Math.max(after, a.answer.seconds - since()) * 1000);
       out['endAt'] = since();
       const ended = await timed(() => s.endAnswer());
       out['end'] = { ms: ended.ms, error: ended.error ?? null, ...recordOf(ended.value ?? null) };
