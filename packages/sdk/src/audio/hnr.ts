@@ -13,6 +13,7 @@
  * threshold, intensity being the frame's peak relative to the recording's.
  */
 import { AudioInputError } from './errors.ts';
+import { refineEvenPeak } from './peak-interpolation.ts';
 import { CrossCorrelation } from './real-fft.ts';
 
 export const HNR_MIN_DB = -20;
@@ -172,88 +173,10 @@ export class HarmonicityAnalyzer {
       for (let k = 0; k < count; k++) if (heights[k]! >= top - REFINE_MARGIN && (arg < 0 || heights[k]! > heights[arg]!)) arg = k;
       if (arg < 0) break;
       heights[arg] = -1;
-      best = Math.max(best, this.refine(lags[arg]!));
+      best = Math.max(best, fold(refineEvenPeak(r, this.maxLag, lags[arg]!, SINC_DEPTH).value));
     }
     return best;
   }
-
-  /**
-   * Largest sinc-interpolated r near `lag`, folded. Near its top the interpolated r is a parabola to
-   * well below 1e-4, so two parabola fits (±0.5 lag, then ±0.05 lag around the first vertex) find it.
-   */
-  private refine(lag: number): number {
-    let at = lag;
-    let top = this.sinc(at);
-    for (let h = 0.5; h > 0.01; h *= 0.1) {
-      const lo = this.sinc(at - h);
-      const hi = this.sinc(at + h);
-      const curvature = lo - 2 * top + hi;
-      if (curvature < 0) {
-        at += h * Math.max(-1, Math.min(1, (0.5 * (lo - hi)) / curvature));
-        top = this.sinc(at);
-      } else if (lo > top || hi > top) {
-        at += lo > hi ? -h : h;
-        top = Math.max(lo, hi);
-      }
-    }
-    return fold(top);
-  }
-
-  /**
-   * r at a fractional lag (r is even in the lag, known on -maxLag..maxLag). Hann-tapered sinc; as
-   * in Praat, fewer points near the ends of the lag range, down to cubic, linear or nearest, so a
-   * peak next to the last lag cannot ring above its neighbours.
-   */
-  private sinc(at: number): number {
-    const r = this.r;
-    const max = this.maxLag;
-    if (at >= max) return r[max]!;
-    const left = Math.floor(at);
-    const frac = at - left;
-    if (frac === 0) return rAt(r, left);
-    const depth = Math.min(SINC_DEPTH, max - left, left + max + 1);
-    if (depth <= 0) return rAt(r, Math.round(at));
-    const yl = rAt(r, left);
-    const yr = rAt(r, left + 1);
-    if (depth === 1) return yl + frac * (yr - yl);
-    if (depth === 2) {
-      const dl = 0.5 * (yr - rAt(r, left - 1));
-      const dr = 0.5 * (rAt(r, left + 2) - yl);
-      const rest = 1 - frac;
-      return yl * rest + yr * frac - frac * rest * (0.5 * (dr - dl) + (frac - 0.5) * (dl + dr - 2 * (yr - yl)));
-    }
-    const sinFrac = Math.sin(Math.PI * frac);
-    // Left of `at`: distances frac, frac + 1, …; right: 1 - frac, 2 - frac, ….
-    return taperedSide(r, left, -1, frac, depth, sinFrac) + taperedSide(r, left + 1, 1, 1 - frac, depth, sinFrac);
-  }
-}
-
-/** r at an integer lag of either sign (r is even). */
-function rAt(r: Float64Array, lag: number): number {
-  return r[lag < 0 ? -lag : lag]!;
-}
-
-/**
- * One side of the tapered sinc sum: points `from`, `from + dir`, … at distances first, first + 1, …
- * from the interpolation point, Hann-tapered to zero just past the last one; the taper's cosine
- * is stepped by rotation instead of a cos per term.
- */
-function taperedSide(r: Float64Array, from: number, dir: number, first: number, depth: number, sinFrac: number): number {
-  const width = depth + first;
-  const cs = Math.cos(Math.PI / width);
-  const sn = Math.sin(Math.PI / width);
-  let c = Math.cos((Math.PI * first) / width);
-  let s = Math.sin((Math.PI * first) / width);
-  let sum = 0;
-  for (let k = 0; k < depth; k++) {
-    // |sin(π·d)| = sin(π·frac) at every point; the sign alternates.
-    const sincValue = ((k & 1) === 0 ? sinFrac : -sinFrac) / (Math.PI * (first + k));
-    sum += rAt(r, from + dir * k) * sincValue * (0.5 + 0.5 * c);
-    const nc = c * cs - s * sn;
-    s = s * cs + c * sn;
-    c = nc;
-  }
-  return sum;
 }
 
 /** Values above 1 (interpolation overshoot on a nearly periodic frame) are folded back as Praat does. */

@@ -7,7 +7,11 @@
  * pitch-path.ts's job.
  */
 import { hann } from './fft.ts';
+import { refineEvenPeak } from './peak-interpolation.ts';
 import { RealFft } from './real-fft.ts';
+
+/** Points each side in the sinc interpolation of a candidate's peak. */
+const PEAK_SINC_DEPTH = 30;
 
 export interface PitchOptions {
   /** Sample rate of the frames in Hz. */
@@ -65,6 +69,8 @@ export class PitchAnalyzer {
   private readonly ac: Float64Array;
   private readonly minLag: number;
   private readonly maxLag: number;
+  /** Last lag kept for interpolation: half the window, as Praat. */
+  private readonly lastLag: number;
 
   constructor(options: PitchOptions) {
     const fs = options.sampleRate;
@@ -81,12 +87,13 @@ export class PitchAnalyzer {
     // Lags beyond half the window are too poorly estimated (Praat stops there as well).
     this.minLag = Math.max(2, Math.floor(fs / this.maxPitch));
     this.maxLag = Math.min(Math.ceil(fs / this.minPitch), Math.floor(this.windowLength / 2));
+    this.lastLag = Math.max(this.maxLag + 1, Math.floor(this.windowLength / 2));
     let n = 2;
-    while (n < this.windowLength + this.maxLag + 2) n *= 2;
+    while (n < this.windowLength + this.lastLag + 1) n *= 2;
     this.fft = new RealFft(n);
     this.x = new Float64Array(this.windowLength);
-    this.ac = new Float64Array(this.maxLag + 2);
-    this.windowAc = new Float64Array(this.maxLag + 2);
+    this.ac = new Float64Array(this.lastLag + 1);
+    this.windowAc = new Float64Array(this.lastLag + 1);
     this.autocorrelate(this.window, this.windowAc);
     const w0 = this.windowAc[0]!;
     for (let i = 0; i < this.windowAc.length; i++) this.windowAc[i] = this.windowAc[i]! / w0;
@@ -99,9 +106,12 @@ export class PitchAnalyzer {
    */
   analyze(frame: ArrayLike<number>, globalPeak: number): PitchFrame {
     const n = this.windowLength;
+    // As Praat: the mean removed is that of one longest period either side of the centre.
+    const period = Math.floor(this.sampleRate / this.minPitch);
+    const centre = n >> 1;
     let mean = 0;
-    for (let i = 0; i < n; i++) mean += frame[i] ?? 0;
-    mean /= n;
+    for (let i = Math.max(0, centre + 1 - period); i <= Math.min(n - 1, centre + period); i++) mean += frame[i] ?? 0;
+    mean /= 2 * period;
     let localPeak = 0;
     const x = this.x;
     // As Praat: the frame's level is its peak within half a longest period of the centre, so a
@@ -112,8 +122,8 @@ export class PitchAnalyzer {
     let energy = 0;
     for (let i = 0; i < n; i++) {
       const v = (frame[i] ?? 0) - mean;
-      if (i >= lo && i < hi && Math.abs(v) > localPeak) localPeak = Math.abs(v);
       const wv = v * this.window[i]!;
+      if (i >= lo && i < hi && Math.abs(wv) > localPeak) localPeak = Math.abs(wv);
       x[i] = wv;
       energy += wv * wv;
     }
@@ -139,12 +149,16 @@ export class PitchAnalyzer {
       const b = r[lag]!;
       const c = r[lag + 1]!;
       if (!(b > a && b >= c)) continue;
-      // Parabolic refinement of the lag and height of the peak.
+      // Parabolic first guess, then the maximum of the sinc-interpolated r (as Praat).
       const denom = a - 2 * b + c;
-      const shift = denom < 0 ? (0.5 * (a - c)) / denom : 0;
-      let peak = b - 0.25 * (a - c) * shift;
-      // Dividing by the window's autocorrelation can push r over 1 on strong signals; Praat folds it back.
-      if (peak > 1) peak = 1 / peak;
+      const guess = lag + (denom < 0 ? (0.5 * (a - c)) / denom : 0);
+      const approx = fold(b - 0.25 * (a - c) * (guess - lag));
+      if (approx > maxR) maxR = approx;
+      // Interpolation moves a peak by far less than this margin, so weaker ones cannot become candidates.
+      if (approx < 0.4 * vt) continue;
+      const refined = refineEvenPeak(r, this.lastLag, guess, PEAK_SINC_DEPTH);
+      const shift = refined.lag - lag;
+      const peak = fold(refined.value);
       if (peak > maxR) maxR = peak;
       if (peak < 0.5 * vt) continue;
       const frequency = this.sampleRate / (lag + shift);
@@ -163,4 +177,9 @@ export class PitchAnalyzer {
     this.fft.power(x);
     this.fft.autocorrelation(out);
   }
+}
+
+/** Dividing by the window's autocorrelation can push r over 1 on strong signals; Praat folds it back. */
+function fold(v: number): number {
+  return v > 1 ? 1 / v : v;
 }
