@@ -51,3 +51,10 @@ selectObject: sound
 harm = To Harmonicity (cc): 0.01, 75, 0.1, 1.0
 hnr = Get mean: 0, 0
 appendInfoLine: "HNRdB ", hnr
+nh = Get number of frames
+for i to nh
+  selectObject: harm
+  t = Get time from frame number: i
+  v = Get value in frame: i
+  appendInfoLine: "harm ", fixed$(t, 6), " ", fixed$(v, 4)
+endfor

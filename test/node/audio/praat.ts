@@ -11,6 +11,8 @@ export interface PraatReference {
   readonly jitterLocal: number;
   readonly shimmerLocaldB: number;
   readonly HNRdB: number;
+  /** Praat's `To Harmonicity (cc)` frames: dB, or -200 where Praat calls the frame silent. */
+  readonly harmonicity: { readonly time: number; readonly db: number }[];
 }
 
 const SCRIPT = fileURLToPath(new URL('./praat-reference.praat', import.meta.url));
@@ -32,17 +34,19 @@ export function fixturesAvailable(): boolean {
 export function runPraat(path: string): PraatReference {
   const out = execFileSync('praat', ['--run', SCRIPT, path], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const frames: { time: number; f0: number; formants: [number, number, number] }[] = [];
+  const harmonicity: { time: number; db: number }[] = [];
   const values = new Map<string, number>();
   for (const line of out.split('\n')) {
     const parts = line.trim().split(/\s+/);
     if (parts[0] === 'frame') frames.push({ time: Number(parts[1]), f0: Number(parts[2]), formants: [Number(parts[3] ?? 0), Number(parts[4] ?? 0), Number(parts[5] ?? 0)] });
+    else if (parts[0] === 'harm') harmonicity.push({ time: Number(parts[1]), db: Number(parts[2]) });
     else if (parts.length === 2) values.set(parts[0]!, Number(parts[1]));
   }
   const get = (k: string): number => {
     const v = values.get(k);
     return v === undefined || !Number.isFinite(v) ? 0 : v;
   };
-  return { frames, meanF0: get('meanF0'), jitterLocal: get('jitterLocal'), shimmerLocaldB: get('shimmerLocaldB'), HNRdB: get('HNRdB') };
+  return { frames, meanF0: get('meanF0'), jitterLocal: get('jitterLocal'), shimmerLocaldB: get('shimmerLocaldB'), HNRdB: get('HNRdB'), harmonicity };
 }
 
 /** Mono float PCM of a WAVE file (test helper: whole file in memory). */
