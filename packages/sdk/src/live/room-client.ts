@@ -43,6 +43,8 @@ export interface LiveRoomEventMap {
 
 export class LiveRoom extends EventTarget {
   readonly peers = new Map<string, RemotePeer>();
+  /** Candidate side: the interviewer is known but has not offered yet (see addPeer). */
+  private readonly awaitingOffer = new Map<string, PeerInfo>();
   private left = false;
 
   private constructor(
@@ -129,8 +131,23 @@ export class LiveRoom extends EventTarget {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(text);
   }
 
+  /**
+   * The interviewer opens every connection; a candidate creates its side when the first offer
+   * arrives. Perfect negotiation would resolve two simultaneous opening offers, but Chromium 156
+   * measured here sometimes gathers no ICE candidate at all after the polite side's rollback, and
+   * the call never connects; with one opener there is no rollback. Later renegotiations (ICE
+   * restarts) from either side still go through perfect negotiation.
+   */
   private addPeer(info: PeerInfo): void {
     if (this.left || this.peers.has(info.id) || info.role === this.role) return;
+    if (this.role === 'candidate') {
+      this.awaitingOffer.set(info.id, info);
+      return;
+    }
+    this.createPeer(info);
+  }
+
+  private createPeer(info: PeerInfo): void {
     const peer: RemotePeer = {
       ...info,
       stream: null,
@@ -182,15 +199,22 @@ export class LiveRoom extends EventTarget {
       case 'peer-joined':
         return this.addPeer(m.peer);
       case 'peer-left': {
+        this.awaitingOffer.delete(m.id);
         const peer = this.peers.get(m.id);
         if (peer === undefined) return;
         peer.link.close();
         this.peers.delete(m.id);
         return this.emit('peer-left', { peer, reason: m.reason });
       }
-      case 'signal':
+      case 'signal': {
+        const waiting = this.awaitingOffer.get(m.from);
+        if (waiting !== undefined && m.data.kind === 'description' && m.data.description.type === 'offer') {
+          this.awaitingOffer.delete(m.from);
+          this.createPeer(waiting);
+        }
         void this.peers.get(m.from)?.link.handleSignal(m.data);
         return;
+      }
       case 'error':
         return this.emit('relay-error', new LiveError(m.code, m.message));
       case 'joined':
