@@ -18,7 +18,7 @@ import { batchProgress, epochLine } from './progress.ts';
 import { FUSION_FORMAT } from './scoring.ts';
 import { loadWords } from './words.ts';
 
-const USAGE = 'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--backend wasm|cpu]\n';
+const USAGE = 'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--select f1|auc] [--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--backend wasm|cpu]\n';
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
   const raw = flags.get(name);
@@ -32,6 +32,11 @@ function nonNegativeFlag(flags: Map<string, string>, name: string, fallback: num
   const v = raw === undefined ? fallback : Number(raw);
   if (!Number.isFinite(v) || v < 0) throw new HireNetError('usage', `--${name} must be a number ≥ 0, got ${String(raw)}`);
   return v;
+}
+
+function selectFlag(raw: string): 'f1' | 'auc' {
+  if (raw !== 'f1' && raw !== 'auc') throw new HireNetError('usage', `--select must be f1 or auc, got ${raw}`);
+  return raw;
 }
 
 /** `hirenet train`: standardise on the training split, fit, select on validation F1, report test. */
@@ -102,6 +107,7 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
     learningRate: numberFlag(flags, 'lr', DEFAULT_TRAIN.learningRate),
     patience: intFlag(flags, 'patience', DEFAULT_TRAIN.patience),
     inputNoise: nonNegativeFlag(flags, 'noise', DEFAULT_TRAIN.inputNoise ?? 0),
+    selectOn: selectFlag(flags.get('select') ?? DEFAULT_TRAIN.selectOn ?? 'f1'),
     attentionEntropy: nonNegativeFlag(flags, 'attention-entropy', DEFAULT_TRAIN.attentionEntropy ?? 0),
     queryInitScale: numberFlag(flags, 'query-scale', DEFAULT_TRAIN.queryInitScale ?? 1),
     augment: augment === 'takes' ? augmentPlan(standardizer, DEFAULT_TAKE_LAW) : null,

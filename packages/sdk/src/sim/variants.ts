@@ -28,7 +28,7 @@ export const EVENT_PAIR: Record<Modality, readonly [string, string]> = {
 };
 
 /** Burst amplitude in units of the column's window-to-window sd (× event strength). */
-export const BURST_SD = 2.5;
+export const BURST_SD = 3.5;
 /** Distractor bursts per answer on columns outside the pair. */
 export const DISTRACTORS: IntRange = { min: 1, max: 3 };
 /** Spread of the per-answer, per-column offset, in window sd units. */

@@ -15,8 +15,15 @@ export interface TrainOptions {
   readonly epochs: number;
   readonly batchSize: number;
   readonly learningRate: number;
-  /** Stop after this many epochs without a better validation F1. */
+  /** Stop after this many epochs without a better validation score (see selectOn). */
   readonly patience: number;
+  /**
+   * Model selection: 'f1' (the paper's criterion, AUC breaks ties) or 'auc' (F1 breaks ties).
+   * On a small validation split an untrained epoch that calls most candidates hirable can post
+   * an F1 near 2p/(1+p) that a learning model takes several epochs to beat, and early stopping
+   * then keeps the untrained one; AUC does not reward that.
+   */
+  readonly selectOn?: 'f1' | 'auc';
   readonly seed: number;
   /**
    * Std of Gaussian noise added to the standardised descriptors of every training batch (fresh
@@ -45,7 +52,7 @@ export interface EpochReport {
   readonly best: boolean;
 }
 
-export const DEFAULT_TRAIN: Omit<TrainOptions, 'seed'> = { epochs: 20, batchSize: 16, learningRate: 3e-3, patience: 6, inputNoise: 0.5, attentionEntropy: 0, queryInitScale: 1 };
+export const DEFAULT_TRAIN: Omit<TrainOptions, 'seed'> = { epochs: 20, batchSize: 16, learningRate: 3e-3, patience: 6, inputNoise: 0.5, attentionEntropy: 0, queryInitScale: 1, selectOn: 'f1' };
 /** `hirenet train --augment`: 'takes' (augment.ts) or 'none'. */
 export const DEFAULT_AUGMENT: 'takes' | 'none' = 'none';
 
@@ -148,7 +155,9 @@ export async function trainHireNet(
       const positiveRate = validationOutputs.filter((o) => o.score >= 0.5).length / Math.max(1, validationOutputs.length);
       const collapsed = positiveRate > 0.95 || positiveRate < 0.05;
       const f1 = collapsed ? 0 : validationMetrics.f1;
-      const improved = best === null || f1 > best.f1 || (f1 === best.f1 && auc > best.auc);
+      const improved =
+        best === null ||
+        (options.selectOn === 'auc' ? auc > best.auc || (auc === best.auc && f1 > best.f1) : f1 > best.f1 || (f1 === best.f1 && auc > best.auc));
       if (improved) {
         best = { weights: model.getWeights(), f1, auc };
         sinceBest = 0;
