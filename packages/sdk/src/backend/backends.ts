@@ -5,6 +5,7 @@
  * wasm-urls.vite.ts for Vite apps); in Node they are read from node_modules.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { withWasmCspHint } from '../util/wasm-csp.ts';
 
 export type BackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
 
@@ -65,6 +66,16 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** A failed setBackend leaves its name as the engine's backendName with no instance behind it. */
+function initialised(name: string): boolean {
+  return tf.engine().backendName === name && tf.engine().registry[name] !== undefined;
+}
+
+/** The reason, plus "needs 'wasm-unsafe-eval'" when a CSP is what stopped the wasm backend. */
+function reasonFor(name: BackendName, reason: string, cause?: unknown): string {
+  return name === 'wasm' ? withWasmCspHint(reason, cause) : reason;
+}
+
 /**
  * Make `name` the active tfjs backend and wait until it is ready.
  * @throws BackendUnavailableError when it cannot be imported or initialised.
@@ -72,7 +83,7 @@ function describe(e: unknown): string {
 export async function initBackend(name: BackendName, opts: BackendOptions = {}): Promise<BackendInfo> {
   const loader = loaders[name];
   if (loader === undefined) throw new BackendUnavailableError(name, 'unknown backend name');
-  if (tf.getBackend() === name) return { name, initMs: 0 };
+  if (initialised(name)) return { name, initMs: 0 };
   const t0 = performance.now();
   try {
     await loader();
@@ -86,9 +97,9 @@ export async function initBackend(name: BackendName, opts: BackendOptions = {}):
     ok = await tf.setBackend(name);
     await tf.ready();
   } catch (e) {
-    throw new BackendUnavailableError(name, describe(e), { cause: e });
+    throw new BackendUnavailableError(name, reasonFor(name, describe(e), e), { cause: e });
   }
-  if (!ok || tf.getBackend() !== name) throw new BackendUnavailableError(name, 'initialisation failed (see the tfjs warning above)');
+  if (!ok || tf.getBackend() !== name) throw new BackendUnavailableError(name, reasonFor(name, 'initialisation failed (see the tfjs warning above)'));
   return { name, initMs: performance.now() - t0 };
 }
 
@@ -99,7 +110,8 @@ export async function initBackend(name: BackendName, opts: BackendOptions = {}):
  */
 export async function availableBackends(opts: BackendOptions = {}): Promise<BackendInfo[]> {
   // engine().backendName, unlike getBackend(), does not initialise a default backend.
-  const before = (tf.engine().backendName ?? null) as BackendName | null;
+  const current = tf.engine().backendName as BackendName | null;
+  const before = current !== null && initialised(current) ? current : null;
   const found: BackendInfo[] = [];
   for (const name of backendNames) {
     try {

@@ -1,4 +1,5 @@
 import { FaceLandmarker } from '@mediapipe/tasks-vision';
+import { withWasmCspHint } from '../util/wasm-csp.ts';
 
 type WasmFileset = Parameters<typeof FaceLandmarker.createFromOptions>[0];
 import { VideoError } from './errors.ts';
@@ -76,7 +77,7 @@ export class FaceEngine {
         outputFacialTransformationMatrixes: true,
       });
     } catch (e) {
-      throw new VideoError('video-model', `FaceLandmarker could not start: ${String(e)}`, { cause: e });
+      throw new VideoError('video-model', withWasmCspHint(`FaceLandmarker could not start: ${String(e)}`, e), { cause: e });
     }
   }
 
