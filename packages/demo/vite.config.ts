@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, searchForWorkspaceRoot } from 'vite';
+import { cspHeaders } from './csp.ts';
 import { defaultSources, hirenetAssets } from './vite-assets.ts';
 
 // ../shared (fixtures, the face model) sits beside the checkout; the local demo may read it.
@@ -19,7 +20,8 @@ export default defineConfig({
     // MediaPipe loads its own wasm at run time; pre-bundling breaks that.
     exclude: ['@mediapipe/tasks-vision'],
   },
-  plugins: [hirenetAssets(defaultSources(repoRoot, shared))],
+  // cspHeaders: the strict policy of docs/csp.md (with frame-ancestors) on every response.
+  plugins: [hirenetAssets(defaultSources(repoRoot, shared)), cspHeaders()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -5,8 +5,11 @@
  * the CLI can save it as one self-contained HTML file. Two entries on window, both for the CLI:
  * `hirenetAnalyze(args)` (returns JSON) and `hirenetSnapshot()` (the report as HTML).
  */
+import './trusted-types.ts';
 import { HireNet, NOTICE_TEMPLATE_EN, type SessionModality } from '@hirenet/sdk';
+import { isolate, isolateText, replace } from './dom.ts';
 import { renderReport } from './report/index.ts';
+import './analyze.css';
 
 export interface AnalyzeArgs {
   readonly jobTitle: string;
@@ -26,10 +29,11 @@ declare global {
 }
 
 const root = document.getElementById('report')!;
-const status = (text: string): void => {
+/** `name` (a file name the CLI user chose) is shown isolated between `before` and `after`. */
+const status = (before: string, name?: string, after = ''): void => {
   const p = document.getElementById('status');
-  if (p !== null) p.textContent = text;
-  window.hirenetProgress?.(text);
+  if (p !== null) replace(p, before, name === undefined ? null : isolate(name), after);
+  window.hirenetProgress?.(`${before}${name ?? ''}${after}`);
 };
 
 window.hirenetAnalyze = async (a: AnalyzeArgs) => {
@@ -49,7 +53,7 @@ window.hirenetAnalyze = async (a: AnalyzeArgs) => {
     const answers = [];
     for (const [i, f] of a.files.entries()) {
       answer = i;
-      status(`Analysing answer ${i + 1} of ${a.files.length} (${f.name})…`);
+      status(`Analysing answer ${i + 1} of ${a.files.length} (`, f.name, ')…');
       const blob = await (await fetch(f.url)).blob();
       const r = await s.addAnswerFile(i, new File([blob], f.name, { type: blob.type }));
       answers.push({ answer: i, file: f.name, stored: r !== null, seconds: r?.durationSeconds ?? 0, audioWindows: r?.audio?.rows.length ?? 0, videoWindows: r?.video?.rows.length ?? 0, meanLuma: r?.videoStats?.meanLuma ?? null });
@@ -59,7 +63,7 @@ window.hirenetAnalyze = async (a: AnalyzeArgs) => {
     const result = await s.result();
     // The demo's report (uPlot charts): the CLI saves exactly what a candidate sees in the demo.
     renderReport(root, { jobTitle: a.jobTitle, questions: a.questions, result, answers: s.recorded });
-    document.title = `HireNet report — ${a.jobTitle}`;
+    document.title = `HireNet report — ${isolateText(a.jobTitle)}`;
     return { ok: true, modalities: hn.modalities, backend: hn.backend, loadWarnings: hn.warnings, answers, result };
   } catch (e) {
     const err = e as { code?: string; message?: string };

@@ -1,7 +1,8 @@
 /**
  * A tiny element builder, so screens read as a tree instead of a page of createElement calls.
  * Text always goes in as text nodes: nothing the candidate types (job titles, questions) can
- * become markup.
+ * become markup. Host- or user-supplied text goes through `isolate`, so its bidi controls
+ * (e.g. U+202E) cannot reorder the label text around it.
  */
 export type Child = Node | string | number | null | undefined | false;
 export type Attrs = Record<string, string | number | boolean | null | undefined>;
@@ -12,6 +13,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (v === null || v === undefined || v === false) continue;
     if (k === 'class') el.className = String(v);
     else if (k === 'text') el.textContent = String(v);
+    // CSSOM, not the style attribute: a CSP without style-src 'unsafe-inline' blocks the attribute.
+    else if (k === 'style') el.style.cssText = String(v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   append(el, children);
@@ -31,7 +34,24 @@ export function replace(el: Element, ...children: (Child | readonly Child[])[]):
   append(el, children);
 }
 
-export function button(label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
+/**
+ * Host- or user-supplied text (job title, question, file name, note) as a `<bdi>`: its own
+ * direction is taken from its first strong character and its bidi controls end with the element
+ * (`unicode-bidi: isolate`), so neighbouring label text keeps its order.
+ */
+export function isolate(text: string, attrs: Attrs = {}): HTMLElement {
+  return h('bdi', { dir: 'auto', ...attrs }, text);
+}
+
+/**
+ * The same isolation for a plain-text context (document.title, an aria-label, an attribute):
+ * FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE around the text.
+ */
+export function isolateText(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+export function button(label: Child | readonly Child[], onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
   const b = h('button', { type: 'button', ...attrs }, label);
   b.addEventListener('click', onClick);
   return b;

@@ -2,9 +2,13 @@
  * The embed example: only the public API of @hirenet/sdk, on the page's own getUserMedia
  * stream. `?auto=1&answers=N&seconds=S` runs a scripted interview of N answers of S seconds
  * and writes the result JSON into <pre id="result"> (how the page is checked automatically).
+ * `auto=1` stands in for the click only when no other site frames the page: framed by another
+ * origin, the page waits for the click (a framing site could otherwise obtain a consent that
+ * nobody gave) and says why; `body[data-auto]` is then "refused".
  * Optional: `backend=wasm|cpu|webgl|webgpu|auto`, `modalities=audio` (audio only).
  */
-import { HireNet, NOTICE_TEMPLATE_EN, renderNotice, requestInterviewMedia, type BackendChoice, type SessionModality } from '@hirenet/sdk';
+import './trusted-types.ts';
+import { HireNet, NOTICE_TEMPLATE_EN, renderNotice, requestInterviewMedia, type BackendChoice, type BackendName, type SessionModality } from '@hirenet/sdk';
 
 const params = new URLSearchParams(location.search);
 const status = document.getElementById('status')!;
@@ -27,6 +31,8 @@ async function load(): Promise<HireNet> {
   hn ??= await HireNet.create({
     assetsBaseUrl: new URL('hirenet/', location.href).href,
     backend: (params.get('backend') ?? 'auto') as BackendChoice,
+    // `candidates=wasm,cpu,webgl,webgpu` makes 'auto' time those (tests of the cross-backend path).
+    ...(params.get('candidates') === null ? {} : { backendCandidates: params.get('candidates')!.split(',') as BackendName[] }),
     modalities: (params.get('modalities')?.split(',') ?? ['audio', 'video']) as SessionModality[],
     onProgress: (p) => say(`Loading: ${p.stage} (${Math.round(p.fraction * 100)} %)`),
   });
@@ -75,4 +81,25 @@ document.getElementById('delete')!.addEventListener('click', () => void (async (
   await (await load()).deleteAll();
   say('Everything this page stored on the device has been deleted.');
 })().catch(fail));
-if (params.get('auto') === '1') void interview(answers, seconds).catch(fail);
+/**
+ * Whether every frame above this page has its origin: `location.ancestorOrigins` where the browser
+ * has it, else reading `top.location.origin`, which throws across origins.
+ */
+function framedOnlyBySameOrigin(): boolean {
+  if (window.top === window.self) return true;
+  const ancestors = location.ancestorOrigins as DOMStringList | undefined;
+  if (ancestors !== undefined) return Array.from(ancestors).every((o) => o === location.origin);
+  try {
+    return window.top?.location.origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
+if (params.get('auto') === '1') {
+  if (framedOnlyBySameOrigin()) void interview(answers, seconds).catch(fail);
+  else {
+    document.body.dataset['auto'] = 'refused';
+    say('This page is shown inside another site, so it does not start on its own: press “I agree” to start.');
+  }
+}

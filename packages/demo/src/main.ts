@@ -1,4 +1,5 @@
 /** Entry of the self-practice demo (index.html): wires the page shell to the flow in app.ts. */
+import './trusted-types.ts';
 import { startApp } from './app.ts';
 import './styles.css';
 

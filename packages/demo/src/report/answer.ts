@@ -4,7 +4,7 @@
  * descriptive measurements. An unanswered question gets a short placeholder.
  */
 import type { AnswerRecord, InterviewResult } from '@hirenet/sdk';
-import { h } from '../dom.ts';
+import { h, isolate } from '../dom.ts';
 import { lineChart, type Chart } from './chart.ts';
 import { feedbackList } from './feedback.ts';
 import { momentList } from './moments.ts';
@@ -18,7 +18,7 @@ export interface AnswerView {
 }
 
 export function answerSection(index: number, question: string, record: AnswerRecord | null, result: InterviewResult): AnswerView {
-  const heading = h('h3', { id: `hn-answer-${index}` }, `Question ${index + 1}`, h('span', { class: 'hn-question' }, question));
+  const heading = h('h3', { id: `hn-answer-${index}` }, `Question ${index + 1}`, isolate(question, { class: 'hn-question' }));
   if (record === null) {
     return { el: h('section', { class: 'hn-card hn-answer', 'aria-labelledby': `hn-answer-${index}`, 'data-answer': index }, heading, h('p', { class: 'hn-muted' }, 'Not answered.')), charts: [] };
   }

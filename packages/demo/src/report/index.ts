@@ -7,7 +7,7 @@
  * chart canvas is drawn (charts wait for the root to be laid out, so attach it first).
  */
 import type { AnswerRecord, InterviewResult } from '@hirenet/sdk';
-import { h, replace } from '../dom.ts';
+import { h, isolate, replace } from '../dom.ts';
 import { answerSection } from './answer.ts';
 import type { Chart } from './chart.ts';
 import { feedbackList } from './feedback.ts';
@@ -48,7 +48,7 @@ export function renderReport(root: HTMLElement, input: ReportInput): void {
     h(
       'article',
       { class: 'hn-report', 'aria-labelledby': 'hn-report-title' },
-      h('header', {}, h('h2', { id: 'hn-report-title', tabindex: -1 }, 'Practice report'), h('p', { class: 'hn-meta' }, `Role: ${jobTitle} · ${answered.filter(Boolean).length} of ${questions.length} questions answered · ${total} key moment${total === 1 ? '' : 's'}`)),
+      h('header', {}, h('h2', { id: 'hn-report-title', tabindex: -1 }, 'Practice report'), h('p', { class: 'hn-meta' }, 'Role: ', isolate(jobTitle, { class: 'hn-role' }), ` · ${answered.filter(Boolean).length} of ${questions.length} questions answered · ${total} key moment${total === 1 ? '' : 's'}`)),
       warningList(result.warnings),
       // Observable feedback and key moments first; the model estimate only on request, last.
       h(

@@ -3,7 +3,7 @@
  * Plain HTML bars (with the percentage as text) read better to a screen reader than a canvas.
  */
 import type { InterviewResult } from '@hirenet/sdk';
-import { h } from '../dom.ts';
+import { h, isolate } from '../dom.ts';
 
 export function questionAttention(result: InterviewResult, questions: readonly string[], answered: readonly boolean[]): HTMLElement {
   const max = Math.max(1e-9, ...result.questionAttention);
@@ -13,7 +13,7 @@ export function questionAttention(result: InterviewResult, questions: readonly s
     return h(
       'li',
       { class: 'hn-qbar' },
-      h('span', { class: 'hn-qbar-label' }, h('strong', {}, `Q${i + 1}`), ' ', q),
+      h('span', { class: 'hn-qbar-label' }, h('strong', {}, `Q${i + 1}`), ' ', isolate(q)),
       answered[i] === true
         ? h('span', { class: 'hn-qbar-track', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': pct, 'aria-label': `Attention on question ${i + 1}` },
             h('span', { class: 'hn-qbar-fill', style: `width:${(100 * w) / max}%` }))

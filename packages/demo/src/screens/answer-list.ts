@@ -3,7 +3,7 @@
  * length and take number, analysing an upload) and a way to jump to it or upload a file.
  */
 import type { InterviewSession } from '@hirenet/sdk';
-import { button, h, replace } from '../dom.ts';
+import { button, h, isolate, replace } from '../dom.ts';
 import { uploadControl, type UploadHooks } from './upload.ts';
 
 export interface AnswerStatus {
@@ -27,7 +27,7 @@ export function answerList(session: InterviewSession, questions: readonly string
         questions.map((q, i) => {
           const s = status[i]!;
           const state = s.busy ? 'analysing the upload…' : s.seconds === null ? 'not answered yet' : `recorded ${s.seconds.toFixed(1)} s${s.takes > 1 ? ` · take ${s.takes}` : ''}`;
-          const pick = button(`${i + 1}. ${q}`, () => hooks.select(i), { class: 'link', 'aria-current': i === current ? 'step' : undefined, disabled: locked });
+          const pick = button([`${i + 1}. `, isolate(q)], () => hooks.select(i), { class: 'link', 'aria-current': i === current ? 'step' : undefined, disabled: locked });
           uploads[i]!.setLocked(locked);
           return h('li', { class: i === current ? 'current' : '', 'data-recorded': s.seconds !== null }, pick, h('span', { class: 'status' }, state), uploads[i]!.el);
         }),

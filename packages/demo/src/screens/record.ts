@@ -41,7 +41,7 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
     const timer = h('span', { class: 'timer', 'data-testid': 'timer', role: 'timer', 'aria-live': 'off' }, '0:00');
     const badge = h('p', { class: 'rec-badge', hidden: true }, h('span', { class: 'rec-dot', 'aria-hidden': 'true' }), 'Recording ', timer);
     const counter = h('p', { class: 'hint', id: 'q-counter' });
-    const question = h('h2', { class: 'question', tabindex: -1, 'data-testid': 'question' });
+    const question = h('h2', { class: 'question', tabindex: -1, dir: 'auto', 'data-testid': 'question' });
     const say = h('p', { class: 'status-line', role: 'status', 'data-testid': 'record-status' });
     const warnings = h('ul', { class: 'live-warnings', 'aria-live': 'polite' });
     const toggle = button('Start answer', () => void (recording ? stop() : start()), { class: 'primary', 'data-testid': 'record-toggle' });

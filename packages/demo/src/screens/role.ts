@@ -3,8 +3,8 @@
  * own role" takes a title and one question per line. The title and questions are what the
  * model conditions its attention on, so they are passed through as written.
  */
-import type { InterviewSpec } from '@hirenet/sdk';
-import { button, h, replace } from '../dom.ts';
+import { HOST_TEXT_LIMITS, validateInterviewSpec, type InterviewSpec } from '@hirenet/sdk';
+import { button, h, isolate, replace } from '../dom.ts';
 import { MAX_QUESTIONS, parseQuestions, PRESETS } from '../presets.ts';
 
 const CUSTOM = 'custom';
@@ -13,14 +13,14 @@ export function roleScreen(root: HTMLElement): Promise<InterviewSpec> {
   return new Promise((resolve) => {
     const title = h('h2', { tabindex: -1, id: 'role-h' }, 'Choose a role to practise for');
     const error = h('p', { class: 'error', role: 'alert' });
-    const jobInput = h('input', { type: 'text', id: 'custom-title', maxlength: 120, autocomplete: 'organization-title', placeholder: 'e.g. Data analyst' });
-    const questionsInput = h('textarea', { id: 'custom-questions', rows: 5, placeholder: 'Tell us about yourself.\nWhy this role?' });
+    const jobInput = h('input', { type: 'text', id: 'custom-title', dir: 'auto', maxlength: HOST_TEXT_LIMITS.jobTitle, autocomplete: 'organization-title', placeholder: 'e.g. Data analyst' });
+    const questionsInput = h('textarea', { id: 'custom-questions', dir: 'auto', rows: 5, placeholder: 'Tell us about yourself.\nWhy this role?' });
     const custom = h(
       'div',
       { class: 'custom-role', hidden: true },
       h('label', { for: 'custom-title' }, 'Job title'),
       jobInput,
-      h('label', { for: 'custom-questions' }, `Questions (one per line, up to ${MAX_QUESTIONS})`),
+      h('label', { for: 'custom-questions' }, `Questions (one per line, up to ${MAX_QUESTIONS}, each up to ${HOST_TEXT_LIMITS.question} characters)`),
       questionsInput,
     );
     const options = [
@@ -29,8 +29,8 @@ export function roleScreen(root: HTMLElement): Promise<InterviewSpec> {
           'label',
           { class: 'role-option' },
           h('input', { type: 'radio', name: 'role', value: p.id, checked: i === 0 }),
-          h('span', { class: 'role-title' }, p.jobTitle, h('span', { class: 'hint' }, ` · ${p.questions.length} questions`)),
-          h('ol', { class: 'role-questions' }, p.questions.map((q) => h('li', {}, q))),
+          h('span', { class: 'role-title' }, isolate(p.jobTitle), h('span', { class: 'hint' }, ` · ${p.questions.length} questions`)),
+          h('ol', { class: 'role-questions' }, p.questions.map((q) => h('li', { dir: 'auto' }, q))),
         ),
       ),
       h('label', { class: 'role-option' }, h('input', { type: 'radio', name: 'role', value: CUSTOM }), h('span', { class: 'role-title' }, 'My own role and questions')),
@@ -50,13 +50,17 @@ export function roleScreen(root: HTMLElement): Promise<InterviewSpec> {
       }
       const jobTitle = jobInput.value.trim();
       const questions = parseQuestions(questionsInput.value);
-      if (jobTitle === '') error.textContent = 'Enter a job title.';
-      else if (questions.length === 0) error.textContent = 'Enter at least one question.';
-      else if (questions.length > MAX_QUESTIONS) error.textContent = `Keep it to ${MAX_QUESTIONS} questions or fewer (you entered ${questions.length}).`;
-      else {
+      const long = questions.findIndex((q) => q.length > HOST_TEXT_LIMITS.question);
+      const problem = jobTitle === '' ? 'Enter a job title.'
+        : questions.length === 0 ? 'Enter at least one question.'
+        : questions.length > MAX_QUESTIONS ? `Keep it to ${MAX_QUESTIONS} questions or fewer (you entered ${questions.length}).`
+        : long >= 0 ? `Question ${long + 1} is ${questions[long]!.length} characters long; keep each question to ${HOST_TEXT_LIMITS.question} characters or fewer.`
+        : sdkProblem(jobTitle, questions);
+      if (problem === null) {
         resolve({ jobTitle, questions });
         return;
       }
+      error.textContent = problem;
       (jobTitle === '' ? jobInput : questionsInput).focus();
     };
     replace(
@@ -73,4 +77,14 @@ export function roleScreen(root: HTMLElement): Promise<InterviewSpec> {
     );
     title.focus();
   });
+}
+
+/** What the SDK refuses that the checks above do not name (e.g. control characters), or null. */
+function sdkProblem(jobTitle: string, questions: readonly string[]): string | null {
+  try {
+    validateInterviewSpec({ jobTitle, questions });
+    return null;
+  } catch (e) {
+    return `This role cannot be used: ${(e as Error).message}.`;
+  }
 }
