@@ -214,3 +214,25 @@ describe('live relay', () => {
     }
   });
 });
+
+describe('live relay origins', () => {
+  it('refuses sockets from page origins outside allowedOrigins', async () => {
+    const r = await startRelay({ secret: 'o'.repeat(32), port: 0, allowedOrigins: ['https://app.example'] });
+    try {
+      const WebSocket = (await import('ws')).default;
+      const status = (origin: string): Promise<string> => new Promise((resolve) => {
+        const ws = new WebSocket(r.url, { origin });
+        ws.on('open', () => {
+          ws.close();
+          resolve('open');
+        });
+        ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
+        ws.on('error', () => undefined);
+      });
+      expect(await status('https://evil.example')).toBe('401');
+      expect(await status('https://app.example')).toBe('open');
+    } finally {
+      await r.close();
+    }
+  });
+});

@@ -5,14 +5,15 @@
 import { LIVE_ROLES, type LiveRole } from '../signal-schema.ts';
 
 export type RelayCommand =
-  | { readonly cmd: 'serve'; readonly dev: boolean; readonly port: number; readonly host: string; readonly turnUrls: string[] }
+  | { readonly cmd: 'serve'; readonly dev: boolean; readonly port: number; readonly host: string; readonly turnUrls: string[]; readonly origins: string[] }
   | { readonly cmd: 'token'; readonly room: string; readonly role: LiveRole; readonly name: string; readonly ttlSeconds: number }
   | { readonly cmd: 'help' };
 
 export const RELAY_USAGE = `usage:
-  hirenet-live-relay [--dev] [--port 8787] [--host 127.0.0.1] [--turn turn:host:3478 ...]
+  hirenet-live-relay [--dev] [--port 8787] [--host 127.0.0.1] [--turn turn:host:3478 ...] [--origin https://app.example ...]
       serve; the token secret comes from $LIVE_RELAY_SECRET (required without --dev),
-      TURN credentials from $LIVE_TURN_SECRET (coturn static-auth-secret) when --turn is given
+      TURN credentials from $LIVE_TURN_SECRET (coturn static-auth-secret) when --turn is given;
+      --origin admits sockets only from these page origins
   hirenet-live-relay token --room R --role interviewer|candidate --name N [--ttl 3600]
       print a join token signed with $LIVE_RELAY_SECRET`;
 
@@ -28,7 +29,7 @@ export function parseRelayArgs(argv: readonly string[]): RelayCommand {
       dev = true;
       continue;
     }
-    if (!/^--(port|host|turn|room|role|name|ttl)$/.test(a)) throw new RangeError(`unknown argument ${a}\n${RELAY_USAGE}`);
+    if (!/^--(port|host|turn|origin|room|role|name|ttl)$/.test(a)) throw new RangeError(`unknown argument ${a}\n${RELAY_USAGE}`);
     const v = args.shift();
     if (v === undefined || v.startsWith('--')) throw new RangeError(`${a} needs a value`);
     flags.set(a, [...(flags.get(a) ?? []), v]);
@@ -49,5 +50,5 @@ export function parseRelayArgs(argv: readonly string[]): RelayCommand {
     if (room === undefined || name === undefined) throw new RangeError('token needs --room and --name');
     return { cmd: 'token', room, role: role as LiveRole, name, ttlSeconds: intFlag('--ttl', 3600, 1, 7 * 24 * 3600) };
   }
-  return { cmd: 'serve', dev, port: intFlag('--port', 8787, 0, 65535), host: one('--host') ?? '127.0.0.1', turnUrls: flags.get('--turn') ?? [] };
+  return { cmd: 'serve', dev, port: intFlag('--port', 8787, 0, 65535), host: one('--host') ?? '127.0.0.1', turnUrls: flags.get('--turn') ?? [], origins: flags.get('--origin') ?? [] };
 }

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     host: c.host,
     ...(secret === undefined ? {} : { secret }),
     ...(c.turnUrls.length > 0 && turnSecret !== undefined ? { turn: { urls: c.turnUrls, secret: turnSecret } } : {}),
+    ...(c.origins.length > 0 ? { allowedOrigins: c.origins } : {}),
     log: (line) => console.log(`[live-relay] ${line}`),
   });
   const stop = (): void => void relay.close().then(() => process.exit(0));
