@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium.ts';
 import { repoRoot, sharedMissing } from './harness/index.ts';
@@ -65,8 +65,11 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     console.log(`[session-embed] score ${result.score.toFixed(4)} (audio ${result.scores.audio.toFixed(4)}, video ${result.scores.video.toFixed(4)}), ${result.keyMoments.length} key moments, ${requests.length} requests, all same-origin GET`);
   });
 
-  /** Loads embed.html?auto=1 (directly or through `hostPage`), waits for the result, returns it with the requests made. */
-  async function runEmbed(url: string, frame: boolean): Promise<{ result: Record<string, unknown>; requests: Recorded[]; errors: string[] }> {
+  /**
+   * Loads embed.html?auto=1 (directly or through `hostPage`), runs `beforeResult` (e.g. the
+   * click a framed page waits for), waits for the result, returns it with the requests made.
+   */
+  async function runEmbed(url: string, frame: boolean, beforeResult?: (page: Page) => Promise<void>): Promise<{ result: Record<string, unknown>; requests: Recorded[]; errors: string[] }> {
     const ctx = await browser.newContext();
     const requests = recordRequests(ctx);
     const page = await ctx.newPage();
@@ -77,6 +80,7 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     });
     try {
       await page.goto(url);
+      await beforeResult?.(page);
       const target = frame ? page.frameLocator('iframe').locator('body[data-state]') : page.locator('body[data-state]');
       await target.waitFor({ state: 'attached', timeout: 180_000 });
       const text = await (frame ? page.frameLocator('iframe').locator('#result') : page.locator('#result')).textContent();
@@ -100,12 +104,33 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     }
   });
 
-  it('works inside a cross-origin iframe with allow="camera; microphone"; only the two page origins are contacted, never with a body', async () => {
+  it('inside a cross-origin iframe, ?auto=1 records no consent and waits for the click, then works with allow="camera; microphone"; only the two page origins are contacted, never with a body', async () => {
     const src = `${site.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`;
     const host = await serveStatic(dist, { pages: { '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe src="${src}" allow="camera; microphone" width="800" height="600"></iframe>` } });
+    const before: { status?: string | null; state?: string; consents?: number; media?: number } = {};
+    let after = -1;
+    const clickThrough = async (page: Page): Promise<void> => {
+      const frame = page.frameLocator('iframe');
+      await frame.locator('body[data-auto=refused]').waitFor({ state: 'attached', timeout: 60_000 });
+      // Long enough for an auto start to have loaded the model and recorded its consent (≈1 s here).
+      await page.waitForTimeout(3000);
+      const inner = page.frames().find((f) => f !== page.mainFrame())!;
+      before.status = await frame.locator('#status').textContent();
+      before.state = await inner.evaluate(() => document.body.dataset['state']);
+      before.consents = Number(await inner.evaluate(storedConsents));
+      before.media = await inner.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\.(task|wasm)$/.test(e.name)).length);
+      await frame.locator('#start').click();
+      await frame.locator('body[data-state]').waitFor({ state: 'attached', timeout: 180_000 });
+      after = Number(await inner.evaluate(storedConsents));
+    };
     try {
       expect(new URL(host.origin).origin).not.toBe(new URL(site.origin).origin);
-      const { result, requests } = await runEmbed(`${host.origin}/host.html`, true);
+      const { result, requests } = await runEmbed(`${host.origin}/host.html`, true, clickThrough);
+      expect(before.status).toMatch(/shown inside another site.*press “I agree”/);
+      expect(before.state).toBeUndefined();
+      expect(before.consents).toBe(0);
+      expect(before.media).toBe(0);
+      expect(after).toBe(1);
       expect(result['error']).toBeUndefined();
       expect(Object.keys(result['scores'] as object).sort()).toEqual(['audio', 'video']);
       const allowed = new Set([new URL(host.origin).origin, new URL(site.origin).origin]);
@@ -116,3 +141,22 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     }
   });
 });
+
+/**
+ * Sessions with a recorded consent in the frame's IndexedDB, never creating the database. A
+ * string, so the page gets exactly this code (no transpiler helpers).
+ */
+const storedConsents = `(async () => {
+  if (!(await indexedDB.databases()).some((d) => d.name === 'hirenet')) return 0;
+  return await new Promise((resolve, reject) => {
+    const open = indexedDB.open('hirenet');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('sessions')) { db.close(); resolve(0); return; }
+      const all = db.transaction('sessions').objectStore('sessions').getAll();
+      all.onerror = () => reject(all.error);
+      all.onsuccess = () => { db.close(); resolve(all.result.filter((s) => s.consent !== null).length); };
+    };
+  });
+})()`;
