@@ -107,7 +107,9 @@ function keptOf(m: WindowRows): { kept: number; span: number } {
 }
 
 /** Per-take alignment of live rows to the file's, per-feature medians across takes, the worst features. */
-export function modalityFit(live: readonly WindowRows[], file: WindowRows, names: readonly string[] | null): ModalityFit {
+export function modalityFit(
+  live: readonly WindowRows[], file: WindowRows, names: readonly string[] | null,
+): ModalityFit {
   const fits = live.map((t) => alignAndCorrelate(t, file));
   const width = fits[0]?.r.length ?? 0;
   const perFeature = Array.from({ length: width }, (_, f) => median(fits.map((a) => a.r[f] ?? NaN)));
@@ -141,7 +143,9 @@ export function rescoreRows(rescored: PageOut['rescored'], backends: readonly st
   });
 }
 
-export function clipFigures(out: PageOut, backends: readonly string[], names: Partial<Record<Modality, readonly string[]>>): ClipFigures {
+export function clipFigures(
+  out: PageOut, backends: readonly string[], names: Partial<Record<Modality, readonly string[]>>,
+): ClipFigures {
   const first = out.files[0];
   if (first === undefined) throw new Error('agreement page returned no file analysis');
   const fit = (m: Modality): ModalityFit | null => {
@@ -159,7 +163,8 @@ export function clipFigures(out: PageOut, backends: readonly string[], names: Pa
   return {
     audio: fit('audio'),
     video: fit('video'),
-    fileTwiceIdentical: second !== undefined && isDeepStrictEqual(first.answer, second.answer) && isDeepStrictEqual(first.result, second.result),
+    fileTwiceIdentical: second !== undefined
+      && isDeepStrictEqual(first.answer, second.answer) && isDeepStrictEqual(first.result, second.result),
     file: scoresOf(first.result),
     rescore,
     rescoreMaxAbsDelta: rescore.length === 0 ? null : Math.max(...rescore.map((r) => r.maxAbsDelta)),

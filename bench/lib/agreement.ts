@@ -11,7 +11,8 @@ import { loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { repoRoot, sharedMissing, sharedPath, sharedUrl } from '../../test/browser/harness/paths.ts';
 import { cleanWorkDir, demoModel, FACE_MODEL, fakeMedia } from '../../test/browser/session-fixtures.ts';
-import { clipFigures, MODALITIES, spreadOf, type ClipFigures, type Modality, type PageOut, type Scores } from './agreement-figures.ts';
+import { clipFigures, MODALITIES, spreadOf } from './agreement-figures.ts';
+import type { ClipFigures, Modality, PageOut, Scores } from './agreement-figures.ts';
 import { startPageRunner, type PageRunner } from './page-server.ts';
 
 export const AGREEMENT_CLIPS = ['talk_f1', 'vrt_face_1', 'vrt_face_4'] as const;
@@ -28,7 +29,8 @@ export interface AgreementPlan {
   readonly scale: string;
 }
 
-export type ClipResult = { clip: string; seconds: number; takeSeconds: number; camera: string } & ({ error: string } | ClipFigures);
+export type ClipResult = { clip: string; seconds: number; takeSeconds: number; camera: string }
+  & ({ error: string } | ClipFigures);
 export interface AudioOnlyResult {
   readonly source: string;
   readonly seconds: number;
@@ -53,7 +55,8 @@ const errorOf = (e: unknown): string => (e instanceof Error ? e.message.split('\
 const cacheDir = join(repoRoot, 'node_modules/.cache/hirenet-bench-agreement');
 
 function duration(file: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+  const args = ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file];
+  const out = execFileSync('ffprobe', args, { encoding: 'utf8' });
   const s = Number(out.trim());
   if (!Number.isFinite(s) || s <= 0) throw new Error(`ffprobe: no duration for ${file} (${out.trim()})`);
   return s;
@@ -67,7 +70,8 @@ function halves(file: string, seconds: number, ext: 'mp4' | 'wav'): string[] {
   return [0, 1].map((k) => {
     const out = join(cacheDir, `${basename(file).replace(/\.\w+$/, '')}-${mid}-half${k}.${ext}`);
     const cut = k === 0 ? ['-t', mid] : ['-ss', mid];
-    if (!existsSync(out)) execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', file, ...cut, ...codec, out]);
+    if (existsSync(out)) return out;
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', file, ...cut, ...codec, out]);
     return out;
   });
 }
@@ -78,7 +82,8 @@ function featureNames(model: string): Partial<Record<Modality, readonly string[]
   for (const m of MODALITIES) {
     const path = join(model, m, 'model.json');
     if (!existsSync(path)) continue;
-    const json = JSON.parse(readFileSync(path, 'utf8')) as { hirenet?: { metadata?: { features?: { standardizer?: { names?: string[] } } } } };
+    type ModelJson = { hirenet?: { metadata?: { features?: { standardizer?: { names?: string[] } } } } };
+    const json = JSON.parse(readFileSync(path, 'utf8')) as ModelJson;
     const names = json.hirenet?.metadata?.features?.standardizer?.names;
     if (names !== undefined) out[m] = names;
   }
@@ -90,7 +95,8 @@ const fsUrl = (abs: string): string => `/@fs${abs}`;
 function assets(model: string): Record<string, string> {
   return {
     modelUrl: `${fsUrl(model)}/`, vocabUrl: `${fsUrl(join(repoRoot, 'models/vocab'))}/`,
-    wasmPaths: `${fsUrl(join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'))}/`, faceModelUrl: sharedUrl(FACE_MODEL),
+    wasmPaths: `${fsUrl(join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'))}/`,
+    faceModelUrl: sharedUrl(FACE_MODEL),
   };
 }
 
@@ -105,10 +111,14 @@ async function audioOnly(runner: PageRunner, model: string): Promise<AudioOnlyRe
   const seconds = duration(wav);
   const parts = halves(wav, seconds, 'wav');
   const out = await runPage(runner, {
-    assets: assets(model), clipUrl: sharedUrl(AUDIO_ONLY), takes: 0, seconds: 0, segmentUrls: parts.map(fsUrl), backends: [],
+    assets: assets(model), clipUrl: sharedUrl(AUDIO_ONLY), takes: 0, seconds: 0,
+    segmentUrls: parts.map(fsUrl), backends: [],
   }, 10 * 60_000);
   const f = clipFigures(out, [], {});
-  return { source: AUDIO_ONLY, seconds, file: f.file, halves: f.halves, halvesSpread: spreadOf(f.halves), fileTwiceIdentical: f.fileTwiceIdentical };
+  return {
+    source: AUDIO_ONLY, seconds, file: f.file, halves: f.halves, halvesSpread: spreadOf(f.halves),
+    fileTwiceIdentical: f.fileTwiceIdentical,
+  };
 }
 
 export async function benchAgreement(plan: AgreementPlan, log: (m: string) => void): Promise<AgreementResult> {
@@ -128,7 +138,7 @@ export async function benchAgreement(plan: AgreementPlan, log: (m: string) => vo
     }
     const seconds = duration(sharedPath(rel));
     const takeSeconds = Math.round(seconds * 10) / 10;
-    log(`agreement ${clip}: ${plan.takes} live takes of ${takeSeconds} s, file ×2, halves, ${AGREEMENT_BACKENDS.length} backends …`);
+    log(`agreement ${clip}: ${plan.takes} live takes of ${takeSeconds} s, file ×2, halves, ${AGREEMENT_BACKENDS.length} backends`);
     try {
       const parts = halves(sharedPath(rel), seconds, 'mp4');
       const runner = await startPageRunner({ fakeMedia: fakeMedia({ clip: rel, scale: plan.scale }) });

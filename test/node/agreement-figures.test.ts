@@ -4,7 +4,8 @@
  * second file run that differs in one value, backends that disagree.
  */
 import { describe, expect, it } from 'vitest';
-import { clipFigures, modalityFit, rescoreRows, spreadOf, type PageAnswer, type PageOut } from '../../bench/lib/agreement-figures.ts';
+import { clipFigures, modalityFit, rescoreRows, spreadOf } from '../../bench/lib/agreement-figures.ts';
+import type { PageAnswer, PageOut } from '../../bench/lib/agreement-figures.ts';
 
 const N = 32;
 // Deterministic pseudo-noise (LCG) so the "noise" feature is uncorrelated with everything else.
@@ -24,7 +25,8 @@ function rows(lag: number, noiseFeature: boolean): { rows: number[][]; windowInd
   return { rows: out, windowIndex: out.map((_, w) => w) };
 }
 
-const answer = (audio: PageAnswer['audio'], warnings: string[] = []): PageAnswer => ({ seconds: N / 4, audio, video: null, warnings });
+const answer = (audio: PageAnswer['audio'], warnings: string[] = []): PageAnswer =>
+  ({ seconds: N / 4, audio, video: null, warnings });
 const scored = (score: number, audio: number) => ({ score, scores: { audio } });
 
 describe('agreement figures', () => {
@@ -68,9 +70,15 @@ describe('agreement figures', () => {
     const a = rows(0, false);
     const b = { rows: a.rows.map((r, i) => (i === 9 ? [r[0]! + 1e-7, r[1]!, r[2]!] : r)), windowIndex: a.windowIndex };
     const out: PageOut = {
-      live: [{ answer: answer(rows(3, false), ['low-fps']), result: scored(0.6, 0.6) }, { answer: answer(rows(20, false), ['low-fps']), result: scored(0.5, 0.5) }],
+      live: [
+        { answer: answer(rows(3, false), ['low-fps']), result: scored(0.6, 0.6) },
+        { answer: answer(rows(20, false), ['low-fps']), result: scored(0.5, 0.5) },
+      ],
       files: [{ answer: answer(a), result: scored(0.55, 0.55) }, { answer: answer(b), result: scored(0.55, 0.55) }],
-      segments: [{ answer: answer(a, ['short-answer']), result: scored(0.2, 0.2) }, { answer: answer(a), result: scored(0.9, 0.9) }],
+      segments: [
+        { answer: answer(a, ['short-answer']), result: scored(0.2, 0.2) },
+        { answer: answer(a), result: scored(0.9, 0.9) },
+      ],
       rescored: {},
     };
     const f = clipFigures(out, [], {});
