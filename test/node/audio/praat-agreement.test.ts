@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractAudioFeatures } from '../../../packages/sdk/src/audio/frames.ts';
 import { encodeWav, synthVowel } from '../../../packages/sdk/src/audio/testing/synth.ts';
@@ -84,13 +84,19 @@ const SPEECH: readonly ClipResult['kind'][] = ['real', 'video', 'espeak', 'espea
 const hnrDiff = (r: ClipResult): number => r.ours.hnr - r.praat.hnr;
 const f0Error = (r: ClipResult): number => r.ours.meanF0 / r.praat.meanF0 - 1;
 
-describe.skipIf(skipReason !== '')('agreement with Praat (To Pitch (ac) 75–600 Hz, To Harmonicity (cc), voice report)', () => {
+const TITLE = 'agreement with Praat (To Pitch (ac) 75–600 Hz, To Harmonicity (cc), voice report)';
+
+describe.skipIf(skipReason !== '')(TITLE, () => {
   const results: ClipResult[] = [];
 
   it('measures every clip', () => {
-    for (const f of readdirSync(FIXTURES).filter((n) => n.endsWith('.wav')).sort()) results.push(measure(f, 'real', join(FIXTURES, f)));
-    for (const p of videoSoundtracks(dir)) results.push(measure(p.slice(dir.length + 1).replace('.wav', '.mp4'), 'video', p));
-    for (const c of espeakClips(dir)) results.push(measure(c.name, c.name.includes('noise') ? 'espeak-noisy' : 'espeak', c.path));
+    for (const f of readdirSync(FIXTURES).filter((n) => n.endsWith('.wav')).sort()) {
+      results.push(measure(f, 'real', join(FIXTURES, f)));
+    }
+    for (const p of videoSoundtracks(dir)) results.push(measure(basename(p, '.wav') + '.mp4', 'video', p));
+    for (const c of espeakClips(dir)) {
+      results.push(measure(c.name, c.name.includes('noise') ? 'espeak-noisy' : 'espeak', c.path));
+    }
     syntheticClips().forEach((p, i) => results.push(measure(`vowel-${i}`, 'synthetic', p)));
     console.table(results.map((r) => ({
       clip: r.name,
@@ -153,7 +159,11 @@ describe.skipIf(skipReason !== '')('agreement with Praat (To Pitch (ac) 75–600
     );
     writeFileSync(
       'test-results/audio-praat.json',
-      JSON.stringify({ correlations: r, speechOnly: rSpeech, recordingsHnr: hnrRecorded, meanAbsHnrDb: meanAbsHnr, clips: results }, null, 2),
+      JSON.stringify(
+        { correlations: r, speechOnly: rSpeech, recordingsHnr: hnrRecorded, meanAbsHnrDb: meanAbsHnr, clips: results },
+        null,
+        2,
+      ),
     );
     for (const c of [r, rSpeech]) {
       expect(c.jitter).toBeGreaterThanOrEqual(0.8);
@@ -167,9 +177,11 @@ describe.skipIf(skipReason !== '')('agreement with Praat (To Pitch (ac) 75–600
 
 /** The docs table (docs/audio-features.md, "Praat agreement"). */
 function markdownTable(results: readonly ClipResult[]): string {
+  const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
   const rows = results.map((r) =>
-    `| ${r.name} | ${r.kind} | ${r.praat.hnr.toFixed(2)} | ${r.ours.hnr.toFixed(2)} | ${hnrDiff(r) >= 0 ? '+' : ''}${hnrDiff(r).toFixed(2)} | ` +
+    `| ${r.name} | ${r.kind} | ${r.praat.hnr.toFixed(2)} | ${r.ours.hnr.toFixed(2)} | ${signed(hnrDiff(r))} | ` +
       `${r.praat.meanF0.toFixed(1)} | ${r.ours.meanF0.toFixed(1)} | ${(100 * f0Error(r)).toFixed(2)} % |`,
   );
-  return ['| clip | kind | Praat HNR (dB) | ours | difference | Praat F0 (Hz) | ours | F0 error |', '|---|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
+  const head = '| clip | kind | Praat HNR (dB) | ours | difference | Praat F0 (Hz) | ours | F0 error |';
+  return [head, '|---|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }

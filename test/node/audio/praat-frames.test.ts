@@ -49,7 +49,7 @@ describe('Praat frame-exact prerequisites', () => {
 });
 
 describe.skipIf(skipReason !== '')('frame-exact agreement with Praat at 16 kHz on Praat’s frame times', () => {
-  it.each(CLIPS)('%s: pitch path (To Pitch (ac)) — same voicing and F0 within 0.1 Hz on ≥ 99 % of frames', (clip) => {
+  it.each(CLIPS)('%s: pitch path (To Pitch (ac)): same voicing and F0 within 0.1 Hz on ≥ 99 % of frames', (clip) => {
     const { pcm } = readWav(join(FIXTURES, clip));
     const ref = runPraat(join(FIXTURES, clip));
     const peak = globalPeak(pcm);
@@ -57,7 +57,9 @@ describe.skipIf(skipReason !== '')('frame-exact agreement with Praat at 16 kHz o
     // Look-ahead longer than the clip: Praat decides the whole path at once.
     const path = new PitchPath({ lag: ref.frames.length });
     const buf = new Float32Array(analyzer.windowLength);
-    for (const f of ref.frames) path.push(analyzer.analyze(window(pcm, sampleAt(f.time) - analyzer.windowLength / 2 + 1, buf), peak));
+    for (const f of ref.frames) {
+      path.push(analyzer.analyze(window(pcm, sampleAt(f.time) - analyzer.windowLength / 2 + 1, buf), peak));
+    }
     const ours = path.flush();
     expect(ours.length).toBe(ref.frames.length);
     let same = 0;
@@ -68,12 +70,12 @@ describe.skipIf(skipReason !== '')('frame-exact agreement with Praat at 16 kHz o
       if ((o > 0) === (f.f0 > 0) && Math.abs(o - f.f0) < 0.1) same++;
     });
     const share = same / ref.frames.length;
-    console.info(`[audio-praat-frames] ${clip}: pitch ${same}/${ref.frames.length} frames identical (${voiced} voiced)`);
+    console.info(`[audio-praat-frames] ${clip}: pitch ${same}/${ref.frames.length} identical (${voiced} voiced)`);
     expect(voiced).toBeGreaterThan(100);
     expect(share).toBeGreaterThanOrEqual(0.99);
   });
 
-  it.each(CLIPS)('%s: harmonicity (To Harmonicity (cc)) — same frames counted, within 0.1 dB on ≥ 95 %', (clip) => {
+  it.each(CLIPS)('%s: harmonicity (To Harmonicity (cc)): same frames counted, within 0.1 dB on ≥ 95 %', (clip) => {
     const { pcm } = readWav(join(FIXTURES, clip));
     const ref = runPraat(join(FIXTURES, clip));
     const peak = globalPeak(pcm);
@@ -94,7 +96,10 @@ describe.skipIf(skipReason !== '')('frame-exact agreement with Praat at 16 kHz o
       both++;
       if (Math.abs(hnrDb(ours.r) - f.db) < 0.1 || (f.db < -20 && hnrDb(ours.r) === -20)) close++;
     }
-    console.info(`[audio-praat-frames] ${clip}: harmonicity ${agree}/${ref.harmonicity.length} same sounding decision, ${close}/${both} within 0.1 dB`);
+    console.info(
+      `[audio-praat-frames] ${clip}: harmonicity ${agree}/${ref.harmonicity.length} same sounding decision, ` +
+        `${close}/${both} within 0.1 dB`,
+    );
     expect(both).toBeGreaterThan(100);
     expect(agree / ref.harmonicity.length).toBeGreaterThanOrEqual(0.99);
     expect(close / both).toBeGreaterThanOrEqual(0.95);

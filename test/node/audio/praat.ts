@@ -46,7 +46,14 @@ export function runPraat(path: string): PraatReference {
     const v = values.get(k);
     return v === undefined || !Number.isFinite(v) ? 0 : v;
   };
-  return { frames, meanF0: get('meanF0'), jitterLocal: get('jitterLocal'), shimmerLocaldB: get('shimmerLocaldB'), HNRdB: get('HNRdB'), harmonicity };
+  return {
+    frames,
+    meanF0: get('meanF0'),
+    jitterLocal: get('jitterLocal'),
+    shimmerLocaldB: get('shimmerLocaldB'),
+    HNRdB: get('HNRdB'),
+    harmonicity,
+  };
 }
 
 /** Mono float PCM of a WAVE file (test helper: whole file in memory). */

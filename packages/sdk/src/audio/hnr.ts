@@ -170,7 +170,9 @@ export class HarmonicityAnalyzer {
     let best = 0;
     for (let pick = 0; pick < REFINED_PEAKS; pick++) {
       let arg = -1;
-      for (let k = 0; k < count; k++) if (heights[k]! >= top - REFINE_MARGIN && (arg < 0 || heights[k]! > heights[arg]!)) arg = k;
+      for (let k = 0; k < count; k++) {
+        if (heights[k]! >= top - REFINE_MARGIN && (arg < 0 || heights[k]! > heights[arg]!)) arg = k;
+      }
       if (arg < 0) break;
       heights[arg] = -1;
       best = Math.max(best, fold(refineEvenPeak(r, this.maxLag, lags[arg]!, SINC_DEPTH).value));

@@ -67,7 +67,14 @@ function rAt(r: Float64Array, lag: number): number {
  * from the interpolation point, Hann-tapered to zero just past the last one; the taper's cosine
  * is stepped by rotation instead of a cos per term.
  */
-function taperedSide(r: Float64Array, from: number, dir: number, first: number, depth: number, sinFrac: number): number {
+function taperedSide(
+  r: Float64Array,
+  from: number,
+  dir: number,
+  first: number,
+  depth: number,
+  sinFrac: number,
+): number {
   const width = depth + first;
   const cs = Math.cos(Math.PI / width);
   const sn = Math.sin(Math.PI / width);

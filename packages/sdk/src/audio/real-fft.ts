@@ -125,11 +125,19 @@ export class CrossCorrelation {
   }
 
   /** Fills out[0..out.length) from a[0..aLength) and b[0..bLength); b is zero beyond bLength. */
-  compute(a: ArrayLike<number>, aLength: number, b: ArrayLike<number>, bLength: number, out: Float64Array): Float64Array {
+  compute(
+    a: ArrayLike<number>,
+    aLength: number,
+    b: ArrayLike<number>,
+    bLength: number,
+    out: Float64Array,
+  ): Float64Array {
     const n = this.size;
     const h = n / 2;
     if (aLength + out.length - 1 > n || bLength > n) {
-      throw new RangeError(`cross-correlation of ${aLength} and ${bLength} samples over ${out.length} lags needs more than ${n} points`);
+      throw new RangeError(
+        `cross-correlation of ${aLength} and ${bLength} samples over ${out.length} lags needs more than ${n} points`,
+      );
     }
     const { re, im, hr, hi, twr, twi } = this;
     for (let i = 0; i < n; i++) {
