@@ -6,7 +6,7 @@
  * peer-to-peer traffic; nothing analysed ever goes to a server).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -31,10 +31,15 @@ function media(): PageOptions {
   const video = join(tmp, 'cam.y4m');
   const audio = join(tmp, 'mic.wav');
   const ff = (...args: string[]): void => void execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(CLIP), ...args]);
-  ff('-vf', 'scale=320:320', '-pix_fmt', 'yuv420p', video);
-  ff('-vn', '-ac', '1', '-ar', '48000', '-c:a', 'pcm_s16le', audio);
+  if (!existsSync(video)) ff('-vf', 'scale=320:320', '-pix_fmt', 'yuv420p', video);
+  if (!existsSync(audio)) ff('-vn', '-ac', '1', '-ar', '48000', '-c:a', 'pcm_s16le', audio);
   return { fakeMedia: { video, audio }, args: ['--allow-loopback-in-peer-connection'] };
 }
+
+afterAll(async () => {
+  await closeHarness();
+  if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
+});
 
 const log = (s: string): void => console.log(`[live-room] ${s}`);
 
@@ -71,11 +76,6 @@ function start(h: HarnessPage, relay: Relay, role: 'interviewer' | 'candidate', 
 }
 
 describe.skipIf(missing !== undefined)('live room: 1 interviewer + 2 candidates', () => {
-  afterAll(async () => {
-    await closeHarness();
-    if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
-  });
-
   it('connects, streams both ways, relays only signaling, carries exactly the mirrored cues; pause, leave/rejoin, ICE restart', async () => {
     const relay = await startRelay({ dev: true, port: 0 });
     const opts = media();
@@ -105,6 +105,72 @@ describe.skipIf(missing !== undefined)('live room: 1 interviewer + 2 candidates'
     audit(audits, relay);
   });
 });
+
+describe.skipIf(missing !== undefined)('live room: consent choices, refusals and notes', () => {
+  it('a declined channel is never started; "join without analysis" sends only channel states; refusals are typed; notes export and delete', async () => {
+    const relay = await startRelay({ dev: true, port: 0 });
+    const opts = media();
+    try {
+      await withPage('live-room.html', async (iv) => {
+        await start(iv, relay, 'interviewer', 'Ines');
+        // A second interviewer is refused with a typed error on the page; the room goes on.
+        await withPage('live-room.html', async (other) => {
+          await expect(start(other, relay, 'interviewer', 'Otto')).rejects.toThrow(/already has an interviewer/);
+          expect(await other.page.getAttribute('[data-testid="error"]', 'data-code')).toBe('role-taken');
+        }, opts);
+        await withPage('live-room.html', async (kim) => {
+          const started = kim.run({ cmd: 'start', role: 'candidate', name: 'Kim', room: 'r1', auto: false, relayUrl: relay.url, modelUrl: sharedUrl(MODEL) });
+          await kim.page.click('[data-testid="join-without"]');
+          await started;
+          await withPage('live-room.html', async (lee) => {
+            const leeStarted = lee.run({ cmd: 'start', role: 'candidate', name: 'Lee', room: 'r1', auto: false, relayUrl: relay.url, modelUrl: sharedUrl(MODEL) });
+            await lee.page.check('[data-testid="consent-voice"]');
+            await lee.page.click('[data-testid="join"]');
+            await leeStarted;
+            const kimLines = await waitFor('3 messages from Kim', async () => {
+              const l = await sentLines(kim.page);
+              return l.length >= 3 ? l : undefined;
+            });
+            for (const c of kimLines.map((x) => parseCueMessage(x))) expect([c.channels, c.face, c.voice]).toEqual([{ face: 'off', voice: 'off' }, null, null]);
+            const leeCues = await waitFor('Lee voice cues', async () => {
+              const l = (await sentLines(lee.page)).map((x) => parseCueMessage(x)).filter((c) => c.voice !== null);
+              return l.length >= 2 ? l : undefined;
+            }, 60_000);
+            for (const c of leeCues) expect([c.channels.face, c.face]).toEqual(['off', null]);
+            await waitFor('Kim strip says off', async () => (await iv.page.getAttribute(`${tile('Kim')} [data-testid="cue-strip"]`, 'data-voice')) === 'off');
+            // Nothing of an analysis that was not consented to was even loaded.
+            // (The test page imports the asset URL modules, `…?url`, up front; those carry only a URL string.)
+            const loaded = (h: HarnessPage): string[] => h.requests.map((q) => q.url)
+              .filter((u) => /face_landmarker|vision_wasm|vision-worker|audio-worker|capture-worklet/.test(u) && !/[?&]url$/.test(u));
+            expect(loaded(kim)).toEqual([]);
+            expect(loaded(lee).filter((u) => /face_landmarker|vision/.test(u))).toEqual([]);
+            expect(loaded(lee).some((u) => /audio-worker|capture-worklet/.test(u))).toBe(true);
+
+            // Notes: a rating and a note kept in localStorage, exported as JSON, then deleted.
+            await iv.page.click(`${tile('Lee')} .notes-panel summary`);
+            await iv.page.selectOption(`${tile('Lee')} select[data-competency="Communication"]`, '4');
+            await iv.page.fill(`${tile('Lee')} [data-testid="notes"]`, 'Clear example of a past project.');
+            await iv.page.press(`${tile('Lee')} [data-testid="notes"]`, 'Tab');
+            const [download] = await Promise.all([iv.page.waitForEvent('download'), iv.page.click('[data-testid="export-notes"]')]);
+            const exported = JSON.parse(await readStream(await download.createReadStream())) as { candidates: Record<string, { ratings: Record<string, number>; notes: string }> };
+            expect(exported.candidates['Lee']).toMatchObject({ ratings: { Communication: 4 }, notes: 'Clear example of a past project.' });
+            expect(JSON.stringify(exported)).not.toMatch(/total|average|rank|score/i);
+            await iv.page.click('[data-testid="delete-notes"]');
+            expect(await iv.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hirenet.live-notes.')))).toEqual([]);
+          }, opts);
+        }, opts);
+      }, opts);
+    } finally {
+      await relay.close();
+    }
+  });
+});
+
+async function readStream(s: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of s) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 async function scenario(iv: Page, ada: Page, bo: Page, ivh: HarnessPage, t0: number): Promise<void> {
   // 1. Connected, remote video frames both ways.
