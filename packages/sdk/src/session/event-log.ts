@@ -1,3 +1,4 @@
+import { SDK_VERSION } from '../util/version.ts';
 import { HireNetError } from '../util/errors.ts';
 import { EVENT_LOG_FORMAT, WARNING_CODES, type EventInput, type EventLogJson, type LoggedEvent, type WarningCode } from './event-log-types.ts';
 import { EventLogError, VERSION_PATTERN, validateEvent } from './event-log-validate.ts';
@@ -38,7 +39,7 @@ export class EventLog {
     this.startedAt = `${new Date(this.t0).toISOString().slice(0, 19)}Z`;
     this.sessionId = (options.randomId ?? (() => globalThis.crypto.randomUUID()))();
     if (!UUID_PATTERN.test(this.sessionId)) throw new EventLogError('sessionId must be a random UUID');
-    this.sdkVersion = options.sdkVersion ?? '0.1.0';
+    this.sdkVersion = options.sdkVersion ?? SDK_VERSION;
     if (!VERSION_PATTERN.test(this.sdkVersion)) throw new EventLogError('sdkVersion must be a semantic version');
     this.maxEvents = options.maxEvents ?? 10_000;
   }

@@ -15,7 +15,7 @@ import { WINDOW_COLUMNS } from '../video/schema.ts';
 import { loadModels } from './assets.ts';
 import { loadManifest } from './manifest.ts';
 import { verifyTfjsWasm, verifyVisionWasm } from './manifest-session.ts';
-import { initialBackend } from './backend-select.ts';
+import { initialBackend, rememberChoice } from './backend-select.ts';
 import { BackendModels } from './backend-models.ts';
 import { selectBackend, type BackendTiming } from '../backend/select.ts';
 import type { SessionContext } from './context.ts';
@@ -70,7 +70,7 @@ export class HireNet {
     const manifest = await loadManifest(o.manifestUrl, o.manifestSha256);
     // Any choice may end on wasm (a requested backend that fails falls back to measuring the others).
     await verifyTfjsWasm(manifest, o.wasmPaths);
-    const start = await initialBackend(o.backend, o.wasmPaths);
+    const start = await initialBackend(o.backend, o.wasmPaths, o.backendCandidates);
     if (start.fallbackFrom !== undefined) warnings.push({ code: 'backend-fallback', message: `backend '${start.fallbackFrom}' is unavailable here; measuring the others instead` });
     progress('model', 0.15);
     const loaded = await loadModels(o.modelUrl, o.modalities, manifest);
@@ -99,6 +99,7 @@ export class HireNet {
       const picked = start.candidates.length > 1
         ? await selectBackend({ candidates: start.candidates, wasmPaths: o.wasmPaths, warmup: run })
         : await run().then(() => ({ selected: start.active, timings: [] as BackendTiming[] }));
+      if (o.backend === 'auto' && o.backendCandidates === null && start.candidates.length > 1) rememberChoice(picked.selected);
       const models = copies.keep(picked.selected);
       const ctx: SessionContext = {
         models,

@@ -40,10 +40,17 @@ export interface HireNetOptions {
   /** Channels to use. Default ['audio', 'video']. ['audio'] analyses no video frame at all. */
   readonly modalities?: readonly SessionModality[];
   /**
-   * tfjs backend. Default 'auto': every backend that initialises here is timed on a warm-up
-   * prediction of the loaded model and the fastest is kept (measured, not assumed).
+   * tfjs backend. Default 'auto': the backends that initialise here are timed on a warm-up
+   * prediction of the loaded model and the fastest is kept (measured, not assumed), and the
+   * choice is remembered for this browser and SDK version (localStorage, erased by deleteAll).
    */
   readonly backend?: BackendChoice;
+  /**
+   * Backends 'auto' may time. Default: wasm, cpu, and webgl / webgpu only where they run on a
+   * hardware GPU (on a software renderer such as SwiftShader their first call takes seconds
+   * and they lose to wasm). Naming them here times them anyway and skips the remembered choice.
+   */
+  readonly backendCandidates?: readonly BackendName[];
   /** Called as loading advances. */
   readonly onProgress?: (p: LoadProgress) => void;
   /** Default `<assetsBaseUrl>vocab/`. */
@@ -77,6 +84,7 @@ export interface ResolvedOptions {
   readonly faceModelUrl: string | null;
   readonly modalities: readonly SessionModality[];
   readonly backend: BackendChoice;
+  readonly backendCandidates: readonly BackendName[] | null;
   readonly onProgress: (p: LoadProgress) => void;
   readonly vocabUrl: string;
   readonly wasmPaths: string;
@@ -133,6 +141,10 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
   }
   const backend = o.backend ?? 'auto';
   if (!BACKENDS.includes(backend)) throw bad(`backend must be one of ${BACKENDS.join(', ')}, got ${JSON.stringify(backend)}`);
+  const candidates = o.backendCandidates ?? null;
+  if (candidates !== null && (!Array.isArray(candidates) || candidates.length === 0 || candidates.some((b) => !BACKENDS.includes(b) || b === 'auto'))) {
+    throw bad(`backendCandidates must be a non-empty list of ${BACKENDS.filter((b) => b !== 'auto').join(', ')}, got ${JSON.stringify(candidates)}`);
+  }
   const faceFps = o.faceFps ?? 15;
   if (!(faceFps > 0 && faceFps <= 60)) throw bad(`faceFps must be in (0, 60], got ${faceFps}`);
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw bad('onProgress must be a function');
@@ -146,6 +158,7 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
     faceModelUrl: modalities.includes('video') ? face : null,
     modalities: Object.freeze([...modalities]),
     backend,
+    backendCandidates: candidates === null ? null : Object.freeze([...candidates]),
     onProgress: o.onProgress ?? (() => undefined),
     vocabUrl: o.vocabUrl === undefined ? at('vocab/') : dir(o.vocabUrl),
     wasmPaths: o.wasmPaths === undefined ? at('tfjs/') : dir(o.wasmPaths),
