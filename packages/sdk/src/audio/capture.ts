@@ -62,15 +62,22 @@ const workerError = (message: string, cause?: unknown): AudioInputError => new A
 
 /** Starts the worker under a guard and waits for its first answer, so a worker that cannot load fails here. */
 async function openAudioWorker(o: AudioWorkerOptions): Promise<AudioWorkerLink> {
-  const url = o.workerUrl !== undefined ? new URL(o.workerUrl, globalThis.location?.href).href : o.workerFactory !== undefined ? 'host workerFactory' : 'bundled audio-worker.ts';
+  const given = o.workerUrl === undefined ? undefined : new URL(o.workerUrl, globalThis.location?.href).href;
+  const url = given ?? (o.workerFactory !== undefined ? 'host workerFactory' : 'bundled audio-worker.ts');
   let worker: Worker;
   try {
-    worker = o.workerUrl !== undefined ? new Worker(url, { type: 'module', name: 'hirenet-audio' }) : (o.workerFactory ?? defaultWorker)();
+    worker = given !== undefined ? new Worker(given, { type: 'module', name: 'hirenet-audio' }) : (o.workerFactory ?? defaultWorker)();
   } catch (e) {
     throw workerError(`the audio worker (${url}) could not be created: ${(e as Error).message}`, e);
   }
   const api = Comlink.wrap<AudioWorkerApi>(worker);
-  const guard = new WorkerGuard(worker, { kind: 'audio', url, error: workerError, ping: () => api.ping(), probe: { progress: () => api.progress() } });
+  const guard = new WorkerGuard(worker, {
+    kind: 'audio',
+    url,
+    error: workerError,
+    ping: () => api.ping(),
+    probe: { progress: () => api.progress() },
+  });
   const link = {
     api,
     guard,
@@ -193,7 +200,11 @@ export interface AudioFileOptions extends AudioWorkerOptions {
   readonly keepFrames?: boolean;
 }
 
-async function decodeWithAudioContext(api: Comlink.Remote<AudioWorkerApi>, guard: WorkerGuard, bytes: ArrayBuffer): Promise<AudioResult> {
+async function decodeWithAudioContext(
+  api: Comlink.Remote<AudioWorkerApi>,
+  guard: WorkerGuard,
+  bytes: ArrayBuffer,
+): Promise<AudioResult> {
   let decoded: AudioBuffer;
   try {
     decoded = await new OfflineAudioContext(1, 1, AUDIO_ANALYSIS_RATE).decodeAudioData(bytes);

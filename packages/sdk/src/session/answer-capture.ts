@@ -64,14 +64,19 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
   let audio: AudioCollector | null = null;
   let video: LiveSession | null = null;
   const audioTried = o.audio && audioTrack !== undefined;
-  if (o.audio && audioTrack === undefined) o.onWarning('no-microphone', 'the stream has no live audio track: this answer has no audio');
+  if (o.audio && audioTrack === undefined) {
+    o.onWarning('no-microphone', 'the stream has no live audio track: this answer has no audio');
+  }
   if (audioTried) {
     try {
       const workerUrl = o.audioWorkerUrl === undefined ? {} : { workerUrl: o.audioWorkerUrl };
-      audio = new AudioCollector(await startAudioCapture(new MediaStream([audioTrack]), { workletUrl: o.workletUrl, ...workerUrl }));
+      const capture = await startAudioCapture(new MediaStream([audioTrack]), { workletUrl: o.workletUrl, ...workerUrl });
+      audio = new AudioCollector(capture);
     } catch (e) {
       // A worker that cannot load is a deployment fault, not a missing microphone: the host must hear of it.
-      if (e instanceof AudioInputError && e.code === 'audio-worker-failed') throw new SessionError('audio-worker-failed', e.message, { cause: e });
+      if (e instanceof AudioInputError && e.code === 'audio-worker-failed') {
+        throw new SessionError('audio-worker-failed', e.message, { cause: e });
+      }
       o.onWarning('no-microphone', `audio capture could not start: ${messageOf(e)}`);
     }
   }
@@ -94,7 +99,10 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
 
   // When each track stopped, seen on this thread (a loaded worker may notice much later, or never).
   const ended: Partial<Record<SessionModality, number>> = {};
-  const tracks: [SessionModality, MediaStreamTrack | undefined][] = [['audio', audio === null ? undefined : audioTrack], ['video', video === null ? undefined : videoTrack]];
+  const tracks: [SessionModality, MediaStreamTrack | undefined][] = [
+    ['audio', audio === null ? undefined : audioTrack],
+    ['video', video === null ? undefined : videoTrack],
+  ];
   const checkTracks = (): void => {
     for (const [m, t] of tracks) if (t !== undefined && ended[m] === undefined && t.readyState !== 'live') ended[m] = elapsed();
   };
@@ -112,7 +120,8 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
       await audio?.close();
       if (a !== null) audioWarnings(a, seconds, ended.audio, o.onWarning);
       if (v !== null) videoWarnings(v, seconds, ended.video, o.onWarning);
-      return { seconds, audio: a?.result ?? null, video: v?.analysis ?? null, videoTried: videoTried && video !== null, audioTried: audio !== null };
+      const videoUsed = videoTried && video !== null;
+      return { seconds, audio: a?.result ?? null, video: v?.analysis ?? null, videoTried: videoUsed, audioTried: audio !== null };
     },
     async abort() {
       clearInterval(poll);
@@ -146,7 +155,9 @@ async function stopVideo(video: LiveSession, seconds: number): Promise<StoppedVi
     clearTimeout(timer);
   }
   const rows = [...video.rows];
-  const analysis: LiveAnalysis = { rows, mode: video.mode, duration: seconds, analysed: rows.length, coverage: 0, restarts: 0, warnings: [] };
+  const analysis: LiveAnalysis = {
+    rows, mode: video.mode, duration: seconds, analysed: rows.length, coverage: 0, restarts: 0, warnings: [],
+  };
   return { analysis, failure };
 }
 
@@ -156,12 +167,16 @@ function audioWarnings(a: CollectedAudio, seconds: number, endedAt: number | und
   const until = Math.min(seconds, endedAt ?? seconds);
   if (endedAt !== undefined) {
     const lost = roundSeconds(seconds - endedAt);
-    warn('microphone-ended', `the microphone track ended ${endedAt.toFixed(1)} s into the answer: its last ${lost.toFixed(1)} s have no audio`, { secondsLost: lost, modality: 'audio' });
+    const message = `the microphone track ended ${endedAt.toFixed(1)} s into the answer: its last ${lost.toFixed(1)} s have no audio`;
+    warn('microphone-ended', message, { secondsLost: lost, modality: 'audio' });
   }
   if (a.failure !== null) {
     const lost = roundSeconds(Math.max(0, until - a.coveredSeconds));
     const kept = a.result === null ? 'no audio was kept' : `${a.coveredSeconds.toFixed(1)} s of audio analysed before it are kept`;
-    warn('audio-worker-crashed', `audio analysis stopped: ${a.failure.message}; ${kept}`, { secondsLost: lost, modality: 'audio' });
+    warn('audio-worker-crashed', `audio analysis stopped: ${a.failure.message}; ${kept}`, {
+      secondsLost: lost,
+      modality: 'audio',
+    });
   }
 }
 
@@ -173,15 +188,22 @@ function videoWarnings(v: StoppedVideo, seconds: number, monitoredEnd: number | 
   const until = Math.min(seconds, endedAt ?? seconds);
   if (endedAt !== undefined) {
     const lost = roundSeconds(Math.max(0, seconds - endedAt));
-    warn('track-ended', `the camera track ended ${endedAt.toFixed(1)} s into the answer; ${r.rows.length} frames kept, the last ${lost.toFixed(1)} s have no video`, { secondsLost: lost, modality: 'video' });
+    const message = `the camera track ended ${endedAt.toFixed(1)} s into the answer; ${r.rows.length} frames kept, `
+      + `the last ${lost.toFixed(1)} s have no video`;
+    warn('track-ended', message, { secondsLost: lost, modality: 'video' });
   }
   const gap = roundSeconds(lostSeconds(r.rows.map((row) => row.time), 0, until));
+  const extra = { secondsLost: gap, modality: 'video' } as const;
   if (v.failure !== null) {
-    warn('worker-crashed', `face analysis stopped (${v.failure}); ${r.rows.length} frames received before are kept`, { secondsLost: gap, modality: 'video' });
+    warn('worker-crashed', `face analysis stopped (${v.failure}); ${r.rows.length} frames received before are kept`, extra);
   } else if (r.restarts > 0) {
     // The analyser restarts a dead worker and resumes; the frames it missed are a gap worth saying.
-    warn('worker-crashed', `the vision worker crashed ${r.restarts} time(s) during the answer and was restarted; frames during the restart are missing`, { secondsLost: gap, modality: 'video' });
+    const message = `the vision worker crashed ${r.restarts} time(s) during the answer and was restarted; `
+      + 'frames during the restart are missing';
+    warn('worker-crashed', message, extra);
   } else if (gap > 0) {
-    warn('analysis-gap', `face analysis delivered no frame for ${gap.toFixed(1)} s of the answer (worker blocked or late); those seconds have no video`, { secondsLost: gap, modality: 'video' });
+    const message = `face analysis delivered no frame for ${gap.toFixed(1)} s of the answer (worker blocked or late); `
+      + 'those seconds have no video';
+    warn('analysis-gap', message, extra);
   }
 }

@@ -58,7 +58,9 @@ export class WorkerGuard {
     worker.addEventListener('error', (ev) => {
       ev.preventDefault();
       // A script or import that fails to load fires a plain Event; an uncaught exception an ErrorEvent.
-      const why = ev instanceof ErrorEvent && ev.message !== '' ? ev.message : 'the script or one of its imports could not be loaded or evaluated';
+      const why = ev instanceof ErrorEvent && ev.message !== ''
+        ? ev.message
+        : 'the script or one of its imports could not be loaded or evaluated';
       this.die(`${this.describe()} failed: ${why}`);
     });
     worker.addEventListener('messageerror', () => this.die(`${this.describe()} sent a message that could not be deserialised`));
@@ -87,7 +89,8 @@ export class WorkerGuard {
     if (timeoutMs === undefined) return Promise.race([p, this.dead]);
     let t: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<never>((_, reject) => {
-      t = setTimeout(() => reject(new WorkerTimeoutError(`${this.describe()} did not answer ${what} within ${(timeoutMs / 1000).toFixed(1)} s`)), timeoutMs);
+      const message = `${this.describe()} did not answer ${what} within ${(timeoutMs / 1000).toFixed(1)} s`;
+      t = setTimeout(() => reject(new WorkerTimeoutError(message)), timeoutMs);
     });
     return Promise.race([p, this.dead, late]).finally(() => clearTimeout(t));
   }
@@ -110,7 +113,9 @@ export class WorkerGuard {
     const now = performance.now();
     const silent = this.o.silentMs ?? 10_000;
     if (this.pingOpen) {
-      if (now - this.pingSent > silent) this.die(`${this.describe()} did not answer for ${(silent / 1000).toFixed(0)} s (blocked or terminated)`);
+      if (now - this.pingSent > silent) {
+        this.die(`${this.describe()} did not answer for ${(silent / 1000).toFixed(0)} s (blocked or terminated)`);
+      }
       return;
     }
     this.pingOpen = true;
