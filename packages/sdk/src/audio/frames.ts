@@ -1,9 +1,9 @@
 /**
  * Streaming assembly of the per-10 ms descriptor frames from mono PCM at any rate.
  *
- * Data path: resample to 16 kHz → ring buffer → per frame: pitch candidates + spectral
- * descriptors → fixed-lag pitch path → once a frame's pitch is final: glottal pulses (jitter,
- * shimmer), HNR, formants, activity, syllable nuclei, filled pauses. Frames come out
+ * Data path: resample to 16 kHz → ring buffer → per frame: pitch candidates, harmonicity (HNR)
+ * and spectral descriptors → fixed-lag pitch path → once a frame's pitch is final: glottal
+ * pulses (jitter, shimmer), formants, activity, syllable nuclei, filled pauses. Frames come out
  * `pitchLag` frames (250 ms) behind the input; memory is constant in the stream length.
  */
 import { HarmonicityAnalyzer, hnrDb, type HarmonicityFrame } from './hnr.ts';
