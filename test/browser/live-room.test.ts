@@ -57,7 +57,8 @@ async function waitFor<T>(what: string, f: () => Promise<T | undefined | false>,
 }
 
 const sentLines = (p: Page): Promise<string[]> => p.$eval('#sent', (el) => (el.textContent ?? '').split('\n').filter((l) => l !== ''));
-const receivedLines = (p: Page, name: string): Promise<string[]> => p.$$eval(`#cues span[data-from="${name}"]`, (els) => els.map((e) => (e.textContent ?? '').trimEnd()));
+const receivedLines = (p: Page, name: string): Promise<string[]> =>
+  p.$$eval(`#cues span[data-from="${name}"]`, (els) => els.map((e) => (e.textContent ?? '').trimEnd()));
 const videoOf = (p: Page, sel: string): Promise<{ width: number; frames: number } | null> =>
   p.$eval(sel, (v) => ({ width: (v as HTMLVideoElement).videoWidth, frames: Number((v as HTMLVideoElement).dataset['frames']) })).catch(() => null);
 const tile = (name: string): string => `[data-testid="tile"][data-name="${name}"]`;
@@ -123,7 +124,9 @@ describe.skipIf(missing !== undefined)('live room: consent choices, refusals and
           await kim.page.click('[data-testid="join-without"]');
           await started;
           await withPage('live-room.html', async (lee) => {
-            const leeStarted = lee.run({ cmd: 'start', role: 'candidate', name: 'Lee', room: 'r1', auto: false, relayUrl: relay.url, modelUrl: sharedUrl(MODEL) });
+            const leeStarted = lee.run({
+              cmd: 'start', role: 'candidate', name: 'Lee', room: 'r1', auto: false, relayUrl: relay.url, modelUrl: sharedUrl(MODEL),
+            });
             await lee.page.check('[data-testid="consent-voice"]');
             await lee.page.click('[data-testid="join"]');
             await leeStarted;
@@ -152,7 +155,8 @@ describe.skipIf(missing !== undefined)('live room: consent choices, refusals and
             await iv.page.fill(`${tile('Lee')} [data-testid="notes"]`, 'Clear example of a past project.');
             await iv.page.press(`${tile('Lee')} [data-testid="notes"]`, 'Tab');
             const [download] = await Promise.all([iv.page.waitForEvent('download'), iv.page.click('[data-testid="export-notes"]')]);
-            const exported = JSON.parse(await readStream(await download.createReadStream())) as { candidates: Record<string, { ratings: Record<string, number>; notes: string }> };
+            type Exported = { candidates: Record<string, { ratings: Record<string, number>; notes: string }> };
+            const exported = JSON.parse(await readStream(await download.createReadStream())) as Exported;
             expect(exported.candidates['Lee']).toMatchObject({ ratings: { Communication: 4 }, notes: 'Clear example of a past project.' });
             expect(JSON.stringify(exported)).not.toMatch(/total|average|rank|score/i);
             await iv.page.click('[data-testid="delete-notes"]');
@@ -229,7 +233,14 @@ async function scenario(iv: Page, ada: Page, bo: Page, ivh: HarnessPage, t0: num
   await waitFor('strip shows on', async () => (await iv.getAttribute(`${tile('Ada')} [data-testid="cue-strip"]`, 'data-face')) === 'on');
 
   // 4. ICE restart towards Ada: connected again on new credentials, cues keep flowing.
-  const r = await ivh.run<{ before: { local: string; remote: string }; after: { local: string; remote: string; state: string; signaling: string }; iceStates: string[]; restarts: number; ms: number }>({ cmd: 'restart-ice', name: 'Ada', timeoutMs: 30_000 });
+  type Restart = {
+    before: { local: string; remote: string };
+    after: { local: string; remote: string; state: string; signaling: string };
+    iceStates: string[];
+    restarts: number;
+    ms: number;
+  };
+  const r = await ivh.run<Restart>({ cmd: 'restart-ice', name: 'Ada', timeoutMs: 30_000 });
   log(`ICE restart: ${JSON.stringify(r)}`);
   expect(r.restarts).toBe(1);
   expect(r.after.state).toBe('connected');

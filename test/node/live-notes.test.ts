@@ -1,6 +1,8 @@
 /** The interviewer's notes store (packages/demo/src/live-room/notes.ts) over a real in-memory Storage. */
 import { describe, expect, it } from 'vitest';
-import { deleteNotes, emptyNotes, exportNotes, loadNotes, NOTES_PREFIX, NotesError, saveNotes, setNotes, setRating } from '../../packages/demo/src/live-room/notes.ts';
+import {
+  deleteNotes, emptyNotes, exportNotes, loadNotes, NOTES_PREFIX, NotesError, saveNotes, setNotes, setRating,
+} from '../../packages/demo/src/live-room/notes.ts';
 
 /** The Web Storage interface over a Map: Node has no localStorage. */
 class MemoryStorage implements Storage {

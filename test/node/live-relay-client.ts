@@ -2,6 +2,8 @@
 import WebSocket from 'ws';
 import type { ServerMessage } from '../../packages/sdk/src/live/signal-schema.ts';
 
+type Of<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+
 export interface TestClient {
   readonly ws: WebSocket;
   readonly received: ServerMessage[];
@@ -10,7 +12,7 @@ export interface TestClient {
   send(msg: unknown): void;
   sendRaw(text: string | Buffer): void;
   /** The first message (already received or future) matching `pred`, after `from`. */
-  next<T extends ServerMessage['type']>(type: T, pred?: (m: Extract<ServerMessage, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<ServerMessage, { type: T }>>;
+  next<T extends ServerMessage['type']>(type: T, pred?: (m: Of<T>) => boolean, timeoutMs?: number): Promise<Of<T>>;
   close(): void;
 }
 

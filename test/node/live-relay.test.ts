@@ -140,7 +140,8 @@ describe('live relay', () => {
 
   it('rate-limits a flood: at most the bucket is forwarded, then the socket is closed (1008); the room goes on', async () => {
     const { iv, a, b } = await room();
-    const candidate = { kind: 'candidate', candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: null } };
+    const line = 'candidate:1 1 udp 1 127.0.0.1 9 typ host';
+    const candidate = { kind: 'candidate', candidate: { candidate: line, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: null } };
     for (let i = 0; i < 400; i++) a.send({ type: 'signal', to: iv.id, data: candidate });
     expect((await a.next('error', (m) => m.code === 'rate-limited')).message).toMatch(/dropped/);
     expect(await a.closed).toBe(1008);

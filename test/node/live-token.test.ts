@@ -53,8 +53,10 @@ describe('rate limit bucket', () => {
 describe('relay command line', () => {
   it('parses serve and token, refuses unknown flags and missing values', () => {
     expect(parseRelayArgs(['--dev', '--port', '9000'])).toEqual({ cmd: 'serve', dev: true, port: 9000, host: '127.0.0.1', turnUrls: [], origins: [] });
-    expect(parseRelayArgs(['--turn', 'turn:a:3478', '--turn', 'turns:a:5349', '--origin', 'https://a.example'])).toMatchObject({ turnUrls: ['turn:a:3478', 'turns:a:5349'], origins: ['https://a.example'] });
-    expect(parseRelayArgs(['token', '--room', 'r', '--role', 'candidate', '--name', 'N'])).toEqual({ cmd: 'token', room: 'r', role: 'candidate', name: 'N', ttlSeconds: 3600 });
+    expect(parseRelayArgs(['--turn', 'turn:a:3478', '--turn', 'turns:a:5349', '--origin', 'https://a.example']))
+      .toMatchObject({ turnUrls: ['turn:a:3478', 'turns:a:5349'], origins: ['https://a.example'] });
+    expect(parseRelayArgs(['token', '--room', 'r', '--role', 'candidate', '--name', 'N']))
+      .toEqual({ cmd: 'token', room: 'r', role: 'candidate', name: 'N', ttlSeconds: 3600 });
     expect(() => parseRelayArgs(['--public-stun'])).toThrow(/unknown argument/);
     expect(() => parseRelayArgs(['--port'])).toThrow(/needs a value/);
     expect(() => parseRelayArgs(['--port', '99999'])).toThrow(/integer/);

@@ -6,7 +6,15 @@ import { viteVisionWasm } from '../../../packages/sdk/src/video/mediapipe-urls.v
 import { exposeRun } from '../harness/page.ts';
 
 type Cmd =
-  | { cmd: 'start'; role: 'interviewer' | 'candidate'; room: string; name: string; auto: boolean; relayUrl: string; modelUrl: string | null }
+  | {
+    cmd: 'start';
+    role: 'interviewer' | 'candidate';
+    room: string;
+    name: string;
+    auto: boolean;
+    relayUrl: string;
+    modelUrl: string | null;
+  }
   | { cmd: 'restart-ice'; name: string; timeoutMs: number }
   | { cmd: 'debug' };
 
@@ -40,7 +48,11 @@ exposeRun(async (a: Cmd) => {
   if (a.cmd === 'debug') {
     const room = page?.role === 'interviewer' ? page.handle.room : page?.handle.room();
     return [...(room?.peers.values() ?? [])].map((p) => ({
-      name: p.name, conn: p.link.pc.connectionState, ice: p.link.pc.iceConnectionState, signaling: p.link.pc.signalingState, cues: p.link.cues.readyState,
+      name: p.name,
+      conn: p.link.pc.connectionState,
+      ice: p.link.pc.iceConnectionState,
+      signaling: p.link.pc.signalingState,
+      cues: p.link.cues.readyState,
     }));
   }
   if (page?.role !== 'interviewer') throw new Error('restart-ice runs on the interviewer page');
@@ -58,13 +70,19 @@ exposeRun(async (a: Cmd) => {
   while (performance.now() - t0 < a.timeoutMs) {
     const local = ufrag(pc.localDescription);
     const remote = ufrag(pc.remoteDescription);
-    if (pc.connectionState === 'connected' && pc.iceConnectionState !== 'checking' && local !== before.local && remote !== before.remote && pc.signalingState === 'stable') break;
+    const renewed = local !== before.local && remote !== before.remote;
+    if (renewed && pc.connectionState === 'connected' && pc.iceConnectionState !== 'checking' && pc.signalingState === 'stable') break;
     await new Promise((r) => setTimeout(r, 50));
   }
   pc.removeEventListener('iceconnectionstatechange', onIce);
   return {
     before,
-    after: { local: ufrag(pc.localDescription), remote: ufrag(pc.remoteDescription), state: pc.connectionState, signaling: pc.signalingState },
+    after: {
+      local: ufrag(pc.localDescription),
+      remote: ufrag(pc.remoteDescription),
+      state: pc.connectionState,
+      signaling: pc.signalingState,
+    },
     iceStates,
     restarts: peer.link.iceRestarts,
     ms: performance.now() - t0,

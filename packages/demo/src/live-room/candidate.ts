@@ -34,7 +34,9 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
     controls,
     h('p', { class: 'actions' }, leaveBtn, rejoinBtn),
     h('h3', {}, 'Sent to the interviewer'),
-    h('p', { class: 'hint' }, consent.face || consent.voice ? 'Each line below is one message exactly as it was sent.' : 'You joined without analysis: the lines below say only that no channel is analysed.'),
+    h('p', { class: 'hint' }, consent.face || consent.voice
+      ? 'Each line below is one message exactly as it was sent.'
+      : 'You joined without analysis: the lines below say only that no channel is analysed.'),
     sent));
 
   let room: LiveRoom | null = null;
@@ -46,7 +48,7 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
     for (const ch of ['face', 'voice'] as const) {
       const state = analysis?.state(ch) ?? 'off';
       const label = ch === 'face' ? 'Camera analysis' : 'Voice analysis';
-      controls.append(h('span', { class: 'channel', 'data-channel': ch, 'data-state': state }, `${label}: ${state === 'on' ? 'on' : state === 'paused' ? 'paused' : 'off'} `,
+      controls.append(h('span', { class: 'channel', 'data-channel': ch, 'data-state': state }, `${label}: ${state} `,
         state === 'on' ? button('Pause', () => void handle.pause(ch), { 'data-testid': `pause-${ch}` }) : null,
         state === 'paused' ? button('Resume', () => void handle.resume(ch), { 'data-testid': `resume-${ch}` }) : null));
     }

@@ -19,11 +19,14 @@ export function consentPanel(root: HTMLElement, faceAvailable: boolean): Promise
       title,
       h('div', { class: 'notice' }, LIVE_NOTICE.map((s) => h('section', {}, h('h3', {}, s.heading), h('p', {}, s.body)))),
       h('p', { class: 'consent-check' }, face, h('label', { for: 'consent-face' }, FACE_CONSENT)),
-      faceAvailable ? null : h('p', { class: 'note' }, 'Face analysis is not available on this server (no face model), so only the voice can be analysed.'),
+      faceAvailable ? null : h('p', { class: 'note' },
+        'Face analysis is not available on this server (no face model), so only the voice can be analysed.'),
       h('p', { class: 'consent-check' }, voice, h('label', { for: 'consent-voice' }, VOICE_CONSENT)),
       h('p', { class: 'actions' },
-        button('Join with the selected analysis', () => resolve({ face: face.checked, voice: voice.checked }), { class: 'primary', 'data-testid': 'join' }),
-        button('Join without analysis', () => resolve({ face: false, voice: false }), { class: 'secondary', 'data-testid': 'join-without' }))));
+        button('Join with the selected analysis', () => resolve({ face: face.checked, voice: voice.checked }),
+          { class: 'primary', 'data-testid': 'join' }),
+        button('Join without analysis', () => resolve({ face: false, voice: false }),
+          { class: 'secondary', 'data-testid': 'join-without' }))));
     title.focus();
   });
 }

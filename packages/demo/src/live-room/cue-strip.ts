@@ -6,7 +6,8 @@ import type { ChannelState, CueMessage } from '@hirenet/sdk/live';
 import { h, replace } from '../dom.ts';
 
 const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${Math.round(v * 100)} %`);
-const fixed = (v: number | null | undefined, digits: number, unit: string): string => (v === null || v === undefined ? '—' : `${v.toFixed(digits)} ${unit}`);
+const fixed = (v: number | null | undefined, digits: number, unit: string): string =>
+  (v === null || v === undefined ? '—' : `${v.toFixed(digits)} ${unit}`.trimEnd());
 
 const STATE_TEXT: Record<ChannelState, string> = { on: 'analysed', paused: 'paused by the candidate', off: 'not analysed (no consent)' };
 
@@ -16,7 +17,8 @@ export interface CueStrip {
 }
 
 export function cueStrip(): CueStrip {
-  const el = h('dl', { class: 'cue-strip', 'data-testid': 'cue-strip', 'aria-live': 'off' }, h('dt', {}, 'Cues'), h('dd', {}, 'waiting for the first message…'));
+  const el = h('dl', { class: 'cue-strip', 'data-testid': 'cue-strip', 'aria-live': 'off' },
+    h('dt', {}, 'Cues'), h('dd', {}, 'waiting for the first message…'));
   const item = (name: string, value: string, key: string): HTMLElement[] => [h('dt', {}, name), h('dd', { 'data-cue': key }, value)];
   return {
     el,

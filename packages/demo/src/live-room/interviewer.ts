@@ -47,7 +47,8 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
   const self = videoFor(null, { muted: true, label: 'Your camera', testid: 'self-video' });
   replace(root, h('section', { class: 'live interviewer' },
     h('h2', {}, `Room ${cfg.room} — interviewer`),
-    h('p', { class: 'hint' }, 'Cues are measures from each candidate’s own device, sent only with their consent. They describe observable behaviour over the last seconds; they are not a score and say nothing about ability.'),
+    h('p', { class: 'hint' }, 'Cues are measures from each candidate’s own device, sent only with their consent. '
+      + 'They describe observable behaviour over the last seconds; they are not a score and say nothing about ability.'),
     status,
     h('div', { class: 'self' }, self),
     tiles,

@@ -39,7 +39,11 @@ async function main(): Promise<void> {
     relayUrl,
     token,
     face: await faceModelPresent()
-      ? { wasmLoaderUrl: new URL('mediapipe/vision_wasm_module_internal.js', assets).href, wasmBinaryUrl: new URL('mediapipe/vision_wasm_module_internal.wasm', assets).href, modelUrl: new URL('face_landmarker.task', assets).href }
+      ? {
+        wasmLoaderUrl: new URL('mediapipe/vision_wasm_module_internal.js', assets).href,
+        wasmBinaryUrl: new URL('mediapipe/vision_wasm_module_internal.wasm', assets).href,
+        modelUrl: new URL('face_landmarker.task', assets).href,
+      }
       : null,
     audio: { workletUrl: new URL('capture-worklet.js', assets) },
   };

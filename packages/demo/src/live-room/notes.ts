@@ -34,18 +34,23 @@ export function loadNotes(storage: Storage, room: string): RoomNotes {
   if (raw === null) return emptyNotes(room);
   try {
     const v = JSON.parse(raw) as RoomNotes;
-    if (v.format !== 'hirenet.live-notes@1' || v.room !== room || typeof v.candidates !== 'object' || v.candidates === null) throw new NotesError('unexpected format');
+    if (v.format !== 'hirenet.live-notes@1' || v.room !== room || typeof v.candidates !== 'object' || v.candidates === null) {
+      throw new NotesError('unexpected format');
+    }
     return v;
   } catch (e) {
     // A corrupt entry is reported, not silently replaced by an empty one.
-    throw new NotesError(`stored notes for room ${room} are unreadable (${(e as Error).message}); export is impossible, delete them to start again`);
+    const why = (e as Error).message;
+    throw new NotesError(`stored notes for room ${room} are unreadable (${why}); export is impossible, delete them to start again`);
   }
 }
 
 /** Sets one rating (1–5 integer) or clears it (null). */
 export function setRating(n: RoomNotes, candidate: string, competency: string, rating: number | null, now = new Date()): RoomNotes {
   if (!n.competencies.includes(competency)) throw new NotesError(`unknown competency ${competency}`);
-  if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) throw new NotesError(`a rating is an integer from 1 to 5, got ${rating}`);
+  if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) {
+    throw new NotesError(`a rating is an integer from 1 to 5, got ${rating}`);
+  }
   const c = n.candidates[candidate] ?? { ratings: {}, notes: '', updated: now.toISOString() };
   const ratings = { ...c.ratings };
   if (rating === null) delete ratings[competency];

@@ -68,7 +68,11 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
     if (camera === undefined || o.face === undefined) return;
     analyzer ??= createFaceAnalyzer({ ...o.face, fps: o.faceFps ?? 4, fileWorkers: 1 });
     const track = camera.clone();
-    const live = analyzer.startLive(track, { fps: o.faceFps ?? 4, onRows: (rows) => (face?.live === live ? faceRows.push(...rows) : undefined) });
+    const live = analyzer.startLive(track, {
+      fps: o.faceFps ?? 4,
+      // Rows of a run that was paused meanwhile are dropped, not counted into the next span.
+      onRows: (rows) => (face?.live === live ? faceRows.push(...rows) : undefined),
+    });
     live.done.catch((e: unknown) => (face?.live === live ? channelFailed('face', e) : undefined));
     face = { track, live };
   };

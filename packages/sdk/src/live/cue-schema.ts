@@ -86,8 +86,9 @@ export function validateCueMessage(v: unknown): CueMessage {
     face: oneOf(ch['face'], '$.channels.face', CHANNEL_STATES, 'bad-cue'),
     voice: oneOf(ch['voice'], '$.channels.voice', CHANNEL_STATES, 'bad-cue'),
   };
-  if (channels.face !== 'on' && o['face'] !== null) fail('bad-cue', '$.face', `must be null while the face channel is ${channels.face}`);
-  if (channels.voice !== 'on' && o['voice'] !== null) fail('bad-cue', '$.voice', `must be null while the voice channel is ${channels.voice}`);
+  for (const ch of CUE_CHANNELS) {
+    if (channels[ch] !== 'on' && o[ch] !== null) fail('bad-cue', `$.${ch}`, `must be null while the ${ch} channel is ${channels[ch]}`);
+  }
   return {
     v: CUE_VERSION,
     seq: int(o['seq'], '$.seq', 0, Number.MAX_SAFE_INTEGER, 'bad-cue'),

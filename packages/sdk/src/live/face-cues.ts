@@ -31,9 +31,10 @@ export function faceCues(rows: readonly FaceRowLike[]): FaceCues | null {
   const faces = rows.filter((r) => r.face === 1);
   // Rows with a face but no pose (no transformation matrix) count as visible, not as on-camera.
   const posed = faces.filter((r) => Number.isFinite(r.pose.yaw) && Number.isFinite(r.pose.pitch));
+  const spread = (): number => Math.sqrt(variance(posed.map((r) => r.pose.yaw)) + variance(posed.map((r) => r.pose.pitch)));
   return {
     visible: round(faces.length / rows.length, 3),
     gazeOnCamera: faces.length === 0 ? null : round(posed.filter(onCamera).length / faces.length, 3),
-    headMovement: posed.length < 2 ? null : round(Math.min(180, Math.sqrt(variance(posed.map((r) => r.pose.yaw)) + variance(posed.map((r) => r.pose.pitch)))), 2),
+    headMovement: posed.length < 2 ? null : round(Math.min(180, spread()), 2),
   };
 }

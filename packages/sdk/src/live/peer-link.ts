@@ -4,7 +4,7 @@
  * collide are resolved by the polite side (the candidate) rolling back. ICE is restarted when
  * the connection fails, or stays disconnected for `disconnectedGraceMs`.
  */
-import type { SignalData } from './signal-schema.ts';
+import type { IceCandidateData, SignalData } from './signal-schema.ts';
 
 export interface PeerLinkOptions {
   readonly remoteId: string;
@@ -137,6 +137,6 @@ export class PeerLink {
   }
 }
 
-function candidateData(c: RTCIceCandidate): { candidate: string; sdpMid: string | null; sdpMLineIndex: number | null; usernameFragment: string | null } {
+function candidateData(c: RTCIceCandidate): IceCandidateData {
   return { candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex, usernameFragment: c.usernameFragment };
 }

@@ -6,7 +6,9 @@
 import { parseCueMessage, type CueMessage } from './cue-schema.ts';
 import { LiveError } from './errors.ts';
 import { PeerLink } from './peer-link.ts';
-import { parseClientMessage, parseServerMessage, type ClientMessage, type LiveRole, type PeerInfo, type ServerMessage } from './signal-schema.ts';
+import {
+  parseClientMessage, parseServerMessage, type ClientMessage, type LiveRole, type PeerInfo, type ServerMessage,
+} from './signal-schema.ts';
 
 export interface LiveRoomOptions {
   /** ws:// or wss:// URL of the relay. */
@@ -64,7 +66,8 @@ export class LiveRoom extends EventTarget {
     if (!/^wss?:\/\//.test(o.relayUrl)) throw new LiveError('malformed', `relayUrl must be ws:// or wss://, got ${o.relayUrl}`);
     const ws = new WebSocket(o.relayUrl);
     const joined = await new Promise<Extract<ServerMessage, { type: 'joined' }>>((resolve, reject) => {
-      const timer = setTimeout(() => fail(new LiveError('not-joined', `the relay did not answer within ${o.joinTimeoutMs ?? 10_000} ms`)), o.joinTimeoutMs ?? 10_000);
+      const wait = o.joinTimeoutMs ?? 10_000;
+      const timer = setTimeout(() => fail(new LiveError('not-joined', `the relay did not answer within ${wait} ms`)), wait);
       const fail = (e: LiveError): void => {
         clearTimeout(timer);
         ws.close();
@@ -116,7 +119,11 @@ export class LiveRoom extends EventTarget {
     this.ws.close(1000, 'left');
   }
 
-  override addEventListener<K extends keyof LiveRoomEventMap>(type: K, listener: (ev: LiveRoomEventMap[K]) => void, options?: AddEventListenerOptions): void {
+  override addEventListener<K extends keyof LiveRoomEventMap>(
+    type: K,
+    listener: (ev: LiveRoomEventMap[K]) => void,
+    options?: AddEventListenerOptions,
+  ): void {
     super.addEventListener(type, listener as EventListener, options);
   }
 

@@ -58,8 +58,16 @@ export interface IceServerInfo {
 
 export type LeaveReason = 'left' | 'disconnected' | 'replaced' | 'refused';
 
+export interface JoinedMessage extends PeerInfo {
+  readonly type: 'joined';
+  readonly room: string;
+  /** Whom this member may address: candidates see only the interviewer. */
+  readonly peers: PeerInfo[];
+  readonly iceServers: IceServerInfo[];
+}
+
 export type ServerMessage =
-  | { readonly type: 'joined'; readonly id: string; readonly role: LiveRole; readonly name: string; readonly room: string; readonly peers: PeerInfo[]; readonly iceServers: IceServerInfo[] }
+  | JoinedMessage
   | { readonly type: 'peer-joined'; readonly peer: PeerInfo }
   | { readonly type: 'peer-left'; readonly id: string; readonly reason: LeaveReason }
   | { readonly type: 'signal'; readonly from: string; readonly data: SignalData }
@@ -96,7 +104,7 @@ function signalData(v: unknown, path: string): SignalData {
       candidate: {
         candidate: str(o['candidate'], `${path}.candidate.candidate`, MAX_CANDIDATE),
         sdpMid: strOrNull(o['sdpMid'] ?? null, `${path}.candidate.sdpMid`, 64),
-        sdpMLineIndex: o['sdpMLineIndex'] === null || o['sdpMLineIndex'] === undefined ? null : int(o['sdpMLineIndex'], `${path}.candidate.sdpMLineIndex`, 0, 64),
+        sdpMLineIndex: (o['sdpMLineIndex'] ?? null) === null ? null : int(o['sdpMLineIndex'], `${path}.candidate.sdpMLineIndex`, 0, 64),
         usernameFragment: strOrNull(o['usernameFragment'] ?? null, `${path}.candidate.usernameFragment`, 256),
       },
     };
@@ -118,7 +126,7 @@ export function parseClientMessage(text: string): ClientMessage {
       record(m, '$', ['type']);
       return { type: 'leave' };
     default:
-      return fail(typeof m['type'] === 'string' ? 'unknown-type' : 'malformed', '$.type', `unknown message type ${JSON.stringify(m['type'] ?? null)}`);
+      return fail(typeof m['type'] === 'string' ? 'unknown-type' : 'malformed', '$.type', `unknown type ${JSON.stringify(m['type'] ?? null)}`);
   }
 }
 
@@ -171,7 +179,8 @@ export function parseServerMessage(text: string): ServerMessage {
       return { type: 'peer-joined', peer: peerInfo(record(m, '$', ['type', 'peer'])['peer'], '$.peer') };
     case 'peer-left': {
       const o = record(m, '$', ['type', 'id', 'reason']);
-      return { type: 'peer-left', id: peerId(o['id'], '$.id'), reason: oneOf(o['reason'], '$.reason', ['left', 'disconnected', 'replaced', 'refused'] as const) };
+      const reason = oneOf(o['reason'], '$.reason', ['left', 'disconnected', 'replaced', 'refused'] as const);
+      return { type: 'peer-left', id: peerId(o['id'], '$.id'), reason };
     }
     case 'signal': {
       const o = record(m, '$', ['type', 'from', 'data']);

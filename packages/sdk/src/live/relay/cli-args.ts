@@ -5,7 +5,14 @@
 import { LIVE_ROLES, type LiveRole } from '../signal-schema.ts';
 
 export type RelayCommand =
-  | { readonly cmd: 'serve'; readonly dev: boolean; readonly port: number; readonly host: string; readonly turnUrls: string[]; readonly origins: string[] }
+  | {
+    readonly cmd: 'serve';
+    readonly dev: boolean;
+    readonly port: number;
+    readonly host: string;
+    readonly turnUrls: string[];
+    readonly origins: string[];
+  }
   | { readonly cmd: 'token'; readonly room: string; readonly role: LiveRole; readonly name: string; readonly ttlSeconds: number }
   | { readonly cmd: 'help' };
 
@@ -50,5 +57,12 @@ export function parseRelayArgs(argv: readonly string[]): RelayCommand {
     if (room === undefined || name === undefined) throw new RangeError('token needs --room and --name');
     return { cmd: 'token', room, role: role as LiveRole, name, ttlSeconds: intFlag('--ttl', 3600, 1, 7 * 24 * 3600) };
   }
-  return { cmd: 'serve', dev, port: intFlag('--port', 8787, 0, 65535), host: one('--host') ?? '127.0.0.1', turnUrls: flags.get('--turn') ?? [], origins: flags.get('--origin') ?? [] };
+  return {
+    cmd: 'serve',
+    dev,
+    port: intFlag('--port', 8787, 0, 65535),
+    host: one('--host') ?? '127.0.0.1',
+    turnUrls: flags.get('--turn') ?? [],
+    origins: flags.get('--origin') ?? [],
+  };
 }

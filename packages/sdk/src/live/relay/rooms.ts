@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { LiveError } from '../errors.ts';
-import { MAX_CANDIDATES, type IceServerInfo, type LeaveReason, type LiveRole, type PeerInfo, type ServerMessage, type SignalData } from '../signal-schema.ts';
+import {
+  MAX_CANDIDATES, type IceServerInfo, type LeaveReason, type LiveRole, type PeerInfo, type ServerMessage, type SignalData,
+} from '../signal-schema.ts';
 import type { JoinClaims } from './token.ts';
 
 export interface MemberLink {
@@ -36,8 +38,12 @@ export class Rooms {
     const room = this.rooms.get(claims.room) ?? { interviewer: undefined, candidates: new Map<string, Member>() };
     const same = this.members(room).find((m) => m.role === claims.role && m.name === claims.name);
     if (same === undefined) {
-      if (claims.role === 'interviewer' && room.interviewer !== undefined) throw new LiveError('role-taken', 'this room already has an interviewer');
-      if (claims.role === 'candidate' && room.candidates.size >= this.maxCandidates) throw new LiveError('room-full', `this room already has ${this.maxCandidates} candidates`);
+      if (claims.role === 'interviewer' && room.interviewer !== undefined) {
+        throw new LiveError('role-taken', 'this room already has an interviewer');
+      }
+      if (claims.role === 'candidate' && room.candidates.size >= this.maxCandidates) {
+        throw new LiveError('room-full', `this room already has ${this.maxCandidates} candidates`);
+      }
     }
     // A reconnect after a dropped network arrives before the relay notices the old socket died.
     if (same !== undefined) {
@@ -49,7 +55,13 @@ export class Rooms {
     const others = this.visibleTo(member, room);
     if (member.role === 'interviewer') room.interviewer = member;
     else room.candidates.set(member.id, member);
-    link.send({ type: 'joined', id: member.id, role: member.role, name: member.name, room: member.room, peers: others.map(info), iceServers: this.iceServersFor(member.id) });
+    link.send({
+      type: 'joined',
+      ...info(member),
+      room: member.room,
+      peers: others.map(info),
+      iceServers: this.iceServersFor(member.id),
+    });
     for (const o of others) o.link.send({ type: 'peer-joined', peer: info(member) });
     return member;
   }
@@ -59,7 +71,9 @@ export class Rooms {
     const room = this.rooms.get(from.room);
     const target = room === undefined ? undefined : this.members(room).find((m) => m.id === to);
     if (target === undefined) throw new LiveError('unknown-peer', `no member ${to} in this room`);
-    if (target.id === from.id || target.role === from.role) throw new LiveError('not-allowed', `a ${from.role} may only address the ${from.role === 'candidate' ? 'interviewer' : 'candidates'}`);
+    if (target.id === from.id || target.role === from.role) {
+      throw new LiveError('not-allowed', `a ${from.role} may only address the ${from.role === 'candidate' ? 'interviewer' : 'candidates'}`);
+    }
     target.link.send({ type: 'signal', from: from.id, data });
   }
 

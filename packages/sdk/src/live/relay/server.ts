@@ -59,7 +59,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const turn = options.turn;
   const rooms = new Rooms(options.maxCandidates ?? MAX_CANDIDATES, (id) => (turn === undefined ? [] : [turnCredentials(turn, id)]));
-  const token = (room: string, role: LiveRole, name: string, ttlSeconds = 12 * 3600): string => signJoinToken(secret, { room, role, name, ttlSeconds });
+  const token = (room: string, role: LiveRole, name: string, ttlSeconds = 12 * 3600): string =>
+    signJoinToken(secret, { room, role, name, ttlSeconds });
 
   const http = createServer((req, res) => handleHttp(req, res, dev, token));
   const wss = new WebSocketServer({
@@ -119,7 +120,9 @@ function handleHttp(req: IncomingMessage, res: ServerResponse, dev: boolean, tok
     const room = url.searchParams.get('room') ?? '';
     const role = url.searchParams.get('role') ?? '';
     const name = url.searchParams.get('name') ?? (role === 'interviewer' ? 'Interviewer' : '');
-    if (!LIVE_ROLES.includes(role as LiveRole)) return json(400, { error: 'malformed', message: 'role must be interviewer or candidate' }, true);
+    if (!LIVE_ROLES.includes(role as LiveRole)) {
+      return json(400, { error: 'malformed', message: 'role must be interviewer or candidate' }, true);
+    }
     try {
       return json(200, { token: token(room, role as LiveRole, name) }, true);
     } catch (e) {

@@ -35,9 +35,21 @@ export function randomSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function signJoinToken(secret: string, claims: { room: string; role: LiveRole; name: string; ttlSeconds?: number; now?: number }): string {
+export interface TokenRequest {
+  readonly room: string;
+  readonly role: LiveRole;
+  readonly name: string;
+  /** Default 3600. */
+  readonly ttlSeconds?: number;
+  /** Unix seconds; default now. */
+  readonly now?: number;
+}
+
+export function signJoinToken(secret: string, claims: TokenRequest): string {
   checkSecret(secret);
-  if (!isValidRoom(claims.room)) throw new LiveError('malformed', `room must match [A-Za-z0-9_-]{1,64}, got ${JSON.stringify(claims.room)}`);
+  if (!isValidRoom(claims.room)) {
+    throw new LiveError('malformed', `room must match [A-Za-z0-9_-]{1,64}, got ${JSON.stringify(claims.room)}`);
+  }
   if (!LIVE_ROLES.includes(claims.role)) throw new LiveError('malformed', `role must be one of ${LIVE_ROLES.join(', ')}`);
   if (!isValidName(claims.name)) throw new LiveError('malformed', 'name must be 1–40 characters without control characters');
   const ttl = claims.ttlSeconds ?? 3600;
@@ -53,10 +65,14 @@ export function verifyJoinToken(secret: string, token: string, now = Date.now() 
   checkSecret(secret);
   const parts = token.split('.');
   const [body, sig] = parts;
-  if (parts.length !== 2 || body === undefined || sig === undefined || body === '' || sig === '') throw new LiveError('bad-token', 'the token is not of the form payload.signature');
+  if (parts.length !== 2 || body === undefined || sig === undefined || body === '' || sig === '') {
+    throw new LiveError('bad-token', 'the token is not of the form payload.signature');
+  }
   const given = Buffer.from(sig, 'base64url');
   const expected = mac(secret, body);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new LiveError('bad-token', 'the token signature does not match');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new LiveError('bad-token', 'the token signature does not match');
+  }
   let claims: unknown;
   try {
     claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
@@ -64,7 +80,9 @@ export function verifyJoinToken(secret: string, token: string, now = Date.now() 
     throw new LiveError('bad-token', 'the token payload is not JSON');
   }
   const c = claims as Partial<JoinClaims> | null;
-  if (c === null || typeof c !== 'object' || !isValidRoom(c.room) || !LIVE_ROLES.includes(c.role as LiveRole) || !isValidName(c.name) || typeof c.exp !== 'number') {
+  const complete = c !== null && typeof c === 'object' && isValidRoom(c.room) && LIVE_ROLES.includes(c.role as LiveRole)
+    && isValidName(c.name) && typeof c.exp === 'number';
+  if (!complete) {
     throw new LiveError('bad-token', 'the token payload lacks room, role, name or exp');
   }
   if (c.exp <= now) throw new LiveError('expired-token', `the token expired ${Math.round(now - c.exp)} s ago`);

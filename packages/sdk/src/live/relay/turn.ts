@@ -17,7 +17,9 @@ export interface TurnConfig {
 }
 
 export function turnCredentials(turn: TurnConfig, peerId: string, now = Date.now() / 1000): IceServerInfo {
-  if (turn.urls.length === 0 || turn.urls.some((u) => !/^turns?:/.test(u))) throw new RangeError('TURN urls must be non-empty turn: or turns: URLs');
+  if (turn.urls.length === 0 || turn.urls.some((u) => !/^turns?:/.test(u))) {
+    throw new RangeError('TURN urls must be non-empty turn: or turns: URLs');
+  }
   const username = `${Math.floor(now + (turn.ttlSeconds ?? 3600))}:${peerId}`;
   const credential = createHmac('sha1', turn.secret).update(username).digest('base64');
   return { urls: [...turn.urls], username, credential };
