@@ -29,7 +29,7 @@ export function windowsFor(seconds: number): number {
 }
 
 export function assertRealResult(r: EmbedResult, e: Expectation): void {
-  const at = `[${e.label}]`;
+  const at = `[${e.label}; warnings: ${r.warnings?.map((w) => `${w.code}: ${w.message}`).join(' | ') ?? '-'}]`;
   expect(r.error, `${at} error`).toBeUndefined();
   expect(Object.keys(r.scores).sort(), `${at} modalities`).toEqual([...e.modalities].sort());
   for (const [m, s] of Object.entries(r.scores)) {
