@@ -37,7 +37,10 @@ export function roleScreen(root: HTMLElement): Promise<InterviewSpec> {
     ];
     const fieldset = h('fieldset', { class: 'roles' }, h('legend', {}, 'Role'), options, custom);
     const selected = (): string => fieldset.querySelector<HTMLInputElement>('input[name=role]:checked')?.value ?? PRESETS[0]!.id;
-    fieldset.addEventListener('change', () => {
+    fieldset.addEventListener('change', (e) => {
+      // Only a role choice moves focus: the title's own change event (on leaving it for the
+      // questions) would otherwise pull the focus, and the typing, back into the title.
+      if ((e.target as HTMLInputElement).name !== 'role') return;
       custom.hidden = selected() !== CUSTOM;
       if (!custom.hidden) jobInput.focus();
     });
