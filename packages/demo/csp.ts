@@ -25,8 +25,8 @@ export function cspDirectives(o: CspOptions = {}): Record<string, readonly strin
     'worker-src': ["'self'"],
     // Model, vocabulary, wasm binaries and the face model are fetched from the page's origin.
     'connect-src': ["'self'", ...(o.connect ?? [])],
+    // The data: favicon; analyze.html's snapshot turns charts into data: images.
     'img-src': ["'self'", 'data:'],
-    'media-src': ["'self'", 'blob:'],
     'style-src': o.dev === true ? ["'self'", "'unsafe-inline'"] : ["'self'"],
     'font-src': ["'self'"],
     'object-src': ["'none'"],
