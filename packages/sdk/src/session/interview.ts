@@ -7,7 +7,7 @@
 import { embedText } from '../text/embed.ts';
 import { startAnswerCapture, type AnswerCapture } from './answer-capture.ts';
 import { analyzeAnswerFile } from './answer-file.ts';
-import { buildAnswerRecord, type AnswerInput } from './answer-record.ts';
+import { decideTake, type TakeInput } from './answer-take.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
 import { EventLog } from './event-log.ts';
@@ -231,28 +231,17 @@ export class InterviewSession extends EventTarget {
   }
 
   /** Builds and stores one answer's record (shared by live capture and uploaded files). */
-  private async store(index: number, x: { seconds: number; audio: AnswerInput['audio']; videoRows: AnswerInput['videoRows'] }, captureWarnings: SessionWarning[], epoch: number): Promise<AnswerRecord | null> {
-    const empty = x.seconds < 0.5 || ((x.audio?.windows.length ?? 0) === 0 && (x.videoRows?.length ?? 0) === 0);
-    if (empty) {
-      this.record({ code: 'answer-empty', answer: index, message: `answer ${index + 1} lasted ${x.seconds.toFixed(2)} s, too short to analyse; ${this.answers[index] === null ? 'it stays unanswered' : 'the previous take is kept'}` });
-      this.emit('progress', { stage: 'answer-ended', answer: index });
-      return null;
+  private async store(index: number, x: Omit<TakeInput, 'index'>, captureWarnings: SessionWarning[], epoch: number): Promise<AnswerRecord | null> {
+    const take = decideTake({ index, ...x }, this.answers[index], this.ctx.names, captureWarnings);
+    for (const w of take.warnings) this.record(w);
+    const record = take.store;
+    if (record !== null) {
+      // A new take replaces the earlier take's warnings too (the event log keeps every code).
+      this.warningList = [...this.warningList.filter((w) => w.answer !== index && !record.warnings.includes(w)), ...record.warnings];
+      this.answers[index] = record;
+      this.lastResult = null;
+      await this.persistOrWarn(epoch, index);
     }
-    const record = buildAnswerRecord({ index, seconds: x.seconds, audio: x.audio, videoRows: x.videoRows, expected: this.ctx.names, captureWarnings });
-    const earlier = this.answers[index];
-    if (record.audio === null && record.video === null && earlier != null && (earlier.audio !== null || earlier.video !== null)) {
-      // A take with nothing the model can read (silence and no face) never replaces a usable one.
-      for (const w of record.warnings.slice(captureWarnings.length)) this.record(w);
-      this.record({ code: 'take-kept', answer: index, message: `the new take of answer ${index + 1} had no sound or face the model could read; the previous take is kept` });
-      this.emit('progress', { stage: 'answer-ended', answer: index });
-      return null;
-    }
-    for (const w of record.warnings.slice(captureWarnings.length)) this.record(w);
-    // A new take replaces the earlier take's warnings too (the event log keeps every code).
-    this.warningList = [...this.warningList.filter((w) => w.answer !== index && !record.warnings.includes(w)), ...record.warnings];
-    this.answers[index] = record;
-    this.lastResult = null;
-    await this.persistOrWarn(epoch, index);
     this.emit('progress', { stage: 'answer-ended', answer: index });
     return record;
   }
