@@ -16,6 +16,8 @@ type Cmd =
     modelUrl: string | null;
   }
   | { cmd: 'restart-ice'; name: string; timeoutMs: number }
+  /** Candidate: put raw text on the cue channel, bypassing the page's own validation (a tampered client). */
+  | { cmd: 'send-raw-cue'; text: string }
   | { cmd: 'debug' };
 
 let page: LiveRoomPage | undefined;
@@ -54,6 +56,10 @@ exposeRun(async (a: Cmd) => {
       signaling: p.link.pc.signalingState,
       cues: p.link.cues.readyState,
     }));
+  }
+  if (a.cmd === 'send-raw-cue') {
+    if (page?.role !== 'candidate') throw new Error('send-raw-cue runs on a candidate page');
+    return { sent: page.handle.room()?.sendCue(a.text) ?? false };
   }
   if (page?.role !== 'interviewer') throw new Error('restart-ice runs on the interviewer page');
   const room = page.handle.room;
