@@ -144,20 +144,26 @@ export class AudioFeatureExtractor {
     const sw = this.ring.read(centre - Math.floor(this.spectral.frameLength / 2), this.specBuf);
     const peak = this.fixedPeak ?? this.runningPeak;
     const pitchFrame = this.pitch.analyze(pw, peak);
-    // A frame with voiced pitch candidates may end up voiced, and its HNR column needs r even when
-    // it is too quiet to count towards Praat's Harmonicity mean.
     const hw = this.ring.read(centre - this.harmonicity.before, this.hnrBuf);
-    const hnr = this.harmonicity.analyze(hw, peak, pitchFrame.candidates.length > 1);
+    const hnr = this.harmonicity.analyze(hw, peak);
     this.pending.set(k, { spec: this.spectral.analyze(sw), hnr });
     return this.path.push(pitchFrame).map((d) => this.decide(d));
   }
 
   private decide(d: PitchDecision): AudioFrame {
     const k = d.index;
-    const { spec, hnr: harmonicity } = this.pending.get(k)!;
+    const pending = this.pending.get(k)!;
     this.pending.delete(k);
+    const spec = pending.spec;
     const time = k * AUDIO_FRAME_STEP_SECONDS;
     const voiced = d.f0 > 0;
+    let harmonicity = pending.hnr;
+    // Too quiet to count towards Praat's Harmonicity mean, yet voiced for the pitch track (whose
+    // silence threshold is lower): the HNR column still needs r. The ring still holds the frame.
+    if (voiced && harmonicity.skipped) {
+      const hw = this.ring.read(k * HOP - this.harmonicity.before, this.hnrBuf);
+      harmonicity = { ...this.harmonicity.analyze(hw, this.fixedPeak ?? this.runningPeak, true), sounding: false };
+    }
     let jitter = 0;
     let shimmer = 0;
     let formants = { frequencies: [0, 0, 0], f1Bandwidth: 0 };

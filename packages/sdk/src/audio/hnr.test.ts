@@ -67,11 +67,12 @@ describe('HarmonicityAnalyzer (cross-correlation over one period of the floor, a
   });
 
   it('calls silence and frames under a tenth of the peak silent, and only computes r for the latter on request', () => {
-    expect(h.analyze(new Float32Array(h.length), 1)).toEqual({ r: 0, sounding: false });
+    expect(h.analyze(new Float32Array(h.length), 1)).toEqual({ r: 0, sounding: false, skipped: false });
     const quiet = Float32Array.from({ length: 4000 }, (_, i) => 0.04 * Math.sin((2 * Math.PI * 150 * i) / FS));
-    expect(h.analyze(frameOf(h, quiet, 2000), 1)).toEqual({ r: 0, sounding: false });
+    expect(h.analyze(frameOf(h, quiet, 2000), 1)).toEqual({ r: 0, sounding: false, skipped: true });
     const forced = h.analyze(frameOf(h, quiet, 2000), 1, true);
     expect(forced.sounding).toBe(false);
+    expect(forced.skipped).toBe(false);
     expect(forced.r).toBeGreaterThan(0.99);
   });
 

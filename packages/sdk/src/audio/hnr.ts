@@ -42,6 +42,8 @@ export interface HarmonicityFrame {
   readonly r: number;
   /** Whether Praat would give this frame a value (rather than "silent"). */
   readonly sounding: boolean;
+  /** r was not computed: the frame is too quiet to count and `always` was not set. */
+  readonly skipped: boolean;
 }
 
 /** Most lags searched by sinc interpolation around a peak (r is smooth; more changes r by < 1e-4). */
@@ -106,7 +108,8 @@ export class HarmonicityAnalyzer {
    * One frame. `frame` holds `length` samples with the frame centre at index `before`;
    * `globalPeak` is the loudest |sample| of the recording (or of the stream so far). With
    * `always`, r is computed even where the frame is too quiet to count (for voiced frames of the
-   * pitch track, which uses a lower silence threshold).
+   * pitch track, which uses a lower silence threshold); without it such a frame comes back
+   * `skipped`.
    */
   analyze(frame: ArrayLike<number>, globalPeak: number, always = false): HarmonicityFrame {
     const c = this.before;
@@ -123,9 +126,10 @@ export class HarmonicityAnalyzer {
     const intensity = globalPeak > 0 ? Math.min(1, localPeak / globalPeak) : 0;
     const unvoiced = this.silenceThreshold > 0 ? Math.max(0, 2 - intensity / this.silenceThreshold) : 0;
     // r never exceeds 1, so a frame this quiet cannot count: skip the correlation.
-    if (localPeak === 0 || (unvoiced >= 1 && !always)) return { r: 0, sounding: false };
+    if (localPeak === 0) return { r: 0, sounding: false, skipped: false };
+    if (unvoiced >= 1 && !always) return { r: 0, sounding: false, skipped: true };
     const r = this.correlate(frame, mean);
-    return { r, sounding: r > unvoiced };
+    return { r, sounding: r > unvoiced, skipped: false };
   }
 
   /** Best normalised cross-correlation peak over lags 2..maxLag-1, sinc-refined. */
