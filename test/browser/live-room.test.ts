@@ -275,6 +275,10 @@ async function scenario(iv: Page, ada: Page, bo: Page, ivh: HarnessPage, t0: num
   });
   expect(parseCueMessage(again[0]!).seq).toBe(0);
   await waitFor('rejoined cues at the interviewer', async () => (await receivedLines(iv, 'Bo')).includes(again[0]!));
+
+  // 6. The interviewer leaves: both candidates are told at once (a clean leave, not a dropped socket).
+  await iv.click('[data-testid="leave"]');
+  for (const p of [ada, bo]) await waitFor('interviewer left', async () => /interviewer left/.test((await p.textContent('[data-testid="status"]')) ?? ''), 10_000);
 }
 
 /** Only the page server and the relay were contacted; the relay only ever got signaling frames. */

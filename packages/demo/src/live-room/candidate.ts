@@ -61,6 +61,7 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
     status.textContent = 'Joining the room…';
     const r = await LiveRoom.join({ relayUrl: cfg.relayUrl, token: await cfg.token(), localStream: stream });
     room = r;
+    addEventListener('pagehide', () => r.leave(), { once: true });
     status.textContent = r.peers.size > 0 ? 'Connecting to the interviewer…' : 'Waiting for the interviewer…';
     r.addEventListener('peer-joined', () => (status.textContent = 'Connecting to the interviewer…'));
     r.addEventListener('stream', (e) => e.detail.stream !== null && setStream(remote, e.detail.stream));

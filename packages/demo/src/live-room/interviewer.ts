@@ -44,6 +44,8 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
     for (const d of tiles.querySelectorAll('.notes-panel select')) (d as HTMLSelectElement).value = '';
     for (const d of tiles.querySelectorAll('.notes-panel textarea')) (d as HTMLTextAreaElement).value = '';
   }, { class: 'danger', 'data-testid': 'delete-notes' });
+  const leaveBtn = button('Leave the room', () => handle?.leave(), { class: 'danger', 'data-testid': 'leave' });
+  let handle: InterviewerHandle | undefined;
   const self = videoFor(null, { muted: true, label: 'Your camera', testid: 'self-video' });
   replace(root, h('section', { class: 'live interviewer' },
     h('h2', {}, `Room ${cfg.room} — interviewer`),
@@ -52,7 +54,7 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
     status,
     h('div', { class: 'self' }, self),
     tiles,
-    h('div', { class: 'actions' }, exportBtn, deleteBtn, exportLink),
+    h('div', { class: 'actions' }, exportBtn, deleteBtn, exportLink, leaveBtn),
     notesMsg,
     h('h3', {}, 'Received cue messages'),
     cues));
@@ -104,13 +106,17 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
   room.addEventListener('relay-closed', () => {
     status.textContent = 'The room server connection closed; calls already connected continue.';
   });
-  return {
+  // Closing the tab says goodbye too, so candidates see "left" at once rather than a dropped socket.
+  addEventListener('pagehide', () => room.leave(), { once: true });
+  handle = {
     room,
     leave() {
+      leaveBtn.disabled = true;
       room.leave();
       for (const t of stream.getTracks()) t.stop();
       status.textContent = 'You left the room.';
       tiles.replaceChildren();
     },
   };
+  return handle;
 }

@@ -93,7 +93,7 @@ export class LiveRoom extends EventTarget {
     const room = new LiveRoom(ws, joined.id, joined.role, joined.name, joined.room, rtcConfig, o.localStream);
     ws.onerror = null;
     ws.onmessage = (ev: MessageEvent<unknown>) => room.onRelayMessage(ev.data);
-    ws.onclose = (ev) => room.emit('relay-closed', { code: ev.code });
+    ws.onclose = (ev) => (room.left ? undefined : room.emit('relay-closed', { code: ev.code }));
     for (const p of joined.peers) room.addPeer(p);
     return room;
   }
