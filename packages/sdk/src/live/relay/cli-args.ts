@@ -16,12 +16,12 @@ export type RelayCommand =
   | { readonly cmd: 'token'; readonly room: string; readonly role: LiveRole; readonly name: string; readonly ttlSeconds: number }
   | { readonly cmd: 'help' };
 
-export const RELAY_USAGE = `usage:
-  hirenet-live-relay [--dev] [--port 8787] [--host 127.0.0.1] [--turn turn:host:3478 ...] [--origin https://app.example ...]
+export const RELAY_USAGE = `usage (main.ts = node --import tsx packages/sdk/src/live/relay/main.ts):
+  main.ts [--dev] [--port 8787] [--host 127.0.0.1] [--turn turn:host:3478 ...] [--origin https://app.example ...]
       serve; the token secret comes from $LIVE_RELAY_SECRET (required without --dev),
       TURN credentials from $LIVE_TURN_SECRET (coturn static-auth-secret) when --turn is given;
       --origin admits sockets only from these page origins
-  hirenet-live-relay token --room R --role interviewer|candidate --name N [--ttl 3600]
+  main.ts token --room R --role interviewer|candidate --name N [--ttl 3600]
       print a join token signed with $LIVE_RELAY_SECRET`;
 
 export function parseRelayArgs(argv: readonly string[]): RelayCommand {

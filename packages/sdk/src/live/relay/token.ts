@@ -1,7 +1,7 @@
 /**
  * Join tokens: `base64url(JSON payload) . base64url(HMAC-SHA256(secret, payload part))`. A token
  * names one room, one role and a display name, and expires; the relay admits nobody without one.
- * The host's back end mints them with the same secret (`hirenet-live-relay token …`, docs/live.md).
+ * The host's back end mints them with the same secret (`relay/main.ts token …`, docs/live.md).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LiveError } from '../errors.ts';
