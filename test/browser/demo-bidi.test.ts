@@ -121,9 +121,12 @@ describe.skipIf(missing !== undefined)('bidi isolation of host text (production 
       await page.exposeFunction('bidiStatus', (html: string) => shown.push(html));
       await page.evaluate(() => {
         const status = document.getElementById('status')!;
-        new MutationObserver(() => void (window as unknown as { bidiStatus: (h: string) => void }).bidiStatus(status.innerHTML)).observe(status, { childList: true });
+        const report = (window as unknown as { bidiStatus: (h: string) => void }).bidiStatus;
+        new MutationObserver(() => void report(status.innerHTML)).observe(status, { childList: true });
       });
-      const out = await page.evaluate(([jobTitle, question]) => window.hirenetAnalyze!({ jobTitle, questions: [question], files: [{ url: '/bidi-clip.mp4', name: '\u202Eclip.mp4' }], audioOnly: false }), [TITLE, QUESTIONS[0]!] as const) as { ok: boolean; message?: string };
+      const files = [{ url: '/bidi-clip.mp4', name: '\u202Eclip.mp4' }];
+      const args = { jobTitle: TITLE, questions: [QUESTIONS[0]!], files, audioOnly: false };
+      const out = await page.evaluate((a) => window.hirenetAnalyze!(a), args);
       expect(out).toMatchObject({ ok: true });
       expect(shown.some((h) => h.includes('(<bdi dir="auto">\u202Eclip.mp4</bdi>)…'))).toBe(true);
       expect(await page.title()).toBe(`HireNet report — \u2068${TITLE}\u2069`);

@@ -14,8 +14,12 @@ const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTy
 /** Same-origin script URLs pass unchanged; anything else is refused with a TypeError. */
 export function sameOriginScriptUrl(url: string): string {
   const u = new URL(url, location.href);
-  if (u.origin !== location.origin) throw new TypeError(`script URL from ${u.origin} refused: only ${location.origin} may provide scripts`);
+  if (u.origin !== location.origin) {
+    throw new TypeError(`script URL from ${u.origin} refused: only ${location.origin} may provide scripts`);
+  }
   return url;
 }
 
-if (factory !== undefined && factory.defaultPolicy === null) factory.createPolicy('default', { createScriptURL: sameOriginScriptUrl });
+if (factory !== undefined && factory.defaultPolicy === null) {
+  factory.createPolicy('default', { createScriptURL: sameOriginScriptUrl });
+}

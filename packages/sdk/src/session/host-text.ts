@@ -26,6 +26,8 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const bad = (message: string): SessionError => new SessionError('invalid-options', message);
+
 export interface HostTextRule {
   /** Most UTF-16 code units. */
   readonly max: number;
@@ -40,15 +42,15 @@ export interface HostTextRule {
  * rule. Never echoes the value: it may be long or personal.
  */
 export function checkHostText(value: unknown, field: string, rule: HostTextRule): string {
-  if (typeof value !== 'string') throw new SessionError('invalid-options', `${field} must be a string`);
+  if (typeof value !== 'string') throw bad(`${field} must be a string`);
   if (value.length > rule.max) {
-    throw new SessionError('invalid-options', `${field} is ${value.length} characters long; the limit is ${rule.max}`);
+    throw bad(`${field} is ${value.length} characters long; the limit is ${rule.max}`);
   }
-  if (rule.nonEmpty === true && value.trim() === '') throw new SessionError('invalid-options', `${field} must be a non-empty string`);
+  if (rule.nonEmpty === true && value.trim() === '') throw bad(`${field} must be a non-empty string`);
   if ((rule.multiline === true ? CONTROL : ANY_CONTROL).test(value)) {
     const allowed = rule.multiline === true ? ' other than tab and newline' : '';
-    throw new SessionError('invalid-options', `${field} contains a control character${allowed} (U+0000–U+001F, U+007F–U+009F)`);
+    throw bad(`${field} contains a control character${allowed} (U+0000–U+001F, U+007F–U+009F)`);
   }
-  if (LONE_SURROGATE.test(value)) throw new SessionError('invalid-options', `${field} contains an unpaired UTF-16 surrogate (not valid Unicode text)`);
+  if (LONE_SURROGATE.test(value)) throw bad(`${field} contains an unpaired UTF-16 surrogate (not valid Unicode text)`);
   return value;
 }

@@ -8,7 +8,8 @@
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
 export const WASM_CSP_HINT =
-  "WebAssembly compilation is blocked by this page's Content-Security-Policy: its script-src (or default-src) needs 'wasm-unsafe-eval' (docs/csp.md)";
+  "WebAssembly compilation is blocked by this page's Content-Security-Policy: " +
+  "its script-src (or default-src) needs 'wasm-unsafe-eval' (docs/csp.md)";
 
 const CSP_MESSAGE = /unsafe-eval|content security policy/i;
 
