@@ -104,6 +104,18 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     }
   });
 
+  it('framed by its own origin, ?auto=1 still starts on its own', async () => {
+    const src = '/embed.html?auto=1&answers=1&seconds=2&backend=wasm';
+    const same = await serveStatic(dist, { pages: { '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe src="${src}" allow="camera; microphone"></iframe>` } });
+    try {
+      const { result } = await runEmbed(`${same.origin}/host.html`, true);
+      expect(result['error']).toBeUndefined();
+      expect(Object.keys(result['scores'] as object).sort()).toEqual(['audio', 'video']);
+    } finally {
+      await same.close();
+    }
+  });
+
   it('inside a cross-origin iframe, ?auto=1 records no consent and waits for the click, then works with allow="camera; microphone"; only the two page origins are contacted, never with a body', async () => {
     const src = `${site.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`;
     const host = await serveStatic(dist, { pages: { '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe src="${src}" allow="camera; microphone" width="800" height="600"></iframe>` } });
