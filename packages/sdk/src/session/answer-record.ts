@@ -57,11 +57,13 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
     audioStats = audioAnswerStats(x.audio.summary, x.audio.windows, names);
     const dropped = { masked: 0, nonFinite: 0 };
     audio = windowsToRows('audio', x.audio.windows, names, x.expected.audio ?? names, dropped);
-    warnDropped('audio', dropped.masked + dropped.nonFinite, x.audio.windows.length, dropped);
     if (audioStats.voicedFraction < SILENCE_VOICED && audioStats.speechFraction < SILENCE_SPEECH) {
       // Scoring the noise floor would read as a behaviour; the answer is treated as having no audio.
       warn('silence', `no speech was heard in answer ${x.index + 1}: its audio is not scored`);
       audio = null;
+    } else {
+      // (Digital silence has no spectrum, so its windows are masked: not worth a second warning.)
+      warnDropped('audio', dropped.masked + dropped.nonFinite, x.audio.windows.length, dropped);
     }
   }
   let video = null;
