@@ -14,7 +14,7 @@ import { EventLog } from './event-log.ts';
 import type { EventLogJson } from './event-log-types.ts';
 import { fileErrorLogCode, LOG_CODE } from './log-codes.ts';
 import { exportDataset, type ExportedDataset, type ExportOptions } from './export.ts';
-import type { InterviewSpec } from './options.ts';
+import { validateConsentNotice, type InterviewSpec } from './options.ts';
 import { assembleResult, runModels } from './scoring.ts';
 import { SessionState } from './state.ts';
 import { removeSession, saveSession, type StoredSession } from './store.ts';
@@ -85,6 +85,7 @@ export class InterviewSession extends EventTarget {
   async consent(c: ConsentInput): Promise<void> {
     this.assertOpen();
     if (this.state.phase !== 'idle' && this.state.phase !== 'consented') throw new SessionError('invalid-state', `cannot consent while the session is ${this.state.phase}`);
+    validateConsentNotice(c);
     const allowed = c?.modalities;
     if (!Array.isArray(allowed) || allowed.length === 0 || allowed.some((m) => !this.ctx.modalities.includes(m))) {
       throw new SessionError('invalid-options', `consent.modalities must be a non-empty subset of ${JSON.stringify(this.ctx.modalities)}`);
