@@ -14,11 +14,14 @@ type Cmd =
     auto: boolean;
     relayUrl: string;
     modelUrl: string | null;
+    relayOnly?: boolean;
   }
   | { cmd: 'restart-ice'; name: string; timeoutMs: number }
   /** Candidate: put raw text on the cue channel, bypassing the page's own validation (a tampered client). */
   | { cmd: 'send-raw-cue'; text: string }
-  | { cmd: 'debug' };
+  | { cmd: 'debug' }
+  /** Types of the local and remote candidates of each peer connection's selected pair. */
+  | { cmd: 'selected-pairs' };
 
 let page: LiveRoomPage | undefined;
 const root = document.getElementById('live-app')!;
@@ -44,6 +47,7 @@ exposeRun(async (a: Cmd) => {
       face: a.modelUrl === null ? null : { ...viteVisionWasm, modelUrl: a.modelUrl },
       audio: { workletUrl: viteAudioWorklet.workletUrl },
       video: {},
+      relayOnly: a.relayOnly === true,
     });
     return { ok: true };
   }
@@ -55,6 +59,16 @@ exposeRun(async (a: Cmd) => {
       ice: p.link.pc.iceConnectionState,
       signaling: p.link.pc.signalingState,
       cues: p.link.cues.readyState,
+    }));
+  }
+  if (a.cmd === 'selected-pairs') {
+    const room = page?.role === 'interviewer' ? page.handle.room : page?.handle.room();
+    return Promise.all([...(room?.peers.values() ?? [])].map(async (p) => {
+      const stats = [...(await p.link.pc.getStats()).values()] as Record<string, unknown>[];
+      const transport = stats.find((s) => s['type'] === 'transport');
+      const pair = stats.find((s) => s['id'] === transport?.['selectedCandidatePairId']);
+      const cand = (id: unknown): unknown => stats.find((s) => s['id'] === id)?.['candidateType'];
+      return { name: p.name, local: cand(pair?.['localCandidateId']), remote: cand(pair?.['remoteCandidateId']) };
     }));
   }
   if (a.cmd === 'send-raw-cue') {

@@ -59,7 +59,9 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
     stream = await openCameraAndMic(cfg.video);
     setStream(self, stream);
     status.textContent = 'Joining the room…';
-    const r = await LiveRoom.join({ relayUrl: cfg.relayUrl, token: await cfg.token(), localStream: stream });
+    const r = await LiveRoom.join({
+      relayUrl: cfg.relayUrl, token: await cfg.token(), localStream: stream, iceTransportPolicy: cfg.relayOnly === true ? 'relay' : 'all',
+    });
     room = r;
     addEventListener('pagehide', () => r.leave(), { once: true });
     status.textContent = r.peers.size > 0 ? 'Connecting to the interviewer…' : 'Waiting for the interviewer…';

@@ -20,6 +20,8 @@ export interface LiveRoomConfig {
   readonly audio: AudioCaptureOptions;
   /** Seconds between cue messages. Default 2. */
   readonly cueSeconds?: number;
+  /** Media only through the relay's TURN server (`&ice=relay`): members never see each other's IP addresses. */
+  readonly relayOnly?: boolean;
   /** Camera constraints. Default 640×480. */
   readonly video?: MediaTrackConstraints;
 }

@@ -62,7 +62,9 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
   const stream = await openCameraAndMic(cfg.video);
   setStream(self, stream);
   status.textContent = 'Joining the room…';
-  const room = await LiveRoom.join({ relayUrl: cfg.relayUrl, token: await cfg.token(), localStream: stream });
+  const room = await LiveRoom.join({
+    relayUrl: cfg.relayUrl, token: await cfg.token(), localStream: stream, iceTransportPolicy: cfg.relayOnly === true ? 'relay' : 'all',
+  });
   status.textContent = 'In the room. Waiting for candidates…';
   const byPeer = new Map<string, Tile>();
 

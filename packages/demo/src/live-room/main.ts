@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     ...params,
     relayUrl,
     token,
+    relayOnly: q.get('ice') === 'relay',
     face: await faceModelPresent()
       ? {
         wasmLoaderUrl: new URL('mediapipe/vision_wasm_module_internal.js', assets).href,

@@ -18,6 +18,11 @@ export interface LiveRoomOptions {
   readonly localStream: MediaStream | null;
   /** Extra ICE servers; the relay's (TURN, when configured) come first. No public STUN is ever added. */
   readonly iceServers?: RTCIceServer[];
+  /**
+   * `'relay'`: media only through the TURN server, so members never learn each other's IP addresses
+   * (needs TURN on the relay). Default `'all'`.
+   */
+  readonly iceTransportPolicy?: RTCIceTransportPolicy;
   /** How long to wait for the relay to admit us. Default 10 s. */
   readonly joinTimeoutMs?: number;
 }
@@ -89,7 +94,12 @@ export class LiveRoom extends EventTarget {
         resolve(m);
       };
     });
-    const rtcConfig: RTCConfiguration = { iceServers: [...joined.iceServers, ...(o.iceServers ?? [])] };
+    const iceServers = [...joined.iceServers, ...(o.iceServers ?? [])];
+    if (o.iceTransportPolicy === 'relay' && iceServers.length === 0) {
+      ws.close();
+      throw new LiveError('not-allowed', 'relay-only ICE needs a TURN server, and the relay offered none');
+    }
+    const rtcConfig: RTCConfiguration = { iceServers, iceTransportPolicy: o.iceTransportPolicy ?? 'all' };
     const room = new LiveRoom(ws, joined.id, joined.role, joined.name, joined.room, rtcConfig, o.localStream);
     ws.onerror = null;
     ws.onmessage = (ev: MessageEvent<unknown>) => room.onRelayMessage(ev.data);
