@@ -3,17 +3,12 @@
  * five face analysers and ten video encoders take both cores for a minute). Measures how long the room takes
  * to connect, the video frame rate each side receives, and the cue-message cadence at the interviewer.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startRelay } from '../../packages/sdk/src/live/relay/server.ts';
-import { closeHarness, sharedMissing, sharedPath, sharedUrl, withPage, type HarnessPage, type PageOptions } from './harness/index.ts';
-
-const CLIP = 'fixtures/video/talk_f1.mp4';
-const MODEL = 'models/face_landmarker.task';
+import { closeHarness, sharedMissing, sharedUrl, withPage, type HarnessPage, type PageOptions } from './harness/index.ts';
+import { cleanLiveMedia, LIVE_CLIP as CLIP, LIVE_MODEL as MODEL, liveMedia } from './live-fixtures.ts';
 const CANDIDATES = 5;
 const WINDOW_S = 12;
 const enabled = process.env['HIRENET_LIVE_BENCH'] === '1';
@@ -21,21 +16,12 @@ const missing = sharedMissing(CLIP, MODEL);
 if (!enabled) console.warn('[live-bench] not run: set HIRENET_LIVE_BENCH=1 (a 1 + 5 room saturates this 2-core machine)');
 else if (missing !== undefined) throw new Error(`[live-bench] ${missing}`);
 
-let tmp: string | undefined;
 afterAll(async () => {
   await closeHarness();
-  if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
+  cleanLiveMedia();
 });
 
-function media(): PageOptions {
-  tmp ??= mkdtempSync(join(tmpdir(), 'hirenet-live-bench-'));
-  const video = join(tmp, 'cam.y4m');
-  const audio = join(tmp, 'mic.wav');
-  const ff = (...args: string[]): void => void execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(CLIP), ...args]);
-  if (!existsSync(video)) ff('-vf', 'scale=320:240', '-pix_fmt', 'yuv420p', video);
-  if (!existsSync(audio)) ff('-vn', '-ac', '1', '-ar', '48000', '-c:a', 'pcm_s16le', audio);
-  return { fakeMedia: { video, audio }, args: ['--allow-loopback-in-peer-connection'] };
-}
+const media = (): PageOptions => liveMedia('320:240');
 
 /** Opens `n` pages one inside the other (each withPage closes its page when its callback ends). */
 function nest(n: number, opts: PageOptions, fn: (pages: HarnessPage[]) => Promise<void>, acc: HarnessPage[] = []): Promise<void> {
@@ -74,7 +60,7 @@ describe.skipIf(!enabled)('live room benchmark: 1 interviewer + 5 candidates', (
         const atCand = (await Promise.all(cands.map(async (c) => (await frames(c.page, '[data-testid="remote-video"]'))[0] ?? 0)))
           .map((f, i) => (f - (atCandBefore[i] ?? 0)) / WINDOW_S);
         const cues = (await iv!.page.$$eval('#cues span', (s) => s.length)) - cuesBefore;
-        const load = execFileSync('cat', ['/proc/loadavg']).toString().split(' ')[0];
+        const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
         console.log(`[live-bench] 1 + ${CANDIDATES} at 320×240: all connected ${connectS.toFixed(1)} s after the candidates started; `
           + `received fps at the interviewer ${atIv.map((f) => f.toFixed(1)).join(', ')} (median ${median(atIv).toFixed(1)}); `
           + `at the candidates ${atCand.map((f) => f.toFixed(1)).join(', ')}; cue messages ${cues} in ${WINDOW_S} s `

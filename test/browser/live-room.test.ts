@@ -5,63 +5,32 @@
  * leave and rejoin, an ICE restart, and a request audit (only the page server, the relay and
  * peer-to-peer traffic; nothing analysed ever goes to a server).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseClientMessage } from '../../packages/sdk/src/live/signal-schema.ts';
 import { parseCueMessage, type CueMessage } from '../../packages/sdk/src/live/cue-schema.ts';
 import { startRelay, type Relay } from '../../packages/sdk/src/live/relay/server.ts';
-import { closeHarness, sharedMissing, sharedPath, sharedUrl, withPage, type HarnessPage, type PageOptions } from './harness/index.ts';
+import { closeHarness, sharedMissing, sharedUrl, withPage, type HarnessPage, type PageOptions } from './harness/index.ts';
+import {
+  cleanLiveMedia, LIVE_CLIP, LIVE_MODEL, liveMedia, onTimeoutDescribe, receivedLines, sentLines, tile, videoOf, waitFor,
+} from './live-fixtures.ts';
 
-const CLIP = 'fixtures/video/talk_f1.mp4';
-const MODEL = 'models/face_landmarker.task';
-const missing = sharedMissing(CLIP, MODEL);
+const MODEL = LIVE_MODEL;
+const missing = sharedMissing(LIVE_CLIP, LIVE_MODEL);
 if (missing !== undefined) {
   if (process.env['CI'] === 'true') throw new Error(`[live-room] CI must not skip: ${missing}`);
   console.warn(`[live-room] skipped: ${missing}`);
 }
 
-let tmp: string | undefined;
-/** Fake devices from the real clip, made at test time (never committed); 320² keeps three encoders affordable on 2 cores. */
-function media(): PageOptions {
-  tmp ??= mkdtempSync(join(tmpdir(), 'hirenet-live-room-'));
-  const video = join(tmp, 'cam.y4m');
-  const audio = join(tmp, 'mic.wav');
-  const ff = (...args: string[]): void => void execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(CLIP), ...args]);
-  if (!existsSync(video)) ff('-vf', 'scale=320:320', '-pix_fmt', 'yuv420p', video);
-  if (!existsSync(audio)) ff('-vn', '-ac', '1', '-ar', '48000', '-c:a', 'pcm_s16le', audio);
-  return { fakeMedia: { video, audio }, args: ['--allow-loopback-in-peer-connection'] };
-}
+/** 320² keeps three encoders and two face analysers affordable on 2 cores. */
+const media = (): PageOptions => liveMedia('320:320');
 
 afterAll(async () => {
   await closeHarness();
-  if (tmp !== undefined) rmSync(tmp, { recursive: true, force: true });
+  cleanLiveMedia();
 });
 
 const log = (s: string): void => console.log(`[live-room] ${s}`);
-
-/** Peer-connection states of every open page, for a timeout's message. */
-let diagnose: () => Promise<string> = async () => '';
-
-async function waitFor<T>(what: string, f: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await f();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${await diagnose()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const sentLines = (p: Page): Promise<string[]> => p.$eval('#sent', (el) => (el.textContent ?? '').split('\n').filter((l) => l !== ''));
-const receivedLines = (p: Page, name: string): Promise<string[]> =>
-  p.$$eval(`#cues span[data-from="${name}"]`, (els) => els.map((e) => (e.textContent ?? '').trimEnd()));
-const videoOf = (p: Page, sel: string): Promise<{ width: number; frames: number } | null> =>
-  p.$eval(sel, (v) => ({ width: (v as HTMLVideoElement).videoWidth, frames: Number((v as HTMLVideoElement).dataset['frames']) })).catch(() => null);
-const tile = (name: string): string => `[data-testid="tile"][data-name="${name}"]`;
 
 /** Every frame a page sends to the relay (recorded before the page opens its socket). */
 function relayFrames(h: HarnessPage, relay: Relay): string[] {
@@ -92,10 +61,10 @@ describe.skipIf(missing !== undefined)('live room: 1 interviewer + 2 candidates'
           await withPage('live-room.html', async (bo) => {
             audits.push({ who: 'Bo', h: bo, frames: relayFrames(bo, relay) });
             await start(bo, relay, 'candidate', 'Bo');
-            diagnose = async () => JSON.stringify(await Promise.all([iv, ada, bo].map(async (p) => ({
+            onTimeoutDescribe(async () => JSON.stringify(await Promise.all([iv, ada, bo].map(async (p) => ({
               status: await p.page.textContent('[data-testid="status"]').catch(() => null),
               peers: await p.run({ cmd: 'debug' }).catch((e: unknown) => String(e)),
-            }))));
+            })))));
             await scenario(iv.page, ada.page, bo.page, iv, t0);
           }, opts);
         }, opts);

@@ -4,17 +4,15 @@
  * `iceTransportPolicy: 'relay'`, and the selected candidate pair is a TURN relay on both sides —
  * so neither member learns the other's address. Skipped with a note when coturn is not installed.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startRelay } from '../../packages/sdk/src/live/relay/server.ts';
-import { closeHarness, sharedMissing, sharedPath, sharedUrl, withPage, type HarnessPage, type PageOptions } from './harness/index.ts';
-
-const CLIP = 'fixtures/video/talk_f1.mp4';
-const MODEL = 'models/face_landmarker.task';
+import { closeHarness, sharedMissing, sharedUrl, withPage, type HarnessPage, type PageOptions } from './harness/index.ts';
+import { cleanLiveMedia, LIVE_CLIP as CLIP, LIVE_MODEL as MODEL, liveMedia } from './live-fixtures.ts';
 const haveCoturn = spawnSync('turnserver', ['--help'], { stdio: 'ignore' }).error === undefined;
 const missing = sharedMissing(CLIP, MODEL);
 if (missing !== undefined && process.env['CI'] === 'true') throw new Error(`[live-turn] CI must not skip: ${missing}`);
@@ -27,16 +25,11 @@ afterAll(async () => {
   await closeHarness();
   turn?.kill('SIGTERM');
   rmSync(tmp, { recursive: true, force: true });
+  cleanLiveMedia();
 });
 
-function media(): PageOptions {
-  const video = join(tmp, 'cam.y4m');
-  const audio = join(tmp, 'mic.wav');
-  const ff = (...args: string[]): void => void execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(CLIP), ...args]);
-  if (!existsSync(video)) ff('-t', '4', '-vf', 'scale=320:240', '-pix_fmt', 'yuv420p', video);
-  if (!existsSync(audio)) ff('-t', '4', '-vn', '-ac', '1', '-ar', '48000', '-c:a', 'pcm_s16le', audio);
-  return { fakeMedia: { video, audio }, args: ['--allow-loopback-in-peer-connection'] };
-}
+/** 4 s at 320×240: this test needs a connection and a few frames, not a long recording. */
+const media = (): PageOptions => liveMedia('320:240', 4);
 
 async function freeUdpPort(): Promise<number> {
   const s = createSocket('udp4');
