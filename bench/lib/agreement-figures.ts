@@ -6,6 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { alignAndCorrelate, median, type WindowRows } from '../../test/browser/agreement-stats.ts';
+import { alignPeriodic } from './agreement-align.ts';
 
 export type Modality = 'audio' | 'video';
 export const MODALITIES: readonly Modality[] = ['audio', 'video'];
@@ -29,14 +30,19 @@ export interface PageOut {
 }
 
 export interface TakeFit {
-  /** Live window k ↔ file window k + lag (windows of 0.25 s, circular). */
+  /** Circular lag (agreement-stats.ts): live window k ↔ file window k + lag, wrapping at the file's window count. */
   readonly lag: number;
+  /** With the loop period known: clip time at which the take started (agreement-align.ts); else null. */
+  readonly startSeconds: number | null;
+  /** Live windows paired with file windows by the alignment that gave `medianR`. */
   readonly windows: number;
   /** Rows the take produced, of `span` windows from its first to its last row (dropped windows: no face, no frames). */
   readonly kept: number;
   readonly span: number;
-  /** Median over features of this take's Pearson r. */
+  /** Median over features of this take's Pearson r: period-aware when the period is known, else circular. */
   readonly medianR: number;
+  /** The same with the circular lag, as test/browser/session-agreement.test.ts computes it. */
+  readonly circularMedianR: number;
 }
 export interface FeatureR {
   readonly feature: string;
@@ -47,6 +53,10 @@ export interface ModalityFit {
   readonly takes: readonly TakeFit[];
   /** Median over takes of the take medians: the headline figure, compared with the 0.9 bar. */
   readonly medianR: number;
+  /** Median over takes of the circular-lag take medians (equal to medianR when no period is known). */
+  readonly circularMedianR: number;
+  /** The device's loop period used for the alignment, seconds; null: circular lag only. */
+  readonly periodSeconds: number | null;
   /** Median over features of the per-feature medians across takes. */
   readonly medianFeatureR: number;
   readonly features: number;
@@ -108,16 +118,23 @@ function keptOf(m: WindowRows): { kept: number; span: number } {
 
 /** Per-take alignment of live rows to the file's, per-feature medians across takes, the worst features. */
 export function modalityFit(
-  live: readonly WindowRows[], file: WindowRows, names: readonly string[] | null,
+  live: readonly WindowRows[], file: WindowRows, names: readonly string[] | null, periodSeconds: number | null = null,
 ): ModalityFit {
-  const fits = live.map((t) => alignAndCorrelate(t, file));
+  const circular = live.map((t) => alignAndCorrelate(t, file));
+  const periodic = periodSeconds === null ? null : live.map((t) => alignPeriodic(t, file, periodSeconds));
+  const fits = periodic ?? circular;
   const width = fits[0]?.r.length ?? 0;
   const perFeature = Array.from({ length: width }, (_, f) => median(fits.map((a) => a.r[f] ?? NaN)));
   const name = (f: number): string => (names !== null && names.length === width ? names[f]! : `feature ${f}`);
   const finite = perFeature.map((r, f) => ({ feature: name(f), r })).filter((x) => Number.isFinite(x.r));
   return {
-    takes: fits.map((a, k) => ({ lag: a.lag, windows: a.windows, ...keptOf(live[k]!), medianR: a.medianR })),
+    takes: fits.map((a, k) => ({
+      lag: circular[k]!.lag, startSeconds: periodic?.[k]?.startSeconds ?? null, windows: a.windows, ...keptOf(live[k]!),
+      medianR: a.medianR, circularMedianR: circular[k]!.medianR,
+    })),
     medianR: median(fits.map((a) => a.medianR)),
+    circularMedianR: median(circular.map((a) => a.medianR)),
+    periodSeconds,
     medianFeatureR: median(perFeature),
     features: width,
     constantFeatures: width - finite.length,
@@ -143,8 +160,10 @@ export function rescoreRows(rescored: PageOut['rescored'], backends: readonly st
   });
 }
 
+/** `periods`: the fake camera's and mic's loop periods in seconds (absent: circular lag only). */
 export function clipFigures(
   out: PageOut, backends: readonly string[], names: Partial<Record<Modality, readonly string[]>>,
+  periods: Partial<Record<Modality, number>> = {},
 ): ClipFigures {
   const first = out.files[0];
   if (first === undefined) throw new Error('agreement page returned no file analysis');
@@ -152,7 +171,7 @@ export function clipFigures(
     const file = first.answer[m];
     const live = out.live.map((t) => t.answer[m]);
     if (file === null || live.length === 0 || live.some((l) => l === null || l.rows.length === 0)) return null;
-    return modalityFit(live as WindowRows[], file, names[m] ?? null);
+    return modalityFit(live as WindowRows[], file, names[m] ?? null, periods[m] ?? null);
   };
   const second = out.files[1];
   const rescore = rescoreRows(out.rescored, backends);

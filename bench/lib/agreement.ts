@@ -6,7 +6,7 @@
  * every backend. Then the two halves of jfk.wav (audio only) in the last clip's browser.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { repoRoot, sharedMissing, sharedPath, sharedUrl } from '../../test/browser/harness/paths.ts';
@@ -141,13 +141,18 @@ export async function benchAgreement(plan: AgreementPlan, log: (m: string) => vo
     log(`agreement ${clip}: ${plan.takes} live takes of ${takeSeconds} s, file ×2, halves, ${AGREEMENT_BACKENDS.length} backends`);
     try {
       const parts = halves(sharedPath(rel), seconds, 'mp4');
-      const runner = await startPageRunner({ fakeMedia: fakeMedia({ clip: rel, scale: plan.scale }) });
+      const media = fakeMedia({ clip: rel, scale: plan.scale });
+      // The devices loop these files: their lengths are the periods live takes wrap at.
+      const periods = { audio: duration(media.audio), video: duration(media.video) };
+      const runner = await startPageRunner({ fakeMedia: media });
       try {
         const out = await runPage(runner, {
           assets: assets(model), clipUrl: sharedUrl(rel), takes: plan.takes, seconds: takeSeconds,
           segmentUrls: parts.map(fsUrl), backends: [...AGREEMENT_BACKENDS],
         }, 20 * 60_000);
-        clips.push({ clip, seconds, takeSeconds, camera, ...clipFigures(out, AGREEMENT_BACKENDS, names) });
+        // The raw rows stay out of results.json; kept beside the halves (ignored) for re-analysis.
+        writeFileSync(join(cacheDir, `raw-${clip}.json`), JSON.stringify({ periods, out }));
+        clips.push({ clip, seconds, takeSeconds, camera, ...clipFigures(out, AGREEMENT_BACKENDS, names, periods) });
         if (i === plan.clips.length - 1) {
           log(`agreement ${AUDIO_ONLY} halves …`);
           audio = await audioOnly(runner, model).catch((e: unknown) => ({ error: errorOf(e) }));

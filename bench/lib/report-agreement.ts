@@ -23,18 +23,19 @@ const medianR = (clips: readonly Done[], m: Modality): number => median(clips.ma
 
 function takesCell(m: ModalityFit | null): string {
   if (m === null) return 'no rows';
-  return m.takes.map((t) => `${t.lag.toFixed(3)} / ${t.windows} (${t.kept} of ${t.span}) / ${f3(t.medianR)}`).join('; ');
+  const at = (t: ModalityFit['takes'][number]): string => (t.startSeconds === null ? `lag ${t.lag.toFixed(3)}` : `${t.startSeconds.toFixed(2)} s`);
+  return m.takes.map((t) => `${at(t)} / ${t.windows} (${t.kept} of ${t.span}) / ${f3(t.medianR)} (${f3(t.circularMedianR)})`).join('; ');
 }
 
 function liveVsFile(clips: readonly Done[]): string[] {
-  const head = ['clip', 'audio takes: lag (windows) / aligned windows (rows kept of the take\'s windows) / median r',
-    '**audio r**', 'video takes, the same', '**video r**'];
+  const head = ['clip', 'audio takes: start in the loop / paired windows (rows kept of the take\'s windows) / median r (circular lag)',
+    '**audio r**', 'audio r, circular lag', 'video takes, the same', '**video r**', 'video r, circular lag'];
+  const cells = (m: ModalityFit | null): string[] => [takesCell(m), `**${f3(m?.medianR)}**`, f3(m?.circularMedianR)];
+  const circ = (m: Modality): string => f3(median(clips.map((c) => c[m]?.circularMedianR ?? NaN)));
   return [
     row(head), rule(head.length),
-    ...clips.map((c) => row([
-      c.clip, takesCell(c.audio), `**${f3(c.audio?.medianR)}**`, takesCell(c.video), `**${f3(c.video?.medianR)}**`,
-    ])),
-    row(['**median of clips**', '', `**${f3(medianR(clips, 'audio'))}**`, '', `**${f3(medianR(clips, 'video'))}**`]),
+    ...clips.map((c) => row([c.clip, ...cells(c.audio), ...cells(c.video)])),
+    row(['**median of clips**', '', `**${f3(medianR(clips, 'audio'))}**`, circ('audio'), '', `**${f3(medianR(clips, 'video'))}**`, circ('video')]),
   ];
 }
 
@@ -99,7 +100,8 @@ function bars(clips: readonly Done[]): string[] {
     const r = medianR(clips, m);
     const perClip = clips.map((c) => `${c.clip} ${f3(c[m]?.medianR)}`).join(', ');
     const bar = `median per-feature r live vs file ≥ ${R_BAR}`;
-    return `- ${label}, ${bar}: ${met(r >= R_BAR)} on the median of clips (${f3(r)}); per clip: ${perClip}.`;
+    const circular = f3(median(clips.map((c) => c[m]?.circularMedianR ?? NaN)));
+    return `- ${label}, ${bar}: ${met(r >= R_BAR)} on the median of clips (${f3(r)}; circular lag ${circular}); per clip: ${perClip}.`;
   };
   return [
     line('audio', 'Audio'),
@@ -122,10 +124,13 @@ function intro(a: AgreementResult, camera: string): string[] {
     ].join(' '),
     '',
     [
-      "Alignment: a live take starts anywhere in the device's loop of the clip, so the file's 0.25 s windows are shifted",
-      '(circularly, in eighths of a window, linearly interpolated) to the lag that maximises the mean per-feature correlation;',
-      'r is Pearson per feature over the aligned windows, features constant in either are left out',
-      `(test/browser/agreement-stats.ts). Section took ${a.seconds.toFixed(0)} s;`,
+      "Alignment: a live take starts anywhere in the device's loop of the clip. Headline (bench/lib/agreement-align.ts): the",
+      "take's start in the loop is searched in steps of 1/32 s over the fake device's real loop period (the .wav's and the",
+      ".y4m's length), file windows linearly interpolated; live windows straddling the loop seam have no file counterpart",
+      'and are left out. For comparison, the circular lag of test/browser/agreement-stats.ts (the browser test), which wraps',
+      "at the file's window count × 0.25 s, 0.25–0.5 s short of the loop, so a take's windows after the seam are paired with",
+      'the wrong file windows. Both keep the alignment that maximises the mean per-feature correlation; r is Pearson per',
+      `feature over the paired windows, features constant in either left out. Section took ${a.seconds.toFixed(0)} s;`,
       `**load average ${a.load.start.join(' / ')} at start,`,
       `${a.load.end.join(' / ')} at the end** (2 cores shared with other sessions: the live takes' frame rate, hence the video`,
       'rows, depend on it).',
@@ -143,7 +148,7 @@ function body(a: AgreementResult): string[] {
     "### Whether the issue's bars are met",
     ...bars(clips),
     '',
-    '### Live vs file, aligned by time (per take; bold: median over takes)',
+    '### Live vs file, aligned by time (per take; bold: median over takes, period-aware alignment)',
     ...liveVsFile(clips),
     '',
     '### Features that agree least (per-feature r, median over the takes)',

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { clipFigures, modalityFit, rescoreRows, spreadOf } from '../../bench/lib/agreement-figures.ts';
 import type { PageAnswer, PageOut } from '../../bench/lib/agreement-figures.ts';
+import { alignPeriodic } from '../../bench/lib/agreement-align.ts';
 
 const N = 32;
 // Deterministic pseudo-noise (LCG) so the "noise" feature is uncorrelated with everything else.
@@ -94,5 +95,54 @@ describe('agreement figures', () => {
 
   it('refuses page output without a file analysis', () => {
     expect(() => clipFigures({ live: [], files: [], segments: [], rescored: {} }, [], {})).toThrow(/no file analysis/);
+  });
+});
+
+describe('period-aware alignment (bench/lib/agreement-align.ts)', () => {
+  // A clip of T seconds, 4 features; a window's value = mean over its 0.5 s of f(clip time), so
+  // a live window straddling the loop seam mixes the clip's end and start, as a real take does.
+  const T = 6.13;
+  const feature = (f: number, t: number): number => Math.sin((2 * Math.PI * t) / (1.1 + 0.7 * f) + f);
+  const windowRow = (clipTime: (u: number) => number): number[] =>
+    [0, 1, 2, 3].map((f) => {
+      let s = 0;
+      for (let i = 0; i < 50; i++) s += feature(f, clipTime((i + 0.5) / 100));
+      return s / 50;
+    });
+  const n = Math.floor((T - 0.5) / 0.25) + 1;
+  const file = {
+    rows: Array.from({ length: n }, (_, k) => windowRow((u) => k * 0.25 + u)),
+    windowIndex: Array.from({ length: n }, (_, k) => k),
+  };
+  const take = (start: number, windows: number) => {
+    const rows = Array.from({ length: windows }, (_, w) => windowRow((u) => (start + w * 0.25 + u) % T));
+    return { rows, windowIndex: rows.map((_, w) => w) };
+  };
+
+  it('recovers the start of a take that crosses the seam; the circular lag does worse on it', () => {
+    const live = take(3.3, n);
+    const p = alignPeriodic(live, file, T);
+    expect(Math.abs(p.startSeconds - 3.3)).toBeLessThanOrEqual(0.25 / 8);
+    expect(p.medianR).toBeGreaterThan(0.99);
+    // Windows straddling the seam have no file counterpart and are left out.
+    expect(p.windows).toBeLessThan(n);
+    expect(p.windows).toBeGreaterThanOrEqual(n - 3);
+    const c = modalityFit([live], file, null);
+    expect(c.medianR).toBeLessThan(p.medianR - 0.05);
+    const both = modalityFit([live], file, null, T);
+    expect(both.medianR).toBeCloseTo(p.medianR, 12);
+    expect(both.circularMedianR).toBeCloseTo(c.medianR, 12);
+    expect(both.takes[0]?.startSeconds).toBe(p.startSeconds);
+  });
+
+  it('a take that starts at the clip start agrees either way', () => {
+    const live = take(0, n);
+    expect(alignPeriodic(live, file, T).medianR).toBeGreaterThan(0.999);
+    expect(modalityFit([live], file, null).medianR).toBeGreaterThan(0.999);
+  });
+
+  it('refuses a period that is not positive', () => {
+    expect(() => alignPeriodic(take(0, n), file, 0)).toThrow(RangeError);
+    expect(() => alignPeriodic(take(0, n), file, NaN)).toThrow(/period/);
   });
 });
