@@ -40,8 +40,8 @@ async function freeUdpPort(): Promise<number> {
 }
 
 /** coturn on 127.0.0.1 in REST-secret mode; resolves once it listens. */
-async function startCoturn(secret: string): Promise<number> {
-  const port = await freeUdpPort();
+async function startCoturn(secret: string, fixedPort?: number): Promise<number> {
+  const port = fixedPort ?? (await freeUdpPort());
   const relayBase = 40_000 + Math.floor(Math.random() * 20_000);
   turn = spawn('turnserver', [
     '-n', '--listening-ip=127.0.0.1', `--listening-port=${port}`, '--relay-ip=127.0.0.1',
@@ -92,6 +92,33 @@ describe.skipIf(!haveCoturn || missing !== undefined)('live room through TURN on
             if (Date.now() - t1 > 30_000) throw new Error(`only ${f} frames through TURN`);
             await new Promise((r) => setTimeout(r, 250));
           }
+
+          // The TURN server goes away and comes back: the pages restart ICE by themselves (no call from here)
+          // and the call returns to connected, with frames flowing again.
+          const framesNow = async (): Promise<number> => Number(await iv.page.getAttribute('[data-testid="tile"][data-name="Ada"] video', 'data-frames'));
+          const restartsNow = async (): Promise<number> => {
+            const [a, b] = await Promise.all([iv.run<{ restarts: number }[]>({ cmd: 'debug' }), ada.run<{ restarts: number }[]>({ cmd: 'debug' })]);
+            return (a[0]?.restarts ?? 0) + (b[0]?.restarts ?? 0);
+          };
+          turn?.kill('SIGTERM');
+          await new Promise<void>((r) => (turn?.exitCode !== null ? r() : turn.once('exit', () => r())));
+          const t2 = Date.now();
+          while ((await restartsNow()) === 0) {
+            if (Date.now() - t2 > 60_000) throw new Error(`no automatic ICE restart after TURN went away: ${JSON.stringify(await iv.run({ cmd: 'debug' }))}`);
+            await new Promise((r) => setTimeout(r, 250));
+          }
+          const firstRestartS = (Date.now() - t2) / 1000;
+          await startCoturn(secret, port);
+          const before = await framesNow();
+          const t3 = Date.now();
+          for (;;) {
+            const state = await iv.page.getAttribute('[data-testid="tile"][data-name="Ada"]', 'data-state');
+            if (state === 'connected' && (await framesNow()) >= before + 10) break;
+            if (Date.now() - t3 > 90_000) throw new Error(`not back after TURN returned: ${JSON.stringify(await iv.run({ cmd: 'debug' }))}`);
+            await new Promise((r) => setTimeout(r, 250));
+          }
+          console.log(`[live-turn] TURN stopped: first automatic ICE restart after ${firstRestartS.toFixed(1)} s; TURN back: `
+            + `connected with frames again after ${((Date.now() - t3) / 1000).toFixed(1)} s (${await restartsNow()} restarts in all)`);
         }, media());
       }, media());
     } finally {

@@ -59,6 +59,7 @@ exposeRun(async (a: Cmd) => {
       ice: p.link.pc.iceConnectionState,
       signaling: p.link.pc.signalingState,
       cues: p.link.cues.readyState,
+      restarts: p.link.iceRestarts,
     }));
   }
   if (a.cmd === 'selected-pairs') {
