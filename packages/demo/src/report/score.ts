@@ -6,7 +6,7 @@
  */
 import type { InterviewResult } from '@hirenet/sdk';
 import { h } from '../dom.ts';
-import { TAKE_SPREAD_POINTS } from './stability.ts';
+import { SEGMENT_SPREAD_POINTS, TAKE_SPREAD_POINTS } from './stability.ts';
 
 export const SCORE_LABEL = 'Experimental demo-model estimate — not a hiring measure';
 export const SCORE_REVEAL = 'Show the experimental model estimate';
@@ -15,7 +15,8 @@ const pct = (v: number): string => `${Math.round(v * 100)}`;
 
 export function spreadSentence(): string {
   return `Recording the same answer again moved this estimate by up to ${TAKE_SPREAD_POINTS} points out of 100 in our ` +
-    'measurements, so differences smaller than that between your takes mean nothing.';
+    `measurements, and two halves of one answer differed by up to ${SEGMENT_SPREAD_POINTS} points, so differences of ` +
+    'that size between your takes mean nothing.';
 }
 
 export function scoreBlock(result: InterviewResult): HTMLElement {
