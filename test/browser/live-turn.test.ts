@@ -16,6 +16,7 @@ import { cleanLiveMedia, LIVE_CLIP as CLIP, LIVE_MODEL as MODEL, liveMedia } fro
 const haveCoturn = spawnSync('turnserver', ['--help'], { stdio: 'ignore' }).error === undefined;
 const missing = sharedMissing(CLIP, MODEL);
 if (missing !== undefined && process.env['CI'] === 'true') throw new Error(`[live-turn] CI must not skip: ${missing}`);
+if (!haveCoturn && process.env['CI'] === 'true') throw new Error('[live-turn] CI must not skip: coturn (turnserver) is not installed — .ci/run installs it');
 if (!haveCoturn) console.warn('[live-turn] skipped: coturn (turnserver) is not installed — apt-get install coturn');
 else if (missing !== undefined) console.warn(`[live-turn] skipped: ${missing}`);
 
