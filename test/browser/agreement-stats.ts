@@ -4,40 +4,13 @@
  * eighths of a window, file rows linearly interpolated) that maximises the mean per-feature
  * correlation; then Pearson r per feature over the aligned windows.
  */
+import { median, pearson } from '../node/video/mirror-stats.ts';
+
+export { median, pearson };
 
 export interface WindowRows {
   readonly rows: readonly (readonly number[])[];
   readonly windowIndex: readonly number[];
-}
-
-export function pearson(x: readonly number[], y: readonly number[]): number {
-  const n = Math.min(x.length, y.length);
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
-}
-
-export function median(xs: readonly number[]): number {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** The file's row grid as a dense [window][feature] array (null where a window was not kept). */
