@@ -47,7 +47,9 @@ const meanFinite = (r: readonly number[]): number => {
  * Searches the take's start offset in steps of hop / steps over one period; keeps the offset
  * that maximises the mean per-feature r (as the circular version does), over ≥ 8 paired windows.
  */
-export function alignPeriodic(live: WindowRows, file: WindowRows, periodSeconds: number, hop = 0.25, steps = 8): PeriodicAlignment {
+export function alignPeriodic(
+  live: WindowRows, file: WindowRows, periodSeconds: number, hop = 0.25, steps = 8,
+): PeriodicAlignment {
   if (!(periodSeconds > 0)) throw new RangeError(`alignPeriodic: period must be > 0 s, got ${periodSeconds}`);
   const grid = dense(file);
   const width = live.rows[0]?.length ?? 0;

@@ -138,7 +138,7 @@ export async function benchAgreement(plan: AgreementPlan, log: (m: string) => vo
     }
     const seconds = duration(sharedPath(rel));
     const takeSeconds = Math.round(seconds * 10) / 10;
-    log(`agreement ${clip}: ${plan.takes} live takes of ${takeSeconds} s, file ×2, halves, ${AGREEMENT_BACKENDS.length} backends`);
+    log(`agreement ${clip}: ${plan.takes} live takes of ${takeSeconds} s, file ×2, halves, backends`);
     try {
       const parts = halves(sharedPath(rel), seconds, 'mp4');
       const media = fakeMedia({ clip: rel, scale: plan.scale });

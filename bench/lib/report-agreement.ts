@@ -23,19 +23,24 @@ const medianR = (clips: readonly Done[], m: Modality): number => median(clips.ma
 
 function takesCell(m: ModalityFit | null): string {
   if (m === null) return 'no rows';
-  const at = (t: ModalityFit['takes'][number]): string => (t.startSeconds === null ? `lag ${t.lag.toFixed(3)}` : `${t.startSeconds.toFixed(2)} s`);
-  return m.takes.map((t) => `${at(t)} / ${t.windows} (${t.kept} of ${t.span}) / ${f3(t.medianR)} (${f3(t.circularMedianR)})`).join('; ');
+  const at = (t: ModalityFit['takes'][number]): string =>
+    t.startSeconds === null ? `lag ${t.lag.toFixed(3)}` : `${t.startSeconds.toFixed(2)} s`;
+  const take = (t: ModalityFit['takes'][number]): string =>
+    `${at(t)} / ${t.windows} (${t.kept} of ${t.span}) / ${f3(t.medianR)} (${f3(t.circularMedianR)})`;
+  return m.takes.map(take).join('; ');
 }
 
 function liveVsFile(clips: readonly Done[]): string[] {
-  const head = ['clip', 'audio takes: start in the loop / paired windows (rows kept of the take\'s windows) / median r (circular lag)',
+  const head = ['clip',
+    'audio takes: start in the loop / paired windows (rows kept of the take\'s windows) / median r (circular lag)',
     '**audio r**', 'audio r, circular lag', 'video takes, the same', '**video r**', 'video r, circular lag'];
   const cells = (m: ModalityFit | null): string[] => [takesCell(m), `**${f3(m?.medianR)}**`, f3(m?.circularMedianR)];
   const circ = (m: Modality): string => f3(median(clips.map((c) => c[m]?.circularMedianR ?? NaN)));
   return [
     row(head), rule(head.length),
     ...clips.map((c) => row([c.clip, ...cells(c.audio), ...cells(c.video)])),
-    row(['**median of clips**', '', `**${f3(medianR(clips, 'audio'))}**`, circ('audio'), '', `**${f3(medianR(clips, 'video'))}**`, circ('video')]),
+    row(['**median of clips**', '', `**${f3(medianR(clips, 'audio'))}**`, circ('audio'),
+      '', `**${f3(medianR(clips, 'video'))}**`, circ('video')]),
   ];
 }
 
@@ -101,7 +106,8 @@ function bars(clips: readonly Done[]): string[] {
     const perClip = clips.map((c) => `${c.clip} ${f3(c[m]?.medianR)}`).join(', ');
     const bar = `median per-feature r live vs file ≥ ${R_BAR}`;
     const circular = f3(median(clips.map((c) => c[m]?.circularMedianR ?? NaN)));
-    return `- ${label}, ${bar}: ${met(r >= R_BAR)} on the median of clips (${f3(r)}; circular lag ${circular}); per clip: ${perClip}.`;
+    const ofClips = `on the median of clips (${f3(r)}; circular lag ${circular})`;
+    return `- ${label}, ${bar}: ${met(r >= R_BAR)} ${ofClips}; per clip: ${perClip}.`;
   };
   return [
     line('audio', 'Audio'),
