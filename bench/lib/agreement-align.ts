@@ -16,6 +16,11 @@ export interface PeriodicAlignment {
   readonly medianR: number;
   /** Live windows paired with a file window (those straddling the seam are not). */
   readonly windows: number;
+  /**
+   * Per feature, (live mean − file mean) ÷ file SD over the paired windows: a level difference
+   * that r does not see (NaN for a constant file feature).
+   */
+  readonly shift: number[];
 }
 
 /** The file's rows as a dense [window] grid (null where a window was not kept). */
@@ -53,29 +58,41 @@ export function alignPeriodic(
   if (!(periodSeconds > 0)) throw new RangeError(`alignPeriodic: period must be > 0 s, got ${periodSeconds}`);
   const grid = dense(file);
   const width = live.rows[0]?.length ?? 0;
-  let best: PeriodicAlignment = { startSeconds: 0, r: [], medianR: NaN, windows: 0 };
-  let bestScore = -Infinity;
-  const step = hop / steps;
-  for (let s = 0; s < periodSeconds; s += step) {
+  const pairsAt = (s: number): { x: number[][]; y: number[][] } => {
     const x: number[][] = Array.from({ length: width }, () => []);
     const y: number[][] = Array.from({ length: width }, () => []);
     live.windowIndex.forEach((w, k) => {
-      const p = ((s + w * hop) % periodSeconds) / hop;
-      const row = rowAt(grid, p);
+      const row = rowAt(grid, ((s + w * hop) % periodSeconds) / hop);
       if (row === null) return;
       for (let f = 0; f < width; f++) {
         x[f]!.push(live.rows[k]![f]!);
         y[f]!.push(row[f]!);
       }
     });
+    return { x, y };
+  };
+  let best: PeriodicAlignment = { startSeconds: 0, r: [], medianR: NaN, windows: 0, shift: [] };
+  let bestScore = -Infinity;
+  const step = hop / steps;
+  for (let s = 0; s < periodSeconds; s += step) {
+    const { x, y } = pairsAt(s);
     const n = x[0]?.length ?? 0;
     if (n < 8) continue;
     const r = x.map((xs, f) => pearson(xs, y[f]!));
     const score = meanFinite(r);
     if (score > bestScore) {
       bestScore = score;
-      best = { startSeconds: s, r, medianR: median(r), windows: n };
+      best = { startSeconds: s, r, medianR: median(r), windows: n, shift: [] };
     }
   }
-  return best;
+  if (best.windows === 0) return best;
+  const { x, y } = pairsAt(best.startSeconds);
+  return { ...best, shift: x.map((xs, f) => standardisedShift(xs, y[f]!)) };
+}
+
+function standardisedShift(x: readonly number[], y: readonly number[]): number {
+  const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
+  const my = mean(y);
+  const sd = Math.sqrt(y.reduce((a, b) => a + (b - my) ** 2, 0) / y.length);
+  return sd === 0 ? NaN : (mean(x) - my) / sd;
 }

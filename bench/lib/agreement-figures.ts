@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { alignAndCorrelate, median, type WindowRows } from '../../test/browser/agreement-stats.ts';
-import { alignPeriodic } from './agreement-align.ts';
+import { alignPeriodic, type PeriodicAlignment } from './agreement-align.ts';
 
 export type Modality = 'audio' | 'video';
 export const MODALITIES: readonly Modality[] = ['audio', 'video'];
@@ -63,6 +63,12 @@ export interface ModalityFit {
   /** Features constant in every take or in the file (no r; left out of the medians). */
   readonly constantFeatures: number;
   readonly worst: readonly FeatureR[];
+  /**
+   * Level difference live − file in file SDs (agreement-align.ts), median over takes per feature;
+   * null without a known period. `medianAbsShift` is the median over features of its magnitude.
+   */
+  readonly medianAbsShift: number | null;
+  readonly largestShifts: readonly { feature: string; shift: number }[] | null;
 }
 export interface Scores {
   readonly fused: number | null;
@@ -139,6 +145,18 @@ export function modalityFit(
     features: width,
     constantFeatures: width - finite.length,
     worst: finite.sort((a, b) => a.r - b.r).slice(0, WORST_FEATURES),
+    ...shifts(periodic, width, name),
+  };
+}
+
+function shifts(periodic: readonly PeriodicAlignment[] | null, width: number, name: (f: number) => string)
+  : Pick<ModalityFit, 'medianAbsShift' | 'largestShifts'> {
+  if (periodic === null) return { medianAbsShift: null, largestShifts: null };
+  const perFeature = Array.from({ length: width }, (_, f) => median(periodic.map((a) => a.shift[f] ?? NaN)));
+  const finite = perFeature.map((shift, f) => ({ feature: name(f), shift })).filter((x) => Number.isFinite(x.shift));
+  return {
+    medianAbsShift: median(finite.map((x) => Math.abs(x.shift))),
+    largestShifts: finite.sort((a, b) => Math.abs(b.shift) - Math.abs(a.shift)).slice(0, WORST_FEATURES),
   };
 }
 

@@ -6,6 +6,7 @@ import type { ClipFigures, Modality, ModalityFit, Scores } from './agreement-fig
 import type { BenchResults } from './types.ts';
 
 const f3 = (v: number | null | undefined): string => (v == null || !Number.isFinite(v) ? '—' : v.toFixed(3));
+const f2 = (v: number | null | undefined): string => (v == null || !Number.isFinite(v) ? '—' : v.toFixed(2));
 const e = (v: number | null | undefined): string =>
   v == null ? '—' : !Number.isFinite(v) ? 'missing' : v === 0 ? '0' : v.toExponential(1);
 const met = (ok: boolean): string => (ok ? 'met' : '**not met**');
@@ -46,14 +47,16 @@ function liveVsFile(clips: readonly Done[]): string[] {
 
 function worstFeatures(clips: readonly Done[]): string[] {
   const head = ['clip', 'modality', 'median over features of the per-feature medians', 'constant (no r)',
-    '5 lowest per-feature r (median over takes)'];
+    '5 lowest per-feature r (median over takes)', 'level shift live − file in file SDs: median \\|shift\\|; 5 largest'];
   const out = [row(head), rule(head.length)];
   for (const c of clips) {
     for (const m of ['audio', 'video'] as const) {
       const fit = c[m];
       if (fit === null) continue;
       const worst = fit.worst.map((w) => `${w.feature} ${f3(w.r)}`).join(', ');
-      out.push(row([c.clip, m, `${f3(fit.medianFeatureR)} of ${fit.features}`, String(fit.constantFeatures), worst]));
+      const shifts = fit.largestShifts === null ? '—'
+        : `${f2(fit.medianAbsShift)}; ${fit.largestShifts.map((x) => `${x.feature} ${x.shift >= 0 ? '+' : ''}${f2(x.shift)}`).join(', ')}`;
+      out.push(row([c.clip, m, `${f3(fit.medianFeatureR)} of ${fit.features}`, String(fit.constantFeatures), worst, shifts]));
     }
   }
   return out;
@@ -79,24 +82,26 @@ function filesAndBackends(clips: readonly Done[], backends: readonly string[]): 
 
 function retest(clips: readonly Done[], audio: AudioOnlyResult | { error: string }): string[] {
   const head = ['clip', 'live takes, fused score', 'live spread fused / audio / video', 'file score',
-    'halves (1st, 2nd), fused', 'halves spread fused / audio / video'];
+    'live − file, median of takes, fused / audio / video', 'halves (1st, 2nd), fused', 'halves spread fused / audio / video'];
   const out = [row(head), rule(head.length)];
   for (const c of clips) {
     const spreads = [`**${slash(c.liveSpread)}**`, `**${slash(c.halvesSpread)}**`];
-    out.push(row([c.clip, fused(c.live), spreads[0]!, trio(c.file), fused(c.halves), spreads[1]!]));
+    const gap = (k: keyof Scores): number => median(c.live.map((s) => (s[k] ?? NaN) - (c.file[k] ?? NaN)));
+    const offset = slash({ fused: gap('fused'), audio: gap('audio'), video: gap('video') });
+    out.push(row([c.clip, fused(c.live), spreads[0]!, trio(c.file), offset, fused(c.halves), spreads[1]!]));
   }
   const name = AUDIO_ONLY.split('/').at(-1) ?? AUDIO_ONLY;
-  if ('error' in audio) out.push(row([name, '—', '—', `failed: ${audio.error}`, '', '']));
+  if ('error' in audio) out.push(row([name, '—', '—', `failed: ${audio.error}`, '', '', '']));
   else {
     const label = `${name} (audio only, ${audio.seconds.toFixed(1)} s)`;
-    out.push(row([label, 'no live takes', '—', trio(audio.file), fused(audio.halves), `**${slash(audio.halvesSpread)}**`]));
+    out.push(row([label, 'no live takes', '—', trio(audio.file), '—', fused(audio.halves), `**${slash(audio.halvesSpread)}**`]));
   }
   const med = (pick: (c: Done) => Scores): Scores => {
     const of = (k: keyof Scores): number => median(clips.map((c) => pick(c)[k] ?? NaN));
     return { fused: of('fused'), audio: of('audio'), video: of('video') };
   };
   const live = `**${slash(med((c) => c.liveSpread))}**`;
-  out.push(row(['**median of the video clips**', '', live, '', '', `**${slash(med((c) => c.halvesSpread))}**`]));
+  out.push(row(['**median of the video clips**', '', live, '', '', '', `**${slash(med((c) => c.halvesSpread))}**`]));
   return out;
 }
 
@@ -107,7 +112,9 @@ function bars(clips: readonly Done[]): string[] {
     const bar = `median per-feature r live vs file ≥ ${R_BAR}`;
     const circular = f3(median(clips.map((c) => c[m]?.circularMedianR ?? NaN)));
     const ofClips = `on the median of clips (${f3(r)}; circular lag ${circular})`;
-    return `- ${label}, ${bar}: ${met(r >= R_BAR)} ${ofClips}; per clip: ${perClip}.`;
+    const below = clips.filter((c) => !((c[m]?.medianR ?? NaN) >= R_BAR)).map((c) => c.clip);
+    const under = below.length === 0 ? 'every clip meets it' : `below the bar: ${below.join(', ')}`;
+    return `- ${label}, ${bar}: ${met(r >= R_BAR)} ${ofClips}; per clip: ${perClip} (${under}).`;
   };
   return [
     line('audio', 'Audio'),

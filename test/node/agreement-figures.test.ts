@@ -135,6 +135,22 @@ describe('period-aware alignment (bench/lib/agreement-align.ts)', () => {
     expect(both.takes[0]?.startSeconds).toBe(p.startSeconds);
   });
 
+  it('reports a level shift that r does not see', () => {
+    const base = take(1.2, n);
+    const live = { ...base, rows: base.rows.map((r) => [r[0]! + 0.5, r[1]!, r[2]!, r[3]!]) };
+    const p = alignPeriodic(live, file, T);
+    const f0 = file.rows.map((r) => r[0]!);
+    const m = f0.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(f0.reduce((a, b) => a + (b - m) ** 2, 0) / n);
+    expect(p.medianR).toBeGreaterThan(0.99);
+    expect(p.shift[0]).toBeGreaterThan(0.5 / sd - 0.3);
+    expect(Math.abs(p.shift[1]!)).toBeLessThan(0.2);
+    const fit = modalityFit([live, live], file, ['a', 'b', 'c', 'd'], T);
+    expect(fit.largestShifts?.[0]?.feature).toBe('a');
+    expect(fit.medianAbsShift).toBeLessThan(0.2);
+    expect(modalityFit([live], file, null).largestShifts).toBeNull();
+  });
+
   it('a take that starts at the clip start agrees either way', () => {
     const live = take(0, n);
     expect(alignPeriodic(live, file, T).medianR).toBeGreaterThan(0.999);
