@@ -180,12 +180,14 @@ if (only.has('audio')) {
 const m = only.has('video') || only.has('session') || only.has('bytes') ? await benchMedia(only, media, log) : null;
 if (m?.chromium != null && machine.chromium === null) (machine as { chromium: string | null }).chromium = m.chromium;
 
-// Minutes of live capture per clip: not in --quick.
+// Minutes of live capture per clip: not in --quick. --agreement-raw-audio captures the mic with the
+// browser's audio processing off (the SDK leaves it on), to separate that from the rest of the path.
 let agreement: BenchResults['agreement'] = null;
 if (only.has('agreement') && quick) agreement = { skipped: 'live takes of three clips take minutes; run `npm run bench -- --only agreement`' };
 else if (only.has('agreement')) {
   log('agreement …');
-  agreement = await benchAgreement({ clips: AGREEMENT_CLIPS, takes: 3, scale: '480:480' }, log).catch((e: unknown) => ({ error: String(e).slice(0, 300) }));
+  const rawAudio = argv.includes('--agreement-raw-audio');
+  agreement = await benchAgreement({ clips: AGREEMENT_CLIPS, takes: 3, scale: '480:480', rawAudio }, log).catch((e: unknown) => ({ error: String(e).slice(0, 300) }));
 }
 
 let trainingFull: BenchResults['trainingFull'] = null;

@@ -21,12 +21,16 @@ export const AUDIO_ONLY = 'fixtures/audio/jfk.wav';
 /** The issue's bars: median per-feature r live vs file, and backends within 1e-4 of each other. */
 export const R_BAR = 0.9;
 export const BACKEND_TOLERANCE = 1e-4;
+export const SDK_AUDIO = 'requestInterviewMedia: { audio: true }, i.e. echo cancellation, noise suppression and gain control on';
+export const RAW_AUDIO = 'getUserMedia with echoCancellation, noiseSuppression and autoGainControl false';
 
 export interface AgreementPlan {
   readonly clips: readonly string[];
   readonly takes: number;
   /** Square clips stay square in the fake camera (ffmpeg scale argument). */
   readonly scale: string;
+  /** Live mic without the browser's echo cancellation, noise suppression and gain control (default: as the SDK asks). */
+  readonly rawAudio?: boolean;
 }
 
 export type ClipResult = { clip: string; seconds: number; takeSeconds: number; camera: string }
@@ -42,6 +46,8 @@ export interface AudioOnlyResult {
 export interface AgreementResult {
   readonly model: string;
   readonly takes: number;
+  /** How the live mic was captured (absent in older results: the SDK's request). */
+  readonly audioCapture?: string;
   readonly backends: readonly string[];
   readonly clips: readonly ClipResult[];
   readonly audioOnly: AudioOnlyResult | { error: string };
@@ -148,7 +154,7 @@ export async function benchAgreement(plan: AgreementPlan, log: (m: string) => vo
       try {
         const out = await runPage(runner, {
           assets: assets(model), clipUrl: sharedUrl(rel), takes: plan.takes, seconds: takeSeconds,
-          segmentUrls: parts.map(fsUrl), backends: [...AGREEMENT_BACKENDS],
+          segmentUrls: parts.map(fsUrl), backends: [...AGREEMENT_BACKENDS], rawAudio: plan.rawAudio === true,
         }, 20 * 60_000);
         // The raw rows stay out of results.json; kept beside the halves (ignored) for re-analysis.
         writeFileSync(join(cacheDir, `raw-${clip}.json`), JSON.stringify({ periods, out }));
@@ -169,6 +175,7 @@ export async function benchAgreement(plan: AgreementPlan, log: (m: string) => vo
   return {
     model: model.startsWith(repoRoot) ? model.slice(repoRoot.length + 1) : model,
     takes: plan.takes,
+    audioCapture: plan.rawAudio === true ? RAW_AUDIO : SDK_AUDIO,
     backends: [...AGREEMENT_BACKENDS],
     clips,
     audioOnly: audio,

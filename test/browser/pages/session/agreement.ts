@@ -22,6 +22,11 @@ interface Args {
   segmentUrls: string[];
   /** Backends to re-score the stored two-answer file interview on. */
   backends: ('wasm' | 'cpu' | 'webgl' | 'webgpu')[];
+  /**
+   * Optional (bench agreement): capture the mic with the browser's echo cancellation, noise
+   * suppression and gain control off, instead of requestInterviewMedia's defaults (all on).
+   */
+  rawAudio?: boolean;
 }
 
 const QUESTION = 'Tell us about a project you are proud of.';
@@ -49,7 +54,11 @@ exposeRun(async (a: Args) => {
   const clip = await (await fetch(a.clipUrl)).blob();
   let hn = await create(a, 'wasm');
   const live: unknown[] = [];
-  const stream = await requestInterviewMedia(hn.modalities);
+  const stream = a.rawAudio === true
+    ? await navigator.mediaDevices.getUserMedia({
+      audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: { width: 640, height: 480 },
+    })
+    : await requestInterviewMedia(hn.modalities);
   try {
     for (let k = 0; k < a.takes; k++) {
       const s = await oneQuestion(hn);
