@@ -5,7 +5,7 @@
  * takes and of adjacent segments, and one stored interview re-scored on every backend.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { alignAndCorrelate, median, type WindowRows } from '../../test/browser/agreement-stats.ts';
+import { alignAndCorrelate, median, pearson, type WindowRows } from '../../test/browser/agreement-stats.ts';
 import { alignPeriodic, type PeriodicAlignment } from './agreement-align.ts';
 
 export type Modality = 'audio' | 'video';
@@ -96,6 +96,11 @@ export interface ClipFigures {
   readonly liveSpread: Scores;
   readonly halves: readonly Scores[];
   readonly halvesSpread: Scores;
+  /**
+   * The wav the fake mic plays, uploaded as a file (same sound, other container and rate): its
+   * scores, its audio rows against the clip's (same grid), and the live takes against it.
+   */
+  readonly micFile: MicFile | null;
   /** Distinct warning codes of every answer (live, file, halves). */
   readonly warnings: readonly string[];
 }
@@ -178,6 +183,25 @@ export function rescoreRows(rescored: PageOut['rescored'], backends: readonly st
   });
 }
 
+export interface MicFile {
+  readonly scores: Scores;
+  /** Audio rows of the uploaded mic wav vs the uploaded clip, window by window (no alignment). */
+  readonly vsClip: { readonly medianR: number; readonly windows: number; readonly worst: readonly FeatureR[] } | null;
+  /** Live audio takes vs the uploaded mic wav (period-aware alignment): capture alone. */
+  readonly live: ModalityFit | null;
+}
+
+/** Per-feature r of two row sets on the same window grid, over the windows both kept. */
+export function sameGridFit(a: WindowRows, b: WindowRows, names: readonly string[] | null): NonNullable<MicFile['vsClip']> {
+  const at = new Map(b.windowIndex.map((w, k) => [w, b.rows[k]!]));
+  const pairs = a.windowIndex.flatMap((w, k) => (at.has(w) ? [[a.rows[k]!, at.get(w)!] as const] : []));
+  const width = a.rows[0]?.length ?? 0;
+  const r = Array.from({ length: width }, (_, f) => pearson(pairs.map((p) => p[0][f]!), pairs.map((p) => p[1][f]!)));
+  const name = (f: number): string => (names !== null && names.length === width ? names[f]! : `feature ${f}`);
+  const finite = r.map((v, f) => ({ feature: name(f), r: v })).filter((x) => Number.isFinite(x.r));
+  return { medianR: median(r), windows: pairs.length, worst: finite.sort((x, y) => x.r - y.r).slice(0, WORST_FEATURES) };
+}
+
 /** `periods`: the fake camera's and mic's loop periods in seconds (absent: circular lag only). */
 export function clipFigures(
   out: PageOut, backends: readonly string[], names: Partial<Record<Modality, readonly string[]>>,
@@ -195,7 +219,17 @@ export function clipFigures(
   const rescore = rescoreRows(out.rescored, backends);
   const tensors = Object.values(out.rescored).map((r) => r.tensorsBeforeCreate);
   const live = out.live.map((t) => scoresOf(t.result));
-  const halves = out.segments.map((s) => scoresOf(s.result));
+  // Segments: the two halves, then (clips only) the fake mic's wav uploaded.
+  const halves = out.segments.slice(0, 2).map((s) => scoresOf(s.result));
+  const mic = out.segments[2];
+  const liveAudio = out.live.map((t) => t.answer.audio);
+  const micFile: MicFile | null = mic === undefined ? null : {
+    scores: scoresOf(mic.result),
+    vsClip: mic.answer.audio === null || first.answer.audio === null ? null
+      : sameGridFit(mic.answer.audio, first.answer.audio, names.audio ?? null),
+    live: mic.answer.audio === null || liveAudio.length === 0 || liveAudio.some((l) => l === null) ? null
+      : modalityFit(liveAudio as WindowRows[], mic.answer.audio, names.audio ?? null, periods.audio ?? null),
+  };
   const answers = [...out.live, ...out.files, ...out.segments].map((a) => a.answer);
   return {
     audio: fit('audio'),
@@ -210,6 +244,7 @@ export function clipFigures(
     liveSpread: spreadOf(live),
     halves,
     halvesSpread: spreadOf(halves),
+    micFile,
     warnings: [...new Set(answers.flatMap((a) => a.warnings))].sort(),
   };
 }

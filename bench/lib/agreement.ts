@@ -82,6 +82,15 @@ function halves(file: string, seconds: number, ext: 'mp4' | 'wav'): string[] {
   });
 }
 
+/** The clip's sound as the fake mic plays it (session-fixtures.ts makes the same file), under the served cache. */
+function micWav(file: string): string {
+  mkdirSync(cacheDir, { recursive: true });
+  const out = join(cacheDir, `${basename(file).replace(/\.\w+$/, '')}-mic.wav`);
+  if (existsSync(out)) return out;
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', file, '-vn', '-ac', '2', '-ar', '44100', '-c:a', 'pcm_s16le', out]);
+  return out;
+}
+
 /** Column names of each modality as the model's standardiser lists them (the rows' order). */
 function featureNames(model: string): Partial<Record<Modality, readonly string[]>> {
   const out: Partial<Record<Modality, readonly string[]>> = {};
@@ -154,7 +163,8 @@ export async function benchAgreement(plan: AgreementPlan, log: (m: string) => vo
       try {
         const out = await runPage(runner, {
           assets: assets(model), clipUrl: sharedUrl(rel), takes: plan.takes, seconds: takeSeconds,
-          segmentUrls: parts.map(fsUrl), backends: [...AGREEMENT_BACKENDS], rawAudio: plan.rawAudio === true,
+          segmentUrls: [...parts, micWav(sharedPath(rel))].map(fsUrl), backends: [...AGREEMENT_BACKENDS],
+          rawAudio: plan.rawAudio === true,
         }, 20 * 60_000);
         // The raw rows stay out of results.json; kept beside the halves (ignored) for re-analysis.
         writeFileSync(join(cacheDir, `raw-${clip}.json`), JSON.stringify({ periods, out }));

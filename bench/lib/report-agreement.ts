@@ -45,6 +45,21 @@ function liveVsFile(clips: readonly Done[]): string[] {
   ];
 }
 
+function micFile(clips: readonly Done[]): string[] {
+  const head = ['clip', 'audio score: clip (mp4) / mic wav uploaded', 'rows mic wav vs mp4: median r (windows); 5 lowest',
+    'live takes vs the uploaded mic wav: audio r (takes)', 'live takes vs the mp4: audio r'];
+  const out = [row(head), rule(head.length)];
+  for (const c of clips) {
+    const m = c.micFile;
+    if (m === null || m === undefined) continue;
+    const rows = m.vsClip === null ? '—'
+      : `${f3(m.vsClip.medianR)} (${m.vsClip.windows}); ${m.vsClip.worst.map((w) => `${w.feature} ${f3(w.r)}`).join(', ')}`;
+    const live = m.live === null ? '—' : `**${f3(m.live.medianR)}** (${m.live.takes.map((t) => f3(t.medianR)).join(', ')})`;
+    out.push(row([c.clip, `${f3(c.file.audio)} / ${f3(m.scores.audio)}`, rows, live, f3(c.audio?.medianR)]));
+  }
+  return out;
+}
+
 function worstFeatures(clips: readonly Done[]): string[] {
   const head = ['clip', 'modality', 'median over features of the per-feature medians', 'constant (no r)',
     '5 lowest per-feature r (median over takes)', 'level shift live − file in file SDs: median \\|shift\\|; 5 largest'];
@@ -163,6 +178,15 @@ function body(a: AgreementResult): string[] {
     '',
     '### Live vs file, aligned by time (per take; bold: median over takes, period-aware alignment)',
     ...liveVsFile(clips),
+    '',
+    '### Same sound, other container: the wav the fake mic plays, uploaded as a file',
+    ...micFile(clips),
+    '',
+    [
+      'The mic wav is the clip\'s sound decoded and resampled to 44.1 kHz stereo by ffmpeg (what the fake mic plays); the',
+      'clip\'s own audio is AAC (talk_f1 at 16 kHz). Live vs this wav separates the capture path from the container and',
+      'sample rate.',
+    ].join(' '),
     '',
     '### Features that agree least (per-feature r, median over the takes)',
     ...worstFeatures(clips),

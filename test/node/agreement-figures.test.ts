@@ -4,7 +4,7 @@
  * second file run that differs in one value, backends that disagree.
  */
 import { describe, expect, it } from 'vitest';
-import { clipFigures, modalityFit, rescoreRows, spreadOf } from '../../bench/lib/agreement-figures.ts';
+import { clipFigures, modalityFit, rescoreRows, sameGridFit, spreadOf } from '../../bench/lib/agreement-figures.ts';
 import type { PageAnswer, PageOut } from '../../bench/lib/agreement-figures.ts';
 import { alignPeriodic } from '../../bench/lib/agreement-align.ts';
 
@@ -160,5 +160,25 @@ describe('period-aware alignment (bench/lib/agreement-align.ts)', () => {
   it('refuses a period that is not positive', () => {
     expect(() => alignPeriodic(take(0, n), file, 0)).toThrow(RangeError);
     expect(() => alignPeriodic(take(0, n), file, NaN)).toThrow(/period/);
+  });
+});
+
+describe('the fake mic wav uploaded (micFile)', () => {
+  it('compares rows window by window over the windows both kept, and is absent without a third segment', () => {
+    const a = rows(0, false);
+    const b = { rows: a.rows.map((r, i) => [r[0]!, i % 2 === 0 ? r[1]! : -r[1]!, r[2]! * 2 + 1]), windowIndex: a.windowIndex };
+    const fit = sameGridFit(b, { rows: a.rows.slice(4), windowIndex: a.windowIndex.slice(4) }, ['x', 'y', 'z']);
+    expect(fit.windows).toBe(N - 4);
+    expect(fit.worst[0]?.feature).toBe('y');
+    expect(fit.worst.find((w) => w.feature === 'z')?.r).toBeCloseTo(1, 12);
+    const answerOf = (audio: PageAnswer['audio']): PageAnswer => answer(audio);
+    const seg = { answer: answerOf(a), result: scored(0.4, 0.4) };
+    const base: PageOut = { live: [{ answer: answerOf(rows(2, false)), result: scored(0.3, 0.3) }], files: [seg, seg], segments: [seg, seg], rescored: {} };
+    expect(clipFigures(base, [], {}).micFile).toBeNull();
+    const withMic = clipFigures({ ...base, segments: [seg, seg, { answer: answerOf(b), result: scored(0.1, 0.1) }] }, [], {});
+    expect(withMic.micFile?.scores.audio).toBe(0.1);
+    expect(withMic.micFile?.vsClip?.windows).toBe(N);
+    expect(withMic.micFile?.live?.takes).toHaveLength(1);
+    expect(withMic.halves).toHaveLength(2);
   });
 });
