@@ -180,8 +180,8 @@ if (only.has('audio')) {
 const m = only.has('video') || only.has('session') || only.has('bytes') ? await benchMedia(only, media, log) : null;
 if (m?.chromium != null && machine.chromium === null) (machine as { chromium: string | null }).chromium = m.chromium;
 
-// Minutes of live capture per clip: not in --quick. --agreement-raw-audio captures the mic with the
-// browser's audio processing off (the SDK leaves it on), to separate that from the rest of the path.
+// Minutes of live capture per clip: not in --quick. --agreement-raw-audio captures the mic through the
+// page's own getUserMedia with the browser's audio processing off (requestInterviewMedia does the same since 0fbacc9).
 let agreement: BenchResults['agreement'] = null;
 if (only.has('agreement') && quick) agreement = { skipped: 'live takes of three clips take minutes; run `npm run bench -- --only agreement`' };
 else if (only.has('agreement')) {

@@ -21,8 +21,9 @@ export const AUDIO_ONLY = 'fixtures/audio/jfk.wav';
 /** The issue's bars: median per-feature r live vs file, and backends within 1e-4 of each other. */
 export const R_BAR = 0.9;
 export const BACKEND_TOLERANCE = 1e-4;
-export const SDK_AUDIO = 'requestInterviewMedia: { audio: true }, i.e. echo cancellation, noise suppression and gain control on';
-export const RAW_AUDIO = 'getUserMedia with echoCancellation, noiseSuppression and autoGainControl false';
+// What the SDK's requestInterviewMedia asks for changed in 0fbacc9 (before: { audio: true }, processing on).
+export const SDK_AUDIO = 'requestInterviewMedia as shipped (since 0fbacc9: echo cancellation, noise suppression and gain control off)';
+export const RAW_AUDIO = 'the page\'s own getUserMedia with echoCancellation, noiseSuppression and autoGainControl false';
 
 export interface AgreementPlan {
   readonly clips: readonly string[];

@@ -1,6 +1,6 @@
 /** RESULTS.md section "Same media, same rows; test–retest" (the `agreement` bench section, issue 12). */
 import { median } from '../../test/browser/agreement-stats.ts';
-import { AUDIO_ONLY, BACKEND_TOLERANCE, R_BAR, SDK_AUDIO } from './agreement.ts';
+import { AUDIO_ONLY, BACKEND_TOLERANCE, R_BAR } from './agreement.ts';
 import type { AgreementResult, AudioOnlyResult, ClipResult } from './agreement.ts';
 import type { ClipFigures, Modality, ModalityFit, Scores } from './agreement-figures.ts';
 import type { BenchResults } from './types.ts';
@@ -143,7 +143,7 @@ function intro(a: AgreementResult, camera: string): string[] {
   return [
     [
       `Shipped model \`${a.model}\` through the session API in Chromium (test/browser/pages/session/agreement.html),`,
-      `one browser per clip whose fake camera and mic play it (${camera}; live mic: ${a.audioCapture ?? SDK_AUDIO}).`,
+      `one browser per clip whose fake camera and mic play it (${camera}; live mic: ${a.audioCapture ?? 'requestInterviewMedia'}).`,
       `Per clip: ${a.takes} live take${a.takes === 1 ? '' : 's'},`,
       'each as long as the clip and its own one-question interview; the clip uploaded twice (`addAnswerFile`); its two halves',
       `uploaded (adjacent segments of the same speaker: the clips are 5–8 s, so halves of each clip, and of ${AUDIO_ONLY},`,
