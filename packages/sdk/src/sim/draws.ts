@@ -26,7 +26,9 @@ export function drawQuestionTypes(job: JobFamily, n: number, uniform: () => numb
  * Which modality is missing per answer. Never both; and never every relevant answer of a
  * modality, so the clean label stays recoverable from each modality on its own.
  */
-export function drawMissing(modalities: readonly Modality[], relevant: readonly boolean[], rate: number, uniform: () => number): (Modality | null)[] {
+export function drawMissing(
+  modalities: readonly Modality[], relevant: readonly boolean[], rate: number, uniform: () => number,
+): (Modality | null)[] {
   const missing = relevant.map(() => {
     if (uniform() >= rate) return null;
     return modalities.length === 2 ? (modalities[uniform() < 0.5 ? 0 : 1] ?? null) : (modalities[0] ?? null);

@@ -180,7 +180,9 @@ export function generateVariantInterview(config: SimConfig, index: number): SimV
     return answer;
   });
 
-  const events = pairs.filter((p) => pairIsEvent(variant, p)).map((p) => ({ answer: p.answer, start: p.first.start, end: p.first.end, relevant: p.relevant }));
+  const events = pairs
+    .filter((p) => pairIsEvent(variant, p))
+    .map((p) => ({ answer: p.answer, start: p.first.start, end: p.first.end, relevant: p.relevant }));
   const cleanLabel = variantLabel(variant, pairs);
   const label: 0 | 1 = uniform() < config.labelNoise ? (cleanLabel === 1 ? 0 : 1) : cleanLabel;
   return {

@@ -79,5 +79,8 @@ export function variantRule(variant: SimVariant): string {
     xor: 'both columns burst over the same windows with opposite signs (foils: equal signs)',
     shifted: 'both columns burst upwards over the same windows (foils: one burst shifted by half to all of its length)',
   }[variant];
-  return `variant ${variant}: hirable iff the answers whose question type counts for the job family hold an event, where an event = ${event}; see docs/attention-localisation.md`;
+  return (
+    `variant ${variant}: hirable iff the answers whose question type counts for the job family hold an event, ` +
+    `where an event = ${event}; see docs/attention-localisation.md`
+  );
 }

@@ -43,7 +43,9 @@ export function drawPerturbation(law: PerturbationLaw, uniform: () => number): T
  * answer stays an answer.
  */
 export function takePositions(length: number, p: TakePerturbation, uniform: () => number, minLength = 8): Float64Array {
-  if (!Number.isInteger(length) || length < 1) throw new HireNetError('invalid-input', `take: answer length must be a positive integer, got ${length}`);
+  if (!Number.isInteger(length) || length < 1) {
+    throw new HireNetError('invalid-input', `take: answer length must be a positive integer, got ${length}`);
+  }
   const floor = Math.min(minLength, length);
   let first = p.trimStart + p.phase;
   let last = length - 1 - p.trimEnd;

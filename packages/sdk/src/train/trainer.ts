@@ -52,7 +52,16 @@ export interface EpochReport {
   readonly best: boolean;
 }
 
-export const DEFAULT_TRAIN: Omit<TrainOptions, 'seed'> = { epochs: 20, batchSize: 16, learningRate: 3e-3, patience: 6, inputNoise: 0.5, attentionEntropy: 0, queryInitScale: 1, selectOn: 'auc' };
+export const DEFAULT_TRAIN: Omit<TrainOptions, 'seed'> = {
+  epochs: 20,
+  batchSize: 16,
+  learningRate: 3e-3,
+  patience: 6,
+  inputNoise: 0.5,
+  attentionEntropy: 0,
+  queryInitScale: 1,
+  selectOn: 'auc',
+};
 /**
  * `hirenet train --augment`: 'takes' (augment.ts) or 'none'. Reading every training answer as a
  * fresh take is what made attention land on the event in the two-feature worlds
