@@ -8,4 +8,4 @@
  * sentence a candidate reads cannot drift from the measurement.
  */
 export const TAKE_SPREAD_POINTS = 30;
-export const SEGMENT_SPREAD_POINTS = 58;
+export const SEGMENT_SPREAD_POINTS = 41;
