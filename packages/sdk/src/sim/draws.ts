@@ -1,6 +1,6 @@
 import type { Modality } from '../dataset/format.ts';
 import type { IntRange } from './config.ts';
-import type { JobFamily, QuestionType } from './events.ts';
+import { isRelevant, type JobFamily, type QuestionType } from './events.ts';
 
 /** Draws shared by the default world and its variants (same order of uniforms in both). */
 const QUESTION_TYPES: readonly QuestionType[] = ['technical', 'behavioural', 'motivation'];
@@ -46,4 +46,20 @@ export function interviewSeed(seed: number, index: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The interview's frame, drawn first in both worlds: job family, questions, which count, the label. */
+export interface InterviewFrame {
+  readonly jobFamily: JobFamily;
+  readonly questionTypes: QuestionType[];
+  readonly relevant: boolean[];
+  readonly hirable: boolean;
+}
+
+export function drawFrame(answers: IntRange, hirableRate: number, uniform: () => number): InterviewFrame {
+  const jobFamily: JobFamily = uniform() < 0.5 ? 'sales' : 'engineering';
+  const n = intIn(answers, uniform);
+  const questionTypes = drawQuestionTypes(jobFamily, n, uniform);
+  const relevant = questionTypes.map((t) => isRelevant(jobFamily, t));
+  return { jobFamily, questionTypes, relevant, hirable: uniform() < hirableRate };
 }

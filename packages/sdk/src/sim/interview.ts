@@ -5,14 +5,13 @@ import {
   EVENT_KINDS,
   HIRABLE_KIND,
   eventProfile,
-  isRelevant,
   plantedLabel,
   type EventKind,
   type JobFamily,
   type PlantedEvent,
   type QuestionType,
 } from './events.ts';
-import { drawMissing, drawQuestionTypes, intIn, interviewSeed } from './draws.ts';
+import { drawFrame, drawMissing, intIn, interviewSeed } from './draws.ts';
 import { modalitySpec } from './features.ts';
 import { answerSeries, speakerBaseline } from './series.ts';
 import { jobTitle, questionText } from './templates.ts';
@@ -64,11 +63,7 @@ export function generateInterview(config: SimConfig, index: number): SimIntervie
   const uniform = mulberry32(interviewSeed(config.seed, index));
   const gauss = gaussian(uniform);
 
-  const jobFamily: JobFamily = uniform() < 0.5 ? 'sales' : 'engineering';
-  const n = intIn(config.answers, uniform);
-  const questionTypes = drawQuestionTypes(jobFamily, n, uniform);
-  const relevant = questionTypes.map((t) => isRelevant(jobFamily, t));
-  const hirable = uniform() < config.hirableRate;
+  const { jobFamily, questionTypes, relevant, hirable } = drawFrame(config.answers, config.hirableRate, uniform);
   const kinds = drawKinds(relevant, hirable, uniform);
   const missing = drawMissing(config.modalities, relevant, config.missingRate, uniform);
   const lengths = questionTypes.map(() => intIn(config.windows, uniform));

@@ -1,8 +1,8 @@
 import type { DatasetAnswer, Modality } from '../dataset/format.ts';
 import { gaussian, mulberry32 } from '../util/prng.ts';
 import { EVENT_MARGIN, type SimConfig } from './config.ts';
-import { drawMissing, drawQuestionTypes, intIn, interviewSeed } from './draws.ts';
-import { isRelevant, type JobFamily, type QuestionType } from './events.ts';
+import { drawFrame, drawMissing, intIn, interviewSeed } from './draws.ts';
+import { type JobFamily, type QuestionType } from './events.ts';
 import { modalitySpec, type ModalitySpec } from './features.ts';
 import { answerSeries, speakerBaseline } from './series.ts';
 import { jobTitle, questionText } from './templates.ts';
@@ -136,11 +136,7 @@ export function generateVariantInterview(config: SimConfig, index: number): SimV
   const uniform = mulberry32(interviewSeed(config.seed, index));
   const gauss = gaussian(uniform);
 
-  const jobFamily: JobFamily = uniform() < 0.5 ? 'sales' : 'engineering';
-  const n = intIn(config.answers, uniform);
-  const questionTypes = drawQuestionTypes(jobFamily, n, uniform);
-  const relevant = questionTypes.map((t) => isRelevant(jobFamily, t));
-  const hirable = uniform() < config.hirableRate;
+  const { jobFamily, questionTypes, relevant, hirable } = drawFrame(config.answers, config.hirableRate, uniform);
   const holds = drawHolds(relevant, hirable, uniform);
   const missing = drawMissing(config.modalities, relevant, config.missingRate, uniform);
   const lengths = questionTypes.map(() => intIn(config.windows, uniform));
