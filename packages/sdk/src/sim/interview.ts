@@ -1,4 +1,4 @@
-import type { DatasetAnswer, Modality } from '../dataset/format.ts';
+import type { DatasetAnswer } from '../dataset/format.ts';
 import { gaussian, mulberry32 } from '../util/prng.ts';
 import { EVENT_MARGIN, type SimConfig } from './config.ts';
 import {
@@ -12,8 +12,7 @@ import {
   type QuestionType,
 } from './events.ts';
 import { drawFrame, drawMissing, intIn, interviewSeed } from './draws.ts';
-import { modalitySpec } from './features.ts';
-import { answerSeries, speakerBaseline } from './series.ts';
+import { speakerAnswers } from './series.ts';
 import { jobTitle, questionText } from './templates.ts';
 
 export { interviewSeed } from './draws.ts';
@@ -69,21 +68,9 @@ export function generateInterview(config: SimConfig, index: number): SimIntervie
   const lengths = questionTypes.map(() => intIn(config.windows, uniform));
   const events = kinds.map((kind, i) => drawEvent(i, lengths[i] ?? config.windows.min, kind, relevant[i] ?? false, config, uniform));
 
-  const voice = uniform() < 0.5 ? -1 : 1;
-  const baselines = new Map(config.modalities.map((m) => [m, speakerBaseline(modalitySpec(m), voice, gauss)] as const));
-  const answers: DatasetAnswer[] = events.map((event, i) => {
-    const answer: Partial<Record<Modality, number[][] | null>> = {};
-    for (const m of config.modalities) {
-      if (missing[i] === m) {
-        answer[m] = null;
-        continue;
-      }
-      const spec = modalitySpec(m);
-      const profile = eventProfile(event, m, spec.features, config.eventStrength);
-      const baseline = baselines.get(m) ?? speakerBaseline(spec, voice, gauss);
-      answer[m] = answerSeries(spec, baseline, lengths[i] ?? 0, gauss, { profile, start: event.start });
-    }
-    return answer;
+  const answers = speakerAnswers(config.modalities, missing, lengths.map((l) => l ?? 0), uniform, gauss, (i, m, spec) => {
+    const event = events[i]!;
+    return { profile: eventProfile(event, m, spec.features, config.eventStrength), start: event.start };
   });
 
   const cleanLabel = plantedLabel(jobFamily, questionTypes, events);

@@ -1,4 +1,5 @@
-import type { Factor, FeatureSpec, ModalitySpec } from './features.ts';
+import type { DatasetAnswer, Modality } from '../dataset/format.ts';
+import { modalitySpec, type Factor, type FeatureSpec, type ModalitySpec } from './features.ts';
 import type { EventProfile } from './events.ts';
 
 /** Persistence per 0.25 s hop of the shared latent processes. */
@@ -91,4 +92,34 @@ export function answerSeries(
     }
   });
   return rows;
+}
+
+/**
+ * One speaker's answers, in both worlds: a voice, a baseline per modality, then per answer and
+ * modality (null where `missing` says so) a series shaped by `shape`. The draws come in this
+ * order so that the default world stays byte-identical to its earlier versions.
+ */
+export function speakerAnswers(
+  modalities: readonly Modality[],
+  missing: readonly (Modality | null)[],
+  lengths: readonly number[],
+  uniform: () => number,
+  gauss: () => number,
+  shape: (answer: number, modality: Modality, spec: ModalitySpec) => { profile: EventProfile; start: number },
+): DatasetAnswer[] {
+  const voice = uniform() < 0.5 ? -1 : 1;
+  const baselines = new Map(modalities.map((m) => [m, speakerBaseline(modalitySpec(m), voice, gauss)] as const));
+  return lengths.map((length, i) => {
+    const answer: Partial<Record<Modality, number[][] | null>> = {};
+    for (const m of modalities) {
+      if (missing[i] === m) {
+        answer[m] = null;
+        continue;
+      }
+      const spec = modalitySpec(m);
+      const event = shape(i, m, spec);
+      answer[m] = answerSeries(spec, baselines.get(m) ?? speakerBaseline(spec, voice, gauss), length, gauss, event);
+    }
+    return answer;
+  });
 }

@@ -4,7 +4,7 @@ import { EVENT_MARGIN, type SimConfig } from './config.ts';
 import { drawFrame, drawMissing, intIn, interviewSeed } from './draws.ts';
 import { type JobFamily, type QuestionType } from './events.ts';
 import { modalitySpec, type ModalitySpec } from './features.ts';
-import { answerSeries, speakerBaseline } from './series.ts';
+import { speakerAnswers } from './series.ts';
 import { jobTitle, questionText } from './templates.ts';
 import {
   ANSWER_OFFSET_SD,
@@ -159,22 +159,10 @@ export function generateVariantInterview(config: SimConfig, index: number): SimV
     }
   });
 
-  const voice = uniform() < 0.5 ? -1 : 1;
-  const baselines = new Map(config.modalities.map((m) => [m, speakerBaseline(modalitySpec(m), voice, gauss)] as const));
-  const answers: DatasetAnswer[] = pairs.map((pair, i) => {
-    const answer: Partial<Record<Modality, number[][] | null>> = {};
-    for (const m of config.modalities) {
-      if (missing[i] === m) {
-        answer[m] = null;
-        continue;
-      }
-      const spec = modalitySpec(m);
-      const length = lengths[i] ?? 0;
-      const profile = answerDeltas(spec, length, pair, distractors.filter((x) => x.answer === i), config.eventStrength, gauss);
-      answer[m] = answerSeries(spec, baselines.get(m) ?? speakerBaseline(spec, voice, gauss), length, gauss, { profile, start: 0 });
-    }
-    return answer;
-  });
+  const answers = speakerAnswers(config.modalities, missing, lengths.map((l) => l ?? 0), uniform, gauss, (i, _m, spec) => ({
+    profile: answerDeltas(spec, lengths[i] ?? 0, pairs[i]!, distractors.filter((x) => x.answer === i), config.eventStrength, gauss),
+    start: 0,
+  }));
 
   const events = pairs
     .filter((p) => pairIsEvent(variant, p))
