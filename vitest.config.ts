@@ -2,10 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: pure code runs in Node; anything touching workers, media or GPU runs in real
 // headless Chromium driven from Node by playwright-core (test/browser/harness).
+// Workspace packages resolve to their TypeScript sources (the "source" export condition); published
+// packages resolve to dist/.
 export default defineConfig({
+  resolve: { conditions: ['source', 'module', 'node', 'development|production'] },
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'node',
           include: ['packages/*/src/**/*.test.ts', 'test/node/**/*.test.ts', 'test/reference/**/*.test.ts'],
@@ -15,6 +20,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -2,7 +2,7 @@
  * Audio descriptor throughput in Node: real-time factor (seconds of audio per second of one
  * core's CPU time) of the full per-frame pipeline, prints JSON.
  *
- *   node --single-threaded --import tsx bench/audio.ts [--seconds 60]
+ *   node --single-threaded --conditions=source --import tsx bench/audio.ts [--seconds 60]
  *
  * Input: the shared speech fixtures (../shared/fixtures/audio) looped to the requested length
  * when present, else a synthetic vowel/silence pattern, fed in 20 ms blocks as a live stream
@@ -26,7 +26,9 @@ const FIXTURES = fileURLToPath(new URL('../../shared/fixtures/audio/', import.me
 function speech16k(): { pcm: Float32Array; source: string } {
   if (existsSync(FIXTURES)) {
     const parts: Float32Array[] = [];
-    for (const f of readdirSync(FIXTURES).filter((n) => n.endsWith('.wav')).sort()) {
+    for (const f of readdirSync(FIXTURES)
+      .filter((n) => n.endsWith('.wav'))
+      .sort()) {
       const bytes = new Uint8Array(readFileSync(FIXTURES + f));
       const fmt = parseWavHeader(bytes);
       const x = decodeWavFrames(bytes.subarray(fmt.dataOffset), fmt);
@@ -78,7 +80,9 @@ function run(pcm: Float32Array, rate: number): { cpuRtf: number; wallRtf: number
 }
 
 const { pcm, source } = speech16k();
-const inputs = new Map([16000, 44100, 48000].map((rate) => [rate, rate === 16000 ? pcm : upsample(pcm, rate)] as const));
+const inputs = new Map(
+  [16000, 44100, 48000].map((rate) => [rate, rate === 16000 ? pcm : upsample(pcm, rate)] as const),
+);
 // Warm-up (JIT) on every path, then the best of three runs per rate: on a shared machine the
 // slower runs measure the neighbours, not this code.
 for (const [rate, input] of inputs) run(input.subarray(0, rate * 10), rate);

@@ -38,7 +38,8 @@ const trainFullInterviews = trainFullArg >= 0 ? Number(argv[trainFullArg + 1]) :
 const SECTIONS = ['loop', 'node', 'chromium', 'pytorch', 'train', 'audio', 'video', 'session', 'bytes', 'agreement'];
 // --train-full alone measures only the 5,000-interview epoch; with --only it adds to those sections.
 const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : trainFull ? [] : SECTIONS);
-for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section '${s}' (known: ${SECTIONS.join(', ')})`);
+for (const s of only)
+  if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section '${s}' (known: ${SECTIONS.join(', ')})`);
 const partial = onlyArg >= 0 || trainFull;
 // Per row: timed runs, baseline runs (0 skips), scorings in the memory check (0 skips).
 // --quick keeps one memory check per runtime and skips what costs seconds per call here
@@ -49,24 +50,37 @@ interface RowPlan {
   memoryScorings: number;
 }
 const plan = quick
-  ? { trainInterviews: 9, audioSeconds: 3, auto: false, row: {
-      'node wasm': { runs: 5, baselineRuns: 1, memoryScorings: 20 },
-      'node cpu': { runs: 3, baselineRuns: 0, memoryScorings: 0 },
-      'chromium wasm': { runs: 5, baselineRuns: 1, memoryScorings: 20 },
-      'chromium cpu': { runs: 3, baselineRuns: 0, memoryScorings: 0 },
-      'chromium webgl': null,
-      'chromium webgpu': null,
-    } as Record<string, RowPlan | null> }
-  : { trainInterviews: 90, audioSeconds: 60, auto: true, row: {
-      'node wasm': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
-      'node cpu': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
-      'chromium wasm': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
-      'chromium cpu': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
-      'chromium webgl': { runs: 7, baselineRuns: 3, memoryScorings: 100 },
-      'chromium webgpu': { runs: 7, baselineRuns: 3, memoryScorings: 40 },
-    } as Record<string, RowPlan | null> };
+  ? {
+      trainInterviews: 9,
+      audioSeconds: 3,
+      auto: false,
+      row: {
+        'node wasm': { runs: 5, baselineRuns: 1, memoryScorings: 20 },
+        'node cpu': { runs: 3, baselineRuns: 0, memoryScorings: 0 },
+        'chromium wasm': { runs: 5, baselineRuns: 1, memoryScorings: 20 },
+        'chromium cpu': { runs: 3, baselineRuns: 0, memoryScorings: 0 },
+        'chromium webgl': null,
+        'chromium webgpu': null,
+      } as Record<string, RowPlan | null>,
+    }
+  : {
+      trainInterviews: 90,
+      audioSeconds: 60,
+      auto: true,
+      row: {
+        'node wasm': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
+        'node cpu': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
+        'chromium wasm': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
+        'chromium cpu': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
+        'chromium webgl': { runs: 7, baselineRuns: 3, memoryScorings: 100 },
+        'chromium webgpu': { runs: 7, baselineRuns: 3, memoryScorings: 40 },
+      } as Record<string, RowPlan | null>,
+    };
 // --runs N / --baseline-runs N override the plan (e.g. to re-measure an old commit cheaply).
-for (const [flag, key] of [['--runs', 'runs'], ['--baseline-runs', 'baselineRuns']] as const) {
+for (const [flag, key] of [
+  ['--runs', 'runs'],
+  ['--baseline-runs', 'baselineRuns'],
+] as const) {
   const i = argv.indexOf(flag);
   if (i >= 0) for (const r of Object.values(plan.row)) if (r !== null) r[key] = Number(argv[i + 1]);
 }
@@ -78,24 +92,42 @@ if (backendsArg >= 0) {
 }
 const media: MediaPlan = quick
   ? {
-      video: { clips: [], fileRuns: 0, fileSkipped: 'not in --quick (≈ 10 s under load); run `npm run bench -- --only video`', fileWarmup: false, liveRuns: 1, liveSeconds: 4, liveModes: ['track-processor'] },
+      video: {
+        clips: [],
+        fileRuns: 0,
+        fileSkipped: 'not in --quick (≈ 10 s under load); run `npm run bench -- --only video`',
+        fileWarmup: false,
+        liveRuns: 1,
+        liveSeconds: 4,
+        liveModes: ['track-processor'],
+      },
       session: 'a 60 s live answer does not fit in --quick; run `npm run bench -- --only session`',
       bytes: 'a production build of the demo does not fit in --quick; run `npm run bench -- --only bytes`',
     }
   : {
-      video: { clips: ALL_CLIPS, fileRuns: 3, fileWarmup: true, liveRuns: 3, liveSeconds: 20, liveModes: ['track-processor', 'video-frame-callback'] },
+      video: {
+        clips: ALL_CLIPS,
+        fileRuns: 3,
+        fileWarmup: true,
+        liveRuns: 3,
+        liveSeconds: 20,
+        liveModes: ['track-processor', 'video-frame-callback'],
+      },
       session: { shortAnswers: 5, shortSeconds: 5, longSeconds: 60 },
       bytes: true,
     };
 const here = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url));
 const started = performance.now();
-const log = (msg: string): void => void stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}\n`);
+const log = (msg: string): void =>
+  void stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}\n`);
 const round = (v: number): number => Math.round(v * 100) / 100;
 
 // --report re-renders RESULTS.md from the saved results.json (after a change to report.ts).
 if (argv.includes('--report')) {
   const saved = JSON.parse(readFileSync(here('./results.json'), 'utf8')) as BenchResults;
-  const prior = existsSync(here('./before.json')) ? (JSON.parse(readFileSync(here('./before.json'), 'utf8')) as BenchResults) : null;
+  const prior = existsSync(here('./before.json'))
+    ? (JSON.parse(readFileSync(here('./before.json'), 'utf8')) as BenchResults)
+    : null;
   writeFileSync(here('./RESULTS.md'), renderReport(saved, prior));
   log('re-rendered bench/RESULTS.md');
   process.exit(0);
@@ -130,13 +162,29 @@ if (only.has('chromium')) {
     for (const backend of ['wasm', 'cpu', 'webgl', 'webgpu'] as const) {
       const p = plan.row[`chromium ${backend}`];
       if (p == null) {
-        if (backendsArg < 0) rows.push({ runtime: 'chromium', backend, error: 'skipped in --quick (shader compilation alone takes 10–15 s on SwiftShader)' });
+        if (backendsArg < 0)
+          rows.push({
+            runtime: 'chromium',
+            backend,
+            error: 'skipped in --quick (shader compilation alone takes 10–15 s on SwiftShader)',
+          });
         continue;
       }
       log(`chromium ${backend} …`);
       const r = await session.run({ backend, ...p }, quick ? 30_000 : 900_000);
       if ('selected' in r) throw new Error('unreachable: a backend run returned a selection');
-      rows.push('error' in r ? { runtime: 'chromium', backend, error: r.error } : { runtime: 'chromium', backend: r.backend, scoring: r.scoring, baseline: r.baseline, memory: r.memory, initMs: r.initMs });
+      rows.push(
+        'error' in r
+          ? { runtime: 'chromium', backend, error: r.error }
+          : {
+              runtime: 'chromium',
+              backend: r.backend,
+              scoring: r.scoring,
+              baseline: r.baseline,
+              memory: r.memory,
+              initMs: r.initMs,
+            },
+      );
     }
     if (plan.auto && backendsArg < 0) {
       log('chromium auto (selectBackend) …');
@@ -150,7 +198,11 @@ if (only.has('chromium')) {
 
 // Right after the Chromium rows, so the ratio compares two measurements taken minutes apart.
 let pytorch: BenchResults['pytorch'] = { available: false, reason: 'not run (--only without pytorch)' };
-if (only.has('pytorch') && quick) pytorch = { available: false, reason: 'not in --quick (2–3 min of PyTorch runs); run `npm run bench -- --only chromium,pytorch`' };
+if (only.has('pytorch') && quick)
+  pytorch = {
+    available: false,
+    reason: 'not in --quick (2–3 min of PyTorch runs); run `npm run bench -- --only chromium,pytorch`',
+  };
 else if (only.has('pytorch')) {
   log('pytorch …');
   try {
@@ -183,11 +235,14 @@ if (m?.chromium != null && machine.chromium === null) (machine as { chromium: st
 // Minutes of live capture per clip: not in --quick. --agreement-raw-audio captures the mic through the
 // page's own getUserMedia with the browser's audio processing off (requestInterviewMedia does the same since 0fbacc9).
 let agreement: BenchResults['agreement'] = null;
-if (only.has('agreement') && quick) agreement = { skipped: 'live takes of three clips take minutes; run `npm run bench -- --only agreement`' };
+if (only.has('agreement') && quick)
+  agreement = { skipped: 'live takes of three clips take minutes; run `npm run bench -- --only agreement`' };
 else if (only.has('agreement')) {
   log('agreement …');
   const rawAudio = argv.includes('--agreement-raw-audio');
-  agreement = await benchAgreement({ clips: AGREEMENT_CLIPS, takes: 3, scale: '480:480', rawAudio }, log).catch((e: unknown) => ({ error: String(e).slice(0, 300) }));
+  agreement = await benchAgreement({ clips: AGREEMENT_CLIPS, takes: 3, scale: '480:480', rawAudio }, log).catch(
+    (e: unknown) => ({ error: String(e).slice(0, 300) }),
+  );
 }
 
 let trainingFull: BenchResults['trainingFull'] = null;
@@ -201,7 +256,13 @@ const results: BenchResults = {
   bench: 'hirenet',
   quick,
   machine,
-  workload: { inputDim: benchConfig.inputDim, wordDim: benchConfig.wordDim, units: 32, windows: WINDOWS, plan: plan.row },
+  workload: {
+    inputDim: benchConfig.inputDim,
+    wordDim: benchConfig.wordDim,
+    units: 32,
+    windows: WINDOWS,
+    plan: plan.row,
+  },
   loop,
   rows,
   auto,
@@ -219,10 +280,21 @@ const results: BenchResults = {
 // --quick writes beside the committed full results instead of over them.
 const resultsPath = here(quick ? './results.quick.json' : './results.json');
 const prev = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults) : null;
-const what = [...only].join(',') + (backendsArg >= 0 ? ` (${argv[backendsArg + 1] ?? ''})` : '') + (trainFull ? `${only.size > 0 ? ',' : ''}train-full (${trainFullInterviews} interviews)` : '');
-const merged = mergeResults(results, prev, { only, partial, backendsLimited: backendsArg >= 0, what, trainFullMeasured: trainFull });
+const what =
+  [...only].join(',') +
+  (backendsArg >= 0 ? ` (${argv[backendsArg + 1] ?? ''})` : '') +
+  (trainFull ? `${only.size > 0 ? ',' : ''}train-full (${trainFullInterviews} interviews)` : '');
+const merged = mergeResults(results, prev, {
+  only,
+  partial,
+  backendsLimited: backendsArg >= 0,
+  what,
+  trainFullMeasured: trainFull,
+});
 const beforePath = here('./before.json');
 const before = existsSync(beforePath) ? (JSON.parse(readFileSync(beforePath, 'utf8')) as BenchResults) : null;
 writeFileSync(resultsPath, `${JSON.stringify(merged, null, 2)}\n`);
 writeFileSync(here(quick ? './RESULTS.quick.md' : './RESULTS.md'), renderReport(merged, before));
-log(`done in ${results.seconds.toFixed(0)} s: ${quick ? 'bench/results.quick.json, bench/RESULTS.quick.md' : 'bench/results.json, bench/RESULTS.md'}`);
+log(
+  `done in ${results.seconds.toFixed(0)} s: ${quick ? 'bench/results.quick.json, bench/RESULTS.quick.md' : 'bench/results.json, bench/RESULTS.md'}`,
+);

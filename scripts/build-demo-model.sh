@@ -32,5 +32,5 @@ npx hirenet eval --data "$data/fresh" --model "$staging" --json > "$staging/eval
 rm -rf "$out"
 mv "$staging" "$out"
 # The asset manifest beside the model: its sha256 is the identity sessions log (and hosts pin).
-npx tsx scripts/build-manifest.ts --model "$out"
+node --conditions=source --import tsx scripts/build-manifest.ts --model "$out"
 cat "$out"/eval-fresh.json "$out"/*/eval-fresh.json

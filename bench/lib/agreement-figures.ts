@@ -129,7 +129,10 @@ function keptOf(m: WindowRows): { kept: number; span: number } {
 
 /** Per-take alignment of live rows to the file's, per-feature medians across takes, the worst features. */
 export function modalityFit(
-  live: readonly WindowRows[], file: WindowRows, names: readonly string[] | null, periodSeconds: number | null = null,
+  live: readonly WindowRows[],
+  file: WindowRows,
+  names: readonly string[] | null,
+  periodSeconds: number | null = null,
 ): ModalityFit {
   const circular = live.map((t) => alignAndCorrelate(t, file));
   const periodic = periodSeconds === null ? null : live.map((t) => alignPeriodic(t, file, periodSeconds));
@@ -140,8 +143,12 @@ export function modalityFit(
   const finite = perFeature.map((r, f) => ({ feature: name(f), r })).filter((x) => Number.isFinite(x.r));
   return {
     takes: fits.map((a, k) => ({
-      lag: circular[k]!.lag, startSeconds: periodic?.[k]?.startSeconds ?? null, windows: a.windows, ...keptOf(live[k]!),
-      medianR: a.medianR, circularMedianR: circular[k]!.medianR,
+      lag: circular[k]!.lag,
+      startSeconds: periodic?.[k]?.startSeconds ?? null,
+      windows: a.windows,
+      ...keptOf(live[k]!),
+      medianR: a.medianR,
+      circularMedianR: circular[k]!.medianR,
     })),
     medianR: median(fits.map((a) => a.medianR)),
     circularMedianR: median(circular.map((a) => a.medianR)),
@@ -154,8 +161,11 @@ export function modalityFit(
   };
 }
 
-function shifts(periodic: readonly PeriodicAlignment[] | null, width: number, name: (f: number) => string)
-  : Pick<ModalityFit, 'medianAbsShift' | 'largestShifts'> {
+function shifts(
+  periodic: readonly PeriodicAlignment[] | null,
+  width: number,
+  name: (f: number) => string,
+): Pick<ModalityFit, 'medianAbsShift' | 'largestShifts'> {
   if (periodic === null) return { medianAbsShift: null, largestShifts: null };
   const perFeature = Array.from({ length: width }, (_, f) => median(periodic.map((a) => a.shift[f] ?? NaN)));
   const finite = perFeature.map((shift, f) => ({ feature: name(f), shift })).filter((x) => Number.isFinite(x.shift));
@@ -192,19 +202,34 @@ export interface MicFile {
 }
 
 /** Per-feature r of two row sets on the same window grid, over the windows both kept. */
-export function sameGridFit(a: WindowRows, b: WindowRows, names: readonly string[] | null): NonNullable<MicFile['vsClip']> {
+export function sameGridFit(
+  a: WindowRows,
+  b: WindowRows,
+  names: readonly string[] | null,
+): NonNullable<MicFile['vsClip']> {
   const at = new Map(b.windowIndex.map((w, k) => [w, b.rows[k]!]));
   const pairs = a.windowIndex.flatMap((w, k) => (at.has(w) ? [[a.rows[k]!, at.get(w)!] as const] : []));
   const width = a.rows[0]?.length ?? 0;
-  const r = Array.from({ length: width }, (_, f) => pearson(pairs.map((p) => p[0][f]!), pairs.map((p) => p[1][f]!)));
+  const r = Array.from({ length: width }, (_, f) =>
+    pearson(
+      pairs.map((p) => p[0][f]!),
+      pairs.map((p) => p[1][f]!),
+    ),
+  );
   const name = (f: number): string => (names !== null && names.length === width ? names[f]! : `feature ${f}`);
   const finite = r.map((v, f) => ({ feature: name(f), r: v })).filter((x) => Number.isFinite(x.r));
-  return { medianR: median(r), windows: pairs.length, worst: finite.sort((x, y) => x.r - y.r).slice(0, WORST_FEATURES) };
+  return {
+    medianR: median(r),
+    windows: pairs.length,
+    worst: finite.sort((x, y) => x.r - y.r).slice(0, WORST_FEATURES),
+  };
 }
 
 /** `periods`: the fake camera's and mic's loop periods in seconds (absent: circular lag only). */
 export function clipFigures(
-  out: PageOut, backends: readonly string[], names: Partial<Record<Modality, readonly string[]>>,
+  out: PageOut,
+  backends: readonly string[],
+  names: Partial<Record<Modality, readonly string[]>>,
   periods: Partial<Record<Modality, number>> = {},
 ): ClipFigures {
   const first = out.files[0];
@@ -223,19 +248,28 @@ export function clipFigures(
   const halves = out.segments.slice(0, 2).map((s) => scoresOf(s.result));
   const mic = out.segments[2];
   const liveAudio = out.live.map((t) => t.answer.audio);
-  const micFile: MicFile | null = mic === undefined ? null : {
-    scores: scoresOf(mic.result),
-    vsClip: mic.answer.audio === null || first.answer.audio === null ? null
-      : sameGridFit(mic.answer.audio, first.answer.audio, names.audio ?? null),
-    live: mic.answer.audio === null || liveAudio.length === 0 || liveAudio.some((l) => l === null) ? null
-      : modalityFit(liveAudio as WindowRows[], mic.answer.audio, names.audio ?? null, periods.audio ?? null),
-  };
+  const micFile: MicFile | null =
+    mic === undefined
+      ? null
+      : {
+          scores: scoresOf(mic.result),
+          vsClip:
+            mic.answer.audio === null || first.answer.audio === null
+              ? null
+              : sameGridFit(mic.answer.audio, first.answer.audio, names.audio ?? null),
+          live:
+            mic.answer.audio === null || liveAudio.length === 0 || liveAudio.some((l) => l === null)
+              ? null
+              : modalityFit(liveAudio as WindowRows[], mic.answer.audio, names.audio ?? null, periods.audio ?? null),
+        };
   const answers = [...out.live, ...out.files, ...out.segments].map((a) => a.answer);
   return {
     audio: fit('audio'),
     video: fit('video'),
-    fileTwiceIdentical: second !== undefined
-      && isDeepStrictEqual(first.answer, second.answer) && isDeepStrictEqual(first.result, second.result),
+    fileTwiceIdentical:
+      second !== undefined &&
+      isDeepStrictEqual(first.answer, second.answer) &&
+      isDeepStrictEqual(first.result, second.result),
     file: scoresOf(first.result),
     rescore,
     rescoreMaxAbsDelta: rescore.length === 0 ? null : Math.max(...rescore.map((r) => r.maxAbsDelta)),

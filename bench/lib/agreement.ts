@@ -22,8 +22,10 @@ export const AUDIO_ONLY = 'fixtures/audio/jfk.wav';
 export const R_BAR = 0.9;
 export const BACKEND_TOLERANCE = 1e-4;
 // What the SDK's requestInterviewMedia asks for changed in 0fbacc9 (before: { audio: true }, processing on).
-export const SDK_AUDIO = 'requestInterviewMedia as shipped (since 0fbacc9: echo cancellation, noise suppression and gain control off)';
-export const RAW_AUDIO = 'the page\'s own getUserMedia with echoCancellation, noiseSuppression and autoGainControl false';
+export const SDK_AUDIO =
+  'requestInterviewMedia as shipped (since 0fbacc9: echo cancellation, noise suppression and gain control off)';
+export const RAW_AUDIO =
+  "the page's own getUserMedia with echoCancellation, noiseSuppression and autoGainControl false";
 
 export interface AgreementPlan {
   readonly clips: readonly string[];
@@ -34,8 +36,10 @@ export interface AgreementPlan {
   readonly rawAudio?: boolean;
 }
 
-export type ClipResult = { clip: string; seconds: number; takeSeconds: number; camera: string }
-  & ({ error: string } | ClipFigures);
+export type ClipResult = { clip: string; seconds: number; takeSeconds: number; camera: string } & (
+  | { error: string }
+  | ClipFigures
+);
 export interface AudioOnlyResult {
   readonly source: string;
   readonly seconds: number;
@@ -58,7 +62,7 @@ export interface AgreementResult {
 }
 
 const load = (): number[] => loadavg().map((v) => Math.round(v * 100) / 100);
-const errorOf = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e));
+const errorOf = (e: unknown): string => (e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e));
 const cacheDir = join(repoRoot, 'node_modules/.cache/hirenet-bench-agreement');
 
 function duration(file: string): number {
@@ -88,7 +92,22 @@ function micWav(file: string): string {
   mkdirSync(cacheDir, { recursive: true });
   const out = join(cacheDir, `${basename(file).replace(/\.\w+$/, '')}-mic.wav`);
   if (existsSync(out)) return out;
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', file, '-vn', '-ac', '2', '-ar', '44100', '-c:a', 'pcm_s16le', out]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    file,
+    '-vn',
+    '-ac',
+    '2',
+    '-ar',
+    '44100',
+    '-c:a',
+    'pcm_s16le',
+    out,
+  ]);
   return out;
 }
 
@@ -110,7 +129,8 @@ const fsUrl = (abs: string): string => `/@fs${abs}`;
 
 function assets(model: string): Record<string, string> {
   return {
-    modelUrl: `${fsUrl(model)}/`, vocabUrl: `${fsUrl(join(repoRoot, 'models/vocab'))}/`,
+    modelUrl: `${fsUrl(model)}/`,
+    vocabUrl: `${fsUrl(join(repoRoot, 'models/vocab'))}/`,
     wasmPaths: `${fsUrl(join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist'))}/`,
     faceModelUrl: sharedUrl(FACE_MODEL),
   };
@@ -126,13 +146,25 @@ async function audioOnly(runner: PageRunner, model: string): Promise<AudioOnlyRe
   const wav = sharedPath(AUDIO_ONLY);
   const seconds = duration(wav);
   const parts = halves(wav, seconds, 'wav');
-  const out = await runPage(runner, {
-    assets: assets(model), clipUrl: sharedUrl(AUDIO_ONLY), takes: 0, seconds: 0,
-    segmentUrls: parts.map(fsUrl), backends: [],
-  }, 10 * 60_000);
+  const out = await runPage(
+    runner,
+    {
+      assets: assets(model),
+      clipUrl: sharedUrl(AUDIO_ONLY),
+      takes: 0,
+      seconds: 0,
+      segmentUrls: parts.map(fsUrl),
+      backends: [],
+    },
+    10 * 60_000,
+  );
   const f = clipFigures(out, [], {});
   return {
-    source: AUDIO_ONLY, seconds, file: f.file, halves: f.halves, halvesSpread: spreadOf(f.halves),
+    source: AUDIO_ONLY,
+    seconds,
+    file: f.file,
+    halves: f.halves,
+    halvesSpread: spreadOf(f.halves),
     fileTwiceIdentical: f.fileTwiceIdentical,
   };
 }
@@ -162,11 +194,19 @@ export async function benchAgreement(plan: AgreementPlan, log: (m: string) => vo
       const periods = { audio: duration(media.audio), video: duration(media.video) };
       const runner = await startPageRunner({ fakeMedia: media });
       try {
-        const out = await runPage(runner, {
-          assets: assets(model), clipUrl: sharedUrl(rel), takes: plan.takes, seconds: takeSeconds,
-          segmentUrls: [...parts, micWav(sharedPath(rel))].map(fsUrl), backends: [...AGREEMENT_BACKENDS],
-          rawAudio: plan.rawAudio === true,
-        }, 20 * 60_000);
+        const out = await runPage(
+          runner,
+          {
+            assets: assets(model),
+            clipUrl: sharedUrl(rel),
+            takes: plan.takes,
+            seconds: takeSeconds,
+            segmentUrls: [...parts, micWav(sharedPath(rel))].map(fsUrl),
+            backends: [...AGREEMENT_BACKENDS],
+            rawAudio: plan.rawAudio === true,
+          },
+          20 * 60_000,
+        );
         // The raw rows stay out of results.json; kept beside the halves (ignored) for re-analysis.
         writeFileSync(join(cacheDir, `raw-${clip}.json`), JSON.stringify({ periods, out }));
         clips.push({ clip, seconds, takeSeconds, camera, ...clipFigures(out, AGREEMENT_BACKENDS, names, periods) });

@@ -8,13 +8,18 @@ const script = fileURLToPath(new URL('../audio.ts', import.meta.url));
 export async function benchAudio(seconds: number): Promise<Record<string, unknown> | { error: string }> {
   if (!existsSync(script)) return { error: 'bench/audio.ts not present' };
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', script, '--seconds', String(seconds)], { timeout: 300_000, maxBuffer: 1 << 20 }, (err, stdout) => {
-      if (err !== null) return resolve({ error: err.message.split('\n')[0] ?? 'failed' });
-      try {
-        resolve(JSON.parse(stdout) as Record<string, unknown>);
-      } catch {
-        resolve({ error: `unparseable output: ${stdout.slice(0, 200)}` });
-      }
-    });
+    execFile(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', script, '--seconds', String(seconds)],
+      { timeout: 300_000, maxBuffer: 1 << 20 },
+      (err, stdout) => {
+        if (err !== null) return resolve({ error: err.message.split('\n')[0] ?? 'failed' });
+        try {
+          resolve(JSON.parse(stdout) as Record<string, unknown>);
+        } catch {
+          resolve({ error: `unparseable output: ${stdout.slice(0, 200)}` });
+        }
+      },
+    );
   });
 }

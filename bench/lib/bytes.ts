@@ -16,7 +16,16 @@ import { sharedMissing } from '../../test/browser/harness/paths.ts';
 import { buildDemo, demoModel, fakeMedia, serveStatic } from '../../test/browser/session-fixtures.ts';
 
 const COMPRESSED = new Set(['.js', '.mjs', '.wasm', '.json', '.html', '.css', '.txt', '.svg']);
-export const GROUPS = ['JS', 'tfjs wasm', 'MediaPipe wasm', 'face model', 'HireNet weights', 'vocabulary', 'page HTML', 'other'] as const;
+export const GROUPS = [
+  'JS',
+  'tfjs wasm',
+  'MediaPipe wasm',
+  'face model',
+  'HireNet weights',
+  'vocabulary',
+  'page HTML',
+  'other',
+] as const;
 export type Group = (typeof GROUPS)[number];
 
 export interface AssetBytes {
@@ -72,7 +81,10 @@ export async function benchBytes(log: (m: string) => void): Promise<BytesResult 
     log(`bytes: loading ${pageUrl} …`);
     await page.goto(`${site.origin}/${pageUrl}`);
     await page.waitForFunction(() => document.body.dataset['state'] !== undefined, undefined, { timeout: 300_000 });
-    const result = JSON.parse((await page.locator('#result').textContent()) ?? '{}') as { error?: { message: string }; modelCard?: { backend?: string } };
+    const result = JSON.parse((await page.locator('#result').textContent()) ?? '{}') as {
+      error?: { message: string };
+      modelCard?: { backend?: string };
+    };
     await context.close();
     if (result.error !== undefined) return { error: `embed.html failed: ${result.error.message}` };
     const assets: AssetBytes[] = [];
@@ -87,7 +99,12 @@ export async function benchBytes(log: (m: string) => void): Promise<BytesResult 
     assets.sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) || b.bytes - a.bytes);
     const groups = GROUPS.map((group) => {
       const of = assets.filter((a) => a.group === group);
-      return { group, files: of.length, bytes: of.reduce((s, a) => s + a.bytes, 0), gzip: of.reduce((s, a) => s + (a.gzip ?? a.bytes), 0) };
+      return {
+        group,
+        files: of.length,
+        bytes: of.reduce((s, a) => s + a.bytes, 0),
+        gzip: of.reduce((s, a) => s + (a.gzip ?? a.bytes), 0),
+      };
     }).filter((g) => g.files > 0);
     return {
       page: pageUrl,

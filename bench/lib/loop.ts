@@ -13,7 +13,15 @@ export interface LoopResult {
   readonly js: { ms: number; nsPerMac: number };
 }
 
-function measure(xp: Float32Array, mask: Float32Array, rk: Float32Array, l: number, s: number, u: number, reps: number): { ms: number; nsPerMac: number } {
+function measure(
+  xp: Float32Array,
+  mask: Float32Array,
+  rk: Float32Array,
+  l: number,
+  s: number,
+  u: number,
+  reps: number,
+): { ms: number; nsPerMac: number } {
   for (let i = 0; i < 5; i++) gruLoopForward(xp, mask, rk, l, s, u, false, false);
   const c0 = process.cpuUsage();
   for (let i = 0; i < reps; i++) gruLoopForward(xp, mask, rk, l, s, u, false, false);

@@ -25,9 +25,15 @@ export interface MediaResults {
   readonly bytes: BytesResult | { error: string } | Skipped | null;
 }
 
-const errorOf = (e: unknown): { error: string } => ({ error: e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e) });
+const errorOf = (e: unknown): { error: string } => ({
+  error: e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e),
+});
 
-export async function benchMedia(only: ReadonlySet<string>, plan: MediaPlan, log: (m: string) => void): Promise<MediaResults> {
+export async function benchMedia(
+  only: ReadonlySet<string>,
+  plan: MediaPlan,
+  log: (m: string) => void,
+): Promise<MediaResults> {
   let chromium: string | null = null;
   let video: MediaResults['video'] = null;
   let session: MediaResults['session'] = null;
@@ -46,7 +52,9 @@ export async function benchMedia(only: ReadonlySet<string>, plan: MediaPlan, log
         try {
           if (only.has('video')) video = await benchVideo(runner, plan.video, log).catch(errorOf);
           if (wantSession && typeof plan.session !== 'string') {
-            log(`session: ${plan.session.shortAnswers} answers of ${plan.session.shortSeconds} s, then one of ${plan.session.longSeconds} s …`);
+            log(
+              `session: ${plan.session.shortAnswers} answers of ${plan.session.shortSeconds} s, then one of ${plan.session.longSeconds} s …`,
+            );
             session = await benchSession(runner, plan.session).catch(errorOf);
           }
         } finally {

@@ -39,10 +39,17 @@ export function mergeResults(results: BenchResults, prev: BenchResults | null, o
   const kept = prev.rows.filter((r) => !results.rows.some((n) => key(n) === key(r)));
   const plans = { ...prev.workload.plan };
   // Only the rows measured now take this run's plan (e.g. 'node wasm' when node ran).
-  for (const [k, v] of Object.entries(results.workload.plan)) if (v !== null && o.only.has(k.split(' ')[0] ?? '')) plans[k] = v;
+  for (const [k, v] of Object.entries(results.workload.plan))
+    if (v !== null && o.only.has(k.split(' ')[0] ?? '')) plans[k] = v;
   out.workload = { ...results.workload, plan: plans };
-  if (results.machine.chromium === null && prev.machine.chromium !== null) out.machine = { ...results.machine, chromium: prev.machine.chromium };
-  const summary = (r: BenchResults, what: string) => ({ startedAt: r.machine.startedAt, gitCommit: r.machine.gitCommit, load: r.machine.loadAverageStart, what });
+  if (results.machine.chromium === null && prev.machine.chromium !== null)
+    out.machine = { ...results.machine, chromium: prev.machine.chromium };
+  const summary = (r: BenchResults, what: string) => ({
+    startedAt: r.machine.startedAt,
+    gitCommit: r.machine.gitCommit,
+    load: r.machine.loadAverageStart,
+    what,
+  });
   out.combined = [...(prev.combined ?? [summary(prev, 'everything else')]), summary(results, o.what)];
   out.rows = [...kept, ...results.rows].sort((a, b) => ORDER.indexOf(key(a)) - ORDER.indexOf(key(b)));
   return out;

@@ -2,9 +2,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { initBackendNode } from '../../packages/sdk/src/cli/node-backend.ts';
+import { initBackendNode } from '../../packages/research/src/node-backend.ts';
 import { benchBaseline, type BaselineResult } from '../../test/browser/pages/bench-baseline.ts';
-import { benchMemory, benchScoring, type MemoryResult, type ScoringResult } from '../../test/browser/pages/bench-workload.ts';
+import {
+  benchMemory,
+  benchScoring,
+  type MemoryResult,
+  type ScoringResult,
+} from '../../test/browser/pages/bench-workload.ts';
 
 export interface NodeModelResult {
   readonly backend: string;
@@ -24,7 +29,12 @@ async function heap(): Promise<number> {
   return process.memoryUsage().heapUsed;
 }
 
-export async function benchNodeModel(backend: 'cpu' | 'wasm', runs: number, baselineRuns: number, memoryScorings: number): Promise<NodeModelResult> {
+export async function benchNodeModel(
+  backend: 'cpu' | 'wasm',
+  runs: number,
+  baselineRuns: number,
+  memoryScorings: number,
+): Promise<NodeModelResult> {
   await initBackendNode(backend);
   const scoring = await benchScoring(runs);
   const memory = memoryScorings > 0 ? await benchMemory(memoryScorings, heap) : null;

@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createLogger, createServer, type Logger, type ViteDevServer } from 'vite';
+import { createLogger, createServer, defaultClientConditions, type Logger, type ViteDevServer } from 'vite';
 import { chromiumPath, defaultArgs, fakeMediaArgs, type FakeMedia } from '../../test/browser/harness/chromium.ts';
 import { pagesDir, repoRoot, sharedDir } from '../../test/browser/harness/paths.ts';
 import { prebundled } from '../../test/browser/harness/server.ts';
@@ -17,18 +17,35 @@ import { prebundled } from '../../test/browser/harness/server.ts';
 function quietLogger(): Logger {
   const base = createLogger('warn');
   const noise = (msg: string): boolean => msg.includes('Failed to load source map');
-  return { ...base, warn: (msg, o) => void (noise(msg) || base.warn(msg, o)), error: (msg, o) => void (noise(msg) || base.error(msg, o)) };
+  return {
+    ...base,
+    warn: (msg, o) => void (noise(msg) || base.warn(msg, o)),
+    error: (msg, o) => void (noise(msg) || base.error(msg, o)),
+  };
 }
 
 export async function startBenchServer(): Promise<{ vite: ViteDevServer; origin: string }> {
   const vite = await createServer({
     configFile: false,
+    resolve: { conditions: ['source', ...defaultClientConditions] },
     customLogger: quietLogger(),
     root: pagesDir,
     cacheDir: resolve(repoRoot, 'node_modules/.vite-bench'),
     clearScreen: false,
-    server: { host: '127.0.0.1', port: 0, strictPort: true, hmr: false, ws: false, watch: null, fs: { strict: true, allow: [repoRoot, sharedDir, realpathSync(resolve(repoRoot, 'node_modules'))] } },
-    optimizeDeps: { include: [...prebundled, '@tensorflow/tfjs-layers'], exclude: ['@mediapipe/tasks-vision'], entries: [] },
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      strictPort: true,
+      hmr: false,
+      ws: false,
+      watch: null,
+      fs: { strict: true, allow: [repoRoot, sharedDir, realpathSync(resolve(repoRoot, 'node_modules'))] },
+    },
+    optimizeDeps: {
+      include: [...prebundled, '@tensorflow/tfjs-layers'],
+      exclude: ['@mediapipe/tasks-vision'],
+      entries: [],
+    },
     worker: { format: 'es' },
   });
   await vite.listen();
@@ -48,10 +65,12 @@ export interface PageRunner {
   close(): Promise<void>;
 }
 
-const firstLine = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e));
+const firstLine = (e: unknown): string => (e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e));
 
 /** Vite + Chromium (optionally with a fake camera/mic and extra switches) for harness pages. */
-export async function startPageRunner(opts: { fakeMedia?: FakeMedia; args?: readonly string[] } = {}): Promise<PageRunner> {
+export async function startPageRunner(
+  opts: { fakeMedia?: FakeMedia; args?: readonly string[] } = {},
+): Promise<PageRunner> {
   const { vite, origin } = await startBenchServer();
   let browser: Browser;
   try {

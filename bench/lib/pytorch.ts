@@ -66,7 +66,13 @@ export interface PytorchTiming {
 }
 
 export interface PytorchResult extends TorchPython {
-  readonly workload: { readonly inputDim: number; readonly wordDim: number; readonly units: number; readonly windows: number; readonly source: string };
+  readonly workload: {
+    readonly inputDim: number;
+    readonly wordDim: number;
+    readonly units: number;
+    readonly windows: number;
+    readonly source: string;
+  };
   /** Max |Δ| of the exact port vs our model's score and attention on the bench workload. */
   readonly exactMaxAbsDiff: number;
   readonly checks: PytorchCheck[];
@@ -103,7 +109,11 @@ const round = (v: number): number => Math.round(v * 100) / 100;
 
 async function probe(python: string): Promise<TorchPython | string> {
   try {
-    const { stdout } = await run(python, ['-c', 'import json, torch; print(json.dumps([torch.__version__, torch.get_num_threads()]))'], { timeout: 120_000 });
+    const { stdout } = await run(
+      python,
+      ['-c', 'import json, torch; print(json.dumps([torch.__version__, torch.get_num_threads()]))'],
+      { timeout: 120_000 },
+    );
     const [torchVersion, defaultThreads] = JSON.parse(stdout.trim()) as [string, number];
     return { python, torchVersion, defaultThreads };
   } catch (e) {
@@ -123,7 +133,9 @@ export async function findTorchPython(): Promise<TorchPython | { skipped: string
     return typeof found === 'string' ? { skipped: `HIRENET_TORCH_PYTHON=${env}: ${found}; ${help}` } : found;
   }
   const found = await probe('python3');
-  return typeof found === 'string' ? { skipped: `no Python with torch: HIRENET_TORCH_PYTHON is not set and ${found}; ${help}` } : found;
+  return typeof found === 'string'
+    ? { skipped: `no Python with torch: HIRENET_TORCH_PYTHON is not set and ${found}; ${help}` }
+    : found;
 }
 
 function jsonLines<T>(stdout: string): T[] {
@@ -134,9 +146,17 @@ function jsonLines<T>(stdout: string): T[] {
 }
 
 /** Runs hirenet_torch.py's check on a hirenet-reference/1 file; one row per implementation. */
-export async function checkReference(python: string, file: string, impls: readonly PytorchImpl[] = PYTORCH_IMPLS, timeoutMs = 600_000): Promise<PytorchCheck[]> {
+export async function checkReference(
+  python: string,
+  file: string,
+  impls: readonly PytorchImpl[] = PYTORCH_IMPLS,
+  timeoutMs = 600_000,
+): Promise<PytorchCheck[]> {
   // Exit code 1 means a difference above the tolerance: the rows say which, so keep them.
-  const out = await run(python, [script, 'check', '--ref', file, '--impl', impls.join(','), '--threads', '1'], { timeout: timeoutMs, maxBuffer: 16 << 20 }).catch((e: unknown) => {
+  const out = await run(python, [script, 'check', '--ref', file, '--impl', impls.join(','), '--threads', '1'], {
+    timeout: timeoutMs,
+    maxBuffer: 16 << 20,
+  }).catch((e: unknown) => {
     const err = e as { code?: unknown; stdout?: string; message?: string };
     if (err.code === 1 && err.stdout !== undefined) return { stdout: err.stdout };
     throw new Error(`hirenet_torch.py check failed: ${err.message ?? String(e)}`);
@@ -146,7 +166,9 @@ export async function checkReference(python: string, file: string, impls: readon
 
 /** Writes the bench workload (bench/pytorch/workload.ts) in a child process: our tfjs backend stays untouched. */
 export async function writeBenchWorkload(file: string, timeoutMs = 600_000): Promise<void> {
-  await run(process.execPath, ['--import', 'tsx', workloadScript, '--out', file], { timeout: timeoutMs });
+  await run(process.execPath, ['--conditions=source', '--import', 'tsx', workloadScript, '--out', file], {
+    timeout: timeoutMs,
+  });
 }
 
 export async function benchPytorch(opts: PytorchOptions = {}): Promise<PytorchResult | { skipped: string }> {
@@ -169,19 +191,53 @@ export async function benchPytorch(opts: PytorchOptions = {}): Promise<PytorchRe
     const exact = checks.filter((c) => c.check === 'exact' || c.check === 'exact-jit');
     const exactMaxAbsDiff = Math.max(...exact.map((c) => c.maxAbsDiff));
     const layout = checks.find((c) => c.check === 'idiomatic-layout');
-    if (exact.length === 0 || !(exactMaxAbsDiff <= EXACT_TOLERANCE)) throw new Error(`PyTorch exact port differs from our model: max |Δ| ${exactMaxAbsDiff} > ${EXACT_TOLERANCE}`);
-    if (layout !== undefined && !(layout.maxAbsDiff <= EXACT_TOLERANCE)) throw new Error(`PyTorch idiomatic port has misplaced weights: max |Δ| ${layout.maxAbsDiff} with the candidate recurrence zeroed`);
-    log(`pytorch: exact max |Δ| ${exactMaxAbsDiff.toExponential(2)}; timing ${impls.join(', ')} × ${answers.join(', ')} answers × threads ${threads.join(', ')} …`);
-    const args = [script, 'bench', '--ref', file, '--answers', answers.join(','), '--windows', '240', '--runs', String(opts.runs ?? 50), '--warmup', String(opts.warmup ?? 5), '--rounds', String(opts.rounds ?? 5), '--threads', threads.join(','), '--impl', impls.join(',')];
+    if (exact.length === 0 || !(exactMaxAbsDiff <= EXACT_TOLERANCE))
+      throw new Error(`PyTorch exact port differs from our model: max |Δ| ${exactMaxAbsDiff} > ${EXACT_TOLERANCE}`);
+    if (layout !== undefined && !(layout.maxAbsDiff <= EXACT_TOLERANCE))
+      throw new Error(
+        `PyTorch idiomatic port has misplaced weights: max |Δ| ${layout.maxAbsDiff} with the candidate recurrence zeroed`,
+      );
+    log(
+      `pytorch: exact max |Δ| ${exactMaxAbsDiff.toExponential(2)}; timing ${impls.join(', ')} × ${answers.join(', ')} answers × threads ${threads.join(', ')} …`,
+    );
+    const args = [
+      script,
+      'bench',
+      '--ref',
+      file,
+      '--answers',
+      answers.join(','),
+      '--windows',
+      '240',
+      '--runs',
+      String(opts.runs ?? 50),
+      '--warmup',
+      String(opts.warmup ?? 5),
+      '--rounds',
+      String(opts.rounds ?? 5),
+      '--threads',
+      threads.join(','),
+      '--impl',
+      impls.join(','),
+    ];
     const { stdout } = await run(found.python, args, { timeout, maxBuffer: 16 << 20 });
     const timings = jsonLines<PytorchTiming>(stdout);
-    const best = (n: number): PytorchTiming | undefined => timings.filter((t) => t.answers === n).sort((a, b) => a.medianMs - b.medianMs)[0];
+    const best = (n: number): PytorchTiming | undefined =>
+      timings.filter((t) => t.answers === n).sort((a, b) => a.medianMs - b.medianMs)[0];
     const six = best(6);
     const one = best(1);
-    if (six === undefined || one === undefined) throw new Error(`hirenet_torch.py bench printed no timing for 1 and 6 answers: ${stdout.slice(0, 200)}`);
+    if (six === undefined || one === undefined)
+      throw new Error(`hirenet_torch.py bench printed no timing for 1 and 6 answers: ${stdout.slice(0, 200)}`);
     return {
       ...found,
-      workload: { inputDim: 45, wordDim: 100, units: 32, windows: 240, source: 'bench/pytorch/workload.ts: HireNetModel.random(benchConfig, 11, { biasScale: 0.2 }), benchInterview(1) and benchInterview(6)' },
+      workload: {
+        inputDim: 45,
+        wordDim: 100,
+        units: 32,
+        windows: 240,
+        source:
+          'bench/pytorch/workload.ts: HireNetModel.random(benchConfig, 11, { biasScale: 0.2 }), benchInterview(1) and benchInterview(6)',
+      },
       exactMaxAbsDiff,
       checks,
       timings,

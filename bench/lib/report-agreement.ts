@@ -19,7 +19,9 @@ const fused = (xs: readonly Scores[]): string => xs.map((s) => f3(s.fused)).join
 type Done = ClipResult & ClipFigures;
 const done = (c: ClipResult): c is Done => !('error' in c);
 const backendsOk = (c: Done): boolean =>
-  c.rescoreMaxAbsDelta !== null && c.rescoreMaxAbsDelta < BACKEND_TOLERANCE && c.rescore.every((r) => r.reported === r.backend);
+  c.rescoreMaxAbsDelta !== null &&
+  c.rescoreMaxAbsDelta < BACKEND_TOLERANCE &&
+  c.rescore.every((r) => r.reported === r.backend);
 const medianR = (clips: readonly Done[], m: Modality): number => median(clips.map((c) => c[m]?.medianR ?? NaN));
 
 function takesCell(m: ModalityFit | null): string {
@@ -32,46 +34,78 @@ function takesCell(m: ModalityFit | null): string {
 }
 
 function liveVsFile(clips: readonly Done[]): string[] {
-  const head = ['clip',
-    'audio takes: start in the loop / paired windows (rows kept of the take\'s windows) / median r (circular lag)',
-    '**audio r**', 'audio r, circular lag', 'video takes, the same', '**video r**', 'video r, circular lag'];
+  const head = [
+    'clip',
+    "audio takes: start in the loop / paired windows (rows kept of the take's windows) / median r (circular lag)",
+    '**audio r**',
+    'audio r, circular lag',
+    'video takes, the same',
+    '**video r**',
+    'video r, circular lag',
+  ];
   const cells = (m: ModalityFit | null): string[] => [takesCell(m), `**${f3(m?.medianR)}**`, f3(m?.circularMedianR)];
   const circ = (m: Modality): string => f3(median(clips.map((c) => c[m]?.circularMedianR ?? NaN)));
   return [
-    row(head), rule(head.length),
+    row(head),
+    rule(head.length),
     ...clips.map((c) => row([c.clip, ...cells(c.audio), ...cells(c.video)])),
-    row(['**median of clips**', '', `**${f3(medianR(clips, 'audio'))}**`, circ('audio'),
-      '', `**${f3(medianR(clips, 'video'))}**`, circ('video')]),
+    row([
+      '**median of clips**',
+      '',
+      `**${f3(medianR(clips, 'audio'))}**`,
+      circ('audio'),
+      '',
+      `**${f3(medianR(clips, 'video'))}**`,
+      circ('video'),
+    ]),
   ];
 }
 
 function micFile(clips: readonly Done[]): string[] {
-  const head = ['clip', 'audio score: clip (mp4) / mic wav uploaded', 'rows mic wav vs mp4: median r (windows); 5 lowest',
-    'live takes vs the uploaded mic wav: audio r (takes)', 'live takes vs the mp4: audio r'];
+  const head = [
+    'clip',
+    'audio score: clip (mp4) / mic wav uploaded',
+    'rows mic wav vs mp4: median r (windows); 5 lowest',
+    'live takes vs the uploaded mic wav: audio r (takes)',
+    'live takes vs the mp4: audio r',
+  ];
   const out = [row(head), rule(head.length)];
   for (const c of clips) {
     const m = c.micFile;
     if (m === null || m === undefined) continue;
-    const rows = m.vsClip === null ? '—'
-      : `${f3(m.vsClip.medianR)} (${m.vsClip.windows}); ${m.vsClip.worst.map((w) => `${w.feature} ${f3(w.r)}`).join(', ')}`;
-    const live = m.live === null ? '—' : `**${f3(m.live.medianR)}** (${m.live.takes.map((t) => f3(t.medianR)).join(', ')})`;
+    const rows =
+      m.vsClip === null
+        ? '—'
+        : `${f3(m.vsClip.medianR)} (${m.vsClip.windows}); ${m.vsClip.worst.map((w) => `${w.feature} ${f3(w.r)}`).join(', ')}`;
+    const live =
+      m.live === null ? '—' : `**${f3(m.live.medianR)}** (${m.live.takes.map((t) => f3(t.medianR)).join(', ')})`;
     out.push(row([c.clip, `${f3(c.file.audio)} / ${f3(m.scores.audio)}`, rows, live, f3(c.audio?.medianR)]));
   }
   return out;
 }
 
 function worstFeatures(clips: readonly Done[]): string[] {
-  const head = ['clip', 'modality', 'median over features of the per-feature medians', 'constant (no r)',
-    '5 lowest per-feature r (median over takes)', 'level shift live − file in file SDs: median \\|shift\\|; 5 largest'];
+  const head = [
+    'clip',
+    'modality',
+    'median over features of the per-feature medians',
+    'constant (no r)',
+    '5 lowest per-feature r (median over takes)',
+    'level shift live − file in file SDs: median \\|shift\\|; 5 largest',
+  ];
   const out = [row(head), rule(head.length)];
   for (const c of clips) {
     for (const m of ['audio', 'video'] as const) {
       const fit = c[m];
       if (fit === null) continue;
       const worst = fit.worst.map((w) => `${w.feature} ${f3(w.r)}`).join(', ');
-      const shifts = fit.largestShifts === null ? '—'
-        : `${f2(fit.medianAbsShift)}; ${fit.largestShifts.map((x) => `${x.feature} ${x.shift >= 0 ? '+' : ''}${f2(x.shift)}`).join(', ')}`;
-      out.push(row([c.clip, m, `${f3(fit.medianFeatureR)} of ${fit.features}`, String(fit.constantFeatures), worst, shifts]));
+      const shifts =
+        fit.largestShifts === null
+          ? '—'
+          : `${f2(fit.medianAbsShift)}; ${fit.largestShifts.map((x) => `${x.feature} ${x.shift >= 0 ? '+' : ''}${f2(x.shift)}`).join(', ')}`;
+      out.push(
+        row([c.clip, m, `${f3(fit.medianFeatureR)} of ${fit.features}`, String(fit.constantFeatures), worst, shifts]),
+      );
     }
   }
   return out;
@@ -79,8 +113,14 @@ function worstFeatures(clips: readonly Done[]): string[] {
 
 function filesAndBackends(clips: readonly Done[], backends: readonly string[]): string[] {
   const others = backends.filter((b) => b !== 'wasm');
-  const head = ['clip', 'file twice: identical rows and scores', 'stored interview on wasm: score',
-    ...others.map((b) => `${b} max \\|Δ\\|`), 'max \\|Δ\\|', `within ${BACKEND_TOLERANCE}`];
+  const head = [
+    'clip',
+    'file twice: identical rows and scores',
+    'stored interview on wasm: score',
+    ...others.map((b) => `${b} max \\|Δ\\|`),
+    'max \\|Δ\\|',
+    `within ${BACKEND_TOLERANCE}`,
+  ];
   const out = [row(head), rule(head.length)];
   for (const c of clips) {
     const wasm = c.rescore.find((r) => r.backend === 'wasm');
@@ -96,8 +136,15 @@ function filesAndBackends(clips: readonly Done[], backends: readonly string[]): 
 }
 
 function retest(clips: readonly Done[], audio: AudioOnlyResult | { error: string }): string[] {
-  const head = ['clip', 'live takes, fused score', 'live spread fused / audio / video', 'file score',
-    'live − file, median of takes, fused / audio / video', 'halves (1st, 2nd), fused', 'halves spread fused / audio / video'];
+  const head = [
+    'clip',
+    'live takes, fused score',
+    'live spread fused / audio / video',
+    'file score',
+    'live − file, median of takes, fused / audio / video',
+    'halves (1st, 2nd), fused',
+    'halves spread fused / audio / video',
+  ];
   const out = [row(head), rule(head.length)];
   for (const c of clips) {
     const spreads = [`**${slash(c.liveSpread)}**`, `**${slash(c.halvesSpread)}**`];
@@ -109,7 +156,17 @@ function retest(clips: readonly Done[], audio: AudioOnlyResult | { error: string
   if ('error' in audio) out.push(row([name, '—', '—', `failed: ${audio.error}`, '', '', '']));
   else {
     const label = `${name} (audio only, ${audio.seconds.toFixed(1)} s)`;
-    out.push(row([label, 'no live takes', '—', trio(audio.file), '—', fused(audio.halves), `**${slash(audio.halvesSpread)}**`]));
+    out.push(
+      row([
+        label,
+        'no live takes',
+        '—',
+        trio(audio.file),
+        '—',
+        fused(audio.halves),
+        `**${slash(audio.halvesSpread)}**`,
+      ]),
+    );
   }
   const med = (pick: (c: Done) => Scores): Scores => {
     const of = (k: keyof Scores): number => median(clips.map((c) => pick(c)[k] ?? NaN));
@@ -183,8 +240,8 @@ function body(a: AgreementResult): string[] {
     ...micFile(clips),
     '',
     [
-      'The mic wav is the clip\'s sound decoded and resampled to 44.1 kHz stereo by ffmpeg (what the fake mic plays); the',
-      'clip\'s own audio is AAC (talk_f1 at 16 kHz). Live vs this wav separates the capture path from the container and',
+      "The mic wav is the clip's sound decoded and resampled to 44.1 kHz stereo by ffmpeg (what the fake mic plays); the",
+      "clip's own audio is AAC (talk_f1 at 16 kHz). Live vs this wav separates the capture path from the container and",
       'sample rate.',
     ].join(' '),
     '',

@@ -12,7 +12,10 @@ const met = (ok: boolean): string => (ok ? 'met' : '**not met**');
 const kb = (b: number): string => (b >= 2 ** 20 ? `${(b / 2 ** 20).toFixed(2)} MiB` : `${(b / 1024).toFixed(1)} KiB`);
 
 /** null/absent → not run; { skipped } → why; { error } → failed; else the section's own lines. */
-function section<T extends object>(v: T | { error: string } | { skipped: string } | null | undefined, body: (x: T) => string[]): string[] {
+function section<T extends object>(
+  v: T | { error: string } | { skipped: string } | null | undefined,
+  body: (x: T) => string[],
+): string[] {
   if (v === null || v === undefined) return ['Not run (`npm run bench -- --only video,session,bytes`).'];
   if ('skipped' in v) return [`Skipped: ${v.skipped}.`];
   if ('error' in v) return [`Failed: ${v.error}`];
@@ -22,7 +25,9 @@ function section<T extends object>(v: T | { error: string } | { skipped: string 
 function videoLines(v: VideoResult): string[] {
   const out: string[] = [];
   const file = v.file;
-  out.push(`### Recorded files (real-time factor = seconds of video analysed per wall second; target ≥ ${FILE_TARGET}×)`);
+  out.push(
+    `### Recorded files (real-time factor = seconds of video analysed per wall second; target ≥ ${FILE_TARGET}×)`,
+  );
   if (file === null) out.push('Not run.');
   else if ('skipped' in file) out.push(`Skipped: ${file.skipped}.`);
   else if ('error' in file) out.push(`Failed: ${file.error}`);
@@ -32,28 +37,43 @@ function videoLines(v: VideoResult): string[] {
       '',
       '| clip | seconds | size | real-time factor, median (runs) | detect ms/frame | face found | target |',
       '|---|---|---|---|---|---|---|',
-      ...file.clips.map((c) => `| ${c.clip} | ${f1(c.seconds)} | ${c.size} | **${f2(c.speedMedian)}×** (${c.speeds.map(f2).join(', ')}) | ${f1(c.detectMsMedian)} | ${(100 * c.faceRatio).toFixed(0)} % | ${met(c.speedMedian >= FILE_TARGET)} |`),
+      ...file.clips.map(
+        (c) =>
+          `| ${c.clip} | ${f1(c.seconds)} | ${c.size} | **${f2(c.speedMedian)}×** (${c.speeds.map(f2).join(', ')}) | ${f1(c.detectMsMedian)} | ${(100 * c.faceRatio).toFixed(0)} % | ${met(c.speedMedian >= FILE_TARGET)} |`,
+      ),
       `| **all clips** | ${f1(file.clips.reduce((s, c) => s + c.seconds, 0))} | | **${f2(file.overallMedian)}×** (${file.overallSpeeds.map(f2).join(', ')}) | | | ${met(file.overallMedian >= FILE_TARGET)} |`,
     );
   }
-  out.push('', `### Live camera (fake camera playing a shared clip; requested ${v.fps} fps; target: the requested rate kept, analysed ÷ slots ≥ ${LIVE_TARGET})`);
+  out.push(
+    '',
+    `### Live camera (fake camera playing a shared clip; requested ${v.fps} fps; target: the requested rate kept, analysed ÷ slots ≥ ${LIVE_TARGET})`,
+  );
   if (v.live.length === 0) out.push('Not run.');
   else {
-    out.push('| mode | camera | runs × seconds | analysed fps, median (runs) | analysed ÷ slots, median | main-thread long tasks | target |', '|---|---|---|---|---|---|---|');
+    out.push(
+      '| mode | camera | runs × seconds | analysed fps, median (runs) | analysed ÷ slots, median | main-thread long tasks | target |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const l of v.live) {
       if ('error' in l) {
         out.push(`| ${l.mode} | failed: ${l.error} | | | | | |`);
         continue;
       }
       const secs = l.runs.map((r) => r.seconds);
-      out.push(`| ${l.mode} | ${l.camera} | ${l.runs.length} × ${f1(secs.reduce((a, b) => a + b, 0) / Math.max(1, secs.length))} | **${f1(l.fpsMedian)}** (${l.runs.map((r) => f1(r.fps)).join(', ')}) | **${f2(l.coverageMedian)}** | ${l.runs.reduce((s, r) => s + r.longTasks, 0)} | ${met(l.coverageMedian >= LIVE_TARGET)} |`);
+      out.push(
+        `| ${l.mode} | ${l.camera} | ${l.runs.length} × ${f1(secs.reduce((a, b) => a + b, 0) / Math.max(1, secs.length))} | **${f1(l.fpsMedian)}** (${l.runs.map((r) => f1(r.fps)).join(', ')}) | **${f2(l.coverageMedian)}** | ${l.runs.reduce((s, r) => s + r.longTasks, 0)} | ${met(l.coverageMedian >= LIVE_TARGET)} |`,
+      );
     }
-    out.push('', 'Slots = stream seconds × requested fps; the worker drops a frame rather than queue it while the previous one is analysed, so a slow machine shows as fewer than 1 analysed per slot.');
+    out.push(
+      '',
+      'Slots = stream seconds × requested fps; the worker drops a frame rather than queue it while the previous one is analysed, so a slow machine shows as fewer than 1 analysed per slot.',
+    );
   }
   return out;
 }
 
-const lt = (s: LongTaskSummary): string => (s.count === 0 ? '0' : `${s.count} (total ${ms(s.totalMs)} ms, max ${ms(s.maxMs)} ms)`);
+const lt = (s: LongTaskSummary): string =>
+  s.count === 0 ? '0' : `${s.count} (total ${ms(s.totalMs)} ms, max ${ms(s.maxMs)} ms)`;
 
 function sessionLines(s: SessionBenchResult): string[] {
   const l = s.long;
@@ -64,15 +84,26 @@ function sessionLines(s: SessionBenchResult): string[] {
     '|---|---|---|',
   ];
   if (l !== null) {
-    out.push(`| main-thread long tasks (> 50 ms) while a ${f1(l.seconds)} s live answer records (from \`beginAnswer()\`, which took ${ms(l.beginAnswerMs)} ms, to \`endAnswer()\`) | **${lt(l.longTasksRecording)}** | 0: ${met(l.longTasksRecording.count === 0)} |`);
-    out.push(`| analysed video fps during that answer (frames ÷ seconds) | ${f1(l.analysedFps)} | 15 (the requested rate) |`);
-    out.push(`| \`endAnswer()\` → \`result()\` after the ${f1(l.seconds)} s answer | **${ms(l.endToResultMs)} ms** (endAnswer ${ms(l.endAnswerMs)}, result ${ms(l.resultMs)}; long tasks ${lt(l.longTasksEndToResult)}) | ≤ ${END_TO_RESULT_TARGET_MS} ms (ours): ${met(l.endToResultMs <= END_TO_RESULT_TARGET_MS)} |`);
+    out.push(
+      `| main-thread long tasks (> 50 ms) while a ${f1(l.seconds)} s live answer records (from \`beginAnswer()\`, which took ${ms(l.beginAnswerMs)} ms, to \`endAnswer()\`) | **${lt(l.longTasksRecording)}** | 0: ${met(l.longTasksRecording.count === 0)} |`,
+    );
+    out.push(
+      `| analysed video fps during that answer (frames ÷ seconds) | ${f1(l.analysedFps)} | 15 (the requested rate) |`,
+    );
+    out.push(
+      `| \`endAnswer()\` → \`result()\` after the ${f1(l.seconds)} s answer | **${ms(l.endToResultMs)} ms** (endAnswer ${ms(l.endAnswerMs)}, result ${ms(l.resultMs)}; long tasks ${lt(l.longTasksEndToResult)}) | ≤ ${END_TO_RESULT_TARGET_MS} ms (ours): ${met(l.endToResultMs <= END_TO_RESULT_TARGET_MS)} |`,
+    );
   }
   const sh = s.short;
   if (sh.endToResultMs.length > 0) {
-    out.push(`| \`endAnswer()\` → \`result()\` after a ${f1(sh.seconds)} s answer, median of ${sh.endToResultMs.length} | **${ms(sh.medianMs)} ms** (${sh.endToResultMs.map(ms).join(', ')}; endAnswer ${ms(sh.endAnswerMedianMs)}, result ${ms(sh.resultMedianMs)}; long tasks ${lt(sh.longTasksEndToResult)}) | ≤ ${END_TO_RESULT_TARGET_MS} ms (ours): ${met(sh.medianMs <= END_TO_RESULT_TARGET_MS)} |`);
+    out.push(
+      `| \`endAnswer()\` → \`result()\` after a ${f1(sh.seconds)} s answer, median of ${sh.endToResultMs.length} | **${ms(sh.medianMs)} ms** (${sh.endToResultMs.map(ms).join(', ')}; endAnswer ${ms(sh.endAnswerMedianMs)}, result ${ms(sh.resultMedianMs)}; long tasks ${lt(sh.longTasksEndToResult)}) | ≤ ${END_TO_RESULT_TARGET_MS} ms (ours): ${met(sh.medianMs <= END_TO_RESULT_TARGET_MS)} |`,
+    );
   }
-  out.push('', `Each answer re-records question 1 of a one-question interview, so every \`result()\` scores one fresh answer (audio + video models, late fusion). The ≤ ${END_TO_RESULT_TARGET_MS} ms target is ours: the issue states none.`);
+  out.push(
+    '',
+    `Each answer re-records question 1 of a one-question interview, so every \`result()\` scores one fresh answer (audio + video models, late fusion). The ≤ ${END_TO_RESULT_TARGET_MS} ms target is ours: the issue states none.`,
+  );
   return out;
 }
 
@@ -97,8 +128,13 @@ function bytesLines(b: BytesResult): string[] {
   ];
 }
 
-export function trainFullLines(t: TrainFullResult | { error: string; interviews: number } | null | undefined): string[] {
-  if (t === null || t === undefined) return ['Measured (not extrapolated) 5,000-interview epoch: not run yet — `npm run bench -- --train-full` (~20+ min of both cores) adds it here without touching the other sections.'];
+export function trainFullLines(
+  t: TrainFullResult | { error: string; interviews: number } | null | undefined,
+): string[] {
+  if (t === null || t === undefined)
+    return [
+      'Measured (not extrapolated) 5,000-interview epoch: not run yet — `npm run bench -- --train-full` (~20+ min of both cores) adds it here without touching the other sections.',
+    ];
   if ('error' in t) return [`Measured ${t.interviews}-interview epoch (--train-full): failed: ${t.error}`];
   return [
     `**Measured** (\`--train-full\`, ${t.measuredAt}, git ${t.gitCommit.slice(0, 10)}, load ${t.load.start.join(' / ')} → ${t.load.end.join(' / ')}): one epoch on ${t.interviews} interviews (${t.answers} answers × ${t.windows} windows, audio; ${t.trainInterviews} train + ${t.validationInterviews} validation, per-answer centring as \`hirenet train\`), ${t.backend} in Node:`,

@@ -27,7 +27,10 @@ export function pytorchLines(res: BenchResults): string[] {
     lines.push(`| ${impl} | ${threads} | ${cell(t1)} | ${cell(t6)} | ${t6 === undefined ? '—' : ms(t6.cpuMedianMs)} |`);
   }
   if (s6 !== undefined && fastest !== undefined) {
-    lines.push('', `Ratio, this run: Chromium ${fastest.backend} ${ms(s6)} ms ÷ PyTorch ${ms(py.answers6Ms)} ms (${py.fastest6.impl}, ${py.fastest6.threads} thread${py.fastest6.threads === 1 ? '' : 's'}) = **${(s6 / py.answers6Ms).toFixed(2)}** (below 1: ours is faster).`);
+    lines.push(
+      '',
+      `Ratio, this run: Chromium ${fastest.backend} ${ms(s6)} ms ÷ PyTorch ${ms(py.answers6Ms)} ms (${py.fastest6.impl}, ${py.fastest6.threads} thread${py.fastest6.threads === 1 ? '' : 's'}) = **${(s6 / py.answers6Ms).toFixed(2)}** (below 1: ours is faster).`,
+    );
   }
   return lines;
 }

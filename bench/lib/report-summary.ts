@@ -23,7 +23,11 @@ export function summaryTable(res: BenchResults): string[] {
   const rows: Row[] = [];
   const fastest = fastestChromium(res);
   const s6 = fastest?.scoring?.answers6.medianMs;
-  rows.push(['HireNet scoring, 6 answers × 240 windows, fastest Chromium backend (median)', s6 === undefined ? 'not run' : `**${ms(s6)} ms** (${fastest?.backend})`, `≤ ${TARGET_6} ms: ${s6 === undefined ? '—' : met(s6 <= TARGET_6)}`]);
+  rows.push([
+    'HireNet scoring, 6 answers × 240 windows, fastest Chromium backend (median)',
+    s6 === undefined ? 'not run' : `**${ms(s6)} ms** (${fastest?.backend})`,
+    `≤ ${TARGET_6} ms: ${s6 === undefined ? '—' : met(s6 <= TARGET_6)}`,
+  ]);
 
   const py = res.pytorch;
   if (py.available && s6 !== undefined) {
@@ -33,28 +37,64 @@ export function summaryTable(res: BenchResults): string[] {
       `${ms(py.answers6Ms)} ms (${py.fastest6.impl}, ${py.fastest6.threads} thread${py.fastest6.threads === 1 ? '' : 's'}); ratio Chromium ÷ PyTorch **${ratio.toFixed(2)}**`,
       `ratio ≤ 1: ${met(ratio <= 1)}`,
     ]);
-  } else rows.push(['Same model in PyTorch on this CPU', py.available ? 'no Chromium figure in this run' : py.reason, 'ratio ≤ 1']);
+  } else
+    rows.push([
+      'Same model in PyTorch on this CPU',
+      py.available ? 'no Chromium figure in this run' : py.reason,
+      'ratio ≤ 1',
+    ]);
 
   const tf = res.trainingFull;
   const t = res.training;
-  if (tf != null && !('error' in tf)) rows.push([`Training, one epoch on ${tf.interviews} interviews (measured, --train-full)`, `**${f1(tf.epochSeconds / 60)} min**, peak RSS ${tf.peakRssMiB} MiB`, 'none stated']);
-  else if (t != null && !('error' in t)) rows.push(['Training, one epoch on 5,000 interviews', `~${f1(t.extrapolatedEpochSeconds5000 / 60)} min (extrapolated from ${t.interviews}; run --train-full to measure)`, 'none stated']);
+  if (tf != null && !('error' in tf))
+    rows.push([
+      `Training, one epoch on ${tf.interviews} interviews (measured, --train-full)`,
+      `**${f1(tf.epochSeconds / 60)} min**, peak RSS ${tf.peakRssMiB} MiB`,
+      'none stated',
+    ]);
+  else if (t != null && !('error' in t))
+    rows.push([
+      'Training, one epoch on 5,000 interviews',
+      `~${f1(t.extrapolatedEpochSeconds5000 / 60)} min (extrapolated from ${t.interviews}; run --train-full to measure)`,
+      'none stated',
+    ]);
   else rows.push(['Training, one epoch on 5,000 interviews', status(t) ?? '—', 'none stated']);
 
   const a = res.audio;
-  const rtf = a != null && !('error' in a) ? Object.values((a['realTimeFactorPerCore'] ?? {}) as Record<string, number>) : [];
-  rows.push(['Audio descriptors, real-time factor per core (worst input rate)', rtf.length > 0 ? `**${f1(Math.min(...rtf))}×**` : status(a) ?? '—', `≥ 1: ${rtf.length > 0 ? met(Math.min(...rtf) >= 1) : '—'}`]);
+  const rtf =
+    a != null && !('error' in a) ? Object.values((a['realTimeFactorPerCore'] ?? {}) as Record<string, number>) : [];
+  rows.push([
+    'Audio descriptors, real-time factor per core (worst input rate)',
+    rtf.length > 0 ? `**${f1(Math.min(...rtf))}×**` : (status(a) ?? '—'),
+    `≥ 1: ${rtf.length > 0 ? met(Math.min(...rtf) >= 1) : '—'}`,
+  ]);
 
   const v = res.video;
   const vs = status(v);
   const file = vs === undefined && v != null && 'file' in v ? v.file : null;
-  if (file != null && 'skipped' in file) rows.push(['Video, recorded files: real-time factor', `skipped: ${file.skipped}`, `≥ ${FILE_TARGET}×`]);
-  else if (file != null && !('error' in file)) rows.push([`Video, recorded files: real-time factor at 15 fps, 2 workers (median, ${file.clips.length} clip${file.clips.length === 1 ? '' : 's'})`, `**${f1(file.overallMedian)}×** (clips ${f1(Math.min(...file.clips.map((c) => c.speedMedian)))}–${f1(Math.max(...file.clips.map((c) => c.speedMedian)))}×)`, `≥ ${FILE_TARGET}×: ${met(file.overallMedian >= FILE_TARGET)}`]);
-  else rows.push(['Video, recorded files: real-time factor', vs ?? (file !== null && 'error' in file ? `failed: ${file.error}` : 'not run'), `≥ ${FILE_TARGET}×`]);
+  if (file != null && 'skipped' in file)
+    rows.push(['Video, recorded files: real-time factor', `skipped: ${file.skipped}`, `≥ ${FILE_TARGET}×`]);
+  else if (file != null && !('error' in file))
+    rows.push([
+      `Video, recorded files: real-time factor at 15 fps, 2 workers (median, ${file.clips.length} clip${file.clips.length === 1 ? '' : 's'})`,
+      `**${f1(file.overallMedian)}×** (clips ${f1(Math.min(...file.clips.map((c) => c.speedMedian)))}–${f1(Math.max(...file.clips.map((c) => c.speedMedian)))}×)`,
+      `≥ ${FILE_TARGET}×: ${met(file.overallMedian >= FILE_TARGET)}`,
+    ]);
+  else
+    rows.push([
+      'Video, recorded files: real-time factor',
+      vs ?? (file !== null && 'error' in file ? `failed: ${file.error}` : 'not run'),
+      `≥ ${FILE_TARGET}×`,
+    ]);
   const live = vs === undefined && v != null && 'live' in v ? v.live : [];
   for (const l of live) {
     if ('error' in l) rows.push([`Video, live (${l.mode}): analysed fps`, `failed: ${l.error}`, '15 fps kept']);
-    else rows.push([`Video, live (${l.mode}): analysed fps (analysed ÷ slots)`, `**${f1(l.fpsMedian)} fps** (${l.coverageMedian.toFixed(2)})`, `15 fps kept (≥ ${LIVE_TARGET}): ${met(l.coverageMedian >= LIVE_TARGET)}`]);
+    else
+      rows.push([
+        `Video, live (${l.mode}): analysed fps (analysed ÷ slots)`,
+        `**${f1(l.fpsMedian)} fps** (${l.coverageMedian.toFixed(2)})`,
+        `15 fps kept (≥ ${LIVE_TARGET}): ${met(l.coverageMedian >= LIVE_TARGET)}`,
+      ]);
   }
   if (live.length === 0) rows.push(['Video, live: analysed fps', vs ?? 'not run', '15 fps kept']);
 
@@ -64,16 +104,42 @@ export function summaryTable(res: BenchResults): string[] {
   const short = ss === undefined && s != null && 'short' in s ? s.short : null;
   if (long !== null) {
     const lt = long.longTasksRecording;
-    rows.push([`Main-thread long tasks (> 50 ms) during a ${f1(long.seconds)} s live answer (session API)`, `**${lt.count}**${lt.count > 0 ? ` (total ${ms(lt.totalMs)} ms, max ${ms(lt.maxMs)} ms)` : ''}`, `0: ${met(lt.count === 0)}`]);
+    rows.push([
+      `Main-thread long tasks (> 50 ms) during a ${f1(long.seconds)} s live answer (session API)`,
+      `**${lt.count}**${lt.count > 0 ? ` (total ${ms(lt.totalMs)} ms, max ${ms(lt.maxMs)} ms)` : ''}`,
+      `0: ${met(lt.count === 0)}`,
+    ]);
   } else rows.push(['Main-thread long tasks during a 60 s live answer', ss ?? 'not run', '0']);
-  if (short !== null && short.endToResultMs.length > 0) rows.push([`\`endAnswer()\` → \`result()\`, ${f1(short.seconds)} s answers (median of ${short.endToResultMs.length})`, `**${ms(short.medianMs)} ms**`, `≤ ${END_TO_RESULT_TARGET_MS} ms (ours): ${met(short.medianMs <= END_TO_RESULT_TARGET_MS)}`]);
-  if (long !== null) rows.push([`\`endAnswer()\` → \`result()\`, the ${f1(long.seconds)} s answer`, `**${ms(long.endToResultMs)} ms**`, `≤ ${END_TO_RESULT_TARGET_MS} ms (ours): ${met(long.endToResultMs <= END_TO_RESULT_TARGET_MS)}`]);
-  if (short === null && long === null) rows.push(['`endAnswer()` → `result()`', ss ?? 'not run', `≤ ${END_TO_RESULT_TARGET_MS} ms (ours)`]);
+  if (short !== null && short.endToResultMs.length > 0)
+    rows.push([
+      `\`endAnswer()\` → \`result()\`, ${f1(short.seconds)} s answers (median of ${short.endToResultMs.length})`,
+      `**${ms(short.medianMs)} ms**`,
+      `≤ ${END_TO_RESULT_TARGET_MS} ms (ours): ${met(short.medianMs <= END_TO_RESULT_TARGET_MS)}`,
+    ]);
+  if (long !== null)
+    rows.push([
+      `\`endAnswer()\` → \`result()\`, the ${f1(long.seconds)} s answer`,
+      `**${ms(long.endToResultMs)} ms**`,
+      `≤ ${END_TO_RESULT_TARGET_MS} ms (ours): ${met(long.endToResultMs <= END_TO_RESULT_TARGET_MS)}`,
+    ]);
+  if (short === null && long === null)
+    rows.push(['`endAnswer()` → `result()`', ss ?? 'not run', `≤ ${END_TO_RESULT_TARGET_MS} ms (ours)`]);
 
   const b = res.bytes;
   const bs = status(b);
-  if (bs === undefined && b != null && 'total' in b) rows.push(['Bytes the embed page downloads (raw / gzip -9 where a server compresses)', `**${mib(b.total.bytes)} / ${mib(b.total.gzip)}**`, 'none stated']);
+  if (bs === undefined && b != null && 'total' in b)
+    rows.push([
+      'Bytes the embed page downloads (raw / gzip -9 where a server compresses)',
+      `**${mib(b.total.bytes)} / ${mib(b.total.gzip)}**`,
+      'none stated',
+    ]);
   else rows.push(['Bytes the embed page downloads', bs ?? 'not run', 'none stated']);
 
-  return ['| figure | measured | target |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`), '', 'Medians; the machine is shared (load average below), so every time is an upper bound. Details and per-run figures in the sections below.'];
+  return [
+    '| figure | measured | target |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    'Medians; the machine is shared (load average below), so every time is an upper bound. Details and per-run figures in the sections below.',
+  ];
 }

@@ -33,19 +33,39 @@ export interface SessionBenchResult {
   readonly camera: string;
   readonly createMs: number;
   readonly longTasksCreate: LongTaskSummary;
-  readonly short: { seconds: number; endToResultMs: number[]; medianMs: number; endAnswerMedianMs: number; resultMedianMs: number; longTasksEndToResult: LongTaskSummary };
-  readonly long: (Omit<BenchAnswer, 'longTasksRecording' | 'longTasksEndToResult'> & { analysedFps: number | null; longTasksRecording: LongTaskSummary; longTasksEndToResult: LongTaskSummary }) | null;
+  readonly short: {
+    seconds: number;
+    endToResultMs: number[];
+    medianMs: number;
+    endAnswerMedianMs: number;
+    resultMedianMs: number;
+    longTasksEndToResult: LongTaskSummary;
+  };
+  readonly long:
+    | (Omit<BenchAnswer, 'longTasksRecording' | 'longTasksEndToResult'> & {
+        analysedFps: number | null;
+        longTasksRecording: LongTaskSummary;
+        longTasksEndToResult: LongTaskSummary;
+      })
+    | null;
   readonly warnings: string[];
 }
 
 export function summarise(durations: readonly number[]): LongTaskSummary {
-  return { count: durations.length, totalMs: durations.reduce((a, b) => a + b, 0), maxMs: durations.length === 0 ? 0 : Math.max(...durations) };
+  return {
+    count: durations.length,
+    totalMs: durations.reduce((a, b) => a + b, 0),
+    maxMs: durations.length === 0 ? 0 : Math.max(...durations),
+  };
 }
 
 const fs = (abs: string): string => `/@fs${abs}/`;
 
 /** `runner` must have been started with a fake camera and mic (session-fixtures' fakeMedia()). */
-export async function benchSession(runner: PageRunner, plan: SessionPlan): Promise<SessionBenchResult | { error: string }> {
+export async function benchSession(
+  runner: PageRunner,
+  plan: SessionPlan,
+): Promise<SessionBenchResult | { error: string }> {
   const missing = sharedMissing('models/face_landmarker.task');
   if (missing !== undefined) return { error: missing };
   const modelDir = join(repoRoot, 'models/hirenet-demo');
@@ -67,12 +87,18 @@ export async function benchSession(runner: PageRunner, plan: SessionPlan): Promi
   if ('error' in r) return { error: r.error };
   const short = r.short;
   const cam = r.camera;
-  const long = r.long === null ? null : {
-    ...r.long,
-    analysedFps: r.long.videoFrames === null || r.long.videoSeconds === null ? null : r.long.videoFrames / r.long.videoSeconds,
-    longTasksRecording: summarise(r.long.longTasksRecording),
-    longTasksEndToResult: summarise(r.long.longTasksEndToResult),
-  };
+  const long =
+    r.long === null
+      ? null
+      : {
+          ...r.long,
+          analysedFps:
+            r.long.videoFrames === null || r.long.videoSeconds === null
+              ? null
+              : r.long.videoFrames / r.long.videoSeconds,
+          longTasksRecording: summarise(r.long.longTasksRecording),
+          longTasksEndToResult: summarise(r.long.longTasksEndToResult),
+        };
   return {
     model: 'models/hirenet-demo (fusion: audio + video)',
     backend: r.backend,

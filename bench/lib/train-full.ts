@@ -38,19 +38,27 @@ export interface TrainFullResult {
 
 const round = (v: number): number => Math.round(v * 100) / 100;
 
-export async function benchTrainingFull(interviews: number, gitCommit: string): Promise<TrainFullResult | { error: string; interviews: number }> {
+export async function benchTrainingFull(
+  interviews: number,
+  gitCommit: string,
+): Promise<TrainFullResult | { error: string; interviews: number }> {
   const measuredAt = new Date().toISOString();
   const start = loadavg().map(round);
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', script, '--interviews', String(interviews)], { timeout: 4 * 3600_000, maxBuffer: 1 << 20 }, (err, stdout) => {
-      if (err !== null) return resolve({ error: err.message.split('\n')[0] ?? 'failed', interviews });
-      try {
-        const r = JSON.parse(stdout) as Omit<TrainFullResult, 'measuredAt' | 'gitCommit' | 'load'>;
-        resolve({ ...r, measuredAt, gitCommit, load: { start, end: loadavg().map(round) } });
-      } catch {
-        resolve({ error: `unparseable output: ${stdout.slice(0, 200)}`, interviews });
-      }
-    });
+    const child = execFile(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', script, '--interviews', String(interviews)],
+      { timeout: 4 * 3600_000, maxBuffer: 1 << 20 },
+      (err, stdout) => {
+        if (err !== null) return resolve({ error: err.message.split('\n')[0] ?? 'failed', interviews });
+        try {
+          const r = JSON.parse(stdout) as Omit<TrainFullResult, 'measuredAt' | 'gitCommit' | 'load'>;
+          resolve({ ...r, measuredAt, gitCommit, load: { start, end: loadavg().map(round) } });
+        } catch {
+          resolve({ error: `unparseable output: ${stdout.slice(0, 200)}`, interviews });
+        }
+      },
+    );
     child.stderr?.pipe(process.stderr);
   });
 }

@@ -31,7 +31,13 @@ export interface BenchResults {
   readonly bench: 'hirenet';
   readonly quick: boolean;
   readonly machine: MachineInfo;
-  readonly workload: { inputDim: number; wordDim: number; units: number; windows: number; plan: Record<string, { runs: number; baselineRuns: number; memoryScorings: number } | null> };
+  readonly workload: {
+    inputDim: number;
+    wordDim: number;
+    units: number;
+    windows: number;
+    plan: Record<string, { runs: number; baselineRuns: number; memoryScorings: number } | null>;
+  };
   readonly loop: LoopResult | null;
   readonly rows: BackendRow[];
   /** selectBackend's choice in Chromium with its default warm-up (full runs only). */

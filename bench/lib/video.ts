@@ -17,7 +17,15 @@ export const FILE_WORKERS = 2;
 export const FILE_TARGET = 2;
 export const LIVE_TARGET = 0.95;
 const MODEL = 'models/face_landmarker.task';
-export const ALL_CLIPS = ['vrt_face_1.mp4', 'vrt_face_2.mp4', 'vrt_face_3.mp4', 'vrt_face_4.mp4', 'vrt_face_5.mp4', 'talk_f1.mp4', 'talk_f2.mp4'];
+export const ALL_CLIPS = [
+  'vrt_face_1.mp4',
+  'vrt_face_2.mp4',
+  'vrt_face_3.mp4',
+  'vrt_face_4.mp4',
+  'vrt_face_5.mp4',
+  'talk_f1.mp4',
+  'talk_f2.mp4',
+];
 
 export interface VideoPlan {
   readonly clips: readonly string[];
@@ -65,15 +73,51 @@ export interface LiveResult {
 
 export interface VideoResult {
   readonly fps: number;
-  readonly file: { workers: number; maxInputSide: number; runs: number; warmup: boolean; clips: ClipResult[]; overallSpeeds: number[]; overallMedian: number; initMsMedian: number } | { error: string } | { skipped: string } | null;
+  readonly file:
+    | {
+        workers: number;
+        maxInputSide: number;
+        runs: number;
+        warmup: boolean;
+        clips: ClipResult[];
+        overallSpeeds: number[];
+        overallMedian: number;
+        initMsMedian: number;
+      }
+    | { error: string }
+    | { skipped: string }
+    | null;
   readonly live: (LiveResult | { mode: string; error: string })[];
 }
 
-interface FileStats { duration: number; width: number; height: number; codec: string; speed: number; detectMsMedian: number; faceRatio: number; wallMs: number }
-interface FilePage { initMs: number; files: { url: string; stats?: FileStats; error?: { message: string } }[] }
-interface LivePage { error?: string; mode: string; settings: { width: number; height: number; frameRate: number }; duration: number; analysed: number; fps: number; coverage: number; faceRatio: number; longTasks: number[] }
+interface FileStats {
+  duration: number;
+  width: number;
+  height: number;
+  codec: string;
+  speed: number;
+  detectMsMedian: number;
+  faceRatio: number;
+  wallMs: number;
+}
+interface FilePage {
+  initMs: number;
+  files: { url: string; stats?: FileStats; error?: { message: string } }[];
+}
+interface LivePage {
+  error?: string;
+  mode: string;
+  settings: { width: number; height: number; frameRate: number };
+  duration: number;
+  analysed: number;
+  fps: number;
+  coverage: number;
+  faceRatio: number;
+  longTasks: number[];
+}
 
-const isError = (r: unknown): r is { error: string } => typeof r === 'object' && r !== null && typeof (r as { error?: unknown }).error === 'string';
+const isError = (r: unknown): r is { error: string } =>
+  typeof r === 'object' && r !== null && typeof (r as { error?: unknown }).error === 'string';
 
 export function videoMissing(clips: readonly string[]): string | undefined {
   return sharedMissing(MODEL, ...clips.map((c) => `fixtures/video/${c}`));
@@ -85,8 +129,14 @@ async function benchFile(runner: PageRunner, plan: VideoPlan, log: (m: string) =
   const inits: number[] = [];
   for (let run = 0; run < plan.fileRuns; run++) {
     log(`video file, run ${run + 1}/${plan.fileRuns} (${plan.clips.length} clips) …`);
-    const files = [...(plan.fileWarmup ? plan.clips.slice(0, 1) : []), ...plan.clips].map((c) => sharedUrl(`fixtures/video/${c}`));
-    const r = await runner.run<FilePage>('video/file.html', { modelUrl: sharedUrl(MODEL), fps: VIDEO_FPS, fileWorkers: FILE_WORKERS, files }, 600_000);
+    const files = [...(plan.fileWarmup ? plan.clips.slice(0, 1) : []), ...plan.clips].map((c) =>
+      sharedUrl(`fixtures/video/${c}`),
+    );
+    const r = await runner.run<FilePage>(
+      'video/file.html',
+      { modelUrl: sharedUrl(MODEL), fps: VIDEO_FPS, fileWorkers: FILE_WORKERS, files },
+      600_000,
+    );
     if (isError(r)) return { error: r.error };
     if (plan.fileWarmup) r.files.shift();
     const failed = r.files.find((f) => f.stats === undefined);
@@ -110,28 +160,68 @@ async function benchFile(runner: PageRunner, plan: VideoPlan, log: (m: string) =
       faceRatio: first.faceRatio,
     };
   });
-  return { workers: FILE_WORKERS, maxInputSide: 480, runs: plan.fileRuns, warmup: plan.fileWarmup, clips, overallSpeeds: overall, overallMedian: median(overall), initMsMedian: median(inits) };
+  return {
+    workers: FILE_WORKERS,
+    maxInputSide: 480,
+    runs: plan.fileRuns,
+    warmup: plan.fileWarmup,
+    clips,
+    overallSpeeds: overall,
+    overallMedian: median(overall),
+    initMsMedian: median(inits),
+  };
 }
 
-async function benchLive(runner: PageRunner, plan: VideoPlan, mode: LiveMode, log: (m: string) => void): Promise<LiveResult | { mode: string; error: string }> {
+async function benchLive(
+  runner: PageRunner,
+  plan: VideoPlan,
+  mode: LiveMode,
+  log: (m: string) => void,
+): Promise<LiveResult | { mode: string; error: string }> {
   const runs: LiveRun[] = [];
   let camera = '';
   for (let run = 0; run < plan.liveRuns; run++) {
     log(`video live ${mode}, run ${run + 1}/${plan.liveRuns} (${plan.liveSeconds} s) …`);
-    const r = await runner.run<LivePage>('video/live.html', { modelUrl: sharedUrl(MODEL), seconds: plan.liveSeconds, mode }, 120_000 + plan.liveSeconds * 1000);
+    const r = await runner.run<LivePage>(
+      'video/live.html',
+      { modelUrl: sharedUrl(MODEL), seconds: plan.liveSeconds, mode },
+      120_000 + plan.liveSeconds * 1000,
+    );
     if (isError(r)) return { mode, error: r.error };
     if (r.mode !== mode) return { mode, error: `the page ran ${r.mode}, not ${mode}` };
     camera = `${r.settings.width}×${r.settings.height} @ ${r.settings.frameRate} fps`;
-    runs.push({ seconds: r.duration, analysed: r.analysed, fps: r.fps, coverage: r.coverage, faceRatio: r.faceRatio, longTasks: r.longTasks.length });
+    runs.push({
+      seconds: r.duration,
+      analysed: r.analysed,
+      fps: r.fps,
+      coverage: r.coverage,
+      faceRatio: r.faceRatio,
+      longTasks: r.longTasks.length,
+    });
   }
-  return { mode, camera, runs, fpsMedian: median(runs.map((r) => r.fps)), coverageMedian: median(runs.map((r) => r.coverage)) };
+  return {
+    mode,
+    camera,
+    runs,
+    fpsMedian: median(runs.map((r) => r.fps)),
+    coverageMedian: median(runs.map((r) => r.coverage)),
+  };
 }
 
 /** `runner` must have been started with a fake camera (session-fixtures' fakeMedia()). */
-export async function benchVideo(runner: PageRunner, plan: VideoPlan, log: (m: string) => void): Promise<VideoResult | { error: string }> {
+export async function benchVideo(
+  runner: PageRunner,
+  plan: VideoPlan,
+  log: (m: string) => void,
+): Promise<VideoResult | { error: string }> {
   const missing = videoMissing(plan.clips);
   if (missing !== undefined) return { error: missing };
-  const file = plan.fileRuns > 0 ? await benchFile(runner, plan, log) : plan.fileSkipped !== undefined ? { skipped: plan.fileSkipped } : null;
+  const file =
+    plan.fileRuns > 0
+      ? await benchFile(runner, plan, log)
+      : plan.fileSkipped !== undefined
+        ? { skipped: plan.fileSkipped }
+        : null;
   const live = [];
   for (const mode of plan.liveModes) live.push(await benchLive(runner, plan, mode, log));
   return { fps: VIDEO_FPS, file, live };

@@ -1,5 +1,5 @@
 /**
- * The PyTorch half of the bench alone: `node --import tsx bench/pytorch/run.ts [--runs N]
+ * The PyTorch half of the bench alone: `node --conditions=source --import tsx bench/pytorch/run.ts [--runs N]
  * [--warmup W] [--rounds R] [--threads 1,2] [--impl exact,exact-jit,idiomatic] [--json FILE]`.
  * Prints the exact check and a table of medians (see bench/lib/pytorch.ts).
  */
@@ -37,17 +37,33 @@ if ('skipped' in result) {
   stdout.write(`PyTorch: skipped — ${result.skipped}\n`);
 } else {
   const out: string[] = [];
-  out.push(`PyTorch ${result.torchVersion} (${result.python}, default ${result.defaultThreads} threads); workload ${result.workload.inputDim} descriptors × ${result.workload.windows} windows, ${result.workload.wordDim}-d words, ${result.workload.units} units`);
-  for (const c of result.checks) out.push(`  check ${c.check}: max |Δ| ${c.maxAbsDiff.toExponential(2)} over ${c.interviews} interviews${c.check === 'idiomatic' ? ' (reset-after nn.GRU: not our numbers, by design)' : ''}`);
-  out.push('', '| impl | threads | 1 answer median (min, cpu) ms | 6 answers median (min, cpu) ms |', '|---|---:|---:|---:|');
-  const cell = (t: PytorchTiming | undefined): string => (t === undefined ? '—' : `${ms(t.medianMs)} (${ms(t.minMs)}, ${ms(t.cpuMedianMs)})`);
+  out.push(
+    `PyTorch ${result.torchVersion} (${result.python}, default ${result.defaultThreads} threads); workload ${result.workload.inputDim} descriptors × ${result.workload.windows} windows, ${result.workload.wordDim}-d words, ${result.workload.units} units`,
+  );
+  for (const c of result.checks)
+    out.push(
+      `  check ${c.check}: max |Δ| ${c.maxAbsDiff.toExponential(2)} over ${c.interviews} interviews${c.check === 'idiomatic' ? ' (reset-after nn.GRU: not our numbers, by design)' : ''}`,
+    );
+  out.push(
+    '',
+    '| impl | threads | 1 answer median (min, cpu) ms | 6 answers median (min, cpu) ms |',
+    '|---|---:|---:|---:|',
+  );
+  const cell = (t: PytorchTiming | undefined): string =>
+    t === undefined ? '—' : `${ms(t.medianMs)} (${ms(t.minMs)}, ${ms(t.cpuMedianMs)})`;
   const keys = [...new Set(result.timings.map((t) => `${t.impl}\t${t.threads}`))];
   for (const key of keys) {
     const [impl, th] = key.split('\t');
-    const of = (n: number): PytorchTiming | undefined => result.timings.find((t) => t.impl === impl && String(t.threads) === th && t.answers === n);
+    const of = (n: number): PytorchTiming | undefined =>
+      result.timings.find((t) => t.impl === impl && String(t.threads) === th && t.answers === n);
     out.push(`| ${impl} | ${th} | ${cell(of(1))} | ${cell(of(6))} |`);
   }
-  out.push('', `Fastest 6-answer median: ${ms(result.fastest6.medianMs)} ms (${result.fastest6.impl}, ${result.fastest6.threads} thread${result.fastest6.threads === 1 ? '' : 's'}); ${runs} runs each, in ${rounds} interleaved rounds, each after ${warmup} warm-up calls.`);
-  out.push(`Load average (1, 5, 15 min) start ${result.loadAverage.start.join(', ')}, end ${result.loadAverage.end.join(', ')} on a shared machine: medians are upper bounds.`);
+  out.push(
+    '',
+    `Fastest 6-answer median: ${ms(result.fastest6.medianMs)} ms (${result.fastest6.impl}, ${result.fastest6.threads} thread${result.fastest6.threads === 1 ? '' : 's'}); ${runs} runs each, in ${rounds} interleaved rounds, each after ${warmup} warm-up calls.`,
+  );
+  out.push(
+    `Load average (1, 5, 15 min) start ${result.loadAverage.start.join(', ')}, end ${result.loadAverage.end.join(', ')} on a shared machine: medians are upper bounds.`,
+  );
   stdout.write(`${out.join('\n')}\n`);
 }

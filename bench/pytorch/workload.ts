@@ -7,14 +7,14 @@
  * the outputs our model gives for them (tfjs cpu backend, each interview scored alone like the
  * bench does), so the PyTorch "exact" implementation is checked on exactly what it is timed on.
  *
- *   node --import tsx bench/pytorch/workload.ts --out FILE [--answers 1,6] [--backend cpu|wasm]
+ *   node --conditions=source --import tsx bench/pytorch/workload.ts --out FILE [--answers 1,6] [--backend cpu|wasm]
  *
  * Run as a child process by bench/lib/pytorch.ts so the caller's tfjs backend is left alone.
  */
 import { writeFile } from 'node:fs/promises';
 import { argv, stderr } from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { initBackendNode } from '../../packages/sdk/src/cli/node-backend.ts';
+import { initBackendNode } from '../../packages/research/src/node-backend.ts';
 import { HireNetModel } from '../../packages/sdk/src/model/hirenet-model.ts';
 import type { ReferenceFile } from '../../packages/sdk/src/model/reference.ts';
 import type { InterviewOutput } from '../../packages/sdk/src/model/types.ts';
@@ -41,7 +41,9 @@ export async function buildBenchWorkload(answerCounts: readonly number[] = [1, 6
       interviews.push({ inputs, outputs });
     }
     const { variant: _variant, ...config } = model.config;
-    const weights = Object.fromEntries(Object.entries(model.getWeights()).map(([name, w]) => [name, { shape: [...w.shape], data: Array.from(w.data) }]));
+    const weights = Object.fromEntries(
+      Object.entries(model.getWeights()).map(([name, w]) => [name, { shape: [...w.shape], data: Array.from(w.data) }]),
+    );
     return {
       format: 'hirenet-reference/1',
       source: `bench workload: HireNetModel.random(benchConfig, ${BENCH_WEIGHTS_SEED}, { biasScale: ${BENCH_BIAS_SCALE} }), benchInterview(${answerCounts.join('), benchInterview(')})`,
@@ -63,7 +65,9 @@ function flag(name: string): string | undefined {
 if (argv[1] !== undefined && fileURLToPath(import.meta.url) === argv[1]) {
   const out = flag('out');
   if (out === undefined) {
-    stderr.write('usage: node --import tsx bench/pytorch/workload.ts --out FILE [--answers 1,6] [--backend cpu|wasm]\n');
+    stderr.write(
+      'usage: node --conditions=source --import tsx bench/pytorch/workload.ts --out FILE [--answers 1,6] [--backend cpu|wasm]\n',
+    );
     process.exit(2);
   }
   const counts = (flag('answers') ?? '1,6').split(',').map(Number);

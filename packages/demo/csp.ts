@@ -39,10 +39,12 @@ export function cspDirectives(o: CspOptions = {}): Record<string, readonly strin
 }
 
 export function contentSecurityPolicy(o: CspOptions = {}): string {
-  return Object.entries(cspDirectives(o)).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
+  return Object.entries(cspDirectives(o))
+    .map(([k, v]) => `${k} ${v.join(' ')}`)
+    .join('; ');
 }
 
-/** The development relay's port (packages/sdk/src/live/relay, `npm start`); live.html connects there. */
+/** The development relay's port (packages/relay/src, `npm start`); live.html connects there. */
 export const DEV_RELAY_PORT = 8787;
 
 /**
@@ -55,15 +57,20 @@ function policyFor(req: IncomingMessage, dev: boolean): string {
   if (!path.endsWith('/live.html')) return contentSecurityPolicy({ dev, trustedTypes: !dev });
   // The live room signals over a WebSocket to the relay on the same host name, another port.
   const host = new URL(`http://${req.headers.host ?? '127.0.0.1'}`).hostname;
-  return contentSecurityPolicy({ dev, connect: [`ws://${host}:${DEV_RELAY_PORT}`, `http://${host}:${DEV_RELAY_PORT}`] });
+  return contentSecurityPolicy({
+    dev,
+    connect: [`ws://${host}:${DEV_RELAY_PORT}`, `http://${host}:${DEV_RELAY_PORT}`],
+  });
 }
 
 /** Sends the policy with every response of the dev and preview servers. */
 export function cspHeaders(): Plugin {
-  const use = (dev: boolean) => (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    res.setHeader('Content-Security-Policy', policyFor(req, dev));
-    next();
-  };
+  const use =
+    (dev: boolean) =>
+    (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+      res.setHeader('Content-Security-Policy', policyFor(req, dev));
+      next();
+    };
   return {
     name: 'hirenet-csp',
     configureServer(server) {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import type { Connect, Plugin } from 'vite';
-import { manifestText } from '../sdk/src/session/manifest-node.ts';
+import { manifestText } from '../cli/src/manifest-node.ts';
 
 export interface AssetSources {
   /** Fusion directory or single-model directory. */
@@ -27,7 +27,8 @@ function walk(dir: string, prefix: string, out: Map<string, () => Buffer>): void
     const abs = join(dir, name);
     if (statSync(abs).isDirectory()) walk(abs, `${prefix}${name}/`, out);
     // Only what the SDK reads (model.json, fusion.json, shards); READMEs and eval notes stay home.
-    else if (/\.(json|bin)$/.test(name) && !name.startsWith('eval')) out.set(`${prefix}${name}`, () => readFileSync(abs));
+    else if (/\.(json|bin)$/.test(name) && !name.startsWith('eval'))
+      out.set(`${prefix}${name}`, () => readFileSync(abs));
   }
 }
 
@@ -35,28 +36,50 @@ function walk(dir: string, prefix: string, out: Map<string, () => Buffer>): void
 export function assetFiles(src: AssetSources): Map<string, () => Buffer> {
   const files = new Map<string, () => Buffer>();
   if (src.modelDir !== null) walk(src.modelDir, 'model/', files);
-  for (const f of ['vocab.json', 'vectors.bin', 'words.txt']) files.set(`vocab/${f}`, () => readFileSync(join(src.vocabDir, f)));
-  const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm', { paths: [src.sdkDir] }));
-  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) files.set(`tfjs/${f}`, () => readFileSync(join(wasmDir, f)));
-  const mp = dirname(require.resolve('@mediapipe/tasks-vision/vision_wasm_module_internal.wasm', { paths: [src.sdkDir] }));
-  for (const f of ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm']) files.set(`mediapipe/${f}`, () => readFileSync(join(mp, f)));
+  for (const f of ['vocab.json', 'vectors.bin', 'words.txt'])
+    files.set(`vocab/${f}`, () => readFileSync(join(src.vocabDir, f)));
+  const wasmDir = dirname(
+    require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm', { paths: [src.sdkDir] }),
+  );
+  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'])
+    files.set(`tfjs/${f}`, () => readFileSync(join(wasmDir, f)));
+  const mp = dirname(
+    require.resolve('@mediapipe/tasks-vision/vision_wasm_module_internal.wasm', { paths: [src.sdkDir] }),
+  );
+  for (const f of ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm'])
+    files.set(`mediapipe/${f}`, () => readFileSync(join(mp, f)));
   // The asset manifest sessions verify every byte against: the model's own (scripts/build-manifest.ts),
   // else one built from the files served here, so a freshly trained model runs without a build step.
   if (src.modelDir !== null && !files.has('model/manifest.json')) {
-    const text = manifestText({ modelDir: src.modelDir, vocabDir: src.vocabDir, resolveFrom: join(src.sdkDir, 'package.json') });
-    console.warn(`[hirenet:assets] ${relative(process.cwd(), src.modelDir) || '.'} has no manifest.json: serving one built from its files now`);
+    const text = manifestText({
+      modelDir: src.modelDir,
+      vocabDir: src.vocabDir,
+      resolveFrom: join(src.sdkDir, 'package.json'),
+    });
+    console.warn(
+      `[hirenet:assets] ${relative(process.cwd(), src.modelDir) || '.'} has no manifest.json: serving one built from its files now`,
+    );
     files.set('model/manifest.json', () => Buffer.from(text));
   }
   if (src.faceModel !== null) files.set('face_landmarker.task', () => readFileSync(src.faceModel!));
   // The worklet only imports types, so a plain TypeScript transpile gives a standalone module.
   files.set('capture-worklet.js', () => {
     const code = readFileSync(join(src.sdkDir, 'src/audio/capture-worklet.ts'), 'utf8');
-    return Buffer.from(ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: false } }).outputText);
+    return Buffer.from(
+      ts.transpileModule(code, {
+        compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: false },
+      }).outputText,
+    );
   });
   return files;
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
 export function hirenetAssets(src: AssetSources, base = 'hirenet/'): Plugin {
   const files = assetFiles(src);
@@ -89,7 +112,10 @@ export function defaultSources(repoRoot: string, sharedDir: string): AssetSource
   const env = process.env['HIRENET_MODEL_DIR'];
   const modelDir = env !== undefined && env !== '' ? resolve(env) : resolve(repoRoot, 'models/hirenet-demo');
   const face = resolve(sharedDir, 'models/face_landmarker.task');
-  if (!existsSync(modelDir)) console.warn(`[hirenet:assets] no model at ${relative(process.cwd(), modelDir)} (set HIRENET_MODEL_DIR); the page will report it`);
+  if (!existsSync(modelDir))
+    console.warn(
+      `[hirenet:assets] no model at ${relative(process.cwd(), modelDir)} (set HIRENET_MODEL_DIR); the page will report it`,
+    );
   return {
     modelDir: existsSync(modelDir) ? modelDir : null,
     vocabDir: resolve(repoRoot, 'models/vocab'),

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, searchForWorkspaceRoot } from 'vite';
+import { defaultClientConditions, defineConfig, searchForWorkspaceRoot } from 'vite';
 import { cspHeaders } from './csp.ts';
 import { defaultSources, hirenetAssets } from './vite-assets.ts';
 
@@ -8,6 +8,8 @@ const shared = fileURLToPath(new URL('../../../shared', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export default defineConfig({
+  // The SDK's workspace sources (its "source" export condition), not a dist/ that may be stale.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -16,7 +18,16 @@ export default defineConfig({
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   optimizeDeps: {
-    include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-webgpu', 'meyda', 'comlink', 'mediabunny'],
+    include: [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-webgpu',
+      'meyda',
+      'comlink',
+      'mediabunny',
+    ],
     // MediaPipe loads its own wasm at run time; pre-bundling breaks that.
     exclude: ['@mediapipe/tasks-vision'],
   },

@@ -68,7 +68,8 @@ export function alignAndCorrelate(live: WindowRows, file: WindowRows, steps = 8)
     const r = x.map((xs, f) => pearson(xs, y[f]!));
     const finite = r.filter(Number.isFinite);
     const score = finite.reduce((a, b) => a + b, 0) / Math.max(1, finite.length);
-    if (score > (best.medianR === -Infinity ? -Infinity : meanOf(best.r))) best = { lag, r, medianR: median(r), windows: n };
+    if (score > (best.medianR === -Infinity ? -Infinity : meanOf(best.r)))
+      best = { lag, r, medianR: median(r), windows: n };
   }
   return best;
 }

@@ -17,8 +17,20 @@ const CLIP = 'fixtures/audio/jfk.wav';
 const missing = sharedMissing(CLIP);
 if (missing) console.warn(`[audio-worker] ${missing}`);
 
-interface FileResult { error?: string; code?: string; ms: number; frames: number; windows: number; summary: AudioSummary; longTasks: number[] }
-interface LiveResult extends Omit<FileResult, 'ms'> { sampleRate: number; takenDuring: number; maxLagSeconds: number }
+interface FileResult {
+  error?: string;
+  code?: string;
+  ms: number;
+  frames: number;
+  windows: number;
+  summary: AudioSummary;
+  longTasks: number[];
+}
+interface LiveResult extends Omit<FileResult, 'ms'> {
+  sampleRate: number;
+  takenDuring: number;
+  maxLagSeconds: number;
+}
 
 const tmp = mkdtempSync(join(tmpdir(), 'hirenet-audio-live-'));
 
@@ -38,7 +50,9 @@ describe.skipIf(missing !== undefined)('audio worker in Chromium', () => {
         return res;
       });
       expect(r.error, decoder).toBeUndefined();
-      console.log(`[audio-worker] file via ${decoder}: ${r.frames} frames in ${r.ms.toFixed(0)} ms; browser F0 ${r.summary.meanF0Hz.toFixed(1)} Hz vs Node ${node.meanF0Hz.toFixed(1)} Hz`);
+      console.log(
+        `[audio-worker] file via ${decoder}: ${r.frames} frames in ${r.ms.toFixed(0)} ms; browser F0 ${r.summary.meanF0Hz.toFixed(1)} Hz vs Node ${node.meanF0Hz.toFixed(1)} Hz`,
+      );
       expect(Math.abs(r.frames - 1100)).toBeLessThanOrEqual(2);
       expect(Math.abs(r.summary.meanF0Hz / node.meanF0Hz - 1)).toBeLessThan(0.02);
       expect(Math.abs(r.summary.voicedFraction - node.voicedFraction)).toBeLessThan(0.05);
@@ -47,17 +61,26 @@ describe.skipIf(missing !== undefined)('audio worker in Chromium', () => {
   });
 
   it('decodes compressed containers in the worker (webm/opus, mp4/aac) and rejects non-audio with a typed error', async () => {
-    for (const [ext, codec] of [['webm', 'libopus'], ['mp4', 'aac']] as const) {
+    for (const [ext, codec] of [
+      ['webm', 'libopus'],
+      ['mp4', 'aac'],
+    ] as const) {
       const out = join(tmp, `clip.${ext}`);
       execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sharedPath(CLIP), '-c:a', codec, '-b:a', '64k', out]);
-      const r = await withPage('audio/worker.html', (h) => h.run<FileResult>({ mode: 'file', base64: readFileSync(out).toString('base64'), decoder: 'webcodecs' }));
+      const r = await withPage('audio/worker.html', (h) =>
+        h.run<FileResult>({ mode: 'file', base64: readFileSync(out).toString('base64'), decoder: 'webcodecs' }),
+      );
       expect(r.error, ext).toBeUndefined();
-      console.log(`[audio-worker] ${ext} via webcodecs: ${r.frames} frames, F0 ${r.summary.meanF0Hz.toFixed(1)} Hz, voiced ${(100 * r.summary.voicedFraction).toFixed(0)} %`);
+      console.log(
+        `[audio-worker] ${ext} via webcodecs: ${r.frames} frames, F0 ${r.summary.meanF0Hz.toFixed(1)} Hz, voiced ${(100 * r.summary.voicedFraction).toFixed(0)} %`,
+      );
       // Codec padding (AAC priming, Opus pre-skip) may add a few frames at the ends.
       expect(Math.abs(r.frames - 1100), ext).toBeLessThanOrEqual(12);
       expect(Math.abs(r.summary.meanF0Hz / 236.3 - 1), ext).toBeLessThan(0.03);
     }
-    const junk = await withPage('audio/worker.html', (h) => h.run<FileResult>({ mode: 'file', base64: Buffer.from('not audio at all, just text').toString('base64') }));
+    const junk = await withPage('audio/worker.html', (h) =>
+      h.run<FileResult>({ mode: 'file', base64: Buffer.from('not audio at all, just text').toString('base64') }),
+    );
     expect(junk.code).toBe('not-audio');
   });
 
@@ -65,7 +88,11 @@ describe.skipIf(missing !== undefined)('audio worker in Chromium', () => {
     // Chromium's fake microphone plays a .wav in a loop; made from the shared clip at test time.
     const wav = join(tmp, 'mic.wav');
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sharedPath(CLIP), '-ac', '1', '-ar', '48000', wav]);
-    const r = await withPage('audio/worker.html', (h) => h.run<LiveResult>({ mode: 'live', seconds: 6, viteWorklet: true }), { fakeMedia: { audio: wav } });
+    const r = await withPage(
+      'audio/worker.html',
+      (h) => h.run<LiveResult>({ mode: 'live', seconds: 6, viteWorklet: true }),
+      { fakeMedia: { audio: wav } },
+    );
     expect(r.error).toBeUndefined();
     console.log(
       `[audio-worker] live: ${r.sampleRate} Hz, ${r.frames} frames (${r.takenDuring} during capture), max backlog ${r.maxLagSeconds.toFixed(2)} s, ` +

@@ -22,7 +22,9 @@ describe('tfjs backends in Chromium', () => {
     it(`${backend} initialises, agrees with cpu and float64 within 1e-5, leaks no tensor, fetches nothing external`, async () => {
       await withPage('backends.html', async (page) => {
         const r = await page.run<BackendRun>({ backend });
-        console.log(`[backends] ${backend}: init ${r.initMs.toFixed(0)} ms, first probe ${r.firstRunMs.toFixed(1)} ms, second ${r.secondRunMs.toFixed(1)} ms`);
+        console.log(
+          `[backends] ${backend}: init ${r.initMs.toFixed(0)} ms, first probe ${r.firstRunMs.toFixed(1)} ms, second ${r.secondRunMs.toFixed(1)} ms`,
+        );
         expect(r.active).toBe(backend);
         expect(r.tensorsAfter).toBe(r.tensorsBefore);
         expect(r.values).toHaveLength(reference.length);

@@ -40,7 +40,8 @@ const ORDER = `(([sel, which]) => {
 })`;
 
 type Order = { text: string; isolated: boolean; leftToRight: boolean } | string;
-const order = (page: Page, sel: string, which: 'after' | 'before'): Promise<Order> => page.evaluate(`${ORDER}(${JSON.stringify([sel, which])})`);
+const order = (page: Page, sel: string, which: 'after' | 'before'): Promise<Order> =>
+  page.evaluate(`${ORDER}(${JSON.stringify([sel, which])})`);
 
 describe.skipIf(missing !== undefined)('bidi isolation of host text (production build under its CSP)', () => {
   let browser: Browser;
@@ -77,31 +78,51 @@ describe.skipIf(missing !== undefined)('bidi isolation of host text (production 
       expect(await page.getByTestId('question').getAttribute('dir')).toBe('auto');
       expect(await page.getByTestId('question').textContent()).toBe(QUESTIONS[0]);
       // "1. " before the isolated question, and the status beside the button, both in order.
-      expect(await order(page, '.answer-list li:first-child button', 'before')).toEqual({ text: '1.', isolated: true, leftToRight: true });
-      expect(await order(page, '.answer-list li:first-child .status', 'after')).toEqual({ text: 'not answered yet', isolated: false, leftToRight: true });
+      expect(await order(page, '.answer-list li:first-child button', 'before')).toEqual({
+        text: '1.',
+        isolated: true,
+        leftToRight: true,
+      });
+      expect(await order(page, '.answer-list li:first-child .status', 'after')).toEqual({
+        text: 'not answered yet',
+        isolated: false,
+        leftToRight: true,
+      });
 
       await page.getByTestId('record-toggle').click();
       await page.locator('.rec-badge:not([hidden])').waitFor({ timeout: 30_000 });
       await page.waitForTimeout(3000);
       await page.getByTestId('record-toggle').click();
-      await page.waitForFunction(() => document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 1 stored') === true, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 1 stored') === true,
+        undefined,
+        { timeout: 60_000 },
+      );
       await page.getByTestId('finish').click();
       await page.locator('body[data-report=ready]').waitFor({ timeout: 120_000 });
 
       const meta = '.hn-report header .hn-meta';
       expect(await order(page, meta, 'before')).toEqual({ text: 'Role:', isolated: true, leftToRight: true });
-      expect(await order(page, meta, 'after')).toMatchObject({ text: expect.stringMatching(/^· 1 of 2 questions answered · \d+ key moments?$/), isolated: true, leftToRight: true });
+      expect(await order(page, meta, 'after')).toMatchObject({
+        text: expect.stringMatching(/^· 1 of 2 questions answered · \d+ key moments?$/),
+        isolated: true,
+        leftToRight: true,
+      });
       expect(await page.locator(`${meta} bdi`).textContent()).toBe(TITLE);
       expect(await page.locator('.hn-qbar-label bdi').first().textContent()).toBe(QUESTIONS[0]);
       expect(await page.locator('.hn-answer[data-answer="0"] bdi.hn-question').textContent()).toBe(QUESTIONS[0]);
 
       // Control: the same words without isolation are reordered, and the measure sees it.
-      await page.evaluate(([title]) => {
-        const p = document.createElement('p');
-        p.id = 'control';
-        p.append('Role: ', title!, ' · 1 of 2 questions answered');
-        document.body.append(p);
-      }, [TITLE]);
+      await page.evaluate(
+        ([title]) => {
+          const p = document.createElement('p');
+          p.id = 'control';
+          p.append('Role: ', title!, ' · 1 of 2 questions answered');
+          document.body.append(p);
+        },
+        [TITLE],
+      );
       expect(await order(page, '#control', 'after')).toMatchObject({ isolated: false, leftToRight: false });
       expect(violations).toEqual([]);
     } finally {
@@ -130,8 +151,15 @@ describe.skipIf(missing !== undefined)('bidi isolation of host text (production 
       expect(out).toMatchObject({ ok: true });
       expect(shown.some((h) => h.includes('(<bdi dir="auto">\u202Eclip.mp4</bdi>)…'))).toBe(true);
       expect(await page.title()).toBe(`HireNet report — \u2068${TITLE}\u2069`);
-      expect(await order(page, '.hn-report header .hn-meta', 'before')).toEqual({ text: 'Role:', isolated: true, leftToRight: true });
-      expect(await order(page, '.hn-report header .hn-meta', 'after')).toMatchObject({ isolated: true, leftToRight: true });
+      expect(await order(page, '.hn-report header .hn-meta', 'before')).toEqual({
+        text: 'Role:',
+        isolated: true,
+        leftToRight: true,
+      });
+      expect(await order(page, '.hn-report header .hn-meta', 'after')).toMatchObject({
+        isolated: true,
+        leftToRight: true,
+      });
       expect(violations).toEqual([]);
     } finally {
       await ctx.close();

@@ -11,14 +11,27 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { launchChromium } from './harness/chromium.ts';
 import { repoRoot, sharedMissing, sharedPath, skipUnless } from './harness/index.ts';
-import { buildDemo, CLIP, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia, serveStatic, workDir, type StaticServer, recordRequests, type RecordedRequest } from './session-fixtures.ts';
+import {
+  buildDemo,
+  CLIP,
+  cleanWorkDir,
+  demoModel,
+  FACE_MODEL,
+  fakeMedia,
+  serveStatic,
+  workDir,
+  type StaticServer,
+  recordRequests,
+  type RecordedRequest,
+} from './session-fixtures.ts';
 
 /** A second real clip, uploaded as a file answer (H.264 + AAC). */
 const UPLOAD = 'fixtures/video/vrt_face_5.mp4';
 const SHOTS = join(repoRoot, 'test-results/demo');
 const SCORE_LABEL = 'Experimental demo-model estimate — not a hiring measure';
 /** Emotion and trait labels the UI must never use (EU AI Act Art. 5(1)(f)); movement words are fine. */
-const EMOTION_WORDS = /\b(anxious|anxiety|nervous|confident|confidence|happy|happiness|sad|angry|anger|fear\w*|stress(ed)?|calm|bored|enthusias\w*|excited|frustrat\w*|joy\w*|disgust\w*|surprised|contempt\w*|honest\w*|emotional)\b/i;
+const EMOTION_WORDS =
+  /\b(anxious|anxiety|nervous|confident|confidence|happy|happiness|sad|angry|anger|fear\w*|stress(ed)?|calm|bored|enthusias\w*|excited|frustrat\w*|joy\w*|disgust\w*|surprised|contempt\w*|honest\w*|emotional)\b/i;
 
 // The build and the fake camera need these; each test also names what it reads (skipUnless).
 const missing = sharedMissing(CLIP, FACE_MODEL);
@@ -50,7 +63,12 @@ async function answer(page: Page, start: 'record-toggle' | 'redo', seconds: numb
   await page.waitForTimeout(seconds * 1000);
   expect(await page.getByTestId('timer').innerText()).toMatch(new RegExp(`^0:0[${Math.max(1, seconds - 1)}-9]$`));
   await page.getByTestId('record-toggle').click();
-  await page.waitForFunction((i) => document.querySelector('[data-testid=record-status]')?.textContent?.startsWith(`Answer ${i + 1} stored`) === true, index, { timeout: 60_000 });
+  await page.waitForFunction(
+    (i) =>
+      document.querySelector('[data-testid=record-status]')?.textContent?.startsWith(`Answer ${i + 1} stored`) === true,
+    index,
+    { timeout: 60_000 },
+  );
 }
 
 async function consentAndRole(page: Page): Promise<void> {
@@ -93,7 +111,9 @@ describe('demo (index.html, production build)', () => {
       await page.locator('body[data-screen=consent]').waitFor({ timeout: 30_000 });
       // Nothing stored and no camera opened before consent.
       expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
-      await expect.poll(() => page.locator('body').getAttribute('data-loaded'), { timeout: 120_000 }).toBe('audio+video');
+      await expect
+        .poll(() => page.locator('body').getAttribute('data-loaded'), { timeout: 120_000 })
+        .toBe('audio+video');
       expect(await page.locator('.consent').innerText()).toContain('not a hiring measure');
       texts.push(await page.locator('body').innerText());
       await shot(page, ctx, 'consent');
@@ -101,7 +121,9 @@ describe('demo (index.html, production build)', () => {
 
       // Live indicators: the fake camera shows a face, the fake mic speaks.
       await expect.poll(() => page.getByTestId('face').getAttribute('data-face'), { timeout: 30_000 }).toBe('yes');
-      await expect.poll(async () => Number(await page.getByTestId('level').getAttribute('data-level')), { timeout: 15_000 }).toBeGreaterThan(0.1);
+      await expect
+        .poll(async () => Number(await page.getByTestId('level').getAttribute('data-level')), { timeout: 15_000 })
+        .toBeGreaterThan(0.1);
 
       await answer(page, 'record-toggle', 4, 0);
       await page.getByTestId('next').click();
@@ -113,14 +135,24 @@ describe('demo (index.html, production build)', () => {
       await shot(page, ctx, 'recording');
       await page.waitForTimeout(1500);
       await page.getByTestId('record-toggle').click();
-      await page.waitForFunction(() => document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 2 stored') === true, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 2 stored') === true,
+        undefined,
+        { timeout: 60_000 },
+      );
       // Redo answer 2: the new take replaces the first one.
       expect(await page.getByTestId('face').getAttribute('data-source')).toBe('preview');
       await answer(page, 'redo', 4, 1);
       expect(await page.locator('.answer-list li').nth(1).innerText()).toContain('take 2');
       // Question 3 from an uploaded recording, analysed on the device.
       await page.getByTestId('upload-2').setInputFiles(sharedPath(UPLOAD));
-      await page.waitForFunction(() => document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 3 stored') === true, undefined, { timeout: 120_000 });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 3 stored') === true,
+        undefined,
+        { timeout: 120_000 },
+      );
       expect(await status(page)).toMatch(/analysed: voice and face/);
       texts.push(await page.locator('body').innerText());
       await shot(page, ctx, 'record');
@@ -144,7 +176,9 @@ describe('demo (index.html, production build)', () => {
         const a = report.locator(`.hn-answer[data-answer="${i}"]`);
         // Attention + 5 descriptor tracks (voice and face), each a uPlot canvas.
         await expect.poll(() => a.locator('.hn-chart canvas').count(), { timeout: 10_000 }).toBe(6);
-        expect(await a.getByTestId('key-moment').count() + await a.getByTestId('no-key-moments').count()).toBeGreaterThan(0);
+        expect(
+          (await a.getByTestId('key-moment').count()) + (await a.getByTestId('no-key-moments').count()),
+        ).toBeGreaterThan(0);
       }
       expect(await report.locator('.hn-answer[data-answer="3"]').innerText()).toContain('Not answered');
       const moments = await report.getByTestId('key-moment').count();
@@ -164,7 +198,9 @@ describe('demo (index.html, production build)', () => {
       for (const t of texts) expect(t.match(EMOTION_WORDS)).toBeNull();
       expect(errors).toEqual([]);
       expect(leaks(requests)).toEqual({ foreign: [], withBody: [] });
-      console.log(`[demo-flow] full flow in ${((performance.now() - t0) / 1000).toFixed(1)} s: score ${score}, ${moments} key moments, ${warnings.length} warnings shown, ${requests.length} requests, all 127.0.0.1 GET/HEAD without body`);
+      console.log(
+        `[demo-flow] full flow in ${((performance.now() - t0) / 1000).toFixed(1)} s: score ${score}, ${moments} key moments, ${warnings.length} warnings shown, ${requests.length} requests, all 127.0.0.1 GET/HEAD without body`,
+      );
     } catch (e) {
       await shot(page, ctx, 'failure').catch(() => undefined);
       throw e;
@@ -204,7 +240,9 @@ describe('demo (index.html, production build)', () => {
       expect(await report.locator('.hn-score-label').innerText()).toBe(SCORE_LABEL);
       expect(await report.locator('.hn-answer[data-answer="0"] .hn-meta').innerText()).toContain('audio only');
       // Attention + 3 voice tracks; the face tracks are absent, not zero.
-      await expect.poll(() => report.locator('.hn-answer[data-answer="0"] .hn-chart canvas').count(), { timeout: 10_000 }).toBe(4);
+      await expect
+        .poll(() => report.locator('.hn-answer[data-answer="0"] .hn-chart canvas').count(), { timeout: 10_000 })
+        .toBe(4);
       await shot(page, ctx, 'report-audio-only');
       expect(errors).toEqual([]);
       expect(requests.filter((r) => /mediapipe|face_landmarker/.test(r.url) && r.method !== 'HEAD')).toEqual([]);

@@ -10,12 +10,26 @@ import { contentSecurityPolicy } from '../../packages/demo/csp.ts';
 import { launchChromium } from './harness/chromium.ts';
 import { sharedMissing } from './harness/index.ts';
 import { collectCspViolations, startDemoServer, type DemoServer } from './demo-servers.ts';
-import { buildDemo, CLIP, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia, serveStatic, type StaticServer } from './session-fixtures.ts';
+import {
+  buildDemo,
+  CLIP,
+  cleanWorkDir,
+  demoModel,
+  FACE_MODEL,
+  fakeMedia,
+  serveStatic,
+  type StaticServer,
+} from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[demo-hygiene] ${missing}`);
 
-type Result = { error?: { message: string }; scores?: Record<string, number>; warnings?: { code: string; message: string }[]; modelCard?: { backend: string } };
+type Result = {
+  error?: { message: string };
+  scores?: Record<string, number>;
+  warnings?: { code: string; message: string }[];
+  modelCard?: { backend: string };
+};
 
 /** Opens `url`, waits until embed.html has a result (or an error), returns it. */
 async function embedResult(page: Page, url: string): Promise<Result> {
@@ -60,11 +74,15 @@ describe.skipIf(missing !== undefined)('demo CSP (production build, vite preview
     for (const path of ['/', '/index.html', '/embed.html', '/analyze.html', '/hirenet/model/fusion.json']) {
       expect(await header(path), path).toBe(strict);
     }
-    expect(strict).toMatch(new RegExp([
-      "^default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self';",
-      ".* object-src 'none'; base-uri 'none';",
-      ".* frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types default$",
-    ].join('')));
+    expect(strict).toMatch(
+      new RegExp(
+        [
+          "^default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self';",
+          ".* object-src 'none'; base-uri 'none';",
+          ".* frame-ancestors 'self'; require-trusted-types-for 'script'; trusted-types default$",
+        ].join(''),
+      ),
+    );
     const live = await header('/live.html');
     expect(live).toContain("connect-src 'self' ws://127.0.0.1:8787 http://127.0.0.1:8787");
     expect(live).toContain("frame-ancestors 'self'");
@@ -74,7 +92,10 @@ describe.skipIf(missing !== undefined)('demo CSP (production build, vite preview
     const ctx = await browser.newContext();
     const violations = await collectCspViolations(ctx);
     try {
-      const result = await embedResult(await ctx.newPage(), `${preview.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`);
+      const result = await embedResult(
+        await ctx.newPage(),
+        `${preview.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`,
+      );
       expect(result.error).toBeUndefined();
       expect(Object.keys(result.scores ?? {}).sort()).toEqual(['audio', 'video']);
       expect(result.modelCard?.backend).toBe('wasm');
@@ -86,7 +107,9 @@ describe.skipIf(missing !== undefined)('demo CSP (production build, vite preview
 
   it('another origin cannot frame the page (frame-ancestors is a header)', async () => {
     const frame = `<iframe src="${preview.origin}/embed.html?auto=1" allow="camera; microphone"></iframe>`;
-    const host = await serveStatic(dist, { pages: { '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title>${frame}` } });
+    const host = await serveStatic(dist, {
+      pages: { '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title>${frame}` },
+    });
     const ctx = await browser.newContext();
     const refused: string[] = [];
     ctx.on('console', (m) => {
@@ -111,10 +134,15 @@ describe.skipIf(missing !== undefined)('demo CSP (production build, vite preview
     const ctx = await browser.newContext();
     const violations = await collectCspViolations(ctx);
     try {
-      const result = await embedResult(await ctx.newPage(), `${site.origin}/embed.html?auto=1&answers=1&seconds=2&backend=wasm`);
+      const result = await embedResult(
+        await ctx.newPage(),
+        `${site.origin}/embed.html?auto=1&answers=1&seconds=2&backend=wasm`,
+      );
       expect(result.error).toBeUndefined();
       expect(result.modelCard?.backend).not.toBe('wasm');
-      expect(result.warnings?.map((w) => w.code)).toEqual(expect.arrayContaining(['backend-fallback', 'face-model-missing']));
+      expect(result.warnings?.map((w) => w.code)).toEqual(
+        expect.arrayContaining(['backend-fallback', 'face-model-missing']),
+      );
       const face = result.warnings?.find((w) => w.code === 'face-model-missing')?.message ?? '';
       expect(face).toMatch(/Content-Security-Policy: its script-src \(or default-src\) needs 'wasm-unsafe-eval'/);
       expect(Object.keys(result.scores ?? {})).toEqual(['audio']);

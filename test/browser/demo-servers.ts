@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { repoRoot } from './harness/index.ts';
+import { repoRoot, SOURCE_NODE_ARGS } from './harness/index.ts';
 
 export interface DemoServer {
   readonly origin: string;
@@ -26,11 +26,18 @@ async function freePort(): Promise<number> {
 export async function startDemoServer(mode: 'preview' | 'dev', dist?: string): Promise<DemoServer> {
   const port = await freePort();
   const vite = join(repoRoot, 'node_modules/vite/bin/vite.js');
-  const args = mode === 'preview' ? [vite, 'preview', '--outDir', dist ?? 'dist'] : [vite];
-  const child: ChildProcess = spawn(process.execPath, [...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: join(repoRoot, 'packages/demo'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args =
+    mode === 'preview'
+      ? [...SOURCE_NODE_ARGS, vite, 'preview', '--outDir', dist ?? 'dist']
+      : [...SOURCE_NODE_ARGS, vite];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: join(repoRoot, 'packages/demo'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
@@ -41,9 +48,12 @@ export async function startDemoServer(mode: 'preview' | 'dev', dist?: string): P
     child.kill('SIGTERM');
     await exited;
   };
-  for (const t0 = Date.now(); Date.now() - t0 < 60_000;) {
+  for (const t0 = Date.now(); Date.now() - t0 < 60_000; ) {
     if (child.exitCode !== null) throw new Error(`vite ${mode} exited (${child.exitCode}):\n${log}`);
-    const up = await fetch(`${origin}/embed.html`, { method: 'HEAD' }).then((r) => r.ok, () => false);
+    const up = await fetch(`${origin}/embed.html`, { method: 'HEAD' }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return { origin, close };
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -59,7 +69,9 @@ export async function collectCspViolations(ctx: BrowserContext): Promise<string[
   const found: string[] = [];
   await ctx.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      console.error(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   ctx.on('console', (m) => {

@@ -24,7 +24,16 @@ export function liveMedia(size: string, seconds?: number): PageOptions {
   const stem = join(tmp, `${size.replace(':', 'x')}-${seconds ?? 'all'}`);
   const cut = seconds === undefined ? [] : ['-t', String(seconds)];
   const ff = (...args: string[]): void =>
-    void execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(LIVE_CLIP), ...cut, ...args]);
+    void execFileSync('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      sharedPath(LIVE_CLIP),
+      ...cut,
+      ...args,
+    ]);
   const video = `${stem}.y4m`;
   const audio = `${stem}.wav`;
   if (!existsSync(video)) ff('-vf', `scale=${size}`, '-pix_fmt', 'yuv420p', video);
@@ -45,12 +54,17 @@ export function onTimeoutDescribe(f: () => Promise<string>): void {
 }
 
 /** Polls `f` until it returns something other than undefined/false. */
-export async function waitFor<T>(what: string, f: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  f: () => Promise<T | undefined | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const t0 = Date.now();
   for (;;) {
     const v = await f();
     if (v !== undefined && v !== false) return v;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${await diagnose()}`);
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${await diagnose()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -65,7 +79,11 @@ export const receivedLines = (p: Page, name: string): Promise<string[]> =>
 
 /** A <video>'s decoded width and the frames the page counted (requestVideoFrameCallback); null when absent. */
 export const videoOf = (p: Page, sel: string): Promise<{ width: number; frames: number } | null> =>
-  p.$eval(sel, (v) => ({ width: (v as HTMLVideoElement).videoWidth, frames: Number((v as HTMLVideoElement).dataset['frames']) }))
+  p
+    .$eval(sel, (v) => ({
+      width: (v as HTMLVideoElement).videoWidth,
+      frames: Number((v as HTMLVideoElement).dataset['frames']),
+    }))
     .catch(() => null);
 
 /** Selector of the interviewer's tile for a candidate. */

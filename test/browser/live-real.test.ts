@@ -10,7 +10,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium.ts';
 import { sharedMissing } from './harness/index.ts';
 import { assertRealResult, type EmbedResult } from './real-result.ts';
-import { buildDemo, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia, serveStatic, type StaticServer } from './session-fixtures.ts';
+import {
+  buildDemo,
+  cleanWorkDir,
+  demoModel,
+  FACE_MODEL,
+  fakeMedia,
+  serveStatic,
+  type StaticServer,
+} from './session-fixtures.ts';
 
 const CLIPS = ['fixtures/video/talk_f1.mp4', 'fixtures/video/vrt_face_1.mp4'] as const;
 const SECONDS = 4;
@@ -52,7 +60,14 @@ describe.skipIf(missing !== undefined)('embed.html live with the shipped model o
     const seen: Record<string, number> = {};
     // 'auto+all' times every backend, SwiftShader's included: the path that once moved the weights
     // through WebGPU's readSync and scored everything 0.5.
-    const runs = { auto: 'backend=auto', 'auto+all': 'backend=auto&candidates=wasm,cpu,webgl,webgpu', wasm: 'backend=wasm', cpu: 'backend=cpu', webgl: 'backend=webgl', webgpu: 'backend=webgpu' };
+    const runs = {
+      auto: 'backend=auto',
+      'auto+all': 'backend=auto&candidates=wasm,cpu,webgl,webgpu',
+      wasm: 'backend=wasm',
+      cpu: 'backend=cpu',
+      webgl: 'backend=webgl',
+      webgpu: 'backend=webgpu',
+    };
     for (const [name, query] of Object.entries(runs)) {
       const r = await runEmbed(browser, origin, query);
       assertRealResult(r, { answers: 2, seconds: SECONDS, modalities: ['audio', 'video'], label: `talk_f1/${name}` });
@@ -68,7 +83,12 @@ describe.skipIf(missing !== undefined)('embed.html live with the shipped model o
     const { browser, origin } = await open(CLIPS[1]);
     for (let run = 0; run < 3; run++) {
       const r = await runEmbed(browser, origin, 'backend=auto');
-      assertRealResult(r, { answers: 2, seconds: SECONDS, modalities: ['audio', 'video'], label: `vrt_face_1/auto#${run}` });
+      assertRealResult(r, {
+        answers: 2,
+        seconds: SECONDS,
+        modalities: ['audio', 'video'],
+        label: `vrt_face_1/auto#${run}`,
+      });
     }
     const audio = await runEmbed(browser, origin, 'backend=auto&modalities=audio');
     assertRealResult(audio, { answers: 2, seconds: SECONDS, modalities: ['audio'], label: 'vrt_face_1/audio-only' });

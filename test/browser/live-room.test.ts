@@ -9,10 +9,26 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseClientMessage } from '../../packages/sdk/src/live/signal-schema.ts';
 import { parseCueMessage, type CueMessage } from '../../packages/sdk/src/live/cue-schema.ts';
-import { startRelay, type Relay } from '../../packages/sdk/src/live/relay/server.ts';
-import { closeHarness, sharedMissing, sharedUrl, withPage, type HarnessPage, type PageOptions } from './harness/index.ts';
+import { startRelay, type Relay } from '../../packages/relay/src/server.ts';
 import {
-  cleanLiveMedia, LIVE_CLIP, LIVE_MODEL, liveMedia, onTimeoutDescribe, receivedLines, sentLines, tile, videoOf, waitFor,
+  closeHarness,
+  sharedMissing,
+  sharedUrl,
+  withPage,
+  type HarnessPage,
+  type PageOptions,
+} from './harness/index.ts';
+import {
+  cleanLiveMedia,
+  LIVE_CLIP,
+  LIVE_MODEL,
+  liveMedia,
+  onTimeoutDescribe,
+  receivedLines,
+  sentLines,
+  tile,
+  videoOf,
+  waitFor,
 } from './live-fixtures.ts';
 
 const MODEL = LIVE_MODEL;
@@ -51,24 +67,42 @@ describe.skipIf(missing !== undefined)('live room: 1 interviewer + 2 candidates'
     const opts = media();
     const audits: { who: string; h: HarnessPage; frames: string[] }[] = [];
     try {
-      await withPage('live-room.html', async (iv) => {
-        audits.push({ who: 'interviewer', h: iv, frames: relayFrames(iv, relay) });
-        await start(iv, relay, 'interviewer', 'Ines');
-        await withPage('live-room.html', async (ada) => {
-          audits.push({ who: 'Ada', h: ada, frames: relayFrames(ada, relay) });
-          const t0 = Date.now();
-          await start(ada, relay, 'candidate', 'Ada');
-          await withPage('live-room.html', async (bo) => {
-            audits.push({ who: 'Bo', h: bo, frames: relayFrames(bo, relay) });
-            await start(bo, relay, 'candidate', 'Bo');
-            onTimeoutDescribe(async () => JSON.stringify(await Promise.all([iv, ada, bo].map(async (p) => ({
-              status: await p.page.textContent('[data-testid="status"]').catch(() => null),
-              peers: await p.run({ cmd: 'debug' }).catch((e: unknown) => String(e)),
-            })))));
-            await scenario(iv.page, ada.page, bo.page, iv, t0);
-          }, opts);
-        }, opts);
-      }, opts);
+      await withPage(
+        'live-room.html',
+        async (iv) => {
+          audits.push({ who: 'interviewer', h: iv, frames: relayFrames(iv, relay) });
+          await start(iv, relay, 'interviewer', 'Ines');
+          await withPage(
+            'live-room.html',
+            async (ada) => {
+              audits.push({ who: 'Ada', h: ada, frames: relayFrames(ada, relay) });
+              const t0 = Date.now();
+              await start(ada, relay, 'candidate', 'Ada');
+              await withPage(
+                'live-room.html',
+                async (bo) => {
+                  audits.push({ who: 'Bo', h: bo, frames: relayFrames(bo, relay) });
+                  await start(bo, relay, 'candidate', 'Bo');
+                  onTimeoutDescribe(async () =>
+                    JSON.stringify(
+                      await Promise.all(
+                        [iv, ada, bo].map(async (p) => ({
+                          status: await p.page.textContent('[data-testid="status"]').catch(() => null),
+                          peers: await p.run({ cmd: 'debug' }).catch((e: unknown) => String(e)),
+                        })),
+                      ),
+                    ),
+                  );
+                  await scenario(iv.page, ada.page, bo.page, iv, t0);
+                },
+                opts,
+              );
+            },
+            opts,
+          );
+        },
+        opts,
+      );
     } finally {
       await relay.close();
     }
@@ -81,64 +115,130 @@ describe.skipIf(missing !== undefined)('live room: consent choices, refusals and
     const relay = await startRelay({ dev: true, port: 0 });
     const opts = media();
     try {
-      await withPage('live-room.html', async (iv) => {
-        await start(iv, relay, 'interviewer', 'Ines');
-        // A second interviewer is refused with a typed error on the page; the room goes on.
-        await withPage('live-room.html', async (other) => {
-          await expect(start(other, relay, 'interviewer', 'Otto')).rejects.toThrow(/already has an interviewer/);
-          expect(await other.page.getAttribute('[data-testid="error"]', 'data-code')).toBe('role-taken');
-        }, opts);
-        await withPage('live-room.html', async (kim) => {
-          const started = kim.run({ cmd: 'start', role: 'candidate', name: 'Kim', room: 'r1', auto: false, relayUrl: relay.url, modelUrl: sharedUrl(MODEL) });
-          await kim.page.click('[data-testid="join-without"]');
-          await started;
-          await withPage('live-room.html', async (lee) => {
-            const leeStarted = lee.run({
-              cmd: 'start', role: 'candidate', name: 'Lee', room: 'r1', auto: false, relayUrl: relay.url, modelUrl: sharedUrl(MODEL),
-            });
-            await lee.page.check('[data-testid="consent-voice"]');
-            await lee.page.click('[data-testid="join"]');
-            await leeStarted;
-            const kimLines = await waitFor('3 messages from Kim', async () => {
-              const l = await sentLines(kim.page);
-              return l.length >= 3 ? l : undefined;
-            });
-            for (const c of kimLines.map((x) => parseCueMessage(x))) expect([c.channels, c.face, c.voice]).toEqual([{ face: 'off', voice: 'off' }, null, null]);
-            const leeCues = await waitFor('Lee voice cues', async () => {
-              const l = (await sentLines(lee.page)).map((x) => parseCueMessage(x)).filter((c) => c.voice !== null);
-              return l.length >= 2 ? l : undefined;
-            }, 60_000);
-            for (const c of leeCues) expect([c.channels.face, c.face]).toEqual(['off', null]);
-            await waitFor('Kim strip says off', async () => (await iv.page.getAttribute(`${tile('Kim')} [data-testid="cue-strip"]`, 'data-voice')) === 'off');
-            // A tampered candidate page: extra fields and oversized text are refused by the interviewer's validator.
-            const valid = JSON.parse(leeCues.length > 0 ? JSON.stringify(leeCues[0]) : '{}') as Record<string, unknown>;
-            const tampered = [JSON.stringify({ ...valid, seq: 9999, emotion: 'x' }), JSON.stringify({ ...valid, seq: 9998, pad: 'x'.repeat(2000) })];
-            for (const text of tampered) expect(await lee.run({ cmd: 'send-raw-cue', text })).toEqual({ sent: true });
-            await waitFor('refusal shown', async () => /was refused/.test((await iv.page.textContent('[data-testid="status"]')) ?? ''));
-            expect((await receivedLines(iv.page, 'Lee')).filter((l) => /"seq":999[89]/.test(l))).toEqual([]);
-            // Nothing of an analysis that was not consented to was even loaded.
-            // (The test page imports the asset URL modules, `…?url`, up front; those carry only a URL string.)
-            const loaded = (h: HarnessPage): string[] => h.requests.map((q) => q.url)
-              .filter((u) => /face_landmarker|vision_wasm|vision-worker|audio-worker|capture-worklet/.test(u) && !/[?&]url$/.test(u));
-            expect(loaded(kim)).toEqual([]);
-            expect(loaded(lee).filter((u) => /face_landmarker|vision/.test(u))).toEqual([]);
-            expect(loaded(lee).some((u) => /audio-worker|capture-worklet/.test(u))).toBe(true);
+      await withPage(
+        'live-room.html',
+        async (iv) => {
+          await start(iv, relay, 'interviewer', 'Ines');
+          // A second interviewer is refused with a typed error on the page; the room goes on.
+          await withPage(
+            'live-room.html',
+            async (other) => {
+              await expect(start(other, relay, 'interviewer', 'Otto')).rejects.toThrow(/already has an interviewer/);
+              expect(await other.page.getAttribute('[data-testid="error"]', 'data-code')).toBe('role-taken');
+            },
+            opts,
+          );
+          await withPage(
+            'live-room.html',
+            async (kim) => {
+              const started = kim.run({
+                cmd: 'start',
+                role: 'candidate',
+                name: 'Kim',
+                room: 'r1',
+                auto: false,
+                relayUrl: relay.url,
+                modelUrl: sharedUrl(MODEL),
+              });
+              await kim.page.click('[data-testid="join-without"]');
+              await started;
+              await withPage(
+                'live-room.html',
+                async (lee) => {
+                  const leeStarted = lee.run({
+                    cmd: 'start',
+                    role: 'candidate',
+                    name: 'Lee',
+                    room: 'r1',
+                    auto: false,
+                    relayUrl: relay.url,
+                    modelUrl: sharedUrl(MODEL),
+                  });
+                  await lee.page.check('[data-testid="consent-voice"]');
+                  await lee.page.click('[data-testid="join"]');
+                  await leeStarted;
+                  const kimLines = await waitFor('3 messages from Kim', async () => {
+                    const l = await sentLines(kim.page);
+                    return l.length >= 3 ? l : undefined;
+                  });
+                  for (const c of kimLines.map((x) => parseCueMessage(x)))
+                    expect([c.channels, c.face, c.voice]).toEqual([{ face: 'off', voice: 'off' }, null, null]);
+                  const leeCues = await waitFor(
+                    'Lee voice cues',
+                    async () => {
+                      const l = (await sentLines(lee.page))
+                        .map((x) => parseCueMessage(x))
+                        .filter((c) => c.voice !== null);
+                      return l.length >= 2 ? l : undefined;
+                    },
+                    60_000,
+                  );
+                  for (const c of leeCues) expect([c.channels.face, c.face]).toEqual(['off', null]);
+                  await waitFor(
+                    'Kim strip says off',
+                    async () =>
+                      (await iv.page.getAttribute(`${tile('Kim')} [data-testid="cue-strip"]`, 'data-voice')) === 'off',
+                  );
+                  // A tampered candidate page: extra fields and oversized text are refused by the interviewer's validator.
+                  const valid = JSON.parse(leeCues.length > 0 ? JSON.stringify(leeCues[0]) : '{}') as Record<
+                    string,
+                    unknown
+                  >;
+                  const tampered = [
+                    JSON.stringify({ ...valid, seq: 9999, emotion: 'x' }),
+                    JSON.stringify({ ...valid, seq: 9998, pad: 'x'.repeat(2000) }),
+                  ];
+                  for (const text of tampered)
+                    expect(await lee.run({ cmd: 'send-raw-cue', text })).toEqual({ sent: true });
+                  await waitFor('refusal shown', async () =>
+                    /was refused/.test((await iv.page.textContent('[data-testid="status"]')) ?? ''),
+                  );
+                  expect((await receivedLines(iv.page, 'Lee')).filter((l) => /"seq":999[89]/.test(l))).toEqual([]);
+                  // Nothing of an analysis that was not consented to was even loaded.
+                  // (The test page imports the asset URL modules, `…?url`, up front; those carry only a URL string.)
+                  const loaded = (h: HarnessPage): string[] =>
+                    h.requests
+                      .map((q) => q.url)
+                      .filter(
+                        (u) =>
+                          /face_landmarker|vision_wasm|vision-worker|audio-worker|capture-worklet/.test(u) &&
+                          !/[?&]url$/.test(u),
+                      );
+                  expect(loaded(kim)).toEqual([]);
+                  expect(loaded(lee).filter((u) => /face_landmarker|vision/.test(u))).toEqual([]);
+                  expect(loaded(lee).some((u) => /audio-worker|capture-worklet/.test(u))).toBe(true);
 
-            // Notes: a rating and a note kept in localStorage, exported as JSON, then deleted.
-            await iv.page.click(`${tile('Lee')} .notes-panel summary`);
-            await iv.page.selectOption(`${tile('Lee')} select[data-competency="Communication"]`, '4');
-            await iv.page.fill(`${tile('Lee')} [data-testid="notes"]`, 'Clear example of a past project.');
-            await iv.page.press(`${tile('Lee')} [data-testid="notes"]`, 'Tab');
-            const [download] = await Promise.all([iv.page.waitForEvent('download'), iv.page.click('[data-testid="export-notes"]')]);
-            type Exported = { candidates: Record<string, { ratings: Record<string, number>; notes: string }> };
-            const exported = JSON.parse(await readStream(await download.createReadStream())) as Exported;
-            expect(exported.candidates['Lee']).toMatchObject({ ratings: { Communication: 4 }, notes: 'Clear example of a past project.' });
-            expect(JSON.stringify(exported)).not.toMatch(/total|average|rank|score/i);
-            await iv.page.click('[data-testid="delete-notes"]');
-            expect(await iv.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hirenet.live-notes.')))).toEqual([]);
-          }, opts);
-        }, opts);
-      }, opts);
+                  // Notes: a rating and a note kept in localStorage, exported as JSON, then deleted.
+                  await iv.page.click(`${tile('Lee')} .notes-panel summary`);
+                  await iv.page.selectOption(`${tile('Lee')} select[data-competency="Communication"]`, '4');
+                  await iv.page.fill(`${tile('Lee')} [data-testid="notes"]`, 'Clear example of a past project.');
+                  await iv.page.press(`${tile('Lee')} [data-testid="notes"]`, 'Tab');
+                  const [download] = await Promise.all([
+                    iv.page.waitForEvent('download'),
+                    iv.page.click('[data-testid="export-notes"]'),
+                  ]);
+                  type Exported = { candidates: Record<string, { ratings: Record<string, number>; notes: string }> };
+                  const exported = JSON.parse(await readStream(await download.createReadStream())) as Exported;
+                  expect(exported.candidates['Lee']).toMatchObject({
+                    ratings: { Communication: 4 },
+                    notes: 'Clear example of a past project.',
+                  });
+                  expect(JSON.stringify(exported)).not.toMatch(/total|average|rank|score/i);
+                  await iv.page.click('[data-testid="delete-notes"]');
+                  expect(
+                    await iv.page.evaluate(() =>
+                      Object.keys(localStorage).filter((k) => k.startsWith('hirenet.live-notes.')),
+                    ),
+                  ).toEqual([]);
+                },
+                opts,
+              );
+            },
+            opts,
+          );
+        },
+        opts,
+      );
     } finally {
       await relay.close();
     }
@@ -154,14 +254,22 @@ async function readStream(s: NodeJS.ReadableStream): Promise<string> {
 async function scenario(iv: Page, ada: Page, bo: Page, ivh: HarnessPage, t0: number): Promise<void> {
   // 1. Connected, remote video frames both ways.
   for (const name of ['Ada', 'Bo']) {
-    await waitFor(`${name} connected`, async () => (await iv.getAttribute(tile(name), 'data-state').catch(() => null)) === 'connected');
+    await waitFor(
+      `${name} connected`,
+      async () => (await iv.getAttribute(tile(name), 'data-state').catch(() => null)) === 'connected',
+    );
     const v = await waitFor(`video from ${name}`, async () => {
       const s = await videoOf(iv, `${tile(name)} video`);
       return s !== null && s.width > 0 && s.frames >= 10 ? s : undefined;
     });
-    log(`${name}: connected + 10 remote frames at the interviewer after ${((Date.now() - t0) / 1000).toFixed(1)} s (width ${v.width})`);
+    log(
+      `${name}: connected + 10 remote frames at the interviewer after ${((Date.now() - t0) / 1000).toFixed(1)} s (width ${v.width})`,
+    );
   }
-  for (const [name, p] of [['Ada', ada], ['Bo', bo]] as const) {
+  for (const [name, p] of [
+    ['Ada', ada],
+    ['Bo', bo],
+  ] as const) {
     const v = await waitFor(`interviewer video at ${name}`, async () => {
       const s = await videoOf(p, '[data-testid="remote-video"]');
       return s !== null && s.width > 0 && s.frames >= 10 ? s : undefined;
@@ -170,11 +278,20 @@ async function scenario(iv: Page, ada: Page, bo: Page, ivh: HarnessPage, t0: num
   }
 
   // 2. Cue messages: received lines equal the candidate's mirror, and carry face and voice measures.
-  for (const [name, p] of [['Ada', ada], ['Bo', bo]] as const) {
-    const sent = await waitFor(`${name}: 3 cue messages with face and voice`, async () => {
-      const l = await sentLines(p);
-      return l.map((x) => parseCueMessage(x)).filter((c) => c.face !== null && c.voice !== null).length >= 3 ? l : undefined;
-    }, 90_000);
+  for (const [name, p] of [
+    ['Ada', ada],
+    ['Bo', bo],
+  ] as const) {
+    const sent = await waitFor(
+      `${name}: 3 cue messages with face and voice`,
+      async () => {
+        const l = await sentLines(p);
+        return l.map((x) => parseCueMessage(x)).filter((c) => c.face !== null && c.voice !== null).length >= 3
+          ? l
+          : undefined;
+      },
+      90_000,
+    );
     const got = await waitFor(`${name}'s cues at the interviewer`, async () => {
       const r = await receivedLines(iv, name);
       return r.length >= sent.length ? r : undefined;
@@ -185,7 +302,9 @@ async function scenario(iv: Page, ada: Page, bo: Page, ivh: HarnessPage, t0: num
     const faces = cues.flatMap((c) => (c.face === null ? [] : [c.face]));
     expect(Math.max(...faces.map((f) => f.visible))).toBeGreaterThan(0.5);
     expect(cues.some((c) => (c.voice?.speaking ?? 0) > 0)).toBe(true);
-    log(`${name}: ${sent.length} cue messages, largest ${Math.max(...sent.map((s) => Buffer.byteLength(s)))} bytes; last ${sent.at(-1)}`);
+    log(
+      `${name}: ${sent.length} cue messages, largest ${Math.max(...sent.map((s) => Buffer.byteLength(s)))} bytes; last ${sent.at(-1)}`,
+    );
   }
 
   // 3. Pause and resume Ada's face channel: the interviewer sees "paused" and no face values, then values again.
@@ -197,15 +316,25 @@ async function scenario(iv: Page, ada: Page, bo: Page, ivh: HarnessPage, t0: num
   });
   expect(paused.face).toBeNull();
   expect(paused.voice).not.toBeNull();
-  await waitFor('strip shows paused', async () => (await iv.getAttribute(`${tile('Ada')} [data-testid="cue-strip"]`, 'data-face')) === 'paused');
+  await waitFor(
+    'strip shows paused',
+    async () => (await iv.getAttribute(`${tile('Ada')} [data-testid="cue-strip"]`, 'data-face')) === 'paused',
+  );
   await ada.click('[data-testid="resume-face"]');
   const resumedFrom = (await sentLines(ada)).length;
-  const resumed = await waitFor('face values again after resume', async () => {
-    const l = (await sentLines(ada)).slice(resumedFrom).map((x) => parseCueMessage(x));
-    return l.find((c: CueMessage) => c.channels.face === 'on' && c.face !== null);
-  }, 30_000);
+  const resumed = await waitFor(
+    'face values again after resume',
+    async () => {
+      const l = (await sentLines(ada)).slice(resumedFrom).map((x) => parseCueMessage(x));
+      return l.find((c: CueMessage) => c.channels.face === 'on' && c.face !== null);
+    },
+    30_000,
+  );
   expect(resumed.face!.visible).toBeGreaterThan(0);
-  await waitFor('strip shows on', async () => (await iv.getAttribute(`${tile('Ada')} [data-testid="cue-strip"]`, 'data-face')) === 'on');
+  await waitFor(
+    'strip shows on',
+    async () => (await iv.getAttribute(`${tile('Ada')} [data-testid="cue-strip"]`, 'data-face')) === 'on',
+  );
 
   // 4. ICE restart towards Ada: connected again on new credentials, cues keep flowing.
   type Restart = {
@@ -232,7 +361,10 @@ async function scenario(iv: Page, ada: Page, bo: Page, ivh: HarnessPage, t0: num
   await new Promise((res) => setTimeout(res, 2500));
   expect((await sentLines(bo)).length).toBe(linesAtLeave);
   await bo.click('[data-testid="rejoin"]');
-  await waitFor('Bo back and connected', async () => (await iv.getAttribute(tile('Bo'), 'data-state').catch(() => null)) === 'connected');
+  await waitFor(
+    'Bo back and connected',
+    async () => (await iv.getAttribute(tile('Bo'), 'data-state').catch(() => null)) === 'connected',
+  );
   expect(await iv.getAttribute(tile('Bo'), 'data-peer')).not.toBe(oldPeer);
   await waitFor('video from Bo after rejoin', async () => {
     const s = await videoOf(iv, `${tile('Bo')} video`);
@@ -247,7 +379,12 @@ async function scenario(iv: Page, ada: Page, bo: Page, ivh: HarnessPage, t0: num
 
   // 6. The interviewer leaves: both candidates are told at once (a clean leave, not a dropped socket).
   await iv.click('[data-testid="leave"]');
-  for (const p of [ada, bo]) await waitFor('interviewer left', async () => /interviewer left/.test((await p.textContent('[data-testid="status"]')) ?? ''), 10_000);
+  for (const p of [ada, bo])
+    await waitFor(
+      'interviewer left',
+      async () => /interviewer left/.test((await p.textContent('[data-testid="status"]')) ?? ''),
+      10_000,
+    );
 }
 
 /** Only the page server and the relay were contacted; the relay only ever got signaling frames. */
@@ -257,26 +394,42 @@ function audit(pages: { who: string; h: HarnessPage; frames: string[] }[], relay
     // Vite's dev client, which it injects into worker modules, tries its HMR socket on the page server (and on
     // port 0 as a fallback); the harness serves no HMR, so these die at once. Harness plumbing, not the product.
     const viteHmr = (url: string): boolean => new RegExp(`^ws://127\\.0\\.0\\.1:(${port}|0)/\\?token=`).test(url);
-    const other = h.requests.filter((q) => !q.url.startsWith(`${h.origin}/`) && !q.url.startsWith(`${relay.httpUrl}/`) && !q.url.startsWith(relay.url)
-      && !/^(data|blob):/.test(q.url) && !viteHmr(q.url));
+    const other = h.requests.filter(
+      (q) =>
+        !q.url.startsWith(`${h.origin}/`) &&
+        !q.url.startsWith(`${relay.httpUrl}/`) &&
+        !q.url.startsWith(relay.url) &&
+        !/^(data|blob):/.test(q.url) &&
+        !viteHmr(q.url),
+    );
     expect(other, `${who}: requests to other servers`).toEqual([]);
     // Besides Vite's client and MediaPipe's info line: pausing the face channel stops the SDK's live tap
     // (video/live-tap.ts, not this feature's code), and Chromium then reports the one frame left in the track
     // processor's buffer as collected without close(). Reported separately; the run ends either way.
-    const noise = new RegExp([
-      String.raw`\[vite\] failed to connect to websocket`,
-      String.raw`WebSocket connection to 'ws://127\.0\.0\.1:\d+/\?token=`,
-      'TensorFlow Lite XNNPACK delegate',
-      'A VideoFrame was garbage collected without being closed',
-    ].join('|'));
-    expect(h.errors.filter((e) => !noise.test(e)), `${who}: page errors`).toEqual([]);
-    expect(h.requests.filter((q) => q.hasBody), `${who}: requests with a body`).toEqual([]);
+    const noise = new RegExp(
+      [
+        String.raw`\[vite\] failed to connect to websocket`,
+        String.raw`WebSocket connection to 'ws://127\.0\.0\.1:\d+/\?token=`,
+        'TensorFlow Lite XNNPACK delegate',
+        'A VideoFrame was garbage collected without being closed',
+      ].join('|'),
+    );
+    expect(
+      h.errors.filter((e) => !noise.test(e)),
+      `${who}: page errors`,
+    ).toEqual([]);
+    expect(
+      h.requests.filter((q) => q.hasBody),
+      `${who}: requests with a body`,
+    ).toEqual([]);
     const toRelay = h.requests.filter((q) => q.url.startsWith(`${relay.httpUrl}/`)).map((q) => new URL(q.url).pathname);
     expect(new Set(toRelay), `${who}: HTTP paths on the relay`).toEqual(new Set(['/dev-token']));
     expect(frames.length, `${who}: signaling frames`).toBeGreaterThan(2);
     const types = frames.map((f) => parseClientMessage(f).type);
     expect(new Set(types).size).toBeGreaterThan(1);
     for (const f of frames) expect(f).not.toMatch(/gazeOnCamera|speaking|"face"|"voice"/);
-    log(`${who}: ${h.requests.length} requests (${toRelay.length} to the relay), ${frames.length} signaling frames (${[...new Set(types)].join(', ')})`);
+    log(
+      `${who}: ${h.requests.length} requests (${toRelay.length} to the relay), ${frames.length} signaling frames (${[...new Set(types)].join(', ')})`,
+    );
   }
 }

@@ -27,7 +27,9 @@ function maxDiff(a: InterviewOutput[], b: InterviewOutput[]): number {
     expect(x.questionAttention.length).toBe(y.questionAttention.length);
     x.questionAttention.forEach((w, q) => (worst = Math.max(worst, Math.abs(w - y.questionAttention[q]!))));
     expect(x.answerAttention.map((r) => r.length)).toEqual(y.answerAttention.map((r) => r.length));
-    x.answerAttention.forEach((row, q) => row.forEach((w, t) => (worst = Math.max(worst, Math.abs(w - y.answerAttention[q]![t]!)))));
+    x.answerAttention.forEach((row, q) =>
+      row.forEach((w, t) => (worst = Math.max(worst, Math.abs(w - y.answerAttention[q]![t]!)))),
+    );
   });
   return worst;
 }
@@ -52,7 +54,9 @@ describe('HireNet on every tfjs backend in Chromium', () => {
         const r = await page.run<ModelRun>({ backend, repeats: 2 });
         const vsCpu = browserCpu === undefined ? 0 : maxDiff(r.outputs, browserCpu);
         const vsNode = maxDiff(r.outputs, nodeCpu);
-        console.log(`[model-backends] ${backend}: median predict ${r.medianMs.toFixed(0)} ms; max |Δ| vs browser cpu ${vsCpu.toExponential(1)}, vs Node cpu ${vsNode.toExponential(1)}`);
+        console.log(
+          `[model-backends] ${backend}: median predict ${r.medianMs.toFixed(0)} ms; max |Δ| vs browser cpu ${vsCpu.toExponential(1)}, vs Node cpu ${vsNode.toExponential(1)}`,
+        );
         expect(r.active).toBe(backend);
         expect(r.outputs).toHaveLength(nodeCpu.length);
         // A score that is NaN or 0.5 everywhere would "agree"; make sure the model says something.

@@ -18,11 +18,18 @@ afterAll(closeHarness);
 
 describe('fused GRU scan kernels in Chromium agree with the per-step op version', () => {
   // webgpu: one compute dispatch per layer (kernels/gru-webgpu.ts); wasm/cpu: the JS loop.
-  for (const [backend, strategy] of [['webgpu', undefined], ['webgpu', 'unit'], ['wasm', undefined], ['cpu', undefined]] as const) {
+  for (const [backend, strategy] of [
+    ['webgpu', undefined],
+    ['webgpu', 'unit'],
+    ['wasm', undefined],
+    ['cpu', undefined],
+  ] as const) {
     it(`${backend}${backend !== 'webgpu' ? '' : ` (${strategy ?? 'default'} layout)`}: outputs and final states within 1e-5 over uneven masks, both directions; no leaks`, async () => {
       await withPage('bench-kernels.html', async (page) => {
         const r = await page.run<KernelRun>({ backend, strategy });
-        console.log(`[model-kernels] ${backend} ${r.strategy ?? ''} (adapter ${JSON.stringify(r.adapter)}): fused scan ${r.fusedMs.toFixed(1)} ms, per-step ops ${r.opsMs.toFixed(1)} ms, one trivial op + readback ${r.trivialMs.toFixed(1)} ms; ${JSON.stringify(r.cases)}`);
+        console.log(
+          `[model-kernels] ${backend} ${r.strategy ?? ''} (adapter ${JSON.stringify(r.adapter)}): fused scan ${r.fusedMs.toFixed(1)} ms, per-step ops ${r.opsMs.toFixed(1)} ms, one trivial op + readback ${r.trivialMs.toFixed(1)} ms; ${JSON.stringify(r.cases)}`,
+        );
         expect(r.active).toBe(backend);
         // Default layout: SwiftShader (this machine's only adapter) gets the barrier-free 'row' one.
         if (backend === 'webgpu') expect(r.strategy).toBe(strategy ?? 'row');

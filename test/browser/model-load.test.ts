@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HireNetModel, type InterviewOutput } from '../../packages/sdk/src/index.ts';
-import { saveModelToDir } from '../../packages/sdk/src/node.ts';
+import { saveModelToDir } from '../../packages/research/src/index.ts';
 import { closeHarness, withPage } from './harness/index.ts';
 import { batchInterviews, initOptions, modelConfig, modelSeed } from './pages/model-shared.ts';
 
@@ -33,16 +33,25 @@ describe('model files in the browser', () => {
   it('a model saved in Node loads over fetch in Chromium and scores bit-identically on cpu', async () => {
     await withPage('model-load.html', async (page) => {
       const base = `tmp-models-${process.pid}`;
-      const r = await page.run<{ ok: boolean; outputs: InterviewOutput[]; leaked: number }>({ url: `${base}/good/model.json`, interviews: batchInterviews() });
+      const r = await page.run<{ ok: boolean; outputs: InterviewOutput[]; leaked: number }>({
+        url: `${base}/good/model.json`,
+        interviews: batchInterviews(),
+      });
       expect(r.ok).toBe(true);
       expect(r.outputs).toEqual(expected);
       expect(r.leaked).toBe(0);
-      const bad = await page.run<{ ok: boolean; code: string; message: string; leaked: number }>({ url: `${base}/tampered/model.json`, interviews: batchInterviews() });
+      const bad = await page.run<{ ok: boolean; code: string; message: string; leaked: number }>({
+        url: `${base}/tampered/model.json`,
+        interviews: batchInterviews(),
+      });
       expect(bad.ok).toBe(false);
       expect(bad.code).toBe('model-integrity');
       expect(bad.message).toMatch(/sha256/);
       expect(bad.leaked).toBe(0);
-      const missing = await page.run<{ ok: boolean; code: string }>({ url: `${base}/nowhere/model.json`, interviews: [] });
+      const missing = await page.run<{ ok: boolean; code: string }>({
+        url: `${base}/nowhere/model.json`,
+        interviews: [],
+      });
       expect(missing).toMatchObject({ ok: false, code: 'model-integrity' });
       expect(page.externalRequests()).toEqual([]);
     });

@@ -44,8 +44,12 @@ export function assertRealResult(r: EmbedResult, e: Expectation): void {
   r.answerAttention.forEach((a, i) => {
     const counts = r.answerWindows[i]!;
     expect(counts.windows, `${at} answer ${i} windows`).toBeGreaterThanOrEqual(minWindows);
-    for (const m of e.modalities) expect(counts.scored[m] ?? 0, `${at} answer ${i} ${m} scored windows`).toBeGreaterThanOrEqual(minWindows);
-    expect(a.reduce((s, v) => s + v, 0), `${at} answer ${i} attention sum`).toBeCloseTo(1, 3);
+    for (const m of e.modalities)
+      expect(counts.scored[m] ?? 0, `${at} answer ${i} ${m} scored windows`).toBeGreaterThanOrEqual(minWindows);
+    expect(
+      a.reduce((s, v) => s + v, 0),
+      `${at} answer ${i} attention sum`,
+    ).toBeCloseTo(1, 3);
     const used = a.filter((v) => v > 0);
     const max = Math.max(...used);
     const min = Math.min(...used);
@@ -54,7 +58,13 @@ export function assertRealResult(r: EmbedResult, e: Expectation): void {
     expect((max - min) * used.length, `${at} answer ${i} attention flat`).toBeGreaterThan(1e-3);
   });
   const q = r.questionAttention;
-  expect(q.reduce((s, v) => s + v, 0), `${at} question attention sum`).toBeCloseTo(1, 3);
+  expect(
+    q.reduce((s, v) => s + v, 0),
+    `${at} question attention sum`,
+  ).toBeCloseTo(1, 3);
   if (e.answers > 1) expect(Math.max(...q) - Math.min(...q), `${at} question attention flat`).toBeGreaterThan(1e-5);
-  expect(r.warnings.filter((w) => w.code === 'windows-dropped'), `${at} dropped windows`).toEqual([]);
+  expect(
+    r.warnings.filter((w) => w.code === 'windows-dropped'),
+    `${at} dropped windows`,
+  ).toEqual([]);
 }

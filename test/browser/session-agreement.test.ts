@@ -28,8 +28,16 @@ afterAll(async () => {
   cleanWorkDir();
 });
 
-interface Answer { seconds: number; audio: WindowRows | null; video: WindowRows | null; warnings: string[] }
-interface Scored { score: number; scores: Record<string, number> }
+interface Answer {
+  seconds: number;
+  audio: WindowRows | null;
+  video: WindowRows | null;
+  warnings: string[];
+}
+interface Scored {
+  score: number;
+  scores: Record<string, number>;
+}
 interface Out {
   live: { answer: Answer; result: Scored }[];
   files: { answer: Answer; result: Scored }[];
@@ -45,7 +53,20 @@ function halves(): string[] {
     const out = join(dir, `talk_f1-half${k}.mp4`);
     if (!existsSync(out)) {
       const cut = k === 0 ? ['-t', '4'] : ['-ss', '4'];
-      execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(CLIP), ...cut, '-c:v', 'libx264', '-c:a', 'aac', out]);
+      execFileSync('ffmpeg', [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-y',
+        '-i',
+        sharedPath(CLIP),
+        ...cut,
+        '-c:v',
+        'libx264',
+        '-c:a',
+        'aac',
+        out,
+      ]);
     }
     return out;
   });
@@ -57,14 +78,24 @@ describe.skipIf(missing !== undefined)('live vs file vs backends, shipped model,
   it('live rows agree with the file, files repeat exactly, backends agree within 1e-4', async () => {
     const model = demoModel();
     const fs = (abs: string): string => `/@fs${abs}/`;
-    const out = await withPage('session/agreement.html', (page) => page.run({
-      assets: {
-        modelUrl: fs(model), vocabUrl: fs(`${repoRoot}/models/vocab`),
-        wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`), faceModelUrl: sharedUrl(FACE_MODEL),
-      },
-      clipUrl: sharedUrl(CLIP), takes: TAKES, seconds: SECONDS,
-      segmentUrls: halves().map((p) => `/@fs${p}`), backends: [...BACKENDS],
-    }), { fakeMedia: fakeMedia({ clip: CLIP, scale: '480:480' }) }) as Out;
+    const out = (await withPage(
+      'session/agreement.html',
+      (page) =>
+        page.run({
+          assets: {
+            modelUrl: fs(model),
+            vocabUrl: fs(`${repoRoot}/models/vocab`),
+            wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
+            faceModelUrl: sharedUrl(FACE_MODEL),
+          },
+          clipUrl: sharedUrl(CLIP),
+          takes: TAKES,
+          seconds: SECONDS,
+          segmentUrls: halves().map((p) => `/@fs${p}`),
+          backends: [...BACKENDS],
+        }),
+      { fakeMedia: fakeMedia({ clip: CLIP, scale: '480:480' }) },
+    )) as Out;
 
     mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
     writeFileSync(join(repoRoot, 'test-results/session-agreement-raw.json'), JSON.stringify(out));
@@ -82,9 +113,16 @@ describe.skipIf(missing !== undefined)('live vs file vs backends, shipped model,
       const aligned = out.live.map((t) => alignPeriodic(t.answer[m]!, file[m]!, file.seconds));
       // Window columns are [mean_0, std_0, mean_1, std_1, …] (audio ends with the voiced fraction).
       const means = aligned.map((a) => median(a.r.filter((_, f) => f % 2 === 0)));
-      report[m] = aligned.map((a, k) => ({ startSeconds: +a.startSeconds.toFixed(3), windows: a.windows, medianR: +a.medianR.toFixed(3), meansR: +means[k]!.toFixed(3) }));
+      report[m] = aligned.map((a, k) => ({
+        startSeconds: +a.startSeconds.toFixed(3),
+        windows: a.windows,
+        medianR: +a.medianR.toFixed(3),
+        meansR: +means[k]!.toFixed(3),
+      }));
       for (const a of aligned) expect(a.windows, `${m}: aligned windows`).toBeGreaterThanOrEqual(20);
-      expect(median(aligned.map((a) => a.medianR)), `${m}: median per-feature r live vs file`).toBeGreaterThanOrEqual(bars[m].all);
+      expect(median(aligned.map((a) => a.medianR)), `${m}: median per-feature r live vs file`).toBeGreaterThanOrEqual(
+        bars[m].all,
+      );
       expect(median(means), `${m}: median r of the _mean columns`).toBeGreaterThanOrEqual(bars[m].means);
     }
     // The same file twice: identical rows and scores.
@@ -96,15 +134,20 @@ describe.skipIf(missing !== undefined)('live vs file vs backends, shipped model,
       const r = out.rescored[b]!;
       expect(r.backend).toBe(b);
       expect(Math.abs(r.score - ref.score), `${b} score vs wasm`).toBeLessThan(1e-4);
-      for (const m of ['audio', 'video']) expect(Math.abs(r.scores[m]! - ref.scores[m]!), `${b} ${m}`).toBeLessThan(1e-4);
+      for (const m of ['audio', 'video'])
+        expect(Math.abs(r.scores[m]! - ref.scores[m]!), `${b} ${m}`).toBeLessThan(1e-4);
       expect(r.tensorsBeforeCreate).toBe(ref.tensorsBeforeCreate);
     }
     const takes = out.live.map((t) => t.result.score);
     const figures = {
       ...report,
-      liveScores: takes, liveSpread: spread(takes),
-      liveModalitySpread: Object.fromEntries(['audio', 'video'].map((m) => [m, spread(out.live.map((t) => t.result.scores[m]!))])),
-      fileScore: out.files[0]!.result.score, halves: out.segments.map((s) => s.result.score),
+      liveScores: takes,
+      liveSpread: spread(takes),
+      liveModalitySpread: Object.fromEntries(
+        ['audio', 'video'].map((m) => [m, spread(out.live.map((t) => t.result.scores[m]!))]),
+      ),
+      fileScore: out.files[0]!.result.score,
+      halves: out.segments.map((s) => s.result.score),
       halvesSpread: spread(out.segments.map((s) => s.result.score)),
       rescored: Object.fromEntries(BACKENDS.map((b) => [b, out.rescored[b]!.score])),
     };

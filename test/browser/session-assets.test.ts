@@ -14,8 +14,21 @@ const fs = (abs: string): string => `/@fs${abs}/`;
 const sha = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
 const demoManifest = readFileSync(join(MODEL_DIR, 'manifest.json'));
 
-interface Loaded { ok: true; modalities: string[]; backend: string; warnings: string[]; modelSha256: string | null; modelVersion: string | null }
-interface Refused { ok: false; name: string; code: string | null; url: string | null; message: string }
+interface Loaded {
+  ok: true;
+  modalities: string[];
+  backend: string;
+  warnings: string[];
+  modelSha256: string | null;
+  modelVersion: string | null;
+}
+interface Refused {
+  ok: false;
+  name: string;
+  code: string | null;
+  url: string | null;
+  message: string;
+}
 type Outcome = Loaded | Refused;
 
 /** path suffix → replacement body (and optional content type / status). */
@@ -24,8 +37,11 @@ type Tamper = Record<string, { body: Buffer | string; type?: string; status?: nu
 async function create(args: Record<string, unknown> = {}, tamper: Tamper = {}): Promise<Outcome> {
   return withPage('session/assets.html', async (h) => {
     for (const [suffix, t] of Object.entries(tamper)) {
-      await h.page.route((u) => u.pathname.endsWith(suffix), (route: Route) =>
-        route.fulfill({ status: t.status ?? 200, contentType: t.type ?? 'application/octet-stream', body: t.body }));
+      await h.page.route(
+        (u) => u.pathname.endsWith(suffix),
+        (route: Route) =>
+          route.fulfill({ status: t.status ?? 200, contentType: t.type ?? 'application/octet-stream', body: t.body }),
+      );
     }
     const r = await h.run<Outcome>({
       modelUrl: fs(MODEL_DIR),
@@ -48,7 +64,12 @@ function refused(r: Outcome): Refused {
   return e;
 }
 
-const modelJson = (m: string): { raw: Buffer; json: { hirenet: { shardSha256: string[]; metadata: { features: { standardizer: { mean: number[] } } } } } } => {
+const modelJson = (
+  m: string,
+): {
+  raw: Buffer;
+  json: { hirenet: { shardSha256: string[]; metadata: { features: { standardizer: { mean: number[] } } } } };
+} => {
   const raw = readFileSync(join(MODEL_DIR, m, 'model.json'));
   return { raw, json: JSON.parse(raw.toString('utf8')) };
 };
@@ -56,9 +77,14 @@ const modelJson = (m: string): { raw: Buffer; json: { hirenet: { shardSha256: st
 afterAll(closeHarness);
 
 describe('session assets: one manifest, every byte checked', () => {
-  it('loads the shipped model and logs the manifest\'s sha256 as modelSha256; a correct pin loads too', async () => {
+  it("loads the shipped model and logs the manifest's sha256 as modelSha256; a correct pin loads too", async () => {
     const r = await create();
-    expect(r, JSON.stringify(r)).toMatchObject({ ok: true, modalities: ['audio'], backend: 'wasm', modelSha256: sha(demoManifest) });
+    expect(r, JSON.stringify(r)).toMatchObject({
+      ok: true,
+      modalities: ['audio'],
+      backend: 'wasm',
+      modelSha256: sha(demoManifest),
+    });
     const pinned = await create({ manifestSha256: sha(demoManifest).toUpperCase() });
     expect(pinned).toMatchObject({ ok: true, modelSha256: sha(demoManifest) });
   });
@@ -67,7 +93,10 @@ describe('session assets: one manifest, every byte checked', () => {
     const tiny = tinyModel();
     expect(readFileSync(join(tiny, 'fusion.json'))).toEqual(readFileSync(join(MODEL_DIR, 'fusion.json')));
     const r = await create({ modelUrl: fs(tiny) });
-    expect(r, JSON.stringify(r)).toMatchObject({ ok: true, modelSha256: sha(readFileSync(join(tiny, 'manifest.json'))) });
+    expect(r, JSON.stringify(r)).toMatchObject({
+      ok: true,
+      modelSha256: sha(readFileSync(join(tiny, 'manifest.json'))),
+    });
     expect((r as Loaded).modelSha256).not.toBe(sha(demoManifest));
   });
 
@@ -76,7 +105,15 @@ describe('session assets: one manifest, every byte checked', () => {
     shard.writeFloatLE(shard.readFloatLE(0) + 0.5, 0);
     const { json } = modelJson('audio');
     json.hirenet.shardSha256[0] = sha(shard);
-    const e = refused(await create({}, { 'audio/group1-shard1of1.bin': { body: shard }, 'audio/model.json': { body: JSON.stringify(json), type: 'application/json' } }));
+    const e = refused(
+      await create(
+        {},
+        {
+          'audio/group1-shard1of1.bin': { body: shard },
+          'audio/model.json': { body: JSON.stringify(json), type: 'application/json' },
+        },
+      ),
+    );
     expect(e.code).toBe('asset-integrity');
     expect(e.url).toMatch(/hirenet-demo\/audio\/model\.json$/);
   });
@@ -96,7 +133,9 @@ describe('session assets: one manifest, every byte checked', () => {
     const at = text.indexOf('"mean"');
     const digit = at + text.slice(at).search(/\d/);
     const edited = `${text.slice(0, digit)}${(Number(text[digit]) + 1) % 10}${text.slice(digit + 1)}`;
-    expect((JSON.parse(edited) as typeof json).hirenet.metadata.features.standardizer.mean[0]).not.toBe(json.hirenet.metadata.features.standardizer.mean[0]);
+    expect((JSON.parse(edited) as typeof json).hirenet.metadata.features.standardizer.mean[0]).not.toBe(
+      json.hirenet.metadata.features.standardizer.mean[0],
+    );
     expect(edited.length).toBe(text.length);
     const e = refused(await create({}, { 'audio/model.json': { body: edited, type: 'application/json' } }));
     expect(e.code).toBe('asset-integrity');
@@ -108,36 +147,60 @@ describe('session assets: one manifest, every byte checked', () => {
     vectors[vectors.length - 1] = (vectors[vectors.length - 1]! + 7) & 0xff;
     const vocab = JSON.parse(readFileSync(join(repoRoot, 'models/vocab/vocab.json'), 'utf8'));
     vocab.files.vectors.sha256 = sha(vectors);
-    const e = refused(await create({}, { 'vocab/vectors.bin': { body: vectors }, 'vocab/vocab.json': { body: JSON.stringify(vocab, null, 2), type: 'application/json' } }));
+    const e = refused(
+      await create(
+        {},
+        {
+          'vocab/vectors.bin': { body: vectors },
+          'vocab/vocab.json': { body: JSON.stringify(vocab, null, 2), type: 'application/json' },
+        },
+      ),
+    );
     expect(e.code).toBe('asset-integrity');
     expect(e.url).toMatch(/models\/vocab\/vocab\.json$/);
   });
 
   it('refuses a truncated model.json (asset-integrity) and a truncated manifest (asset-invalid)', async () => {
     const { raw } = modelJson('audio');
-    const e = refused(await create({}, { 'audio/model.json': { body: raw.subarray(0, raw.length >> 1), type: 'application/json' } }));
+    const e = refused(
+      await create({}, { 'audio/model.json': { body: raw.subarray(0, raw.length >> 1), type: 'application/json' } }),
+    );
     expect(e.code).toBe('asset-integrity');
     expect(e.url).toMatch(/audio\/model\.json$/);
-    const m = refused(await create({}, { 'hirenet-demo/manifest.json': { body: demoManifest.subarray(0, 300), type: 'application/json' } }));
+    const m = refused(
+      await create(
+        {},
+        { 'hirenet-demo/manifest.json': { body: demoManifest.subarray(0, 300), type: 'application/json' } },
+      ),
+    );
     expect(m.code).toBe('asset-invalid');
     expect(m.url).toMatch(/hirenet-demo\/manifest\.json$/);
   });
 
   it('refuses an HTML page served for model.json (asset-invalid) and a 404 vectors file (asset-missing)', async () => {
-    const html = refused(await create({}, { 'audio/model.json': { body: '<!doctype html><title>App</title>', type: 'text/html; charset=utf-8' } }));
+    const html = refused(
+      await create(
+        {},
+        { 'audio/model.json': { body: '<!doctype html><title>App</title>', type: 'text/html; charset=utf-8' } },
+      ),
+    );
     expect(html.code).toBe('asset-invalid');
     expect(html.url).toMatch(/audio\/model\.json$/);
-    const gone = refused(await create({}, { 'vocab/vectors.bin': { body: 'not found', status: 404, type: 'text/plain' } }));
+    const gone = refused(
+      await create({}, { 'vocab/vectors.bin': { body: 'not found', status: 404, type: 'text/plain' } }),
+    );
     expect(gone.code).toBe('asset-missing');
     expect(gone.url).toMatch(/vocab\/vectors\.bin$/);
   });
 
-  it('refuses a manifest that does not match the host\'s pin, and a model without a manifest (asset-missing)', async () => {
+  it("refuses a manifest that does not match the host's pin, and a model without a manifest (asset-missing)", async () => {
     const e = refused(await create({ manifestSha256: '0'.repeat(64) }));
     expect(e.code).toBe('asset-integrity');
     expect(e.url).toMatch(/hirenet-demo\/manifest\.json$/);
     expect(e.message).toContain(sha(demoManifest));
-    const none = refused(await create({ manifestUrl: fs(join(repoRoot, 'models/vocab')).replace(/\/$/, '/manifest.json') }));
+    const none = refused(
+      await create({ manifestUrl: fs(join(repoRoot, 'models/vocab')).replace(/\/$/, '/manifest.json') }),
+    );
     expect(none.code).toBe('asset-missing');
   });
 
@@ -157,14 +220,21 @@ describe('session assets: one manifest, every byte checked', () => {
 
   it('refuses a corrupt MediaPipe wasm binary before the face analyser starts on it', async (ctx) => {
     skipUnless(ctx, FACE_MODEL);
-    const wasm = Buffer.from(readFileSync(join(repoRoot, 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_module_internal.wasm')));
+    const wasm = Buffer.from(
+      readFileSync(join(repoRoot, 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_module_internal.wasm')),
+    );
     wasm.fill(0, 1000, 2000);
     const base = fs(join(repoRoot, 'node_modules/@mediapipe/tasks-vision/wasm'));
-    const visionWasm = { wasmLoaderUrl: `${base}vision_wasm_module_internal.js`, wasmBinaryUrl: `${base}vision_wasm_module_internal.wasm` };
+    const visionWasm = {
+      wasmLoaderUrl: `${base}vision_wasm_module_internal.js`,
+      wasmBinaryUrl: `${base}vision_wasm_module_internal.wasm`,
+    };
     const args = { modalities: ['audio', 'video'], faceModelUrl: sharedUrl(FACE_MODEL), visionWasm };
     const good = await create(args);
     expect(good, JSON.stringify(good)).toMatchObject({ ok: true, modalities: ['audio', 'video'] });
-    const e = refused(await create(args, { '/vision_wasm_module_internal.wasm': { body: wasm, type: 'application/wasm' } }));
+    const e = refused(
+      await create(args, { '/vision_wasm_module_internal.wasm': { body: wasm, type: 'application/wasm' } }),
+    );
     expect(e.code).toBe('asset-integrity');
     expect(e.url).toMatch(/vision_wasm_module_internal\.wasm$/);
   });

@@ -4,7 +4,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium.ts';
 import { repoRoot, sharedMissing } from './harness/index.ts';
-import { cleanWorkDir, buildDemo, CLIP, demoModel, FACE_MODEL, fakeMedia, serveStatic, type StaticServer, recordRequests, type RecordedRequest } from './session-fixtures.ts';
+import {
+  cleanWorkDir,
+  buildDemo,
+  CLIP,
+  demoModel,
+  FACE_MODEL,
+  fakeMedia,
+  serveStatic,
+  type StaticServer,
+  recordRequests,
+  type RecordedRequest,
+} from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-embed] ${missing}`);
@@ -55,21 +66,29 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     }
     expect(result.questionAttention.reduce((s: number, v: number) => s + v, 0)).toBeCloseTo(1, 4);
     expect(result.modelCard.notice).toBe('experimental model estimate');
-    expect(result.feedback.overall.map((f: { metric: string }) => f.metric)).toEqual(expect.arrayContaining(['speaking rate', 'pitch variability', 'blink rate', 'smile time']));
+    expect(result.feedback.overall.map((f: { metric: string }) => f.metric)).toEqual(
+      expect.arrayContaining(['speaking rate', 'pitch variability', 'blink rate', 'smile time']),
+    );
     expect(result.warnings.filter((w: { code: string }) => w.code === 'no-face')).toEqual([]);
     const origin = new URL(site.origin).origin;
     const foreign = requests.filter((r) => !/^(data|blob):/.test(r.url) && new URL(r.url).origin !== origin);
     expect(foreign).toEqual([]);
     expect(requests.filter((r) => r.hasBody || r.method !== 'GET')).toEqual([]);
     expect(result.modelCard.backend).toBe('wasm');
-    console.log(`[session-embed] score ${result.score.toFixed(4)} (audio ${result.scores.audio.toFixed(4)}, video ${result.scores.video.toFixed(4)}), ${result.keyMoments.length} key moments, ${requests.length} requests, all same-origin GET`);
+    console.log(
+      `[session-embed] score ${result.score.toFixed(4)} (audio ${result.scores.audio.toFixed(4)}, video ${result.scores.video.toFixed(4)}), ${result.keyMoments.length} key moments, ${requests.length} requests, all same-origin GET`,
+    );
   });
 
   /**
    * Loads embed.html?auto=1 (directly or through `hostPage`), runs `beforeResult` (e.g. the
    * click a framed page waits for), waits for the result, returns it with the requests made.
    */
-  async function runEmbed(url: string, frame: boolean, beforeResult?: (page: Page) => Promise<void>): Promise<{ result: Record<string, unknown>; requests: Recorded[]; errors: string[] }> {
+  async function runEmbed(
+    url: string,
+    frame: boolean,
+    beforeResult?: (page: Page) => Promise<void>,
+  ): Promise<{ result: Record<string, unknown>; requests: Recorded[]; errors: string[] }> {
     const ctx = await browser.newContext();
     const requests = recordRequests(ctx);
     const page = await ctx.newPage();
@@ -83,7 +102,10 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
       await beforeResult?.(page);
       const target = frame ? page.frameLocator('iframe').locator('body[data-state]') : page.locator('body[data-state]');
       await target.waitFor({ state: 'attached', timeout: 180_000 });
-      const text = await (frame ? page.frameLocator('iframe').locator('#result') : page.locator('#result')).textContent();
+      const text = await (frame
+        ? page.frameLocator('iframe').locator('#result')
+        : page.locator('#result')
+      ).textContent();
       return { result: JSON.parse(text ?? '{}') as Record<string, unknown>, requests, errors };
     } finally {
       await ctx.close();
@@ -94,11 +116,16 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:";
     const strict = await serveStatic(dist, { headers: { 'Content-Security-Policy': csp } });
     try {
-      const { result, requests, errors } = await runEmbed(`${strict.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`, false);
+      const { result, requests, errors } = await runEmbed(
+        `${strict.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`,
+        false,
+      );
       expect(result['error']).toBeUndefined();
       expect(Object.keys(result['scores'] as object).sort()).toEqual(['audio', 'video']);
       expect(errors.filter((e) => /Content Security Policy|CSP/i.test(e))).toEqual([]);
-      expect(requests.filter((r) => !/^(data|blob):/.test(r.url) && new URL(r.url).origin !== strict.origin)).toEqual([]);
+      expect(requests.filter((r) => !/^(data|blob):/.test(r.url) && new URL(r.url).origin !== strict.origin)).toEqual(
+        [],
+      );
     } finally {
       await strict.close();
     }
@@ -106,7 +133,11 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
 
   it('framed by its own origin, ?auto=1 still starts on its own', async () => {
     const src = '/embed.html?auto=1&answers=1&seconds=2&backend=wasm';
-    const same = await serveStatic(dist, { pages: { '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe src="${src}" allow="camera; microphone"></iframe>` } });
+    const same = await serveStatic(dist, {
+      pages: {
+        '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe src="${src}" allow="camera; microphone"></iframe>`,
+      },
+    });
     try {
       const { result } = await runEmbed(`${same.origin}/host.html`, true);
       expect(result['error']).toBeUndefined();
@@ -118,7 +149,11 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
 
   it('inside a cross-origin iframe, ?auto=1 records no consent and waits for the click, then works with allow="camera; microphone"; only the two page origins are contacted, never with a body', async () => {
     const src = `${site.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`;
-    const host = await serveStatic(dist, { pages: { '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe src="${src}" allow="camera; microphone" width="800" height="600"></iframe>` } });
+    const host = await serveStatic(dist, {
+      pages: {
+        '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe src="${src}" allow="camera; microphone" width="800" height="600"></iframe>`,
+      },
+    });
     const before: { status?: string | null; state?: string; consents?: number; media?: number } = {};
     let after = -1;
     const clickThrough = async (page: Page): Promise<void> => {
@@ -130,7 +165,9 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
       before.status = await frame.locator('#status').textContent();
       before.state = await inner.evaluate(() => document.body.dataset['state']);
       before.consents = Number(await inner.evaluate(storedConsents));
-      before.media = await inner.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\.(task|wasm)$/.test(e.name)).length);
+      before.media = await inner.evaluate(
+        () => performance.getEntriesByType('resource').filter((e) => /\.(task|wasm)$/.test(e.name)).length,
+      );
       await frame.locator('#start').click();
       await frame.locator('body[data-state]').waitFor({ state: 'attached', timeout: 180_000 });
       after = Number(await inner.evaluate(storedConsents));

@@ -24,30 +24,53 @@ describe.skipIf(missing !== undefined)('export → train → eval on sessions re
       wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
       faceModelUrl: sharedUrl(FACE_MODEL),
     };
-    const exported = await withPage('session/session.html', async (h) => {
-      const out: { manifest: unknown; line: string }[] = [];
-      for (let k = 0; k < SESSIONS; k++) {
-        const r = await h.run<{ fatal?: unknown; out: { step: string; dataset?: { manifest: unknown; line: string } }[] }>({
-          assets, questions: 2,
-          steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 2 }, { do: 'answer', index: 1, seconds: 1.5 }, { do: 'export', label: (k % 2) as 0 | 1 }, { do: 'deleteAll' }],
-        });
-        expect(r.fatal).toBeUndefined();
-        out.push(r.out.find((o) => o.step === 'export')!.dataset!);
-      }
-      return out;
-    }, { fakeMedia: fakeMedia() });
+    const exported = await withPage(
+      'session/session.html',
+      async (h) => {
+        const out: { manifest: unknown; line: string }[] = [];
+        for (let k = 0; k < SESSIONS; k++) {
+          const r = await h.run<{
+            fatal?: unknown;
+            out: { step: string; dataset?: { manifest: unknown; line: string } }[];
+          }>({
+            assets,
+            questions: 2,
+            steps: [
+              { do: 'consent' },
+              { do: 'media' },
+              { do: 'answer', index: 0, seconds: 2 },
+              { do: 'answer', index: 1, seconds: 1.5 },
+              { do: 'export', label: (k % 2) as 0 | 1 },
+              { do: 'deleteAll' },
+            ],
+          });
+          expect(r.fatal).toBeUndefined();
+          out.push(r.out.find((o) => o.step === 'export')!.dataset!);
+        }
+        return out;
+      },
+      { fakeMedia: fakeMedia() },
+    );
     const dir = join(workDir(), 'exported');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(exported[0]!.manifest, null, 2));
     writeFileSync(join(dir, 'interviews.jsonl'), exported.map((e) => e.line).join(''));
     // Every session exports the same manifest (same SDK, same schemas).
     for (const e of exported) expect(e.manifest).toEqual(exported[0]!.manifest);
-    const cli = join(repoRoot, 'packages/sdk/bin/hirenet.js');
+    const cli = join(repoRoot, 'packages/cli/bin/hirenet.js');
     const modelDir = join(workDir(), 'exported-model');
-    execFileSync(process.execPath, [cli, 'train', '--data', dir, '--modality', 'both', '--out', modelDir, '--units', '4', '--epochs', '2'], { stdio: 'pipe' });
-    const evalOut = execFileSync(process.execPath, [cli, 'eval', '--data', dir, '--model', modelDir, '--json'], { encoding: 'utf8' });
+    execFileSync(
+      process.execPath,
+      [cli, 'train', '--data', dir, '--modality', 'both', '--out', modelDir, '--units', '4', '--epochs', '2'],
+      { stdio: 'pipe' },
+    );
+    const evalOut = execFileSync(process.execPath, [cli, 'eval', '--data', dir, '--model', modelDir, '--json'], {
+      encoding: 'utf8',
+    });
     const metrics = JSON.parse(evalOut.trim().split('\n').pop()!) as { n: number; auc: number };
-    console.log(`[session-export] ${SESSIONS} exported sessions → trained fusion model → eval ${JSON.stringify(metrics)}`);
+    console.log(
+      `[session-export] ${SESSIONS} exported sessions → trained fusion model → eval ${JSON.stringify(metrics)}`,
+    );
     expect(metrics.n).toBe(SESSIONS);
     expect(metrics.auc).toBeGreaterThanOrEqual(0);
     expect(metrics.auc).toBeLessThanOrEqual(1);

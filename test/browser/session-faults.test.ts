@@ -9,10 +9,28 @@ if (missing) console.warn(`[session-faults] ${missing}`);
 // Under CI the shared data is part of the checkout: a skip there would hide a regression.
 if (missing && process.env['CI'] === 'true') throw new Error(`[session-faults] CI=true but ${missing}`);
 
-interface Warning { code: string; message: string; secondsLost: number | null; modality: string | null }
-interface Timed { ms: number; error: { code: string; message: string } | null }
-interface Ended extends Timed { recorded: boolean; audioRows: number | null; videoRows: number | null; warnings: Warning[] }
-interface Result { score: number; scores: { audio?: number; video?: number }; questionAttention: number[]; answerAttention: number[][] }
+interface Warning {
+  code: string;
+  message: string;
+  secondsLost: number | null;
+  modality: string | null;
+}
+interface Timed {
+  ms: number;
+  error: { code: string; message: string } | null;
+}
+interface Ended extends Timed {
+  recorded: boolean;
+  audioRows: number | null;
+  videoRows: number | null;
+  warnings: Warning[];
+}
+interface Result {
+  score: number;
+  scores: { audio?: number; video?: number };
+  questionAttention: number[];
+  answerAttention: number[][];
+}
 interface Run {
   audioUrl: string | null;
   create: Timed;
@@ -37,11 +55,15 @@ let assets: Record<string, string | null>;
 let camera: PageOptions;
 
 const run = (args: Record<string, unknown>): Promise<Run> =>
-  withPage('session/faults.html', async (h) => {
-    const r = await h.run<Run>({ assets, ...args });
-    expect(h.externalRequests().filter((q) => q.resourceType !== 'websocket')).toEqual([]);
-    return r;
-  }, camera);
+  withPage(
+    'session/faults.html',
+    async (h) => {
+      const r = await h.run<Run>({ assets, ...args });
+      expect(h.externalRequests().filter((q) => q.resourceType !== 'websocket')).toEqual([]);
+      return r;
+    },
+    camera,
+  );
 
 /** The shipped model read something: scores off the untrained 0.5 and attention that is not uniform. */
 function expectNotDegenerate(r: Result | undefined): void {
@@ -57,7 +79,10 @@ function expectNotDegenerate(r: Result | undefined): void {
 
 const only = (w: Warning[], code: string): Warning => {
   const found = w.filter((x) => x.code === code);
-  expect(found.map((x) => x.code), JSON.stringify(w)).toEqual([code]);
+  expect(
+    found.map((x) => x.code),
+    JSON.stringify(w),
+  ).toEqual([code]);
   return found[0]!;
 };
 
@@ -97,7 +122,9 @@ describe.skipIf(missing !== undefined)('worker and track faults through the sess
     const r = await run({ audioWorker: 'blob', revoke: { fileUrl: sharedUrl(FILE) } });
     expect(r.fatal).toBeUndefined();
     expect(r.create.error).toBeNull();
-    console.log(`[session-faults] audio worker URL revoked: beginAnswer rejected after ${r.begin!.ms.toFixed(0)} ms, addAnswerFile after ${r.file!.ms.toFixed(0)} ms`);
+    console.log(
+      `[session-faults] audio worker URL revoked: beginAnswer rejected after ${r.begin!.ms.toFixed(0)} ms, addAnswerFile after ${r.file!.ms.toFixed(0)} ms`,
+    );
     for (const call of [r.begin!, r.file!]) {
       expect(call.error?.code).toBe('audio-worker-failed');
       expect(call.error?.message).toContain(r.audioUrl!);
@@ -125,7 +152,9 @@ describe.skipIf(missing !== undefined)('worker and track faults through the sess
     expect(r.end!.ms).toBeLessThan(5000);
     const w = only(r.end!.warnings, 'worker-crashed');
     const dark = r.endAt! - r.faultAt!;
-    console.log(`[session-faults] vision worker killed ${r.faultAt!.toFixed(1)} s into the answer, ${dark.toFixed(1)} s before endAnswer: endAnswer ${r.end!.ms.toFixed(0)} ms, ${r.end!.videoRows} video windows kept, secondsLost ${w.secondsLost}`);
+    console.log(
+      `[session-faults] vision worker killed ${r.faultAt!.toFixed(1)} s into the answer, ${dark.toFixed(1)} s before endAnswer: endAnswer ${r.end!.ms.toFixed(0)} ms, ${r.end!.videoRows} video windows kept, secondsLost ${w.secondsLost}`,
+    );
     expect(w.modality).toBe('video');
     // From the last row received (at most a second or so before the kill under load) to the end.
     expect(w.secondsLost).toBeGreaterThan(dark - 0.5);
@@ -145,7 +174,9 @@ describe.skipIf(missing !== undefined)('worker and track faults through the sess
     expect(r.end!.ms).toBeLessThan(5000);
     const w = only(r.end!.warnings, 'audio-worker-crashed');
     const dark = r.endAt! - r.faultAt!;
-    console.log(`[session-faults] audio worker killed ${r.faultAt!.toFixed(1)} s into the answer, ${dark.toFixed(1)} s before endAnswer: endAnswer ${r.end!.ms.toFixed(0)} ms, ${r.end!.audioRows} audio windows kept, secondsLost ${w.secondsLost}`);
+    console.log(
+      `[session-faults] audio worker killed ${r.faultAt!.toFixed(1)} s into the answer, ${dark.toFixed(1)} s before endAnswer: endAnswer ${r.end!.ms.toFixed(0)} ms, ${r.end!.audioRows} audio windows kept, secondsLost ${w.secondsLost}`,
+    );
     expect(w.modality).toBe('audio');
     // At least the time after the kill; at most the answer less the 1.5 s analysed before it.
     expect(w.secondsLost).toBeGreaterThan(dark - 0.5);
@@ -161,7 +192,9 @@ describe.skipIf(missing !== undefined)('worker and track faults through the sess
     expect(r.fatal).toBeUndefined();
     expect(r.end!.error).toBeNull();
     const w = only(r.end!.warnings, 'analysis-gap');
-    console.log(`[session-faults] vision worker blocked 5 s: secondsLost ${w.secondsLost}, ${r.end!.videoRows} video windows`);
+    console.log(
+      `[session-faults] vision worker blocked 5 s: secondsLost ${w.secondsLost}, ${r.end!.videoRows} video windows`,
+    );
     expect(w.modality).toBe('video');
     expect(w.secondsLost).toBeGreaterThan(4.5);
     expect(w.secondsLost).toBeLessThan(8);
@@ -174,7 +207,9 @@ describe.skipIf(missing !== undefined)('worker and track faults through the sess
     expect(r.fatal).toBeUndefined();
     const w = only(r.end!.warnings, 'microphone-ended');
     const dark = r.endAt! - r.faultAt!;
-    console.log(`[session-faults] microphone stopped ${dark.toFixed(2)} s before endAnswer: secondsLost ${w.secondsLost}`);
+    console.log(
+      `[session-faults] microphone stopped ${dark.toFixed(2)} s before endAnswer: secondsLost ${w.secondsLost}`,
+    );
     // The track state is checked every 250 ms on the main thread (later under load).
     expect(w.secondsLost).toBeGreaterThan(dark - 1);
     expect(w.secondsLost).toBeLessThan(dark + 0.6);
@@ -197,7 +232,9 @@ describe.skipIf(missing !== undefined)('worker and track faults through the sess
     const r = await run({ twoSessions: { seconds: 3 } });
     expect(r.fatal).toBeUndefined();
     const spans = r.faceSpans!.map((s) => `${s[0]?.toFixed(1)}–${s[1]?.toFixed(1)} s`).join(' and ');
-    console.log(`[session-faults] two sessions: endAnswer ${r.sessions!.map((s) => `${s.ms.toFixed(0)} ms`).join(' and ')}; frames at ${spans}`);
+    console.log(
+      `[session-faults] two sessions: endAnswer ${r.sessions!.map((s) => `${s.ms.toFixed(0)} ms`).join(' and ')}; frames at ${spans}`,
+    );
     for (const s of r.sessions!) {
       expect(s.error).toBeNull();
       expect(s.ms).toBeLessThan(5000);

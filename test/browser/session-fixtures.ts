@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { repoRoot, sharedPath, sharedUrl } from './harness/index.ts';
+import { repoRoot, sharedPath, sharedUrl, SOURCE_NODE_ARGS } from './harness/index.ts';
 
 export const CLIP = 'fixtures/video/talk_f1.mp4';
 export const FACE_MODEL = 'models/face_landmarker.task';
@@ -32,22 +32,32 @@ export function cleanWorkDir(): void {
  * .y4m (camera) and .wav (mic) from a real clip. `silent` replaces the sound by digital silence;
  * `noFace` replaces the picture by ffmpeg's test pattern (moving colour bars, no face anywhere).
  */
-export function fakeMedia(opts: { silent?: boolean; noFace?: boolean; clip?: string; scale?: string } = {}): { video: string; audio: string } {
+export function fakeMedia(opts: { silent?: boolean; noFace?: boolean; clip?: string; scale?: string } = {}): {
+  video: string;
+  audio: string;
+} {
   const dir = workDir();
   const clip = opts.clip ?? CLIP;
   const stem = join(dir, clip.replace(/\W/g, '_'));
   // `scale` (an ffmpeg scale filter argument) keeps e.g. a square clip square; default 640:480.
   const scale = opts.scale ?? '640:480';
-  const video = opts.noFace === true ? join(dir, 'testsrc.y4m') : `${stem}${scale === '640:480' ? '' : `-${scale.replace(/\W/g, '_')}`}.y4m`;
+  const video =
+    opts.noFace === true
+      ? join(dir, 'testsrc.y4m')
+      : `${stem}${scale === '640:480' ? '' : `-${scale.replace(/\W/g, '_')}`}.y4m`;
   const audio = `${stem}${opts.silent === true ? '-silent' : ''}.wav`;
   if (!existsSync(video)) {
-    const input = opts.noFace === true ? ['-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=30', '-t', '8'] : ['-i', sharedPath(clip), '-vf', `scale=${scale}`];
+    const input =
+      opts.noFace === true
+        ? ['-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=30', '-t', '8']
+        : ['-i', sharedPath(clip), '-vf', `scale=${scale}`];
     execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...input, '-pix_fmt', 'yuv420p', video]);
   }
   if (!existsSync(audio)) {
-    const args = opts.silent === true
-      ? ['-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '8']
-      : ['-i', sharedPath(clip), '-vn', '-ac', '2', '-ar', '44100'];
+    const args =
+      opts.silent === true
+        ? ['-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '8']
+        : ['-i', sharedPath(clip), '-vn', '-ac', '2', '-ar', '44100'];
     execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args, '-c:a', 'pcm_s16le', audio]);
   }
   return { video, audio };
@@ -60,11 +70,19 @@ export function fakeMedia(opts: { silent?: boolean; noFace?: boolean; clip?: str
 export const tinyModelDir = join(repoRoot, 'node_modules/.cache/hirenet-session-test/model');
 export function tinyModel(): string {
   const dir = tinyModelDir;
-  const cli = join(repoRoot, 'packages/sdk/bin/hirenet.js');
+  const cli = join(repoRoot, 'packages/cli/bin/hirenet.js');
   if (!existsSync(join(dir, 'fusion.json'))) {
     const sim = join(workDir(), 'sim');
-    execFileSync(process.execPath, [cli, 'simulate', '--out', sim, '--seed', '1', '--interviews', '120', '--answers', '1-3', '--windows', '30-60'], { stdio: 'ignore' });
-    execFileSync(process.execPath, [cli, 'train', '--data', sim, '--modality', 'both', '--out', dir, '--units', '8', '--epochs', '2'], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [cli, 'simulate', '--out', sim, '--seed', '1', '--interviews', '120', '--answers', '1-3', '--windows', '30-60'],
+      { stdio: 'ignore' },
+    );
+    execFileSync(
+      process.execPath,
+      [cli, 'train', '--data', sim, '--modality', 'both', '--out', dir, '--units', '8', '--epochs', '2'],
+      { stdio: 'ignore' },
+    );
   }
   // Sessions refuse a model without its asset manifest (packages/sdk/src/session/manifest.ts);
   // rewritten every time, as it also lists the installed wasm binaries.
@@ -82,17 +100,36 @@ export function demoModel(): string {
 export function buildDemo(modelDir: string): string {
   const out = join(workDir(), 'dist');
   if (existsSync(join(out, 'embed.html'))) return out;
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: join(repoRoot, 'packages/demo'),
-    env: { ...process.env, HIRENET_MODEL_DIR: modelDir },
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      ...SOURCE_NODE_ARGS,
+      join(repoRoot, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--outDir',
+      out,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: join(repoRoot, 'packages/demo'),
+      env: { ...process.env, HIRENET_MODEL_DIR: modelDir },
+      stdio: 'inherit',
+    },
+  );
   return out;
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm',
-  '.txt': 'text/plain', '.css': 'text/css', '.bin': 'application/octet-stream', '.task': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain',
+  '.css': 'text/css',
+  '.bin': 'application/octet-stream',
+  '.task': 'application/octet-stream',
 };
 
 export interface StaticServer {
@@ -101,7 +138,10 @@ export interface StaticServer {
 }
 
 /** Serves `root`; `pages` adds in-memory HTML pages (e.g. an iframe host), `headers` go on every response. */
-export async function serveStatic(root: string, opts: { headers?: Record<string, string>; pages?: Record<string, string> } = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  opts: { headers?: Record<string, string>; pages?: Record<string, string> } = {},
+): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     for (const [k, v] of Object.entries(opts.headers ?? {})) res.setHeader(k, v);

@@ -23,7 +23,29 @@ function emptyClip(): string {
   mkdirSync(dir, { recursive: true });
   const out = join(dir, 'bars-silence.mp4');
   if (!existsSync(out)) {
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=mono', '-t', '8', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', out]);
+    execFileSync('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=320x240:rate=25',
+      '-f',
+      'lavfi',
+      '-i',
+      'anullsrc=r=48000:cl=mono',
+      '-t',
+      '8',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      out,
+    ]);
   }
   return out;
 }
@@ -32,10 +54,14 @@ describe.skipIf(missing !== undefined)('nothing captured is lost', () => {
   it('an empty upload keeps the earlier take; a quota failure keeps answer and result with a warning', async () => {
     const fs = (abs: string): string => `/@fs${abs}/`;
     const assets = {
-      modelUrl: fs(demoModel()), vocabUrl: fs(`${repoRoot}/models/vocab`),
-      wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`), faceModelUrl: sharedUrl(FACE_MODEL),
+      modelUrl: fs(demoModel()),
+      vocabUrl: fs(`${repoRoot}/models/vocab`),
+      wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
+      faceModelUrl: sharedUrl(FACE_MODEL),
     };
-    const r = await withPage('session/keep.html', (p) => p.run({ assets, goodUrl: sharedUrl(CLIP), emptyUrl: `/@fs${emptyClip()}` })) as {
+    const r = (await withPage('session/keep.html', (p) =>
+      p.run({ assets, goodUrl: sharedUrl(CLIP), emptyUrl: `/@fs${emptyClip()}` }),
+    )) as {
       emptyTake: { returned: boolean; keptRows: number; goodRows: number; warnings: string[] };
       quota: { answerKept?: boolean; score?: number; warnings?: string[]; error?: string };
     };

@@ -7,7 +7,15 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOW_LIGHT } from '../../packages/sdk/src/session/answer-record.ts';
-import { closeHarness, repoRoot, sharedMissing, sharedPath, sharedUrl, withPage, type PageOptions } from './harness/index.ts';
+import {
+  closeHarness,
+  repoRoot,
+  sharedMissing,
+  sharedPath,
+  sharedUrl,
+  withPage,
+  type PageOptions,
+} from './harness/index.ts';
 import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, workDir, tinySessionAssets } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
@@ -23,10 +31,14 @@ type Out = { step: string; [k: string]: any };
  * time, never committed.
  */
 function darkClip(kind: 'y4m' | 'mp4'): string {
-  const out = kind === 'y4m' ? join(workDir(), 'dark.y4m') : join(repoRoot, 'node_modules/.cache/hirenet-session-test/dark.mp4');
+  const out =
+    kind === 'y4m' ? join(workDir(), 'dark.y4m') : join(repoRoot, 'node_modules/.cache/hirenet-session-test/dark.mp4');
   if (!existsSync(out)) {
     mkdirSync(dirname(out), { recursive: true });
-    const codec = kind === 'y4m' ? ['-vf', `scale=640:480,${DARKEN}`, '-pix_fmt', 'yuv420p'] : ['-vf', DARKEN, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'copy'];
+    const codec =
+      kind === 'y4m'
+        ? ['-vf', `scale=640:480,${DARKEN}`, '-pix_fmt', 'yuv420p']
+        : ['-vf', DARKEN, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'copy'];
     execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(CLIP), ...codec, out]);
   }
   return out;
@@ -36,14 +48,27 @@ let assets: Record<string, string | null>;
 const foreign = (h: { externalRequests(): { url: string; resourceType: string }[] }): unknown[] =>
   h.externalRequests().filter((q) => !(q.resourceType === 'websocket' && new URL(q.url).hostname === '127.0.0.1'));
 
-async function liveAnswer(camera: PageOptions): Promise<{ warnings: string[]; videoRows: number | null; log: string[] }> {
-  return withPage('session/session.html', async (h) => {
-    const r = await h.run<{ fatal?: unknown; out: Out[]; eventLog: { type: string; code?: string }[] }>({ assets, steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 3 }] });
-    expect(r.fatal).toBeUndefined();
-    expect(foreign(h)).toEqual([]);
-    const a = r.out.find((o) => o.step === 'answer')!;
-    return { warnings: a.warnings, videoRows: a.videoRows, log: r.eventLog.filter((e) => e.type === 'warning').map((e) => e.code ?? '') };
-  }, camera);
+async function liveAnswer(
+  camera: PageOptions,
+): Promise<{ warnings: string[]; videoRows: number | null; log: string[] }> {
+  return withPage(
+    'session/session.html',
+    async (h) => {
+      const r = await h.run<{ fatal?: unknown; out: Out[]; eventLog: { type: string; code?: string }[] }>({
+        assets,
+        steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 3 }],
+      });
+      expect(r.fatal).toBeUndefined();
+      expect(foreign(h)).toEqual([]);
+      const a = r.out.find((o) => o.step === 'answer')!;
+      return {
+        warnings: a.warnings,
+        videoRows: a.videoRows,
+        log: r.eventLog.filter((e) => e.type === 'warning').map((e) => e.code ?? ''),
+      };
+    },
+    camera,
+  );
 }
 
 describe.skipIf(missing !== undefined)('session: low-light warning', () => {
@@ -59,7 +84,9 @@ describe.skipIf(missing !== undefined)('session: low-light warning', () => {
     const normal = fakeMedia();
     const bright = await liveAnswer({ fakeMedia: normal });
     const dark = await liveAnswer({ fakeMedia: { video: darkClip('y4m'), audio: normal.audio } });
-    console.log(`[session-lowlight] live: recorded → ${JSON.stringify(bright.warnings)}, darkened → ${JSON.stringify(dark.warnings)} (${dark.videoRows} video windows kept)`);
+    console.log(
+      `[session-lowlight] live: recorded → ${JSON.stringify(bright.warnings)}, darkened → ${JSON.stringify(dark.warnings)} (${dark.videoRows} video windows kept)`,
+    );
     expect(bright.warnings).not.toContain('low-light');
     expect(dark.warnings).toContain('low-light');
     expect(dark.log).toContain('low-light');
@@ -67,12 +94,19 @@ describe.skipIf(missing !== undefined)('session: low-light warning', () => {
   });
 
   it('uploaded files: mean luma of the darkened clip is below LOW_LIGHT and warned; the clip as recorded is well above it', async () => {
-    const r = await withPage('session/upload.html', async (h) => h.run<{ out: Out[] }>({ assets, steps: [
-      { do: 'file', index: 0, file: { url: sharedUrl(CLIP) } },
-      { do: 'file', index: 1, file: { url: `/@fs${darkClip('mp4')}` } },
-    ] }));
+    const r = await withPage('session/upload.html', async (h) =>
+      h.run<{ out: Out[] }>({
+        assets,
+        steps: [
+          { do: 'file', index: 0, file: { url: sharedUrl(CLIP) } },
+          { do: 'file', index: 1, file: { url: `/@fs${darkClip('mp4')}` } },
+        ],
+      }),
+    );
     const [bright, dark] = r.out.filter((o) => o.step === 'file');
-    console.log(`[session-lowlight] uploaded: mean luma as recorded ${bright!.meanLuma.toFixed(1)}, darkened (${DARKEN}) ${dark!.meanLuma.toFixed(1)}; threshold ${LOW_LIGHT}; darkened video windows kept: ${dark!.videoRows}`);
+    console.log(
+      `[session-lowlight] uploaded: mean luma as recorded ${bright!.meanLuma.toFixed(1)}, darkened (${DARKEN}) ${dark!.meanLuma.toFixed(1)}; threshold ${LOW_LIGHT}; darkened video windows kept: ${dark!.videoRows}`,
+    );
     expect(bright!.meanLuma).toBeGreaterThan(2 * LOW_LIGHT);
     expect(bright!.warnings).not.toContain('low-light');
     expect(dark!.meanLuma).toBeLessThan(LOW_LIGHT);

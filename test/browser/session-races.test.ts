@@ -15,10 +15,18 @@ if (missing !== undefined) {
 }
 
 interface Row {
-  race: string; loop: number; op: string; second?: string; end?: string;
+  race: string;
+  loop: number;
+  op: string;
+  second?: string;
+  end?: string;
   stored: { consent: boolean; answers: number } | null;
-  databases: string[]; records: number; current: string | null;
-  faceEventsAfter: number; runningContexts: number; liveAudioWorkers: number;
+  databases: string[];
+  records: number;
+  current: string | null;
+  faceEventsAfter: number;
+  runningContexts: number;
+  liveAudioWorkers: number;
 }
 
 afterAll(async () => {
@@ -32,11 +40,23 @@ describe.skipIf(missing !== undefined)('session races (shipped model, real clip)
   it('delete, deleteAll, withdrawal and close win every race; a second beginAnswer is refused', async () => {
     const fs = (abs: string): string => `/@fs${abs}/`;
     const assets = {
-      modelUrl: fs(demoModel()), vocabUrl: fs(`${repoRoot}/models/vocab`),
-      wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`), faceModelUrl: sharedUrl(FACE_MODEL),
+      modelUrl: fs(demoModel()),
+      vocabUrl: fs(`${repoRoot}/models/vocab`),
+      wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
+      faceModelUrl: sharedUrl(FACE_MODEL),
     };
-    const races = ['delete-end', 'deleteAll-result', 'withdraw-begin', 'withdraw-end', 'double-begin', 'close-begin', 'delete-begin'];
-    const r = await withPage('session/races.html', (page) => page.run({ assets, races, loops: LOOPS }), { fakeMedia: fakeMedia() }) as { out: Row[]; after: { databases: string[] } };
+    const races = [
+      'delete-end',
+      'deleteAll-result',
+      'withdraw-begin',
+      'withdraw-end',
+      'double-begin',
+      'close-begin',
+      'delete-begin',
+    ];
+    const r = (await withPage('session/races.html', (page) => page.run({ assets, races, loops: LOOPS }), {
+      fakeMedia: fakeMedia(),
+    })) as { out: Row[]; after: { databases: string[] } };
     expect(r.out).toHaveLength(races.length * LOOPS);
     for (const row of r.out) {
       const at = `${row.race}#${row.loop}`;

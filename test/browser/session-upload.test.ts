@@ -11,7 +11,15 @@ if (missing) console.warn(`[session-upload] ${missing}`);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Out = { step: string; [k: string]: any };
-interface Run { modalities: string[]; out: Out[]; warnings: { code: string; answer?: number }[]; logWarnings: { code: string; answer?: number }[]; storedAnswers: boolean[] | null; tensorsBefore: number; tensorsAfterClose: number }
+interface Run {
+  modalities: string[];
+  out: Out[];
+  warnings: { code: string; answer?: number }[];
+  logWarnings: { code: string; answer?: number }[];
+  storedAnswers: boolean[] | null;
+  tensorsBefore: number;
+  tensorsAfterClose: number;
+}
 
 let assets: Record<string, string | null>;
 
@@ -19,7 +27,9 @@ function run(args: Record<string, unknown>): Promise<Run> {
   return withPage('session/upload.html', async (h) => {
     const r = await h.run<Run>({ assets, ...args });
     // The Vite dev server's own socket is harness plumbing (as in session-api.test.ts).
-    expect(h.externalRequests().filter((q) => !(q.resourceType === 'websocket' && new URL(q.url).hostname === '127.0.0.1'))).toEqual([]);
+    expect(
+      h.externalRequests().filter((q) => !(q.resourceType === 'websocket' && new URL(q.url).hostname === '127.0.0.1')),
+    ).toEqual([]);
     expect(h.requests.filter((q) => q.hasBody)).toEqual([]);
     return r;
   });
@@ -31,13 +41,15 @@ describe.skipIf(missing !== undefined)('session: uploaded answers (addAnswerFile
   });
   afterAll(closeHarness);
 
-  it('a new take of an answer replaces the earlier take\'s warnings in the result; the event log keeps them', async (ctx) => {
+  it("a new take of an answer replaces the earlier take's warnings in the result; the event log keeps them", async (ctx) => {
     skipUnless(ctx, VIDEO, WAV);
-    const r = await run({ steps: [
-      { do: 'file', index: 1, file: { url: sharedUrl(WAV) } },
-      { do: 'file', index: 1, file: { url: sharedUrl(VIDEO) } },
-      { do: 'result' },
-    ] });
+    const r = await run({
+      steps: [
+        { do: 'file', index: 1, file: { url: sharedUrl(WAV) } },
+        { do: 'file', index: 1, file: { url: sharedUrl(VIDEO) } },
+        { do: 'result' },
+      ],
+    });
     const [first, second] = r.out.filter((o) => o.step === 'file');
     expect(first!.warnings).toEqual(['no-camera']);
     expect(second!.warnings).toEqual([]);
@@ -50,18 +62,22 @@ describe.skipIf(missing !== undefined)('session: uploaded answers (addAnswerFile
 
   it('a talking-face video gives audio and video rows, a wav gives audio only, and both are scored; a corrupt file is a typed error that leaves the earlier answers and the tensor count as they were', async (ctx) => {
     skipUnless(ctx, VIDEO, WAV);
-    const r = await run({ steps: [
-      { do: 'file', index: 0, file: { url: sharedUrl(VIDEO) } },
-      { do: 'file', index: 1, file: { url: sharedUrl(WAV) } },
-      { do: 'result' },
-      { do: 'file', index: 0, file: { random: 65536 } },
-      { do: 'file', index: 2, file: { url: sharedUrl(VIDEO), truncate: true } },
-      { do: 'result', fresh: true },
-    ] });
+    const r = await run({
+      steps: [
+        { do: 'file', index: 0, file: { url: sharedUrl(VIDEO) } },
+        { do: 'file', index: 1, file: { url: sharedUrl(WAV) } },
+        { do: 'result' },
+        { do: 'file', index: 0, file: { random: 65536 } },
+        { do: 'file', index: 2, file: { url: sharedUrl(VIDEO), truncate: true } },
+        { do: 'result', fresh: true },
+      ],
+    });
     const files = r.out.filter((o) => o.step === 'file');
     const recorded = r.out.filter((o) => o.step === 'recorded');
     const [res1, res2] = r.out.filter((o) => o.step === 'result');
-    console.log(`[session-upload] ${files.map((f) => `answer ${f.index}: ${f.error ? f.error.code : `${f.seconds.toFixed(2)} s, audio ${f.audioRows}, video ${f.videoRows} rows, luma ${f.meanLuma?.toFixed(1)}`} in ${Math.round(f.ms)} ms`).join('; ')}; tensors ${res1!.tensors} → ${res2!.tensors}`);
+    console.log(
+      `[session-upload] ${files.map((f) => `answer ${f.index}: ${f.error ? f.error.code : `${f.seconds.toFixed(2)} s, audio ${f.audioRows}, video ${f.videoRows} rows, luma ${f.meanLuma?.toFixed(1)}`} in ${Math.round(f.ms)} ms`).join('; ')}; tensors ${res1!.tensors} → ${res2!.tensors}`,
+    );
 
     // Video file: both channels, ~6.1 s → ≈ 23 windows each.
     expect(files[0]!.recorded).toBe(true);
@@ -99,7 +115,10 @@ describe.skipIf(missing !== undefined)('session: uploaded answers (addAnswerFile
 
   it('with the face channel off (modalities: audio) a video file is analysed for audio only, without warnings', async (ctx) => {
     skipUnless(ctx, VIDEO);
-    const r = await run({ modalities: ['audio'], steps: [{ do: 'file', index: 0, file: { url: sharedUrl(VIDEO) } }, { do: 'result' }] });
+    const r = await run({
+      modalities: ['audio'],
+      steps: [{ do: 'file', index: 0, file: { url: sharedUrl(VIDEO) } }, { do: 'result' }],
+    });
     expect(r.modalities).toEqual(['audio']);
     const [f] = r.out.filter((o) => o.step === 'file');
     expect(f!.audioRows).toBeGreaterThan(15);

@@ -24,11 +24,17 @@ describe.skipIf(!enabled || missing !== undefined)('video benchmark code', () =>
   });
 
   it('analyses every shared clip, face found in ≥ 95 % of frames', async () => {
-    const r = await benchVideo(await get(), { clips: ALL_CLIPS, fileRuns: 1, fileWarmup: false, liveRuns: 0, liveSeconds: 0, liveModes: [] }, log);
+    const r = await benchVideo(
+      await get(),
+      { clips: ALL_CLIPS, fileRuns: 1, fileWarmup: false, liveRuns: 0, liveSeconds: 0, liveModes: [] },
+      log,
+    );
     expect('error' in r ? r.error : undefined).toBeUndefined();
     const file = (r as VideoResult).file;
     if (file === null || !('clips' in file)) throw new Error(file === null ? 'no file result' : JSON.stringify(file));
-    log(`files: ${file.overallMedian.toFixed(2)}× real time; ${file.clips.map((c) => `${c.clip} ${c.speedMedian.toFixed(2)}×`).join(', ')}`);
+    log(
+      `files: ${file.overallMedian.toFixed(2)}× real time; ${file.clips.map((c) => `${c.clip} ${c.speedMedian.toFixed(2)}×`).join(', ')}`,
+    );
     for (const c of file.clips) {
       expect(c.faceRatio, c.clip).toBeGreaterThanOrEqual(0.95);
       expect(c.speedMedian, c.clip).toBeGreaterThan(0);
@@ -36,12 +42,18 @@ describe.skipIf(!enabled || missing !== undefined)('video benchmark code', () =>
   });
 
   it('60 s live session: no main-thread long task', async () => {
-    const r = await benchVideo(await get(), { clips: [], fileRuns: 0, fileWarmup: false, liveRuns: 1, liveSeconds: 60, liveModes: ['track-processor'] }, log);
+    const r = await benchVideo(
+      await get(),
+      { clips: [], fileRuns: 0, fileWarmup: false, liveRuns: 1, liveSeconds: 60, liveModes: ['track-processor'] },
+      log,
+    );
     expect('error' in r ? r.error : undefined).toBeUndefined();
     const live = (r as VideoResult).live[0];
     if (live === undefined || 'error' in live) throw new Error(live === undefined ? 'no live result' : live.error);
     const run = live.runs[0]!;
-    log(`live 60 s: ${run.analysed} frames, ${run.fps.toFixed(1)} fps, analysed ÷ slots ${run.coverage.toFixed(2)}, face ${(100 * run.faceRatio).toFixed(0)} %, long tasks ${run.longTasks}`);
+    log(
+      `live 60 s: ${run.analysed} frames, ${run.fps.toFixed(1)} fps, analysed ÷ slots ${run.coverage.toFixed(2)}, face ${(100 * run.faceRatio).toFixed(0)} %, long tasks ${run.longTasks}`,
+    );
     expect(run.faceRatio).toBeGreaterThanOrEqual(0.95);
     expect(run.longTasks).toBe(0);
   });

@@ -11,7 +11,7 @@ const run = promisify(execFile);
 const CLIP = 'fixtures/video/vrt_face_5.mp4';
 const missing = sharedMissing('models/face_landmarker.task', CLIP);
 if (missing) console.warn(`[video-cli] ${missing}`);
-const bin = resolve(repoRoot, 'packages/sdk/bin/hirenet.js');
+const bin = resolve(repoRoot, 'packages/cli/bin/hirenet.js');
 
 describe.skipIf(missing !== undefined)('hirenet features video (headless Chromium)', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'hirenet-video-cli-'));
@@ -20,7 +20,11 @@ describe.skipIf(missing !== undefined)('hirenet features video (headless Chromiu
   it('writes one CSV row per k / 15 s with the documented header, and pooled windows', async () => {
     const csv = join(tmp, 'out.csv');
     const win = join(tmp, 'win.csv');
-    const { stderr } = await run('node', [bin, 'features', 'video', sharedPath(CLIP), '--csv', csv, '--windows-csv', win], { cwd: repoRoot, timeout: 240_000 });
+    const { stderr } = await run(
+      'node',
+      [bin, 'features', 'video', sharedPath(CLIP), '--csv', csv, '--windows-csv', win],
+      { cwd: repoRoot, timeout: 240_000 },
+    );
     console.log(`[video-cli] ${stderr.trim()}`);
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
     expect(lines[0]).toBe(FRAME_COLUMNS.join(','));
@@ -39,7 +43,10 @@ describe.skipIf(missing !== undefined)('hirenet features video (headless Chromiu
   it('a corrupt file exits non-zero with a video-decode message', async () => {
     const bad = join(tmp, 'bad.mp4');
     await run('sh', ['-c', `head -c 20000 /dev/urandom > ${bad}`]);
-    const err = await run('node', [bin, 'features', 'video', bad, '--csv', join(tmp, 'bad.csv')], { cwd: repoRoot, timeout: 240_000 }).catch((e: { code: number; stderr: string }) => e);
+    const err = await run('node', [bin, 'features', 'video', bad, '--csv', join(tmp, 'bad.csv')], {
+      cwd: repoRoot,
+      timeout: 240_000,
+    }).catch((e: { code: number; stderr: string }) => e);
     expect((err as { code: number }).code).not.toBe(0);
     expect((err as { stderr: string }).stderr).toContain('not a readable video file');
   });

@@ -8,14 +8,33 @@ import { mirrorReport, type Row } from '../node/video/mirror-stats.ts';
 import { closeHarness, sharedMissing, sharedPath, sharedUrl, withPage } from './harness/index.ts';
 
 const MODEL = 'models/face_landmarker.task';
-const CLIPS = ['vrt_face_1.mp4', 'vrt_face_2.mp4', 'vrt_face_3.mp4', 'vrt_face_4.mp4', 'vrt_face_5.mp4', 'talk_f1.mp4', 'talk_f2.mp4'];
+const CLIPS = [
+  'vrt_face_1.mp4',
+  'vrt_face_2.mp4',
+  'vrt_face_3.mp4',
+  'vrt_face_4.mp4',
+  'vrt_face_5.mp4',
+  'talk_f1.mp4',
+  'talk_f2.mp4',
+];
 const MIRROR_CLIPS = ['vrt_face_1.mp4', 'vrt_face_4.mp4', 'talk_f1.mp4'];
 const missing = sharedMissing(MODEL, ...CLIPS.map((c) => `fixtures/video/${c}`));
 if (missing) console.warn(`[video-file] ${missing}`);
 
 interface Stats {
-  duration: number; frames: number; analysed: number; faceRatio: number; speed: number; wallMs: number;
-  detectMsMedian: number; restarts: number; codec: string; resetMs: number; decodeWaitMs: number; detectMs: number; workers: number;
+  duration: number;
+  frames: number;
+  analysed: number;
+  faceRatio: number;
+  speed: number;
+  wallMs: number;
+  detectMsMedian: number;
+  restarts: number;
+  codec: string;
+  resetMs: number;
+  decodeWaitMs: number;
+  detectMs: number;
+  workers: number;
 }
 interface FileResult {
   url: string;
@@ -44,7 +63,10 @@ const TMP_PREFIX = '/video-tmp/';
 function analyse(args: RunArgs): Promise<PageResult> {
   return withPage('video/file.html', async (h) => {
     await h.page.route(`**${TMP_PREFIX}**`, (route) =>
-      route.fulfill({ body: readFileSync(join(tmp, new URL(route.request().url()).pathname.slice(TMP_PREFIX.length))), contentType: 'application/octet-stream' }),
+      route.fulfill({
+        body: readFileSync(join(tmp, new URL(route.request().url()).pathname.slice(TMP_PREFIX.length))),
+        contentType: 'application/octet-stream',
+      }),
     );
     const res = await h.run<PageResult>({ modelUrl: sharedUrl(MODEL), ...args });
     // Nothing leaves the machine: MediaPipe's usage logger is blocked in the worker. (Vite's
@@ -60,9 +82,11 @@ function ffmpeg(...args: string[]): void {
 
 function describeStats(f: FileResult): string {
   const s = f.stats!;
-  return `${f.url.split('/').pop()}: ${s.workers} worker(s), ${s.codec} ${s.duration.toFixed(2)} s, ${s.analysed}/${s.frames} frames, face ${(100 * s.faceRatio).toFixed(1)} %, `
-    + `detect median ${s.detectMsMedian.toFixed(1)} ms/frame, ${s.speed.toFixed(2)}× real time `
-    + `(wall ${s.wallMs.toFixed(0)} ms = reset ${s.resetMs.toFixed(0)} + decode wait ${s.decodeWaitMs.toFixed(0)} + detect ${s.detectMs.toFixed(0)})`;
+  return (
+    `${f.url.split('/').pop()}: ${s.workers} worker(s), ${s.codec} ${s.duration.toFixed(2)} s, ${s.analysed}/${s.frames} frames, face ${(100 * s.faceRatio).toFixed(1)} %, ` +
+    `detect median ${s.detectMsMedian.toFixed(1)} ms/frame, ${s.speed.toFixed(2)}× real time ` +
+    `(wall ${s.wallMs.toFixed(0)} ms = reset ${s.resetMs.toFixed(0)} + decode wait ${s.decodeWaitMs.toFixed(0)} + detect ${s.detectMs.toFixed(0)})`
+  );
 }
 
 const FACE = FRAME_COLUMNS.indexOf('face');
@@ -95,7 +119,22 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
     const files: string[] = [];
     for (const c of MIRROR_CLIPS) {
       const flipped = `flip_${c}`;
-      ffmpeg('-i', sharedPath(`fixtures/video/${c}`), '-vf', 'hflip', '-an', '-c:v', 'libx264', '-crf', '16', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', join(tmp, flipped));
+      ffmpeg(
+        '-i',
+        sharedPath(`fixtures/video/${c}`),
+        '-vf',
+        'hflip',
+        '-an',
+        '-c:v',
+        'libx264',
+        '-crf',
+        '16',
+        '-preset',
+        'veryfast',
+        '-pix_fmt',
+        'yuv420p',
+        join(tmp, flipped),
+      );
       files.push(sharedUrl(`fixtures/video/${c}`), `${TMP_PREFIX}${flipped}`);
     }
     const res = await analyse({ files });
@@ -105,9 +144,11 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
       expect(o.error ?? m.error).toBeUndefined();
       const r = mirrorReport(o.values!, m.values!);
       const moving = r.pairs.filter((p) => p.moves);
-      console.log(`[video-file] mirror ${MIRROR_CLIPS[i]}: ${r.frames} frames, median r ${r.medianR.toFixed(3)} over ${moving.length} moving pairs `
-        + `(min ${Math.min(...moving.map((p) => (p.rLR + p.rRL) / 2)).toFixed(2)}), eyeLookIn r ${r.eyeLookIn.toFixed(3)}, eyeLookOut r ${r.eyeLookOut.toFixed(3)}, `
-        + `|yaw+yaw'| ${r.yawSumMean.toFixed(3)}°, |roll+roll'| ${r.rollSumMean.toFixed(3)}°, |pitch-pitch'| ${r.pitchDiffMean.toFixed(3)}°, |gazeX+gazeX'| ${r.gazeXSumMean.toFixed(3)}`);
+      console.log(
+        `[video-file] mirror ${MIRROR_CLIPS[i]}: ${r.frames} frames, median r ${r.medianR.toFixed(3)} over ${moving.length} moving pairs ` +
+          `(min ${Math.min(...moving.map((p) => (p.rLR + p.rRL) / 2)).toFixed(2)}), eyeLookIn r ${r.eyeLookIn.toFixed(3)}, eyeLookOut r ${r.eyeLookOut.toFixed(3)}, ` +
+          `|yaw+yaw'| ${r.yawSumMean.toFixed(3)}°, |roll+roll'| ${r.rollSumMean.toFixed(3)}°, |pitch-pitch'| ${r.pitchDiffMean.toFixed(3)}°, |gazeX+gazeX'| ${r.gazeXSumMean.toFixed(3)}`,
+      );
       expect(r.medianR).toBeGreaterThanOrEqual(0.6);
       expect(r.eyeLookIn).toBeGreaterThanOrEqual(0.3);
       expect(r.eyeLookOut).toBeGreaterThanOrEqual(0.3);
@@ -118,13 +159,39 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
   });
 
   it('webm (VP8) decodes too; a black video yields rows with no face and no measurements; a corrupt file fails with video-decode', async () => {
-    ffmpeg('-i', sharedPath('fixtures/video/vrt_face_3.mp4'), '-an', '-c:v', 'libvpx', '-b:v', '2M', join(tmp, 'face3.webm'));
-    ffmpeg('-f', 'lavfi', '-i', 'color=c=black:s=640x480:r=25', '-t', '3', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', join(tmp, 'black.mp4'));
+    ffmpeg(
+      '-i',
+      sharedPath('fixtures/video/vrt_face_3.mp4'),
+      '-an',
+      '-c:v',
+      'libvpx',
+      '-b:v',
+      '2M',
+      join(tmp, 'face3.webm'),
+    );
+    ffmpeg(
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=black:s=640x480:r=25',
+      '-t',
+      '3',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      join(tmp, 'black.mp4'),
+    );
     ffmpeg('-f', 'lavfi', '-i', 'color=c=black:s=320x240:r=30', '-t', '2', '-c:v', 'libvpx', join(tmp, 'black.webm'));
-    writeFileSync(join(tmp, 'random.mp4'), Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919 + 13) % 251)));
+    writeFileSync(
+      join(tmp, 'random.mp4'),
+      Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919 + 13) % 251)),
+    );
     const real = readFileSync(sharedPath('fixtures/video/vrt_face_1.mp4'));
     writeFileSync(join(tmp, 'truncated.mp4'), real.subarray(0, 4096));
-    const res = await analyse({ files: ['face3.webm', 'black.mp4', 'black.webm', 'random.mp4', 'truncated.mp4'].map((f) => `${TMP_PREFIX}${f}`) });
+    const res = await analyse({
+      files: ['face3.webm', 'black.mp4', 'black.webm', 'random.mp4', 'truncated.mp4'].map((f) => `${TMP_PREFIX}${f}`),
+    });
     const [webm, black, blackWebm, random, truncated] = res.files;
     expect(webm!.error).toBeUndefined();
     console.log(`[video-file] ${describeStats(webm!)}`);
@@ -143,8 +210,21 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
   });
 
   it('a face that leaves the frame: no-face rows and masked windows exactly where the picture is black', async () => {
-    ffmpeg('-i', sharedPath('fixtures/video/talk_f1.mp4'), '-f', 'lavfi', '-i', 'color=c=black:s=512x512:r=25:d=2', '-filter_complex',
-      '[0:v]trim=0:2,setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]', '-map', '[v]', '-c:v', 'libx264', join(tmp, 'leaves.mp4'));
+    ffmpeg(
+      '-i',
+      sharedPath('fixtures/video/talk_f1.mp4'),
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=black:s=512x512:r=25:d=2',
+      '-filter_complex',
+      '[0:v]trim=0:2,setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]',
+      '-map',
+      '[v]',
+      '-c:v',
+      'libx264',
+      join(tmp, 'leaves.mp4'),
+    );
     const res = await analyse({ files: [`${TMP_PREFIX}leaves.mp4`], pool: true });
     const f = res.files[0]!;
     expect(f.error).toBeUndefined();
@@ -155,7 +235,9 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
     expect(w).toHaveLength(15); // (4 − 0.5) / 0.25 + 1
     expect(w.filter((x) => x.start + 0.5 <= 1.9).every((x) => !x.masked && x.faceRatio === 1)).toBe(true);
     expect(w.filter((x) => x.start >= 2.0).every((x) => x.masked && x.faceRatio === 0)).toBe(true);
-    console.log(`[video-file] leaves.mp4 windows (start:faceRatio) ${w.map((x) => `${x.start}:${x.faceRatio.toFixed(2)}`).join(' ')}`);
+    console.log(
+      `[video-file] leaves.mp4 windows (start:faceRatio) ${w.map((x) => `${x.start}:${x.faceRatio.toFixed(2)}`).join(' ')}`,
+    );
   });
 
   it('a model with the wrong sha256 is refused with video-model', async () => {

@@ -36,24 +36,40 @@ function camera(): PageOptions {
   if (fakeCamera) return fakeCamera;
   tmp = mkdtempSync(join(tmpdir(), 'hirenet-live-'));
   const y4m = join(tmp, 'talk_f1.y4m');
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(CLIP), '-pix_fmt', 'yuv420p', y4m]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    sharedPath(CLIP),
+    '-pix_fmt',
+    'yuv420p',
+    y4m,
+  ]);
   fakeCamera = { fakeMedia: { video: y4m } };
   return fakeCamera;
 }
 
 function live(args: Record<string, unknown>): Promise<LiveResult> {
-  return withPage('video/live.html', async (h) => {
-    const r = await h.run<LiveResult>({ modelUrl: sharedUrl(MODEL), ...args });
-    // Vite's own HMR socket (ws://127.0.0.1) is harness plumbing; anything else would be a leak.
-    expect(h.externalRequests().filter((q) => new URL(q.url).hostname !== '127.0.0.1')).toEqual([]);
-    return r;
-  }, camera());
+  return withPage(
+    'video/live.html',
+    async (h) => {
+      const r = await h.run<LiveResult>({ modelUrl: sharedUrl(MODEL), ...args });
+      // Vite's own HMR socket (ws://127.0.0.1) is harness plumbing; anything else would be a leak.
+      expect(h.externalRequests().filter((q) => new URL(q.url).hostname !== '127.0.0.1')).toEqual([]);
+      return r;
+    },
+    camera(),
+  );
 }
 
 function report(name: string, r: LiveResult): void {
-  console.log(`[video-live] ${name}: ${r.mode}, camera ${r.settings.width}×${r.settings.height}@${r.settings.frameRate}, ${r.analysed} frames in ${r.duration.toFixed(1)} s `
-    + `= ${r.fps.toFixed(1)} fps analysed, coverage ${(100 * r.coverage).toFixed(0)} %, face ${(100 * r.faceRatio).toFixed(0)} %, restarts ${r.restarts}, `
-    + `main-thread long tasks ${r.longTasks.length} (${r.longTasksDuringInit} during init), warnings ${r.warnings.map((w) => w.code).join(',') || 'none'}`);
+  console.log(
+    `[video-live] ${name}: ${r.mode}, camera ${r.settings.width}×${r.settings.height}@${r.settings.frameRate}, ${r.analysed} frames in ${r.duration.toFixed(1)} s ` +
+      `= ${r.fps.toFixed(1)} fps analysed, coverage ${(100 * r.coverage).toFixed(0)} %, face ${(100 * r.faceRatio).toFixed(0)} %, restarts ${r.restarts}, ` +
+      `main-thread long tasks ${r.longTasks.length} (${r.longTasksDuringInit} during init), warnings ${r.warnings.map((w) => w.code).join(',') || 'none'}`,
+  );
 }
 
 describe.skipIf(missing !== undefined)('live camera analysis', () => {

@@ -8,7 +8,16 @@ const CLIPS = ['vrt_face_1.mp4', 'talk_f1.mp4'];
 const missing = sharedMissing(MODEL, ...CLIPS.map((c) => `fixtures/video/${c}`));
 if (missing) console.warn(`[video-sides] ${missing}`);
 
-interface Sample { blinkL: number; blinkR: number; lookOutL: number; lookOutR: number; openImgLeft: number; openImgRight: number; irisImgLeft: number; irisImgRight: number }
+interface Sample {
+  blinkL: number;
+  blinkR: number;
+  lookOutL: number;
+  lookOutR: number;
+  openImgLeft: number;
+  openImgRight: number;
+  irisImgLeft: number;
+  irisImgRight: number;
+}
 
 describe.skipIf(missing !== undefined)('MediaPipe side naming (measured from landmarks)', () => {
   afterAll(closeHarness);
@@ -16,7 +25,11 @@ describe.skipIf(missing !== undefined)('MediaPipe side naming (measured from lan
   it('eyeLookOutLeft − eyeLookOutRight follows gaze toward the image’s right (iris landmarks), as gaze.ts assumes', async () => {
     for (const clip of CLIPS) {
       const s = await withPage('video/sides.html', (h) =>
-        h.run<Sample[]>({ modelUrl: sharedUrl(MODEL), wasmDir: `/@fs${repoRoot}/node_modules/@mediapipe/tasks-vision/wasm`, file: sharedUrl(`fixtures/video/${clip}`) }),
+        h.run<Sample[]>({
+          modelUrl: sharedUrl(MODEL),
+          wasmDir: `/@fs${repoRoot}/node_modules/@mediapipe/tasks-vision/wasm`,
+          file: sharedUrl(`fixtures/video/${clip}`),
+        }),
       );
       const col = (k: keyof Sample): number[] => s.map((x) => x[k]);
       const diff = (a: keyof Sample, b: keyof Sample): number[] => s.map((x) => x[a] - x[b]);
@@ -27,8 +40,10 @@ describe.skipIf(missing !== undefined)('MediaPipe side naming (measured from lan
       const blinkAsym = pearson(diff('blinkL', 'blinkR'), diff('openImgLeft', 'openImgRight'));
       const irisX = s.map((x) => (x.irisImgLeft + x.irisImgRight) / 2);
       const lookAsym = pearson(diff('lookOutL', 'lookOutR'), irisX);
-      console.log(`[video-sides] ${clip}: ${s.length} frames; r(blinkL−blinkR, openImgLeft−openImgRight) ${blinkAsym.toFixed(3)}; `
-        + `r(lookOutL−lookOutR, iris x) ${lookAsym.toFixed(3)}; r(eyeLookOutLeft, iris x) ${pearson(col('lookOutL'), irisX).toFixed(3)}`);
+      console.log(
+        `[video-sides] ${clip}: ${s.length} frames; r(blinkL−blinkR, openImgLeft−openImgRight) ${blinkAsym.toFixed(3)}; ` +
+          `r(lookOutL−lookOutR, iris x) ${lookAsym.toFixed(3)}; r(eyeLookOutLeft, iris x) ${pearson(col('lookOutL'), irisX).toFixed(3)}`,
+      );
       expect(lookAsym > 0).toBe(LEFT_IS_IMAGE_RIGHT);
       expect(Math.abs(lookAsym)).toBeGreaterThan(0.3);
     }

@@ -12,7 +12,7 @@ const N = 32;
 // Deterministic pseudo-noise (LCG) so the "noise" feature is uncorrelated with everything else.
 function lcg(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32) - 0.5;
+  return () => (s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32 - 0.5;
 }
 
 /** File rows: 3 smooth features of window index w; live rows = file at w + lag, feature 2 replaced by noise. */
@@ -26,8 +26,12 @@ function rows(lag: number, noiseFeature: boolean): { rows: number[][]; windowInd
   return { rows: out, windowIndex: out.map((_, w) => w) };
 }
 
-const answer = (audio: PageAnswer['audio'], warnings: string[] = []): PageAnswer =>
-  ({ seconds: N / 4, audio, video: null, warnings });
+const answer = (audio: PageAnswer['audio'], warnings: string[] = []): PageAnswer => ({
+  seconds: N / 4,
+  audio,
+  video: null,
+  warnings,
+});
 const scored = (score: number, audio: number) => ({ score, scores: { audio } });
 
 describe('agreement figures', () => {
@@ -47,7 +51,10 @@ describe('agreement figures', () => {
   });
 
   it('spread is max − min per score, null where a run lacks one', () => {
-    const s = spreadOf([{ fused: 0.4, audio: 0.3, video: null }, { fused: 0.7, audio: 0.2, video: 0.5 }]);
+    const s = spreadOf([
+      { fused: 0.4, audio: 0.3, video: null },
+      { fused: 0.7, audio: 0.2, video: 0.5 },
+    ]);
     expect(s.fused).toBeCloseTo(0.3, 12);
     expect(s.audio).toBeCloseTo(0.1, 12);
     expect(s.video).toBeNull();
@@ -55,11 +62,14 @@ describe('agreement figures', () => {
   });
 
   it('re-scoring compares every backend with wasm; a missing modality score is an infinite difference', () => {
-    const rows = rescoreRows({
-      wasm: { backend: 'wasm', tensorsBeforeCreate: 3, ...scored(0.5, 0.4) },
-      cpu: { backend: 'cpu', tensorsBeforeCreate: 3, ...scored(0.50002, 0.4) },
-      webgl: { backend: 'cpu', tensorsBeforeCreate: 3, score: 0.5, scores: {} },
-    }, ['wasm', 'cpu', 'webgl', 'webgpu']);
+    const rows = rescoreRows(
+      {
+        wasm: { backend: 'wasm', tensorsBeforeCreate: 3, ...scored(0.5, 0.4) },
+        cpu: { backend: 'cpu', tensorsBeforeCreate: 3, ...scored(0.50002, 0.4) },
+        webgl: { backend: 'cpu', tensorsBeforeCreate: 3, score: 0.5, scores: {} },
+      },
+      ['wasm', 'cpu', 'webgl', 'webgpu'],
+    );
     expect(rows.map((r) => r.backend)).toEqual(['wasm', 'cpu', 'webgl']);
     expect(rows[0]!.maxAbsDelta).toBe(0);
     expect(rows[1]!.maxAbsDelta).toBeCloseTo(2e-5, 10);
@@ -75,7 +85,10 @@ describe('agreement figures', () => {
         { answer: answer(rows(3, false), ['low-fps']), result: scored(0.6, 0.6) },
         { answer: answer(rows(20, false), ['low-fps']), result: scored(0.5, 0.5) },
       ],
-      files: [{ answer: answer(a), result: scored(0.55, 0.55) }, { answer: answer(b), result: scored(0.55, 0.55) }],
+      files: [
+        { answer: answer(a), result: scored(0.55, 0.55) },
+        { answer: answer(b), result: scored(0.55, 0.55) },
+      ],
       segments: [
         { answer: answer(a, ['short-answer']), result: scored(0.2, 0.2) },
         { answer: answer(a), result: scored(0.9, 0.9) },
@@ -166,16 +179,28 @@ describe('period-aware alignment (bench/lib/agreement-align.ts)', () => {
 describe('the fake mic wav uploaded (micFile)', () => {
   it('compares rows window by window over the windows both kept, and is absent without a third segment', () => {
     const a = rows(0, false);
-    const b = { rows: a.rows.map((r, i) => [r[0]!, i % 2 === 0 ? r[1]! : -r[1]!, r[2]! * 2 + 1]), windowIndex: a.windowIndex };
+    const b = {
+      rows: a.rows.map((r, i) => [r[0]!, i % 2 === 0 ? r[1]! : -r[1]!, r[2]! * 2 + 1]),
+      windowIndex: a.windowIndex,
+    };
     const fit = sameGridFit(b, { rows: a.rows.slice(4), windowIndex: a.windowIndex.slice(4) }, ['x', 'y', 'z']);
     expect(fit.windows).toBe(N - 4);
     expect(fit.worst[0]?.feature).toBe('y');
     expect(fit.worst.find((w) => w.feature === 'z')?.r).toBeCloseTo(1, 12);
     const answerOf = (audio: PageAnswer['audio']): PageAnswer => answer(audio);
     const seg = { answer: answerOf(a), result: scored(0.4, 0.4) };
-    const base: PageOut = { live: [{ answer: answerOf(rows(2, false)), result: scored(0.3, 0.3) }], files: [seg, seg], segments: [seg, seg], rescored: {} };
+    const base: PageOut = {
+      live: [{ answer: answerOf(rows(2, false)), result: scored(0.3, 0.3) }],
+      files: [seg, seg],
+      segments: [seg, seg],
+      rescored: {},
+    };
     expect(clipFigures(base, [], {}).micFile).toBeNull();
-    const withMic = clipFigures({ ...base, segments: [seg, seg, { answer: answerOf(b), result: scored(0.1, 0.1) }] }, [], {});
+    const withMic = clipFigures(
+      { ...base, segments: [seg, seg, { answer: answerOf(b), result: scored(0.1, 0.1) }] },
+      [],
+      {},
+    );
     expect(withMic.micFile?.scores.audio).toBe(0.1);
     expect(withMic.micFile?.vsClip?.windows).toBe(N);
     expect(withMic.micFile?.live?.takes).toHaveLength(1);

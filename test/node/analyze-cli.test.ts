@@ -7,18 +7,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { externalRefs } from '../../packages/sdk/src/cli/report-file.ts';
+import { externalRefs } from '../../packages/cli/src/report-file.ts';
 import { sharedMissing, sharedPath } from '../browser/harness/paths.ts';
 import { exists, hirenet } from './run-cli.ts';
 
 const VIDEO = 'fixtures/video/vrt_face_1.mp4';
 const WAV = 'fixtures/audio/jfk.wav';
 const FACE = 'models/face_landmarker.task';
-const missing = sharedMissing(VIDEO, WAV, FACE) ?? (existsSync('/usr/bin/chromium') ? undefined : 'needs Debian Chromium at /usr/bin/chromium — skipped');
+const missing =
+  sharedMissing(VIDEO, WAV, FACE) ??
+  (existsSync('/usr/bin/chromium') ? undefined : 'needs Debian Chromium at /usr/bin/chromium — skipped');
 if (missing) console.warn(`[analyze-cli] ${missing}`);
 
 // The second question mentions a CSS-like url(…): host text in the report is never a fetch.
-const Q = ['What is your biggest weakness?', 'Tell us about a speech you admire (e.g. url(https://example.test/speech)).'];
+const Q = [
+  'What is your biggest weakness?',
+  'Tell us about a speech you admire (e.g. url(https://example.test/speech)).',
+];
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hirenet-analyze-'));
@@ -33,10 +38,12 @@ describe('hirenet analyze: argument and environment errors', () => {
   });
 
   it('Chromium missing: a clear message naming the path and how to install it', async () => {
-    const bin = join(import.meta.dirname, '..', '..', 'packages', 'sdk', 'bin', 'hirenet.js');
+    const bin = join(import.meta.dirname, '..', '..', 'packages', 'cli', 'bin', 'hirenet.js');
     const wav = join(dir, 'any.wav');
     await writeFile(wav, 'x');
-    const r = await promisify(execFile)('node', [bin, 'analyze', '--job', 'Engineer', '--question', 'Why?', wav], { env: { ...process.env, HIRENET_CHROMIUM: '/nonexistent/chromium' } }).then(
+    const r = await promisify(execFile)('node', [bin, 'analyze', '--job', 'Engineer', '--question', 'Why?', wav], {
+      env: { ...process.env, HIRENET_CHROMIUM: '/nonexistent/chromium' },
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,
     );
@@ -51,7 +58,21 @@ describe.skipIf(missing !== undefined)('hirenet analyze in headless Chromium', (
     const out = join(dir, 'report.html');
     const json = join(dir, 'result.json');
     const t0 = performance.now();
-    const r = await hirenet('analyze', '--job', 'Software engineer', '--question', Q[0]!, '--question', Q[1]!, sharedPath(VIDEO), sharedPath(WAV), '--out', out, '--json', json);
+    const r = await hirenet(
+      'analyze',
+      '--job',
+      'Software engineer',
+      '--question',
+      Q[0]!,
+      '--question',
+      Q[1]!,
+      sharedPath(VIDEO),
+      sharedPath(WAV),
+      '--out',
+      out,
+      '--json',
+      json,
+    );
     console.log(`[analyze-cli] exit ${r.code} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     expect(r.code, r.stderr).toBe(0);
 
@@ -69,7 +90,10 @@ describe.skipIf(missing !== undefined)('hirenet analyze in headless Chromium', (
     // One weight per 0.25 s window: vrt_face_1 is 6.1 s, jfk.wav 11.0 s.
     expect(res.answerAttention[0].length).toBeGreaterThanOrEqual(22);
     expect(res.answerAttention[1].length).toBeGreaterThanOrEqual(42);
-    expect(res.warnings.map((w: { code: string; answer?: number }) => [w.code, w.answer])).toContainEqual(['no-camera', 1]);
+    expect(res.warnings.map((w: { code: string; answer?: number }) => [w.code, w.answer])).toContainEqual([
+      'no-camera',
+      1,
+    ]);
     // A real analysis, not the 0.5 / flat attention an unread model gives (the CLI path of issue 12).
     for (const m of ['audio', 'video']) expect(Math.abs(res.scores[m] - 0.5), `${m} score`).toBeGreaterThan(1e-4);
     for (const a of res.answerAttention as number[][]) {
@@ -78,7 +102,11 @@ describe.skipIf(missing !== undefined)('hirenet analyze in headless Chromium', (
       expect(Math.max(...used), 'attention one-hot').toBeLessThan(0.98);
     }
     // Every window of each answer was scored: audio on both, video on the video answer.
-    expect(res.answerWindows.map((w: { windows: number; scored: Record<string, number> }) => w.scored['audio'] === w.windows)).toEqual([true, true]);
+    expect(
+      res.answerWindows.map(
+        (w: { windows: number; scored: Record<string, number> }) => w.scored['audio'] === w.windows,
+      ),
+    ).toEqual([true, true]);
     expect(res.answerWindows[0].scored.video).toBe(res.answerWindows[0].windows);
 
     expect(await exists(out)).toBe(true);
@@ -98,7 +126,19 @@ describe.skipIf(missing !== undefined)('hirenet analyze in headless Chromium', (
     const bad = join(dir, 'broken.mp4');
     await writeFile(bad, Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 251)));
     const out = join(dir, 'never.html');
-    const r = await hirenet('analyze', '--job', 'Engineer', '--question', Q[0]!, '--question', Q[1]!, sharedPath(WAV), bad, '--out', out);
+    const r = await hirenet(
+      'analyze',
+      '--job',
+      'Engineer',
+      '--question',
+      Q[0]!,
+      '--question',
+      Q[1]!,
+      sharedPath(WAV),
+      bad,
+      '--out',
+      out,
+    );
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/answer 2 \(.*broken\.mp4\): .*\[unreadable-file\]/);
     expect(await exists(out)).toBe(false);

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_LINE_BYTES } from '../../packages/sdk/src/util/lines-node.ts';
+import { MAX_LINE_BYTES } from '../../packages/research/src/util/lines-node.ts';
 import { hirenet, type CliResult } from './run-cli.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -25,28 +25,72 @@ function oneLine(r: CliResult, pattern: RegExp): void {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hirenet-args-'));
-  const sim = await hirenet('simulate', '--out', join(dir, 'data'), '--seed', '3', '--interviews', '6', '--modalities', 'audio', '--answers', '1-2', '--windows', '40-45');
+  const sim = await hirenet(
+    'simulate',
+    '--out',
+    join(dir, 'data'),
+    '--seed',
+    '3',
+    '--interviews',
+    '6',
+    '--modalities',
+    'audio',
+    '--answers',
+    '1-2',
+    '--windows',
+    '40-45',
+  );
   expect(sim.code, sim.stderr).toBe(0);
-  const both = await hirenet('simulate', '--out', join(dir, 'both'), '--seed', '6', '--interviews', '6', '--answers', '1', '--windows', '40-45');
+  const both = await hirenet(
+    'simulate',
+    '--out',
+    join(dir, 'both'),
+    '--seed',
+    '6',
+    '--interviews',
+    '6',
+    '--answers',
+    '1',
+    '--windows',
+    '40-45',
+  );
   expect(both.code, both.stderr).toBe(0);
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('CLI arguments', () => {
   it.each([
-    [['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--batch-size', '0'], /--batch-size must be an integer >= 1/],
-    [['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--noise', 'abc'], /--noise must be a number >= 0, got "abc"/],
+    [
+      ['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--batch-size', '0'],
+      /--batch-size must be an integer >= 1/,
+    ],
+    [
+      ['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--noise', 'abc'],
+      /--noise must be a number >= 0, got "abc"/,
+    ],
     [['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--epochs', '2.5'], /--epochs must be an integer/],
     [['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--lr', '0'], /--lr must be a number > 0/],
     [['train', '--data', 'd', '--out', 'o', '--modality', 'sound'], /--modality must be one of audio, video, both/],
-    [['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--variant', 'lstm'], /--variant must be one of hirenet, hn_satt, hn_avg, bigru/],
-    [['eval', '--data', 'd', '--model', 'm', '--threshold', '1.5', '--json'], /--threshold must be a number >= 0 and <= 1/],
+    [
+      ['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--variant', 'lstm'],
+      /--variant must be one of hirenet, hn_satt, hn_avg, bigru/,
+    ],
+    [
+      ['eval', '--data', 'd', '--model', 'm', '--threshold', '1.5', '--json'],
+      /--threshold must be a number >= 0 and <= 1/,
+    ],
     [['simulate', '--out', 'o', '--interviews', '0'], /--interviews must be an integer >= 1/],
-    [['simulate', '--out', 'o', '--interviews', '5', '--label-noise', '0.9'], /--label-noise must be a number >= 0 and <= 0.5/],
+    [
+      ['simulate', '--out', 'o', '--interviews', '5', '--label-noise', '0.9'],
+      /--label-noise must be a number >= 0 and <= 0.5/,
+    ],
     [['simulate', '--out', 'o', '--interviews', '5', '--seed', '0x10'], /--seed must be an integer >= 0/],
     [['audit', '--data', 'd', '--scores', 's', '--alpha', '1'], /--alpha must be a number > 0 and < 1/],
     [['ablate', '--data', 'd', '--seeds', '-1'], /--seeds must be an integer >= 1/],
-    [['predict', '--data', 'd', '--model', 'm', '--out', 'o', '--backend', 'webgpu'], /--backend must be one of wasm, cpu/],
+    [
+      ['predict', '--data', 'd', '--model', 'm', '--out', 'o', '--backend', 'webgpu'],
+      /--backend must be one of wasm, cpu/,
+    ],
     [['train', '--data', 'd', '--batch-size'], /--batch-size needs a value/],
   ])('hirenet %j: exit 2, one line', async (args, pattern) => {
     const r = await hirenet(...(args as string[]));
@@ -67,7 +111,21 @@ describe('CLI inputs', () => {
   it('a line longer than the bound is a one-line error naming the file and line, read no further', async () => {
     const data = join(dir, 'long');
     await rm(data, { recursive: true, force: true });
-    const sim = await hirenet('simulate', '--out', data, '--seed', '4', '--interviews', '2', '--modalities', 'audio', '--answers', '1', '--windows', '40-45');
+    const sim = await hirenet(
+      'simulate',
+      '--out',
+      data,
+      '--seed',
+      '4',
+      '--interviews',
+      '2',
+      '--modalities',
+      'audio',
+      '--answers',
+      '1',
+      '--windows',
+      '40-45',
+    );
     expect(sim.code, sim.stderr).toBe(0);
     const first = (await readFile(join(data, 'interviews.jsonl'), 'utf8')).split('\n')[0]!;
     const file = createWriteStream(join(data, 'interviews.jsonl'));
@@ -83,14 +141,20 @@ describe('CLI inputs', () => {
 
   it('interviews with no windows for the model are left out and named; none at all is an error', async () => {
     const data = join(dir, 'data');
-    const lines = (await readFile(join(data, 'interviews.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(join(data, 'interviews.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     lines[1].answers = lines[1].answers.map(() => ({ audio: null }));
     await writeFile(join(data, 'interviews.jsonl'), `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
     const out = join(dir, 'pred.jsonl');
     const r = await hirenet('predict', '--data', data, '--model', AUDIO_MODEL, '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`left out 1 interview(s) with no audio windows in any answer: "${lines[1].id}"`);
-    const ids = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).id);
+    const ids = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id);
     expect(ids).toEqual(lines.filter((_, i) => i !== 1).map((l) => l.id));
 
     for (const l of lines) l.answers = l.answers.map(() => ({ audio: null }));
@@ -101,10 +165,36 @@ describe('CLI inputs', () => {
   });
 
   it('a failed `train --modality both` leaves no *.fusion-tmp-* directory and no model', async () => {
-    const sim = await hirenet('simulate', '--out', join(dir, 'audio-only'), '--seed', '5', '--interviews', '40', '--modalities', 'audio', '--answers', '1', '--windows', '30-40');
+    const sim = await hirenet(
+      'simulate',
+      '--out',
+      join(dir, 'audio-only'),
+      '--seed',
+      '5',
+      '--interviews',
+      '40',
+      '--modalities',
+      'audio',
+      '--answers',
+      '1',
+      '--windows',
+      '30-40',
+    );
     expect(sim.code, sim.stderr).toBe(0);
     const out = join(dir, 'fusion-model');
-    const r = await hirenet('train', '--data', join(dir, 'audio-only'), '--modality', 'both', '--out', out, '--units', '4', '--epochs', '1');
+    const r = await hirenet(
+      'train',
+      '--data',
+      join(dir, 'audio-only'),
+      '--modality',
+      'both',
+      '--out',
+      out,
+      '--units',
+      '4',
+      '--epochs',
+      '1',
+    );
     // The audio member trains, then the data turn out to lack video: an argument error (exit 2).
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^hirenet train: .* has no video features/);
@@ -125,6 +215,9 @@ describe('CLI and the asset manifest', () => {
     await writeFile(shard, bytes);
     const r = await hirenet('eval', '--data', join(dir, 'both'), '--model', model, '--json');
     expect(r.code).toBe(1);
-    oneLine(r, /audio\/group1-shard1of1\.bin: 100228 bytes, sha256 [0-9a-f]{64}; .*manifest\.json records 100228 bytes/);
+    oneLine(
+      r,
+      /audio\/group1-shard1of1\.bin: 100228 bytes, sha256 [0-9a-f]{64}; .*manifest\.json records 100228 bytes/,
+    );
   });
 });

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { extractAudioFeatures } from '../../packages/sdk/src/audio/frames.ts';
 import { AUDIO_FRAME_FEATURES } from '../../packages/sdk/src/audio/schema.ts';
 import { emptyFrameRow } from '../../packages/sdk/src/video/frame-row.ts';
-import { encodeCueMessage, MAX_CUE_BYTES, parseCueMessage, validateCueMessage, type CueMessage } from '../../packages/sdk/src/live/cue-schema.ts';
+import {
+  encodeCueMessage,
+  MAX_CUE_BYTES,
+  parseCueMessage,
+  validateCueMessage,
+  type CueMessage,
+} from '../../packages/sdk/src/live/cue-schema.ts';
 import { faceCues, ON_CAMERA, type FaceRowLike } from '../../packages/sdk/src/live/face-cues.ts';
 import { VoiceCueTracker } from '../../packages/sdk/src/live/voice-cues.ts';
 import { sharedMissing, sharedPath } from '../browser/harness/paths.ts';
@@ -62,7 +68,9 @@ describe('cue message validator', () => {
   });
 
   it('refuses oversized, non-text and non-JSON frames before parsing them', () => {
-    expect(() => parseCueMessage(`${encodeCueMessage(full).slice(0, -1)},"pad":"${'x'.repeat(MAX_CUE_BYTES)}"}`)).toThrow(/larger than 1024 bytes/);
+    expect(() =>
+      parseCueMessage(`${encodeCueMessage(full).slice(0, -1)},"pad":"${'x'.repeat(MAX_CUE_BYTES)}"}`),
+    ).toThrow(/larger than 1024 bytes/);
     expect(() => parseCueMessage(new ArrayBuffer(8))).toThrow(/text frames/);
     expect(() => parseCueMessage('{"v":1')).toThrow(/not JSON/);
   });
@@ -76,18 +84,29 @@ function row(face: boolean, yaw: number, pitch: number, gazeX = 0, gazeY = 0): F
 describe('face cues', () => {
   it('shares of visible and on-camera frames, and head spread over face frames only', () => {
     const away = ON_CAMERA.maxHeadDeg + 10;
-    const rows = [row(true, 0, 0), row(true, 4, -2), row(true, away, 0), row(true, 0, 0, ON_CAMERA.maxEye + 0.2), row(false, 0, 0)];
+    const rows = [
+      row(true, 0, 0),
+      row(true, 4, -2),
+      row(true, away, 0),
+      row(true, 0, 0, ON_CAMERA.maxEye + 0.2),
+      row(false, 0, 0),
+    ];
     const c = faceCues(rows)!;
     expect(c.visible).toBe(0.8);
     expect(c.gazeOnCamera).toBe(0.5);
     const yaws = [0, 4, away, 0];
     const pitches = [0, -2, 0, 0];
-    const v = (x: number[]): number => x.reduce((a, b) => a + (b - x.reduce((s, y) => s + y, 0) / x.length) ** 2, 0) / x.length;
+    const v = (x: number[]): number =>
+      x.reduce((a, b) => a + (b - x.reduce((s, y) => s + y, 0) / x.length) ** 2, 0) / x.length;
     expect(c.headMovement).toBeCloseTo(Math.sqrt(v(yaws) + v(pitches)), 2);
   });
 
   it('no face: visible 0 and nothing else; no rows: no cues', () => {
-    expect(faceCues([row(false, 0, 0), row(false, 0, 0)])).toEqual({ visible: 0, gazeOnCamera: null, headMovement: null });
+    expect(faceCues([row(false, 0, 0), row(false, 0, 0)])).toEqual({
+      visible: 0,
+      gazeOnCamera: null,
+      headMovement: null,
+    });
     expect(faceCues([])).toBeNull();
   });
 });
@@ -107,14 +126,16 @@ describe('voice cues', () => {
     frames.forEach((f, i) => AUDIO_FRAME_FEATURES.forEach((k, c) => (rows[i * cols + c] = f[k])));
     const tracker = new VoiceCueTracker();
     const spans = [];
-    for (let i = 0; i < frames.length; i += 200) spans.push(tracker.take(rows.subarray(i * cols, Math.min(frames.length, i + 200) * cols), cols, 2)!);
+    for (let i = 0; i < frames.length; i += 200)
+      spans.push(tracker.take(rows.subarray(i * cols, Math.min(frames.length, i + 200) * cols), cols, 2)!);
     const pauses = spans.reduce((n, s) => n + s.pauses, 0);
     const pauseSeconds = spans.reduce((n, s) => n + s.pauseSeconds, 0);
     expect(pauses).toBe(summary.pauseCount);
     expect(pauseSeconds).toBeCloseTo(summary.meanPauseSeconds * summary.pauseCount, 1);
     expect(pauses).toBeGreaterThan(0);
     const speechShare = frames.filter((f) => f.speech === 1).length / frames.length;
-    const weighted = spans.reduce((a, s, i) => a + s.speaking * Math.min(200, frames.length - i * 200), 0) / frames.length;
+    const weighted =
+      spans.reduce((a, s, i) => a + s.speaking * Math.min(200, frames.length - i * 200), 0) / frames.length;
     expect(weighted).toBeCloseTo(speechShare, 2);
     // Syllables are counted on a slightly different intensity contour than the file summary: within 35 %.
     const rate = spans.reduce((a, s) => a + (s.speakingRate ?? 0) * 2, 0) / (frames.length / 100);
@@ -128,7 +149,14 @@ describe('voice cues', () => {
     const { frames } = extractAudioFeatures(new Float32Array(32_000), 16_000);
     const rows = new Float32Array(frames.length * cols);
     frames.forEach((f, i) => AUDIO_FRAME_FEATURES.forEach((k, c) => (rows[i * cols + c] = f[k])));
-    const silent = { speaking: 0, pauses: 0, pauseSeconds: 0, loudness: null, pitchVariability: null, speakingRate: null };
+    const silent = {
+      speaking: 0,
+      pauses: 0,
+      pauseSeconds: 0,
+      loudness: null,
+      pitchVariability: null,
+      speakingRate: null,
+    };
     expect(new VoiceCueTracker().take(rows, cols, 2)).toEqual(silent);
     expect(new VoiceCueTracker().take(new Float32Array(0), cols, 2)).toBeNull();
     expect(() => new VoiceCueTracker().take(rows, cols - 1, 2)).toThrow(RangeError);

@@ -1,7 +1,15 @@
 /** The interviewer's notes store (packages/demo/src/live-room/notes.ts) over a real in-memory Storage. */
 import { describe, expect, it } from 'vitest';
 import {
-  deleteNotes, emptyNotes, exportNotes, loadNotes, NOTES_PREFIX, NotesError, saveNotes, setNotes, setRating,
+  deleteNotes,
+  emptyNotes,
+  exportNotes,
+  loadNotes,
+  NOTES_PREFIX,
+  NotesError,
+  saveNotes,
+  setNotes,
+  setRating,
 } from '../../packages/demo/src/live-room/notes.ts';
 
 /** The Web Storage interface over a Map: Node has no localStorage. */
@@ -50,7 +58,8 @@ describe('live-room notes', () => {
   it('refuses ratings outside 1–5, unknown competencies and corrupt storage; deletes a room', () => {
     const s = new MemoryStorage();
     const n = emptyNotes('r2');
-    for (const bad of [0, 6, 2.5, Number.NaN]) expect(() => setRating(n, 'Ada', 'Communication', bad)).toThrow(NotesError);
+    for (const bad of [0, 6, 2.5, Number.NaN])
+      expect(() => setRating(n, 'Ada', 'Communication', bad)).toThrow(NotesError);
     expect(() => setRating(n, 'Ada', 'Charisma', 3)).toThrow(/unknown competency/);
     expect(() => setNotes(n, 'Ada', 'x'.repeat(10_001))).toThrow(NotesError);
     s.setItem(`${NOTES_PREFIX}r2`, '{not json');

@@ -3,8 +3,8 @@
  * the room goes on (the interviewer and the other candidate still exchange signals afterwards).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startRelay, type Relay } from '../../packages/sdk/src/live/relay/server.ts';
-import { signJoinToken } from '../../packages/sdk/src/live/relay/token.ts';
+import { startRelay, type Relay } from '../../packages/relay/src/server.ts';
+import { signJoinToken } from '../../packages/relay/src/token.ts';
 import { connect, join, OFFER, sleep, type TestClient } from './live-relay-client.ts';
 
 let relay: Relay;
@@ -23,7 +23,11 @@ afterEach(async () => {
 });
 
 /** An interviewer and two candidates in room `r1`. */
-async function room(): Promise<{ iv: TestClient & { id: string }; a: TestClient & { id: string }; b: TestClient & { id: string } }> {
+async function room(): Promise<{
+  iv: TestClient & { id: string };
+  a: TestClient & { id: string };
+  b: TestClient & { id: string };
+}> {
   const iv = track(await join(relay.url, relay.token('r1', 'interviewer', 'Ines')));
   const a = track(await join(relay.url, relay.token('r1', 'candidate', 'Ada')));
   const b = track(await join(relay.url, relay.token('r1', 'candidate', 'Bo')));
@@ -31,13 +35,22 @@ async function room(): Promise<{ iv: TestClient & { id: string }; a: TestClient 
 }
 
 /** The room still works: a signal from each candidate reaches the interviewer and one comes back. */
-async function roomStillWorks(iv: TestClient & { id: string }, ...cands: (TestClient & { id: string })[]): Promise<void> {
+async function roomStillWorks(
+  iv: TestClient & { id: string },
+  ...cands: (TestClient & { id: string })[]
+): Promise<void> {
   for (const c of cands) {
     const marker = `v=0\r\ns=${c.id}-${Math.random()}\r\n`;
     c.send({ type: 'signal', to: iv.id, data: { kind: 'description', description: { type: 'offer', sdp: marker } } });
-    await iv.next('signal', (m) => m.from === c.id && m.data.kind === 'description' && m.data.description.sdp === marker);
+    await iv.next(
+      'signal',
+      (m) => m.from === c.id && m.data.kind === 'description' && m.data.description.sdp === marker,
+    );
     iv.send({ type: 'signal', to: c.id, data: { kind: 'description', description: { type: 'answer', sdp: marker } } });
-    await c.next('signal', (m) => m.from === iv.id && m.data.kind === 'description' && m.data.description.sdp === marker);
+    await c.next(
+      'signal',
+      (m) => m.from === iv.id && m.data.kind === 'description' && m.data.description.sdp === marker,
+    );
   }
 }
 
@@ -62,7 +75,12 @@ describe('live relay', () => {
     const other = signJoinToken('another-secret-of-enough-bytes', { room: 'r1', role: 'candidate', name: 'Eve' });
     const [body, sig] = relay.token('r1', 'candidate', 'Eve').split('.') as [string, string];
     const tampered = `${Buffer.from(JSON.stringify({ room: 'r1', role: 'interviewer', name: 'Eve', exp: 9e9 })).toString('base64url')}.${sig}`;
-    for (const [token, code] of [[other, 'bad-token'], [tampered, 'bad-token'], [`${body}.`, 'bad-token'], ['garbage', 'bad-token']] as const) {
+    for (const [token, code] of [
+      [other, 'bad-token'],
+      [tampered, 'bad-token'],
+      [`${body}.`, 'bad-token'],
+      ['garbage', 'bad-token'],
+    ] as const) {
       const c = track(await connect(relay.url));
       c.send({ type: 'join', token });
       expect((await c.next('error')).code).toBe(code);
@@ -77,7 +95,16 @@ describe('live relay', () => {
     const r2 = await startRelay({ secret, port: 0 });
     try {
       const c = await connect(r2.url);
-      c.send({ type: 'join', token: signJoinToken(secret, { room: 'r9', role: 'candidate', name: 'Old', ttlSeconds: 5, now: Date.now() / 1000 - 60 }) });
+      c.send({
+        type: 'join',
+        token: signJoinToken(secret, {
+          room: 'r9',
+          role: 'candidate',
+          name: 'Old',
+          ttlSeconds: 5,
+          now: Date.now() / 1000 - 60,
+        }),
+      });
       expect((await c.next('error')).code).toBe('expired-token');
       expect(await c.closed).toBe(4001);
     } finally {
@@ -90,7 +117,9 @@ describe('live relay', () => {
     a.send({ type: 'signal', to: b.id, data: OFFER });
     expect((await a.next('error')).code).toBe('not-allowed');
     a.send({ type: 'signal', to: a.id, data: OFFER });
-    expect((await a.next('error', (m) => a.received.filter((x) => x.type === 'error').indexOf(m) === 1)).code).toBe('not-allowed');
+    expect((await a.next('error', (m) => a.received.filter((x) => x.type === 'error').indexOf(m) === 1)).code).toBe(
+      'not-allowed',
+    );
     a.send({ type: 'signal', to: 'nobody', data: OFFER });
     expect((await a.next('error', (m) => m.code === 'unknown-peer')).message).toMatch(/nobody/);
     await sleep(100);
@@ -101,7 +130,11 @@ describe('live relay', () => {
 
   it('closes a socket that sends an oversized frame (1009); the others are told and go on', async () => {
     const { iv, a, b } = await room();
-    a.send({ type: 'signal', to: iv.id, data: { kind: 'description', description: { type: 'offer', sdp: 'x'.repeat(20_000) } } });
+    a.send({
+      type: 'signal',
+      to: iv.id,
+      data: { kind: 'description', description: { type: 'offer', sdp: 'x'.repeat(20_000) } },
+    });
     expect(await a.closed).toBe(1009);
     const left = await iv.next('peer-left', (m) => m.id === a.id);
     expect(left.reason).toBe('disconnected');
@@ -115,8 +148,18 @@ describe('live relay', () => {
       ['not json', 'malformed'],
       ['[1,2]', 'malformed'],
       [JSON.stringify({ type: 'signal', to: iv.id, data: OFFER, extra: 1 }), 'malformed'],
-      [JSON.stringify({ type: 'signal', to: iv.id, data: { kind: 'description', description: { type: 'bogus', sdp: '' } } }), 'malformed'],
-      [JSON.stringify({ type: 'signal', to: iv.id, data: { kind: 'candidate', candidate: { candidate: 1 } } }), 'malformed'],
+      [
+        JSON.stringify({
+          type: 'signal',
+          to: iv.id,
+          data: { kind: 'description', description: { type: 'bogus', sdp: '' } },
+        }),
+        'malformed',
+      ],
+      [
+        JSON.stringify({ type: 'signal', to: iv.id, data: { kind: 'candidate', candidate: { candidate: 1 } } }),
+        'malformed',
+      ],
       [JSON.stringify({ type: 'signal', to: '../x', data: OFFER }), 'malformed'],
       [JSON.stringify({ type: 'cue', face: 1 }), 'unknown-type'],
       [JSON.stringify({ type: 'join', token: 'again' }), 'malformed'],
@@ -141,7 +184,10 @@ describe('live relay', () => {
   it('rate-limits a flood: at most the bucket is forwarded, then the socket is closed (1008); the room goes on', async () => {
     const { iv, a, b } = await room();
     const line = 'candidate:1 1 udp 1 127.0.0.1 9 typ host';
-    const candidate = { kind: 'candidate', candidate: { candidate: line, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: null } };
+    const candidate = {
+      kind: 'candidate',
+      candidate: { candidate: line, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: null },
+    };
     for (let i = 0; i < 400; i++) a.send({ type: 'signal', to: iv.id, data: candidate });
     expect((await a.next('error', (m) => m.code === 'rate-limited')).message).toMatch(/dropped/);
     expect(await a.closed).toBe(1008);
@@ -202,7 +248,11 @@ describe('live relay', () => {
   });
 
   it('hands out TURN credentials only when a TURN server is configured', async () => {
-    const r = await startRelay({ secret: 'q'.repeat(32), port: 0, turn: { urls: ['turn:127.0.0.1:3478'], secret: 'coturn-secret' } });
+    const r = await startRelay({
+      secret: 'q'.repeat(32),
+      port: 0,
+      turn: { urls: ['turn:127.0.0.1:3478'], secret: 'coturn-secret' },
+    });
     try {
       const c = await join(r.url, r.token('r4', 'candidate', 'Lee'));
       const j = await c.next('joined');
@@ -221,15 +271,16 @@ describe('live relay origins', () => {
     const r = await startRelay({ secret: 'o'.repeat(32), port: 0, allowedOrigins: ['https://app.example'] });
     try {
       const WebSocket = (await import('ws')).default;
-      const status = (origin: string): Promise<string> => new Promise((resolve) => {
-        const ws = new WebSocket(r.url, { origin });
-        ws.on('open', () => {
-          ws.close();
-          resolve('open');
+      const status = (origin: string): Promise<string> =>
+        new Promise((resolve) => {
+          const ws = new WebSocket(r.url, { origin });
+          ws.on('open', () => {
+            ws.close();
+            resolve('open');
+          });
+          ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
+          ws.on('error', () => undefined);
         });
-        ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
-        ws.on('error', () => undefined);
-      });
       expect(await status('https://evil.example')).toBe('401');
       expect(await status('https://app.example')).toBe('open');
     } finally {

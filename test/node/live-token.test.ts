@@ -1,17 +1,28 @@
 /** Join tokens, TURN credentials and the relay's command line (pure Node). */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseRelayArgs } from '../../packages/sdk/src/live/relay/cli-args.ts';
-import { TokenBucket } from '../../packages/sdk/src/live/relay/rate-limit.ts';
-import { signJoinToken, verifyJoinToken } from '../../packages/sdk/src/live/relay/token.ts';
-import { turnCredentials } from '../../packages/sdk/src/live/relay/turn.ts';
+import { parseRelayArgs } from '../../packages/relay/src/cli-args.ts';
+import { TokenBucket } from '../../packages/relay/src/rate-limit.ts';
+import { signJoinToken, verifyJoinToken } from '../../packages/relay/src/token.ts';
+import { turnCredentials } from '../../packages/relay/src/turn.ts';
 
 const SECRET = 'k'.repeat(32);
 
 describe('join tokens', () => {
   it('round-trips the claims and expires', () => {
-    const t = signJoinToken(SECRET, { room: 'room-1', role: 'candidate', name: 'Ada Lovelace', ttlSeconds: 60, now: 1000 });
-    expect(verifyJoinToken(SECRET, t, 1059)).toEqual({ room: 'room-1', role: 'candidate', name: 'Ada Lovelace', exp: 1060 });
+    const t = signJoinToken(SECRET, {
+      room: 'room-1',
+      role: 'candidate',
+      name: 'Ada Lovelace',
+      ttlSeconds: 60,
+      now: 1000,
+    });
+    expect(verifyJoinToken(SECRET, t, 1059)).toEqual({
+      room: 'room-1',
+      role: 'candidate',
+      name: 'Ada Lovelace',
+      exp: 1060,
+    });
     expect(() => verifyJoinToken(SECRET, t, 1060)).toThrow(expect.objectContaining({ code: 'expired-token' }));
   });
 
@@ -25,10 +36,18 @@ describe('join tokens', () => {
   });
 
   it('refuses bad rooms, roles and names when signing', () => {
-    expect(() => signJoinToken(SECRET, { room: 'a b', role: 'candidate', name: 'A' })).toThrow(expect.objectContaining({ code: 'malformed' }));
-    expect(() => signJoinToken(SECRET, { room: 'r', role: 'admin' as 'candidate', name: 'A' })).toThrow(expect.objectContaining({ code: 'malformed' }));
-    expect(() => signJoinToken(SECRET, { room: 'r', role: 'candidate', name: '' })).toThrow(expect.objectContaining({ code: 'malformed' }));
-    expect(() => signJoinToken(SECRET, { room: 'r', role: 'candidate', name: 'a\u0000b' })).toThrow(expect.objectContaining({ code: 'malformed' }));
+    expect(() => signJoinToken(SECRET, { room: 'a b', role: 'candidate', name: 'A' })).toThrow(
+      expect.objectContaining({ code: 'malformed' }),
+    );
+    expect(() => signJoinToken(SECRET, { room: 'r', role: 'admin' as 'candidate', name: 'A' })).toThrow(
+      expect.objectContaining({ code: 'malformed' }),
+    );
+    expect(() => signJoinToken(SECRET, { room: 'r', role: 'candidate', name: '' })).toThrow(
+      expect.objectContaining({ code: 'malformed' }),
+    );
+    expect(() => signJoinToken(SECRET, { room: 'r', role: 'candidate', name: 'a\u0000b' })).toThrow(
+      expect.objectContaining({ code: 'malformed' }),
+    );
   });
 });
 
@@ -52,11 +71,24 @@ describe('rate limit bucket', () => {
 
 describe('relay command line', () => {
   it('parses serve and token, refuses unknown flags and missing values', () => {
-    expect(parseRelayArgs(['--dev', '--port', '9000'])).toEqual({ cmd: 'serve', dev: true, port: 9000, host: '127.0.0.1', turnUrls: [], origins: [] });
-    expect(parseRelayArgs(['--turn', 'turn:a:3478', '--turn', 'turns:a:5349', '--origin', 'https://a.example']))
-      .toMatchObject({ turnUrls: ['turn:a:3478', 'turns:a:5349'], origins: ['https://a.example'] });
-    expect(parseRelayArgs(['token', '--room', 'r', '--role', 'candidate', '--name', 'N']))
-      .toEqual({ cmd: 'token', room: 'r', role: 'candidate', name: 'N', ttlSeconds: 3600 });
+    expect(parseRelayArgs(['--dev', '--port', '9000'])).toEqual({
+      cmd: 'serve',
+      dev: true,
+      port: 9000,
+      host: '127.0.0.1',
+      turnUrls: [],
+      origins: [],
+    });
+    expect(
+      parseRelayArgs(['--turn', 'turn:a:3478', '--turn', 'turns:a:5349', '--origin', 'https://a.example']),
+    ).toMatchObject({ turnUrls: ['turn:a:3478', 'turns:a:5349'], origins: ['https://a.example'] });
+    expect(parseRelayArgs(['token', '--room', 'r', '--role', 'candidate', '--name', 'N'])).toEqual({
+      cmd: 'token',
+      room: 'r',
+      role: 'candidate',
+      name: 'N',
+      ttlSeconds: 3600,
+    });
     expect(() => parseRelayArgs(['--public-stun'])).toThrow(/unknown argument/);
     expect(() => parseRelayArgs(['--port'])).toThrow(/needs a value/);
     expect(() => parseRelayArgs(['--port', '99999'])).toThrow(/integer/);

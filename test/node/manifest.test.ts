@@ -2,8 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../packages/sdk/src/model/io.ts';
-import { defaultManifestUrl, loadManifest, MANIFEST_FORMAT, parseManifest, serializeManifest } from '../../packages/sdk/src/session/manifest.ts';
-import { manifestText } from '../../packages/sdk/src/session/manifest-node.ts';
+import {
+  defaultManifestUrl,
+  loadManifest,
+  MANIFEST_FORMAT,
+  parseManifest,
+  serializeManifest,
+} from '../../packages/sdk/src/session/manifest.ts';
+import { manifestText } from '../../packages/cli/src/manifest-node.ts';
 import { AssetError } from '../../packages/sdk/src/util/errors.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -11,7 +17,10 @@ const committed = join(root, 'models/hirenet-demo/manifest.json');
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 async function refusal(p: Promise<unknown> | (() => unknown)): Promise<AssetError> {
-  const err = await (typeof p === 'function' ? Promise.resolve().then(p) : p).then(() => undefined, (e: unknown) => e);
+  const err = await (typeof p === 'function' ? Promise.resolve().then(p) : p).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AssetError);
   return err as AssetError;
 }
@@ -19,12 +28,21 @@ async function refusal(p: Promise<unknown> | (() => unknown)): Promise<AssetErro
 describe('asset manifest', () => {
   it('the committed manifest of models/hirenet-demo matches the files on disk (else run scripts/build-manifest.ts)', () => {
     const fresh = manifestText({ modelDir: join(root, 'models/hirenet-demo'), vocabDir: join(root, 'models/vocab') });
-    expect(readFileSync(committed, 'utf8'), 'models/hirenet-demo/manifest.json is stale: npx tsx scripts/build-manifest.ts').toBe(fresh);
+    expect(
+      readFileSync(committed, 'utf8'),
+      'models/hirenet-demo/manifest.json is stale: node --conditions=source --import tsx scripts/build-manifest.ts',
+    ).toBe(fresh);
   });
 
   it('lists every file the session loads and none it does not', () => {
     const m = parseManifest(readFileSync(committed), committed);
-    expect(Object.keys(m.assets.model).sort()).toEqual(['audio/group1-shard1of1.bin', 'audio/model.json', 'fusion.json', 'video/group1-shard1of1.bin', 'video/model.json']);
+    expect(Object.keys(m.assets.model).sort()).toEqual([
+      'audio/group1-shard1of1.bin',
+      'audio/model.json',
+      'fusion.json',
+      'video/group1-shard1of1.bin',
+      'video/model.json',
+    ]);
     expect(Object.keys(m.assets.vocab).sort()).toEqual(['vectors.bin', 'vocab.json', 'words.txt']);
     expect(Object.keys(m.assets.tfjs)).toHaveLength(3);
     expect(Object.keys(m.assets.mediapipe)).toEqual(['vision_wasm_module_internal.wasm']);
@@ -41,7 +59,10 @@ describe('asset manifest', () => {
     const text = readFileSync(committed, 'utf8');
     expect((await refusal(() => parseManifest(enc(text.slice(0, 200)), 'm.json'))).code).toBe('asset-invalid');
     expect((await refusal(() => parseManifest(enc('{"format":"other"}'), 'm.json'))).code).toBe('asset-invalid');
-    const bad = JSON.stringify({ format: MANIFEST_FORMAT, assets: { model: { 'a.bin': { bytes: 1, sha256: 'xyz' } }, vocab: {}, tfjs: {}, mediapipe: {} } });
+    const bad = JSON.stringify({
+      format: MANIFEST_FORMAT,
+      assets: { model: { 'a.bin': { bytes: 1, sha256: 'xyz' } }, vocab: {}, tfjs: {}, mediapipe: {} },
+    });
     const err = await refusal(() => parseManifest(enc(bad), 'http://h/m.json'));
     expect(err.code).toBe('asset-invalid');
     expect(err.url).toBe('http://h/m.json');
@@ -51,8 +72,15 @@ describe('asset manifest', () => {
   it('checks bytes and sizes, and refuses a file the manifest does not list', async () => {
     const body = enc('{"x":1}');
     const sha256 = await sha256Hex(body);
-    const text = serializeManifest({ format: MANIFEST_FORMAT, assets: { model: { 'model.json': { bytes: body.byteLength, sha256 } }, vocab: {}, tfjs: {}, mediapipe: {} } });
-    const files: Record<string, Uint8Array> = { 'http://h/m/manifest.json': enc(text), 'http://h/m/model.json': body, 'http://h/m/other.json': body };
+    const text = serializeManifest({
+      format: MANIFEST_FORMAT,
+      assets: { model: { 'model.json': { bytes: body.byteLength, sha256 } }, vocab: {}, tfjs: {}, mediapipe: {} },
+    });
+    const files: Record<string, Uint8Array> = {
+      'http://h/m/manifest.json': enc(text),
+      'http://h/m/model.json': body,
+      'http://h/m/other.json': body,
+    };
     const saved = globalThis.fetch;
     globalThis.fetch = (async (u: RequestInfo | URL) => {
       const got = files[String(u)];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const cli = join(import.meta.dirname, '..', '..', 'packages', 'sdk', 'bin', 'hirenet.js');
+const cli = join(import.meta.dirname, '..', '..', 'packages', 'cli', 'bin', 'hirenet.js');
 
 export interface CliResult {
   readonly code: number;
@@ -23,4 +23,8 @@ export async function hirenet(...args: string[]): Promise<CliResult> {
   }
 }
 
-export const exists = (p: string): Promise<boolean> => access(p).then(() => true, () => false);
+export const exists = (p: string): Promise<boolean> =>
+  access(p).then(
+    () => true,
+    () => false,
+  );

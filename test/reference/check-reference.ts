@@ -24,7 +24,8 @@ export interface ReferenceDiff {
 }
 
 function maxAbsDiff(got: readonly number[], want: readonly number[], what: string): number {
-  if (got.length !== want.length) throw new Error(`${what}: ${got.length} values in the file, ${want.length} recomputed`);
+  if (got.length !== want.length)
+    throw new Error(`${what}: ${got.length} values in the file, ${want.length} recomputed`);
   let m = 0;
   got.forEach((g, i) => {
     const d = Math.abs(g - (want[i] as number));
@@ -39,7 +40,9 @@ export function compareReference(file: ReferenceFile): ReferenceDiff {
     const want = forwardInterview(file.config, file.weights, iv.inputs);
     const got = iv.outputs;
     if (got.answerAttention.length !== want.answerAttention.length) {
-      throw new Error(`interview ${k}: ${got.answerAttention.length} answer attentions, want ${want.answerAttention.length}`);
+      throw new Error(
+        `interview ${k}: ${got.answerAttention.length} answer attentions, want ${want.answerAttention.length}`,
+      );
     }
     const answerAttention = Math.max(
       0,
@@ -92,7 +95,8 @@ export function validateReference(file: ReferenceFile): string[] {
   if (file.format !== 'hirenet-reference/1') problems.push(`format is ${JSON.stringify(file.format)}`);
   const keys = ['inputDim', 'wordDim', 'lowUnits', 'contextUnits', 'highUnits', 'attentionDim', 'highAttentionDim'];
   for (const k of keys) {
-    if (typeof (file.config as unknown as Record<string, unknown>)[k] !== 'number') problems.push(`config.${k} missing`);
+    if (typeof (file.config as unknown as Record<string, unknown>)[k] !== 'number')
+      problems.push(`config.${k} missing`);
   }
   const s = describeShape(file);
   if (file.interviews.length < 4) problems.push(`${file.interviews.length} interviews, want ≥ 4`);

@@ -180,8 +180,12 @@ describe('forwardInterview', () => {
     const g = (p: string): GruWeights => {
       const k = wb[`${p}/kernel`]!;
       const r = wb[`${p}/recurrentKernel`]!;
-      return { kernel: mat(k.shape[0]!, k.shape[1]!, k.data), recurrentKernel: mat(r.shape[0]!, r.shape[1]!, r.data),
-        bias: Float64Array.from(wb[`${p}/bias`]!.data), units: cfg.lowUnits };
+      return {
+        kernel: mat(k.shape[0]!, k.shape[1]!, k.data),
+        recurrentKernel: mat(r.shape[0]!, r.shape[1]!, r.data),
+        bias: Float64Array.from(wb[`${p}/bias`]!.data),
+        units: cfg.lowUnits,
+      };
     };
     const fw = gruLast(g('lowEncoder/forward'), a0);
     const bw = gruLast(g('lowEncoder/backward'), [...a0].reverse());

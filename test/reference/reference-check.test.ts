@@ -11,7 +11,7 @@ import { forwardInterview } from './float64-hirenet.ts';
 import { randomInterview, randomWeights, smallConfig } from './fixtures.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const cliSource = join(root, 'packages/sdk/src/cli/reference.ts');
+const cliSource = join(root, 'packages/cli/src/reference.ts');
 const TOL = 1e-4;
 
 /** A reference file made by this side (outputs rounded to float32), to test the checker itself. */
@@ -20,9 +20,18 @@ function fixture(): ReferenceFile {
   const weights = randomWeights(cfg, 21);
   const shapes: [number[], number[]][] = [
     [[2], [3]],
-    [[260, 0, 7, 1, 12], [1, 4, 2, 6, 3]],
-    [[5, 9, 3], [2, 2, 5]],
-    [[40, 1, 2, 3, 4, 300], [3, 1, 1, 2, 2, 7]],
+    [
+      [260, 0, 7, 1, 12],
+      [1, 4, 2, 6, 3],
+    ],
+    [
+      [5, 9, 3],
+      [2, 2, 5],
+    ],
+    [
+      [40, 1, 2, 3, 4, 300],
+      [3, 1, 1, 2, 2, 7],
+    ],
   ];
   const interviews = shapes.map(([lens, words], k) => {
     const inputs = randomInterview(cfg, 100 + k, lens, words, k + 1);
@@ -93,7 +102,7 @@ describe.skipIf(!existsSync(cliSource))('hirenet reference --seed 11 vs float64 
     const dir = mkdtempSync(join(tmpdir(), 'hirenet-ref-'));
     const out = join(dir, 'r.json');
     try {
-      await promisify(execFile)('node', ['packages/sdk/bin/hirenet.js', 'reference', '--seed', '11', '--out', out], {
+      await promisify(execFile)('node', ['packages/cli/bin/hirenet.js', 'reference', '--seed', '11', '--out', out], {
         cwd: root,
         timeout: 300_000,
         maxBuffer: 64 * 1024 * 1024,
@@ -117,7 +126,9 @@ describe.skipIf(!existsSync(cliSource))('hirenet reference --seed 11 vs float64 
         `title words ${JSON.stringify(s.titleWordCounts)}\n` +
         `max |Δ| score ${d.maxScoreDiff.toExponential(3)}, answer attention ${d.maxAnswerAttentionDiff.toExponential(3)}, ` +
         `question attention ${d.maxQuestionAttentionDiff.toExponential(3)}\n` +
-        d.perInterview.map((p, k) => `  #${k}: score ${p.expected.toFixed(6)} |Δ| ${p.score.toExponential(2)}`).join('\n'),
+        d.perInterview
+          .map((p, k) => `  #${k}: score ${p.expected.toFixed(6)} |Δ| ${p.score.toExponential(2)}`)
+          .join('\n'),
     );
     expect(d.maxScoreDiff).toBeLessThanOrEqual(TOL);
     expect(d.maxAnswerAttentionDiff).toBeLessThanOrEqual(TOL);

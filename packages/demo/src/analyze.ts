@@ -1,5 +1,5 @@
 /**
- * The page behind `npx hirenet analyze` (packages/sdk/src/cli/analyze.ts drives it in headless
+ * The page behind `npx hirenet analyze` (packages/cli/src/analyze.ts drives it in headless
  * Chromium): the same session code a host page runs — HireNet.create → startInterview →
  * consent → addAnswerFile per recording → result — then the report, rendered into #report so
  * the CLI can save it as one self-contained HTML file. Two entries on window, both for the CLI:
@@ -56,7 +56,15 @@ window.hirenetAnalyze = async (a: AnalyzeArgs) => {
       status(`Analysing answer ${i + 1} of ${a.files.length} (`, f.name, ')…');
       const blob = await (await fetch(f.url)).blob();
       const r = await s.addAnswerFile(i, new File([blob], f.name, { type: blob.type }));
-      answers.push({ answer: i, file: f.name, stored: r !== null, seconds: r?.durationSeconds ?? 0, audioWindows: r?.audio?.rows.length ?? 0, videoWindows: r?.video?.rows.length ?? 0, meanLuma: r?.videoStats?.meanLuma ?? null });
+      answers.push({
+        answer: i,
+        file: f.name,
+        stored: r !== null,
+        seconds: r?.durationSeconds ?? 0,
+        audioWindows: r?.audio?.rows.length ?? 0,
+        videoWindows: r?.video?.rows.length ?? 0,
+        meanLuma: r?.videoStats?.meanLuma ?? null,
+      });
     }
     answer = undefined;
     status('Scoring…');
@@ -67,7 +75,12 @@ window.hirenetAnalyze = async (a: AnalyzeArgs) => {
     return { ok: true, modalities: hn.modalities, backend: hn.backend, loadWarnings: hn.warnings, answers, result };
   } catch (e) {
     const err = e as { code?: string; message?: string };
-    return { ok: false, code: err.code ?? 'error', message: err.message ?? String(e), ...(answer === undefined ? {} : { answer }) };
+    return {
+      ok: false,
+      code: err.code ?? 'error',
+      message: err.message ?? String(e),
+      ...(answer === undefined ? {} : { answer }),
+    };
   } finally {
     await hn?.close();
   }
@@ -112,6 +125,7 @@ window.hirenetSnapshot = async () => {
   }
   for (const e of Array.from(document.querySelectorAll('script, link, iframe, object, embed, base'))) e.remove();
   // Vite's dev server marks inlined CSS with its module path; the saved file does not need it.
-  for (const e of Array.from(document.querySelectorAll('style[data-vite-dev-id]'))) e.removeAttribute('data-vite-dev-id');
+  for (const e of Array.from(document.querySelectorAll('style[data-vite-dev-id]')))
+    e.removeAttribute('data-vite-dev-id');
   return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
 };

@@ -27,10 +27,12 @@ export function startApp(shell: Shell): void {
   let cleanups: Cleanup[] = [];
   const face = faceModelPresent();
   // Loading starts at once (only the demo's own files are fetched); nothing is analysed before consent.
-  const loaded: Promise<Loaded> = face.then((present) => loadHireNet(present, (p) => {
-    shell.progress.value = p.fraction;
-    shell.status.textContent = p.stage === 'ready' ? 'Ready.' : `Loading the model on this device (${p.stage})…`;
-  }));
+  const loaded: Promise<Loaded> = face.then((present) =>
+    loadHireNet(present, (p) => {
+      shell.progress.value = p.fraction;
+      shell.status.textContent = p.stage === 'ready' ? 'Ready.' : `Loading the model on this device (${p.stage})…`;
+    }),
+  );
   loaded.then(
     (l) => {
       shell.progress.hidden = true;
@@ -58,7 +60,11 @@ export function startApp(shell: Shell): void {
     const live = (): boolean => id === run;
     const hasFace = await face;
     screen('consent');
-    const ok = await consentScreen(shell.main, practiceNotice(hasFace ? ['audio', 'video'] : ['audio']), hasFace ? null : MISSING_FACE_MODEL);
+    const ok = await consentScreen(
+      shell.main,
+      practiceNotice(hasFace ? ['audio', 'video'] : ['audio']),
+      hasFace ? null : MISSING_FACE_MODEL,
+    );
     if (!live()) return;
     if (!ok) {
       screen('declined');
@@ -70,19 +76,48 @@ export function startApp(shell: Shell): void {
       const spec = await roleScreen(shell.main);
       if (!live()) return;
       screen('loading');
-      replace(shell.main, h('section', { class: 'screen' }, h('h2', {}, 'Preparing the analysis…'), h('p', { class: 'hint', role: 'status' }, 'Loading the model on this device; the first time takes a few seconds.')));
+      replace(
+        shell.main,
+        h(
+          'section',
+          { class: 'screen' },
+          h('h2', {}, 'Preparing the analysis…'),
+          h(
+            'p',
+            { class: 'hint', role: 'status' },
+            'Loading the model on this device; the first time takes a few seconds.',
+          ),
+        ),
+      );
       const { hn, audioOnlyReason } = await loaded;
       if (!live()) return;
       const s = hn.startInterview(spec);
       session = s;
       // The notice was accepted on the first screen; the session records that consent before any capture.
-      await s.consent({ noticeVersion: PRACTICE_NOTICE.version, modalities: hn.modalities, noticeLocale: PRACTICE_NOTICE.locale });
+      await s.consent({
+        noticeVersion: PRACTICE_NOTICE.version,
+        modalities: hn.modalities,
+        noticeLocale: PRACTICE_NOTICE.locale,
+      });
       if (!live()) return; // deleted meanwhile: never open the camera for a deleted session
       try {
         stream = await requestInterviewMedia(hn.modalities);
       } catch (e) {
         screen('no-media');
-        replace(shell.main, h('section', { class: 'screen' }, h('h2', {}, 'Camera or microphone unavailable'), h('p', { class: 'error', role: 'alert' }, (e as Error).message), h('p', { class: 'actions' }, button('Try again', () => restart()))));
+        replace(
+          shell.main,
+          h(
+            'section',
+            { class: 'screen' },
+            h('h2', {}, 'Camera or microphone unavailable'),
+            h('p', { class: 'error', role: 'alert' }, (e as Error).message),
+            h(
+              'p',
+              { class: 'actions' },
+              button('Try again', () => restart()),
+            ),
+          ),
+        );
         return;
       }
       if (!live()) return teardown();
@@ -105,7 +140,20 @@ export function startApp(shell: Shell): void {
     run++;
     void flow(run).catch((e: unknown) => {
       teardown();
-      replace(shell.main, h('section', { class: 'screen' }, h('h2', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, (e as Error).message), h('p', { class: 'actions' }, button('Start again', () => restart()))));
+      replace(
+        shell.main,
+        h(
+          'section',
+          { class: 'screen' },
+          h('h2', {}, 'Something went wrong'),
+          h('p', { class: 'error', role: 'alert' }, (e as Error).message),
+          h(
+            'p',
+            { class: 'actions' },
+            button('Start again', () => restart()),
+          ),
+        ),
+      );
     });
   }
 

@@ -8,7 +8,15 @@
  * Optional: `backend=wasm|cpu|webgl|webgpu|auto`, `modalities=audio` (audio only).
  */
 import './trusted-types.ts';
-import { HireNet, NOTICE_TEMPLATE_EN, renderNotice, requestInterviewMedia, type BackendChoice, type BackendName, type SessionModality } from '@hirenet/sdk';
+import {
+  HireNet,
+  NOTICE_TEMPLATE_EN,
+  renderNotice,
+  requestInterviewMedia,
+  type BackendChoice,
+  type BackendName,
+  type SessionModality,
+} from '@hirenet/sdk';
 
 const params = new URLSearchParams(location.search);
 const status = document.getElementById('status')!;
@@ -32,7 +40,9 @@ async function load(): Promise<HireNet> {
     assetsBaseUrl: new URL('hirenet/', location.href).href,
     backend: (params.get('backend') ?? 'auto') as BackendChoice,
     // `candidates=wasm,cpu,webgl,webgpu` makes 'auto' time those (tests of the cross-backend path).
-    ...(params.get('candidates') === null ? {} : { backendCandidates: params.get('candidates')!.split(',') as BackendName[] }),
+    ...(params.get('candidates') === null
+      ? {}
+      : { backendCandidates: params.get('candidates')!.split(',') as BackendName[] }),
     modalities: (params.get('modalities')?.split(',') ?? ['audio', 'video']) as SessionModality[],
     onProgress: (p) => say(`Loading: ${p.stage} (${Math.round(p.fraction * 100)} %)`),
   });
@@ -42,7 +52,18 @@ async function load(): Promise<HireNet> {
 
 async function interview(answers: number, seconds: number): Promise<void> {
   const h = await load();
-  const notice = renderNotice(NOTICE_TEMPLATE_EN, { employer: 'Example Ltd', jobTitle: 'Software engineer', contact: 'privacy@example.test', retentionDays: 30, deletionDays: 30, alternative: 'a live interview with a person' }, h.modalities);
+  const notice = renderNotice(
+    NOTICE_TEMPLATE_EN,
+    {
+      employer: 'Example Ltd',
+      jobTitle: 'Software engineer',
+      contact: 'privacy@example.test',
+      retentionDays: 30,
+      deletionDays: 30,
+      alternative: 'a live interview with a person',
+    },
+    h.modalities,
+  );
   document.getElementById('notice')!.textContent = notice.text;
   const s = h.startInterview({ jobTitle: 'Software engineer', questions: QUESTIONS.slice(0, answers) });
   s.addEventListener('warning', (e) => say(`Warning: ${(e as CustomEvent<{ message: string }>).detail.message}`));
@@ -60,7 +81,9 @@ async function interview(answers: number, seconds: number): Promise<void> {
     say('Scoring…');
     const result = await s.result();
     out.textContent = JSON.stringify(result, null, 2);
-    say(`Done: experimental model estimate ${result.score === null ? 'unavailable' : result.score.toFixed(3)} on ${h.backend}.`);
+    say(
+      `Done: experimental model estimate ${result.score === null ? 'unavailable' : result.score.toFixed(3)} on ${h.backend}.`,
+    );
     document.body.dataset['state'] = 'done';
   } finally {
     for (const t of stream.getTracks()) t.stop();
@@ -69,7 +92,11 @@ async function interview(answers: number, seconds: number): Promise<void> {
 
 function fail(e: unknown): void {
   const err = e as { code?: string; message?: string };
-  out.textContent = JSON.stringify({ error: { code: err.code ?? 'error', message: err.message ?? String(e) } }, null, 2);
+  out.textContent = JSON.stringify(
+    { error: { code: err.code ?? 'error', message: err.message ?? String(e) } },
+    null,
+    2,
+  );
   say(`Failed: ${err.message ?? String(e)}`);
   document.body.dataset['state'] = 'error';
 }
@@ -77,10 +104,14 @@ function fail(e: unknown): void {
 const answers = Math.max(1, Math.min(QUESTIONS.length, Number(params.get('answers') ?? 2)));
 const seconds = Math.max(0, Number(params.get('seconds') ?? 5));
 document.getElementById('start')!.addEventListener('click', () => void interview(answers, seconds).catch(fail));
-document.getElementById('delete')!.addEventListener('click', () => void (async () => {
-  await (await load()).deleteAll();
-  say('Everything this page stored on the device has been deleted.');
-})().catch(fail));
+document.getElementById('delete')!.addEventListener(
+  'click',
+  () =>
+    void (async () => {
+      await (await load()).deleteAll();
+      say('Everything this page stored on the device has been deleted.');
+    })().catch(fail),
+);
 /**
  * Whether every frame above this page has its origin: `location.ancestorOrigins` where the browser
  * has it, else reading `top.location.origin`, which throws across origins.

@@ -9,4 +9,9 @@ const get = <T extends HTMLElement>(id: string): T => {
   return el as T;
 };
 
-startApp({ main: get('app'), status: get('load-status'), progress: get<HTMLProgressElement>('load-progress'), deleteButton: get<HTMLButtonElement>('delete-all') });
+startApp({
+  main: get('app'),
+  status: get('load-status'),
+  progress: get<HTMLProgressElement>('load-progress'),
+  deleteButton: get<HTMLButtonElement>('delete-all'),
+});

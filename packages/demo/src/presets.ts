@@ -57,5 +57,8 @@ export const MAX_QUESTIONS = 10;
 
 /** One question per non-empty line. */
 export function parseQuestions(text: string): string[] {
-  return text.split('\n').map((q) => q.trim()).filter((q) => q !== '');
+  return text
+    .split('\n')
+    .map((q) => q.trim())
+    .filter((q) => q !== '');
 }

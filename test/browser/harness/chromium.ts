@@ -31,7 +31,11 @@ export const defaultArgs: readonly string[] = [
 ];
 
 export function fakeMediaArgs(media: FakeMedia): string[] {
-  const args = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
+  const args = [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    '--autoplay-policy=no-user-gesture-required',
+  ];
   if (media.video !== undefined) args.push(`--use-file-for-fake-video-capture=${media.video}`);
   if (media.audio !== undefined) args.push(`--use-file-for-fake-audio-capture=${media.audio}`);
   return args;

@@ -7,7 +7,16 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, type LaunchOptions } from './chromium.ts';
 import { startPageServer, type PageServer } from './server.ts';
 
-export { sharedDir, sharedMissing, sharedPath, sharedUrl, skipUnless, repoRoot, pagesDir } from './paths.ts';
+export {
+  sharedDir,
+  sharedMissing,
+  sharedPath,
+  sharedUrl,
+  skipUnless,
+  repoRoot,
+  pagesDir,
+  SOURCE_NODE_ARGS,
+} from './paths.ts';
 export { chromiumPath, defaultArgs, type FakeMedia, type LaunchOptions } from './chromium.ts';
 
 /** One network request a page (or a worker it started) made. */
@@ -63,7 +72,11 @@ function getBrowser(opts: LaunchOptions): Promise<Browser> {
  * context, call `fn`, then close the context. The browser and server stay up for the next call;
  * call closeHarness() in afterAll.
  */
-export async function withPage<T>(pagePath: string, fn: (page: HarnessPage) => Promise<T>, opts: PageOptions = {}): Promise<T> {
+export async function withPage<T>(
+  pagePath: string,
+  fn: (page: HarnessPage) => Promise<T>,
+  opts: PageOptions = {},
+): Promise<T> {
   const srv = await getServer();
   const { origin } = srv;
   const browser = await getBrowser(opts);
@@ -76,7 +89,12 @@ export async function withPage<T>(pagePath: string, fn: (page: HarnessPage) => P
   };
   // Context-level, so requests made by workers are recorded too.
   context.on('request', (r) => {
-    requests.push({ url: r.url(), method: r.method(), hasBody: r.postDataBuffer() !== null, resourceType: r.resourceType() });
+    requests.push({
+      url: r.url(),
+      method: r.method(),
+      hasBody: r.postDataBuffer() !== null,
+      resourceType: r.resourceType(),
+    });
   });
   try {
     const page = await context.newPage();
@@ -84,7 +102,9 @@ export async function withPage<T>(pagePath: string, fn: (page: HarnessPage) => P
       if (m.type() === 'error') report(`console.error: ${m.text()}${m.location().url ? ` (${m.location().url})` : ''}`);
     });
     page.on('pageerror', (e) => report(`uncaught: ${e.stack ?? e.message}`));
-    page.on('websocket', (ws) => requests.push({ url: ws.url(), method: 'GET', hasBody: false, resourceType: 'websocket' }));
+    page.on('websocket', (ws) =>
+      requests.push({ url: ws.url(), method: 'GET', hasBody: false, resourceType: 'websocket' }),
+    );
     await page.goto(`${origin}/${pagePath.replace(/^\//, '')}`);
     const readyTimeoutMs = opts.readyTimeoutMs ?? 60_000;
     const handle: HarnessPage = {
@@ -96,7 +116,9 @@ export async function withPage<T>(pagePath: string, fn: (page: HarnessPage) => P
         try {
           await page.waitForFunction(() => typeof window.run === 'function', undefined, { timeout: readyTimeoutMs });
         } catch (e) {
-          throw new Error(`${pagePath} never defined window.run (${String(e)}); page errors: ${errors.join(' | ') || 'none'}`);
+          throw new Error(
+            `${pagePath} never defined window.run (${String(e)}); page errors: ${errors.join(' | ') || 'none'}`,
+          );
         }
         // Serialise in the page so typed arrays, NaN etc. fail loudly in the page, not silently here.
         let json: string | undefined;

@@ -49,3 +49,6 @@ export function skipUnless(ctx: Skippable, ...rels: string[]): void {
     ctx.skip(true, why);
   }
 }
+
+/** Node flags that run workspace TypeScript: packages resolve to their sources (the "source" condition). */
+export const SOURCE_NODE_ARGS = ['--conditions=source', '--import', 'tsx'] as const;

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createLogger, createServer, type Logger, type Plugin, type ViteDevServer } from 'vite';
+import { createLogger, createServer, defaultClientConditions, type Logger, type Plugin, type ViteDevServer } from 'vite';
 import { pagesDir, repoRoot, sharedDir } from './paths.ts';
 
 /**
@@ -63,7 +63,9 @@ function watchingLogger(onStale: (msg: string) => void): Logger {
       const text = plain(msg);
       if (/optimized dependencies changed\. reloading/.test(text)) onStale(text);
       else if (/^(dependency|dependencies) optimized: /.test(text) || text.includes('optimizeDeps.include')) {
-        process.stderr.write(`[harness] Vite ${text.trim()} — add it to \`prebundled\` in test/browser/harness/server.ts\n`);
+        process.stderr.write(
+          `[harness] Vite ${text.trim()} — add it to \`prebundled\` in test/browser/harness/server.ts\n`,
+        );
       }
       base.info(msg, opts);
     },
@@ -78,6 +80,7 @@ export async function startPageServer(): Promise<PageServer> {
   let stale: string | undefined;
   const vite = await createServer({
     configFile: false,
+    resolve: { conditions: ['source', ...defaultClientConditions] },
     customLogger: watchingLogger((msg) => {
       stale ??= `Vite re-optimised dependencies mid-run ("${msg.trim()}"); a page imported a package missing from \`prebundled\` in test/browser/harness/server.ts`;
     }),

@@ -14,5 +14,13 @@ exposeRun(async ({ backend }: { backend: BackendName }) => {
   const t1 = performance.now();
   await runProbe();
   const secondRunMs = performance.now() - t1;
-  return { active: tf.getBackend(), initMs: info.initMs, firstRunMs, secondRunMs, values, tensorsBefore, tensorsAfter: tf.memory().numTensors };
+  return {
+    active: tf.getBackend(),
+    initMs: info.initMs,
+    firstRunMs,
+    secondRunMs,
+    values,
+    tensorsBefore,
+    tensorsAfter: tf.memory().numTensors,
+  };
 });

@@ -17,8 +17,21 @@ self.onmessage = async (e: MessageEvent<BackendName>) => {
     const info = await initBackend(e.data, { wasmPaths: viteWasmPaths });
     const tensorsBefore = tf.memory().numTensors;
     const values = await runProbe();
-    postMessage({ active: tf.getBackend(), initMs: info.initMs, values, tensorsBefore, tensorsAfter: tf.memory().numTensors } satisfies WorkerProbeResult);
+    postMessage({
+      active: tf.getBackend(),
+      initMs: info.initMs,
+      values,
+      tensorsBefore,
+      tensorsAfter: tf.memory().numTensors,
+    } satisfies WorkerProbeResult);
   } catch (err) {
-    postMessage({ active: '', initMs: NaN, values: [], tensorsBefore: 0, tensorsAfter: 0, error: String(err) } satisfies WorkerProbeResult);
+    postMessage({
+      active: '',
+      initMs: NaN,
+      values: [],
+      tensorsBefore: 0,
+      tensorsAfter: 0,
+      error: String(err),
+    } satisfies WorkerProbeResult);
   }
 };

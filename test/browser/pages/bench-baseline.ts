@@ -14,7 +14,12 @@ export interface BaselineResult {
 
 export async function benchBaseline(runs: number): Promise<BaselineResult> {
   const model = tfl.sequential({
-    layers: [tfl.layers.bidirectional({ layer: tfl.layers.gru({ units: 32, recurrentInitializer: 'glorotUniform' }) as tfl.RNN, inputShape: [WINDOWS, benchConfig.inputDim] })],
+    layers: [
+      tfl.layers.bidirectional({
+        layer: tfl.layers.gru({ units: 32, recurrentInitializer: 'glorotUniform' }) as tfl.RNN,
+        inputShape: [WINDOWS, benchConfig.inputDim],
+      }),
+    ],
   });
   const input = (n: number): tf.Tensor => tf.randomNormal([n, WINDOWS, benchConfig.inputDim], 0, 1, 'float32', 3);
   const x1 = input(1);
@@ -25,7 +30,11 @@ export async function benchBaseline(runs: number): Promise<BaselineResult> {
     y.dispose();
   };
   try {
-    return { backend: tf.getBackend(), answers1: await timeRuns(run(x1), runs), answers6: await timeRuns(run(x6), runs) };
+    return {
+      backend: tf.getBackend(),
+      answers1: await timeRuns(run(x1), runs),
+      answers6: await timeRuns(run(x6), runs),
+    };
   } finally {
     tf.dispose([x1, x6]);
     model.dispose();

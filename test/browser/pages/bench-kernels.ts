@@ -4,12 +4,19 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendName } from '../../../packages/sdk/src/backend/backends.ts';
 import { viteWasmPaths } from '../../../packages/sdk/src/backend/wasm-urls.vite.ts';
 import { fusedGruScan, fusedScanAvailable } from '../../../packages/sdk/src/model/fused-gru.ts';
-import { setWebgpuGruStrategy, webgpuGruStrategy, type GruScanStrategy } from '../../../packages/sdk/src/model/kernels/gru-webgpu.ts';
+import {
+  setWebgpuGruStrategy,
+  webgpuGruStrategy,
+  type GruScanStrategy,
+} from '../../../packages/sdk/src/model/kernels/gru-webgpu.ts';
 import { gruScanOps, lengthMask } from '../../../packages/sdk/src/model/gru.ts';
 import { exposeRun } from '../harness/page.ts';
 
 const wave = (shape: number[], seed: number, scale = 0.6): tf.Tensor =>
-  tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, k) => scale * Math.sin(seed + k * 0.37)), shape);
+  tf.tensor(
+    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, k) => scale * Math.sin(seed + k * 0.37)),
+    shape,
+  );
 
 async function maxDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {
   const d = tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))));

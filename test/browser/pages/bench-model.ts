@@ -39,7 +39,8 @@ async function heap(): Promise<number | null> {
 }
 
 exposeRun(async (args: BenchPageArgs): Promise<BenchPageResult | BackendSelection> => {
-  if (args.backend === 'auto') return selectBackend({ wasmPaths: viteWasmPaths, candidates: ['wasm', 'cpu', 'webgl', 'webgpu'] });
+  if (args.backend === 'auto')
+    return selectBackend({ wasmPaths: viteWasmPaths, candidates: ['wasm', 'cpu', 'webgl', 'webgpu'] });
   const { initMs } = await initBackend(args.backend, { wasmPaths: viteWasmPaths });
   const scoring = await benchScoring(args.runs);
   const memory = args.memoryScorings > 0 ? await benchMemory(args.memoryScorings, heap) : null;

@@ -54,10 +54,20 @@ exposeRun(async (a: BenchSessionArgs): Promise<BenchSessionResult | { error: str
   let hn: HireNet | undefined;
   let stream: MediaStream | undefined;
   try {
-    hn = await HireNet.create({ assetsBaseUrl: '/unused/', ...a.assets, visionWasm: viteVisionWasm, audioWorkletUrl: viteAudioWorklet.workletUrl, backend: a.backend, modalities: ['audio', 'video'] });
+    hn = await HireNet.create({
+      assetsBaseUrl: '/unused/',
+      ...a.assets,
+      visionWasm: viteVisionWasm,
+      audioWorkletUrl: viteAudioWorklet.workletUrl,
+      backend: a.backend,
+      modalities: ['audio', 'video'],
+    });
     const createMs = performance.now() - t0;
     create.stop();
-    const session = hn.startInterview({ jobTitle: 'Software engineer', questions: ['Tell us about a project you are proud of.'] });
+    const session = hn.startInterview({
+      jobTitle: 'Software engineer',
+      questions: ['Tell us about a project you are proud of.'],
+    });
     await session.consent({ noticeVersion: '1.0.0', modalities: hn.modalities });
     stream = await requestInterviewMedia(hn.modalities);
     session.attach(stream);

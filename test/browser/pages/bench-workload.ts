@@ -15,7 +15,8 @@ export const WINDOWS = 240;
 /** One interview with `answers` answers of WINDOWS steps each; seeded, float32-exact. */
 export function benchInterview(answers: number, seed = 7): InterviewInput {
   const normal = gaussian(mulberry32(seed));
-  const rows = (n: number, w: number): number[][] => Array.from({ length: n }, () => Array.from({ length: w }, () => Math.fround(normal())));
+  const rows = (n: number, w: number): number[][] =>
+    Array.from({ length: n }, () => Array.from({ length: w }, () => Math.fround(normal())));
   return {
     jobTitle: rows(3, benchConfig.wordDim),
     questions: Array.from({ length: answers }, () => rows(9, benchConfig.wordDim)),
@@ -96,7 +97,15 @@ export async function benchMemory(n: number, heap: () => Promise<number | null>)
     const heapBefore = await heap();
     for (let i = 0; i < n; i++) await model.predict(six);
     const after = tf.memory();
-    return { scorings: n, tensorsBefore: before.numTensors, tensorsAfter: after.numTensors, bytesBefore: before.numBytes, bytesAfter: after.numBytes, heapBefore, heapAfter: await heap() };
+    return {
+      scorings: n,
+      tensorsBefore: before.numTensors,
+      tensorsAfter: after.numTensors,
+      bytesBefore: before.numBytes,
+      bytesAfter: after.numBytes,
+      heapBefore,
+      heapAfter: await heap(),
+    };
   } finally {
     model.dispose();
   }

@@ -8,6 +8,9 @@ exposeRun(async ({ throwLater }: { throwLater: boolean }) => {
   });
   worker.terminate();
   await fetch('/favicon.ico?from=page');
-  if (throwLater) setTimeout(() => { throw new Error('deliberate uncaught error'); }, 0);
+  if (throwLater)
+    setTimeout(() => {
+      throw new Error('deliberate uncaught error');
+    }, 0);
   return { workerStatus: status };
 });

@@ -7,15 +7,15 @@ import { exposeRun } from '../harness/page.ts';
 
 type Cmd =
   | {
-    cmd: 'start';
-    role: 'interviewer' | 'candidate';
-    room: string;
-    name: string;
-    auto: boolean;
-    relayUrl: string;
-    modelUrl: string | null;
-    relayOnly?: boolean;
-  }
+      cmd: 'start';
+      role: 'interviewer' | 'candidate';
+      room: string;
+      name: string;
+      auto: boolean;
+      relayUrl: string;
+      modelUrl: string | null;
+      relayOnly?: boolean;
+    }
   | { cmd: 'restart-ice'; name: string; timeoutMs: number }
   /** Candidate: put raw text on the cue channel, bypassing the page's own validation (a tampered client). */
   | { cmd: 'send-raw-cue'; text: string }
@@ -41,7 +41,9 @@ exposeRun(async (a: Cmd) => {
       relayUrl: a.relayUrl,
       // The same path as `npm start`: a development token from the relay's /dev-token.
       token: async () => {
-        const r = await fetch(`${httpRelay}/dev-token?${new URLSearchParams({ room: a.room, role: a.role, name: a.name })}`);
+        const r = await fetch(
+          `${httpRelay}/dev-token?${new URLSearchParams({ room: a.room, role: a.role, name: a.name })}`,
+        );
         return ((await r.json()) as { token: string }).token;
       },
       face: a.modelUrl === null ? null : { ...viteVisionWasm, modelUrl: a.modelUrl },
@@ -64,13 +66,15 @@ exposeRun(async (a: Cmd) => {
   }
   if (a.cmd === 'selected-pairs') {
     const room = page?.role === 'interviewer' ? page.handle.room : page?.handle.room();
-    return Promise.all([...(room?.peers.values() ?? [])].map(async (p) => {
-      const stats = [...(await p.link.pc.getStats()).values()] as Record<string, unknown>[];
-      const transport = stats.find((s) => s['type'] === 'transport');
-      const pair = stats.find((s) => s['id'] === transport?.['selectedCandidatePairId']);
-      const cand = (id: unknown): unknown => stats.find((s) => s['id'] === id)?.['candidateType'];
-      return { name: p.name, local: cand(pair?.['localCandidateId']), remote: cand(pair?.['remoteCandidateId']) };
-    }));
+    return Promise.all(
+      [...(room?.peers.values() ?? [])].map(async (p) => {
+        const stats = [...(await p.link.pc.getStats()).values()] as Record<string, unknown>[];
+        const transport = stats.find((s) => s['type'] === 'transport');
+        const pair = stats.find((s) => s['id'] === transport?.['selectedCandidatePairId']);
+        const cand = (id: unknown): unknown => stats.find((s) => s['id'] === id)?.['candidateType'];
+        return { name: p.name, local: cand(pair?.['localCandidateId']), remote: cand(pair?.['remoteCandidateId']) };
+      }),
+    );
   }
   if (a.cmd === 'send-raw-cue') {
     if (page?.role !== 'candidate') throw new Error('send-raw-cue runs on a candidate page');
@@ -92,7 +96,13 @@ exposeRun(async (a: Cmd) => {
     const local = ufrag(pc.localDescription);
     const remote = ufrag(pc.remoteDescription);
     const renewed = local !== before.local && remote !== before.remote;
-    if (renewed && pc.connectionState === 'connected' && pc.iceConnectionState !== 'checking' && pc.signalingState === 'stable') break;
+    if (
+      renewed &&
+      pc.connectionState === 'connected' &&
+      pc.iceConnectionState !== 'checking' &&
+      pc.signalingState === 'stable'
+    )
+      break;
     await new Promise((r) => setTimeout(r, 50));
   }
   pc.removeEventListener('iceconnectionstatechange', onIce);

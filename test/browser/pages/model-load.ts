@@ -13,6 +13,11 @@ exposeRun(async ({ url, interviews }: { url: string; interviews: InterviewInput[
     model.dispose();
     return { ok: true, outputs, leaked: tf.memory().numTensors - before };
   } catch (err) {
-    return { ok: false, code: err instanceof HireNetError ? err.code : 'other', message: String(err), leaked: tf.memory().numTensors - before };
+    return {
+      ok: false,
+      code: err instanceof HireNetError ? err.code : 'other',
+      message: String(err),
+      leaked: tf.memory().numTensors - before,
+    };
   }
 });

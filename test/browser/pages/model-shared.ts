@@ -10,11 +10,47 @@ export const initOptions = { biasScale: 0.2 };
 /** [job-title words, [[question words, answer steps (0 = modality missing)]…]] per interview. */
 const shapes: [number, [number, number][]][] = [
   [2, [[3, 17]]],
-  [4, [[1, 1], [5, 40], [2, 9]]],
-  [1, [[6, 25], [3, 2], [4, 33], [2, 12], [5, 7], [1, 3]]],
-  [3, [[2, 8], [4, 21]]],
-  [2, [[3, 150], [2, 5]]],
-  [2, [[4, 10], [3, 0], [2, 14]]],
+  [
+    4,
+    [
+      [1, 1],
+      [5, 40],
+      [2, 9],
+    ],
+  ],
+  [
+    1,
+    [
+      [6, 25],
+      [3, 2],
+      [4, 33],
+      [2, 12],
+      [5, 7],
+      [1, 3],
+    ],
+  ],
+  [
+    3,
+    [
+      [2, 8],
+      [4, 21],
+    ],
+  ],
+  [
+    2,
+    [
+      [3, 150],
+      [2, 5],
+    ],
+  ],
+  [
+    2,
+    [
+      [4, 10],
+      [3, 0],
+      [2, 14],
+    ],
+  ],
 ];
 
 /**
@@ -23,7 +59,8 @@ const shapes: [number, [number, number][]][] = [
  */
 export function batchInterviews(): InterviewInput[] {
   const normal = gaussian(mulberry32(5));
-  const rows = (n: number, w: number): number[][] => Array.from({ length: n }, () => Array.from({ length: w }, () => Math.fround(normal())));
+  const rows = (n: number, w: number): number[][] =>
+    Array.from({ length: n }, () => Array.from({ length: w }, () => Math.fround(normal())));
   return shapes.map(([job, qs]) => ({
     jobTitle: rows(job, modelConfig.wordDim),
     questions: qs.map(([words]) => rows(words, modelConfig.wordDim)),

@@ -3,7 +3,16 @@
  * containers via ffmpeg, bad input and a 2-hour file under a heap cap.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  mkdtempSync,
+  openSync,
+  closeSync,
+  ftruncateSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +20,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encodeWav, synthVowel } from '../../../packages/sdk/src/audio/testing/synth.ts';
 
 const haveFfmpeg = spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
-const BIN = fileURLToPath(new URL('../../../packages/sdk/bin/hirenet.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../packages/cli/bin/hirenet.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'hirenet-audio-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], nodeFlags: string[] = []): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [...nodeFlags, BIN, 'features', 'audio', ...args], { encoding: 'utf8', timeout: 110_000 });
+  const r = spawnSync(process.execPath, [...nodeFlags, BIN, 'features', 'audio', ...args], {
+    encoding: 'utf8',
+    timeout: 110_000,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,7 +38,16 @@ function file(name: string, bytes: Uint8Array | string): string {
   return p;
 }
 
-const SUMMARY_KEYS = ['meanF0Hz', 'stdF0semitones', 'jitterLocal', 'shimmerLocaldB', 'HNRdB', 'speechRate', 'pauseCount', 'voicedFraction'];
+const SUMMARY_KEYS = [
+  'meanF0Hz',
+  'stdF0semitones',
+  'jitterLocal',
+  'shimmerLocaldB',
+  'HNRdB',
+  'speechRate',
+  'pauseCount',
+  'voicedFraction',
+];
 
 describe('hirenet features audio', () => {
   it('--summary prints only a JSON object with the required finite fields', () => {
@@ -48,14 +69,29 @@ describe('hirenet features audio', () => {
     expect(r.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     const header = lines[0]!.split(',');
-    for (const k of ['time', 'F0_Hz', 'voicing', 'loudness', 'jitterLocal', 'shimmerLocaldB', 'HNRdB', 'F1_Hz', 'F2_Hz', 'F3_Hz']) expect(header).toContain(k);
+    for (const k of [
+      'time',
+      'F0_Hz',
+      'voicing',
+      'loudness',
+      'jitterLocal',
+      'shimmerLocaldB',
+      'HNRdB',
+      'F1_Hz',
+      'F2_Hz',
+      'F3_Hz',
+    ])
+      expect(header).toContain(k);
     expect(lines.length - 1).toBe(50);
     expect(lines.slice(1).every((l) => l.split(',').every((v) => Number.isFinite(Number(v))))).toBe(true);
   });
 
   it.skipIf(!haveFfmpeg)('decodes other containers through ffmpeg (webm/opus, mp4/aac)', () => {
     const wav = file('src.wav', encodeWav([synthVowel({ seconds: 1, f0: 150 })], 16000));
-    for (const [ext, codec] of [['webm', 'libopus'], ['m4a', 'aac']] as const) {
+    for (const [ext, codec] of [
+      ['webm', 'libopus'],
+      ['m4a', 'aac'],
+    ] as const) {
       const p = join(dir, `clip.${ext}`);
       execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', codec, p]);
       const r = cli([p, '--summary']);

@@ -21,7 +21,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe.skipIf(!haveEspeak)('filled-pause proxy', () => {
   it('finds one spliced-in "uh" and none in the plain sentence', () => {
     const wav = join(dir, 's.wav');
-    execFileSync('espeak-ng', ['-v', 'en-us', '-s', '140', '-w', wav, 'Tell me about a project you are proud of, and what you would do differently next time.']);
+    execFileSync('espeak-ng', [
+      '-v',
+      'en-us',
+      '-s',
+      '140',
+      '-w',
+      wav,
+      'Tell me about a project you are proud of, and what you would do differently next time.',
+    ]);
     const { pcm, sampleRate } = readWav(wav);
     const r = new Resampler(sampleRate, 16000);
     const a = r.process(pcm);
@@ -29,7 +37,17 @@ describe.skipIf(!haveEspeak)('filled-pause proxy', () => {
     const x = new Float32Array(a.length + b.length);
     x.set(a);
     x.set(b, a.length);
-    const uh = synthVowel({ seconds: 0.6, f0: 95, jitter: 0.005, formants: [[550, 80], [1500, 100], [2500, 150]], peak: 0.3 });
+    const uh = synthVowel({
+      seconds: 0.6,
+      f0: 95,
+      jitter: 0.005,
+      formants: [
+        [550, 80],
+        [1500, 100],
+        [2500, 150],
+      ],
+      peak: 0.3,
+    });
     const mid = Math.floor(x.length / 2);
     const y = new Float32Array(x.length + uh.length + 3200);
     y.set(x.subarray(0, mid));

@@ -14,7 +14,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { extractAudioFeatures } from '../../../packages/sdk/src/audio/frames.ts';
 import { encodeWav, synthVowel } from '../../../packages/sdk/src/audio/testing/synth.ts';
 import { espeakClips, toolAvailable, VIDEO_FIXTURES, videoSoundtracks } from './clips.ts';
-import { FIXTURES, compareFormants, comparePitch, fixturesAvailable, pearson, praatAvailable, readWav, runPraat } from './praat.ts';
+import {
+  FIXTURES,
+  compareFormants,
+  comparePitch,
+  fixturesAvailable,
+  pearson,
+  praatAvailable,
+  readWav,
+  runPraat,
+} from './praat.ts';
 
 const CI = process.env['CI'] === 'true';
 const missing = [
@@ -52,7 +61,12 @@ function measure(name: string, kind: ClipResult['kind'], path: string): ClipResu
     withinSemitone: a.withinSemitone,
     vuvAgreement: a.vuvAgreement,
     formantError: compareFormants(frames, ref),
-    ours: { meanF0: summary.meanF0Hz, jitter: summary.jitterLocal, shimmer: summary.shimmerLocaldB, hnr: summary.HNRdB },
+    ours: {
+      meanF0: summary.meanF0Hz,
+      jitter: summary.jitterLocal,
+      shimmer: summary.shimmerLocaldB,
+      hnr: summary.HNRdB,
+    },
     praat: { meanF0: ref.meanF0, jitter: ref.jitterLocal, shimmer: ref.shimmerLocaldB, hnr: ref.HNRdB },
   };
 }
@@ -90,7 +104,9 @@ describe.skipIf(skipReason !== '')(TITLE, () => {
   const results: ClipResult[] = [];
 
   it('measures every clip', () => {
-    for (const f of readdirSync(FIXTURES).filter((n) => n.endsWith('.wav')).sort()) {
+    for (const f of readdirSync(FIXTURES)
+      .filter((n) => n.endsWith('.wav'))
+      .sort()) {
       results.push(measure(f, 'real', join(FIXTURES, f)));
     }
     for (const p of videoSoundtracks(dir)) results.push(measure(basename(p, '.wav') + '.mp4', 'video', p));
@@ -98,16 +114,18 @@ describe.skipIf(skipReason !== '')(TITLE, () => {
       results.push(measure(c.name, c.name.includes('noise') ? 'espeak-noisy' : 'espeak', c.path));
     }
     syntheticClips().forEach((p, i) => results.push(measure(`vowel-${i}`, 'synthetic', p)));
-    console.table(results.map((r) => ({
-      clip: r.name,
-      '≤1 st': r.withinSemitone.toFixed(3),
-      'V/UV': r.vuvAgreement.toFixed(3),
-      F0: `${r.ours.meanF0.toFixed(1)} / ${r.praat.meanF0.toFixed(1)}`,
-      jitter: `${(100 * r.ours.jitter).toFixed(2)}% / ${(100 * r.praat.jitter).toFixed(2)}%`,
-      shimmer: `${r.ours.shimmer.toFixed(2)} / ${r.praat.shimmer.toFixed(2)}`,
-      HNR: `${r.ours.hnr.toFixed(1)} / ${r.praat.hnr.toFixed(1)}`,
-      'F1/F2/F3 err': r.formantError.map((e) => `${(100 * e).toFixed(0)}%`).join(' '),
-    })));
+    console.table(
+      results.map((r) => ({
+        clip: r.name,
+        '≤1 st': r.withinSemitone.toFixed(3),
+        'V/UV': r.vuvAgreement.toFixed(3),
+        F0: `${r.ours.meanF0.toFixed(1)} / ${r.praat.meanF0.toFixed(1)}`,
+        jitter: `${(100 * r.ours.jitter).toFixed(2)}% / ${(100 * r.praat.jitter).toFixed(2)}%`,
+        shimmer: `${r.ours.shimmer.toFixed(2)} / ${r.praat.shimmer.toFixed(2)}`,
+        HNR: `${r.ours.hnr.toFixed(1)} / ${r.praat.hnr.toFixed(1)}`,
+        'F1/F2/F3 err': r.formantError.map((e) => `${(100 * e).toFixed(0)}%`).join(' '),
+      })),
+    );
     mkdirSync('test-results', { recursive: true });
     writeFileSync('test-results/audio-praat.md', markdownTable(results));
     expect(results.filter((r) => r.kind === 'video').length).toBeGreaterThanOrEqual(5);
@@ -140,9 +158,18 @@ describe.skipIf(skipReason !== '')(TITLE, () => {
 
   it('file-level jitter, shimmer and HNR correlate with Praat at r ≥ 0.8 across clips', () => {
     const corr = (xs: readonly ClipResult[]): { jitter: number; shimmer: number; hnr: number } => ({
-      jitter: pearson(xs.map((x) => x.ours.jitter), xs.map((x) => x.praat.jitter)),
-      shimmer: pearson(xs.map((x) => x.ours.shimmer), xs.map((x) => x.praat.shimmer)),
-      hnr: pearson(xs.map((x) => x.ours.hnr), xs.map((x) => x.praat.hnr)),
+      jitter: pearson(
+        xs.map((x) => x.ours.jitter),
+        xs.map((x) => x.praat.jitter),
+      ),
+      shimmer: pearson(
+        xs.map((x) => x.ours.shimmer),
+        xs.map((x) => x.praat.shimmer),
+      ),
+      hnr: pearson(
+        xs.map((x) => x.ours.hnr),
+        xs.map((x) => x.praat.hnr),
+      ),
     });
     const speech = results.filter((x) => SPEECH.includes(x.kind));
     const recorded = results.filter((x) => x.kind === 'real' || x.kind === 'video');
@@ -178,8 +205,9 @@ describe.skipIf(skipReason !== '')(TITLE, () => {
 /** The docs table (docs/audio-features.md, "Praat agreement"). */
 function markdownTable(results: readonly ClipResult[]): string {
   const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
-  const rows = results.map((r) =>
-    `| ${r.name} | ${r.kind} | ${r.praat.hnr.toFixed(2)} | ${r.ours.hnr.toFixed(2)} | ${signed(hnrDiff(r))} | ` +
+  const rows = results.map(
+    (r) =>
+      `| ${r.name} | ${r.kind} | ${r.praat.hnr.toFixed(2)} | ${r.ours.hnr.toFixed(2)} | ${signed(hnrDiff(r))} | ` +
       `${r.praat.meanF0.toFixed(1)} | ${r.ours.meanF0.toFixed(1)} | ${(100 * f0Error(r)).toFixed(2)} % |`,
   );
   const head = '| clip | kind | Praat HNR (dB) | ours | difference | Praat F0 (Hz) | ours | F0 error |';

@@ -67,7 +67,7 @@ describe.skipIf(skipReason !== '')('frame-exact agreement with Praat at 16 kHz o
     ref.frames.forEach((f, i) => {
       const o = ours[i]!.f0;
       if (f.f0 > 0) voiced++;
-      if ((o > 0) === (f.f0 > 0) && Math.abs(o - f.f0) < 0.1) same++;
+      if (o > 0 === f.f0 > 0 && Math.abs(o - f.f0) < 0.1) same++;
     });
     const share = same / ref.frames.length;
     console.info(`[audio-praat-frames] ${clip}: pitch ${same}/${ref.frames.length} identical (${voiced} voiced)`);

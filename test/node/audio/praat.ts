@@ -6,7 +6,11 @@ import { decodeWavFrames, parseWavHeader } from '../../../packages/sdk/src/audio
 
 export interface PraatReference {
   /** Praat's pitch frames, with its Burg formants (5 up to 5500 Hz) at the same times. */
-  readonly frames: { readonly time: number; readonly f0: number; readonly formants: readonly [number, number, number] }[];
+  readonly frames: {
+    readonly time: number;
+    readonly f0: number;
+    readonly formants: readonly [number, number, number];
+  }[];
   readonly meanF0: number;
   readonly jitterLocal: number;
   readonly shimmerLocaldB: number;
@@ -38,7 +42,12 @@ export function runPraat(path: string): PraatReference {
   const values = new Map<string, number>();
   for (const line of out.split('\n')) {
     const parts = line.trim().split(/\s+/);
-    if (parts[0] === 'frame') frames.push({ time: Number(parts[1]), f0: Number(parts[2]), formants: [Number(parts[3] ?? 0), Number(parts[4] ?? 0), Number(parts[5] ?? 0)] });
+    if (parts[0] === 'frame')
+      frames.push({
+        time: Number(parts[1]),
+        f0: Number(parts[2]),
+        formants: [Number(parts[3] ?? 0), Number(parts[4] ?? 0), Number(parts[5] ?? 0)],
+      });
     else if (parts[0] === 'harm') harmonicity.push({ time: Number(parts[1]), db: Number(parts[2]) });
     else if (parts.length === 2) values.set(parts[0]!, Number(parts[1]));
   }
@@ -91,14 +100,21 @@ export function comparePitch(ours: readonly { time: number; F0_Hz: number }[], p
       if (Math.abs(12 * Math.log2(o.F0_Hz / p.f0)) < 1) close++;
     }
   }
-  return { withinSemitone: both > 0 ? close / both : 0, vuvAgreement: compared > 0 ? same / compared : 0, bothVoiced: both, compared };
+  return {
+    withinSemitone: both > 0 ? close / both : 0,
+    vuvAgreement: compared > 0 ? same / compared : 0,
+    bothVoiced: both,
+    compared,
+  };
 }
 
 export function pearson(x: readonly number[], y: readonly number[]): number {
   const n = x.length;
   const mx = x.reduce((a, b) => a + b, 0) / n;
   const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxy += (x[i]! - mx) * (y[i]! - my);
     sxx += (x[i]! - mx) ** 2;
@@ -117,7 +133,8 @@ export function compareFormants(
     const o = ours[Math.round(p.time / 0.01)];
     if (o === undefined || !(o.F0_Hz > 0 && p.f0 > 0)) continue;
     const mine = [o.F1_Hz, o.F2_Hz, o.F3_Hz];
-    for (let k = 0; k < 3; k++) if (mine[k]! > 0 && p.formants[k]! > 0) errs[k]!.push(Math.abs(mine[k]! / p.formants[k]! - 1));
+    for (let k = 0; k < 3; k++)
+      if (mine[k]! > 0 && p.formants[k]! > 0) errs[k]!.push(Math.abs(mine[k]! / p.formants[k]! - 1));
   }
   const median = (v: number[]): number => (v.length === 0 ? 1 : v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!);
   return [median(errs[0]!), median(errs[1]!), median(errs[2]!)];

@@ -17,7 +17,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function speak(text: string, voice: string, wpm: number, gapTenMs = 0): ReturnType<typeof extractAudioFeatures> {
   const wav = join(dir, `${voice}-${wpm}.wav`);
-  execFileSync('espeak-ng', ['-v', voice, '-s', String(wpm), ...(gapTenMs > 0 ? ['-g', String(gapTenMs)] : []), '-w', wav, text]);
+  execFileSync('espeak-ng', [
+    '-v',
+    voice,
+    '-s',
+    String(wpm),
+    ...(gapTenMs > 0 ? ['-g', String(gapTenMs)] : []),
+    '-w',
+    wav,
+    text,
+  ]);
   const { pcm, sampleRate } = readWav(wav);
   return extractAudioFeatures(pcm, sampleRate);
 }
@@ -27,11 +36,18 @@ describe.skipIf(!haveEspeak)('speech rate and pauses', () => {
     // 22 and 24 syllables.
     const cases = [
       ['Tell me about a project you are proud of, and what you would do differently next time.', 22, 'en-us', 140],
-      ['My biggest weakness is asking for help. Um, I used to think I had to solve everything alone.', 24, 'en-us+f3', 170],
+      [
+        'My biggest weakness is asking for help. Um, I used to think I had to solve everything alone.',
+        24,
+        'en-us+f3',
+        170,
+      ],
     ] as const;
     for (const [text, syllables, voice, wpm] of cases) {
       const { summary } = speak(text, voice, wpm);
-      console.log(`[speech-rate] ${voice} ${wpm} wpm: ${summary.syllableCount} nuclei for ${syllables} syllables, ${summary.speechRate.toFixed(2)}/s, pauses ${summary.pauseCount}`);
+      console.log(
+        `[speech-rate] ${voice} ${wpm} wpm: ${summary.syllableCount} nuclei for ${syllables} syllables, ${summary.speechRate.toFixed(2)}/s, pauses ${summary.pauseCount}`,
+      );
       expect(Math.abs(summary.syllableCount / syllables - 1)).toBeLessThan(0.2);
     }
   });

@@ -22,7 +22,11 @@ describe('mirror-test statistics', () => {
         o[2 + i] = 0.5 + 0.4 * Math.sin(t * (0.3 + i * 0.07) + i);
       });
       BLENDSHAPE_NAMES.forEach((name, i) => {
-        const twin = name.endsWith('Left') ? name.replace(/Left$/, 'Right') : name.endsWith('Right') ? name.replace(/Right$/, 'Left') : name;
+        const twin = name.endsWith('Left')
+          ? name.replace(/Left$/, 'Right')
+          : name.endsWith('Right')
+            ? name.replace(/Right$/, 'Left')
+            : name;
         f[2 + i] = o[2 + BLENDSHAPE_NAMES.indexOf(twin as (typeof BLENDSHAPE_NAMES)[number])]!;
       });
       const c = (n: string): number => FRAME_COLUMNS.indexOf(n);

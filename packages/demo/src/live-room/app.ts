@@ -21,7 +21,17 @@ export async function startLiveRoomPage(root: HTMLElement, cfg: LiveRoomConfig):
 
 export function showError(root: HTMLElement, e: unknown): void {
   const code = (e as { code?: unknown }).code;
-  replace(root, h('section', { class: 'screen' }, h('h2', {}, 'Could not join the room'),
-    h('p', { class: 'error', 'data-testid': 'error', 'data-code': typeof code === 'string' ? code : null },
-      (e as Error).message ?? String(e))));
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'screen' },
+      h('h2', {}, 'Could not join the room'),
+      h(
+        'p',
+        { class: 'error', 'data-testid': 'error', 'data-code': typeof code === 'string' ? code : null },
+        (e as Error).message ?? String(e),
+      ),
+    ),
+  );
 }

@@ -19,25 +19,44 @@ export interface CandidateHandle {
 }
 
 export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Promise<CandidateHandle> {
-  const consent: Consent = cfg.auto ? { face: cfg.face !== null, voice: true } : await consentPanel(root, cfg.face !== null);
+  const consent: Consent = cfg.auto
+    ? { face: cfg.face !== null, voice: true }
+    : await consentPanel(root, cfg.face !== null);
   const status = h('p', { class: 'status-line', role: 'status', 'data-testid': 'status' });
-  const sent = h('pre', { id: 'sent', class: 'cue-log', 'aria-label': 'Every message sent to the interviewer, one JSON line each' });
+  const sent = h('pre', {
+    id: 'sent',
+    class: 'cue-log',
+    'aria-label': 'Every message sent to the interviewer, one JSON line each',
+  });
   const remote = videoFor(null, { muted: false, label: 'Interviewer video', testid: 'remote-video' });
   const self = videoFor(null, { muted: true, label: 'Your camera', testid: 'self-video' });
   const controls = h('div', { class: 'actions channel-controls' });
-  const leaveBtn = button('Leave the interview', () => void handle.leave(), { class: 'danger', 'data-testid': 'leave' });
+  const leaveBtn = button('Leave the interview', () => void handle.leave(), {
+    class: 'danger',
+    'data-testid': 'leave',
+  });
   const rejoinBtn = button('Join again', () => void handle.rejoin(), { 'data-testid': 'rejoin', hidden: true });
-  replace(root, h('section', { class: 'live candidate' },
-    h('h2', {}, `Interview room ${cfg.room}`),
-    status,
-    h('div', { class: 'call' }, remote, self),
-    controls,
-    h('p', { class: 'actions' }, leaveBtn, rejoinBtn),
-    h('h3', {}, 'Sent to the interviewer'),
-    h('p', { class: 'hint' }, consent.face || consent.voice
-      ? 'Each line below is one message exactly as it was sent.'
-      : 'You joined without analysis: the lines below say only that no channel is analysed.'),
-    sent));
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'live candidate' },
+      h('h2', {}, `Interview room ${cfg.room}`),
+      status,
+      h('div', { class: 'call' }, remote, self),
+      controls,
+      h('p', { class: 'actions' }, leaveBtn, rejoinBtn),
+      h('h3', {}, 'Sent to the interviewer'),
+      h(
+        'p',
+        { class: 'hint' },
+        consent.face || consent.voice
+          ? 'Each line below is one message exactly as it was sent.'
+          : 'You joined without analysis: the lines below say only that no channel is analysed.',
+      ),
+      sent,
+    ),
+  );
 
   let room: LiveRoom | null = null;
   let analysis: CueAnalysis | null = null;
@@ -48,9 +67,15 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
     for (const ch of ['face', 'voice'] as const) {
       const state = analysis?.state(ch) ?? 'off';
       const label = ch === 'face' ? 'Camera analysis' : 'Voice analysis';
-      controls.append(h('span', { class: 'channel', 'data-channel': ch, 'data-state': state }, `${label}: ${state} `,
-        state === 'on' ? button('Pause', () => void handle.pause(ch), { 'data-testid': `pause-${ch}` }) : null,
-        state === 'paused' ? button('Resume', () => void handle.resume(ch), { 'data-testid': `resume-${ch}` }) : null));
+      controls.append(
+        h(
+          'span',
+          { class: 'channel', 'data-channel': ch, 'data-state': state },
+          `${label}: ${state} `,
+          state === 'on' ? button('Pause', () => void handle.pause(ch), { 'data-testid': `pause-${ch}` }) : null,
+          state === 'paused' ? button('Resume', () => void handle.resume(ch), { 'data-testid': `resume-${ch}` }) : null,
+        ),
+      );
     }
   };
 
@@ -60,7 +85,10 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
     setStream(self, stream);
     status.textContent = 'Joining the room…';
     const r = await LiveRoom.join({
-      relayUrl: cfg.relayUrl, token: await cfg.token(), localStream: stream, iceTransportPolicy: cfg.relayOnly === true ? 'relay' : 'all',
+      relayUrl: cfg.relayUrl,
+      token: await cfg.token(),
+      localStream: stream,
+      iceTransportPolicy: cfg.relayOnly === true ? 'relay' : 'all',
     });
     room = r;
     addEventListener('pagehide', () => r.leave(), { once: true });
@@ -68,7 +96,8 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
     r.addEventListener('peer-joined', () => (status.textContent = 'Connecting to the interviewer…'));
     r.addEventListener('stream', (e) => e.detail.stream !== null && setStream(remote, e.detail.stream));
     r.addEventListener('state', (e) => {
-      status.textContent = e.detail.state === 'connected' ? 'Connected to the interviewer.' : `Connection: ${e.detail.state}`;
+      status.textContent =
+        e.detail.state === 'connected' ? 'Connected to the interviewer.' : `Connection: ${e.detail.state}`;
       root.dataset['state'] = e.detail.state;
     });
     r.addEventListener('peer-left', () => (status.textContent = 'The interviewer left the room.'));

@@ -31,8 +31,10 @@ export function parseLiveParams(search: string): { room: string; role: LiveRole;
   const p = new URLSearchParams(search);
   const room = p.get('room') ?? '';
   const role = p.get('role') ?? '';
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(room)) throw new Error('The link needs ?room= with 1–64 letters, digits, "-" or "_".');
-  if (role !== 'interviewer' && role !== 'candidate') throw new Error('The link needs &role=interviewer or &role=candidate.');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(room))
+    throw new Error('The link needs ?room= with 1–64 letters, digits, "-" or "_".');
+  if (role !== 'interviewer' && role !== 'candidate')
+    throw new Error('The link needs &role=interviewer or &role=candidate.');
   const name = (p.get('name') ?? (role === 'interviewer' ? 'Interviewer' : '')).trim();
   if (name.length < 1 || name.length > 40) throw new Error('The link needs &name= (1–40 characters) for a candidate.');
   return { room, role, name, auto: p.get('auto') === '1' };

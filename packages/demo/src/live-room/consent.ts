@@ -12,21 +12,48 @@ export interface Consent {
 
 export function consentPanel(root: HTMLElement, faceAvailable: boolean): Promise<Consent> {
   return new Promise((resolve) => {
-    const face = h('input', { type: 'checkbox', id: 'consent-face', 'data-testid': 'consent-face', disabled: !faceAvailable });
+    const face = h('input', {
+      type: 'checkbox',
+      id: 'consent-face',
+      'data-testid': 'consent-face',
+      disabled: !faceAvailable,
+    });
     const voice = h('input', { type: 'checkbox', id: 'consent-voice', 'data-testid': 'consent-voice' });
     const title = h('h2', { tabindex: -1 }, LIVE_NOTICE_TITLE);
-    replace(root, h('section', { class: 'screen consent live-consent' },
-      title,
-      h('div', { class: 'notice' }, LIVE_NOTICE.map((s) => h('section', {}, h('h3', {}, s.heading), h('p', {}, s.body)))),
-      h('p', { class: 'consent-check' }, face, h('label', { for: 'consent-face' }, FACE_CONSENT)),
-      faceAvailable ? null : h('p', { class: 'note' },
-        'Face analysis is not available on this server (no face model), so only the voice can be analysed.'),
-      h('p', { class: 'consent-check' }, voice, h('label', { for: 'consent-voice' }, VOICE_CONSENT)),
-      h('p', { class: 'actions' },
-        button('Join with the selected analysis', () => resolve({ face: face.checked, voice: voice.checked }),
-          { class: 'primary', 'data-testid': 'join' }),
-        button('Join without analysis', () => resolve({ face: false, voice: false }),
-          { class: 'secondary', 'data-testid': 'join-without' }))));
+    replace(
+      root,
+      h(
+        'section',
+        { class: 'screen consent live-consent' },
+        title,
+        h(
+          'div',
+          { class: 'notice' },
+          LIVE_NOTICE.map((s) => h('section', {}, h('h3', {}, s.heading), h('p', {}, s.body))),
+        ),
+        h('p', { class: 'consent-check' }, face, h('label', { for: 'consent-face' }, FACE_CONSENT)),
+        faceAvailable
+          ? null
+          : h(
+              'p',
+              { class: 'note' },
+              'Face analysis is not available on this server (no face model), so only the voice can be analysed.',
+            ),
+        h('p', { class: 'consent-check' }, voice, h('label', { for: 'consent-voice' }, VOICE_CONSENT)),
+        h(
+          'p',
+          { class: 'actions' },
+          button('Join with the selected analysis', () => resolve({ face: face.checked, voice: voice.checked }), {
+            class: 'primary',
+            'data-testid': 'join',
+          }),
+          button('Join without analysis', () => resolve({ face: false, voice: false }), {
+            class: 'secondary',
+            'data-testid': 'join-without',
+          }),
+        ),
+      ),
+    );
     title.focus();
   });
 }

@@ -5,11 +5,16 @@
 import type { ChannelState, CueMessage } from '@hirenet/sdk/live';
 import { h, replace } from '../dom.ts';
 
-const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${Math.round(v * 100)} %`);
+const pct = (v: number | null | undefined): string =>
+  v === null || v === undefined ? '—' : `${Math.round(v * 100)} %`;
 const fixed = (v: number | null | undefined, digits: number, unit: string): string =>
-  (v === null || v === undefined ? '—' : `${v.toFixed(digits)} ${unit}`.trimEnd());
+  v === null || v === undefined ? '—' : `${v.toFixed(digits)} ${unit}`.trimEnd();
 
-const STATE_TEXT: Record<ChannelState, string> = { on: 'analysed', paused: 'paused by the candidate', off: 'not analysed (no consent)' };
+const STATE_TEXT: Record<ChannelState, string> = {
+  on: 'analysed',
+  paused: 'paused by the candidate',
+  off: 'not analysed (no consent)',
+};
 
 export interface CueStrip {
   readonly el: HTMLElement;
@@ -17,9 +22,16 @@ export interface CueStrip {
 }
 
 export function cueStrip(): CueStrip {
-  const el = h('dl', { class: 'cue-strip', 'data-testid': 'cue-strip', 'aria-live': 'off' },
-    h('dt', {}, 'Cues'), h('dd', {}, 'waiting for the first message…'));
-  const item = (name: string, value: string, key: string): HTMLElement[] => [h('dt', {}, name), h('dd', { 'data-cue': key }, value)];
+  const el = h(
+    'dl',
+    { class: 'cue-strip', 'data-testid': 'cue-strip', 'aria-live': 'off' },
+    h('dt', {}, 'Cues'),
+    h('dd', {}, 'waiting for the first message…'),
+  );
+  const item = (name: string, value: string, key: string): HTMLElement[] => [
+    h('dt', {}, name),
+    h('dd', { 'data-cue': key }, value),
+  ];
   return {
     el,
     show(cue) {
@@ -31,19 +43,23 @@ export function cueStrip(): CueStrip {
       replace(
         el,
         item('Face channel', STATE_TEXT[cue.channels.face], 'face-state'),
-        cue.channels.face === 'on' ? [
-          ...item('Face visible', pct(f?.visible), 'visible'),
-          ...item('Towards camera', pct(f?.gazeOnCamera), 'gaze'),
-          ...item('Head movement', fixed(f?.headMovement, 1, '°'), 'head'),
-        ] : [],
+        cue.channels.face === 'on'
+          ? [
+              ...item('Face visible', pct(f?.visible), 'visible'),
+              ...item('Towards camera', pct(f?.gazeOnCamera), 'gaze'),
+              ...item('Head movement', fixed(f?.headMovement, 1, '°'), 'head'),
+            ]
+          : [],
         item('Voice channel', STATE_TEXT[cue.channels.voice], 'voice-state'),
-        cue.channels.voice === 'on' ? [
-          ...item('Speaking', pct(v?.speaking), 'speaking'),
-          ...item('Pauses', v === null ? '—' : `${v.pauses} (${v.pauseSeconds.toFixed(1)} s)`, 'pauses'),
-          ...item('Loudness', fixed(v?.loudness, 1, ''), 'loudness'),
-          ...item('Pitch variation', fixed(v?.pitchVariability, 1, 'st'), 'pitch'),
-          ...item('Syllable rate', fixed(v?.speakingRate, 1, '/s'), 'rate'),
-        ] : [],
+        cue.channels.voice === 'on'
+          ? [
+              ...item('Speaking', pct(v?.speaking), 'speaking'),
+              ...item('Pauses', v === null ? '—' : `${v.pauses} (${v.pauseSeconds.toFixed(1)} s)`, 'pauses'),
+              ...item('Loudness', fixed(v?.loudness, 1, ''), 'loudness'),
+              ...item('Pitch variation', fixed(v?.pitchVariability, 1, 'st'), 'pitch'),
+              ...item('Syllable rate', fixed(v?.speakingRate, 1, '/s'), 'rate'),
+            ]
+          : [],
         item('Span', `${cue.span.toFixed(1)} s at ${cue.t.toFixed(0)} s`, 'span'),
       );
     },

@@ -23,47 +23,76 @@ interface Tile {
 }
 
 export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): Promise<InterviewerHandle> {
-  const status = h('p', { class: 'status-line', role: 'status', 'data-testid': 'status' }, 'Opening camera and microphone…');
+  const status = h(
+    'p',
+    { class: 'status-line', role: 'status', 'data-testid': 'status' },
+    'Opening camera and microphone…',
+  );
   const tiles = h('div', { class: 'tiles', 'data-testid': 'tiles' });
-  const cues = h('pre', { id: 'cues', class: 'cue-log', 'aria-label': 'Every cue message received, one JSON line each' });
+  const cues = h('pre', {
+    id: 'cues',
+    class: 'cue-log',
+    'aria-label': 'Every cue message received, one JSON line each',
+  });
   const notesMsg = h('p', { class: 'hint', role: 'status' });
   const exportLink = h('a', { hidden: true, 'data-testid': 'export-link' });
-  const exportBtn = button('Export notes (JSON)', () => {
-    try {
-      const blob = new Blob([exportNotes(loadNotes(localStorage, cfg.room))], { type: 'application/json' });
-      exportLink.href = URL.createObjectURL(blob);
-      exportLink.download = `interview-notes-${cfg.room}.json`;
-      exportLink.click();
-    } catch (e) {
-      notesMsg.textContent = (e as Error).message;
-    }
-  }, { 'data-testid': 'export-notes' });
-  const deleteBtn = button('Delete notes of this room', () => {
-    deleteNotes(localStorage, cfg.room);
-    notesMsg.textContent = 'Notes and ratings of this room were deleted from this browser.';
-    for (const d of tiles.querySelectorAll('.notes-panel select')) (d as HTMLSelectElement).value = '';
-    for (const d of tiles.querySelectorAll('.notes-panel textarea')) (d as HTMLTextAreaElement).value = '';
-  }, { class: 'danger', 'data-testid': 'delete-notes' });
+  const exportBtn = button(
+    'Export notes (JSON)',
+    () => {
+      try {
+        const blob = new Blob([exportNotes(loadNotes(localStorage, cfg.room))], { type: 'application/json' });
+        exportLink.href = URL.createObjectURL(blob);
+        exportLink.download = `interview-notes-${cfg.room}.json`;
+        exportLink.click();
+      } catch (e) {
+        notesMsg.textContent = (e as Error).message;
+      }
+    },
+    { 'data-testid': 'export-notes' },
+  );
+  const deleteBtn = button(
+    'Delete notes of this room',
+    () => {
+      deleteNotes(localStorage, cfg.room);
+      notesMsg.textContent = 'Notes and ratings of this room were deleted from this browser.';
+      for (const d of tiles.querySelectorAll('.notes-panel select')) (d as HTMLSelectElement).value = '';
+      for (const d of tiles.querySelectorAll('.notes-panel textarea')) (d as HTMLTextAreaElement).value = '';
+    },
+    { class: 'danger', 'data-testid': 'delete-notes' },
+  );
   const leaveBtn = button('Leave the room', () => handle?.leave(), { class: 'danger', 'data-testid': 'leave' });
   let handle: InterviewerHandle | undefined;
   const self = videoFor(null, { muted: true, label: 'Your camera', testid: 'self-video' });
-  replace(root, h('section', { class: 'live interviewer' },
-    h('h2', {}, `Room ${cfg.room} — interviewer`),
-    h('p', { class: 'hint' }, 'Cues are measures from each candidate’s own device, sent only with their consent. '
-      + 'They describe observable behaviour over the last seconds; they are not a score and say nothing about ability.'),
-    status,
-    h('div', { class: 'self' }, self),
-    tiles,
-    h('div', { class: 'actions' }, exportBtn, deleteBtn, exportLink, leaveBtn),
-    notesMsg,
-    h('h3', {}, 'Received cue messages'),
-    cues));
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'live interviewer' },
+      h('h2', {}, `Room ${cfg.room} — interviewer`),
+      h(
+        'p',
+        { class: 'hint' },
+        'Cues are measures from each candidate’s own device, sent only with their consent. ' +
+          'They describe observable behaviour over the last seconds; they are not a score and say nothing about ability.',
+      ),
+      status,
+      h('div', { class: 'self' }, self),
+      tiles,
+      h('div', { class: 'actions' }, exportBtn, deleteBtn, exportLink, leaveBtn),
+      notesMsg,
+      h('h3', {}, 'Received cue messages'),
+      cues,
+    ),
+  );
 
   const stream = await openCameraAndMic(cfg.video);
   setStream(self, stream);
   status.textContent = 'Joining the room…';
   const room = await LiveRoom.join({
-    relayUrl: cfg.relayUrl, token: await cfg.token(), localStream: stream, iceTransportPolicy: cfg.relayOnly === true ? 'relay' : 'all',
+    relayUrl: cfg.relayUrl,
+    token: await cfg.token(),
+    localStream: stream,
+    iceTransportPolicy: cfg.relayOnly === true ? 'relay' : 'all',
   });
   status.textContent = 'In the room. Waiting for candidates…';
   const byPeer = new Map<string, Tile>();
@@ -72,9 +101,14 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
     const video = videoFor(p.stream, { muted: false, label: `Video of ${p.name}`, testid: 'remote-video' });
     const strip = cueStrip();
     const state = h('span', { class: 'conn', 'data-testid': 'conn' }, p.state);
-    const el = h('article', { class: 'tile', 'data-testid': 'tile', 'data-name': p.name, 'data-peer': p.id },
-      h('h3', {}, p.name, ' ', state), video, strip.el,
-      notesPanel(cfg.room, p.name, (m) => (notesMsg.textContent = m)));
+    const el = h(
+      'article',
+      { class: 'tile', 'data-testid': 'tile', 'data-name': p.name, 'data-peer': p.id },
+      h('h3', {}, p.name, ' ', state),
+      video,
+      strip.el,
+      notesPanel(cfg.room, p.name, (m) => (notesMsg.textContent = m)),
+    );
     byPeer.set(p.id, { el, video, strip, state });
     tiles.append(el);
   };

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     const url = new URL('/dev-token', relayUrl.replace(/^ws/, 'http'));
     url.search = new URLSearchParams({ room: params.room, role: params.role, name: params.name }).toString();
     const r = await fetch(url, { cache: 'no-store' }).catch(() => null);
-    if (r === null || !r.ok) throw new Error(`No join token: pass &token=, or run the development relay (npm start) at ${relayUrl}.`);
+    if (r === null || !r.ok)
+      throw new Error(`No join token: pass &token=, or run the development relay (npm start) at ${relayUrl}.`);
     return ((await r.json()) as { token: string }).token;
   };
   const cfg: LiveRoomConfig = {
@@ -39,12 +40,12 @@ async function main(): Promise<void> {
     relayUrl,
     token,
     relayOnly: q.get('ice') === 'relay',
-    face: await faceModelPresent()
+    face: (await faceModelPresent())
       ? {
-        wasmLoaderUrl: new URL('mediapipe/vision_wasm_module_internal.js', assets).href,
-        wasmBinaryUrl: new URL('mediapipe/vision_wasm_module_internal.wasm', assets).href,
-        modelUrl: new URL('face_landmarker.task', assets).href,
-      }
+          wasmLoaderUrl: new URL('mediapipe/vision_wasm_module_internal.js', assets).href,
+          wasmBinaryUrl: new URL('mediapipe/vision_wasm_module_internal.wasm', assets).href,
+          modelUrl: new URL('face_landmarker.task', assets).href,
+        }
       : null,
     audio: { workletUrl: new URL('capture-worklet.js', assets) },
   };

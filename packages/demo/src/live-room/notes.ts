@@ -34,19 +34,32 @@ export function loadNotes(storage: Storage, room: string): RoomNotes {
   if (raw === null) return emptyNotes(room);
   try {
     const v = JSON.parse(raw) as RoomNotes;
-    if (v.format !== 'hirenet.live-notes@1' || v.room !== room || typeof v.candidates !== 'object' || v.candidates === null) {
+    if (
+      v.format !== 'hirenet.live-notes@1' ||
+      v.room !== room ||
+      typeof v.candidates !== 'object' ||
+      v.candidates === null
+    ) {
       throw new NotesError('unexpected format');
     }
     return v;
   } catch (e) {
     // A corrupt entry is reported, not silently replaced by an empty one.
     const why = (e as Error).message;
-    throw new NotesError(`stored notes for room ${room} are unreadable (${why}); export is impossible, delete them to start again`);
+    throw new NotesError(
+      `stored notes for room ${room} are unreadable (${why}); export is impossible, delete them to start again`,
+    );
   }
 }
 
 /** Sets one rating (1–5 integer) or clears it (null). */
-export function setRating(n: RoomNotes, candidate: string, competency: string, rating: number | null, now = new Date()): RoomNotes {
+export function setRating(
+  n: RoomNotes,
+  candidate: string,
+  competency: string,
+  rating: number | null,
+  now = new Date(),
+): RoomNotes {
   if (!n.competencies.includes(competency)) throw new NotesError(`unknown competency ${competency}`);
   if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) {
     throw new NotesError(`a rating is an integer from 1 to 5, got ${rating}`);

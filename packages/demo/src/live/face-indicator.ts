@@ -22,7 +22,13 @@ const MISS_SECONDS = 1.5;
 export function faceIndicator(hn: HireNet, stream: MediaStream): FaceIndicator {
   const dot = h('span', { class: 'dot', 'aria-hidden': 'true' });
   const label = h('span', { class: 'live-value' }, 'checking…');
-  const el = h('div', { class: 'live-indicator face', 'data-testid': 'face', 'data-face': 'checking', role: 'status' }, dot, h('span', { class: 'live-name' }, 'Face'), label);
+  const el = h(
+    'div',
+    { class: 'live-indicator face', 'data-testid': 'face', 'data-face': 'checking', role: 'status' },
+    dot,
+    h('span', { class: 'live-name' }, 'Face'),
+    label,
+  );
   const set = (state: 'yes' | 'no' | 'unknown' | 'off', text: string): void => {
     // A live region re-announces on every text write: only write on a change of state.
     if (el.dataset['face'] === state) return;
@@ -60,7 +66,12 @@ export function faceIndicator(hn: HireNet, stream: MediaStream): FaceIndicator {
   };
   el.dataset['source'] = 'preview';
   try {
-    faces = createFaceAnalyzer({ ...hn.options.visionWasm, modelUrl: hn.options.faceModelUrl, fps: FPS, fileWorkers: 1 });
+    faces = createFaceAnalyzer({
+      ...hn.options.visionWasm,
+      modelUrl: hn.options.faceModelUrl,
+      fps: FPS,
+      fileWorkers: 1,
+    });
     startOwn();
   } catch {
     set('unknown', 'check unavailable');

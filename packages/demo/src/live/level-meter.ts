@@ -14,9 +14,23 @@ export interface LevelMeter {
 const FLOOR_DB = -60;
 
 export function levelMeter(stream: MediaStream): LevelMeter {
-  const meter = h('meter', { min: 0, max: 1, low: 0.25, high: 0.9, optimum: 0.6, value: 0, 'aria-label': 'Microphone level' });
+  const meter = h('meter', {
+    min: 0,
+    max: 1,
+    low: 0.25,
+    high: 0.9,
+    optimum: 0.6,
+    value: 0,
+    'aria-label': 'Microphone level',
+  });
   const label = h('span', { class: 'live-value' }, '—');
-  const el = h('div', { class: 'live-indicator', 'data-testid': 'level' }, h('span', { class: 'live-name' }, 'Microphone'), meter, label);
+  const el = h(
+    'div',
+    { class: 'live-indicator', 'data-testid': 'level' },
+    h('span', { class: 'live-name' }, 'Microphone'),
+    meter,
+    label,
+  );
   const track = stream.getAudioTracks()[0];
   if (track === undefined) {
     label.textContent = 'no microphone';

@@ -47,7 +47,12 @@ function shadeBands(bands: readonly Band[]): (u: uPlot) => void {
   };
 }
 
-const AXIS = { stroke: '#475569', grid: { stroke: '#e2e8f0', width: 1 }, ticks: { stroke: '#cbd5e1', width: 1 }, font: '11px system-ui, sans-serif' };
+const AXIS = {
+  stroke: '#475569',
+  grid: { stroke: '#e2e8f0', width: 1 },
+  ticks: { stroke: '#cbd5e1', width: 1 },
+  font: '11px system-ui, sans-serif',
+};
 
 export interface Chart {
   readonly el: HTMLElement;
@@ -60,7 +65,12 @@ export interface Chart {
 /** A <figure> holding the chart; the chart is created once the figure has a width. */
 export function lineChart(c: ChartInput): Chart {
   const plotHost = h('div', { class: 'hn-chart-plot', role: 'img', 'aria-label': c.summary });
-  const fig = h('figure', { class: 'hn-chart' }, h('figcaption', {}, h('strong', {}, c.title), ' ', h('span', { class: 'hn-hint' }, c.hint)), plotHost);
+  const fig = h(
+    'figure',
+    { class: 'hn-chart' },
+    h('figcaption', {}, h('strong', {}, c.title), ' ', h('span', { class: 'hn-hint' }, c.hint)),
+    plotHost,
+  );
   const xMax = c.x.length === 0 ? 1 : (c.x[c.x.length - 1] ?? 0) + 0.25;
   let plot: uPlot | undefined;
   let drawn = (): void => undefined;
@@ -76,10 +86,26 @@ export function lineChart(c: ChartInput): Chart {
       cursor: { sync: { key: c.syncKey }, points: { size: 6 }, drag: { x: false, y: false } },
       scales: { x: { time: false, range: [0, xMax] } },
       axes: [
-        { ...AXIS, show: c.xAxis, size: 28, incrs: [0.5, 1, 2, 5, 10, 15, 30, 60, 120], values: (_u, ticks) => ticks.map((t) => `${t}s`) },
+        {
+          ...AXIS,
+          show: c.xAxis,
+          size: 28,
+          incrs: [0.5, 1, 2, 5, 10, 15, 30, 60, 120],
+          values: (_u, ticks) => ticks.map((t) => `${t}s`),
+        },
         { ...AXIS, size: 48, space: 18 },
       ],
-      series: [{}, { label: c.title, stroke: c.color, width: 1.5, fill: c.fill === true ? `${c.color}33` : undefined, spanGaps: false, points: { show: false } }],
+      series: [
+        {},
+        {
+          label: c.title,
+          stroke: c.color,
+          width: 1.5,
+          fill: c.fill === true ? `${c.color}33` : undefined,
+          spanGaps: false,
+          points: { show: false },
+        },
+      ],
       hooks: { drawClear: [shadeBands(c.bands)] },
     };
     plot = new uPlot(opts, [[...c.x], [...c.y]] as uPlot.AlignedData, plotHost);

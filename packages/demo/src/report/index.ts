@@ -48,14 +48,29 @@ export function renderReport(root: HTMLElement, input: ReportInput): void {
     h(
       'article',
       { class: 'hn-report', 'aria-labelledby': 'hn-report-title' },
-      h('header', {}, h('h2', { id: 'hn-report-title', tabindex: -1 }, 'Practice report'), h('p', { class: 'hn-meta' }, 'Role: ', isolate(jobTitle, { class: 'hn-role' }), ` · ${answered.filter(Boolean).length} of ${questions.length} questions answered · ${total} key moment${total === 1 ? '' : 's'}`)),
+      h(
+        'header',
+        {},
+        h('h2', { id: 'hn-report-title', tabindex: -1 }, 'Practice report'),
+        h(
+          'p',
+          { class: 'hn-meta' },
+          'Role: ',
+          isolate(jobTitle, { class: 'hn-role' }),
+          ` · ${answered.filter(Boolean).length} of ${questions.length} questions answered · ${total} key moment${total === 1 ? '' : 's'}`,
+        ),
+      ),
       warningList(result.warnings),
       // Observable feedback and key moments first; the model estimate only on request, last.
       h(
         'section',
         { class: 'hn-card', 'aria-labelledby': 'hn-overall' },
         h('h3', { id: 'hn-overall' }, 'Your delivery, measured'),
-        h('p', { class: 'hn-hint' }, 'Descriptions of the recording over all answers. The model does not use these numbers; they are here for you to compare takes.'),
+        h(
+          'p',
+          { class: 'hn-hint' },
+          'Descriptions of the recording over all answers. The model does not use these numbers; they are here for you to compare takes.',
+        ),
         feedbackList(result.feedback.overall, 'Measurements over all answers'),
       ),
       questionAttention(result, questions, answered),

@@ -11,7 +11,11 @@ const sec = (s: number): string => `${s.toFixed(1)} s`;
 
 export function momentList(moments: readonly KeyMoment[]): HTMLElement {
   if (moments.length === 0) {
-    return h('p', { class: 'hn-no-moments', 'data-testid': 'no-key-moments' }, 'No key moments: the model’s attention was spread fairly evenly over this answer, with no clear peak.');
+    return h(
+      'p',
+      { class: 'hn-no-moments', 'data-testid': 'no-key-moments' },
+      'No key moments: the model’s attention was spread fairly evenly over this answer, with no clear peak.',
+    );
   }
   return h(
     'ol',
@@ -20,10 +24,21 @@ export function momentList(moments: readonly KeyMoment[]): HTMLElement {
       h(
         'li',
         { class: 'hn-moment', 'data-testid': 'key-moment' },
-        h('p', {}, h('strong', {}, `${sec(m.startSeconds)} – ${sec(m.endSeconds)}`), h('span', { class: 'hn-hint' }, ` · ${(m.weight * 100).toFixed(1)} % of the interview’s attention`)),
+        h(
+          'p',
+          {},
+          h('strong', {}, `${sec(m.startSeconds)} – ${sec(m.endSeconds)}`),
+          h('span', { class: 'hn-hint' }, ` · ${(m.weight * 100).toFixed(1)} % of the interview’s attention`),
+        ),
         m.cues.length === 0
           ? h('p', { class: 'hn-muted' }, 'Nothing measured here stood out from the rest of the answer.')
-          : h('ul', { class: 'hn-cues' }, m.cues.map((c) => h('li', { title: cueDetail(c) }, cueText(c), h('span', { class: 'hn-hint' }, ` — ${cueDetail(c)}`)))),
+          : h(
+              'ul',
+              { class: 'hn-cues' },
+              m.cues.map((c) =>
+                h('li', { title: cueDetail(c) }, cueText(c), h('span', { class: 'hn-hint' }, ` — ${cueDetail(c)}`)),
+              ),
+            ),
       ),
     ),
   );

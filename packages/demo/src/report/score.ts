@@ -14,21 +14,30 @@ export const SCORE_REVEAL = 'Show the experimental model estimate';
 const pct = (v: number): string => `${Math.round(v * 100)}`;
 
 export function spreadSentence(): string {
-  return `Recording the same answer again moved this estimate by up to ${TAKE_SPREAD_POINTS} points out of 100 in our ` +
+  return (
+    `Recording the same answer again moved this estimate by up to ${TAKE_SPREAD_POINTS} points out of 100 in our ` +
     `measurements, and two halves of one answer differed by up to ${SEGMENT_SPREAD_POINTS} points, so differences of ` +
-    'that size between your takes mean nothing.';
+    'that size between your takes mean nothing.'
+  );
 }
 
 export function scoreBlock(result: InterviewResult): HTMLElement {
   const { score, scores, modelCard } = result;
-  const parts = (['audio', 'video'] as const).flatMap((m) => (scores[m] === undefined ? [] : [`${m === 'audio' ? 'voice' : 'face'} model ${pct(scores[m])}`]));
+  const parts = (['audio', 'video'] as const).flatMap((m) =>
+    scores[m] === undefined ? [] : [`${m === 'audio' ? 'voice' : 'face'} model ${pct(scores[m])}`],
+  );
   return h(
     'details',
     { class: 'hn-score hn-card', 'data-testid': 'score-details' },
     h('summary', { 'data-testid': 'score-reveal' }, SCORE_REVEAL),
     h('p', { class: 'hn-score-label', id: 'hn-score-label' }, SCORE_LABEL),
     h('p', { class: 'hn-score-spread', 'data-testid': 'score-spread' }, spreadSentence()),
-    h('p', { class: 'hn-score-value', 'data-testid': 'score' }, score === null ? 'No estimate' : pct(score), score === null ? null : h('span', { class: 'hn-score-unit' }, ' / 100')),
+    h(
+      'p',
+      { class: 'hn-score-value', 'data-testid': 'score' },
+      score === null ? 'No estimate' : pct(score),
+      score === null ? null : h('span', { class: 'hn-score-unit' }, ' / 100'),
+    ),
     h(
       'p',
       { class: 'hn-score-explain' },
@@ -37,6 +46,10 @@ export function scoreBlock(result: InterviewResult): HTMLElement {
         : `Mean of the ${parts.length === 1 ? 'one model' : 'models'} that had data (${parts.join(', ')}). `,
       'The demo model was trained only on synthetic interviews with an arbitrary rule; it has never seen a real person and does not measure ability, suitability or any inner state. Use it to look at your delivery, never to judge anyone.',
     ),
-    h('p', { class: 'hn-meta' }, `Model ${modelCard.modelVersion} · ${modelCard.modalities.join(' + ') || 'no modality'} · computed on this device (${modelCard.backend})`),
+    h(
+      'p',
+      { class: 'hn-meta' },
+      `Model ${modelCard.modelVersion} · ${modelCard.modalities.join(' + ') || 'no modality'} · computed on this device (${modelCard.backend})`,
+    ),
   );
 }

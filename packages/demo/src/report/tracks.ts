@@ -23,11 +23,47 @@ export interface TrackSpec {
 
 /** Descriptors that the key-moment cues also use, so a cue can be checked against its track. */
 export const TRACKS: readonly TrackSpec[] = [
-  { id: 'loudness', label: 'Loudness', hint: 'SDK loudness scale; compare within the answer', modality: 'audio', feature: 'loudness_mean', color: '#2563eb' },
-  { id: 'f0', label: 'Pitch (F0)', hint: 'semitones, voiced windows only', modality: 'audio', feature: 'F0_semitones_mean', color: '#7c3aed', where: { feature: 'voicedFraction', min: 0.2 } },
-  { id: 'speech', label: 'Speech', hint: 'share of the window with speech, 0–1', modality: 'audio', feature: 'speech_mean', color: '#0891b2' },
-  { id: 'au45', label: 'Eyes closed (AU45)', hint: 'blink / eye-closure intensity, 0–1', modality: 'video', feature: 'AU45_int_mean', color: '#b45309' },
-  { id: 'gaze', label: 'Gaze (horizontal)', hint: '0 = towards the camera; sign = side', modality: 'video', feature: 'gazeX_mean', color: '#be185d' },
+  {
+    id: 'loudness',
+    label: 'Loudness',
+    hint: 'SDK loudness scale; compare within the answer',
+    modality: 'audio',
+    feature: 'loudness_mean',
+    color: '#2563eb',
+  },
+  {
+    id: 'f0',
+    label: 'Pitch (F0)',
+    hint: 'semitones, voiced windows only',
+    modality: 'audio',
+    feature: 'F0_semitones_mean',
+    color: '#7c3aed',
+    where: { feature: 'voicedFraction', min: 0.2 },
+  },
+  {
+    id: 'speech',
+    label: 'Speech',
+    hint: 'share of the window with speech, 0–1',
+    modality: 'audio',
+    feature: 'speech_mean',
+    color: '#0891b2',
+  },
+  {
+    id: 'au45',
+    label: 'Eyes closed (AU45)',
+    hint: 'blink / eye-closure intensity, 0–1',
+    modality: 'video',
+    feature: 'AU45_int_mean',
+    color: '#b45309',
+  },
+  {
+    id: 'gaze',
+    label: 'Gaze (horizontal)',
+    hint: '0 = towards the camera; sign = side',
+    modality: 'video',
+    feature: 'gazeX_mean',
+    color: '#be185d',
+  },
 ];
 
 export interface Series {
@@ -65,7 +101,9 @@ export function answerSeries(record: AnswerRecord, attention: readonly number[] 
   const x = Array.from({ length }, (_, t) => HOP_SECONDS * t + WINDOW_SECONDS / 2);
   // A window no modality could read has attention exactly 0 by construction: a gap, not a value.
   const readable = new Set<number>([...(record.audio?.windowIndex ?? []), ...(record.video?.windowIndex ?? [])]);
-  const att = Array.from({ length }, (_, t) => (readable.has(t) && attention !== undefined ? (attention[t] ?? null) : null));
+  const att = Array.from({ length }, (_, t) =>
+    readable.has(t) && attention !== undefined ? (attention[t] ?? null) : null,
+  );
   const tracks: Series[] = [];
   for (const spec of TRACKS) {
     const rows = record[spec.modality];

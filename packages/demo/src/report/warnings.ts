@@ -16,6 +16,18 @@ export function warningList(warnings: readonly SessionWarning[]): HTMLElement | 
     'section',
     { class: 'hn-warnings', 'aria-labelledby': 'hn-warn-h' },
     h('h3', { id: 'hn-warn-h' }, 'Warnings'),
-    h('ul', {}, unique.map((w) => h('li', { 'data-code': w.code }, w.answer === undefined ? '' : h('strong', {}, `Answer ${w.answer + 1}: `), w.message, h('span', { class: 'hn-code' }, ` (${w.code})`)))),
+    h(
+      'ul',
+      {},
+      unique.map((w) =>
+        h(
+          'li',
+          { 'data-code': w.code },
+          w.answer === undefined ? '' : h('strong', {}, `Answer ${w.answer + 1}: `),
+          w.message,
+          h('span', { class: 'hn-code' }, ` (${w.code})`),
+        ),
+      ),
+    ),
   );
 }

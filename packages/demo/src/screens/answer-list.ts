@@ -12,7 +12,11 @@ export interface AnswerStatus {
   readonly busy: boolean;
 }
 
-export function answerList(session: InterviewSession, questions: readonly string[], hooks: UploadHooks & { readonly select: (i: number) => void }): {
+export function answerList(
+  session: InterviewSession,
+  questions: readonly string[],
+  hooks: UploadHooks & { readonly select: (i: number) => void },
+): {
   el: HTMLElement;
   update(current: number, status: readonly AnswerStatus[], locked: boolean): void;
 } {
@@ -26,10 +30,24 @@ export function answerList(session: InterviewSession, questions: readonly string
         list,
         questions.map((q, i) => {
           const s = status[i]!;
-          const state = s.busy ? 'analysing the upload…' : s.seconds === null ? 'not answered yet' : `recorded ${s.seconds.toFixed(1)} s${s.takes > 1 ? ` · take ${s.takes}` : ''}`;
-          const pick = button([`${i + 1}. `, isolate(q)], () => hooks.select(i), { class: 'link', 'aria-current': i === current ? 'step' : undefined, disabled: locked });
+          const state = s.busy
+            ? 'analysing the upload…'
+            : s.seconds === null
+              ? 'not answered yet'
+              : `recorded ${s.seconds.toFixed(1)} s${s.takes > 1 ? ` · take ${s.takes}` : ''}`;
+          const pick = button([`${i + 1}. `, isolate(q)], () => hooks.select(i), {
+            class: 'link',
+            'aria-current': i === current ? 'step' : undefined,
+            disabled: locked,
+          });
           uploads[i]!.setLocked(locked);
-          return h('li', { class: i === current ? 'current' : '', 'data-recorded': s.seconds !== null }, pick, h('span', { class: 'status' }, state), uploads[i]!.el);
+          return h(
+            'li',
+            { class: i === current ? 'current' : '', 'data-recorded': s.seconds !== null },
+            pick,
+            h('span', { class: 'status' }, state),
+            uploads[i]!.el,
+          );
         }),
       );
     },

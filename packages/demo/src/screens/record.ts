@@ -24,27 +24,49 @@ export type Cleanup = () => void;
 export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: (c: Cleanup) => void): Promise<void> {
   return new Promise((resolve) => {
     const n = d.spec.questions.length;
-    const status: AnswerStatus[] = d.session.recorded.map((r) => ({ seconds: r?.durationSeconds ?? null, takes: r === null ? 0 : 1, busy: false }));
-    let current = Math.max(0, status.findIndex((s) => s.seconds === null));
+    const status: AnswerStatus[] = d.session.recorded.map((r) => ({
+      seconds: r?.durationSeconds ?? null,
+      takes: r === null ? 0 : 1,
+      busy: false,
+    }));
+    let current = Math.max(
+      0,
+      status.findIndex((s) => s.seconds === null),
+    );
     let recording = false;
     let pending = false;
     let startedAt = 0;
     // Set while an answer records: the face indicator then shows the session's own frames.
     let unfollow: (() => void) | undefined;
 
-    const video = h('video', { class: 'preview', muted: true, playsinline: true, autoplay: true, 'aria-label': 'Camera preview (mirrored)' });
+    const video = h('video', {
+      class: 'preview',
+      muted: true,
+      playsinline: true,
+      autoplay: true,
+      'aria-label': 'Camera preview (mirrored)',
+    });
     video.muted = true;
     video.srcObject = d.stream;
     void video.play().catch(() => undefined);
     const level = levelMeter(d.stream);
     const face = faceIndicator(d.hn, d.stream);
     const timer = h('span', { class: 'timer', 'data-testid': 'timer', role: 'timer', 'aria-live': 'off' }, '0:00');
-    const badge = h('p', { class: 'rec-badge', hidden: true }, h('span', { class: 'rec-dot', 'aria-hidden': 'true' }), 'Recording ', timer);
+    const badge = h(
+      'p',
+      { class: 'rec-badge', hidden: true },
+      h('span', { class: 'rec-dot', 'aria-hidden': 'true' }),
+      'Recording ',
+      timer,
+    );
     const counter = h('p', { class: 'hint', id: 'q-counter' });
     const question = h('h2', { class: 'question', tabindex: -1, dir: 'auto', 'data-testid': 'question' });
     const say = h('p', { class: 'status-line', role: 'status', 'data-testid': 'record-status' });
     const warnings = h('ul', { class: 'live-warnings', 'aria-live': 'polite' });
-    const toggle = button('Start answer', () => void (recording ? stop() : start()), { class: 'primary', 'data-testid': 'record-toggle' });
+    const toggle = button('Start answer', () => void (recording ? stop() : start()), {
+      class: 'primary',
+      'data-testid': 'record-toggle',
+    });
     const redo = button('Redo this answer', () => void start(), { 'data-testid': 'redo' });
     const next = button('Next question', () => select(current + 1), { 'data-testid': 'next' });
     const finish = button('See my report', () => done(), { class: 'primary', 'data-testid': 'finish' });
@@ -61,7 +83,8 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
       onDone: (i, record, error) => {
         pending = false;
         status[i] = { ...status[i]!, busy: false };
-        if (error !== undefined) say.textContent = `The upload could not be analysed: ${(error as Error).message ?? String(error)}`;
+        if (error !== undefined)
+          say.textContent = `The upload could not be analysed: ${(error as Error).message ?? String(error)}`;
         else stored(i, record);
         render();
       },
@@ -111,11 +134,16 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
 
     function stored(i: number, record: AnswerRecord | null): void {
       if (record === null) {
-        say.textContent = status[i]!.seconds === null ? 'That take was too short to analyse; it was not stored.' : 'That take was too short to analyse; your previous take is kept.';
+        say.textContent =
+          status[i]!.seconds === null
+            ? 'That take was too short to analyse; it was not stored.'
+            : 'That take was too short to analyse; your previous take is kept.';
         return;
       }
       status[i] = { seconds: record.durationSeconds, takes: status[i]!.takes + 1, busy: false };
-      const channels = [record.audio === null ? null : 'voice', record.video === null ? null : 'face'].filter((c) => c !== null);
+      const channels = [record.audio === null ? null : 'voice', record.video === null ? null : 'face'].filter(
+        (c) => c !== null,
+      );
       say.textContent = `Answer ${i + 1} stored (${record.durationSeconds.toFixed(1)} s; analysed: ${channels.join(' and ') || 'nothing usable'}).${i < n - 1 ? ' Continue with the next question when ready.' : ' You can see your report now.'}`;
     }
 
@@ -179,9 +207,18 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
           'div',
           { class: 'camera' },
           // Audio-only: the camera is not opened, so a black preview would only confuse.
-          h('div', { class: 'preview-wrap' }, d.stream.getVideoTracks().length > 0 ? video : h('div', { class: 'preview no-camera' }, h('p', {}, 'Audio only: the camera is not used.')), badge),
+          h(
+            'div',
+            { class: 'preview-wrap' },
+            d.stream.getVideoTracks().length > 0
+              ? video
+              : h('div', { class: 'preview no-camera' }, h('p', {}, 'Audio only: the camera is not used.')),
+            badge,
+          ),
           h('div', { class: 'indicators' }, level.el, face.el),
-          d.audioOnlyReason === null ? null : h('p', { class: 'note audio-only', 'data-testid': 'audio-only' }, d.audioOnlyReason),
+          d.audioOnlyReason === null
+            ? null
+            : h('p', { class: 'note audio-only', 'data-testid': 'audio-only' }, d.audioOnlyReason),
         ),
         h(
           'div',

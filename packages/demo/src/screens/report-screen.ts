@@ -8,9 +8,21 @@ import { renderReport } from '../report/index.ts';
 
 export type ReportAction = 'back' | 'new';
 
-export async function reportScreen(root: HTMLElement, session: InterviewSession, spec: InterviewSpec): Promise<ReportAction> {
+export async function reportScreen(
+  root: HTMLElement,
+  session: InterviewSession,
+  spec: InterviewSpec,
+): Promise<ReportAction> {
   const title = h('h2', { tabindex: -1 }, 'Scoring your answers on this device…');
-  replace(root, h('section', { class: 'screen', 'aria-busy': 'true' }, title, h('p', { class: 'hint' }, 'This takes a few seconds; nothing leaves your device.')));
+  replace(
+    root,
+    h(
+      'section',
+      { class: 'screen', 'aria-busy': 'true' },
+      title,
+      h('p', { class: 'hint' }, 'This takes a few seconds; nothing leaves your device.'),
+    ),
+  );
   title.focus();
   let failed: string | null = null;
   const result = await session.result().catch((e: unknown) => {
@@ -25,7 +37,16 @@ export async function reportScreen(root: HTMLElement, session: InterviewSession,
       button('Practise another role', () => resolve('new'), { 'data-testid': 'new-role' }),
     );
     if (result === null) {
-      replace(root, h('section', { class: 'screen' }, h('h2', { tabindex: -1 }, 'No report'), h('p', { class: 'error', role: 'alert' }, `The answers could not be scored: ${failed ?? 'unknown error'}`), actions));
+      replace(
+        root,
+        h(
+          'section',
+          { class: 'screen' },
+          h('h2', { tabindex: -1 }, 'No report'),
+          h('p', { class: 'error', role: 'alert' }, `The answers could not be scored: ${failed ?? 'unknown error'}`),
+          actions,
+        ),
+      );
       return;
     }
     const container = h('div', { class: 'report-root', 'data-testid': 'report' });

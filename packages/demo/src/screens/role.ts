@@ -13,14 +13,30 @@ export function roleScreen(root: HTMLElement): Promise<InterviewSpec> {
   return new Promise((resolve) => {
     const title = h('h2', { tabindex: -1, id: 'role-h' }, 'Choose a role to practise for');
     const error = h('p', { class: 'error', role: 'alert' });
-    const jobInput = h('input', { type: 'text', id: 'custom-title', dir: 'auto', maxlength: HOST_TEXT_LIMITS.jobTitle, autocomplete: 'organization-title', placeholder: 'e.g. Data analyst' });
-    const questionsInput = h('textarea', { id: 'custom-questions', dir: 'auto', rows: 5, placeholder: 'Tell us about yourself.\nWhy this role?' });
+    const jobInput = h('input', {
+      type: 'text',
+      id: 'custom-title',
+      dir: 'auto',
+      maxlength: HOST_TEXT_LIMITS.jobTitle,
+      autocomplete: 'organization-title',
+      placeholder: 'e.g. Data analyst',
+    });
+    const questionsInput = h('textarea', {
+      id: 'custom-questions',
+      dir: 'auto',
+      rows: 5,
+      placeholder: 'Tell us about yourself.\nWhy this role?',
+    });
     const custom = h(
       'div',
       { class: 'custom-role', hidden: true },
       h('label', { for: 'custom-title' }, 'Job title'),
       jobInput,
-      h('label', { for: 'custom-questions' }, `Questions (one per line, up to ${MAX_QUESTIONS}, each up to ${HOST_TEXT_LIMITS.question} characters)`),
+      h(
+        'label',
+        { for: 'custom-questions' },
+        `Questions (one per line, up to ${MAX_QUESTIONS}, each up to ${HOST_TEXT_LIMITS.question} characters)`,
+      ),
       questionsInput,
     );
     const options = [
@@ -29,14 +45,29 @@ export function roleScreen(root: HTMLElement): Promise<InterviewSpec> {
           'label',
           { class: 'role-option' },
           h('input', { type: 'radio', name: 'role', value: p.id, checked: i === 0 }),
-          h('span', { class: 'role-title' }, isolate(p.jobTitle), h('span', { class: 'hint' }, ` · ${p.questions.length} questions`)),
-          h('ol', { class: 'role-questions' }, p.questions.map((q) => h('li', { dir: 'auto' }, q))),
+          h(
+            'span',
+            { class: 'role-title' },
+            isolate(p.jobTitle),
+            h('span', { class: 'hint' }, ` · ${p.questions.length} questions`),
+          ),
+          h(
+            'ol',
+            { class: 'role-questions' },
+            p.questions.map((q) => h('li', { dir: 'auto' }, q)),
+          ),
         ),
       ),
-      h('label', { class: 'role-option' }, h('input', { type: 'radio', name: 'role', value: CUSTOM }), h('span', { class: 'role-title' }, 'My own role and questions')),
+      h(
+        'label',
+        { class: 'role-option' },
+        h('input', { type: 'radio', name: 'role', value: CUSTOM }),
+        h('span', { class: 'role-title' }, 'My own role and questions'),
+      ),
     ];
     const fieldset = h('fieldset', { class: 'roles' }, h('legend', {}, 'Role'), options, custom);
-    const selected = (): string => fieldset.querySelector<HTMLInputElement>('input[name=role]:checked')?.value ?? PRESETS[0]!.id;
+    const selected = (): string =>
+      fieldset.querySelector<HTMLInputElement>('input[name=role]:checked')?.value ?? PRESETS[0]!.id;
     fieldset.addEventListener('change', (e) => {
       // Only a role choice moves focus: the title's own change event (on leaving it for the
       // questions) would otherwise pull the focus, and the typing, back into the title.
@@ -54,11 +85,16 @@ export function roleScreen(root: HTMLElement): Promise<InterviewSpec> {
       const jobTitle = jobInput.value.trim();
       const questions = parseQuestions(questionsInput.value);
       const long = questions.findIndex((q) => q.length > HOST_TEXT_LIMITS.question);
-      const problem = jobTitle === '' ? 'Enter a job title.'
-        : questions.length === 0 ? 'Enter at least one question.'
-        : questions.length > MAX_QUESTIONS ? `Keep it to ${MAX_QUESTIONS} questions or fewer (you entered ${questions.length}).`
-        : long >= 0 ? `Question ${long + 1} is ${questions[long]!.length} characters long; keep each question to ${HOST_TEXT_LIMITS.question} characters or fewer.`
-        : sdkProblem(jobTitle, questions);
+      const problem =
+        jobTitle === ''
+          ? 'Enter a job title.'
+          : questions.length === 0
+            ? 'Enter at least one question.'
+            : questions.length > MAX_QUESTIONS
+              ? `Keep it to ${MAX_QUESTIONS} questions or fewer (you entered ${questions.length}).`
+              : long >= 0
+                ? `Question ${long + 1} is ${questions[long]!.length} characters long; keep each question to ${HOST_TEXT_LIMITS.question} characters or fewer.`
+                : sdkProblem(jobTitle, questions);
       if (problem === null) {
         resolve({ jobTitle, questions });
         return;
@@ -72,10 +108,18 @@ export function roleScreen(root: HTMLElement): Promise<InterviewSpec> {
         'section',
         { class: 'screen role', 'aria-labelledby': 'role-h' },
         title,
-        h('p', { class: 'hint' }, 'You will answer each question on camera. Take as long as you like; a minute or two per answer is typical.'),
+        h(
+          'p',
+          { class: 'hint' },
+          'You will answer each question on camera. Take as long as you like; a minute or two per answer is typical.',
+        ),
         fieldset,
         error,
-        h('p', { class: 'actions' }, button('Continue to camera check', next, { class: 'primary', 'data-testid': 'role-continue' })),
+        h(
+          'p',
+          { class: 'actions' },
+          button('Continue to camera check', next, { class: 'primary', 'data-testid': 'role-continue' }),
+        ),
       ),
     );
     title.focus();

@@ -25,12 +25,15 @@ export function uploadControl(session: InterviewSession, index: number, hooks: U
     const file = input.files?.[0];
     if (file === undefined || !hooks.canStart()) return;
     hooks.onStart(index);
-    session.addAnswerFile(index, file).then(
-      (record) => hooks.onDone(index, record),
-      (e: unknown) => hooks.onDone(index, null, e),
-    ).finally(() => {
-      input.value = '';
-    });
+    session
+      .addAnswerFile(index, file)
+      .then(
+        (record) => hooks.onDone(index, record),
+        (e: unknown) => hooks.onDone(index, null, e),
+      )
+      .finally(() => {
+        input.value = '';
+      });
   });
   return { el, setLocked: (locked) => void (input.disabled = locked) };
 }

@@ -8,7 +8,8 @@ import { PauseDetector } from './vad.ts';
 function bumps(n: number, peakDb = -20, dipDb = -32, framesPer = 20): number[] {
   const out: number[] = [];
   for (let s = 0; s < n; s++) {
-    for (let i = 0; i < framesPer; i++) out.push(dipDb + (peakDb - dipDb) * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / framesPer)));
+    for (let i = 0; i < framesPer; i++)
+      out.push(dipDb + (peakDb - dipDb) * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / framesPer)));
   }
   return out;
 }
@@ -24,7 +25,15 @@ describe('speaking activity', () => {
 
   it('pauses: counts silences ≥ 0.3 s between speech, not leading/trailing ones or short gaps', () => {
     const p = new PauseDetector();
-    const seq = [...Array(50).fill(-90), ...Array(40).fill(-20), ...Array(50).fill(-90), ...Array(40).fill(-20), ...Array(10).fill(-90), ...Array(40).fill(-20), ...Array(80).fill(-90)];
+    const seq = [
+      ...Array(50).fill(-90),
+      ...Array(40).fill(-20),
+      ...Array(50).fill(-90),
+      ...Array(40).fill(-20),
+      ...Array(10).fill(-90),
+      ...Array(40).fill(-20),
+      ...Array(80).fill(-90),
+    ];
     for (const db of seq) p.push(db);
     const s = p.stats();
     expect(s.count).toBe(1);

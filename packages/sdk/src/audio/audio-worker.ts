@@ -69,7 +69,10 @@ class Analysis {
 
   start(options: Partial<AudioExtractorOptions>): void {
     this.options = options;
-    this.extractor = options.sampleRate !== undefined ? new AudioFeatureExtractor({ ...options, sampleRate: options.sampleRate }) : null;
+    this.extractor =
+      options.sampleRate !== undefined
+        ? new AudioFeatureExtractor({ ...options, sampleRate: options.sampleRate })
+        : null;
     this.rate = options.sampleRate ?? 0;
     this.pooler = createAudioWindowPooler();
     this.rows = [];

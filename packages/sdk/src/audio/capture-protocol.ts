@@ -7,4 +7,6 @@ export const CAPTURE_PROCESSOR_NAME = 'hirenet-pcm-tap';
 export type TapControl = { readonly type: 'connect'; readonly port: MessagePort } | { readonly type: 'stop' };
 
 /** On the PCM port (worklet → worker). */
-export type TapMessage = { readonly type: 'pcm'; readonly pcm: Float32Array; readonly sampleRate: number } | { readonly type: 'end' };
+export type TapMessage =
+  | { readonly type: 'pcm'; readonly pcm: Float32Array; readonly sampleRate: number }
+  | { readonly type: 'end' };

@@ -49,7 +49,8 @@ export interface AudioCapture {
 
 /** How long a new worker may take to answer its first call (an error event usually comes first). */
 const STARTUP_MS = 15_000;
-const defaultWorker = (): Worker => new Worker(new URL('./audio-worker.ts', import.meta.url), { type: 'module', name: 'hirenet-audio' });
+const defaultWorker = (): Worker =>
+  new Worker(new URL('./audio-worker.ts', import.meta.url), { type: 'module', name: 'hirenet-audio' });
 const defaultWorklet = (): URL => new URL('./capture-worklet.ts', import.meta.url);
 
 interface AudioWorkerLink {
@@ -58,7 +59,8 @@ interface AudioWorkerLink {
   close(): void;
 }
 
-const workerError = (message: string, cause?: unknown): AudioInputError => new AudioInputError('audio-worker-failed', message, { cause });
+const workerError = (message: string, cause?: unknown): AudioInputError =>
+  new AudioInputError('audio-worker-failed', message, { cause });
 
 /** Starts the worker under a guard and waits for its first answer, so a worker that cannot load fails here. */
 async function openAudioWorker(o: AudioWorkerOptions): Promise<AudioWorkerLink> {
@@ -66,7 +68,10 @@ async function openAudioWorker(o: AudioWorkerOptions): Promise<AudioWorkerLink> 
   const url = given ?? (o.workerFactory !== undefined ? 'host workerFactory' : 'bundled audio-worker.ts');
   let worker: Worker;
   try {
-    worker = given !== undefined ? new Worker(given, { type: 'module', name: 'hirenet-audio' }) : (o.workerFactory ?? defaultWorker)();
+    worker =
+      given !== undefined
+        ? new Worker(given, { type: 'module', name: 'hirenet-audio' })
+        : (o.workerFactory ?? defaultWorker)();
   } catch (e) {
     throw workerError(`the audio worker (${url}) could not be created: ${(e as Error).message}`, e);
   }
@@ -114,7 +119,8 @@ export async function probeAudioWorker(options: AudioWorkerOptions = {}): Promis
 }
 
 export async function startAudioCapture(source: MediaStream, options: AudioCaptureOptions = {}): Promise<AudioCapture> {
-  if (source.getAudioTracks().length === 0) throw new AudioInputError('not-audio', 'the MediaStream has no audio track');
+  if (source.getAudioTracks().length === 0)
+    throw new AudioInputError('not-audio', 'the MediaStream has no audio track');
   const ownContext = options.context === undefined;
   const link = await openAudioWorker(options);
   const { api, guard } = link;
@@ -135,7 +141,11 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
   try {
     await ctx.audioWorklet.addModule(options.workletUrl ?? defaultWorklet());
     if (ctx.state === 'suspended') await ctx.resume().catch(() => undefined);
-    node = new AudioWorkletNode(ctx, CAPTURE_PROCESSOR_NAME, { numberOfInputs: 1, numberOfOutputs: 1, channelCountMode: 'max' });
+    node = new AudioWorkletNode(ctx, CAPTURE_PROCESSOR_NAME, {
+      numberOfInputs: 1,
+      numberOfOutputs: 1,
+      channelCountMode: 'max',
+    });
     const channel = new MessageChannel();
     await settle(guard, api.start({}), STARTUP_MS, 'start()');
     await settle(guard, api.attach(Comlink.transfer(channel.port2, [channel.port2])), STARTUP_MS, 'attach()');
@@ -148,7 +158,9 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
     input.connect(node).connect(sink).connect(ctx.destination);
   } catch (e) {
     await close();
-    throw e instanceof AudioInputError ? e : new AudioInputError('decoder-failed', `could not start audio capture: ${(e as Error).message}`, { cause: e });
+    throw e instanceof AudioInputError
+      ? e
+      : new AudioInputError('decoder-failed', `could not start audio capture: ${(e as Error).message}`, { cause: e });
   }
   const tap = node;
   return {
@@ -209,7 +221,9 @@ async function decodeWithAudioContext(
   try {
     decoded = await new OfflineAudioContext(1, 1, AUDIO_ANALYSIS_RATE).decodeAudioData(bytes);
   } catch (e) {
-    throw new AudioInputError('not-audio', `the browser could not decode this file: ${(e as Error).message}`, { cause: e });
+    throw new AudioInputError('not-audio', `the browser could not decode this file: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const n = decoded.length;
   const mono = new Float32Array(n);

@@ -20,11 +20,16 @@ export async function* decodeAudioBlob(blob: Blob): AsyncGenerator<DecodedBlock>
     try {
       track = await input.getPrimaryAudioTrack();
     } catch (e) {
-      throw new AudioInputError('not-audio', `not a media file this decoder knows: ${(e as Error).message}`, { cause: e });
+      throw new AudioInputError('not-audio', `not a media file this decoder knows: ${(e as Error).message}`, {
+        cause: e,
+      });
     }
     if (!track) throw new AudioInputError('not-audio', 'the file has no audio track');
     if (!(await track.canDecode())) {
-      throw new AudioInputError('unsupported-format', `this browser cannot decode the file's audio codec (${String(track.codec)})`);
+      throw new AudioInputError(
+        'unsupported-format',
+        `this browser cannot decode the file's audio codec (${String(track.codec)})`,
+      );
     }
     let plane = new Float32Array(0);
     for await (const sample of new AudioSampleSink(track).samples()) {

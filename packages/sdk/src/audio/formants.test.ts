@@ -5,7 +5,16 @@ import { synthVowel, whiteNoise } from './testing/synth.ts';
 
 describe('LPC formants', () => {
   it('recovers the resonances of a synthetic /a/ (700, 1220, 2600 Hz) within 6 %', () => {
-    const x = synthVowel({ f0: 120, formants: [[700, 80], [1220, 90], [2600, 120]], noise: 0.05, seconds: 0.5 });
+    const x = synthVowel({
+      f0: 120,
+      formants: [
+        [700, 80],
+        [1220, 90],
+        [2600, 120],
+      ],
+      noise: 0.05,
+      seconds: 0.5,
+    });
     const fa = new FormantAnalyzer({ sampleRate: 16000 });
     const errs: number[][] = [];
     for (let c = 2000; c < 7000; c += 160) {
@@ -19,7 +28,16 @@ describe('LPC formants', () => {
   });
 
   it('recovers an /i/-like vowel at 200 Hz F0: F1 300 Hz within 15 %, F2 2300 Hz within 8 %', () => {
-    const x = synthVowel({ f0: 200, formants: [[300, 60], [2300, 100], [3000, 150]], noise: 0.05, seconds: 0.3 });
+    const x = synthVowel({
+      f0: 200,
+      formants: [
+        [300, 60],
+        [2300, 100],
+        [3000, 150],
+      ],
+      noise: 0.05,
+      seconds: 0.3,
+    });
     const f = new FormantAnalyzer({ sampleRate: 16000 }).analyze(x.subarray(2000, 2400)).frequencies;
     // Sparse harmonics (every 200 Hz) pull a low F1 towards them: the known LPC high-pitch bias.
     expect(Math.abs(f[0] / 300 - 1)).toBeLessThan(0.15);
@@ -34,7 +52,9 @@ describe('LPC formants', () => {
   });
 
   it('polynomial roots: z² − 3z + 2 has roots 1 and 2; Burg recovers an AR(2) process', () => {
-    const roots = polynomialRoots([1, -3, 2]).map((r) => r.re).sort();
+    const roots = polynomialRoots([1, -3, 2])
+      .map((r) => r.re)
+      .sort();
     expect(roots[0]).toBeCloseTo(1, 8);
     expect(roots[1]).toBeCloseTo(2, 8);
     const n = 4000;

@@ -46,7 +46,10 @@ describe('AudioFeatureExtractor', () => {
 
   it('a DC offset does not make silence look like speech', () => {
     const x = new Float32Array(16000).fill(0.3);
-    x.set(synthVowel({ seconds: 0.3 }).map((v) => v + 0.3), 4000);
+    x.set(
+      synthVowel({ seconds: 0.3 }).map((v) => v + 0.3),
+      4000,
+    );
     const { frames } = extractAudioFeatures(x, 16000);
     // Vowel from 0.25 s to 0.55 s on a constant 0.3 offset.
     // (Frames 0–1 see the step from the implicit zeros before t = 0.)
@@ -74,7 +77,9 @@ describe('AudioFeatureExtractor', () => {
 
   it('rejects absurd sample rates with a typed error', () => {
     expect(() => new AudioFeatureExtractor({ sampleRate: 0 })).toThrow(AudioInputError);
-    expect(() => new AudioFeatureExtractor({ sampleRate: Number.NaN })).toThrow(expect.objectContaining({ code: 'invalid-options' }));
+    expect(() => new AudioFeatureExtractor({ sampleRate: Number.NaN })).toThrow(
+      expect.objectContaining({ code: 'invalid-options' }),
+    );
   });
 
   it('keeps memory bounded: 2 minutes streamed leave no growing state', () => {

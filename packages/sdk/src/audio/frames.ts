@@ -64,7 +64,16 @@ export class AudioFeatureExtractor {
   private readonly harmonicity: HarmonicityAnalyzer;
   private readonly pending = new Map<number, { spec: SpectralFeatures; hnr: HarmonicityFrame }>();
   private readonly recent: { time: number; period: number; amplitude: number }[] = [];
-  private readonly state: SummaryState = { frames: 0, voiced: 0, f0Sum: 0, stSum: 0, stSqSum: 0, hnrSum: 0, hnrAudibleSum: 0, audible: 0 };
+  private readonly state: SummaryState = {
+    frames: 0,
+    voiced: 0,
+    f0Sum: 0,
+    stSum: 0,
+    stSqSum: 0,
+    hnrSum: 0,
+    hnrAudibleSum: 0,
+    audible: 0,
+  };
   private readonly fixedPeak: number | undefined;
   private runningPeak = 0;
   private lastPulse: number | null = null;
@@ -80,7 +89,12 @@ export class AudioFeatureExtractor {
       throw new AudioInputError('invalid-options', `sample rate ${rate} Hz is outside 1 kHz..768 kHz`);
     }
     this.resampler = new Resampler(rate, FS);
-    this.pitch = new PitchAnalyzer({ ...options.pitch, sampleRate: FS, minPitch: options.minPitch ?? 75, maxPitch: options.maxPitch ?? 600 });
+    this.pitch = new PitchAnalyzer({
+      ...options.pitch,
+      sampleRate: FS,
+      minPitch: options.minPitch ?? 75,
+      maxPitch: options.maxPitch ?? 600,
+    });
     const lag = options.pitchLag ?? 25;
     this.path = new PitchPath({ lag, timeStep: AUDIO_FRAME_STEP_SECONDS });
     this.spectral = new SpectralAnalyzer(FS);
@@ -170,7 +184,9 @@ export class AudioFeatureExtractor {
     if (voiced) {
       this.trackPulses(k, d.f0);
       [jitter, shimmer] = this.localPerturbation(time);
-      formants = this.formants.analyze(this.ring.read(k * HOP - Math.floor(this.spectral.frameLength / 2), this.specBuf));
+      formants = this.formants.analyze(
+        this.ring.read(k * HOP - Math.floor(this.spectral.frameLength / 2), this.specBuf),
+      );
     } else {
       this.pulses.reset();
       this.fileJitter.add(null);
@@ -267,7 +283,10 @@ function sanitize(pcm: Float32Array): Float32Array {
 }
 
 /** Whole-signal convenience: frames and summary of one in-memory mono buffer. */
-export function extractAudioFeatures(pcm: Float32Array, sampleRate: number): { frames: AudioFrame[]; summary: AudioSummary } {
+export function extractAudioFeatures(
+  pcm: Float32Array,
+  sampleRate: number,
+): { frames: AudioFrame[]; summary: AudioSummary } {
   let peak = 0;
   for (const v of pcm) if (Math.abs(v) > peak) peak = Math.abs(v);
   const ex = new AudioFeatureExtractor({ sampleRate, globalPeak: peak });

@@ -44,7 +44,11 @@ describe('HarmonicityAnalyzer (cross-correlation over one period of the floor, a
   const h = new HarmonicityAnalyzer({ sampleRate: FS });
 
   it('recovers the SNR of a periodic signal in white noise within 1.5 dB (median over frames)', () => {
-    for (const [f0, snr] of [[120, 0], [180, 10], [230, 20]] as const) {
+    for (const [f0, snr] of [
+      [120, 0],
+      [180, 10],
+      [230, 20],
+    ] as const) {
       const x = voiceWithNoise(f0, snr, f0);
       let peak = 0;
       for (const v of x) peak = Math.max(peak, Math.abs(v));

@@ -61,9 +61,13 @@ describe('pitch (autocorrelation + path)', () => {
       meanSquare: 0.1,
     });
     const path = new PitchPath({ lag: 3 });
-    const out = [frame(150, 300, 0.5), frame(150, 300, 0.5), frame(150, 300, 0.85), frame(150, 300, 0.5), frame(150, 300, 0.5)].flatMap((f) =>
-      path.push(f),
-    );
+    const out = [
+      frame(150, 300, 0.5),
+      frame(150, 300, 0.5),
+      frame(150, 300, 0.85),
+      frame(150, 300, 0.5),
+      frame(150, 300, 0.5),
+    ].flatMap((f) => path.push(f));
     out.push(...path.flush());
     expect(out.map((d) => d.f0)).toEqual([150, 150, 150, 150, 150]);
   });

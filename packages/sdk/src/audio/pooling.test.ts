@@ -28,6 +28,8 @@ describe('audio schema id', () => {
   it('accepts its own id and rejects another version with a typed error', async () => {
     const { assertAudioSchema } = await import('./schema.ts');
     expect(() => assertAudioSchema('hirenet-audio-lld@1')).not.toThrow();
-    expect(() => assertAudioSchema('hirenet-audio-lld@2')).toThrow(expect.objectContaining({ code: 'schema-mismatch' }));
+    expect(() => assertAudioSchema('hirenet-audio-lld@2')).toThrow(
+      expect.objectContaining({ code: 'schema-mismatch' }),
+    );
   });
 });

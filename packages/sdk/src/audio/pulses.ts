@@ -116,7 +116,12 @@ export class PulseTracker {
     return refine(source, bi, s).amplitude;
   }
 
-  private segment(source: SampleSource, start: number, length: number, buf: { data: Float64Array }): Float64Array | null {
+  private segment(
+    source: SampleSource,
+    start: number,
+    length: number,
+    buf: { data: Float64Array },
+  ): Float64Array | null {
     if (buf.data.length < length) buf.data = new Float64Array(length);
     const d = buf.data;
     for (let i = 0; i < length; i++) {

@@ -90,6 +90,9 @@ export function audioSchemaId(schema: AudioFeatureSchema = AUDIO_FEATURE_SCHEMA)
 export function assertAudioSchema(recorded: string, schema: AudioFeatureSchema = AUDIO_FEATURE_SCHEMA): void {
   const expected = audioSchemaId(schema);
   if (recorded !== expected) {
-    throw new HireNetError('schema-mismatch', `model expects audio features "${recorded}", this SDK computes "${expected}"`);
+    throw new HireNetError(
+      'schema-mismatch',
+      `model expects audio features "${recorded}", this SDK computes "${expected}"`,
+    );
   }
 }

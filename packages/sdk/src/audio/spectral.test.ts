@@ -23,7 +23,12 @@ describe('spectral descriptors', () => {
       }
       amp[k] = Math.hypot(re, im);
     }
-    const ref = inst.extractors.mfcc!({ ampSpectrum: amp, melFilterBank: inst.melFilterBank, numberOfMFCCCoefficients: 13, bufferSize: 512 }) as number[];
+    const ref = inst.extractors.mfcc!({
+      ampSpectrum: amp,
+      melFilterBank: inst.melFilterBank,
+      numberOfMFCCCoefficients: 13,
+      bufferSize: 512,
+    }) as number[];
     for (let c = 0; c < 4; c++) expect(ours[c]).toBeCloseTo(ref[c + 1]!, 3);
   });
 
@@ -53,7 +58,16 @@ describe('spectral descriptors', () => {
 
   it('is finite on silence (Meyda’s shape features are NaN there)', () => {
     const f = new SpectralAnalyzer(16000).analyze(new Float32Array(400));
-    for (const v of [f.loudness, f.intensityDb, f.alphaRatio, f.hammarbergIndex, f.slope0to500, f.slope500to1500, f.flux, ...f.mfcc]) {
+    for (const v of [
+      f.loudness,
+      f.intensityDb,
+      f.alphaRatio,
+      f.hammarbergIndex,
+      f.slope0to500,
+      f.slope500to1500,
+      f.flux,
+      ...f.mfcc,
+    ]) {
       expect(Number.isFinite(v)).toBe(true);
     }
   });

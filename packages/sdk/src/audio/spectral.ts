@@ -64,7 +64,15 @@ export class SpectralAnalyzer {
     this.normA = new Float64Array(n / 2);
     this.normB = new Float64Array(n / 2);
     const bin = (hz: number): number => Math.min(n / 2, Math.ceil(hz / (sampleRate / n)));
-    this.bands = { a0: 0, a50: bin(50), a500: bin(500), a1000: bin(1000), a1500: bin(1500), a2000: bin(2000), a5000: bin(5000) };
+    this.bands = {
+      a0: 0,
+      a50: bin(50),
+      a500: bin(500),
+      a1000: bin(1000),
+      a1500: bin(1500),
+      a2000: bin(2000),
+      a5000: bin(5000),
+    };
     this.melRanges = this.meyda.melFilterBank.map((row) => {
       let start = row.findIndex((v) => v !== 0);
       if (start < 0) start = 0;
@@ -101,7 +109,11 @@ export class SpectralAnalyzer {
       ampSum += amp[k]!;
     }
     const intensityDb = sq > 0 ? Math.max(SILENT_DB, 10 * Math.log10(sq / this.windowPower)) : SILENT_DB;
-    const loud = this.meyda.extractors.loudness!({ ampSpectrum: amp, barkScale: this.meyda.barkScale, numberOfBarkBands: 24 }) as {
+    const loud = this.meyda.extractors.loudness!({
+      ampSpectrum: amp,
+      barkScale: this.meyda.barkScale,
+      numberOfBarkBands: 24,
+    }) as {
       total: number;
     };
     const silent = sq <= EPS;
@@ -118,8 +130,12 @@ export class SpectralAnalyzer {
     return {
       loudness: Number.isFinite(loud.total) ? loud.total : 0,
       intensityDb,
-      alphaRatio: silent ? 0 : 10 * Math.log10((bandSum(pow, b.a50, b.a1000) + EPS) / (bandSum(pow, b.a1000, b.a5000) + EPS)),
-      hammarbergIndex: silent ? 0 : 10 * Math.log10((bandMax(pow, b.a0, b.a2000) + EPS) / (bandMax(pow, b.a2000, b.a5000) + EPS)),
+      alphaRatio: silent
+        ? 0
+        : 10 * Math.log10((bandSum(pow, b.a50, b.a1000) + EPS) / (bandSum(pow, b.a1000, b.a5000) + EPS)),
+      hammarbergIndex: silent
+        ? 0
+        : 10 * Math.log10((bandMax(pow, b.a0, b.a2000) + EPS) / (bandMax(pow, b.a2000, b.a5000) + EPS)),
       slope0to500: silent ? 0 : dbSlope(pow, b.a0, b.a500, this.fs / n),
       slope500to1500: silent ? 0 : dbSlope(pow, b.a500, b.a1500, this.fs / n),
       flux,

@@ -72,6 +72,11 @@ export class PauseDetector {
   }
 
   stats(): PauseStats {
-    return { count: this.count, totalSeconds: this.total, longestSeconds: this.longest, speechSeconds: this.speechFrames * this.step };
+    return {
+      count: this.count,
+      totalSeconds: this.total,
+      longestSeconds: this.longest,
+      speechSeconds: this.speechFrames * this.step,
+    };
   }
 }

@@ -5,7 +5,13 @@ import { encodeWav, sine } from './testing/synth.ts';
 
 describe('WAVE parsing', () => {
   const x = sine(100, 440, 8000, 0.5);
-  for (const [format, tol] of [['pcm8', 0.01], ['pcm16', 1e-4], ['pcm24', 1e-6], ['pcm32', 1e-8], ['float32', 1e-7]] as const) {
+  for (const [format, tol] of [
+    ['pcm8', 0.01],
+    ['pcm16', 1e-4],
+    ['pcm24', 1e-6],
+    ['pcm32', 1e-8],
+    ['float32', 1e-7],
+  ] as const) {
     it(`decodes ${format} mono`, () => {
       const bytes = encodeWav([x], 8000, format);
       const fmt = parseWavHeader(bytes);
@@ -54,6 +60,8 @@ describe('WAVE parsing', () => {
     const adpcm = encodeWav([x], 16000);
     new DataView(adpcm.buffer).setUint16(20, 2, true);
     expect(() => parseWavHeader(adpcm)).toThrow(expect.objectContaining({ code: 'unsupported-format' }));
-    expect(() => parseWavHeader(encodeWav([x], 16000).subarray(0, 30))).toThrow(expect.objectContaining({ code: 'truncated' }));
+    expect(() => parseWavHeader(encodeWav([x], 16000).subarray(0, 30))).toThrow(
+      expect.objectContaining({ code: 'truncated' }),
+    );
   });
 });

@@ -46,11 +46,22 @@ export function parseWavHeader(head: Uint8Array): WavFormat {
       // WAVE_FORMAT_EXTENSIBLE: the real format tag is the first two bytes of the sub-format GUID.
       if (tag === 0xfffe && size >= 40 && body + 26 <= head.length) tag = view.getUint16(body + 24, true);
       const float = tag === 3;
-      if (tag !== 1 && tag !== 3) throw new AudioInputError('unsupported-format', `WAVE format tag ${tag} (compressed) is not supported; convert with ffmpeg`);
+      if (tag !== 1 && tag !== 3)
+        throw new AudioInputError(
+          'unsupported-format',
+          `WAVE format tag ${tag} (compressed) is not supported; convert with ffmpeg`,
+        );
       const okBits = float ? bitsPerSample === 32 || bitsPerSample === 64 : [8, 16, 24, 32].includes(bitsPerSample);
-      if (!okBits) throw new AudioInputError('unsupported-format', `${bitsPerSample}-bit ${float ? 'float' : 'PCM'} is not supported`);
+      if (!okBits)
+        throw new AudioInputError(
+          'unsupported-format',
+          `${bitsPerSample}-bit ${float ? 'float' : 'PCM'} is not supported`,
+        );
       if (channels < 1 || sampleRate < 1 || blockAlign < channels * (bitsPerSample / 8)) {
-        throw new AudioInputError('unsupported-format', `inconsistent fmt chunk (channels ${channels}, rate ${sampleRate}, blockAlign ${blockAlign})`);
+        throw new AudioInputError(
+          'unsupported-format',
+          `inconsistent fmt chunk (channels ${channels}, rate ${sampleRate}, blockAlign ${blockAlign})`,
+        );
       }
       fmt = { sampleRate, channels, bitsPerSample, float, blockAlign };
     } else if (id === 'data') {
@@ -81,7 +92,8 @@ export function decodeWavFrames(bytes: Uint8Array, format: WavFormat): Float32Ar
       if (float) v = bitsPerSample === 32 ? view.getFloat32(o, true) : view.getFloat64(o, true);
       else if (bitsPerSample === 8) v = (bytes[o]! - 128) / 128;
       else if (bitsPerSample === 16) v = view.getInt16(o, true) / 32768;
-      else if (bitsPerSample === 24) v = ((bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16)) << 8 >> 8) / 8388608;
+      else if (bitsPerSample === 24)
+        v = (((bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16)) << 8) >> 8) / 8388608;
       else v = view.getInt32(o, true) / 2147483648;
       sum += Number.isFinite(v) ? v : 0;
     }

@@ -13,7 +13,10 @@ export type BackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
 export const backendNames: readonly BackendName[] = ['wasm', 'cpu', 'webgl', 'webgpu'];
 
 /** Names of the wasm binaries shipped in @tensorflow/tfjs-backend-wasm/dist. */
-export type WasmBinaryName = 'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm';
+export type WasmBinaryName =
+  | 'tfjs-backend-wasm.wasm'
+  | 'tfjs-backend-wasm-simd.wasm'
+  | 'tfjs-backend-wasm-threaded-simd.wasm';
 
 /**
  * Where the wasm backend fetches its binaries: a URL prefix ending in '/' under which all three
@@ -50,7 +53,8 @@ const loaders: Record<BackendName, () => Promise<unknown>> = {
   webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
 };
 
-const isBrowser = typeof window !== 'undefined' || typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
+const isBrowser =
+  typeof window !== 'undefined' || typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
 
 async function configureWasm(paths: WasmPaths | undefined): Promise<void> {
   if (paths === undefined) {
@@ -99,7 +103,8 @@ export async function initBackend(name: BackendName, opts: BackendOptions = {}):
   } catch (e) {
     throw new BackendUnavailableError(name, reasonFor(name, describe(e), e), { cause: e });
   }
-  if (!ok || tf.getBackend() !== name) throw new BackendUnavailableError(name, reasonFor(name, 'initialisation failed (see the tfjs warning above)'));
+  if (!ok || tf.getBackend() !== name)
+    throw new BackendUnavailableError(name, reasonFor(name, 'initialisation failed (see the tfjs warning above)'));
   return { name, initMs: performance.now() - t0 };
 }
 

@@ -44,7 +44,9 @@ describe('selectBackend (backend: auto)', () => {
   });
 
   it('throws a typed error when no candidate can run the warm-up', async () => {
-    const err = await selectBackend({ candidates: ['cpu'], warmup: () => Promise.reject(new Error('boom')) }).catch((e: unknown) => e);
+    const err = await selectBackend({ candidates: ['cpu'], warmup: () => Promise.reject(new Error('boom')) }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(BackendUnavailableError);
     expect(String(err)).toContain('boom');
   });

@@ -7,7 +7,13 @@
  */
 import { HireNetModel } from '../model/hirenet-model.ts';
 import type { InterviewInput } from '../model/types.ts';
-import { backendNames, BackendUnavailableError, initBackend, type BackendName, type BackendOptions } from './backends.ts';
+import {
+  backendNames,
+  BackendUnavailableError,
+  initBackend,
+  type BackendName,
+  type BackendOptions,
+} from './backends.ts';
 
 export interface SelectOptions extends BackendOptions {
   /** Backends to try, in this order (ties go to the earlier one). Default: all of backendNames. */
@@ -38,8 +44,13 @@ const DEFAULT_INPUT_DIM = 16;
 const DEFAULT_WORD_DIM = 16;
 
 function defaultInterview(): InterviewInput {
-  const row = (n: number, w: number): number[][] => Array.from({ length: n }, (_, t) => Array.from({ length: w }, (_, k) => Math.sin(t * 0.7 + k)));
-  return { jobTitle: row(2, DEFAULT_WORD_DIM), questions: [row(4, DEFAULT_WORD_DIM), row(3, DEFAULT_WORD_DIM)], answers: [row(40, DEFAULT_INPUT_DIM), row(25, DEFAULT_INPUT_DIM)] };
+  const row = (n: number, w: number): number[][] =>
+    Array.from({ length: n }, (_, t) => Array.from({ length: w }, (_, k) => Math.sin(t * 0.7 + k)));
+  return {
+    jobTitle: row(2, DEFAULT_WORD_DIM),
+    questions: [row(4, DEFAULT_WORD_DIM), row(3, DEFAULT_WORD_DIM)],
+    answers: [row(40, DEFAULT_INPUT_DIM), row(25, DEFAULT_INPUT_DIM)],
+  };
 }
 
 async function defaultWarmup(): Promise<void> {
@@ -87,7 +98,11 @@ export async function selectBackend(opts: SelectOptions = {}): Promise<BackendSe
       timings.push({ name, error: e instanceof Error ? e.message : String(e) });
     }
   }
-  if (best === null) throw new BackendUnavailableError(candidates[0] ?? 'cpu', `no candidate backend could run the warm-up (${timings.map((t) => `${t.name}: ${'error' in t ? t.error : 'ok'}`).join('; ')})`);
+  if (best === null)
+    throw new BackendUnavailableError(
+      candidates[0] ?? 'cpu',
+      `no candidate backend could run the warm-up (${timings.map((t) => `${t.name}: ${'error' in t ? t.error : 'ok'}`).join('; ')})`,
+    );
   await initBackend(best.name, opts);
   return { selected: best.name, timings };
 }

@@ -10,7 +10,12 @@ const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|m
 
 interface GpuAdapterLike {
   readonly isFallbackAdapter?: boolean;
-  readonly info?: { readonly isFallbackAdapter?: boolean; readonly vendor?: string; readonly architecture?: string; readonly description?: string };
+  readonly info?: {
+    readonly isFallbackAdapter?: boolean;
+    readonly vendor?: string;
+    readonly architecture?: string;
+    readonly description?: string;
+  };
 }
 
 async function webgpuIsSoftware(): Promise<boolean> {
@@ -24,7 +29,8 @@ async function webgpuIsSoftware(): Promise<boolean> {
 }
 
 function webglIsSoftware(): boolean {
-  const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : globalThis.document?.createElement('canvas');
+  const canvas =
+    typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1) : globalThis.document?.createElement('canvas');
   const gl = canvas?.getContext('webgl2') as WebGL2RenderingContext | null | undefined;
   if (gl === null || gl === undefined) return true;
   const ext = gl.getExtension('WEBGL_debug_renderer_info');

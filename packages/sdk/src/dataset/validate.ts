@@ -6,13 +6,17 @@ const MODALITIES: readonly Modality[] = ['audio', 'video'];
 export function validateManifest(raw: unknown): DatasetManifest {
   const m = raw as Partial<DatasetManifest> | null;
   if (m === null || typeof m !== 'object') throw new DatasetError('manifest.json is not a JSON object');
-  if (m.format !== DATASET_FORMAT) throw new DatasetError(`manifest.json format is ${String(m.format)}, expected ${DATASET_FORMAT}`);
+  if (m.format !== DATASET_FORMAT)
+    throw new DatasetError(`manifest.json format is ${String(m.format)}, expected ${DATASET_FORMAT}`);
   for (const key of ['windowSeconds', 'hopSeconds'] as const) {
-    if (typeof m[key] !== 'number' || !((m[key] as number) > 0)) throw new DatasetError(`manifest.json ${key} must be a positive number`);
+    if (typeof m[key] !== 'number' || !((m[key] as number) > 0))
+      throw new DatasetError(`manifest.json ${key} must be a positive number`);
   }
-  if (m.modalities === null || typeof m.modalities !== 'object') throw new DatasetError('manifest.json needs "modalities"');
+  if (m.modalities === null || typeof m.modalities !== 'object')
+    throw new DatasetError('manifest.json needs "modalities"');
   for (const [name, features] of Object.entries(m.modalities)) {
-    if (!MODALITIES.includes(name as Modality)) throw new DatasetError(`manifest.json names an unknown modality "${name}"`);
+    if (!MODALITIES.includes(name as Modality))
+      throw new DatasetError(`manifest.json names an unknown modality "${name}"`);
     if (!Array.isArray(features) || features.length === 0 || !features.every((f) => typeof f === 'string')) {
       throw new DatasetError(`manifest.json modalities.${name} must be a non-empty list of feature names`);
     }
@@ -27,11 +31,15 @@ function flattenRows(rows: unknown, width: number, where: string, line: number):
   const out = new Float32Array(rows.length * width);
   rows.forEach((row: unknown, r) => {
     if (!Array.isArray(row) || row.length !== width) {
-      throw new DatasetError(`${where}[${r}] has ${Array.isArray(row) ? row.length : 'no'} features, the manifest lists ${width}`, line);
+      throw new DatasetError(
+        `${where}[${r}] has ${Array.isArray(row) ? row.length : 'no'} features, the manifest lists ${width}`,
+        line,
+      );
     }
     for (let c = 0; c < width; c++) {
       const v = row[c] as unknown;
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new DatasetError(`${where}[${r}][${c}] is not a finite number`, line);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new DatasetError(`${where}[${r}][${c}] is not a finite number`, line);
       out[r * width + c] = v;
     }
   });
@@ -62,12 +70,16 @@ export function parseInterviewLine(text: string, line: number, manifest: Dataset
   const iv = raw as Partial<DatasetInterview> | null;
   if (iv === null || typeof iv !== 'object' || Array.isArray(iv)) throw new DatasetError('not a JSON object', line);
   if (typeof iv.id !== 'string' || iv.id === '') throw new DatasetError('"id" must be a non-empty string', line);
-  if (iv.label !== 0 && iv.label !== 1) throw new DatasetError(`"label" must be 0 or 1, got ${JSON.stringify(iv.label)}`, line);
+  if (iv.label !== 0 && iv.label !== 1)
+    throw new DatasetError(`"label" must be 0 or 1, got ${JSON.stringify(iv.label)}`, line);
   if (typeof iv.jobTitle !== 'string') throw new DatasetError('"jobTitle" must be a string', line);
-  if (!Array.isArray(iv.questions) || !iv.questions.every((q) => typeof q === 'string')) throw new DatasetError('"questions" must be a list of strings', line);
+  if (!Array.isArray(iv.questions) || !iv.questions.every((q) => typeof q === 'string'))
+    throw new DatasetError('"questions" must be a list of strings', line);
   if (!Array.isArray(iv.answers)) throw new DatasetError('"answers" must be a list', line);
-  if (iv.answers.length === 0) throw new DatasetError('"answers" is empty: an interview needs at least one answer', line);
-  if (iv.answers.length !== iv.questions.length) throw new DatasetError(`${iv.answers.length} answers for ${iv.questions.length} questions`, line);
+  if (iv.answers.length === 0)
+    throw new DatasetError('"answers" is empty: an interview needs at least one answer', line);
+  if (iv.answers.length !== iv.questions.length)
+    throw new DatasetError(`${iv.answers.length} answers for ${iv.questions.length} questions`, line);
   const answers = iv.answers.map((a, i) => {
     if (a === null || typeof a !== 'object') throw new DatasetError(`answers[${i}] must be an object`, line);
     const parsed: Partial<Record<Modality, Float32Array | null>> = {};
@@ -75,7 +87,11 @@ export function parseInterviewLine(text: string, line: number, manifest: Dataset
       const names = manifest.modalities[modality];
       const rows = (a as Record<string, unknown>)[modality];
       if (names === undefined) {
-        if (rows !== undefined && rows !== null) throw new DatasetError(`answers[${i}].${modality} is present but the manifest has no ${modality} features`, line);
+        if (rows !== undefined && rows !== null)
+          throw new DatasetError(
+            `answers[${i}].${modality} is present but the manifest has no ${modality} features`,
+            line,
+          );
         continue;
       }
       parsed[modality] = flattenRows(rows, names.length, `answers[${i}].${modality}`, line);
@@ -83,5 +99,13 @@ export function parseInterviewLine(text: string, line: number, manifest: Dataset
     return parsed;
   });
   const extra = Object.fromEntries(Object.entries(iv).filter(([k]) => !KNOWN.has(k)));
-  return { id: iv.id, label: iv.label, jobTitle: iv.jobTitle, questions: iv.questions, answers, group: iv.group, extra };
+  return {
+    id: iv.id,
+    label: iv.label,
+    jobTitle: iv.jobTitle,
+    questions: iv.questions,
+    answers,
+    group: iv.group,
+    extra,
+  };
 }

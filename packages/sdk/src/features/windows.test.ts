@@ -5,7 +5,11 @@ describe('window pooling', () => {
   it('0.5 s windows every 0.25 s at 100 frames/s: counts, bounds, mean and population std', () => {
     const rows = Array.from({ length: 100 }, (_, i) => [i, 5]);
     const w = poolWindows(rows, { frameRate: 100 });
-    expect(w.map((x) => [x.startSeconds, x.endSeconds])).toEqual([[0, 0.5], [0.25, 0.75], [0.5, 1]]);
+    expect(w.map((x) => [x.startSeconds, x.endSeconds])).toEqual([
+      [0, 0.5],
+      [0.25, 0.75],
+      [0.5, 1],
+    ]);
     // Frames 25..74: mean 49.5, std of 50 consecutive integers = sqrt((50² − 1) / 12).
     expect(w[1]!.values![0]).toBeCloseTo(49.5, 10);
     expect(w[1]!.values![1]).toBeCloseTo(Math.sqrt((50 * 50 - 1) / 12), 10);
@@ -32,7 +36,12 @@ describe('window pooling', () => {
     const w = poolWindows(rows, { frameRate: 100, conditionalColumns: [0], appendConditionFraction: true, condition });
     expect(w).toHaveLength(1);
     expect(Array.from(w[0]!.values!)).toEqual([100, 0, 1, 0, 0.5]);
-    const none = poolWindows(rows, { frameRate: 100, conditionalColumns: [0], appendConditionFraction: true, condition: rows.map(() => false) });
+    const none = poolWindows(rows, {
+      frameRate: 100,
+      conditionalColumns: [0],
+      appendConditionFraction: true,
+      condition: rows.map(() => false),
+    });
     expect(Array.from(none[0]!.values!)).toEqual([0, 0, 1, 0, 0]);
   });
 
@@ -60,7 +69,10 @@ describe('window pooling', () => {
 describe('taper', () => {
   // A 100 frames/s signal with syllable-rate bursts plus noise, and the same signal starting
   // 3 frames later: what two takes whose window grids differ by a fraction of a hop look like.
-  const lcg = (seed: number): (() => number) => () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const lcg =
+    (seed: number): (() => number) =>
+    () =>
+      (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const rnd = lcg(7);
   const signal = Array.from({ length: 1200 }, (_, t) => [Math.max(0, Math.sin(t / 4)) * 3 + rnd()]);
   const corr = (a: number[], b: number[]): number => {
@@ -72,7 +84,10 @@ describe('taper', () => {
   const stdAgreement = (taper: 'none' | 'hann'): number => {
     const a = poolWindows(signal.slice(0, 1100), { frameRate: 100, taper });
     const b = poolWindows(signal.slice(3, 1103), { frameRate: 100, taper });
-    return corr(a.map((w) => w.values![1]!), b.map((w) => w.values![1]!));
+    return corr(
+      a.map((w) => w.values![1]!),
+      b.map((w) => w.values![1]!),
+    );
   };
 
   it('hann weights make window values less sensitive to a shift of the window grid', () => {

@@ -85,7 +85,11 @@ export class WindowPooler {
     }
     this.appendFraction = options.appendConditionFraction ?? false;
     this.taper = options.taper ?? 'none';
-    this.ring = Array.from({ length: this.winFrames }, () => ({ row: new Float64Array(columns), valid: false, condition: false }));
+    this.ring = Array.from({ length: this.winFrames }, () => ({
+      row: new Float64Array(columns),
+      valid: false,
+      condition: false,
+    }));
   }
 
   /** Number of values in an unmasked window. */
@@ -105,7 +109,8 @@ export class WindowPooler {
     slot.condition = condition;
     this.pushed++;
     const out: PooledWindow[] = [];
-    while (this.emitted * this.hopFrames + this.winFrames <= this.pushed) out.push(this.pool(this.emitted++, this.winFrames));
+    while (this.emitted * this.hopFrames + this.winFrames <= this.pushed)
+      out.push(this.pool(this.emitted++, this.winFrames));
     return out;
   }
 

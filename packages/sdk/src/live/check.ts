@@ -32,17 +32,25 @@ export function strOrNull(v: unknown, path: string, max: number): string | null 
 }
 
 export function int(v: unknown, path: string, min: number, max: number, code: LiveErrorCode = 'malformed'): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(code, path, `expected an integer in [${min}, ${max}]`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    fail(code, path, `expected an integer in [${min}, ${max}]`);
   return v;
 }
 
 export function num(v: unknown, path: string, min: number, max: number, code: LiveErrorCode = 'malformed'): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) fail(code, path, `expected a number in [${min}, ${max}]`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+    fail(code, path, `expected a number in [${min}, ${max}]`);
   return v;
 }
 
-export function oneOf<T extends string>(v: unknown, path: string, values: readonly T[], code: LiveErrorCode = 'malformed'): T {
-  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) fail(code, path, `expected one of ${values.join(', ')}`);
+export function oneOf<T extends string>(
+  v: unknown,
+  path: string,
+  values: readonly T[],
+  code: LiveErrorCode = 'malformed',
+): T {
+  if (typeof v !== 'string' || !(values as readonly string[]).includes(v))
+    fail(code, path, `expected one of ${values.join(', ')}`);
   return v as T;
 }
 

@@ -38,14 +38,26 @@ export interface CueAnalysis {
   stop(): Promise<void>;
 }
 
-interface FaceRun { readonly track: MediaStreamTrack; readonly live: LiveSession }
-interface VoiceRun { readonly track: MediaStreamTrack; readonly capture: AudioCapture; readonly tracker: VoiceCueTracker }
+interface FaceRun {
+  readonly track: MediaStreamTrack;
+  readonly live: LiveSession;
+}
+interface VoiceRun {
+  readonly track: MediaStreamTrack;
+  readonly capture: AudioCapture;
+  readonly tracker: VoiceCueTracker;
+}
 
 export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalysis> {
   const interval = o.intervalMs ?? 2000;
-  if (!(interval >= 250 && interval <= 60_000)) throw new RangeError(`intervalMs must be in [250, 60000], got ${interval}`);
-  if (o.consent.face && o.face === undefined) throw new TypeError('face consent needs the face analyser options (o.face)');
-  const state: Record<CueChannel, ChannelState> = { face: o.consent.face ? 'on' : 'off', voice: o.consent.voice ? 'on' : 'off' };
+  if (!(interval >= 250 && interval <= 60_000))
+    throw new RangeError(`intervalMs must be in [250, 60000], got ${interval}`);
+  if (o.consent.face && o.face === undefined)
+    throw new TypeError('face consent needs the face analyser options (o.face)');
+  const state: Record<CueChannel, ChannelState> = {
+    face: o.consent.face ? 'on' : 'off',
+    voice: o.consent.voice ? 'on' : 'off',
+  };
   const camera = o.stream.getVideoTracks()[0];
   const mic = o.stream.getAudioTracks()[0];
   if (camera === undefined) state.face = 'off';
@@ -121,7 +133,10 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
         span: round(span, 2),
         channels: { ...state },
         face: state.face === 'on' ? faceCues(rows) : null,
-        voice: state.voice === 'on' && batch !== null && v !== undefined ? v.tracker.take(batch.rows, batch.columns, span) : null,
+        voice:
+          state.voice === 'on' && batch !== null && v !== undefined
+            ? v.tracker.take(batch.rows, batch.columns, span)
+            : null,
       };
       if (!stopped) o.onCue(cue, encodeCueMessage(cue));
     } finally {

@@ -66,7 +66,12 @@ function faceCues(v: unknown): FaceCues {
 }
 
 function voiceCues(v: unknown): VoiceCues {
-  const o = record(v, '$.voice', ['speaking', 'pauses', 'pauseSeconds', 'loudness', 'pitchVariability', 'speakingRate'], 'bad-cue');
+  const o = record(
+    v,
+    '$.voice',
+    ['speaking', 'pauses', 'pauseSeconds', 'loudness', 'pitchVariability', 'speakingRate'],
+    'bad-cue',
+  );
   return {
     speaking: num(o['speaking'], '$.voice.speaking', 0, 1, 'bad-cue'),
     pauses: int(o['pauses'], '$.voice.pauses', 0, 100, 'bad-cue'),
@@ -87,7 +92,8 @@ export function validateCueMessage(v: unknown): CueMessage {
     voice: oneOf(ch['voice'], '$.channels.voice', CHANNEL_STATES, 'bad-cue'),
   };
   for (const ch of CUE_CHANNELS) {
-    if (channels[ch] !== 'on' && o[ch] !== null) fail('bad-cue', `$.${ch}`, `must be null while the ${ch} channel is ${channels[ch]}`);
+    if (channels[ch] !== 'on' && o[ch] !== null)
+      fail('bad-cue', `$.${ch}`, `must be null while the ${ch} channel is ${channels[ch]}`);
   }
   return {
     v: CUE_VERSION,

@@ -16,8 +16,12 @@ export type FaceRowLike = Pick<VideoFrameRow, 'face' | 'pose' | 'gaze'>;
 export const ON_CAMERA = { maxHeadDeg: 15, maxEye: 0.3 } as const;
 
 function onCamera(r: FaceRowLike): boolean {
-  return Math.abs(r.pose.yaw) <= ON_CAMERA.maxHeadDeg && Math.abs(r.pose.pitch) <= ON_CAMERA.maxHeadDeg
-    && Math.abs(r.gaze.gazeX) <= ON_CAMERA.maxEye && Math.abs(r.gaze.gazeY) <= ON_CAMERA.maxEye;
+  return (
+    Math.abs(r.pose.yaw) <= ON_CAMERA.maxHeadDeg &&
+    Math.abs(r.pose.pitch) <= ON_CAMERA.maxHeadDeg &&
+    Math.abs(r.gaze.gazeX) <= ON_CAMERA.maxEye &&
+    Math.abs(r.gaze.gazeY) <= ON_CAMERA.maxEye
+  );
 }
 
 function variance(v: readonly number[]): number {
@@ -31,7 +35,8 @@ export function faceCues(rows: readonly FaceRowLike[]): FaceCues | null {
   const faces = rows.filter((r) => r.face === 1);
   // Rows with a face but no pose (no transformation matrix) count as visible, not as on-camera.
   const posed = faces.filter((r) => Number.isFinite(r.pose.yaw) && Number.isFinite(r.pose.pitch));
-  const spread = (): number => Math.sqrt(variance(posed.map((r) => r.pose.yaw)) + variance(posed.map((r) => r.pose.pitch)));
+  const spread = (): number =>
+    Math.sqrt(variance(posed.map((r) => r.pose.yaw)) + variance(posed.map((r) => r.pose.pitch)));
   return {
     visible: round(faces.length / rows.length, 3),
     gazeOnCamera: faces.length === 0 ? null : round(posed.filter(onCamera).length / faces.length, 3),

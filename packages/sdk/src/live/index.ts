@@ -6,13 +6,35 @@ export { LiveRoom, type LiveRoomOptions, type LiveRoomEventMap, type RemotePeer 
 export { PeerLink, CUE_CHANNEL, type PeerLinkOptions } from './peer-link.ts';
 export { startCueAnalysis, type CueAnalysis, type CueAnalysisOptions } from './cue-analysis.ts';
 export {
-  CUE_VERSION, MAX_CUE_BYTES, CUE_CHANNELS, CHANNEL_STATES, validateCueMessage, parseCueMessage, encodeCueMessage, isCueMessage,
-  type CueMessage, type CueChannel, type ChannelState, type FaceCues, type VoiceCues,
+  CUE_VERSION,
+  MAX_CUE_BYTES,
+  CUE_CHANNELS,
+  CHANNEL_STATES,
+  validateCueMessage,
+  parseCueMessage,
+  encodeCueMessage,
+  isCueMessage,
+  type CueMessage,
+  type CueChannel,
+  type ChannelState,
+  type FaceCues,
+  type VoiceCues,
 } from './cue-schema.ts';
 export { faceCues, ON_CAMERA } from './face-cues.ts';
 export { VoiceCueTracker, MIN_PAUSE_SECONDS } from './voice-cues.ts';
 export {
-  LIVE_ROLES, MAX_CANDIDATES, MAX_SIGNAL_BYTES, parseClientMessage, parseServerMessage, isValidRoom, isValidName,
-  type LiveRole, type ClientMessage, type ServerMessage, type SignalData, type PeerInfo, type IceServerInfo,
+  LIVE_ROLES,
+  MAX_CANDIDATES,
+  MAX_SIGNAL_BYTES,
+  parseClientMessage,
+  parseServerMessage,
+  isValidRoom,
+  isValidName,
+  type LiveRole,
+  type ClientMessage,
+  type ServerMessage,
+  type SignalData,
+  type PeerInfo,
+  type IceServerInfo,
 } from './signal-schema.ts';
 export { LiveError, LIVE_ERROR_CODES, type LiveErrorCode } from './errors.ts';

@@ -47,7 +47,8 @@ export class PeerLink {
       if (!this.remote.getTracks().includes(ev.track)) this.remote.addTrack(ev.track);
       o.onRemoteStream(this.remote);
     };
-    pc.onicecandidate = (ev) => o.sendSignal({ kind: 'candidate', candidate: ev.candidate === null ? null : candidateData(ev.candidate) });
+    pc.onicecandidate = (ev) =>
+      o.sendSignal({ kind: 'candidate', candidate: ev.candidate === null ? null : candidateData(ev.candidate) });
     pc.onnegotiationneeded = () => void this.offer();
     pc.oniceconnectionstatechange = () => this.watchIce();
     pc.onconnectionstatechange = () => o.onStateChange(pc.connectionState);
@@ -138,5 +139,10 @@ export class PeerLink {
 }
 
 function candidateData(c: RTCIceCandidate): IceCandidateData {
-  return { candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex, usernameFragment: c.usernameFragment };
+  return {
+    candidate: c.candidate,
+    sdpMid: c.sdpMid,
+    sdpMLineIndex: c.sdpMLineIndex,
+    usernameFragment: c.usernameFragment,
+  };
 }

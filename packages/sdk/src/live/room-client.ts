@@ -7,7 +7,12 @@ import { parseCueMessage, type CueMessage } from './cue-schema.ts';
 import { LiveError } from './errors.ts';
 import { PeerLink } from './peer-link.ts';
 import {
-  parseClientMessage, parseServerMessage, type ClientMessage, type LiveRole, type PeerInfo, type ServerMessage,
+  parseClientMessage,
+  parseServerMessage,
+  type ClientMessage,
+  type LiveRole,
+  type PeerInfo,
+  type ServerMessage,
 } from './signal-schema.ts';
 
 export interface LiveRoomOptions {
@@ -38,9 +43,9 @@ export interface RemotePeer extends PeerInfo {
 export interface LiveRoomEventMap {
   'peer-joined': CustomEvent<RemotePeer>;
   'peer-left': CustomEvent<{ peer: RemotePeer; reason: string }>;
-  'stream': CustomEvent<RemotePeer>;
-  'state': CustomEvent<RemotePeer>;
-  'cue': CustomEvent<{ peer: RemotePeer; cue: CueMessage; text: string }>;
+  stream: CustomEvent<RemotePeer>;
+  state: CustomEvent<RemotePeer>;
+  cue: CustomEvent<{ peer: RemotePeer; cue: CueMessage; text: string }>;
   'cue-refused': CustomEvent<{ peer: RemotePeer; error: LiveError }>;
   /** The relay refused one of our frames (the room goes on). */
   'relay-error': CustomEvent<LiveError>;
@@ -68,11 +73,15 @@ export class LiveRoom extends EventTarget {
 
   /** Connects to the relay and joins; rejects with LiveError (`bad-token`, `room-full`, …) when refused. */
   static async join(o: LiveRoomOptions): Promise<LiveRoom> {
-    if (!/^wss?:\/\//.test(o.relayUrl)) throw new LiveError('malformed', `relayUrl must be ws:// or wss://, got ${o.relayUrl}`);
+    if (!/^wss?:\/\//.test(o.relayUrl))
+      throw new LiveError('malformed', `relayUrl must be ws:// or wss://, got ${o.relayUrl}`);
     const ws = new WebSocket(o.relayUrl);
     const joined = await new Promise<Extract<ServerMessage, { type: 'joined' }>>((resolve, reject) => {
       const wait = o.joinTimeoutMs ?? 10_000;
-      const timer = setTimeout(() => fail(new LiveError('not-joined', `the relay did not answer within ${wait} ms`)), wait);
+      const timer = setTimeout(
+        () => fail(new LiveError('not-joined', `the relay did not answer within ${wait} ms`)),
+        wait,
+      );
       const fail = (e: LiveError): void => {
         clearTimeout(timer);
         ws.close();

@@ -104,7 +104,10 @@ function signalData(v: unknown, path: string): SignalData {
       candidate: {
         candidate: str(o['candidate'], `${path}.candidate.candidate`, MAX_CANDIDATE),
         sdpMid: strOrNull(o['sdpMid'] ?? null, `${path}.candidate.sdpMid`, 64),
-        sdpMLineIndex: (o['sdpMLineIndex'] ?? null) === null ? null : int(o['sdpMLineIndex'], `${path}.candidate.sdpMLineIndex`, 0, 64),
+        sdpMLineIndex:
+          (o['sdpMLineIndex'] ?? null) === null
+            ? null
+            : int(o['sdpMLineIndex'], `${path}.candidate.sdpMLineIndex`, 0, 64),
         usernameFragment: strOrNull(o['usernameFragment'] ?? null, `${path}.candidate.usernameFragment`, 256),
       },
     };
@@ -126,7 +129,11 @@ export function parseClientMessage(text: string): ClientMessage {
       record(m, '$', ['type']);
       return { type: 'leave' };
     default:
-      return fail(typeof m['type'] === 'string' ? 'unknown-type' : 'malformed', '$.type', `unknown type ${JSON.stringify(m['type'] ?? null)}`);
+      return fail(
+        typeof m['type'] === 'string' ? 'unknown-type' : 'malformed',
+        '$.type',
+        `unknown type ${JSON.stringify(m['type'] ?? null)}`,
+      );
   }
 }
 
@@ -161,7 +168,8 @@ export function parseServerMessage(text: string): ServerMessage {
       const o = record(m, '$', ['type', 'id', 'role', 'name', 'room', 'peers', 'iceServers']);
       const peers = o['peers'];
       const ice = o['iceServers'];
-      if (!Array.isArray(peers) || peers.length > MAX_CANDIDATES + 1) fail('malformed', '$.peers', 'expected an array of peers');
+      if (!Array.isArray(peers) || peers.length > MAX_CANDIDATES + 1)
+        fail('malformed', '$.peers', 'expected an array of peers');
       if (!Array.isArray(ice) || ice.length > 8) fail('malformed', '$.iceServers', 'expected an array of ICE servers');
       const room = str(o['room'], '$.room', 64);
       if (!isValidRoom(room)) fail('malformed', '$.room', 'not a room id');

@@ -14,7 +14,13 @@ export const MIN_PAUSE_SECONDS = 0.3;
 const MIN_VOICED_FRAMES = 10;
 
 const col = (name: (typeof AUDIO_FRAME_FEATURES)[number]): number => AUDIO_FRAME_FEATURES.indexOf(name);
-const C = { f0: col('F0_Hz'), st: col('F0_semitones'), loud: col('loudness'), db: col('intensity_dB'), speech: col('speech') };
+const C = {
+  f0: col('F0_Hz'),
+  st: col('F0_semitones'),
+  loud: col('loudness'),
+  db: col('intensity_dB'),
+  speech: col('speech'),
+};
 
 export class VoiceCueTracker {
   private silentFrames = 0;
@@ -27,7 +33,8 @@ export class VoiceCueTracker {
    * over a span of `spanSeconds`. Null when the span holds no frame (the worker has not caught up).
    */
   take(rows: ArrayLike<number>, columns: number, spanSeconds: number): VoiceCues | null {
-    if (columns !== AUDIO_FRAME_FEATURES.length) throw new RangeError(`expected ${AUDIO_FRAME_FEATURES.length} columns, got ${columns}`);
+    if (columns !== AUDIO_FRAME_FEATURES.length)
+      throw new RangeError(`expected ${AUDIO_FRAME_FEATURES.length} columns, got ${columns}`);
     const n = Math.floor(rows.length / columns);
     if (n === 0) return null;
     let speechFrames = 0;

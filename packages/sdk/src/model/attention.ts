@@ -32,7 +32,12 @@ function tanh(x: tf.Tensor): tf.Tensor {
  * Additive attention (eqs 5–7 and 12–14): u = tanh(W_A h_t + W_C c + b), α = softmax(uᵀq).
  * Padding gets a −1e9 score, which underflows to exactly 0 after softmax, so it never weighs in.
  */
-export function additiveAttention(h: tf.Tensor3D, mask: tf.Tensor2D, w: AttentionWeights, context: tf.Tensor2D | null): Pooled {
+export function additiveAttention(
+  h: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  w: AttentionWeights,
+  context: tf.Tensor2D | null,
+): Pooled {
   const [s, l, f] = h.shape;
   const a = w.answerKernel.shape[1] ?? 0;
   let projected: tf.Tensor = tf.reshape(tf.matMul(tf.reshape(h, [s * l, f]), w.answerKernel as tf.Tensor2D), [s, l, a]);

@@ -27,7 +27,10 @@ export interface PaddedBatch {
   readonly questionCounts: Int32Array;
 }
 
-type BatchShape = Pick<PaddedBatch, 'size' | 'maxQuestions' | 'maxSteps' | 'maxQuestionWords' | 'maxJobWords' | 'inputDim' | 'wordDim'>;
+type BatchShape = Pick<
+  PaddedBatch,
+  'size' | 'maxQuestions' | 'maxSteps' | 'maxQuestionWords' | 'maxJobWords' | 'inputDim' | 'wordDim'
+>;
 
 /** Zero-filled buffers for a batch of the given shape (zeros are the padding). */
 export function emptyBatch(shape: BatchShape): PaddedBatch {
@@ -48,10 +51,12 @@ type Rows = readonly (readonly number[])[] | readonly Float32Array[];
 
 function copyRows(rows: Rows, width: number, target: Float32Array, offset: number, path: string): void {
   rows.forEach((row, r) => {
-    if (row.length !== width) throw new HireNetInputError(`${path}[${r}]`, `expected ${width} values, got ${row.length}`);
+    if (row.length !== width)
+      throw new HireNetInputError(`${path}[${r}]`, `expected ${width} values, got ${row.length}`);
     for (let c = 0; c < width; c++) {
       const v = row[c] ?? NaN;
-      if (!Number.isFinite(v)) throw new HireNetInputError(`${path}[${r}][${c}]`, `value is not a finite number (${String(v)})`);
+      if (!Number.isFinite(v))
+        throw new HireNetInputError(`${path}[${r}][${c}]`, `value is not a finite number (${String(v)})`);
       target[offset + r * width + c] = v;
     }
   });
@@ -61,9 +66,13 @@ function copyRows(rows: Rows, width: number, target: Float32Array, offset: numbe
 export function padBatch(interviews: readonly InterviewInput[], inputDim: number, wordDim: number): PaddedBatch {
   if (interviews.length === 0) throw new HireNetInputError('interviews', 'at least one interview is required');
   interviews.forEach((iv, b) => {
-    if (iv.questions.length === 0) throw new HireNetInputError(`interviews[${b}].questions`, 'an interview needs at least one question');
+    if (iv.questions.length === 0)
+      throw new HireNetInputError(`interviews[${b}].questions`, 'an interview needs at least one question');
     if (iv.answers.length !== iv.questions.length) {
-      throw new HireNetInputError(`interviews[${b}].answers`, `${iv.answers.length} answers for ${iv.questions.length} questions`);
+      throw new HireNetInputError(
+        `interviews[${b}].answers`,
+        `${iv.answers.length} answers for ${iv.questions.length} questions`,
+      );
     }
   });
   const size = interviews.length;
@@ -83,7 +92,8 @@ export function padBatch(interviews: readonly InterviewInput[], inputDim: number
       copyRows(q, wordDim, batch.questions, slot * maxQuestionWords * wordDim, `${path}.questions[${i}]`);
       const answer = iv.answers[i] ?? null;
       batch.answerLengths[slot] = answer?.length ?? 0;
-      if (answer !== null) copyRows(answer, inputDim, batch.answers, slot * maxSteps * inputDim, `${path}.answers[${i}]`);
+      if (answer !== null)
+        copyRows(answer, inputDim, batch.answers, slot * maxSteps * inputDim, `${path}.answers[${i}]`);
     });
   });
   return batch;

@@ -18,14 +18,25 @@ export type HireNetConfigInput = Pick<HireNetConfig, 'inputDim' | 'wordDim'> & P
 /** Fills defaults and validates once, so the rest of the model can trust the numbers. */
 export function resolveConfig(input: HireNetConfigInput): HireNetConfig {
   const config: HireNetConfig = { ...DEFAULT_SIZES, ...input };
-  for (const key of ['inputDim', 'wordDim', 'lowUnits', 'contextUnits', 'highUnits', 'attentionDim', 'highAttentionDim'] as const) {
+  for (const key of [
+    'inputDim',
+    'wordDim',
+    'lowUnits',
+    'contextUnits',
+    'highUnits',
+    'attentionDim',
+    'highAttentionDim',
+  ] as const) {
     const value = config[key];
     if (!Number.isInteger(value) || value < 1) {
       throw new HireNetError('invalid-config', `config.${key} must be a positive integer, got ${String(value)}`);
     }
   }
   if (!VARIANTS.includes(config.variant)) {
-    throw new HireNetError('invalid-config', `config.variant must be one of ${VARIANTS.join(', ')}, got ${String(config.variant)}`);
+    throw new HireNetError(
+      'invalid-config',
+      `config.variant must be one of ${VARIANTS.join(', ')}, got ${String(config.variant)}`,
+    );
   }
   return config;
 }

@@ -26,7 +26,11 @@ function pick(w: WeightTensors, name: string): tf.Tensor {
 }
 
 function gru(w: WeightTensors, prefix: string): GruWeights {
-  return { kernel: pick(w, `${prefix}/kernel`), recurrentKernel: pick(w, `${prefix}/recurrentKernel`), bias: pick(w, `${prefix}/bias`) };
+  return {
+    kernel: pick(w, `${prefix}/kernel`),
+    recurrentKernel: pick(w, `${prefix}/recurrentKernel`),
+    bias: pick(w, `${prefix}/bias`),
+  };
 }
 
 function attention(w: WeightTensors, prefix: string, contextual: boolean): AttentionWeights {
@@ -43,15 +47,31 @@ function classify(w: WeightTensors, v: tf.Tensor2D): tf.Tensor1D {
   return tf.reshape(tf.sigmoid(logits), [v.shape[0]]);
 }
 
-function pool(variant: HireNetConfig['variant'], h: tf.Tensor3D, mask: tf.Tensor2D, w: AttentionWeights | null, context: tf.Tensor2D | null): Pooled {
-  return variant === 'hn_avg' || w === null ? meanPooling(h, mask) : additiveAttention(h, mask, w, variant === 'hirenet' ? context : null);
+function pool(
+  variant: HireNetConfig['variant'],
+  h: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  w: AttentionWeights | null,
+  context: tf.Tensor2D | null,
+): Pooled {
+  return variant === 'hn_avg' || w === null
+    ? meanPooling(h, mask)
+    : additiveAttention(h, mask, w, variant === 'hirenet' ? context : null);
 }
 
 /** Answer-level baseline: each answer scored alone from its final states, averaged per interview. */
-function forwardBigru(w: WeightTensors, batch: PaddedBatch, answers: tf.Tensor3D, answerMask: tf.Tensor2D): ForwardResult {
+function forwardBigru(
+  w: WeightTensors,
+  batch: PaddedBatch,
+  answers: tf.Tensor3D,
+  answerMask: tf.Tensor2D,
+): ForwardResult {
   const low = biGruScan(answers, answerMask, gru(w, 'lowEncoder/forward'), gru(w, 'lowEncoder/backward'));
   const perAnswer = classify(w, tf.concat([low.finalForward, low.finalBackward], 1));
-  const present = tf.tensor2d(Float32Array.from(batch.answerLengths, (n) => (n > 0 ? 1 : 0)), [batch.size, batch.maxQuestions]);
+  const present = tf.tensor2d(
+    Float32Array.from(batch.answerLengths, (n) => (n > 0 ? 1 : 0)),
+    [batch.size, batch.maxQuestions],
+  );
   const sums = tf.sum(tf.mul(tf.reshape(perAnswer, [batch.size, batch.maxQuestions]), present), 1);
   const scores = tf.div(sums, tf.maximum(tf.sum(present, 1), 1)) as tf.Tensor1D;
   return { scores, answerAttention: null, questionAttention: null, interviewVector: null };
@@ -66,14 +86,28 @@ export function forward(config: HireNetConfig, w: WeightTensors, batch: PaddedBa
   if (config.variant === 'bigru') return forwardBigru(w, batch, answers, answerMask);
 
   const questions = tensorFromHost<tf.Rank.R3>(batch.questions, [slots, batch.maxQuestionWords, e]);
-  const questionContext = gruScan(questions, lengthMask(batch.questionLengths, batch.maxQuestionWords), gru(w, 'questionEncoder')).final;
+  const questionContext = gruScan(
+    questions,
+    lengthMask(batch.questionLengths, batch.maxQuestionWords),
+    gru(w, 'questionEncoder'),
+  ).final;
   const attends = config.variant !== 'hn_avg';
   const contextual = config.variant === 'hirenet';
 
   const low = biGruScan(answers, answerMask, gru(w, 'lowEncoder/forward'), gru(w, 'lowEncoder/backward'));
-  const lowPool = pool(config.variant, low.outputs, answerMask, attends ? attention(w, 'lowAttention', contextual) : null, questionContext);
+  const lowPool = pool(
+    config.variant,
+    low.outputs,
+    answerMask,
+    attends ? attention(w, 'lowAttention', contextual) : null,
+    questionContext,
+  );
 
-  const pairs: tf.Tensor3D = tf.reshape(tf.concat([questionContext, lowPool.pooled], 1), [b, n, config.contextUnits + 2 * config.lowUnits]);
+  const pairs: tf.Tensor3D = tf.reshape(tf.concat([questionContext, lowPool.pooled], 1), [
+    b,
+    n,
+    config.contextUnits + 2 * config.lowUnits,
+  ]);
   const pairMask = lengthMask(batch.questionCounts, n);
   const high = biGruScan(pairs, pairMask, gru(w, 'highEncoder/forward'), gru(w, 'highEncoder/backward'));
 
@@ -82,6 +116,17 @@ export function forward(config: HireNetConfig, w: WeightTensors, batch: PaddedBa
     const jobs = tensorFromHost<tf.Rank.R3>(batch.jobTitles, [b, batch.maxJobWords, e]);
     jobContext = gruScan(jobs, lengthMask(batch.jobLengths, batch.maxJobWords), gru(w, 'jobEncoder')).final;
   }
-  const highPool = pool(config.variant, high.outputs, pairMask, attends ? attention(w, 'highAttention', contextual) : null, jobContext);
-  return { scores: classify(w, highPool.pooled), answerAttention: lowPool.weights, questionAttention: highPool.weights, interviewVector: highPool.pooled };
+  const highPool = pool(
+    config.variant,
+    high.outputs,
+    pairMask,
+    attends ? attention(w, 'highAttention', contextual) : null,
+    jobContext,
+  );
+  return {
+    scores: classify(w, highPool.pooled),
+    answerAttention: lowPool.weights,
+    questionAttention: highPool.weights,
+    interviewVector: highPool.pooled,
+  };
 }

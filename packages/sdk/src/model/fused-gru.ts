@@ -41,24 +41,47 @@ export function fusedGruScan(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights, r
   return { outputs, final };
 }
 
-function loopStates(projected: tf.Tensor3D, mask: tf.Tensor2D, recurrentKernel: tf.Tensor, l: number, s: number, u: number, reverse: boolean): tf.Tensor3D {
+function loopStates(
+  projected: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  recurrentKernel: tf.Tensor,
+  l: number,
+  s: number,
+  u: number,
+  reverse: boolean,
+): tf.Tensor3D {
   // Not returned from tf.tidy: tidy walks its result, element by element for a typed array.
   const maskT = tf.transpose(mask);
   const maskTm = maskT.dataSync() as Float32Array;
   maskT.dispose();
   // Outside a gradient tape, skip customGrad: it costs a tape node and (tfjs 4.22) leaks one
   // tensor per call inside tf.tidy.
-  const scan = recordingGradients() ? tf.customGrad(((xp: tf.Tensor, rk: tf.Tensor) => {
-    const rkData = rk.dataSync() as Float32Array;
-    const trace = gruLoopForward(xp.dataSync() as Float32Array, maskTm, rkData, l, s, u, reverse);
-    return {
-      value: tf.tensor3d(trace.h, [l, s, u]),
-      gradFunc: (dy: tf.Tensor) => {
-        const { dxp, drk } = gruLoopBackward(trace, dy.dataSync() as Float32Array, maskTm, rkData, l, s, u, reverse);
-        return [tf.tensor3d(dxp, [l, s, 3 * u]), tf.tensor2d(drk, [u, 3 * u])];
-      },
-    };
-  }) as Parameters<typeof tf.customGrad>[0]) : (xp: tf.Tensor, rk: tf.Tensor) =>
-    tf.tensor3d(gruLoopForward(xp.dataSync() as Float32Array, maskTm, rk.dataSync() as Float32Array, l, s, u, reverse, false).h, [l, s, u]);
+  const scan = recordingGradients()
+    ? tf.customGrad(((xp: tf.Tensor, rk: tf.Tensor) => {
+        const rkData = rk.dataSync() as Float32Array;
+        const trace = gruLoopForward(xp.dataSync() as Float32Array, maskTm, rkData, l, s, u, reverse);
+        return {
+          value: tf.tensor3d(trace.h, [l, s, u]),
+          gradFunc: (dy: tf.Tensor) => {
+            const { dxp, drk } = gruLoopBackward(
+              trace,
+              dy.dataSync() as Float32Array,
+              maskTm,
+              rkData,
+              l,
+              s,
+              u,
+              reverse,
+            );
+            return [tf.tensor3d(dxp, [l, s, 3 * u]), tf.tensor2d(drk, [u, 3 * u])];
+          },
+        };
+      }) as Parameters<typeof tf.customGrad>[0])
+    : (xp: tf.Tensor, rk: tf.Tensor) =>
+        tf.tensor3d(
+          gruLoopForward(xp.dataSync() as Float32Array, maskTm, rk.dataSync() as Float32Array, l, s, u, reverse, false)
+            .h,
+          [l, s, u],
+        );
   return scan(projected, recurrentKernel) as tf.Tensor3D;
 }

@@ -22,11 +22,21 @@ export interface InferenceScan {
 
 /** Whether inferenceScan runs here: cpu/wasm, no gradient tape, the wasm kernel, U % 16 = 0. */
 export function inferenceScanAvailable(units: number): boolean {
-  return LOOP_BACKENDS.has(tf.getBackend()) && tf.engine().state.gradientDepth === 0 && units % 16 === 0 && gruWasm() !== null;
+  return (
+    LOOP_BACKENDS.has(tf.getBackend()) &&
+    tf.engine().state.gradientDepth === 0 &&
+    units % 16 === 0 &&
+    gruWasm() !== null
+  );
 }
 
 /** Null when unavailable (callers use the generic path). */
-export function inferenceScan(x: tf.Tensor3D, mask: tf.Tensor2D, dirs: readonly GruWeights[], reverse: readonly boolean[]): InferenceScan | null {
+export function inferenceScan(
+  x: tf.Tensor3D,
+  mask: tf.Tensor2D,
+  dirs: readonly GruWeights[],
+  reverse: readonly boolean[],
+): InferenceScan | null {
   const u = dirs[0]?.recurrentKernel.shape[0] ?? 0;
   if (!inferenceScanAvailable(u)) return null;
   const [s, l, i] = x.shape;
@@ -40,7 +50,9 @@ export function inferenceScan(x: tf.Tensor3D, mask: tf.Tensor2D, dirs: readonly 
       bias: w.bias.dataSync() as Float32Array,
       reverse: reverse[d] ?? false,
     })),
-    l, s, u,
+    l,
+    s,
+    u,
   );
   if (h === null) return null;
   const width = dirs.length * u;
@@ -48,7 +60,8 @@ export function inferenceScan(x: tf.Tensor3D, mask: tf.Tensor2D, dirs: readonly 
     // Padding carries the state, so a forward final sits at t = L−1; a reverse one at t = 0.
     const t = reverse[d] ? 0 : l - 1;
     const out = new Float32Array(s * u);
-    for (let b = 0; b < s; b++) out.set(h.subarray((b * l + t) * width + d * u, (b * l + t) * width + (d + 1) * u), b * u);
+    for (let b = 0; b < s; b++)
+      out.set(h.subarray((b * l + t) * width + d * u, (b * l + t) * width + (d + 1) * u), b * u);
     return tf.tensor2d(out, [s, u]);
   });
   return { outputs: tf.tensor3d(h, [s, l, width]), finals };

@@ -24,7 +24,16 @@ export interface LoopTrace {
  * With `trace` false (inference) z, r, c are per-step scratch and come back holding only the
  * last step: it spares three [L, S, U] allocations (and their GC) per call.
  */
-export function gruLoopForward(xp: Float32Array, mask: Float32Array, rk: Float32Array, l: number, s: number, u: number, reverse: boolean, trace = true): LoopTrace {
+export function gruLoopForward(
+  xp: Float32Array,
+  mask: Float32Array,
+  rk: Float32Array,
+  l: number,
+  s: number,
+  u: number,
+  reverse: boolean,
+  trace = true,
+): LoopTrace {
   const fast = wasmGruForward(xp, mask, rk, l, s, u, reverse, trace);
   if (fast !== null) return fast;
   const n = l * s * u;
@@ -90,7 +99,14 @@ function tanh(v: number): number {
  * final state), returns dL/dxp [L, S, 3U] and dL/dR [U, 3U].
  */
 export function gruLoopBackward(
-  trace: LoopTrace, dh: Float32Array, mask: Float32Array, rk: Float32Array, l: number, s: number, u: number, reverse: boolean,
+  trace: LoopTrace,
+  dh: Float32Array,
+  mask: Float32Array,
+  rk: Float32Array,
+  l: number,
+  s: number,
+  u: number,
+  reverse: boolean,
 ): { dxp: Float32Array; drk: Float32Array } {
   const fast = wasmGruBackward(trace, dh, mask, rk, l, s, u, reverse);
   if (fast !== null) return fast;

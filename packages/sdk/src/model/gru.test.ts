@@ -20,7 +20,10 @@ function gruFloat64(xs: number[][], k: number[][], r: number[][], b: number[]): 
       });
     const z = pre(0, h).map(sigmoid);
     const rr = pre(1, h).map(sigmoid);
-    const cand = pre(2, h.map((hi, i) => hi * (rr[i] ?? 0))).map(Math.tanh);
+    const cand = pre(
+      2,
+      h.map((hi, i) => hi * (rr[i] ?? 0)),
+    ).map(Math.tanh);
     h = h.map((hi, j) => (z[j] ?? 0) * hi + (1 - (z[j] ?? 0)) * (cand[j] ?? 0));
     out.push(h);
   }
@@ -39,7 +42,11 @@ describe('gruScan', () => {
     const xs = rand(steps, inDim, 4);
     const expected = gruFloat64(xs, k, r, b);
     const outputs = tf.tidy(() =>
-      gruScan(tf.tensor3d([xs]), tf.ones([1, steps]), { kernel: tf.tensor2d(k), recurrentKernel: tf.tensor2d(r), bias: tf.tensor1d(b) }).outputs.arraySync(),
+      gruScan(tf.tensor3d([xs]), tf.ones([1, steps]), {
+        kernel: tf.tensor2d(k),
+        recurrentKernel: tf.tensor2d(r),
+        bias: tf.tensor1d(b),
+      }).outputs.arraySync(),
     );
     expected.forEach((row, t) => row.forEach((v, j) => expect(outputs[0]?.[t]?.[j]).toBeCloseTo(v, 5)));
   });
@@ -58,13 +65,26 @@ describe('gruScan', () => {
 
 describe('biGruScan', () => {
   it('starts the backward direction at the last real step: padding changes nothing', () => {
-    const fw = { kernel: tf.tensor2d(rand(2, 9, 8)), recurrentKernel: tf.tensor2d(rand(3, 9, 9)), bias: tf.tensor1d(rand(1, 9, 10)[0] ?? []) };
-    const bw = { kernel: tf.tensor2d(rand(2, 9, 11)), recurrentKernel: tf.tensor2d(rand(3, 9, 12)), bias: tf.zeros([9]) };
+    const fw = {
+      kernel: tf.tensor2d(rand(2, 9, 8)),
+      recurrentKernel: tf.tensor2d(rand(3, 9, 9)),
+      bias: tf.tensor1d(rand(1, 9, 10)[0] ?? []),
+    };
+    const bw = {
+      kernel: tf.tensor2d(rand(2, 9, 11)),
+      recurrentKernel: tf.tensor2d(rand(3, 9, 12)),
+      bias: tf.zeros([9]),
+    };
     const xs = rand(4, 2, 13);
     const before = tf.memory().numTensors;
     const [alone, padded] = tf.tidy(() => {
       const a = biGruScan(tf.tensor3d([xs]), tf.ones([1, 4]), fw, bw).outputs.arraySync();
-      const p = biGruScan(tf.tensor3d([[...xs, [9, 9], [9, 9]]]), lengthMask(Int32Array.of(4), 6), fw, bw).outputs.arraySync();
+      const p = biGruScan(
+        tf.tensor3d([[...xs, [9, 9], [9, 9]]]),
+        lengthMask(Int32Array.of(4), 6),
+        fw,
+        bw,
+      ).outputs.arraySync();
       return [a, p];
     });
     expect(tf.memory().numTensors).toBe(before);

@@ -38,7 +38,11 @@ export function gruScanOps(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights, rev
   };
   const [xz, xr, xh] = [gate(0), gate(1), gate(2)];
   const masks = tf.unstack(tf.expandDims(tf.transpose(mask), 2)) as tf.Tensor2D[];
-  const [rz, rr, rh] = [0, 1, 2].map((g) => tf.slice(w.recurrentKernel, [0, g * u], [u, u]) as tf.Tensor2D) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+  const [rz, rr, rh] = [0, 1, 2].map((g) => tf.slice(w.recurrentKernel, [0, g * u], [u, u]) as tf.Tensor2D) as [
+    tf.Tensor2D,
+    tf.Tensor2D,
+    tf.Tensor2D,
+  ];
   let h: tf.Tensor2D = tf.zeros([s, u]);
   const outputs: tf.Tensor2D[] = new Array<tf.Tensor2D>(l);
   for (let k = 0; k < l; k++) {
@@ -71,13 +75,20 @@ export interface BiScanResult {
 export function gruScan(x: tf.Tensor3D, mask: tf.Tensor2D, w: GruWeights, reverse = false): ScanResult {
   const fast = inferenceScan(x, mask, [w], [reverse]);
   if (fast !== null) return { outputs: fast.outputs, final: fast.finals[0] as tf.Tensor2D };
-  return fusedScanAvailable(w.recurrentKernel.shape[0] ?? 0) ? fusedGruScan(x, mask, w, reverse) : gruScanOps(x, mask, w, reverse);
+  return fusedScanAvailable(w.recurrentKernel.shape[0] ?? 0)
+    ? fusedGruScan(x, mask, w, reverse)
+    : gruScanOps(x, mask, w, reverse);
 }
 
 /** Bidirectional GRU whose backward pass starts at each sequence's last real step. */
 export function biGruScan(x: tf.Tensor3D, mask: tf.Tensor2D, forward: GruWeights, backward: GruWeights): BiScanResult {
   const fast = inferenceScan(x, mask, [forward, backward], [false, true]);
-  if (fast !== null) return { outputs: fast.outputs, finalForward: fast.finals[0] as tf.Tensor2D, finalBackward: fast.finals[1] as tf.Tensor2D };
+  if (fast !== null)
+    return {
+      outputs: fast.outputs,
+      finalForward: fast.finals[0] as tf.Tensor2D,
+      finalBackward: fast.finals[1] as tf.Tensor2D,
+    };
   const fw = gruScan(x, mask, forward);
   const bw = gruScan(x, mask, backward, true);
   return { outputs: tf.concat([fw.outputs, bw.outputs], 2), finalForward: fw.final, finalBackward: bw.final };

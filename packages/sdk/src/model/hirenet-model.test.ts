@@ -93,7 +93,9 @@ describe('HireNetModel weights and errors', () => {
     const bad = { ...plain, 'classifier/bias': { shape: [2], data: new Float32Array(2) } };
     expect(() => HireNetModel.fromWeights({ ...TINY, variant: 'hn_avg' }, bad)).toThrow(ModelIntegrityError);
     const { 'classifier/bias': _, ...missing } = plain;
-    expect(() => HireNetModel.fromWeights({ ...TINY, variant: 'hn_avg' }, missing)).toThrow(/classifier\/bias is missing/);
+    expect(() => HireNetModel.fromWeights({ ...TINY, variant: 'hn_avg' }, missing)).toThrow(
+      /classifier\/bias is missing/,
+    );
     const extra = { ...plain, 'foo/bar': { shape: [1], data: new Float32Array(1) } };
     expect(() => HireNetModel.fromWeights({ ...TINY, variant: 'hn_avg' }, extra)).toThrow(/foo\/bar/);
   });
@@ -110,7 +112,9 @@ describe('HireNetModel weights and errors', () => {
     await expect(model.predict([])).rejects.toThrow(HireNetInputError);
     model.dispose();
     const bigru = HireNetModel.random({ ...TINY, variant: 'bigru' }, 1);
-    await expect(bigru.predict([{ ...iv, answers: [null, [], null] }])).rejects.toThrow('needs at least one non-empty answer');
+    await expect(bigru.predict([{ ...iv, answers: [null, [], null] }])).rejects.toThrow(
+      'needs at least one non-empty answer',
+    );
     bigru.dispose();
     expect(() => model.getWeights()).toThrow(/disposed/);
   });

@@ -24,7 +24,12 @@ export class HireNetModel {
   ) {}
 
   /** Seeded random weights (reference checks, training start). */
-  static random(config: HireNetConfigInput, seed: number, options: InitOptions = {}, metadata: ModelMetadata = {}): HireNetModel {
+  static random(
+    config: HireNetConfigInput,
+    seed: number,
+    options: InitOptions = {},
+    metadata: ModelMetadata = {},
+  ): HireNetModel {
     const resolved = resolveConfig(config);
     return HireNetModel.fromWeights(resolved, initWeights(weightSpecs(resolved), seed, options), metadata);
   }
@@ -35,14 +40,17 @@ export class HireNetModel {
     const specs = weightSpecs(resolved);
     const expected = new Set(specs.map((s) => s.name));
     const extra = Object.keys(weights).filter((name) => !expected.has(name));
-    if (extra.length > 0) throw new ModelIntegrityError(`unexpected weights for variant ${resolved.variant}: ${extra.join(', ')}`);
+    if (extra.length > 0)
+      throw new ModelIntegrityError(`unexpected weights for variant ${resolved.variant}: ${extra.join(', ')}`);
     // Validate everything before allocating, so a refused file leaks no tensors.
     for (const spec of specs) {
       const w = weights[spec.name];
       if (w === undefined) throw new ModelIntegrityError(`weight ${spec.name} is missing`);
       const size = spec.shape.reduce((a, b) => a * b, 1);
       if (w.shape.join(',') !== spec.shape.join(',') || w.data.length !== size) {
-        throw new ModelIntegrityError(`weight ${spec.name} has shape [${w.shape.join(', ')}], expected [${spec.shape.join(', ')}]`);
+        throw new ModelIntegrityError(
+          `weight ${spec.name} has shape [${w.shape.join(', ')}], expected [${spec.shape.join(', ')}]`,
+        );
       }
     }
     const variables = new Map<string, tf.Variable>();
@@ -72,7 +80,11 @@ export class HireNetModel {
     if (this.config.variant === 'bigru') {
       // The answer-level baseline averages per-answer scores: with no answer there is nothing to average.
       interviews.forEach((iv, b) => {
-        if (!iv.answers.some((a) => (a?.length ?? 0) > 0)) throw new HireNetInputError(`interviews[${b}].answers`, 'the bigru baseline needs at least one non-empty answer');
+        if (!iv.answers.some((a) => (a?.length ?? 0) > 0))
+          throw new HireNetInputError(
+            `interviews[${b}].answers`,
+            'the bigru baseline needs at least one non-empty answer',
+          );
       });
     }
     return batch;
@@ -133,7 +145,12 @@ function nextId(): number {
   return ++variableCounter;
 }
 
-function unpackOutputs(batch: PaddedBatch, scores: Float32Array, answer?: Float32Array, question?: Float32Array): InterviewOutput[] {
+function unpackOutputs(
+  batch: PaddedBatch,
+  scores: Float32Array,
+  answer?: Float32Array,
+  question?: Float32Array,
+): InterviewOutput[] {
   const { maxQuestions: n, maxSteps: t } = batch;
   return Array.from({ length: batch.size }, (_, b) => {
     const count = batch.questionCounts[b] ?? 0;

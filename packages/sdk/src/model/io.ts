@@ -45,12 +45,16 @@ export async function encodeModel(model: HireNetModel): Promise<ModelArtifacts> 
     offset += w.data.byteLength;
   }
   const count = Math.max(1, Math.ceil(total / SHARD_BYTES));
-  const shards = Array.from({ length: count }, (_, i) => all.slice(i * SHARD_BYTES, Math.min(total, (i + 1) * SHARD_BYTES)));
+  const shards = Array.from({ length: count }, (_, i) =>
+    all.slice(i * SHARD_BYTES, Math.min(total, (i + 1) * SHARD_BYTES)),
+  );
   const paths = shards.map((_, i) => `group1-shard${i + 1}of${count}.bin`);
   const json: ModelJson = {
     format: MODEL_FORMAT,
     generatedBy: '@hirenet/sdk',
-    weightsManifest: [{ paths, weights: entries.map(([name, w]) => ({ name, shape: [...w.shape], dtype: 'float32' })) }],
+    weightsManifest: [
+      { paths, weights: entries.map(([name, w]) => ({ name, shape: [...w.shape], dtype: 'float32' })) },
+    ],
     hirenet: { config: model.config, shardSha256: await Promise.all(shards.map(sha256Hex)), metadata: model.metadata },
   };
   return { json, shards };
@@ -62,10 +66,19 @@ function parseJson(raw: unknown): ModelJson {
     throw new ModelIntegrityError(`model.json is not a ${MODEL_FORMAT} file`);
   }
   const group = json.weightsManifest?.[0];
-  if (json.weightsManifest?.length !== 1 || group === undefined || !Array.isArray(group.paths) || !Array.isArray(group.weights)) {
+  if (
+    json.weightsManifest?.length !== 1 ||
+    group === undefined ||
+    !Array.isArray(group.paths) ||
+    !Array.isArray(group.weights)
+  ) {
     throw new ModelIntegrityError('model.json needs exactly one weightsManifest group with paths and weights');
   }
-  if (json.hirenet === undefined || !Array.isArray(json.hirenet.shardSha256) || json.hirenet.shardSha256.length !== group.paths.length) {
+  if (
+    json.hirenet === undefined ||
+    !Array.isArray(json.hirenet.shardSha256) ||
+    json.hirenet.shardSha256.length !== group.paths.length
+  ) {
     throw new ModelIntegrityError('model.json lacks a sha256 for every shard');
   }
   return json as ModelJson;
@@ -75,7 +88,10 @@ function parseJson(raw: unknown): ModelJson {
  * Rebuilds a model from model.json and a shard reader, verifying every shard's sha256 first:
  * a tampered or truncated file is refused rather than silently scoring with wrong weights.
  */
-export async function decodeModel(rawJson: unknown, readShard: (path: string) => Promise<Uint8Array>): Promise<HireNetModel> {
+export async function decodeModel(
+  rawJson: unknown,
+  readShard: (path: string) => Promise<Uint8Array>,
+): Promise<HireNetModel> {
   const json = parseJson(rawJson);
   const group = json.weightsManifest[0] as ModelJson['weightsManifest'][number];
   const shards = await Promise.all(
@@ -83,7 +99,9 @@ export async function decodeModel(rawJson: unknown, readShard: (path: string) =>
       const bytes = await readShard(path);
       const actual = await sha256Hex(bytes);
       if (actual !== json.hirenet.shardSha256[i]) {
-        throw new ModelIntegrityError(`shard ${path} has sha256 ${actual}, model.json records ${String(json.hirenet.shardSha256[i])}`);
+        throw new ModelIntegrityError(
+          `shard ${path} has sha256 ${actual}, model.json records ${String(json.hirenet.shardSha256[i])}`,
+        );
       }
       return bytes;
     }),
@@ -98,7 +116,8 @@ export async function decodeModel(rawJson: unknown, readShard: (path: string) =>
   const weights: WeightMap = {};
   offset = 0;
   for (const entry of group.weights) {
-    if (entry.dtype !== 'float32') throw new ModelIntegrityError(`weight ${entry.name} has dtype ${String(entry.dtype)}, only float32 is supported`);
+    if (entry.dtype !== 'float32')
+      throw new ModelIntegrityError(`weight ${entry.name} has dtype ${String(entry.dtype)}, only float32 is supported`);
     const bytes = entry.shape.reduce((a, b) => a * b, 1) * 4;
     if (offset + bytes > total) throw new ModelIntegrityError(`shards end before weight ${entry.name}`);
     weights[entry.name] = { shape: entry.shape, data: new Float32Array(all.slice(offset, offset + bytes).buffer) };
@@ -109,7 +128,10 @@ export async function decodeModel(rawJson: unknown, readShard: (path: string) =>
 }
 
 /** Loads `model.json` and its shards over fetch (browser, or Node with an http URL). */
-export async function loadModel(modelUrl: string | URL, fetcher: typeof fetch = globalThis.fetch): Promise<HireNetModel> {
+export async function loadModel(
+  modelUrl: string | URL,
+  fetcher: typeof fetch = globalThis.fetch,
+): Promise<HireNetModel> {
   const base = new URL(modelUrl, globalThis.location?.href);
   const get = async (url: URL): Promise<Response> => {
     const res = await fetcher(url);

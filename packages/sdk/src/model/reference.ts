@@ -27,10 +27,42 @@ export const REFERENCE_CONFIG: Omit<HireNetConfig, 'variant'> = {
  */
 const SHAPES: readonly { job: number; questions: readonly [words: number, steps: number][] }[] = [
   { job: 3, questions: [[7, 300]] },
-  { job: 1, questions: [[4, 1], [12, 57], [2, 180]] },
-  { job: 5, questions: [[9, 240], [3, 2], [6, 120], [11, 299], [1, 33], [5, 75]] },
-  { job: 2, questions: [[8, 12], [10, 260]] },
-  { job: 4, questions: [[6, 90], [2, 150], [7, 3], [4, 200], [9, 45]] },
+  {
+    job: 1,
+    questions: [
+      [4, 1],
+      [12, 57],
+      [2, 180],
+    ],
+  },
+  {
+    job: 5,
+    questions: [
+      [9, 240],
+      [3, 2],
+      [6, 120],
+      [11, 299],
+      [1, 33],
+      [5, 75],
+    ],
+  },
+  {
+    job: 2,
+    questions: [
+      [8, 12],
+      [10, 260],
+    ],
+  },
+  {
+    job: 4,
+    questions: [
+      [6, 90],
+      [2, 150],
+      [7, 3],
+      [4, 200],
+      [9, 45],
+    ],
+  },
 ];
 
 function rows(normal: () => number, count: number, width: number): number[][] {
@@ -38,7 +70,10 @@ function rows(normal: () => number, count: number, width: number): number[][] {
   return Array.from({ length: count }, () => Array.from({ length: width }, () => Math.fround(normal())));
 }
 
-export function referenceInterviews(seed: number, config: Pick<HireNetConfig, 'inputDim' | 'wordDim'>): InterviewInput[] {
+export function referenceInterviews(
+  seed: number,
+  config: Pick<HireNetConfig, 'inputDim' | 'wordDim'>,
+): InterviewInput[] {
   const normal = gaussian(mulberry32(seed ^ 0x5eed));
   return SHAPES.map((shape) => ({
     jobTitle: rows(normal, shape.job, config.wordDim),

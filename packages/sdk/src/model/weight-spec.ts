@@ -20,7 +20,10 @@ function gru(prefix: string, input: number, units: number): WeightSpec[] {
 function attention(prefix: string, answer: number, context: number | null, dim: number): WeightSpec[] {
   const specs: WeightSpec[] = [{ name: `${prefix}/answerKernel`, shape: [answer, dim], role: 'kernel' }];
   if (context !== null) specs.push({ name: `${prefix}/contextKernel`, shape: [context, dim], role: 'kernel' });
-  specs.push({ name: `${prefix}/bias`, shape: [dim], role: 'bias' }, { name: `${prefix}/query`, shape: [dim], role: 'query' });
+  specs.push(
+    { name: `${prefix}/bias`, shape: [dim], role: 'bias' },
+    { name: `${prefix}/query`, shape: [dim], role: 'query' },
+  );
   return specs;
 }
 
@@ -29,7 +32,11 @@ export function weightSpecs(config: HireNetConfig): WeightSpec[] {
   const { inputDim: d, wordDim: e, lowUnits: h, contextUnits: hc, highUnits: h2 } = config;
   const low = [...gru('lowEncoder/forward', d, h), ...gru('lowEncoder/backward', d, h)];
   if (config.variant === 'bigru') {
-    return [...low, { name: 'classifier/kernel', shape: [2 * h, 1], role: 'kernel' }, { name: 'classifier/bias', shape: [1], role: 'bias' }];
+    return [
+      ...low,
+      { name: 'classifier/kernel', shape: [2 * h, 1], role: 'kernel' },
+      { name: 'classifier/bias', shape: [1], role: 'bias' },
+    ];
   }
   const contextual = config.variant === 'hirenet';
   const attends = config.variant !== 'hn_avg';

@@ -70,7 +70,10 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
   if (audioTried) {
     try {
       const workerUrl = o.audioWorkerUrl === undefined ? {} : { workerUrl: o.audioWorkerUrl };
-      const capture = await startAudioCapture(new MediaStream([audioTrack]), { workletUrl: o.workletUrl, ...workerUrl });
+      const capture = await startAudioCapture(new MediaStream([audioTrack]), {
+        workletUrl: o.workletUrl,
+        ...workerUrl,
+      });
       audio = new AudioCollector(capture);
     } catch (e) {
       // A worker that cannot load is a deployment fault, not a missing microphone: the host must hear of it.
@@ -87,12 +90,17 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
     o.onWarning('no-camera', 'the stream has no video track: this answer has no video');
   } else if (o.faces !== null && live(videoTrack)) {
     const onFace = o.onFace;
-    video = o.faces.startLive(videoTrack, onFace === undefined ? undefined : {
-      onRows: (rows) => {
-        const last = rows[rows.length - 1];
-        if (last !== undefined) onFace(last.face === 1, last.time);
-      },
-    });
+    video = o.faces.startLive(
+      videoTrack,
+      onFace === undefined
+        ? undefined
+        : {
+            onRows: (rows) => {
+              const last = rows[rows.length - 1];
+              if (last !== undefined) onFace(last.face === 1, last.time);
+            },
+          },
+    );
     // Observed so that a failed loop is never an unhandled rejection; stop() reads the outcome.
     video.done.catch(() => undefined);
   }
@@ -104,7 +112,8 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
     ['video', video === null ? undefined : videoTrack],
   ];
   const checkTracks = (): void => {
-    for (const [m, t] of tracks) if (t !== undefined && ended[m] === undefined && t.readyState !== 'live') ended[m] = elapsed();
+    for (const [m, t] of tracks)
+      if (t !== undefined && ended[m] === undefined && t.readyState !== 'live') ended[m] = elapsed();
   };
   const poll = setInterval(checkTracks, TRACK_POLL_MS);
 
@@ -121,7 +130,13 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
       if (a !== null) audioWarnings(a, seconds, ended.audio, o.onWarning);
       if (v !== null) videoWarnings(v, seconds, ended.video, o.onWarning);
       const videoUsed = videoTried && video !== null;
-      return { seconds, audio: a?.result ?? null, video: v?.analysis ?? null, videoTried: videoUsed, audioTried: audio !== null };
+      return {
+        seconds,
+        audio: a?.result ?? null,
+        video: v?.analysis ?? null,
+        videoTried: videoUsed,
+        audioTried: audio !== null,
+      };
     },
     async abort() {
       clearInterval(poll);
@@ -156,7 +171,13 @@ async function stopVideo(video: LiveSession, seconds: number): Promise<StoppedVi
   }
   const rows = [...video.rows];
   const analysis: LiveAnalysis = {
-    rows, mode: video.mode, duration: seconds, analysed: rows.length, coverage: 0, restarts: 0, warnings: [],
+    rows,
+    mode: video.mode,
+    duration: seconds,
+    analysed: rows.length,
+    coverage: 0,
+    restarts: 0,
+    warnings: [],
   };
   return { analysis, failure };
 }
@@ -172,7 +193,8 @@ function audioWarnings(a: CollectedAudio, seconds: number, endedAt: number | und
   }
   if (a.failure !== null) {
     const lost = roundSeconds(Math.max(0, until - a.coveredSeconds));
-    const kept = a.result === null ? 'no audio was kept' : `${a.coveredSeconds.toFixed(1)} s of audio analysed before it are kept`;
+    const kept =
+      a.result === null ? 'no audio was kept' : `${a.coveredSeconds.toFixed(1)} s of audio analysed before it are kept`;
     warn('audio-worker-crashed', `audio analysis stopped: ${a.failure.message}; ${kept}`, {
       secondsLost: lost,
       modality: 'audio',
@@ -188,22 +210,35 @@ function videoWarnings(v: StoppedVideo, seconds: number, monitoredEnd: number | 
   const until = Math.min(seconds, endedAt ?? seconds);
   if (endedAt !== undefined) {
     const lost = roundSeconds(Math.max(0, seconds - endedAt));
-    const message = `the camera track ended ${endedAt.toFixed(1)} s into the answer; ${r.rows.length} frames kept, `
-      + `the last ${lost.toFixed(1)} s have no video`;
+    const message =
+      `the camera track ended ${endedAt.toFixed(1)} s into the answer; ${r.rows.length} frames kept, ` +
+      `the last ${lost.toFixed(1)} s have no video`;
     warn('track-ended', message, { secondsLost: lost, modality: 'video' });
   }
-  const gap = roundSeconds(lostSeconds(r.rows.map((row) => row.time), 0, until));
+  const gap = roundSeconds(
+    lostSeconds(
+      r.rows.map((row) => row.time),
+      0,
+      until,
+    ),
+  );
   const extra = { secondsLost: gap, modality: 'video' } as const;
   if (v.failure !== null) {
-    warn('worker-crashed', `face analysis stopped (${v.failure}); ${r.rows.length} frames received before are kept`, extra);
+    warn(
+      'worker-crashed',
+      `face analysis stopped (${v.failure}); ${r.rows.length} frames received before are kept`,
+      extra,
+    );
   } else if (r.restarts > 0) {
     // The analyser restarts a dead worker and resumes; the frames it missed are a gap worth saying.
-    const message = `the vision worker crashed ${r.restarts} time(s) during the answer and was restarted; `
-      + 'frames during the restart are missing';
+    const message =
+      `the vision worker crashed ${r.restarts} time(s) during the answer and was restarted; ` +
+      'frames during the restart are missing';
     warn('worker-crashed', message, extra);
   } else if (gap > 0) {
-    const message = `face analysis delivered no frame for ${gap.toFixed(1)} s of the answer (worker blocked or late); `
-      + 'those seconds have no video';
+    const message =
+      `face analysis delivered no frame for ${gap.toFixed(1)} s of the answer (worker blocked or late); ` +
+      'those seconds have no video';
     warn('analysis-gap', message, extra);
   }
 }

@@ -53,18 +53,28 @@ export async function analyzeAnswerFile(file: Blob, o: AnswerFileOptions): Promi
         failures.push(e);
         // Every restart of the worker failed: the worker itself, not the file, is at fault.
         const code = (e as { code?: string }).code === 'video-worker' ? 'vision-worker-failed' : 'no-camera';
-        warnings.push({ code, message: `the file's video could not be analysed (${messageOf(e)}): this answer is scored from audio only` });
+        warnings.push({
+          code,
+          message: `the file's video could not be analysed (${messageOf(e)}): this answer is scored from audio only`,
+        });
         return null;
       },
     );
   } else if (o.faces !== null) {
-    warnings.push({ code: 'no-camera', message: tracks.readable && tracks.video === 'none' ? 'the file has no video track: this answer is scored from audio only' : `${tracks.reason ?? 'the video track cannot be decoded'}: this answer is scored from audio only` });
+    warnings.push({
+      code: 'no-camera',
+      message:
+        tracks.readable && tracks.video === 'none'
+          ? 'the file has no video track: this answer is scored from audio only'
+          : `${tracks.reason ?? 'the video track cannot be decoded'}: this answer is scored from audio only`,
+    });
   }
   // Audio is tried even when the container probe failed: decodeAudioData reads a few formats
   // the demuxer does not. Only a track known to be absent is skipped.
   let audio: Promise<AudioResult | null> = Promise.resolve(null);
   if (o.audio && tracks.audio !== 'none') {
-    const workerUrl = o.audioWorkerUrl === undefined || o.audioWorkerUrl === null ? {} : { workerUrl: o.audioWorkerUrl };
+    const workerUrl =
+      o.audioWorkerUrl === undefined || o.audioWorkerUrl === null ? {} : { workerUrl: o.audioWorkerUrl };
     audio = analyzeAudioFile(file, { keepFrames: false, ...workerUrl }).catch((e: unknown) => {
       // A worker that cannot load is a deployment fault, raised below; never "the file has no audio".
       if (e instanceof AudioInputError && e.code === 'audio-worker-failed') {
@@ -72,22 +82,34 @@ export async function analyzeAnswerFile(file: Blob, o: AnswerFileOptions): Promi
         return null;
       }
       failures.push(e);
-      warnings.push({ code: 'no-microphone', message: `the file's audio could not be analysed (${messageOf(e)}): this answer is scored from video only` });
+      warnings.push({
+        code: 'no-microphone',
+        message: `the file's audio could not be analysed (${messageOf(e)}): this answer is scored from video only`,
+      });
       return null;
     });
   } else if (o.audio) {
-    warnings.push({ code: 'no-microphone', message: 'the file has no audio track: this answer is scored from video only' });
+    warnings.push({
+      code: 'no-microphone',
+      message: 'the file has no audio track: this answer is scored from video only',
+    });
   }
   const [a, v] = await Promise.all([audio, video]);
-  if (workerFault !== undefined) throw new SessionError('audio-worker-failed', workerFault.message, { cause: workerFault });
+  if (workerFault !== undefined)
+    throw new SessionError('audio-worker-failed', workerFault.message, { cause: workerFault });
 
   if (a === null && v === null) {
     const cause = failures[0];
     if (cause === undefined && tracks.readable) {
-      throw new SessionError('no-media', `the file has no ${o.audio && o.faces !== null ? 'audio or video' : o.audio ? 'audio' : 'video'} track this session may analyse`);
+      throw new SessionError(
+        'no-media',
+        `the file has no ${o.audio && o.faces !== null ? 'audio or video' : o.audio ? 'audio' : 'video'} track this session may analyse`,
+      );
     }
     const why = !tracks.readable || cause === undefined ? (tracks.reason ?? messageOf(cause)) : messageOf(cause);
-    throw new SessionError('unreadable-file', `the file could not be analysed: ${why}`, { cause: cause ?? new Error(why) });
+    throw new SessionError('unreadable-file', `the file could not be analysed: ${why}`, {
+      cause: cause ?? new Error(why),
+    });
   }
   const seconds = Math.max(a?.summary.durationSeconds ?? 0, v?.seconds ?? 0);
   return { seconds, audio: a, videoRows: v?.rows ?? null, warnings };

@@ -12,7 +12,15 @@ const NAMES = AUDIO_FEATURE_SCHEMA.windowFeatures;
 function audioResult(windows: number, speech: number, voiced: number): AudioResult {
   const speechCol = NAMES.indexOf('speech_mean');
   const vf = NAMES.length - 1;
-  const summary = { durationSeconds: windows * 0.25 + 0.25, voicedFraction: voiced, speechRate: 4, pauseCount: 2, meanPauseSeconds: 0.4, longestPauseSeconds: 0.6, stdF0semitones: 2.5 } as AudioSummary;
+  const summary = {
+    durationSeconds: windows * 0.25 + 0.25,
+    voicedFraction: voiced,
+    speechRate: 4,
+    pauseCount: 2,
+    meanPauseSeconds: 0.4,
+    longestPauseSeconds: 0.6,
+    stdF0semitones: 2.5,
+  } as AudioSummary;
   return {
     rows: new Float32Array(0),
     columns: 24,
@@ -21,7 +29,14 @@ function audioResult(windows: number, speech: number, voiced: number): AudioResu
       const v = new Float64Array(NAMES.length);
       v[speechCol] = speech;
       v[vf] = voiced;
-      return { index: i, startSeconds: i * 0.25, endSeconds: i * 0.25 + 0.5, validFrames: 50, masked: false, values: v };
+      return {
+        index: i,
+        startSeconds: i * 0.25,
+        endSeconds: i * 0.25 + 0.5,
+        validFrames: 50,
+        masked: false,
+        values: v,
+      };
     }),
   };
 }
@@ -44,24 +59,52 @@ function faceRow(time: number, opts: { blink?: boolean; smile?: boolean; gazeX?:
 describe('answer record', () => {
   it('no face for a whole answer: video is missing (null) with a no-face warning, audio kept', () => {
     const rows = Array.from({ length: 45 }, (_, k) => emptyFrameRow(k / 15));
-    const r = buildAnswerRecord({ index: 1, seconds: 3, audio: audioResult(11, 0.8, 0.6), videoRows: rows, expected: {}, captureWarnings: [] });
+    const r = buildAnswerRecord({
+      index: 1,
+      seconds: 3,
+      audio: audioResult(11, 0.8, 0.6),
+      videoRows: rows,
+      expected: {},
+      captureWarnings: [],
+    });
     expect(r.video).toBeNull();
     expect(r.audio?.rows.length).toBe(11);
     expect(r.warnings.map((w) => [w.code, w.answer])).toEqual([['no-face', 1]]);
   });
 
   it('silence: the audio is not scored and says why; a speaking answer is scored', () => {
-    const silent = buildAnswerRecord({ index: 0, seconds: 3, audio: audioResult(11, 0, 0), videoRows: null, expected: {}, captureWarnings: [] });
+    const silent = buildAnswerRecord({
+      index: 0,
+      seconds: 3,
+      audio: audioResult(11, 0, 0),
+      videoRows: null,
+      expected: {},
+      captureWarnings: [],
+    });
     expect(silent.audio).toBeNull();
     expect(silent.warnings.map((w) => w.code)).toEqual(['silence']);
-    const speaking = buildAnswerRecord({ index: 0, seconds: 3, audio: audioResult(11, 0.7, 0.5), videoRows: null, expected: {}, captureWarnings: [] });
+    const speaking = buildAnswerRecord({
+      index: 0,
+      seconds: 3,
+      audio: audioResult(11, 0.7, 0.5),
+      videoRows: null,
+      expected: {},
+      captureWarnings: [],
+    });
     expect(speaking.audio).not.toBeNull();
     expect(speaking.warnings).toEqual([]);
   });
 
   it('video with a face in every frame gives one row per 0.25 s window', () => {
     const rows = Array.from({ length: 30 }, (_, k) => faceRow(k / 15));
-    const r = buildAnswerRecord({ index: 0, seconds: 2, audio: null, videoRows: rows, expected: {}, captureWarnings: [] });
+    const r = buildAnswerRecord({
+      index: 0,
+      seconds: 2,
+      audio: null,
+      videoRows: rows,
+      expected: {},
+      captureWarnings: [],
+    });
     // 2 s, 0.5 s windows every 0.25 s → 7 windows.
     expect(r.video?.totalWindows).toBe(7);
     expect(r.video?.rows.length).toBe(7);
@@ -70,7 +113,9 @@ describe('answer record', () => {
 
   it('video stats count blink onsets, smile and gaze-away frames', () => {
     // 60 frames over 4 s: blinks at frames 10–11 and 40 (2 onsets), smile in 15 frames, gaze away in 6.
-    const rows = Array.from({ length: 60 }, (_, k) => faceRow(k / 15, { blink: k === 10 || k === 11 || k === 40, smile: k < 15, gazeX: k >= 50 && k < 56 ? 0.6 : 0 }));
+    const rows = Array.from({ length: 60 }, (_, k) =>
+      faceRow(k / 15, { blink: k === 10 || k === 11 || k === 40, smile: k < 15, gazeX: k >= 50 && k < 56 ? 0.6 : 0 }),
+    );
     const s = videoAnswerStats(rows, 4);
     expect(s.blinksPerMinute).toBeCloseTo(30, 12);
     expect(s.smileFraction).toBeCloseTo(0.25, 12);
@@ -79,17 +124,38 @@ describe('answer record', () => {
 
   it('low light: a dark answer keeps its video and gets a low-light warning; a bright one does not', () => {
     const lit = (luma: number): VideoFrameRow[] => Array.from({ length: 30 }, (_, k) => ({ ...faceRow(k / 15), luma }));
-    const dark = buildAnswerRecord({ index: 2, seconds: 2, audio: null, videoRows: lit(LOW_LIGHT - 1), expected: {}, captureWarnings: [] });
+    const dark = buildAnswerRecord({
+      index: 2,
+      seconds: 2,
+      audio: null,
+      videoRows: lit(LOW_LIGHT - 1),
+      expected: {},
+      captureWarnings: [],
+    });
     expect(dark.videoStats?.meanLuma).toBeCloseTo(LOW_LIGHT - 1, 9);
     expect(dark.video?.rows.length).toBe(7);
     expect(dark.warnings.map((w) => [w.code, w.answer])).toEqual([['low-light', 2]]);
-    const bright = buildAnswerRecord({ index: 2, seconds: 2, audio: null, videoRows: lit(LOW_LIGHT + 1), expected: {}, captureWarnings: [] });
+    const bright = buildAnswerRecord({
+      index: 2,
+      seconds: 2,
+      audio: null,
+      videoRows: lit(LOW_LIGHT + 1),
+      expected: {},
+      captureWarnings: [],
+    });
     expect(bright.warnings).toEqual([]);
   });
 
   it('no luma measured (older records, or no 2D canvas): no meanLuma and no low-light warning', () => {
     const rows = Array.from({ length: 30 }, (_, k) => faceRow(k / 15));
-    const r = buildAnswerRecord({ index: 0, seconds: 2, audio: null, videoRows: rows, expected: {}, captureWarnings: [] });
+    const r = buildAnswerRecord({
+      index: 0,
+      seconds: 2,
+      audio: null,
+      videoRows: rows,
+      expected: {},
+      captureWarnings: [],
+    });
     expect(r.videoStats?.meanLuma).toBeUndefined();
     expect(r.warnings).toEqual([]);
   });

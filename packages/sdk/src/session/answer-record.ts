@@ -47,8 +47,14 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
   };
   const warnDropped = (m: SessionModality, n: number, total: number, d: DroppedWindows): void => {
     if (n === 0) return;
-    const why = [d.masked > 0 ? `${d.masked} without analysed frames` : '', d.nonFinite > 0 ? `${d.nonFinite} with non-finite values` : ''];
-    warn('windows-dropped', `answer ${x.index + 1}: ${n} of ${total} ${m} windows could not be scored (${why.filter(Boolean).join(', ')}); ${total - n} were`);
+    const why = [
+      d.masked > 0 ? `${d.masked} without analysed frames` : '',
+      d.nonFinite > 0 ? `${d.nonFinite} with non-finite values` : '',
+    ];
+    warn(
+      'windows-dropped',
+      `answer ${x.index + 1}: ${n} of ${total} ${m} windows could not be scored (${why.filter(Boolean).join(', ')}); ${total - n} were`,
+    );
   };
   let audio = null;
   let audioStats = null;
@@ -78,10 +84,17 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
     warnDropped('video', dropped.nonFinite, windows.length, dropped);
     const faceRatio = videoStats.frames === 0 ? 0 : videoStats.faceFrames / videoStats.frames;
     if (videoStats.meanLuma !== undefined && videoStats.meanLuma < LOW_LIGHT) {
-      warn('low-light', `answer ${x.index + 1}'s video is very dark (mean luma ${videoStats.meanLuma.toFixed(0)} of 255): its face measurements are unreliable; more light on the face helps`);
+      warn(
+        'low-light',
+        `answer ${x.index + 1}'s video is very dark (mean luma ${videoStats.meanLuma.toFixed(0)} of 255): its face measurements are unreliable; more light on the face helps`,
+      );
     }
     if (video === null) warn('no-face', `no face was found in answer ${x.index + 1}: it is scored from audio only`);
-    else if (faceRatio < LOW_FACE) warn('low-face-coverage', `a face was found in ${Math.round(100 * faceRatio)} % of answer ${x.index + 1}'s frames`);
+    else if (faceRatio < LOW_FACE)
+      warn(
+        'low-face-coverage',
+        `a face was found in ${Math.round(100 * faceRatio)} % of answer ${x.index + 1}'s frames`,
+      );
   }
   return { index: x.index, durationSeconds: x.seconds, audio, video, audioStats, videoStats, warnings };
 }

@@ -12,11 +12,16 @@ import type { AudioAnswerStats, VideoAnswerStats } from './types.ts';
 /** |gazeX| or |gazeY| above this (gaze scale −1…1, relative to the head) counts as looking away. */
 export const GAZE_AWAY = 0.35;
 
-export function audioAnswerStats(summary: AudioSummary, windows: readonly PooledWindow[], names: readonly string[]): AudioAnswerStats {
+export function audioAnswerStats(
+  summary: AudioSummary,
+  windows: readonly PooledWindow[],
+  names: readonly string[],
+): AudioAnswerStats {
   const loud = names.indexOf('loudness_mean');
   const speech = names.indexOf('speech_mean');
   const kept = windows.filter((w) => w.values !== null);
-  const avg = (c: number): number => (c < 0 || kept.length === 0 ? 0 : kept.reduce((s, w) => s + w.values![c]!, 0) / kept.length);
+  const avg = (c: number): number =>
+    c < 0 || kept.length === 0 ? 0 : kept.reduce((s, w) => s + w.values![c]!, 0) / kept.length;
   return {
     durationSeconds: summary.durationSeconds,
     speechRate: summary.speechRate,

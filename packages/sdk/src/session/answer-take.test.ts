@@ -8,14 +8,31 @@ const NAMES = AUDIO_FEATURE_SCHEMA.windowFeatures;
 
 /** Audio of `windows` windows; `voiced`/`speech` decide whether the silence rule drops it. */
 function audio(windows: number, voiced: number, speech: number): AudioResult {
-  const summary = { durationSeconds: windows * 0.25 + 0.25, voicedFraction: voiced, speechRate: 4, pauseCount: 0, meanPauseSeconds: 0, longestPauseSeconds: 0, stdF0semitones: 2 } as AudioSummary;
+  const summary = {
+    durationSeconds: windows * 0.25 + 0.25,
+    voicedFraction: voiced,
+    speechRate: 4,
+    pauseCount: 0,
+    meanPauseSeconds: 0,
+    longestPauseSeconds: 0,
+    stdF0semitones: 2,
+  } as AudioSummary;
   return {
-    rows: new Float32Array(0), columns: 24, summary,
+    rows: new Float32Array(0),
+    columns: 24,
+    summary,
     windows: Array.from({ length: windows }, (_, i) => {
       const v = new Float64Array(NAMES.length);
       v[NAMES.indexOf('speech_mean')] = speech;
       v[NAMES.length - 1] = voiced;
-      return { index: i, startSeconds: i * 0.25, endSeconds: i * 0.25 + 0.5, validFrames: 50, masked: false, values: v };
+      return {
+        index: i,
+        startSeconds: i * 0.25,
+        endSeconds: i * 0.25 + 0.5,
+        validFrames: 50,
+        masked: false,
+        values: v,
+      };
     }),
   };
 }

@@ -26,12 +26,25 @@ export function decideTake(
   const i = x.index;
   if (x.seconds < 0.5 || ((x.audio?.windows.length ?? 0) === 0 && (x.videoRows?.length ?? 0) === 0)) {
     const rest = earlier == null ? 'it stays unanswered' : 'the previous take is kept';
-    return { store: null, warnings: [{ code: 'answer-empty', answer: i, message: `answer ${i + 1} lasted ${x.seconds.toFixed(2)} s, too short to analyse; ${rest}` }] };
+    return {
+      store: null,
+      warnings: [
+        {
+          code: 'answer-empty',
+          answer: i,
+          message: `answer ${i + 1} lasted ${x.seconds.toFixed(2)} s, too short to analyse; ${rest}`,
+        },
+      ],
+    };
   }
   const record = buildAnswerRecord({ ...x, expected, captureWarnings });
   const own = record.warnings.slice(captureWarnings.length);
   if (!usable(record) && usable(earlier)) {
-    const kept: SessionWarning = { code: 'take-kept', answer: i, message: `the new take of answer ${i + 1} had no sound or face the model could read; the previous take is kept` };
+    const kept: SessionWarning = {
+      code: 'take-kept',
+      answer: i,
+      message: `the new take of answer ${i + 1} had no sound or face the model could read; the previous take is kept`,
+    };
     return { store: null, warnings: [...own, kept] };
   }
   return { store: record, warnings: own };

@@ -6,7 +6,7 @@
  */
 import type { HireNetModel } from '../model/hirenet-model.ts';
 import { loadModel } from '../model/io.ts';
-import { featureMetadata } from '../train/model-features.ts';
+import { featureMetadata } from '../model/model-features.ts';
 import { AssetError, HireNetError, ModelIntegrityError } from '../util/errors.ts';
 import { VERSION_PATTERN } from './event-log-validate.ts';
 import type { ManifestVerifier } from './manifest.ts';
@@ -25,7 +25,8 @@ export interface LoadedModels {
 /** The directory the manifest's `model` names are relative to: fusion.json's, or model.json's. */
 export function modelBaseUrl(modelUrl: string): { base: string; single: URL | null } {
   const u = new URL(modelUrl, globalThis.location?.href);
-  if (u.pathname.endsWith('.json') && !u.pathname.endsWith('/fusion.json')) return { base: new URL('./', u).href, single: u };
+  if (u.pathname.endsWith('.json') && !u.pathname.endsWith('/fusion.json'))
+    return { base: new URL('./', u).href, single: u };
   if (u.pathname.endsWith('/fusion.json')) return { base: new URL('./', u).href, single: null };
   return { base: u.href.endsWith('/') ? u.href : `${u.href}/`, single: null };
 }
@@ -37,14 +38,24 @@ function parseFusion(bytes: Uint8Array, url: string): { members: Partial<Record<
   } catch (e) {
     throw new AssetError('asset-invalid', url, `not valid JSON: ${(e as Error).message}`, { cause: e });
   }
-  if (fusion === null || typeof fusion !== 'object' || fusion.format !== FUSION_FORMAT || typeof fusion.members !== 'object' || fusion.members === null) {
+  if (
+    fusion === null ||
+    typeof fusion !== 'object' ||
+    fusion.format !== FUSION_FORMAT ||
+    typeof fusion.members !== 'object' ||
+    fusion.members === null
+  ) {
     throw new AssetError('asset-invalid', url, `not a ${FUSION_FORMAT} file`);
   }
   return { members: fusion.members };
 }
 
 /** Loads the models of `wanted` modalities; a fusion member the host did not ask for is never fetched. */
-export async function loadModels(modelUrl: string, wanted: readonly SessionModality[], verifier: ManifestVerifier): Promise<LoadedModels> {
+export async function loadModels(
+  modelUrl: string,
+  wanted: readonly SessionModality[],
+  verifier: ManifestVerifier,
+): Promise<LoadedModels> {
   const { base, single } = modelBaseUrl(modelUrl);
   const fetcher = verifier.fetcherFor('model', base);
   const models = new Map<SessionModality, HireNetModel>();
@@ -61,15 +72,21 @@ export async function loadModels(modelUrl: string, wanted: readonly SessionModal
         if (!wanted.includes(m)) continue;
         const model = await loadModel(new URL(`${dir.replace(/\/$/, '')}/model.json`, base), fetcher);
         models.set(m, model);
-        if (featureMetadata(model).modality !== m) throw new ModelIntegrityError(`fusion member ${m} was trained on ${featureMetadata(model).modality}`);
+        if (featureMetadata(model).modality !== m)
+          throw new ModelIntegrityError(`fusion member ${m} was trained on ${featureMetadata(model).modality}`);
       }
     }
   } catch (e) {
     for (const model of models.values()) model.dispose();
     throw e;
   }
-  if (models.size === 0) throw new HireNetError('model-metadata', `the model at ${base} has none of the requested modalities (${wanted.join(', ')})`);
+  if (models.size === 0)
+    throw new HireNetError(
+      'model-metadata',
+      `the model at ${base} has none of the requested modalities (${wanted.join(', ')})`,
+    );
   const recorded = [...models.values()][0]?.metadata['version'];
-  const version = typeof recorded === 'string' && VERSION_PATTERN.test(recorded) ? recorded : `0.0.0-${verifier.sha256.slice(0, 8)}`;
+  const version =
+    typeof recorded === 'string' && VERSION_PATTERN.test(recorded) ? recorded : `0.0.0-${verifier.sha256.slice(0, 8)}`;
   return { models, version, sha256: verifier.sha256 };
 }

@@ -35,7 +35,8 @@ export class BackendModels {
     let models = this.copies.get(name);
     if (models === undefined) {
       models = new Map();
-      for (const [m, s] of this.snapshots) models.set(m, HireNetModel.fromWeights(s.model.config, s.weights, s.model.metadata));
+      for (const [m, s] of this.snapshots)
+        models.set(m, HireNetModel.fromWeights(s.model.config, s.weights, s.model.metadata));
       this.copies.set(name, models);
     }
     return models;

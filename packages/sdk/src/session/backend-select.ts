@@ -25,13 +25,16 @@ export interface InitialBackend {
   readonly software?: BackendName[];
 }
 
-const deviceKey = (): string => `${SDK_VERSION}|${globalThis.navigator?.userAgent ?? ''}|${globalThis.navigator?.hardwareConcurrency ?? 0}`;
+const deviceKey = (): string =>
+  `${SDK_VERSION}|${globalThis.navigator?.userAgent ?? ''}|${globalThis.navigator?.hardwareConcurrency ?? 0}`;
 
 function rememberedChoice(): BackendName | null {
   try {
     const raw = globalThis.localStorage?.getItem(REMEMBERED_KEY);
     const v = raw == null ? null : (JSON.parse(raw) as { key?: unknown; selected?: unknown });
-    return v !== null && v.key === deviceKey() && backendNames.includes(v.selected as BackendName) ? (v.selected as BackendName) : null;
+    return v !== null && v.key === deviceKey() && backendNames.includes(v.selected as BackendName)
+      ? (v.selected as BackendName)
+      : null;
   } catch {
     return null;
   }
@@ -65,21 +68,32 @@ async function initAll(names: readonly BackendName[], wasmPaths: string): Promis
  * Makes a backend active; returns the candidates to time once the model is loaded. A requested
  * backend that fails falls back to timing the others (`fallbackFrom`).
  */
-export async function initialBackend(choice: BackendChoice, wasmPaths: string, only: readonly BackendName[] | null = null): Promise<InitialBackend> {
+export async function initialBackend(
+  choice: BackendChoice,
+  wasmPaths: string,
+  only: readonly BackendName[] | null = null,
+): Promise<InitialBackend> {
   if (choice !== 'auto') {
     try {
       await initBackend(choice, { wasmPaths });
       return { active: choice, candidates: [choice] };
     } catch (e) {
       if (!(e instanceof BackendUnavailableError)) throw e;
-      const found = await initAll(backendNames.filter((b) => b !== choice), wasmPaths);
+      const found = await initAll(
+        backendNames.filter((b) => b !== choice),
+        wasmPaths,
+      );
       if (found.length === 0) throw e;
       return { active: tf.getBackend() as BackendName, candidates: found, fallbackFrom: choice };
     }
   }
   if (only !== null) {
     const found = await initAll(only, wasmPaths);
-    if (found.length === 0) throw new BackendUnavailableError(only[0] ?? 'cpu', `none of backendCandidates (${only.join(', ')}) initialises here`);
+    if (found.length === 0)
+      throw new BackendUnavailableError(
+        only[0] ?? 'cpu',
+        `none of backendCandidates (${only.join(', ')}) initialises here`,
+      );
     return { active: tf.getBackend() as BackendName, candidates: found };
   }
   const remembered = rememberedChoice();

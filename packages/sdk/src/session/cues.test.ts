@@ -4,7 +4,11 @@ import { WINDOW_COLUMNS } from '../video/schema.ts';
 import { CUE_SPECS, momentCues } from './cues.ts';
 import type { ModalityRows } from './types.ts';
 
-function series(names: readonly string[], n: number, set: (t: number, put: (name: string, v: number) => void) => void): ModalityRows {
+function series(
+  names: readonly string[],
+  n: number,
+  set: (t: number, put: (name: string, v: number) => void) => void,
+): ModalityRows {
   const rows = Array.from({ length: n }, (_, t) => {
     const r = new Array<number>(names.length).fill(0);
     set(t, (name, v) => {

@@ -43,7 +43,12 @@ export const CUE_SPECS: readonly CueSpec[] = [
  * Cues of the windows [first, last] of an answer against its other windows, strongest first.
  * A modality with fewer than one row inside or two outside gives no cue.
  */
-export function momentCues(rows: Partial<Record<SessionModality, ModalityRows | null>>, first: number, last: number, max = 4): Cue[] {
+export function momentCues(
+  rows: Partial<Record<SessionModality, ModalityRows | null>>,
+  first: number,
+  last: number,
+  max = 4,
+): Cue[] {
   const cues: Cue[] = [];
   for (const spec of CUE_SPECS) {
     const m = rows[spec.modality];
@@ -65,7 +70,8 @@ export function momentCues(rows: Partial<Record<SessionModality, ModalityRows | 
     const sd = Math.sqrt(rest.reduce((s, v) => s + (v - mr) ** 2, 0) / (rest.length - 1));
     const scale = Math.max(sd, spec.minDiff);
     const effect = (mi - mr) / scale;
-    if (spec.direction * effect >= 1) cues.push({ code: spec.code, modality: spec.modality, feature: spec.feature, moment: mi, rest: mr, effect });
+    if (spec.direction * effect >= 1)
+      cues.push({ code: spec.code, modality: spec.modality, feature: spec.feature, moment: mi, rest: mr, effect });
   }
   cues.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
   return cues.slice(0, max);

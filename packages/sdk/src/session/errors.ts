@@ -16,7 +16,17 @@ import { HireNetError } from '../util/errors.ts';
  * - `cancelled`: withdrawConsent(), close() or delete() interrupted this call; nothing of it was
  *   kept (no capture left running, nothing stored).
  */
-export type SessionErrorCode = 'consent-required' | 'invalid-state' | 'invalid-options' | 'permission-denied' | 'no-media' | 'unreadable-file' | 'no-answers' | 'storage' | 'audio-worker-failed' | 'cancelled';
+export type SessionErrorCode =
+  | 'consent-required'
+  | 'invalid-state'
+  | 'invalid-options'
+  | 'permission-denied'
+  | 'no-media'
+  | 'unreadable-file'
+  | 'no-answers'
+  | 'storage'
+  | 'audio-worker-failed'
+  | 'cancelled';
 
 export class SessionError extends HireNetError {
   constructor(

@@ -18,8 +18,21 @@ export const ANALYSIS_PHASES = ['started', 'completed', 'cancelled', 'failed'] a
 export const DELETION_SCOPES = ['session', 'all'] as const;
 export const EXPORT_KINDS = ['dataset', 'event-log'] as const;
 
-const VIDEO_CODES = ['video-decode', 'video-model', 'video-track-ended', 'video-worker'] as const satisfies readonly VideoErrorCode[];
-const AUDIO_CODES = ['empty-input', 'not-audio', 'unsupported-format', 'truncated', 'decoder-missing', 'decoder-failed', 'invalid-options'] as const satisfies readonly AudioErrorCode[];
+const VIDEO_CODES = [
+  'video-decode',
+  'video-model',
+  'video-track-ended',
+  'video-worker',
+] as const satisfies readonly VideoErrorCode[];
+const AUDIO_CODES = [
+  'empty-input',
+  'not-audio',
+  'unsupported-format',
+  'truncated',
+  'decoder-missing',
+  'decoder-failed',
+  'invalid-options',
+] as const satisfies readonly AudioErrorCode[];
 
 /** SDK error codes (audio, video, model) plus conditions that are not errors. */
 export const WARNING_CODES = [
@@ -50,7 +63,13 @@ export type WarningCode = (typeof WARNING_CODES)[number];
 export type EventInput =
   | { readonly type: 'model-loaded'; readonly modelVersion: string; readonly modelSha256?: string }
   | { readonly type: 'modalities'; readonly modalities: readonly LogModality[] }
-  | { readonly type: 'consent'; readonly status: ConsentStatus; readonly noticeVersion: string; readonly modalities: readonly LogModality[]; readonly noticeLocale?: string }
+  | {
+      readonly type: 'consent';
+      readonly status: ConsentStatus;
+      readonly noticeVersion: string;
+      readonly modalities: readonly LogModality[];
+      readonly noticeLocale?: string;
+    }
   | { readonly type: 'backend'; readonly backend: LogBackend; readonly requested?: LogBackend }
   | { readonly type: 'warning'; readonly code: WarningCode; readonly answer?: number }
   | { readonly type: 'analysis'; readonly phase: AnalysisPhase; readonly answers?: number }

@@ -30,7 +30,8 @@ type FieldCheck = (value: unknown, field: string) => void;
 const oneOf =
   (allowed: readonly string[]): FieldCheck =>
   (v, field) => {
-    if (typeof v !== 'string' || !allowed.includes(v)) throw new EventLogError(`${field} must be one of ${allowed.join(', ')}`);
+    if (typeof v !== 'string' || !allowed.includes(v))
+      throw new EventLogError(`${field} must be one of ${allowed.join(', ')}`);
   };
 const pattern =
   (re: RegExp, what: string): FieldCheck =>
@@ -38,19 +39,27 @@ const pattern =
     if (typeof v !== 'string' || !re.test(v)) throw new EventLogError(`${field} must be ${what}`);
   };
 const count: FieldCheck = (v, field) => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= MAX_ANSWERS) throw new EventLogError(`${field} must be an integer in [0, ${MAX_ANSWERS})`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= MAX_ANSWERS)
+    throw new EventLogError(`${field} must be an integer in [0, ${MAX_ANSWERS})`);
 };
 const modalities: FieldCheck = (v, field) => {
-  if (!Array.isArray(v) || v.length === 0 || v.length > LOG_MODALITIES.length || new Set(v).size !== v.length) throw new EventLogError(`${field} must be a non-empty list of distinct modalities`);
+  if (!Array.isArray(v) || v.length === 0 || v.length > LOG_MODALITIES.length || new Set(v).size !== v.length)
+    throw new EventLogError(`${field} must be a non-empty list of distinct modalities`);
   v.forEach((m, i) => oneOf(LOG_MODALITIES)(m, `${field}[${i}]`));
 };
 const version = pattern(VERSION_PATTERN, 'a semantic version such as 1.2.0');
 
 /** Per event type: required and optional fields. Anything else is refused. */
 const SCHEMA: Record<EventType, { required: Record<string, FieldCheck>; optional: Record<string, FieldCheck> }> = {
-  'model-loaded': { required: { modelVersion: version }, optional: { modelSha256: pattern(SHA256_PATTERN, '64 lower-case hex digits') } },
+  'model-loaded': {
+    required: { modelVersion: version },
+    optional: { modelSha256: pattern(SHA256_PATTERN, '64 lower-case hex digits') },
+  },
   modalities: { required: { modalities }, optional: {} },
-  consent: { required: { status: oneOf(CONSENT_STATUSES), noticeVersion: version, modalities }, optional: { noticeLocale: pattern(LOCALE_PATTERN, 'a BCP 47 tag such as en or de-CH') } },
+  consent: {
+    required: { status: oneOf(CONSENT_STATUSES), noticeVersion: version, modalities },
+    optional: { noticeLocale: pattern(LOCALE_PATTERN, 'a BCP 47 tag such as en or de-CH') },
+  },
   backend: { required: { backend: oneOf(LOG_BACKENDS) }, optional: { requested: oneOf(LOG_BACKENDS) } },
   warning: { required: { code: oneOf(WARNING_CODES) }, optional: { answer: count } },
   analysis: { required: { phase: oneOf(ANALYSIS_PHASES) }, optional: { answers: count } },
@@ -64,12 +73,15 @@ const SCHEMA: Record<EventType, { required: Record<string, FieldCheck>; optional
  * later mutation of the caller's object cannot change the log.
  */
 export function validateEvent(raw: unknown): EventInput {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new EventLogError('an event must be an object');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new EventLogError('an event must be an object');
   const { type, ...fields } = raw as Record<string, unknown>;
-  if (typeof type !== 'string' || !Object.hasOwn(SCHEMA, type)) throw new EventLogError(`type must be one of ${Object.keys(SCHEMA).join(', ')}`);
+  if (typeof type !== 'string' || !Object.hasOwn(SCHEMA, type))
+    throw new EventLogError(`type must be one of ${Object.keys(SCHEMA).join(', ')}`);
   const schema = SCHEMA[type as EventType];
   for (const key of Object.keys(fields)) {
-    if (!Object.hasOwn(schema.required, key) && !Object.hasOwn(schema.optional, key)) throw new EventLogError(`"${type}" events have no field "${key.slice(0, 40)}"`);
+    if (!Object.hasOwn(schema.required, key) && !Object.hasOwn(schema.optional, key))
+      throw new EventLogError(`"${type}" events have no field "${key.slice(0, 40)}"`);
   }
   const copy: Record<string, unknown> = { type };
   for (const [key, check] of Object.entries(schema.required)) {

@@ -16,7 +16,13 @@ describe('EventLog', () => {
   it('records a session and exports it as JSON', () => {
     const { log, tick } = makeLog();
     log.record({ type: 'model-loaded', modelVersion: '1.0.0', modelSha256: 'a'.repeat(64) });
-    log.record({ type: 'consent', status: 'granted', noticeVersion: '1.0.0', modalities: ['audio'], noticeLocale: 'de-CH' });
+    log.record({
+      type: 'consent',
+      status: 'granted',
+      noticeVersion: '1.0.0',
+      modalities: ['audio'],
+      noticeLocale: 'de-CH',
+    });
     log.record({ type: 'modalities', modalities: ['audio'] });
     tick(120);
     log.record({ type: 'backend', backend: 'wasm', requested: 'webgpu' });
@@ -25,9 +31,30 @@ describe('EventLog', () => {
     log.record({ type: 'analysis', phase: 'completed', answers: 3 });
     log.record({ type: 'export', kind: 'event-log' });
     const json = JSON.parse(log.exportJSON());
-    expect(json).toMatchObject({ format: EVENT_LOG_FORMAT, sessionId: ID, startedAt: '2026-11-22T09:00:00Z', sdkVersion: '0.1.0' });
-    expect(json.events.map((e: { type: string }) => e.type)).toEqual(['model-loaded', 'consent', 'modalities', 'backend', 'warning', 'analysis', 'export']);
-    expect(json.events[1]).toEqual({ type: 'consent', status: 'granted', noticeVersion: '1.0.0', modalities: ['audio'], noticeLocale: 'de-CH', seq: 1, atMs: 0 });
+    expect(json).toMatchObject({
+      format: EVENT_LOG_FORMAT,
+      sessionId: ID,
+      startedAt: '2026-11-22T09:00:00Z',
+      sdkVersion: '0.1.0',
+    });
+    expect(json.events.map((e: { type: string }) => e.type)).toEqual([
+      'model-loaded',
+      'consent',
+      'modalities',
+      'backend',
+      'warning',
+      'analysis',
+      'export',
+    ]);
+    expect(json.events[1]).toEqual({
+      type: 'consent',
+      status: 'granted',
+      noticeVersion: '1.0.0',
+      modalities: ['audio'],
+      noticeLocale: 'de-CH',
+      seq: 1,
+      atMs: 0,
+    });
     expect(json.events[3]).toEqual({ type: 'backend', backend: 'wasm', requested: 'webgpu', seq: 3, atMs: 120 });
     expect(json.events[5]).toEqual({ type: 'analysis', phase: 'completed', answers: 3, seq: 5, atMs: 5120 });
     expect(parseEventLog(log.exportJSON())).toEqual(json);
@@ -39,8 +66,14 @@ describe('EventLog', () => {
     ['a name as a warning code', { type: 'warning', code: 'Jane Doe' }],
     ['a score', { type: 'analysis', phase: 'completed', score: 0.83 }],
     ['an email as the model version', { type: 'model-loaded', modelVersion: 'jane@example.com' }],
-    ['a sentence as the notice version', { type: 'consent', status: 'granted', noticeVersion: '1.0.0 signed by Jane Doe', modalities: ['audio'] }],
-    ['a name as the notice locale', { type: 'consent', status: 'granted', noticeVersion: '1.0.0', modalities: ['audio'], noticeLocale: 'Jane' }],
+    [
+      'a sentence as the notice version',
+      { type: 'consent', status: 'granted', noticeVersion: '1.0.0 signed by Jane Doe', modalities: ['audio'] },
+    ],
+    [
+      'a name as the notice locale',
+      { type: 'consent', status: 'granted', noticeVersion: '1.0.0', modalities: ['audio'], noticeLocale: 'Jane' },
+    ],
     ['a transcript as a modality', { type: 'modalities', modalities: ['I led a team of five'] }],
     ['a fractional answer index', { type: 'warning', code: 'no-speech', answer: 1.5 }],
     ['a candidate id', { type: 'deletion', scope: 'session', candidateId: 'c-0042' }],
@@ -69,7 +102,10 @@ describe('EventLog', () => {
     log.record({ type: 'deletion', scope: 'all' });
     const strings: string[] = [];
     JSON.parse(log.exportJSON(), (_k, v) => (typeof v === 'string' && strings.push(v), v));
-    for (const s of strings) expect(s, s).toMatch(/^([a-z0-9-]+(\/1)?|\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?|[0-9a-f-]{36}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)$/);
+    for (const s of strings)
+      expect(s, s).toMatch(
+        /^([a-z0-9-]+(\/1)?|\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?|[0-9a-f-]{36}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)$/,
+      );
     expect(log.exportJSON()).not.toMatch(/jane|camera track/);
     expect(log.events[1]).toMatchObject({ type: 'warning', code: 'video-track-ended', answer: 2 });
     expect(log.events[2]).toMatchObject({ code: 'other' });

@@ -1,6 +1,13 @@
 import { SDK_VERSION } from '../util/version.ts';
 import { HireNetError } from '../util/errors.ts';
-import { EVENT_LOG_FORMAT, WARNING_CODES, type EventInput, type EventLogJson, type LoggedEvent, type WarningCode } from './event-log-types.ts';
+import {
+  EVENT_LOG_FORMAT,
+  WARNING_CODES,
+  type EventInput,
+  type EventLogJson,
+  type LoggedEvent,
+  type WarningCode,
+} from './event-log-types.ts';
 import { EventLogError, VERSION_PATTERN, validateEvent } from './event-log-validate.ts';
 
 export interface EventLogOptions {
@@ -47,7 +54,11 @@ export class EventLog {
   /** Records one event; throws EventLogError (code `invalid-event`) for anything outside the vocabulary. */
   record(event: EventInput): LoggedEvent {
     const checked = validateEvent(event);
-    const logged = Object.freeze({ ...checked, seq: this.seq++, atMs: Math.max(0, Math.round(this.now() - this.t0)) }) as LoggedEvent;
+    const logged = Object.freeze({
+      ...checked,
+      seq: this.seq++,
+      atMs: Math.max(0, Math.round(this.now() - this.t0)),
+    }) as LoggedEvent;
     this.log.push(logged);
     if (this.log.length > this.maxEvents) this.log.shift();
     return logged;
@@ -63,7 +74,13 @@ export class EventLog {
   }
 
   toJSON(): EventLogJson {
-    return { format: EVENT_LOG_FORMAT, sessionId: this.sessionId, startedAt: this.startedAt, sdkVersion: this.sdkVersion, events: this.events };
+    return {
+      format: EVENT_LOG_FORMAT,
+      sessionId: this.sessionId,
+      startedAt: this.startedAt,
+      sdkVersion: this.sdkVersion,
+      events: this.events,
+    };
   }
 
   /** The log as a JSON document (`hirenet-event-log/1`), e.g. to save next to the deployer's own records. */
@@ -74,7 +91,8 @@ export class EventLog {
 
 /** The warning code for an error the SDK threw; anything else becomes `other`. */
 export function warningCodeOf(err: unknown): WarningCode {
-  if (err instanceof HireNetError && (WARNING_CODES as readonly string[]).includes(err.code)) return err.code as WarningCode;
+  if (err instanceof HireNetError && (WARNING_CODES as readonly string[]).includes(err.code))
+    return err.code as WarningCode;
   return 'other';
 }
 
@@ -87,17 +105,31 @@ export function parseEventLog(text: string): EventLogJson {
     throw new EventLogError('the event log is not valid JSON');
   }
   const log = raw as Partial<EventLogJson> | null;
-  if (log === null || typeof log !== 'object' || log.format !== EVENT_LOG_FORMAT) throw new EventLogError(`the event log format must be ${EVENT_LOG_FORMAT}`);
-  if (typeof log.sessionId !== 'string' || !UUID_PATTERN.test(log.sessionId)) throw new EventLogError('sessionId must be a random UUID');
-  if (typeof log.startedAt !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(log.startedAt)) throw new EventLogError('startedAt must be an ISO 8601 UTC time to the second');
-  if (typeof log.sdkVersion !== 'string' || !VERSION_PATTERN.test(log.sdkVersion)) throw new EventLogError('sdkVersion must be a semantic version');
+  if (log === null || typeof log !== 'object' || log.format !== EVENT_LOG_FORMAT)
+    throw new EventLogError(`the event log format must be ${EVENT_LOG_FORMAT}`);
+  if (typeof log.sessionId !== 'string' || !UUID_PATTERN.test(log.sessionId))
+    throw new EventLogError('sessionId must be a random UUID');
+  if (typeof log.startedAt !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(log.startedAt))
+    throw new EventLogError('startedAt must be an ISO 8601 UTC time to the second');
+  if (typeof log.sdkVersion !== 'string' || !VERSION_PATTERN.test(log.sdkVersion))
+    throw new EventLogError('sdkVersion must be a semantic version');
   if (!Array.isArray(log.events)) throw new EventLogError('events must be a list');
-  const extra = Object.keys(log).filter((k) => !['format', 'sessionId', 'startedAt', 'sdkVersion', 'events'].includes(k));
-  if (extra.length > 0) throw new EventLogError(`the event log has unknown field(s): ${extra.map((k) => k.slice(0, 40)).join(', ')}`);
+  const extra = Object.keys(log).filter(
+    (k) => !['format', 'sessionId', 'startedAt', 'sdkVersion', 'events'].includes(k),
+  );
+  if (extra.length > 0)
+    throw new EventLogError(`the event log has unknown field(s): ${extra.map((k) => k.slice(0, 40)).join(', ')}`);
   const events = log.events.map((e: unknown, i) => {
     const { seq, atMs, ...rest } = (e ?? {}) as Record<string, unknown>;
-    if (!Number.isInteger(seq) || !Number.isInteger(atMs) || (atMs as number) < 0) throw new EventLogError(`events[${i}] needs integer seq and atMs`);
+    if (!Number.isInteger(seq) || !Number.isInteger(atMs) || (atMs as number) < 0)
+      throw new EventLogError(`events[${i}] needs integer seq and atMs`);
     return Object.freeze({ ...validateEvent(rest), seq, atMs }) as LoggedEvent;
   });
-  return { format: EVENT_LOG_FORMAT, sessionId: log.sessionId, startedAt: log.startedAt, sdkVersion: log.sdkVersion, events };
+  return {
+    format: EVENT_LOG_FORMAT,
+    sessionId: log.sessionId,
+    startedAt: log.startedAt,
+    sdkVersion: log.sdkVersion,
+    events,
+  };
 }

@@ -30,8 +30,16 @@ export function exportDataset(
   o: ExportOptions,
 ): ExportedDataset {
   if (o.label !== 0 && o.label !== 1) throw new TypeError('exportDataset needs label 0 or 1');
-  const modalities = Object.fromEntries(Object.entries(names).map(([m, n]) => [m, [...(n ?? [])]])) as DatasetManifest['modalities'];
-  const manifest: DatasetManifest = { format: DATASET_FORMAT, windowSeconds: 0.5, hopSeconds: 0.25, modalities, generator: '@hirenet/sdk session' };
+  const modalities = Object.fromEntries(
+    Object.entries(names).map(([m, n]) => [m, [...(n ?? [])]]),
+  ) as DatasetManifest['modalities'];
+  const manifest: DatasetManifest = {
+    format: DATASET_FORMAT,
+    windowSeconds: 0.5,
+    hopSeconds: 0.25,
+    modalities,
+    generator: '@hirenet/sdk session',
+  };
   const pick = (a: AnswerRecord | null | undefined, m: SessionModality): number[][] | null => {
     const r = a?.[m];
     return r === null || r === undefined ? null : r.rows.map((row) => [...row]);
@@ -41,7 +49,9 @@ export function exportDataset(
     label: o.label,
     jobTitle: spec.jobTitle,
     questions: [...spec.questions],
-    answers: spec.questions.map((_, i) => Object.fromEntries(Object.keys(modalities).map((m) => [m, pick(answers[i], m as SessionModality)]))),
+    answers: spec.questions.map((_, i) =>
+      Object.fromEntries(Object.keys(modalities).map((m) => [m, pick(answers[i], m as SessionModality)])),
+    ),
     ...(o.group === undefined ? {} : { group: o.group }),
   };
   return { manifest, interview, line: `${JSON.stringify(interview)}\n` };

@@ -3,10 +3,24 @@ import { interviewFeedback, mergeAudioStats, mergeVideoStats } from './feedback.
 import type { AnswerRecord, AudioAnswerStats, VideoAnswerStats } from './types.ts';
 
 const audio = (d: number, rate: number, pauses: number, meanPause: number, longest: number): AudioAnswerStats => ({
-  durationSeconds: d, speechRate: rate, pauseCount: pauses, meanPauseSeconds: meanPause, longestPauseSeconds: longest,
-  pitchVariabilitySemitones: 2, meanLoudness: 1, voicedFraction: 0.5, speechFraction: 0.7,
+  durationSeconds: d,
+  speechRate: rate,
+  pauseCount: pauses,
+  meanPauseSeconds: meanPause,
+  longestPauseSeconds: longest,
+  pitchVariabilitySemitones: 2,
+  meanLoudness: 1,
+  voicedFraction: 0.5,
+  speechFraction: 0.7,
 });
-const video = (s: number, faces: number, blinks: number, smile: number): VideoAnswerStats => ({ seconds: s, frames: faces, faceFrames: faces, gazeAwayFraction: 0, blinksPerMinute: blinks, smileFraction: smile });
+const video = (s: number, faces: number, blinks: number, smile: number): VideoAnswerStats => ({
+  seconds: s,
+  frames: faces,
+  faceFrames: faces,
+  gazeAwayFraction: 0,
+  blinksPerMinute: blinks,
+  smileFraction: smile,
+});
 
 describe('descriptive feedback', () => {
   it('weights answers by duration (rates) and by pause count (mean pause), takes the max longest pause', () => {
@@ -24,7 +38,15 @@ describe('descriptive feedback', () => {
   });
 
   it('an answer without a face gives no face feedback; texts carry the numbers they describe', () => {
-    const rec = (i: number, v: VideoAnswerStats | null): AnswerRecord => ({ index: i, durationSeconds: 10, audio: null, video: null, audioStats: audio(10, 3.94, 1, 0.4, 0.4), videoStats: v, warnings: [] });
+    const rec = (i: number, v: VideoAnswerStats | null): AnswerRecord => ({
+      index: i,
+      durationSeconds: 10,
+      audio: null,
+      video: null,
+      audioStats: audio(10, 3.94, 1, 0.4, 0.4),
+      videoStats: v,
+      warnings: [],
+    });
     const f = interviewFeedback([rec(0, video(10, 0, 0, 0)), null, rec(2, video(10, 150, 15, 0.25))]);
     expect(f.answers.map((a) => a.answer)).toEqual([0, 2]);
     expect(f.answers[0]!.items.map((i) => i.metric)).not.toContain('blink rate');

@@ -28,12 +28,22 @@ export async function probeAnswerFile(file: Blob): Promise<FileTracks> {
   try {
     const [audio, video] = await Promise.all([input.getPrimaryAudioTrack(), input.getPrimaryVideoTrack()]);
     // A container with no track at all is what a truncated mp4 (index at the end) looks like.
-    if (audio === null && video === null) return unreadable('no audio or video track was found (a truncated or damaged file?)');
-    const state = async (t: typeof audio | typeof video): Promise<TrackState> => (t === null ? 'none' : (await t.canDecode()) ? 'ok' : 'undecodable');
+    if (audio === null && video === null)
+      return unreadable('no audio or video track was found (a truncated or damaged file?)');
+    const state = async (t: typeof audio | typeof video): Promise<TrackState> =>
+      t === null ? 'none' : (await t.canDecode()) ? 'ok' : 'undecodable';
     const a = await state(audio);
     const v = await state(video);
-    const codecs = [a === 'undecodable' ? `audio codec ${String(audio?.codec)}` : '', v === 'undecodable' ? `video codec ${String(video?.codec)}` : ''].filter(Boolean);
-    return { readable: true, audio: a, video: v, ...(codecs.length === 0 ? {} : { reason: `this browser cannot decode the ${codecs.join(' or the ')}` }) };
+    const codecs = [
+      a === 'undecodable' ? `audio codec ${String(audio?.codec)}` : '',
+      v === 'undecodable' ? `video codec ${String(video?.codec)}` : '',
+    ].filter(Boolean);
+    return {
+      readable: true,
+      audio: a,
+      video: v,
+      ...(codecs.length === 0 ? {} : { reason: `this browser cannot decode the ${codecs.join(' or the ')}` }),
+    };
   } catch (e) {
     return unreadable(`not a media file this browser can read (${e instanceof Error ? e.message : String(e)})`);
   } finally {

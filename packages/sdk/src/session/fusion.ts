@@ -42,9 +42,10 @@ export function fuseOutputs(outputs: readonly ModalityOutput[], gridLengths: rea
   const n = gridLengths.length;
   const score = used.length === 0 ? null : used.reduce((s, o) => s + o.output.score, 0) / used.length;
   const questionAttention = new Array<number>(n).fill(0);
-  for (const o of used) o.output.questionAttention.forEach((q, i) => {
-    if (i < n) questionAttention[i] = questionAttention[i]! + q / used.length;
-  });
+  for (const o of used)
+    o.output.questionAttention.forEach((q, i) => {
+      if (i < n) questionAttention[i] = questionAttention[i]! + q / used.length;
+    });
   const answerAttention = gridLengths.map((len, i) => {
     const present = used.filter((o) => (o.answers[i]?.rows.length ?? 0) > 0);
     const sum = new Array<number>(len).fill(0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lostSeconds } from './gaps.ts';
 
-const grid = (from: number, to: number, step: number): number[] => Array.from({ length: Math.floor((to - from) / step) }, (_, i) => from + i * step);
+const grid = (from: number, to: number, step: number): number[] =>
+  Array.from({ length: Math.floor((to - from) / step) }, (_, i) => from + i * step);
 
 describe('lostSeconds', () => {
   it('a channel that delivered all along lost nothing', () => {

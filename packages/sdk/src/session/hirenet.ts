@@ -8,7 +8,7 @@ import type { BackendName } from '../backend/backends.ts';
 import type { HireNetModel } from '../model/hirenet-model.ts';
 import { loadVocabulary, type Vocabulary } from '../text/vocabulary.ts';
 import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
-import { featureMetadata } from '../train/model-features.ts';
+import { featureMetadata } from '../model/model-features.ts';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../video/face-analyzer.ts';
 import { probeAudioWorker } from '../audio/capture.ts';
 import { WINDOW_COLUMNS } from '../video/schema.ts';
@@ -21,12 +21,21 @@ import { selectBackend, type BackendTiming } from '../backend/select.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
 import { InterviewSession } from './interview.ts';
-import { resolveOptions, validateInterviewSpec, type HireNetOptions, type InterviewSpec, type ResolvedOptions } from './options.ts';
+import {
+  resolveOptions,
+  validateInterviewSpec,
+  type HireNetOptions,
+  type InterviewSpec,
+  type ResolvedOptions,
+} from './options.ts';
 import { assertSameNames } from './rows.ts';
 import { CURRENT_KEY, listSessions, loadSession, wipeAll, type StoredSession } from './store.ts';
 import type { SessionModality, SessionWarning } from './types.ts';
 
-const PRODUCED: Record<SessionModality, readonly string[]> = { audio: AUDIO_FEATURE_SCHEMA.windowFeatures, video: WINDOW_COLUMNS };
+const PRODUCED: Record<SessionModality, readonly string[]> = {
+  audio: AUDIO_FEATURE_SCHEMA.windowFeatures,
+  video: WINDOW_COLUMNS,
+};
 
 export class HireNet {
   private readonly sessions = new Set<InterviewSession>();
@@ -59,19 +68,25 @@ export class HireNet {
 
   static async create(options: HireNetOptions): Promise<HireNet> {
     const o = resolveOptions(options, globalThis.location?.href);
-    const progress = (stage: Parameters<ResolvedOptions['onProgress']>[0]['stage'], fraction: number): void => o.onProgress({ stage, fraction });
+    const progress = (stage: Parameters<ResolvedOptions['onProgress']>[0]['stage'], fraction: number): void =>
+      o.onProgress({ stage, fraction });
     const warnings: SessionWarning[] = [];
     progress('backend', 0);
     // A worker that cannot load fails here, naming its URL, not at the first answer.
-    if (o.modalities.includes('audio')) await probeAudioWorker(o.audioWorkerUrl === null ? {} : { workerUrl: o.audioWorkerUrl }).catch((e: unknown) => {
-      throw new SessionError('audio-worker-failed', (e as Error).message, { cause: e });
-    });
+    if (o.modalities.includes('audio'))
+      await probeAudioWorker(o.audioWorkerUrl === null ? {} : { workerUrl: o.audioWorkerUrl }).catch((e: unknown) => {
+        throw new SessionError('audio-worker-failed', (e as Error).message, { cause: e });
+      });
     // Every byte loaded below is checked against the manifest (pinned by the host when it says so).
     const manifest = await loadManifest(o.manifestUrl, o.manifestSha256);
     // Any choice may end on wasm (a requested backend that fails falls back to measuring the others).
     await verifyTfjsWasm(manifest, o.wasmPaths);
     const start = await initialBackend(o.backend, o.wasmPaths, o.backendCandidates);
-    if (start.fallbackFrom !== undefined) warnings.push({ code: 'backend-fallback', message: `backend '${start.fallbackFrom}' is unavailable here; measuring the others instead` });
+    if (start.fallbackFrom !== undefined)
+      warnings.push({
+        code: 'backend-fallback',
+        message: `backend '${start.fallbackFrom}' is unavailable here; measuring the others instead`,
+      });
     progress('model', 0.15);
     const loaded = await loadModels(o.modelUrl, o.modalities, manifest);
     const copies = new BackendModels(loaded.models);
@@ -89,17 +104,29 @@ export class HireNet {
         await verifyVisionWasm(manifest, o.visionWasm);
         faces = await startFaces(o, warnings);
       } else if (o.modalities.includes('video')) {
-        warnings.push({ code: 'face-model-missing', message: o.faceModelUrl === null ? 'no face model configured: audio only' : 'the model has no video member: audio only' });
+        warnings.push({
+          code: 'face-model-missing',
+          message:
+            o.faceModelUrl === null
+              ? 'no face model configured: audio only'
+              : 'the model has no video member: audio only',
+        });
       }
       const modalities = o.modalities.filter((m) => loaded.models.has(m) && (m !== 'video' || faces !== null));
-      if (modalities.length === 0) throw new SessionError('invalid-options', `none of the requested channels (${o.modalities.join(', ')}) can run: check the model and the face model`);
+      if (modalities.length === 0)
+        throw new SessionError(
+          'invalid-options',
+          `none of the requested channels (${o.modalities.join(', ')}) can run: check the model and the face model`,
+        );
       progress('warm-up', 0.75);
       const run = (): Promise<void> => warmUp(copies.active(), vocab);
       // 'auto' times the loaded model on every backend found; an explicit choice is only warmed.
-      const picked = start.candidates.length > 1
-        ? await selectBackend({ candidates: start.candidates, wasmPaths: o.wasmPaths, warmup: run })
-        : await run().then(() => ({ selected: start.active, timings: [] as BackendTiming[] }));
-      if (o.backend === 'auto' && o.backendCandidates === null && start.candidates.length > 1) rememberChoice(picked.selected);
+      const picked =
+        start.candidates.length > 1
+          ? await selectBackend({ candidates: start.candidates, wasmPaths: o.wasmPaths, warmup: run })
+          : await run().then(() => ({ selected: start.active, timings: [] as BackendTiming[] }));
+      if (o.backend === 'auto' && o.backendCandidates === null && start.candidates.length > 1)
+        rememberChoice(picked.selected);
       const models = copies.keep(picked.selected);
       const ctx: SessionContext = {
         models,
@@ -142,7 +169,11 @@ export class HireNet {
     if (key === undefined) return undefined;
     const stored = await loadSession(key);
     if (stored === undefined) return undefined;
-    const s = new InterviewSession(this.ctx, validateInterviewSpec({ jobTitle: stored.jobTitle, questions: [...stored.questions] }), stored);
+    const s = new InterviewSession(
+      this.ctx,
+      validateInterviewSpec({ jobTitle: stored.jobTitle, questions: [...stored.questions] }),
+      stored,
+    );
     this.sessions.add(s);
     return s;
   }
@@ -178,7 +209,10 @@ export class HireNet {
 }
 
 async function startFaces(o: ResolvedOptions, warnings: SessionWarning[]): Promise<FaceAnalyzer | null> {
-  const faces = createFaceAnalyzer({ ...o.visionWasm, modelUrl: o.faceModelUrl!, fps: o.faceFps, fileWorkers: 1 }, o.visionWorkerUrl === null ? {} : { workerUrl: o.visionWorkerUrl });
+  const faces = createFaceAnalyzer(
+    { ...o.visionWasm, modelUrl: o.faceModelUrl!, fps: o.faceFps, fileWorkers: 1 },
+    o.visionWorkerUrl === null ? {} : { workerUrl: o.visionWorkerUrl },
+  );
   try {
     await faces.ready;
     return faces;
@@ -186,9 +220,14 @@ async function startFaces(o: ResolvedOptions, warnings: SessionWarning[]): Promi
     faces.close();
     // A worker that could not load or start is not a missing model: the host fixes another file.
     const workerFailed = (e as { code?: unknown }).code === 'video-worker';
-    warnings.push(workerFailed
-      ? { code: 'vision-worker-failed', message: `${(e as Error).message}: audio only` }
-      : { code: 'face-model-missing', message: `the face model could not be loaded (${(e as Error).message}): audio only` });
+    warnings.push(
+      workerFailed
+        ? { code: 'vision-worker-failed', message: `${(e as Error).message}: audio only` }
+        : {
+            code: 'face-model-missing',
+            message: `the face model could not be loaded (${(e as Error).message}): audio only`,
+          },
+    );
     return null;
   }
 }
@@ -198,7 +237,10 @@ async function warmUp(models: ReadonlyMap<SessionModality, HireNetModel>, vocab:
   const word = Array.from(vocab.vectorAt(0));
   for (const model of models.values()) {
     const row = new Array<number>(model.config.inputDim).fill(0);
-    const [out] = await model.predict([{ jobTitle: [word], questions: [[word, word]], answers: [Array.from({ length: 40 }, () => row)] }]);
-    if (out === undefined || !Number.isFinite(out.score)) throw new Error(`warm-up on ${tf.getBackend()} gave no finite score`);
+    const [out] = await model.predict([
+      { jobTitle: [word], questions: [[word, word]], answers: [Array.from({ length: 40 }, () => row)] },
+    ]);
+    if (out === undefined || !Number.isFinite(out.score))
+      throw new Error(`warm-up on ${tf.getBackend()} gave no finite score`);
   }
 }

@@ -44,7 +44,11 @@ export class InterviewSession extends EventTarget {
   private readonly onHide = (): void => void this.close();
 
   /** Use `hn.startInterview` / `hn.resumeInterview`. */
-  constructor(private readonly ctx: SessionContext, spec: InterviewSpec, stored?: StoredSession) {
+  constructor(
+    private readonly ctx: SessionContext,
+    spec: InterviewSpec,
+    stored?: StoredSession,
+  ) {
     super();
     this.spec = spec;
     this.id = stored?.id ?? globalThis.crypto.randomUUID();
@@ -84,15 +88,30 @@ export class InterviewSession extends EventTarget {
    */
   async consent(c: ConsentInput): Promise<void> {
     this.assertOpen();
-    if (this.state.phase !== 'idle' && this.state.phase !== 'consented') throw new SessionError('invalid-state', `cannot consent while the session is ${this.state.phase}`);
+    if (this.state.phase !== 'idle' && this.state.phase !== 'consented')
+      throw new SessionError('invalid-state', `cannot consent while the session is ${this.state.phase}`);
     validateConsentNotice(c);
     const allowed = c?.modalities;
     if (!Array.isArray(allowed) || allowed.length === 0 || allowed.some((m) => !this.ctx.modalities.includes(m))) {
-      throw new SessionError('invalid-options', `consent.modalities must be a non-empty subset of ${JSON.stringify(this.ctx.modalities)}`);
+      throw new SessionError(
+        'invalid-options',
+        `consent.modalities must be a non-empty subset of ${JSON.stringify(this.ctx.modalities)}`,
+      );
     }
     // The event log validates the notice version and locale; a bad one throws before anything is stored.
-    this.log.record({ type: 'consent', status: 'granted', noticeVersion: c.noticeVersion, modalities: [...allowed], ...(c.noticeLocale === undefined ? {} : { noticeLocale: c.noticeLocale }) });
-    this.consentRecord = { noticeVersion: c.noticeVersion, modalities: [...allowed], ...(c.noticeLocale === undefined ? {} : { noticeLocale: c.noticeLocale }), at: `${new Date().toISOString().slice(0, 19)}Z` };
+    this.log.record({
+      type: 'consent',
+      status: 'granted',
+      noticeVersion: c.noticeVersion,
+      modalities: [...allowed],
+      ...(c.noticeLocale === undefined ? {} : { noticeLocale: c.noticeLocale }),
+    });
+    this.consentRecord = {
+      noticeVersion: c.noticeVersion,
+      modalities: [...allowed],
+      ...(c.noticeLocale === undefined ? {} : { noticeLocale: c.noticeLocale }),
+      at: `${new Date().toISOString().slice(0, 19)}Z`,
+    };
     this.state.to('consented', 'consent');
     await this.persist(this.state.epoch);
   }
@@ -108,7 +127,13 @@ export class InterviewSession extends EventTarget {
     this.state.interrupt('idle');
     await this.stopCapture();
     await this.state.settled();
-    if (this.consentRecord !== null) this.log.record({ type: 'consent', status: 'withdrawn', noticeVersion: this.consentRecord.noticeVersion, modalities: [...this.consentRecord.modalities] });
+    if (this.consentRecord !== null)
+      this.log.record({
+        type: 'consent',
+        status: 'withdrawn',
+        noticeVersion: this.consentRecord.noticeVersion,
+        modalities: [...this.consentRecord.modalities],
+      });
     this.consentRecord = null;
     this.stream = null;
     this.answers = this.answers.map(() => null);
@@ -123,9 +148,18 @@ export class InterviewSession extends EventTarget {
     if (!(stream instanceof MediaStream)) throw new SessionError('invalid-options', 'attach() needs a MediaStream');
     const hasAudio = this.uses('audio') && stream.getAudioTracks().length > 0;
     const hasVideo = this.uses('video') && stream.getVideoTracks().length > 0;
-    if (!hasAudio && !hasVideo) throw new SessionError('no-media', `the stream has no track of a consented channel (${this.consentRecord!.modalities.join(', ')})`);
-    if (this.uses('video') && !hasVideo) this.record({ code: 'no-camera', message: 'the stream has no video track: answers are scored from audio only' });
-    if (this.uses('audio') && !hasAudio) this.record({ code: 'no-microphone', message: 'the stream has no audio track: answers are scored from video only' });
+    if (!hasAudio && !hasVideo)
+      throw new SessionError(
+        'no-media',
+        `the stream has no track of a consented channel (${this.consentRecord!.modalities.join(', ')})`,
+      );
+    if (this.uses('video') && !hasVideo)
+      this.record({ code: 'no-camera', message: 'the stream has no video track: answers are scored from audio only' });
+    if (this.uses('audio') && !hasAudio)
+      this.record({
+        code: 'no-microphone',
+        message: 'the stream has no audio track: answers are scored from video only',
+      });
     this.stream = stream;
   }
 
@@ -134,7 +168,11 @@ export class InterviewSession extends EventTarget {
     this.assertConsent('start an answer');
     if (this.stream === null) throw new SessionError('invalid-state', 'attach(stream) before beginAnswer()');
     this.assertIndex(index);
-    if (this.current !== null) throw new SessionError('invalid-state', `answer ${this.current.index} is still being recorded; endAnswer() first`);
+    if (this.current !== null)
+      throw new SessionError(
+        'invalid-state',
+        `answer ${this.current.index} is still being recorded; endAnswer() first`,
+      );
     // Synchronously, before any await: a second beginAnswer (a double click) is refused here.
     this.state.to('recording', 'start an answer');
     const epoch = this.state.epoch;
@@ -187,11 +225,22 @@ export class InterviewSession extends EventTarget {
     this.state.to('storing', 'end the answer');
     this.current = null;
     const epoch = this.state.epoch;
-    return this.state.track((async () => {
-      const captured = await cur.capture.stop();
-      this.state.check(epoch, 'endAnswer()');
-      return this.store(cur.index, { seconds: captured.seconds, audio: captured.audio, videoRows: captured.video?.rows ?? (captured.videoTried ? [] : null) }, cur.warnings, epoch);
-    })().finally(() => this.settle(epoch)));
+    return this.state.track(
+      (async () => {
+        const captured = await cur.capture.stop();
+        this.state.check(epoch, 'endAnswer()');
+        return this.store(
+          cur.index,
+          {
+            seconds: captured.seconds,
+            audio: captured.audio,
+            videoRows: captured.video?.rows ?? (captured.videoTried ? [] : null),
+          },
+          cur.warnings,
+          epoch,
+        );
+      })().finally(() => this.settle(epoch)),
+    );
   }
 
   /**
@@ -204,26 +253,34 @@ export class InterviewSession extends EventTarget {
     this.assertConsent('analyse a file');
     this.assertIndex(index);
     if (!(file instanceof Blob)) throw new SessionError('invalid-options', 'addAnswerFile() needs a Blob or File');
-    if (this.current !== null) throw new SessionError('invalid-state', 'another answer is being recorded or analysed; wait for it first');
+    if (this.current !== null)
+      throw new SessionError('invalid-state', 'another answer is being recorded or analysed; wait for it first');
     // One at a time: the face analyser has one file worker.
     this.state.to('storing', 'analyse a file (another answer is being recorded or analysed)');
     const epoch = this.state.epoch;
-    return this.state.track((async () => {
-      try {
-        this.emit('progress', { stage: 'answer-started', answer: index });
-        const f = await analyzeAnswerFile(file, { audio: this.uses('audio'), faces: this.uses('video') ? this.ctx.faces : null, audioWorkerUrl: this.ctx.audioWorkerUrl });
-        this.state.check(epoch, 'addAnswerFile()');
-        const warnings = f.warnings.map((w) => ({ ...w, answer: index }));
-        for (const w of warnings) this.record(w);
-        return await this.store(index, f, warnings, epoch);
-      } catch (e) {
-        const code = fileErrorLogCode(e);
-        if (code !== undefined && this.state.epoch === epoch) this.log.record({ type: 'warning', code, answer: index });
-        throw e;
-      } finally {
-        this.settle(epoch);
-      }
-    })());
+    return this.state.track(
+      (async () => {
+        try {
+          this.emit('progress', { stage: 'answer-started', answer: index });
+          const f = await analyzeAnswerFile(file, {
+            audio: this.uses('audio'),
+            faces: this.uses('video') ? this.ctx.faces : null,
+            audioWorkerUrl: this.ctx.audioWorkerUrl,
+          });
+          this.state.check(epoch, 'addAnswerFile()');
+          const warnings = f.warnings.map((w) => ({ ...w, answer: index }));
+          for (const w of warnings) this.record(w);
+          return await this.store(index, f, warnings, epoch);
+        } catch (e) {
+          const code = fileErrorLogCode(e);
+          if (code !== undefined && this.state.epoch === epoch)
+            this.log.record({ type: 'warning', code, answer: index });
+          throw e;
+        } finally {
+          this.settle(epoch);
+        }
+      })(),
+    );
   }
 
   /** Back to `consented` after an operation, unless an interruption moved the session on. */
@@ -232,13 +289,21 @@ export class InterviewSession extends EventTarget {
   }
 
   /** Builds and stores one answer's record (shared by live capture and uploaded files). */
-  private async store(index: number, x: Omit<TakeInput, 'index'>, captureWarnings: SessionWarning[], epoch: number): Promise<AnswerRecord | null> {
+  private async store(
+    index: number,
+    x: Omit<TakeInput, 'index'>,
+    captureWarnings: SessionWarning[],
+    epoch: number,
+  ): Promise<AnswerRecord | null> {
     const take = decideTake({ index, ...x }, this.answers[index], this.ctx.names, captureWarnings);
     for (const w of take.warnings) this.record(w);
     const record = take.store;
     if (record !== null) {
       // A new take replaces the earlier take's warnings too (the event log keeps every code).
-      this.warningList = [...this.warningList.filter((w) => w.answer !== index && !record.warnings.includes(w)), ...record.warnings];
+      this.warningList = [
+        ...this.warningList.filter((w) => w.answer !== index && !record.warnings.includes(w)),
+        ...record.warnings,
+      ];
       this.answers[index] = record;
       this.lastResult = null;
       await this.persistOrWarn(epoch, index);
@@ -264,13 +329,21 @@ export class InterviewSession extends EventTarget {
 
   private async score(epoch: number): Promise<InterviewResult> {
     this.emit('progress', { stage: 'scoring' });
-    const words = { jobTitle: embedText(this.ctx.vocab, this.spec.jobTitle), questions: this.spec.questions.map((q) => embedText(this.ctx.vocab, q)) };
+    const words = {
+      jobTitle: embedText(this.ctx.vocab, this.spec.jobTitle),
+      questions: this.spec.questions.map((q) => embedText(this.ctx.vocab, q)),
+    };
     const consented = new Map([...this.ctx.models].filter(([m]) => this.uses(m)));
     let result: InterviewResult;
     try {
       const outputs = await runModels(consented, this.answers, words);
       this.state.check(epoch, 'result()');
-      result = assembleResult(outputs, this.answers, { modelVersion: this.ctx.modelVersion, backend: this.ctx.backend, warnings: this.warningList, questionCount: this.spec.questions.length });
+      result = assembleResult(outputs, this.answers, {
+        modelVersion: this.ctx.modelVersion,
+        backend: this.ctx.backend,
+        warnings: this.warningList,
+        questionCount: this.spec.questions.length,
+      });
     } catch (e) {
       if (this.state.epoch === epoch) this.log.record({ type: 'analysis', phase: 'failed' });
       throw e;
@@ -332,12 +405,21 @@ export class InterviewSession extends EventTarget {
   }
 
   private uses(m: SessionModality): boolean {
-    return this.consentRecord !== null && this.consentRecord.modalities.includes(m) && this.ctx.models.has(m) && (m !== 'video' || this.ctx.faces !== null);
+    return (
+      this.consentRecord !== null &&
+      this.consentRecord.modalities.includes(m) &&
+      this.ctx.models.has(m) &&
+      (m !== 'video' || this.ctx.faces !== null)
+    );
   }
 
   private record(w: SessionWarning): void {
     this.warningList.push(w);
-    this.log.record({ type: 'warning', code: LOG_CODE[w.code], ...(w.answer === undefined ? {} : { answer: w.answer }) });
+    this.log.record({
+      type: 'warning',
+      code: LOG_CODE[w.code],
+      ...(w.answer === undefined ? {} : { answer: w.answer }),
+    });
     this.emit('warning', w);
   }
 
@@ -350,12 +432,20 @@ export class InterviewSession extends EventTarget {
   }
 
   private assertIndex(index: number): void {
-    if (!Number.isInteger(index) || index < 0 || index >= this.spec.questions.length) throw new SessionError('invalid-options', `answer index must be 0…${this.spec.questions.length - 1}, got ${index}`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.spec.questions.length)
+      throw new SessionError(
+        'invalid-options',
+        `answer index must be 0…${this.spec.questions.length - 1}, got ${index}`,
+      );
   }
 
   private assertConsent(what: string): void {
     this.assertOpen();
-    if (this.consentRecord === null) throw new SessionError('consent-required', `cannot ${what} before session.consent({ noticeVersion, modalities }) is recorded`);
+    if (this.consentRecord === null)
+      throw new SessionError(
+        'consent-required',
+        `cannot ${what} before session.consent({ noticeVersion, modalities }) is recorded`,
+      );
   }
 
   /**
@@ -369,7 +459,11 @@ export class InterviewSession extends EventTarget {
       return null;
     } catch (e) {
       if (!(e instanceof SessionError) || e.code !== 'storage') throw e;
-      const w: SessionWarning = { code: 'storage-failed', ...(answer === undefined ? {} : { answer }), message: `could not save on this device (${e.message}); the ${answer === undefined ? 'result' : `answer ${answer + 1}`} is kept in this page only and is lost on reload` };
+      const w: SessionWarning = {
+        code: 'storage-failed',
+        ...(answer === undefined ? {} : { answer }),
+        message: `could not save on this device (${e.message}); the ${answer === undefined ? 'result' : `answer ${answer + 1}`} is kept in this page only and is lost on reload`,
+      };
       this.record(w);
       return w;
     }
@@ -379,7 +473,18 @@ export class InterviewSession extends EventTarget {
   private async persist(epoch: number): Promise<void> {
     if (!this.ctx.persist || this.state.epoch !== epoch) return;
     const { id, createdAt, consentRecord: consent, answers, warningList: warnings, lastResult: result } = this;
-    const stored: StoredSession = { id, createdAt, jobTitle: this.spec.jobTitle, questions: this.spec.questions, modalities: this.ctx.modalities, consent, answers, warnings, result, logs: this.eventLogs() };
+    const stored: StoredSession = {
+      id,
+      createdAt,
+      jobTitle: this.spec.jobTitle,
+      questions: this.spec.questions,
+      modalities: this.ctx.modalities,
+      consent,
+      answers,
+      warnings,
+      result,
+      logs: this.eventLogs(),
+    };
     await saveSession(stored, true);
   }
 }

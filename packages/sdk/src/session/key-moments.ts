@@ -28,7 +28,11 @@ export interface KeyMomentOptions {
   readonly total?: number;
 }
 
-export function findKeyMoments(answerAttention: readonly (readonly number[])[], questionAttention: readonly number[], o: KeyMomentOptions = {}): MomentSpan[] {
+export function findKeyMoments(
+  answerAttention: readonly (readonly number[])[],
+  questionAttention: readonly number[],
+  o: KeyMomentOptions = {},
+): MomentSpan[] {
   const hop = o.hopSeconds ?? 0.25;
   const len = o.windowSeconds ?? 0.5;
   const maxWindows = Math.max(1, Math.floor(((o.maxSeconds ?? 4) - len) / hop + 1e-9) + 1);
@@ -60,7 +64,14 @@ export function findKeyMoments(answerAttention: readonly (readonly number[])[], 
       for (let t = Math.max(0, first - 1); t <= Math.min(att.length - 1, last + 1); t++) used[t] = 1;
       let mass = 0;
       for (let t = first; t <= last; t++) mass += att[t]!;
-      out.push({ answer, first, last, startSeconds: first * hop, endSeconds: last * hop + len, weight: (questionAttention[answer] ?? 0) * mass });
+      out.push({
+        answer,
+        first,
+        last,
+        startSeconds: first * hop,
+        endSeconds: last * hop + len,
+        weight: (questionAttention[answer] ?? 0) * mass,
+      });
     }
   });
   out.sort((a, b) => b.weight - a.weight);

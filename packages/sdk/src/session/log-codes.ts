@@ -34,5 +34,7 @@ export const LOG_CODE: Record<SessionWarningCode, WarningCode> = {
 export function fileErrorLogCode(e: unknown): WarningCode | undefined {
   if (!(e instanceof SessionError) || (e.code !== 'unreadable-file' && e.code !== 'no-media')) return undefined;
   const cause = (e.cause as { code?: unknown } | undefined)?.code;
-  return typeof cause === 'string' && (WARNING_CODES as readonly string[]).includes(cause) ? (cause as WarningCode) : 'other';
+  return typeof cause === 'string' && (WARNING_CODES as readonly string[]).includes(cause)
+    ? (cause as WarningCode)
+    : 'other';
 }

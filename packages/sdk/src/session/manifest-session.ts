@@ -14,7 +14,10 @@ import { MEDIAPIPE_BINARY, type ManifestVerifier } from './manifest.ts';
 async function tfjsBinaryName(): Promise<WasmBinaryName> {
   // Importing the package registers the two flags below; it fetches nothing.
   await import('@tensorflow/tfjs-backend-wasm');
-  const [simd, threads] = await Promise.all([tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')]);
+  const [simd, threads] = await Promise.all([
+    tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'),
+    tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'),
+  ]);
   if (simd === true && threads === true) return 'tfjs-backend-wasm-threaded-simd.wasm';
   return simd === true ? 'tfjs-backend-wasm-simd.wasm' : 'tfjs-backend-wasm.wasm';
 }
@@ -30,6 +33,9 @@ export async function verifyTfjsWasm(verifier: ManifestVerifier, wasmPaths: stri
  * script the page runs, covered like the host's other JavaScript (bundle, CSP); it is not listed,
  * also because bundlers' dev servers rewrite it on the fly.
  */
-export async function verifyVisionWasm(verifier: ManifestVerifier, urls: { readonly wasmBinaryUrl: string }): Promise<void> {
+export async function verifyVisionWasm(
+  verifier: ManifestVerifier,
+  urls: { readonly wasmBinaryUrl: string },
+): Promise<void> {
   await verifier.fetchVerified('mediapipe', MEDIAPIPE_BINARY, urls.wasmBinaryUrl);
 }

@@ -42,7 +42,11 @@ export function serializeManifest(m: AssetManifest): string {
   const assets: Record<string, Record<string, AssetEntry>> = {};
   for (const g of ASSET_GROUPS) {
     const group = m.assets[g];
-    assets[g] = Object.fromEntries(Object.keys(group).sort().map((k) => [k, { bytes: group[k]!.bytes, sha256: group[k]!.sha256 }]));
+    assets[g] = Object.fromEntries(
+      Object.keys(group)
+        .sort()
+        .map((k) => [k, { bytes: group[k]!.bytes, sha256: group[k]!.sha256 }]),
+    );
   }
   return `${JSON.stringify({ format: MANIFEST_FORMAT, assets }, null, 2)}\n`;
 }
@@ -53,17 +57,27 @@ export function parseManifest(bytes: Uint8Array, url: string): AssetManifest {
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
-    throw new AssetError('asset-invalid', url, `not valid JSON (${bytes.byteLength} bytes): ${(e as Error).message}`, { cause: e });
+    throw new AssetError('asset-invalid', url, `not valid JSON (${bytes.byteLength} bytes): ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const m = raw as { format?: unknown; assets?: Record<string, unknown> } | null;
-  if (m === null || typeof m !== 'object' || m.format !== MANIFEST_FORMAT || typeof m.assets !== 'object' || m.assets === null) {
+  if (
+    m === null ||
+    typeof m !== 'object' ||
+    m.format !== MANIFEST_FORMAT ||
+    typeof m.assets !== 'object' ||
+    m.assets === null
+  ) {
     throw new AssetError('asset-invalid', url, `not a ${MANIFEST_FORMAT} file`);
   }
   for (const g of ASSET_GROUPS) {
     const group = m.assets[g];
-    if (group === null || typeof group !== 'object') throw new AssetError('asset-invalid', url, `lacks the "${g}" group`);
+    if (group === null || typeof group !== 'object')
+      throw new AssetError('asset-invalid', url, `lacks the "${g}" group`);
     for (const [name, e] of Object.entries(group as Record<string, Partial<AssetEntry>>)) {
-      const ok = typeof e?.sha256 === 'string' && SHA256.test(e.sha256) && Number.isInteger(e.bytes) && (e.bytes as number) >= 0;
+      const ok =
+        typeof e?.sha256 === 'string' && SHA256.test(e.sha256) && Number.isInteger(e.bytes) && (e.bytes as number) >= 0;
       if (!ok) throw new AssetError('asset-invalid', url, `entry ${g}/${name} needs bytes and a 64-hex sha256`);
     }
   }
@@ -81,7 +95,8 @@ export async function fetchAsset(url: string, fetcher: typeof fetch = globalThis
   if (!res.ok) throw new AssetError('asset-missing', url, `HTTP ${res.status}`);
   // No SDK asset is HTML: such an answer is a server's error page or a single-page-app fallback.
   const type = res.headers.get('content-type') ?? '';
-  if (/^text\/html\b/i.test(type)) throw new AssetError('asset-invalid', url, `answered ${type} (an error page or an app fallback?), not the file`);
+  if (/^text\/html\b/i.test(type))
+    throw new AssetError('asset-invalid', url, `answered ${type} (an error page or an app fallback?), not the file`);
   return new Uint8Array(await res.arrayBuffer());
 }
 
@@ -100,12 +115,14 @@ export class ManifestVerifier {
   /** Refuses `bytes` from `url` unless they are exactly the manifest's `group/name` entry. */
   async verify(group: AssetGroup, name: string, url: string, bytes: Uint8Array): Promise<void> {
     const entry = this.manifest.assets[group][name];
-    if (entry === undefined) throw new AssetError('asset-integrity', url, `${group}/${name} is not listed in ${this.url}`);
+    if (entry === undefined)
+      throw new AssetError('asset-integrity', url, `${group}/${name} is not listed in ${this.url}`);
     if (bytes.byteLength !== entry.bytes) {
       throw new AssetError('asset-integrity', url, `${bytes.byteLength} bytes, the manifest records ${entry.bytes}`);
     }
     const actual = await sha256Hex(bytes);
-    if (actual !== entry.sha256) throw new AssetError('asset-integrity', url, `sha256 ${actual}, the manifest records ${entry.sha256}`);
+    if (actual !== entry.sha256)
+      throw new AssetError('asset-integrity', url, `sha256 ${actual}, the manifest records ${entry.sha256}`);
   }
 
   /** Fetches `group/name` from `url` and verifies it. */
@@ -122,8 +139,13 @@ export class ManifestVerifier {
   fetcherFor(group: AssetGroup, base: string): typeof fetch {
     return (async (input: RequestInfo | URL) => {
       const url = input instanceof Request ? input.url : String(input);
-      if (!url.startsWith(base)) throw new AssetError('asset-integrity', url, `outside ${base}, where the manifest's ${group} files live`);
-      const bytes = await this.fetchVerified(group, decodeURIComponent(url.slice(base.length).split(/[?#]/)[0] ?? ''), url);
+      if (!url.startsWith(base))
+        throw new AssetError('asset-integrity', url, `outside ${base}, where the manifest's ${group} files live`);
+      const bytes = await this.fetchVerified(
+        group,
+        decodeURIComponent(url.slice(base.length).split(/[?#]/)[0] ?? ''),
+        url,
+      );
       return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200 });
     }) as typeof fetch;
   }
@@ -141,6 +163,7 @@ export function defaultManifestUrl(modelUrl: string): string {
 export async function loadManifest(url: string, pin: string | null): Promise<ManifestVerifier> {
   const bytes = await fetchAsset(url);
   const sha256 = await sha256Hex(bytes);
-  if (pin !== null && sha256 !== pin) throw new AssetError('asset-integrity', url, `sha256 ${sha256}, the host pinned manifestSha256 ${pin}`);
+  if (pin !== null && sha256 !== pin)
+    throw new AssetError('asset-integrity', url, `sha256 ${sha256}, the host pinned manifestSha256 ${pin}`);
   return new ManifestVerifier(parseManifest(bytes, url), url, sha256);
 }

@@ -13,16 +13,25 @@ import type { SessionModality } from './types.ts';
  * with them off, 0.03–0.06 (docs/same-media.md). A host that needs them for a call attaches its
  * own stream; the analysis then reads the processed voice.
  */
-export const RAW_AUDIO: MediaTrackConstraints = Object.freeze({ echoCancellation: false, noiseSuppression: false, autoGainControl: false });
+export const RAW_AUDIO: MediaTrackConstraints = Object.freeze({
+  echoCancellation: false,
+  noiseSuppression: false,
+  autoGainControl: false,
+});
 
 export async function requestInterviewMedia(modalities: readonly SessionModality[]): Promise<MediaStream> {
   const md = globalThis.navigator?.mediaDevices;
-  if (md?.getUserMedia === undefined) throw new SessionError('no-media', 'this browser (or an insecure http page) offers no getUserMedia');
+  if (md?.getUserMedia === undefined)
+    throw new SessionError('no-media', 'this browser (or an insecure http page) offers no getUserMedia');
   try {
-    return await md.getUserMedia({ audio: modalities.includes('audio') ? RAW_AUDIO : false, video: modalities.includes('video') ? { width: 640, height: 480 } : false });
+    return await md.getUserMedia({
+      audio: modalities.includes('audio') ? RAW_AUDIO : false,
+      video: modalities.includes('video') ? { width: 640, height: 480 } : false,
+    });
   } catch (e) {
     const name = (e as DOMException).name;
-    if (name === 'NotAllowedError' || name === 'SecurityError') throw new SessionError('permission-denied', `camera/microphone access was refused (${name})`, { cause: e });
+    if (name === 'NotAllowedError' || name === 'SecurityError')
+      throw new SessionError('permission-denied', `camera/microphone access was refused (${name})`, { cause: e });
     throw new SessionError('no-media', `no usable camera/microphone (${name}: ${(e as Error).message})`, { cause: e });
   }
 }

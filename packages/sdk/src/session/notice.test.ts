@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { NOTICE_TEMPLATE_EN, NoticeError, renderNotice, validateNoticeTemplate, type NoticeTemplate, type NoticeValues } from './notice.ts';
+import {
+  NOTICE_TEMPLATE_EN,
+  NoticeError,
+  renderNotice,
+  validateNoticeTemplate,
+  type NoticeTemplate,
+  type NoticeValues,
+} from './notice.ts';
 
-const values: NoticeValues = { employer: 'Acme Ltd', jobTitle: 'Sales Consultant', contact: 'privacy@acme.example', retentionDays: 90, deletionDays: 30, alternative: 'a live interview with a recruiter' };
+const values: NoticeValues = {
+  employer: 'Acme Ltd',
+  jobTitle: 'Sales Consultant',
+  contact: 'privacy@acme.example',
+  retentionDays: 90,
+  deletionDays: 30,
+  alternative: 'a live interview with a recruiter',
+};
 
 describe('renderNotice', () => {
   it('fills every placeholder and leaves the face section out of an audio-only session', () => {
     const n = renderNotice(NOTICE_TEMPLATE_EN, values, ['audio']);
     expect(n.sections.map((s) => s.id)).toEqual(['what', 'audio', 'how', 'device', 'retention', 'choice', 'contact']);
-    expect(n.sections[0]?.body).toBe('Acme Ltd uses an automated tool (HireNet) to help assess your recorded answers for the Sales Consultant position. While you answer, it analyses your voice.');
+    expect(n.sections[0]?.body).toBe(
+      'Acme Ltd uses an automated tool (HireNet) to help assess your recorded answers for the Sales Consultant position. While you answer, it analyses your voice.',
+    );
     expect(n.text).toContain('kept for 90 days');
     expect(n.text).toContain('deleted within 30 days');
     expect(n.text).toContain('a live interview with a recruiter');
@@ -30,7 +46,9 @@ describe('renderNotice', () => {
     expect(text).toContain('a person reviews your application before any decision');
     expect(text).toContain('Taking part is voluntary');
     // Observable signals only: the notice must not label feelings.
-    expect(text).not.toMatch(/\b(happy|happiness|sad|sadness|anger|angry|fear|disgust|surprise|joy|contempt|nervous|confiden)/i);
+    expect(text).not.toMatch(
+      /\b(happy|happiness|sad|sadness|anger|angry|fear|disgust|surprise|joy|contempt|nervous|confiden)/i,
+    );
   });
 
   it('renders a translated template with its own list format', () => {
@@ -38,14 +56,21 @@ describe('renderNotice', () => {
       ...NOTICE_TEMPLATE_EN,
       locale: 'de',
       version: '1.0.0',
-      sections: NOTICE_TEMPLATE_EN.sections.map((s) => (s.id === 'what' ? { ...s, heading: 'Was analysiert wird', body: '{employer} analysiert {modalities}.' } : s)),
+      sections: NOTICE_TEMPLATE_EN.sections.map((s) =>
+        s.id === 'what' ? { ...s, heading: 'Was analysiert wird', body: '{employer} analysiert {modalities}.' } : s,
+      ),
       modalityNames: { audio: 'Ihre Stimme', video: 'Ihr Gesicht' },
     };
-    expect(renderNotice(de, values, ['audio', 'video']).sections[0]?.body).toBe('Acme Ltd analysiert Ihre Stimme und Ihr Gesicht.');
+    expect(renderNotice(de, values, ['audio', 'video']).sections[0]?.body).toBe(
+      'Acme Ltd analysiert Ihre Stimme und Ihr Gesicht.',
+    );
   });
 
   it('refuses a translation that drops a required section or invents a placeholder', () => {
-    const dropped = { ...NOTICE_TEMPLATE_EN, sections: NOTICE_TEMPLATE_EN.sections.filter((s) => s.id !== 'retention') };
+    const dropped = {
+      ...NOTICE_TEMPLATE_EN,
+      sections: NOTICE_TEMPLATE_EN.sections.filter((s) => s.id !== 'retention'),
+    };
     expect(() => validateNoticeTemplate(dropped)).toThrow('lacks section(s): retention');
     const invented = { ...NOTICE_TEMPLATE_EN, title: 'Hello {candidateName}' };
     expect(() => renderNotice(invented, values, ['audio'])).toThrow('unknown placeholder {candidateName}');

@@ -43,24 +43,69 @@ export interface NoticeValues {
   readonly alternative: string;
 }
 
-export const NOTICE_PLACEHOLDERS = ['employer', 'jobTitle', 'contact', 'retentionDays', 'deletionDays', 'alternative', 'modalities'] as const;
+export const NOTICE_PLACEHOLDERS = [
+  'employer',
+  'jobTitle',
+  'contact',
+  'retentionDays',
+  'deletionDays',
+  'alternative',
+  'modalities',
+] as const;
 
 // Sections a translation may not drop: each carries a duty (what is analysed, how, on-device,
 // retention and deletion, the choice to decline, whom to ask).
-const REQUIRED_SECTIONS: readonly NoticeSectionId[] = ['what', 'audio', 'video', 'how', 'device', 'retention', 'choice', 'contact'];
+const REQUIRED_SECTIONS: readonly NoticeSectionId[] = [
+  'what',
+  'audio',
+  'video',
+  'how',
+  'device',
+  'retention',
+  'choice',
+  'contact',
+];
 
 export const NOTICE_TEMPLATE_EN: NoticeTemplate = {
   version: '1.0.0',
   locale: 'en',
   title: 'Before your video interview: how an automated tool is used',
   sections: [
-    { id: 'what', heading: 'What is analysed', body: '{employer} uses an automated tool (HireNet) to help assess your recorded answers for the {jobTitle} position. While you answer, it analyses {modalities}.' },
-    { id: 'audio', heading: 'Your voice', body: 'From the sound of your voice it measures properties such as pitch, loudness, voice quality, pauses and speaking rate. It does not use the words you say and does not identify you by your voice.' },
-    { id: 'video', heading: 'Your face', body: 'From the camera image it measures facial muscle movements, head position and gaze direction. It does not recognise who you are and does not infer emotions.' },
-    { id: 'how', heading: 'How the result is used', body: 'A statistical model reads these measurements, four times per second, together with the interview questions and produces one score per interview. The score is an aid for the people at {employer} who review your application: a person reviews your application before any decision, and the score alone never decides.' },
-    { id: 'device', heading: 'Your recording stays on this device', body: 'All analysis runs in your browser on this device. The tool does not upload your video or audio; {employer} receives only the score and the numeric measurements.' },
-    { id: 'retention', heading: 'Keeping and deleting', body: 'The measurements and the score are kept for {retentionDays} days, then deleted. You can ask for them to be deleted at any time by contacting {contact}; they will be deleted within {deletionDays} days, including copies held by anyone they were shared with.' },
-    { id: 'choice', heading: 'Your choice', body: 'Taking part is voluntary. If you do not agree, you can ask for {alternative}, or for an accommodation, instead.' },
+    {
+      id: 'what',
+      heading: 'What is analysed',
+      body: '{employer} uses an automated tool (HireNet) to help assess your recorded answers for the {jobTitle} position. While you answer, it analyses {modalities}.',
+    },
+    {
+      id: 'audio',
+      heading: 'Your voice',
+      body: 'From the sound of your voice it measures properties such as pitch, loudness, voice quality, pauses and speaking rate. It does not use the words you say and does not identify you by your voice.',
+    },
+    {
+      id: 'video',
+      heading: 'Your face',
+      body: 'From the camera image it measures facial muscle movements, head position and gaze direction. It does not recognise who you are and does not infer emotions.',
+    },
+    {
+      id: 'how',
+      heading: 'How the result is used',
+      body: 'A statistical model reads these measurements, four times per second, together with the interview questions and produces one score per interview. The score is an aid for the people at {employer} who review your application: a person reviews your application before any decision, and the score alone never decides.',
+    },
+    {
+      id: 'device',
+      heading: 'Your recording stays on this device',
+      body: 'All analysis runs in your browser on this device. The tool does not upload your video or audio; {employer} receives only the score and the numeric measurements.',
+    },
+    {
+      id: 'retention',
+      heading: 'Keeping and deleting',
+      body: 'The measurements and the score are kept for {retentionDays} days, then deleted. You can ask for them to be deleted at any time by contacting {contact}; they will be deleted within {deletionDays} days, including copies held by anyone they were shared with.',
+    },
+    {
+      id: 'choice',
+      heading: 'Your choice',
+      body: 'Taking part is voluntary. If you do not agree, you can ask for {alternative}, or for an accommodation, instead.',
+    },
     { id: 'contact', heading: 'Questions', body: 'For questions about this tool or your data, contact {contact}.' },
   ],
   modalityNames: { audio: 'your voice', video: 'your face' },
@@ -91,15 +136,25 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 
 /** Checks a (possibly translated) template: version, required sections, known placeholders only. */
 export function validateNoticeTemplate(t: NoticeTemplate): void {
-  if (!VERSION_PATTERN.test(t.version)) throw new NoticeError(`notice version must be a semantic version, got "${t.version}"`);
+  if (!VERSION_PATTERN.test(t.version))
+    throw new NoticeError(`notice version must be a semantic version, got "${t.version}"`);
   const ids = t.sections.map((s) => s.id);
   const missing = REQUIRED_SECTIONS.filter((id) => !ids.includes(id));
-  if (missing.length > 0) throw new NoticeError(`notice ${t.locale} ${t.version} lacks section(s): ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new NoticeError(`notice ${t.locale} ${t.version} lacks section(s): ${missing.join(', ')}`);
   if (new Set(ids).size !== ids.length) throw new NoticeError(`notice ${t.locale} ${t.version} repeats a section`);
-  const texts = [t.title, t.consentLabel, t.declineLabel, t.modalityNames.audio, t.modalityNames.video, ...t.sections.flatMap((s) => [s.heading, s.body])];
+  const texts = [
+    t.title,
+    t.consentLabel,
+    t.declineLabel,
+    t.modalityNames.audio,
+    t.modalityNames.video,
+    ...t.sections.flatMap((s) => [s.heading, s.body]),
+  ];
   for (const text of texts) {
     for (const [, name] of text.matchAll(PLACEHOLDER)) {
-      if (!(NOTICE_PLACEHOLDERS as readonly string[]).includes(name ?? '')) throw new NoticeError(`notice ${t.locale} ${t.version} uses an unknown placeholder {${name}}`);
+      if (!(NOTICE_PLACEHOLDERS as readonly string[]).includes(name ?? ''))
+        throw new NoticeError(`notice ${t.locale} ${t.version} uses an unknown placeholder {${name}}`);
     }
   }
 }
@@ -108,25 +163,48 @@ export function validateNoticeTemplate(t: NoticeTemplate): void {
  * Fills a template for the modalities actually analysed: the face section is left out for an
  * audio-only session (`modalities: ['audio']`), and `{modalities}` names only what is used.
  */
-export function renderNotice(template: NoticeTemplate, values: NoticeValues, modalities: readonly LogModality[]): RenderedNotice {
+export function renderNotice(
+  template: NoticeTemplate,
+  values: NoticeValues,
+  modalities: readonly LogModality[],
+): RenderedNotice {
   validateNoticeTemplate(template);
-  if (modalities.length === 0 || modalities.some((m) => m !== 'audio' && m !== 'video') || new Set(modalities).size !== modalities.length) {
+  if (
+    modalities.length === 0 ||
+    modalities.some((m) => m !== 'audio' && m !== 'video') ||
+    new Set(modalities).size !== modalities.length
+  ) {
     throw new NoticeError('modalities must be a non-empty list of distinct "audio" / "video"');
   }
   for (const key of ['employer', 'jobTitle', 'contact', 'alternative'] as const) {
-    if (typeof values[key] !== 'string' || values[key].trim() === '') throw new NoticeError(`notice value "${key}" must be a non-empty string`);
+    if (typeof values[key] !== 'string' || values[key].trim() === '')
+      throw new NoticeError(`notice value "${key}" must be a non-empty string`);
   }
   for (const key of ['retentionDays', 'deletionDays'] as const) {
-    if (!Number.isInteger(values[key]) || values[key] < 1) throw new NoticeError(`notice value "${key}" must be a positive whole number of days`);
+    if (!Number.isInteger(values[key]) || values[key] < 1)
+      throw new NoticeError(`notice value "${key}" must be a positive whole number of days`);
   }
   const used = (['audio', 'video'] as const).filter((m) => modalities.includes(m));
-  const list = new Intl.ListFormat(template.locale, { type: 'conjunction' }).format(used.map((m) => template.modalityNames[m]));
+  const list = new Intl.ListFormat(template.locale, { type: 'conjunction' }).format(
+    used.map((m) => template.modalityNames[m]),
+  );
   const fill = (text: string): string =>
-    text.replace(PLACEHOLDER, (_all, name: string) => (name === 'modalities' ? list : String(values[name as keyof NoticeValues])));
+    text.replace(PLACEHOLDER, (_all, name: string) =>
+      name === 'modalities' ? list : String(values[name as keyof NoticeValues]),
+    );
   const sections = template.sections
     .filter((s) => !((s.id === 'audio' || s.id === 'video') && !used.includes(s.id)))
     .map((s) => ({ id: s.id, heading: fill(s.heading), body: fill(s.body) }));
   const title = fill(template.title);
   const text = [title, '', ...sections.flatMap((s) => [s.heading, s.body, ''])].join('\n').trimEnd();
-  return { version: template.version, locale: template.locale, modalities: used, title, sections, consentLabel: fill(template.consentLabel), declineLabel: fill(template.declineLabel), text };
+  return {
+    version: template.version,
+    locale: template.locale,
+    modalities: used,
+    title,
+    sections,
+    consentLabel: fill(template.consentLabel),
+    declineLabel: fill(template.declineLabel),
+    text,
+  };
 }

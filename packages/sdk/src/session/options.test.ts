@@ -39,9 +39,15 @@ describe('HireNet options', () => {
     it('accepts strings at the limit and refuses one character more, naming the field and the limit', () => {
       const title = 'T'.repeat(HOST_TEXT_LIMITS.jobTitle);
       const question = 'Q'.repeat(HOST_TEXT_LIMITS.question);
-      expect(validateInterviewSpec({ jobTitle: title, questions: [question] }).questions[0]).toHaveLength(HOST_TEXT_LIMITS.question);
-      expect(spec(`${title}x`, ['ok'])).toThrow(invalid('jobTitle', new RegExp(`limit is ${HOST_TEXT_LIMITS.jobTitle}`)));
-      expect(spec('x', ['ok', `${question}x`])).toThrow(invalid('questions[1]', new RegExp(`limit is ${HOST_TEXT_LIMITS.question}`)));
+      expect(validateInterviewSpec({ jobTitle: title, questions: [question] }).questions[0]).toHaveLength(
+        HOST_TEXT_LIMITS.question,
+      );
+      expect(spec(`${title}x`, ['ok'])).toThrow(
+        invalid('jobTitle', new RegExp(`limit is ${HOST_TEXT_LIMITS.jobTitle}`)),
+      );
+      expect(spec('x', ['ok', `${question}x`])).toThrow(
+        invalid('questions[1]', new RegExp(`limit is ${HOST_TEXT_LIMITS.question}`)),
+      );
       // The case measured in the demo: a 100,000-character question is refused at once.
       const t0 = performance.now();
       expect(spec('x', ['q'.repeat(100_000)])).toThrow(/questions\[0\] is 100000 characters long; the limit is 1000/);
@@ -55,7 +61,9 @@ describe('HireNet options', () => {
     });
 
     it('refuses control characters other than tab/newline and unpaired surrogates', () => {
-      expect(validateInterviewSpec({ jobTitle: 'Nurse 👩‍⚕️', questions: ['Part one:\n\tpart two?'] }).jobTitle).toBe('Nurse 👩‍⚕️');
+      expect(validateInterviewSpec({ jobTitle: 'Nurse 👩‍⚕️', questions: ['Part one:\n\tpart two?'] }).jobTitle).toBe(
+        'Nurse 👩‍⚕️',
+      );
       expect(spec('x', ['a\u0000b'])).toThrow(invalid('questions[0]', /control character other than tab and newline/));
       expect(spec('x', ['a\rb'])).toThrow(/questions\[0\] contains a control character/);
       expect(spec('x', ['a\u0085b'])).toThrow(/questions\[0\] contains a control character/);
@@ -69,18 +77,32 @@ describe('HireNet options', () => {
     it('refuses long or malformed option URLs, naming the option', () => {
       const long = `https://cdn.example.test/${'a'.repeat(HOST_TEXT_LIMITS.url)}`;
       expect(() => resolveOptions({ assetsBaseUrl: long })).toThrow(invalid('assetsBaseUrl', /limit is 4096/));
-      expect(() => resolveOptions({ assetsBaseUrl: '/a/', modelUrl: long })).toThrow(invalid('modelUrl', /limit is 4096/));
-      expect(() => resolveOptions({ assetsBaseUrl: '/a/', faceModelUrl: long })).toThrow(/faceModelUrl is \d+ characters long/);
-      expect(() => resolveOptions({ assetsBaseUrl: '/a/', audioWorkerUrl: '/w.js\n' })).toThrow(invalid('audioWorkerUrl', /control character/));
-      expect(() => resolveOptions({ assetsBaseUrl: '/a/', manifestUrl: 7 as never })).toThrow(/manifestUrl must be a string/);
-      expect(() => resolveOptions({ assetsBaseUrl: '/a/', visionWasm: { wasmLoaderUrl: '/l.js', wasmBinaryUrl: long } })).toThrow(invalid('visionWasm.wasmBinaryUrl', /limit/));
+      expect(() => resolveOptions({ assetsBaseUrl: '/a/', modelUrl: long })).toThrow(
+        invalid('modelUrl', /limit is 4096/),
+      );
+      expect(() => resolveOptions({ assetsBaseUrl: '/a/', faceModelUrl: long })).toThrow(
+        /faceModelUrl is \d+ characters long/,
+      );
+      expect(() => resolveOptions({ assetsBaseUrl: '/a/', audioWorkerUrl: '/w.js\n' })).toThrow(
+        invalid('audioWorkerUrl', /control character/),
+      );
+      expect(() => resolveOptions({ assetsBaseUrl: '/a/', manifestUrl: 7 as never })).toThrow(
+        /manifestUrl must be a string/,
+      );
+      expect(() =>
+        resolveOptions({ assetsBaseUrl: '/a/', visionWasm: { wasmLoaderUrl: '/l.js', wasmBinaryUrl: long } }),
+      ).toThrow(invalid('visionWasm.wasmBinaryUrl', /limit/));
       expect(resolveOptions({ assetsBaseUrl: '/a/', faceModelUrl: null }).faceModelUrl).toBeNull();
     });
 
     it('checks the consent notice version and locale', () => {
       expect(() => validateConsentNotice({ noticeVersion: '1.0.0', noticeLocale: 'de-CH' })).not.toThrow();
-      expect(() => validateConsentNotice({ noticeVersion: '1'.repeat(65) })).toThrow(invalid('noticeVersion', /limit is 64/));
-      expect(() => validateConsentNotice({ noticeVersion: '1.0.0', noticeLocale: 'e'.repeat(36) })).toThrow(invalid('noticeLocale', /limit is 35/));
+      expect(() => validateConsentNotice({ noticeVersion: '1'.repeat(65) })).toThrow(
+        invalid('noticeVersion', /limit is 64/),
+      );
+      expect(() => validateConsentNotice({ noticeVersion: '1.0.0', noticeLocale: 'e'.repeat(36) })).toThrow(
+        invalid('noticeLocale', /limit is 35/),
+      );
       expect(() => validateConsentNotice({ noticeVersion: '' })).toThrow(/noticeVersion must be a non-empty string/);
     });
   });

@@ -106,7 +106,17 @@ function bad(message: string): SessionError {
   return new SessionError('invalid-options', message);
 }
 
-const URL_FIELDS = ['assetsBaseUrl', 'modelUrl', 'faceModelUrl', 'vocabUrl', 'wasmPaths', 'audioWorkletUrl', 'audioWorkerUrl', 'visionWorkerUrl', 'manifestUrl'] as const;
+const URL_FIELDS = [
+  'assetsBaseUrl',
+  'modelUrl',
+  'faceModelUrl',
+  'vocabUrl',
+  'wasmPaths',
+  'audioWorkletUrl',
+  'audioWorkerUrl',
+  'visionWorkerUrl',
+  'manifestUrl',
+] as const;
 
 /** Every URL option: a string of at most HOST_TEXT_LIMITS.url characters, no control character. */
 function checkUrls(o: HireNetOptions): void {
@@ -116,7 +126,8 @@ function checkUrls(o: HireNetOptions): void {
     if (v !== undefined && v !== null) checkHostText(v, field, url);
   }
   if (o.visionWasm !== undefined) {
-    if (o.visionWasm === null || typeof o.visionWasm !== 'object') throw bad('visionWasm must be { wasmLoaderUrl, wasmBinaryUrl }');
+    if (o.visionWasm === null || typeof o.visionWasm !== 'object')
+      throw bad('visionWasm must be { wasmLoaderUrl, wasmBinaryUrl }');
     checkHostText(o.visionWasm.wasmLoaderUrl, 'visionWasm.wasmLoaderUrl', url);
     checkHostText(o.visionWasm.wasmBinaryUrl, 'visionWasm.wasmBinaryUrl', url);
   }
@@ -128,7 +139,8 @@ function checkUrls(o: HireNetOptions): void {
  */
 export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOptions {
   if (o === null || typeof o !== 'object') throw bad('HireNet.create needs an options object');
-  if (typeof o.assetsBaseUrl !== 'string' || o.assetsBaseUrl === '') throw bad('assetsBaseUrl is required (directory of the self-hosted assets)');
+  if (typeof o.assetsBaseUrl !== 'string' || o.assetsBaseUrl === '')
+    throw bad('assetsBaseUrl is required (directory of the self-hosted assets)');
   checkUrls(o);
   const abs = (u: string): string => (base === undefined ? u : new URL(u, base).href);
   const dir = (u: string): string => abs(u.endsWith('/') ? u : `${u}/`);
@@ -136,21 +148,38 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
   // Default paths are plain children of the assets directory, so appending is exact.
   const at = (rel: string): string => `${assets}${rel}`;
   const modalities = o.modalities ?? MODALITIES;
-  if (!Array.isArray(modalities) || modalities.length === 0 || modalities.some((m) => !MODALITIES.includes(m)) || new Set(modalities).size !== modalities.length) {
-    throw bad(`modalities must be a non-empty subset of ${JSON.stringify(MODALITIES)}, got ${JSON.stringify(modalities)}`);
+  if (
+    !Array.isArray(modalities) ||
+    modalities.length === 0 ||
+    modalities.some((m) => !MODALITIES.includes(m)) ||
+    new Set(modalities).size !== modalities.length
+  ) {
+    throw bad(
+      `modalities must be a non-empty subset of ${JSON.stringify(MODALITIES)}, got ${JSON.stringify(modalities)}`,
+    );
   }
   const backend = o.backend ?? 'auto';
-  if (!BACKENDS.includes(backend)) throw bad(`backend must be one of ${BACKENDS.join(', ')}, got ${JSON.stringify(backend)}`);
+  if (!BACKENDS.includes(backend))
+    throw bad(`backend must be one of ${BACKENDS.join(', ')}, got ${JSON.stringify(backend)}`);
   const candidates = o.backendCandidates ?? null;
-  if (candidates !== null && (!Array.isArray(candidates) || candidates.length === 0 || candidates.some((b) => !BACKENDS.includes(b) || b === 'auto'))) {
-    throw bad(`backendCandidates must be a non-empty list of ${BACKENDS.filter((b) => b !== 'auto').join(', ')}, got ${JSON.stringify(candidates)}`);
+  if (
+    candidates !== null &&
+    (!Array.isArray(candidates) ||
+      candidates.length === 0 ||
+      candidates.some((b) => !BACKENDS.includes(b) || b === 'auto'))
+  ) {
+    throw bad(
+      `backendCandidates must be a non-empty list of ${BACKENDS.filter((b) => b !== 'auto').join(', ')}, got ${JSON.stringify(candidates)}`,
+    );
   }
   const faceFps = o.faceFps ?? 15;
   if (!(faceFps > 0 && faceFps <= 60)) throw bad(`faceFps must be in (0, 60], got ${faceFps}`);
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw bad('onProgress must be a function');
   const pin = o.manifestSha256 ?? null;
-  if (pin !== null && (typeof pin !== 'string' || !/^[0-9a-fA-F]{64}$/.test(pin))) throw bad(`manifestSha256 must be 64 hex digits, got ${JSON.stringify(pin)}`);
-  const face = o.faceModelUrl === undefined ? at('face_landmarker.task') : o.faceModelUrl === null ? null : abs(o.faceModelUrl);
+  if (pin !== null && (typeof pin !== 'string' || !/^[0-9a-fA-F]{64}$/.test(pin)))
+    throw bad(`manifestSha256 must be 64 hex digits, got ${JSON.stringify(pin)}`);
+  const face =
+    o.faceModelUrl === undefined ? at('face_landmarker.task') : o.faceModelUrl === null ? null : abs(o.faceModelUrl);
   const modelUrl = o.modelUrl === undefined ? at('model/') : abs(o.modelUrl);
   return Object.freeze({
     assetsBaseUrl: assets,
@@ -162,7 +191,10 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
     onProgress: o.onProgress ?? (() => undefined),
     vocabUrl: o.vocabUrl === undefined ? at('vocab/') : dir(o.vocabUrl),
     wasmPaths: o.wasmPaths === undefined ? at('tfjs/') : dir(o.wasmPaths),
-    visionWasm: o.visionWasm ?? { wasmLoaderUrl: at('mediapipe/vision_wasm_module_internal.js'), wasmBinaryUrl: at('mediapipe/vision_wasm_module_internal.wasm') },
+    visionWasm: o.visionWasm ?? {
+      wasmLoaderUrl: at('mediapipe/vision_wasm_module_internal.js'),
+      wasmBinaryUrl: at('mediapipe/vision_wasm_module_internal.wasm'),
+    },
     audioWorkletUrl: o.audioWorkletUrl === undefined ? at('capture-worklet.js') : abs(o.audioWorkletUrl),
     audioWorkerUrl: o.audioWorkerUrl === undefined ? null : abs(o.audioWorkerUrl),
     visionWorkerUrl: o.visionWorkerUrl === undefined ? null : abs(o.visionWorkerUrl),
@@ -202,5 +234,6 @@ export function validateInterviewSpec(spec: InterviewSpec): InterviewSpec {
 export function validateConsentNotice(c: { readonly noticeVersion: unknown; readonly noticeLocale?: unknown }): void {
   if (c === null || typeof c !== 'object') throw bad('consent needs { noticeVersion, modalities }');
   checkHostText(c.noticeVersion, 'noticeVersion', { max: HOST_TEXT_LIMITS.noticeVersion, nonEmpty: true });
-  if (c.noticeLocale !== undefined) checkHostText(c.noticeLocale, 'noticeLocale', { max: HOST_TEXT_LIMITS.noticeLocale, nonEmpty: true });
+  if (c.noticeLocale !== undefined)
+    checkHostText(c.noticeLocale, 'noticeLocale', { max: HOST_TEXT_LIMITS.noticeLocale, nonEmpty: true });
 }

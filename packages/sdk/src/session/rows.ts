@@ -8,11 +8,18 @@ import { HireNetError } from '../util/errors.ts';
 import type { ModalityRows, SessionModality } from './types.ts';
 
 /** Throws `feature-mismatch` unless `produced` equals `expected` element by element. */
-export function assertSameNames(modality: SessionModality, produced: readonly string[], expected: readonly string[]): void {
+export function assertSameNames(
+  modality: SessionModality,
+  produced: readonly string[],
+  expected: readonly string[],
+): void {
   const first = produced.findIndex((n, i) => n !== expected[i]);
   if (produced.length !== expected.length || first !== -1) {
     const at = first === -1 ? Math.min(produced.length, expected.length) : first;
-    throw new HireNetError('feature-mismatch', `the SDK's ${modality} window features differ from the model's (${produced.length} vs ${expected.length}; first difference at #${at}: ${String(produced[at])} vs ${String(expected[at])})`);
+    throw new HireNetError(
+      'feature-mismatch',
+      `the SDK's ${modality} window features differ from the model's (${produced.length} vs ${expected.length}; first difference at #${at}: ${String(produced[at])} vs ${String(expected[at])})`,
+    );
   }
 }
 
@@ -45,7 +52,10 @@ export function windowsToRows(
       return;
     }
     if (w.values.length !== expected.length) {
-      throw new HireNetError('feature-mismatch', `${modality} window ${k} has ${w.values.length} values, the model reads ${expected.length}`);
+      throw new HireNetError(
+        'feature-mismatch',
+        `${modality} window ${k} has ${w.values.length} values, the model reads ${expected.length}`,
+      );
     }
     if (!Array.prototype.every.call(w.values, Number.isFinite)) {
       if (dropped !== undefined) dropped.nonFinite++;

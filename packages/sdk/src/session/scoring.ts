@@ -5,13 +5,21 @@
  */
 import type { HireNetModel } from '../model/hirenet-model.ts';
 import type { InterviewInput } from '../model/types.ts';
-import { featureMetadata } from '../train/model-features.ts';
-import { standardize } from '../train/standardize.ts';
+import { featureMetadata } from '../model/model-features.ts';
+import { standardize } from '../model/standardize.ts';
 import { findKeyMoments } from './key-moments.ts';
 import { momentCues } from './cues.ts';
 import { interviewFeedback } from './feedback.ts';
 import { fuseOutputs, type ModalityOutput } from './fusion.ts';
-import type { AnswerRecord, AnswerWindows, InterviewResult, KeyMoment, ModalityRows, SessionModality, SessionWarning } from './types.ts';
+import type {
+  AnswerRecord,
+  AnswerWindows,
+  InterviewResult,
+  KeyMoment,
+  ModalityRows,
+  SessionModality,
+  SessionWarning,
+} from './types.ts';
 
 export interface WordVectors {
   readonly jobTitle: number[][];
@@ -27,12 +35,20 @@ export function encodeRows(m: ModalityRows | null, model: HireNetModel): number[
   return Array.from({ length: m.rows.length }, (_, t) => Array.from(flat.subarray(t * width, (t + 1) * width)));
 }
 
-export async function runModels(models: ReadonlyMap<SessionModality, HireNetModel>, answers: readonly (AnswerRecord | null)[], words: WordVectors): Promise<ModalityOutput[]> {
+export async function runModels(
+  models: ReadonlyMap<SessionModality, HireNetModel>,
+  answers: readonly (AnswerRecord | null)[],
+  words: WordVectors,
+): Promise<ModalityOutput[]> {
   const outs: ModalityOutput[] = [];
   for (const [modality, model] of models) {
     const rows = answers.map((a) => (a === null ? null : a[modality]));
     if (!rows.some((r) => r !== null && r.rows.length > 0)) continue;
-    const input: InterviewInput = { jobTitle: words.jobTitle, questions: words.questions, answers: rows.map((r) => encodeRows(r, model)) };
+    const input: InterviewInput = {
+      jobTitle: words.jobTitle,
+      questions: words.questions,
+      answers: rows.map((r) => encodeRows(r, model)),
+    };
     const [output] = await model.predict([input]);
     if (output !== undefined) outs.push({ modality, output, answers: rows });
   }
@@ -47,7 +63,11 @@ export interface ResultContext {
 }
 
 /** Gathers the fused output, key moments with cues, feedback and warnings into the result. */
-export function assembleResult(outputs: readonly ModalityOutput[], answers: readonly (AnswerRecord | null)[], ctx: ResultContext): InterviewResult {
+export function assembleResult(
+  outputs: readonly ModalityOutput[],
+  answers: readonly (AnswerRecord | null)[],
+  ctx: ResultContext,
+): InterviewResult {
   const grid = Array.from({ length: ctx.questionCount }, (_, i) => {
     const a = answers[i];
     return a === null || a === undefined ? 0 : Math.max(a.audio?.totalWindows ?? 0, a.video?.totalWindows ?? 0);
@@ -77,6 +97,11 @@ export function assembleResult(outputs: readonly ModalityOutput[], answers: read
     keyMoments,
     feedback: interviewFeedback(answers),
     warnings: [...ctx.warnings],
-    modelCard: { notice: 'experimental model estimate', modelVersion: ctx.modelVersion, modalities: outputs.map((o) => o.modality), backend: ctx.backend },
+    modelCard: {
+      notice: 'experimental model estimate',
+      modelVersion: ctx.modelVersion,
+      modalities: outputs.map((o) => o.modality),
+      backend: ctx.backend,
+    },
   };
 }

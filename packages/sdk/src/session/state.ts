@@ -64,7 +64,10 @@ export class SessionState {
   /** Throws `cancelled` when an interruption happened since `epoch` was read. */
   check(epoch: number, what: string): void {
     if (epoch !== this.generation) {
-      throw new SessionError('cancelled', `${what} was cancelled: the session was ${this.current === 'idle' ? 'withdrawn from' : this.current} meanwhile, and nothing of it was kept`);
+      throw new SessionError(
+        'cancelled',
+        `${what} was cancelled: the session was ${this.current === 'idle' ? 'withdrawn from' : this.current} meanwhile, and nothing of it was kept`,
+      );
     }
   }
 

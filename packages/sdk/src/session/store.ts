@@ -31,7 +31,8 @@ export interface StoredSession {
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(new SessionError('storage', `IndexedDB: ${r.error?.message ?? 'request failed'}`, { cause: r.error }));
+    r.onerror = () =>
+      reject(new SessionError('storage', `IndexedDB: ${r.error?.message ?? 'request failed'}`, { cause: r.error }));
   });
 }
 
@@ -120,7 +121,16 @@ async function wipeNow(): Promise<void> {
     // Our own connections are closed (serial queue), so a block is another tab; the deletion still
     // completes when that tab lets go, but not waiting forever: say so after BLOCKED_MS.
     r.onblocked = () => {
-      timer = setTimeout(() => reject(new SessionError('storage', 'deleting the IndexedDB database is blocked by another open tab of this site; close it and retry')), BLOCKED_MS);
+      timer = setTimeout(
+        () =>
+          reject(
+            new SessionError(
+              'storage',
+              'deleting the IndexedDB database is blocked by another open tab of this site; close it and retry',
+            ),
+          ),
+        BLOCKED_MS,
+      );
     };
   });
   if (globalThis.caches !== undefined) {
@@ -128,7 +138,9 @@ async function wipeNow(): Promise<void> {
   }
   const ls = globalThis.localStorage;
   if (ls !== undefined) {
-    const keys = Array.from({ length: ls.length }, (_, i) => ls.key(i)).filter((k): k is string => k !== null && k.startsWith(STORAGE_PREFIX));
+    const keys = Array.from({ length: ls.length }, (_, i) => ls.key(i)).filter(
+      (k): k is string => k !== null && k.startsWith(STORAGE_PREFIX),
+    );
     for (const k of keys) ls.removeItem(k);
   }
 }

@@ -147,7 +147,15 @@ export interface KeyMoment {
 }
 
 export interface FeedbackItem {
-  readonly metric: 'speaking rate' | 'pauses' | 'longest pause' | 'pitch variability' | 'loudness' | 'gaze away' | 'blink rate' | 'smile time';
+  readonly metric:
+    | 'speaking rate'
+    | 'pauses'
+    | 'longest pause'
+    | 'pitch variability'
+    | 'loudness'
+    | 'gaze away'
+    | 'blink rate'
+    | 'smile time';
   readonly value: number;
   readonly unit: string;
   /** Descriptive sentence, no judgement of the person. */

@@ -33,12 +33,39 @@ export interface TokenResolution {
 }
 
 const NUMBER_WORDS = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
 ];
 const ROUND_NUMBERS: Readonly<Record<number, string>> = {
-  30: 'thirty', 40: 'forty', 50: 'fifty', 60: 'sixty', 70: 'seventy', 80: 'eighty', 90: 'ninety',
-  100: 'hundred', 1000: 'thousand', 1000000: 'million',
+  30: 'thirty',
+  40: 'forty',
+  50: 'fifty',
+  60: 'sixty',
+  70: 'seventy',
+  80: 'eighty',
+  90: 'ninety',
+  100: 'hundred',
+  1000: 'thousand',
+  1000000: 'million',
 };
 
 /** Tokenizes `text` and returns one vector per resolved word (see resolveToken). */
@@ -50,8 +77,10 @@ export function embedText(vocab: Vocabulary, text: string, options: EmbedOptions
 export function embedTokens(vocab: Vocabulary, tokens: readonly string[], options: EmbedOptions = {}): number[][] {
   const unknown = options.unknown ?? 'skip';
   const hashNorm = options.hashNorm ?? 5.2;
-  if (!['skip', 'zero', 'hash'].includes(unknown)) throw new HireNetInputError('options.unknown', `expected 'skip', 'zero' or 'hash', got ${JSON.stringify(unknown)}`);
-  if (!(Number.isFinite(hashNorm) && hashNorm > 0)) throw new HireNetInputError('options.hashNorm', `expected a positive number, got ${hashNorm}`);
+  if (!['skip', 'zero', 'hash'].includes(unknown))
+    throw new HireNetInputError('options.unknown', `expected 'skip', 'zero' or 'hash', got ${JSON.stringify(unknown)}`);
+  if (!(Number.isFinite(hashNorm) && hashNorm > 0))
+    throw new HireNetInputError('options.hashNorm', `expected a positive number, got ${hashNorm}`);
   const rows: number[][] = [];
   for (const token of tokens) {
     const r = resolveToken(vocab, token);

@@ -23,7 +23,8 @@ describe('per-vector int8 quantisation', () => {
     for (let i = 0; i < q.count; i++) {
       const row = dequantiseRow(q, i);
       const half = (q.scales[i] ?? 0) / 2;
-      for (let d = 0; d < dims; d++) worst = Math.max(worst, Math.abs((row[d] ?? 0) - (values[i * dims + d] ?? 0)) / half);
+      for (let d = 0; d < dims; d++)
+        worst = Math.max(worst, Math.abs((row[d] ?? 0) - (values[i * dims + d] ?? 0)) / half);
     }
     expect(worst).toBeLessThanOrEqual(1 + 1e-5);
     expect(worst).toBeGreaterThan(0.9); // the bound is tight, not vacuous

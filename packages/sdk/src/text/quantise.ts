@@ -17,7 +17,8 @@ export interface QuantisedVectors {
 
 /** Quantises `count` rows of `dims` values (row-major) with one scale per row (max |x| / 127). */
 export function quantisePerVector(values: Float32Array, dims: number): QuantisedVectors {
-  if (dims <= 0 || values.length % dims !== 0) throw new RangeError(`${values.length} values do not split into rows of ${dims}`);
+  if (dims <= 0 || values.length % dims !== 0)
+    throw new RangeError(`${values.length} values do not split into rows of ${dims}`);
   const count = values.length / dims;
   const scales = new Float32Array(count);
   const codes = new Int8Array(values.length);

@@ -14,18 +14,59 @@ describe('tokenize', () => {
 
   it('keeps hyphenated compounds whole, but dashes and doubled hyphens separate', () => {
     expect(tokenize('Full-time or part‑time')).toEqual(['full-time', 'or', 'part-time']);
-    expect(tokenize('nine–five, well--known, -leading and trailing-')).toEqual(['nine', 'five', 'well', 'known', 'leading', 'and', 'trailing']);
+    expect(tokenize('nine–five, well--known, -leading and trailing-')).toEqual([
+      'nine',
+      'five',
+      'well',
+      'known',
+      'leading',
+      'and',
+      'trailing',
+    ]);
   });
 
   it('expands contractions into the words the vectors were trained on', () => {
-    expect(tokenize("I'm sure we don't, can't or won't")).toEqual(['i', 'am', 'sure', 'we', 'do', 'not', 'can', 'not', 'or', 'will', 'not']);
-    expect(tokenize("we've, they'll, you'd, you're, isn't")).toEqual(['we', 'have', 'they', 'will', 'you', 'would', 'you', 'are', 'is', 'not']);
+    expect(tokenize("I'm sure we don't, can't or won't")).toEqual([
+      'i',
+      'am',
+      'sure',
+      'we',
+      'do',
+      'not',
+      'can',
+      'not',
+      'or',
+      'will',
+      'not',
+    ]);
+    expect(tokenize("we've, they'll, you'd, you're, isn't")).toEqual([
+      'we',
+      'have',
+      'they',
+      'will',
+      'you',
+      'would',
+      'you',
+      'are',
+      'is',
+      'not',
+    ]);
   });
 
   it("reads 's as 'is' after pronouns, 'us' in let's, and drops it as a possessive", () => {
-    expect(tokenize("It's what's left; let's see the company's plan")).toEqual(
-      ['it', 'is', 'what', 'is', 'left', 'let', 'us', 'see', 'the', 'company', 'plan'],
-    );
+    expect(tokenize("It's what's left; let's see the company's plan")).toEqual([
+      'it',
+      'is',
+      'what',
+      'is',
+      'left',
+      'let',
+      'us',
+      'see',
+      'the',
+      'company',
+      'plan',
+    ]);
     expect(tokenize("the employees' rights")).toEqual(['the', 'employees', 'rights']);
   });
 
@@ -35,14 +76,29 @@ describe('tokenize', () => {
   });
 
   it('keeps numbers with decimal and thousands separators, splits ranges and slashes', () => {
-    expect(tokenize('3.5 years, 1,000 users, 24/7 support since 2019.')).toEqual(
-      ['3.5', 'years', '1,000', 'users', '24', '7', 'support', 'since', '2019'],
-    );
+    expect(tokenize('3.5 years, 1,000 users, 24/7 support since 2019.')).toEqual([
+      '3.5',
+      'years',
+      '1,000',
+      'users',
+      '24',
+      '7',
+      'support',
+      'since',
+      '2019',
+    ]);
     expect(tokenize('mid-1990s F-16 50k')).toEqual(['mid-1990s', 'f-16', '50k']);
   });
 
   it('joins dotted acronyms', () => {
-    expect(tokenize('U.S. office, Ph.D. required, e.g. Python')).toEqual(['us', 'office', 'phd', 'required', 'eg', 'python']);
+    expect(tokenize('U.S. office, Ph.D. required, e.g. Python')).toEqual([
+      'us',
+      'office',
+      'phd',
+      'required',
+      'eg',
+      'python',
+    ]);
   });
 
   it('folds Latin accents and compatibility forms but leaves other scripts intact', () => {

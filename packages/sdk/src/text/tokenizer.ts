@@ -27,7 +27,22 @@ const CONTRACTIONS: Readonly<Record<string, string>> = { re: 'are', m: 'am', ve:
 /** "n't" stems whose base is not the stem itself. */
 const NEGATION_BASES: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is' };
 /** Words whose "'s" is almost always "is" rather than a possessive. */
-const S_IS = new Set(['it', 'that', 'what', 'there', 'here', 'he', 'she', 'who', 'where', 'how', 'when', 'why', 'everyone', 'nobody']);
+const S_IS = new Set([
+  'it',
+  'that',
+  'what',
+  'there',
+  'here',
+  'he',
+  'she',
+  'who',
+  'where',
+  'how',
+  'when',
+  'why',
+  'everyone',
+  'nobody',
+]);
 
 /** Normalises `text` and splits it into lower-case word tokens (see the module comment). */
 export function tokenize(text: string): string[] {

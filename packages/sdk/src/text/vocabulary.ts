@@ -43,7 +43,8 @@ export class Vocabulary {
     readonly words: readonly string[],
     private readonly vectors: QuantisedVectors,
   ) {
-    if (words.length !== vectors.count) throw new ModelIntegrityError(`${words.length} words for ${vectors.count} vectors`);
+    if (words.length !== vectors.count)
+      throw new ModelIntegrityError(`${words.length} words for ${vectors.count} vectors`);
     this.dims = vectors.dims;
     this.size = words.length;
     this.index = new Map();
@@ -70,7 +71,8 @@ export class Vocabulary {
 
   /** Dequantised vector of row `row` (0 ≤ row < size). */
   vectorAt(row: number, out?: Float32Array): Float32Array {
-    if (!Number.isInteger(row) || row < 0 || row >= this.size) throw new RangeError(`row ${row} outside 0..${this.size - 1}`);
+    if (!Number.isInteger(row) || row < 0 || row >= this.size)
+      throw new RangeError(`row ${row} outside 0..${this.size - 1}`);
     return dequantiseRow(this.vectors, row, out);
   }
 }
@@ -88,7 +90,9 @@ export async function encodeVocabulary(
   extra: Record<string, unknown> = {},
 ): Promise<EncodedVocabulary> {
   if (words.length !== q.count) throw new RangeError(`${words.length} words for ${q.count} vectors`);
-  for (const w of words) if (w.length === 0 || /[\r\n]/.test(w)) throw new RangeError(`word ${JSON.stringify(w)} cannot be stored one per line`);
+  for (const w of words)
+    if (w.length === 0 || /[\r\n]/.test(w))
+      throw new RangeError(`word ${JSON.stringify(w)} cannot be stored one per line`);
   const vectors = new Uint8Array(q.count * (4 + q.dims));
   const view = new DataView(vectors.buffer);
   q.scales.forEach((s, i) => view.setFloat32(i * 4, s, true));
@@ -111,14 +115,22 @@ export async function encodeVocabulary(
 /** Checks the manifest's shape; the checksums are verified once the files are read. */
 export function parseVocabManifest(raw: unknown): VocabManifest {
   const m = raw as Partial<VocabManifest> | null;
-  if (m === null || typeof m !== 'object' || m.format !== VOCAB_FORMAT) throw new ModelIntegrityError(`vocab.json is not a ${VOCAB_FORMAT} manifest`);
-  if (!isCount(m.dims) || !isCount(m.count)) throw new ModelIntegrityError('vocab.json needs positive integer dims and count');
+  if (m === null || typeof m !== 'object' || m.format !== VOCAB_FORMAT)
+    throw new ModelIntegrityError(`vocab.json is not a ${VOCAB_FORMAT} manifest`);
+  if (!isCount(m.dims) || !isCount(m.count))
+    throw new ModelIntegrityError('vocab.json needs positive integer dims and count');
   if (m.quantisation?.scheme !== 'int8-symmetric-per-vector') {
     throw new ModelIntegrityError(`unsupported quantisation ${JSON.stringify(m.quantisation?.scheme)}`);
   }
   for (const key of ['vectors', 'words'] as const) {
     const f = m.files?.[key];
-    if (f === undefined || typeof f.path !== 'string' || !isCount(f.bytes) || typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256)) {
+    if (
+      f === undefined ||
+      typeof f.path !== 'string' ||
+      !isCount(f.bytes) ||
+      typeof f.sha256 !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(f.sha256)
+    ) {
       throw new ModelIntegrityError(`vocab.json lacks path, bytes and sha256 for its ${key} file`);
     }
     if (f.path.includes('/') || f.path.includes('\\') || f.path.startsWith('.')) {
@@ -129,17 +141,24 @@ export function parseVocabManifest(raw: unknown): VocabManifest {
 }
 
 /** Verifies both files against the manifest and builds the vocabulary. */
-export async function decodeVocabulary(rawManifest: unknown, vectors: Uint8Array, words: Uint8Array): Promise<Vocabulary> {
+export async function decodeVocabulary(
+  rawManifest: unknown,
+  vectors: Uint8Array,
+  words: Uint8Array,
+): Promise<Vocabulary> {
   const m = parseVocabManifest(rawManifest);
   await verifyFile(m.files.vectors, vectors);
   await verifyFile(m.files.words, words);
   const expected = m.count * (4 + m.dims);
   if (vectors.byteLength !== expected) {
-    throw new ModelIntegrityError(`vectors file has ${vectors.byteLength} bytes, ${m.count} words × ${m.dims} dims need ${expected}`);
+    throw new ModelIntegrityError(
+      `vectors file has ${vectors.byteLength} bytes, ${m.count} words × ${m.dims} dims need ${expected}`,
+    );
   }
   const text = new TextDecoder('utf-8', { fatal: true }).decode(words);
   const list = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
-  if (list.length !== m.count) throw new ModelIntegrityError(`words file has ${list.length} lines, vocab.json says ${m.count}`);
+  if (list.length !== m.count)
+    throw new ModelIntegrityError(`words file has ${list.length} lines, vocab.json says ${m.count}`);
   // Copy into aligned, owned arrays: the input may be a view at any offset of a larger buffer.
   const owned = vectors.slice();
   const view = new DataView(owned.buffer);
@@ -153,8 +172,14 @@ export async function decodeVocabulary(rawManifest: unknown, vectors: Uint8Array
  * Fetches vocab.json and its files from `baseUrl` (a directory URL, e.g. '/models/vocab/'), checking
  * every checksum. Pass `fetcher` to add caching or authentication.
  */
-export async function loadVocabulary(baseUrl: string | URL, fetcher: typeof fetch = globalThis.fetch): Promise<Vocabulary> {
-  const base = new URL(String(baseUrl).endsWith('/') ? String(baseUrl) : `${String(baseUrl)}/`, globalThis.location?.href);
+export async function loadVocabulary(
+  baseUrl: string | URL,
+  fetcher: typeof fetch = globalThis.fetch,
+): Promise<Vocabulary> {
+  const base = new URL(
+    String(baseUrl).endsWith('/') ? String(baseUrl) : `${String(baseUrl)}/`,
+    globalThis.location?.href,
+  );
   const get = async (path: string): Promise<Uint8Array> => {
     const url = new URL(path, base);
     let res: Response;
@@ -163,7 +188,9 @@ export async function loadVocabulary(baseUrl: string | URL, fetcher: typeof fetc
     } catch (err) {
       // A fetcher's own typed refusal (e.g. the session's manifest check) keeps its code.
       if (err instanceof HireNetError) throw err;
-      throw new ModelIntegrityError(`cannot fetch ${url.href}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new ModelIntegrityError(`cannot fetch ${url.href}: ${err instanceof Error ? err.message : String(err)}`, {
+        cause: err,
+      });
     }
     if (!res.ok) throw new ModelIntegrityError(`cannot fetch ${url.href}: HTTP ${res.status}`);
     return new Uint8Array(await res.arrayBuffer());
@@ -180,9 +207,11 @@ export async function loadVocabulary(baseUrl: string | URL, fetcher: typeof fetc
 }
 
 async function verifyFile(entry: VocabFileEntry, bytes: Uint8Array): Promise<void> {
-  if (bytes.byteLength !== entry.bytes) throw new ModelIntegrityError(`${entry.path} has ${bytes.byteLength} bytes, vocab.json records ${entry.bytes}`);
+  if (bytes.byteLength !== entry.bytes)
+    throw new ModelIntegrityError(`${entry.path} has ${bytes.byteLength} bytes, vocab.json records ${entry.bytes}`);
   const actual = await sha256Hex(bytes);
-  if (actual !== entry.sha256) throw new ModelIntegrityError(`${entry.path} has sha256 ${actual}, vocab.json records ${entry.sha256}`);
+  if (actual !== entry.sha256)
+    throw new ModelIntegrityError(`${entry.path} has sha256 ${actual}, vocab.json records ${entry.sha256}`);
 }
 
 /** Web Crypto is in every supported browser and in Node ≥ 20, so no hashing dependency. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isWasmCspError, WASM_CSP_HINT, wasmBlockedByCsp, withWasmCspHint } from './wasm-csp.ts';
 
 // Chromium's wording for a page whose script-src lacks 'wasm-unsafe-eval' (measured, Chromium 156).
-const BLOCKED = "WebAssembly.instantiate(): Compiling or instantiating WebAssembly module violates the following Content Security policy directive because 'unsafe-eval' is not an allowed source of script";
+const BLOCKED =
+  "WebAssembly.instantiate(): Compiling or instantiating WebAssembly module violates the following Content Security policy directive because 'unsafe-eval' is not an allowed source of script";
 
 describe('wasm CSP hint', () => {
   it("recognises the CSP CompileError, also wrapped in Emscripten's Aborted(…)", () => {
@@ -13,7 +14,9 @@ describe('wasm CSP hint', () => {
   });
 
   it("adds the 'wasm-unsafe-eval' hint only when the cause is a CSP block", () => {
-    expect(withWasmCspHint('FaceLandmarker could not start', new Error(BLOCKED))).toBe(`FaceLandmarker could not start. ${WASM_CSP_HINT}`);
+    expect(withWasmCspHint('FaceLandmarker could not start', new Error(BLOCKED))).toBe(
+      `FaceLandmarker could not start. ${WASM_CSP_HINT}`,
+    );
     expect(WASM_CSP_HINT).toMatch(/'wasm-unsafe-eval'/);
     // Node has no CSP: compiling the empty module works, so an unrelated failure gets no hint.
     expect(wasmBlockedByCsp()).toBe(false);

@@ -58,16 +58,24 @@ export class WorkerGuard {
     worker.addEventListener('error', (ev) => {
       ev.preventDefault();
       // A script or import that fails to load fires a plain Event; an uncaught exception an ErrorEvent.
-      const why = ev instanceof ErrorEvent && ev.message !== ''
-        ? ev.message
-        : 'the script or one of its imports could not be loaded or evaluated';
+      const why =
+        ev instanceof ErrorEvent && ev.message !== ''
+          ? ev.message
+          : 'the script or one of its imports could not be loaded or evaluated';
       this.die(`${this.describe()} failed: ${why}`);
     });
-    worker.addEventListener('messageerror', () => this.die(`${this.describe()} sent a message that could not be deserialised`));
+    worker.addEventListener('messageerror', () =>
+      this.die(`${this.describe()} sent a message that could not be deserialised`),
+    );
     if (o.ping !== undefined) this.timer = setInterval(() => this.beat(), o.intervalMs ?? 1000);
     const registry = (globalThis as { [WORKER_DEBUG]?: unknown })[WORKER_DEBUG];
     if (Array.isArray(registry)) {
-      const info: GuardedWorkerInfo = { kind: o.kind, url: o.url, kill: () => worker.terminate(), probe: o.probe ?? {} };
+      const info: GuardedWorkerInfo = {
+        kind: o.kind,
+        url: o.url,
+        kill: () => worker.terminate(),
+        probe: o.probe ?? {},
+      };
       registry.push(info);
     }
   }

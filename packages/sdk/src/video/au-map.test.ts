@@ -11,11 +11,16 @@ describe('blendshapes', () => {
     expect(BLENDSHAPE_NAMES).toHaveLength(52);
     expect(new Set(BLENDSHAPE_NAMES).size).toBe(52);
     expect(BLENDSHAPE_PAIRS).toHaveLength(20);
-    for (const [l, r] of BLENDSHAPE_PAIRS) expect(BLENDSHAPE_NAMES).toContain(r), expect(l.replace('Left', 'Right')).toBe(r);
+    for (const [l, r] of BLENDSHAPE_PAIRS)
+      expect(BLENDSHAPE_NAMES).toContain(r), expect(l.replace('Left', 'Right')).toBe(r);
   });
 
   it('orders by category name, not by position, and ignores unknown names', () => {
-    const v = blendshapeVector([{ categoryName: 'jawOpen', score: 0.4 }, { categoryName: 'notABlendshape', score: 1 }, { categoryName: '_neutral', score: 0.1 }]);
+    const v = blendshapeVector([
+      { categoryName: 'jawOpen', score: 0.4 },
+      { categoryName: 'notABlendshape', score: 1 },
+      { categoryName: '_neutral', score: 0.1 },
+    ]);
     expect(v[BLENDSHAPE_NAMES.indexOf('jawOpen')]).toBeCloseTo(0.4);
     expect(v[0]).toBeCloseTo(0.1);
     expect(v.reduce((s, x) => s + x, 0)).toBeCloseTo(0.5);

@@ -46,8 +46,24 @@ export interface AuSpec {
 }
 
 export const AU_CODES = [
-  'AU01', 'AU02', 'AU04', 'AU05', 'AU06', 'AU07', 'AU09', 'AU10', 'AU12',
-  'AU14', 'AU15', 'AU17', 'AU20', 'AU24', 'AU25', 'AU26', 'AU28', 'AU45',
+  'AU01',
+  'AU02',
+  'AU04',
+  'AU05',
+  'AU06',
+  'AU07',
+  'AU09',
+  'AU10',
+  'AU12',
+  'AU14',
+  'AU15',
+  'AU17',
+  'AU20',
+  'AU24',
+  'AU25',
+  'AU26',
+  'AU28',
+  'AU45',
 ] as const;
 
 export type AuCode = (typeof AU_CODES)[number];

@@ -86,8 +86,9 @@ export function blendshapeVector(
 }
 
 /** Pairs `[xLeft, xRight]` of every sided blendshape (20 pairs). */
-export const BLENDSHAPE_PAIRS: readonly (readonly [BlendshapeName, BlendshapeName])[] =
-  BLENDSHAPE_NAMES.filter((n) => n.endsWith('Left')).map((left) => {
-    const right = `${left.slice(0, -4)}Right` as BlendshapeName;
-    return [left, right] as const;
-  });
+export const BLENDSHAPE_PAIRS: readonly (readonly [BlendshapeName, BlendshapeName])[] = BLENDSHAPE_NAMES.filter((n) =>
+  n.endsWith('Left'),
+).map((left) => {
+  const right = `${left.slice(0, -4)}Right` as BlendshapeName;
+  return [left, right] as const;
+});

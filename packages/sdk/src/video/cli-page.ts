@@ -33,7 +33,11 @@ window.hirenetVideo = async (a: CliArgs) => {
     }));
     return { ok: true, initMs, stats, csv: frameRowsToCsv(rows), windows, schema: VIDEO_FEATURE_SCHEMA };
   } catch (e) {
-    return { ok: false, code: (e as { code?: string }).code ?? null, message: e instanceof Error ? e.message : String(e) };
+    return {
+      ok: false,
+      code: (e as { code?: string }).code ?? null,
+      message: e instanceof Error ? e.message : String(e),
+    };
   } finally {
     analyzer.close();
   }

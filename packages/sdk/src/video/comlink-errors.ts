@@ -23,7 +23,12 @@ export function installErrorTransfer(): void {
     serialize(thrown: { value: unknown }): [unknown, Transferable[]] {
       const v = thrown.value;
       if (v instanceof Error) {
-        const wire: WireError = { name: v.name, message: v.message, code: v instanceof HireNetError ? v.code : undefined, stack: v.stack };
+        const wire: WireError = {
+          name: v.name,
+          message: v.message,
+          code: v instanceof HireNetError ? v.code : undefined,
+          stack: v.stack,
+        };
         return [{ isError: true, value: wire }, []];
       }
       return [{ isError: false, value: v }, []];

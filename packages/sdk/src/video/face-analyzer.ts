@@ -52,7 +52,10 @@ export interface FaceAnalyzerInternals {
  */
 export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: FaceAnalyzerInternals = {}): FaceAnalyzer {
   const opts = resolveFaceOptions(options, globalThis.location?.href);
-  const at = internals.workerFactory === undefined && internals.workerUrl !== undefined ? workerAt(internals.workerUrl) : undefined;
+  const at =
+    internals.workerFactory === undefined && internals.workerUrl !== undefined
+      ? workerAt(internals.workerUrl)
+      : undefined;
   const factory = internals.workerFactory ?? at?.factory ?? defaultWorkerFactory;
   const url = at?.url ?? (internals.workerFactory === undefined ? undefined : 'host workerFactory');
   const slots: (Promise<WorkerHandle> | undefined)[] = [];
@@ -100,13 +103,20 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
     if (closed) throw new VideoError('video-worker', 'the face analyser is closed');
     const h = await (slots[slot] ?? start(slot));
     if (h.alive) return h;
-    if (restarts >= opts.maxRestarts) throw new VideoError('video-worker', `vision worker died ${restarts + 1} times; giving up`);
+    if (restarts >= opts.maxRestarts)
+      throw new VideoError('video-worker', `vision worker died ${restarts + 1} times; giving up`);
     restarts++;
     return start(slot);
   }
 
   /** Times [from, to) of the file in one worker slot, resuming after crashes. */
-  async function segment(slot: number, blob: Blob, from: number, to: number, sink: (rows: VideoFrameRow[]) => void): Promise<FileRunStats> {
+  async function segment(
+    slot: number,
+    blob: Blob,
+    from: number,
+    to: number,
+    sink: (rows: VideoFrameRow[]) => void,
+  ): Promise<FileRunStats> {
     let last = -Infinity;
     const track = (batch: VideoFrameRow[]): void => {
       last = batch[batch.length - 1]?.time ?? last;
@@ -133,19 +143,27 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
     }
   }
 
-  async function analyzeFileIn(taken: readonly number[], blob: Blob, onRows?: (rows: VideoFrameRow[]) => void): Promise<FileAnalysis> {
+  async function analyzeFileIn(
+    taken: readonly number[],
+    blob: Blob,
+    onRows?: (rows: VideoFrameRow[]) => void,
+  ): Promise<FileAnalysis> {
     const t0 = performance.now();
     const first = await worker(taken[0]!);
     const info = await first.call(first.api.probeFile(blob, opts.fps));
     const parts = Math.max(1, Math.min(taken.length, Math.floor(info.frames / 30)));
-    const bounds = Array.from({ length: parts + 1 }, (_, i) => (i === parts ? Infinity : Math.ceil((i * info.frames) / parts) / opts.fps));
+    const bounds = Array.from({ length: parts + 1 }, (_, i) =>
+      i === parts ? Infinity : Math.ceil((i * info.frames) / parts) / opts.fps,
+    );
     const rows: VideoFrameRow[] = [];
     const sink = (batch: VideoFrameRow[]): void => {
       rows.push(...batch);
       onRows?.(batch);
     };
     const startRestarts = restarts;
-    const runs = await Promise.all(bounds.slice(0, parts).map((from, i) => segment(taken[i]!, blob, from, bounds[i + 1]!, sink)));
+    const runs = await Promise.all(
+      bounds.slice(0, parts).map((from, i) => segment(taken[i]!, blob, from, bounds[i + 1]!, sink)),
+    );
     rows.sort((a, b) => a.time - b.time);
     const wallMs = performance.now() - t0;
     const faces = rows.reduce((n, r) => n + r.face, 0);
@@ -156,7 +174,12 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
         ...info,
         analysed: rows.length,
         wallMs,
-        detectMsMedian: sum((s) => s.detectMsMedian * s.analysed) / Math.max(1, sum((s) => s.analysed)),
+        detectMsMedian:
+          sum((s) => s.detectMsMedian * s.analysed) /
+          Math.max(
+            1,
+            sum((s) => s.analysed),
+          ),
         resetMs: sum((s) => s.resetMs),
         decodeWaitMs: sum((s) => s.decodeWaitMs),
         detectMs: sum((s) => s.detectMs),

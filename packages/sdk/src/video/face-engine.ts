@@ -77,7 +77,9 @@ export class FaceEngine {
         outputFacialTransformationMatrixes: true,
       });
     } catch (e) {
-      throw new VideoError('video-model', withWasmCspHint(`FaceLandmarker could not start: ${String(e)}`, e), { cause: e });
+      throw new VideoError('video-model', withWasmCspHint(`FaceLandmarker could not start: ${String(e)}`, e), {
+        cause: e,
+      });
     }
   }
 
@@ -94,7 +96,11 @@ export class FaceEngine {
       const max = this.opts.maxInputSide;
       if (max > 0 && Math.max(w, h) > max) {
         const s = max / Math.max(w, h);
-        input = await createImageBitmap(frame, { resizeWidth: Math.round(w * s), resizeHeight: Math.round(h * s), resizeQuality: 'medium' });
+        input = await createImageBitmap(frame, {
+          resizeWidth: Math.round(w * s),
+          resizeHeight: Math.round(h * s),
+          resizeQuality: 'medium',
+        });
       }
       // Measured on the (downscaled) input the landmarker reads, so it costs a 32 × 24 draw.
       const luma = this.luma.measure(input);
@@ -128,10 +134,15 @@ async function loadFileset(o: ResolvedFaceOptions): Promise<WasmFileset> {
   try {
     await import(/* @vite-ignore */ o.wasmLoaderUrl);
   } catch (e) {
-    throw new VideoError('video-model', `MediaPipe wasm loader failed to load from ${o.wasmLoaderUrl}: ${String(e)}`, { cause: e });
+    throw new VideoError('video-model', `MediaPipe wasm loader failed to load from ${o.wasmLoaderUrl}: ${String(e)}`, {
+      cause: e,
+    });
   }
   if (typeof (globalThis as { ModuleFactory?: unknown }).ModuleFactory !== 'function') {
-    throw new VideoError('video-model', `${o.wasmLoaderUrl} is not the ES-module loader (vision_wasm_module_internal.js)`);
+    throw new VideoError(
+      'video-model',
+      `${o.wasmLoaderUrl} is not the ES-module loader (vision_wasm_module_internal.js)`,
+    );
   }
   return { wasmLoaderPath: o.wasmLoaderUrl, wasmBinaryPath: o.wasmBinaryUrl };
 }

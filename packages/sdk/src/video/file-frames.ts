@@ -25,13 +25,21 @@ export interface FileInfo {
  * speed. mediabunny (MPL-2.0) demuxes; each packet is decoded at most once because the times
  * are sorted. For a time between two frames the frame shown at that time is used.
  */
-export async function openVideoFile(blob: Blob, fps: number, from = 0, to = Infinity): Promise<{ info: FileInfo; frames: AsyncGenerator<TimedFrame>; close(): void }> {
+export async function openVideoFile(
+  blob: Blob,
+  fps: number,
+  from = 0,
+  to = Infinity,
+): Promise<{ info: FileInfo; frames: AsyncGenerator<TimedFrame>; close(): void }> {
   const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
   try {
     const track = await input.getPrimaryVideoTrack();
     if (!track) throw new VideoError('video-decode', 'the file has no video track');
     if (!(await track.canDecode())) {
-      throw new VideoError('video-decode', `this browser cannot decode the file's video codec (${String(await track.getCodec())})`);
+      throw new VideoError(
+        'video-decode',
+        `this browser cannot decode the file's video codec (${String(await track.getCodec())})`,
+      );
     }
     const start = await track.getFirstTimestamp();
     const end = await track.computeDuration();
@@ -61,13 +69,19 @@ export async function openVideoFile(blob: Blob, fps: number, from = 0, to = Infi
           yield { time, frame };
         }
       } catch (e) {
-        throw e instanceof VideoError ? e : new VideoError('video-decode', `decoding failed at ${(wanted[k - 1] ?? 0).toFixed(2)} s: ${String(e)}`, { cause: e });
+        throw e instanceof VideoError
+          ? e
+          : new VideoError('video-decode', `decoding failed at ${(wanted[k - 1] ?? 0).toFixed(2)} s: ${String(e)}`, {
+              cause: e,
+            });
       }
     }
     return { info, frames: frames(), close: () => input.dispose() };
   } catch (e) {
     input.dispose();
     if (e instanceof VideoError) throw e;
-    throw new VideoError('video-decode', `not a readable video file: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new VideoError('video-decode', `not a readable video file: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   }
 }

@@ -22,11 +22,22 @@ describe('frame rows', () => {
   it('a model trained on another schema version is refused with schema-mismatch', () => {
     expect(videoSchemaId()).toBe(`hirenet.video@${VIDEO_FEATURE_SCHEMA.version}`);
     expect(() => assertVideoSchema(videoSchemaId())).not.toThrow();
-    expect(() => assertVideoSchema('hirenet.video@0.9.0')).toThrow(expect.objectContaining({ code: 'schema-mismatch' }));
+    expect(() => assertVideoSchema('hirenet.video@0.9.0')).toThrow(
+      expect.objectContaining({ code: 'schema-mismatch' }),
+    );
   });
 
   it('builds a row from a Face Landmarker result', () => {
-    const row = buildFrameRow(1.5, { faceLandmarks: [landmarks], faceBlendshapes: [{ categories: cats }], facialTransformationMatrixes: [{ data: matrix }] }, 640, 480);
+    const row = buildFrameRow(
+      1.5,
+      {
+        faceLandmarks: [landmarks],
+        faceBlendshapes: [{ categories: cats }],
+        facialTransformationMatrixes: [{ data: matrix }],
+      },
+      640,
+      480,
+    );
     expect(row.face).toBe(1);
     expect(row.blendshapes[BLENDSHAPE_NAMES.indexOf('jawOpen')]).toBeCloseTo(0.25);
     expect(row.au.intensity[AU_CODES.indexOf('AU26')]).toBeCloseTo(0.25);

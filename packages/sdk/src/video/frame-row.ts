@@ -53,9 +53,10 @@ export function buildFrameRow(time: number, result: FaceResultLike, width: numbe
   if (!landmarks || landmarks.length === 0 || !cats) return emptyFrameRow(time);
   const blendshapes = blendshapeVector(cats);
   const matrix = result.facialTransformationMatrixes?.[0]?.data;
-  const pose = matrix && matrix.length === 16
-    ? headPoseFromMatrix(matrix)
-    : { yaw: NaN, pitch: NaN, roll: NaN, tx: NaN, ty: NaN, tz: NaN };
+  const pose =
+    matrix && matrix.length === 16
+      ? headPoseFromMatrix(matrix)
+      : { yaw: NaN, pitch: NaN, roll: NaN, tx: NaN, ty: NaN, tz: NaN };
   return {
     time,
     face: 1,
@@ -74,8 +75,14 @@ export function frameRowValues(row: VideoFrameRow): number[] {
     row.face,
     ...row.blendshapes,
     ...row.au.intensity,
-    p.yaw, p.pitch, p.roll, p.tx, p.ty, p.tz,
-    row.gaze.gazeX, row.gaze.gazeY,
+    p.yaw,
+    p.pitch,
+    p.roll,
+    p.tx,
+    p.ty,
+    p.tz,
+    row.gaze.gazeX,
+    row.gaze.gazeY,
   ];
 }
 

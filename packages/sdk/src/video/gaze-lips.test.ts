@@ -13,8 +13,12 @@ describe('gazeFromBlendshapes', () => {
   });
 
   it('swapping left and right scores (a mirrored face) negates gazeX and keeps gazeY', () => {
-    const a = gazeFromBlendshapes(vec({ eyeLookOutLeft: 0.5, eyeLookInRight: 0.3, eyeLookUpLeft: 0.2, eyeLookUpRight: 0.4 }));
-    const b = gazeFromBlendshapes(vec({ eyeLookOutRight: 0.5, eyeLookInLeft: 0.3, eyeLookUpRight: 0.2, eyeLookUpLeft: 0.4 }));
+    const a = gazeFromBlendshapes(
+      vec({ eyeLookOutLeft: 0.5, eyeLookInRight: 0.3, eyeLookUpLeft: 0.2, eyeLookUpRight: 0.4 }),
+    );
+    const b = gazeFromBlendshapes(
+      vec({ eyeLookOutRight: 0.5, eyeLookInLeft: 0.3, eyeLookUpRight: 0.2, eyeLookUpLeft: 0.4 }),
+    );
     expect(b.gazeX).toBeCloseTo(-a.gazeX);
     expect(b.gazeY).toBeCloseTo(a.gazeY);
     expect(a.gazeY).toBeCloseTo(0.3);

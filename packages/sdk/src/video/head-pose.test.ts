@@ -5,9 +5,21 @@ import { headPoseFromMatrix, matrixLayout } from './head-pose.ts';
 // decomposition under test.
 type M3 = number[][];
 const deg = Math.PI / 180;
-const rx = (t: number): M3 => [[1, 0, 0], [0, Math.cos(t), -Math.sin(t)], [0, Math.sin(t), Math.cos(t)]];
-const ry = (t: number): M3 => [[Math.cos(t), 0, Math.sin(t)], [0, 1, 0], [-Math.sin(t), 0, Math.cos(t)]];
-const rz = (t: number): M3 => [[Math.cos(t), -Math.sin(t), 0], [Math.sin(t), Math.cos(t), 0], [0, 0, 1]];
+const rx = (t: number): M3 => [
+  [1, 0, 0],
+  [0, Math.cos(t), -Math.sin(t)],
+  [0, Math.sin(t), Math.cos(t)],
+];
+const ry = (t: number): M3 => [
+  [Math.cos(t), 0, Math.sin(t)],
+  [0, 1, 0],
+  [-Math.sin(t), 0, Math.cos(t)],
+];
+const rz = (t: number): M3 => [
+  [Math.cos(t), -Math.sin(t), 0],
+  [Math.sin(t), Math.cos(t), 0],
+  [0, 0, 1],
+];
 const mul = (a: M3, b: M3): M3 =>
   a.map((row) => [0, 1, 2].map((j) => row.reduce((s, v, k) => s + v * (b[k]?.[j] ?? 0), 0)));
 
@@ -15,7 +27,7 @@ function transform(R: M3, t: [number, number, number], scale = 1, layout = 'colu
   const out = new Float32Array(16);
   for (let r = 0; r < 4; r++) {
     for (let c = 0; c < 4; c++) {
-      const v = r < 3 && c < 3 ? (R[r]?.[c] ?? 0) * scale : r < 3 && c === 3 ? t[r] ?? 0 : r === 3 && c === 3 ? 1 : 0;
+      const v = r < 3 && c < 3 ? (R[r]?.[c] ?? 0) * scale : r < 3 && c === 3 ? (t[r] ?? 0) : r === 3 && c === 3 ? 1 : 0;
       out[layout === 'column-major' ? c * 4 + r : r * 4 + c] = v;
     }
   }
@@ -23,11 +35,17 @@ function transform(R: M3, t: [number, number, number], scale = 1, layout = 'colu
 }
 
 /** Face pose as documented: yaw about +Y, pitch positive chin-up (so −pitch about +X), roll about +Z. */
-const pose = (yaw: number, pitch: number, roll: number): M3 => mul(mul(ry(yaw * deg), rx(-pitch * deg)), rz(roll * deg));
+const pose = (yaw: number, pitch: number, roll: number): M3 =>
+  mul(mul(ry(yaw * deg), rx(-pitch * deg)), rz(roll * deg));
 
 describe('headPoseFromMatrix', () => {
   it('recovers known yaw, pitch, roll and translation from a column-major matrix', () => {
-    for (const [y, p, r] of [[20, -10, 5], [-35, 15, -12], [0, 0, 0], [5, 30, 25]] as const) {
+    for (const [y, p, r] of [
+      [20, -10, 5],
+      [-35, 15, -12],
+      [0, 0, 0],
+      [5, 30, 25],
+    ] as const) {
       const got = headPoseFromMatrix(transform(pose(y, p, r), [1.5, -2, -45]));
       expect(got.yaw).toBeCloseTo(y, 3);
       expect(got.pitch).toBeCloseTo(p, 3);
@@ -42,7 +60,9 @@ describe('headPoseFromMatrix', () => {
     const m = transform(pose(12, 7, -3), [0, 1, -30], 1, 'row-major');
     expect(matrixLayout(m)).toBe('row-major');
     const got = headPoseFromMatrix(m);
-    expect([got.yaw, got.pitch, got.roll, got.ty, got.tz].map((v) => Math.round(v * 1000) / 1000)).toEqual([12, 7, -3, 1, -30]);
+    expect([got.yaw, got.pitch, got.roll, got.ty, got.tz].map((v) => Math.round(v * 1000) / 1000)).toEqual([
+      12, 7, -3, 1, -30,
+    ]);
   });
 
   it('ignores a uniform scale folded into the rotation', () => {
@@ -53,7 +73,11 @@ describe('headPoseFromMatrix', () => {
   });
 
   it('mirror (x → −x on both sides) negates yaw and roll, keeps pitch', () => {
-    const M: M3 = [[-1, 0, 0], [0, 1, 0], [0, 0, 1]];
+    const M: M3 = [
+      [-1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ];
     const R = pose(22, -8, 11);
     const a = headPoseFromMatrix(transform(R, [3, 0, -40]));
     const b = headPoseFromMatrix(transform(mul(mul(M, R), M), [-3, 0, -40]));

@@ -42,8 +42,7 @@ export function matrixLayout(m: ArrayLike<number>): MatrixLayout {
 /** Head pose from a flat 4×4 transform; the layout is detected (see {@link matrixLayout}). */
 export function headPoseFromMatrix(m: ArrayLike<number>): HeadPose {
   const layout = matrixLayout(m);
-  const el = (r: number, c: number): number =>
-    (layout === 'column-major' ? m[c * 4 + r] : m[r * 4 + c]) ?? 0;
+  const el = (r: number, c: number): number => (layout === 'column-major' ? m[c * 4 + r] : m[r * 4 + c]) ?? 0;
   // The geometry pipeline may fold a uniform scale into the rotation; normalise the columns.
   const norms = [0, 1, 2].map((c) => Math.hypot(el(0, c), el(1, c), el(2, c)) || 1);
   const r = (i: number, j: number): number => el(i, j) / (norms[j] ?? 1);

@@ -48,11 +48,19 @@ export interface LiveSession {
 type GetWorker = () => Promise<WorkerHandle>;
 
 /** Wired by FaceAnalyzer.startLive; not meant to be called directly. */
-export function startLiveTap(track: MediaStreamTrack, opts: LiveOptions & { fps: number }, getWorker: GetWorker): LiveSession {
-  const hasProcessor = typeof (globalThis as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor === 'function';
-  const mode: LiveMode = opts.mode === 'auto' || opts.mode === undefined
-    ? (hasProcessor ? 'track-processor' : 'video-frame-callback')
-    : opts.mode;
+export function startLiveTap(
+  track: MediaStreamTrack,
+  opts: LiveOptions & { fps: number },
+  getWorker: GetWorker,
+): LiveSession {
+  const hasProcessor =
+    typeof (globalThis as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor === 'function';
+  const mode: LiveMode =
+    opts.mode === 'auto' || opts.mode === undefined
+      ? hasProcessor
+        ? 'track-processor'
+        : 'video-frame-callback'
+      : opts.mode;
   const rows: VideoFrameRow[] = [];
   const warnings: VideoError[] = [];
   const started = performance.now();
@@ -79,12 +87,19 @@ export function startLiveTap(track: MediaStreamTrack, opts: LiveOptions & { fps:
   };
   const elapsed = (): number => (performance.now() - started) / 1000;
 
-  const loop = mode === 'track-processor'
-    ? runProcessor(track, opts.fps, sink, getWorker, state, elapsed)
-    : runFrameCallback(track, opts.fps, sink, getWorker, state, elapsed);
+  const loop =
+    mode === 'track-processor'
+      ? runProcessor(track, opts.fps, sink, getWorker, state, elapsed)
+      : runFrameCallback(track, opts.fps, sink, getWorker, state, elapsed);
 
   const done = loop.then(() => {
-    if (!state.stopping) warnings.push(new VideoError('video-track-ended', `the camera track ended after ${elapsed().toFixed(1)} s, before analysis was stopped; ${rows.length} frames kept`));
+    if (!state.stopping)
+      warnings.push(
+        new VideoError(
+          'video-track-ended',
+          `the camera track ended after ${elapsed().toFixed(1)} s, before analysis was stopped; ${rows.length} frames kept`,
+        ),
+      );
     const duration = elapsed();
     return {
       rows,
@@ -144,7 +159,14 @@ async function runProcessor(
     const processor = new MediaStreamTrackProcessor({ track, maxBufferSize: 1 });
     const readable = processor.readable;
     try {
-      await h.call(h.api.analyzeStream(Comlink.transfer(readable, [readable as unknown as Transferable]), fps, Comlink.proxy(sink), elapsed()));
+      await h.call(
+        h.api.analyzeStream(
+          Comlink.transfer(readable, [readable as unknown as Transferable]),
+          fps,
+          Comlink.proxy(sink),
+          elapsed(),
+        ),
+      );
       return;
     } catch (e) {
       if (!isRestartable(e)) throw e;

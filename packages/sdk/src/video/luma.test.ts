@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { meanLuma } from './luma.ts';
 
-const rgba = (...px: [number, number, number][]): Uint8ClampedArray => new Uint8ClampedArray(px.flatMap(([r, g, b]) => [r, g, b, 255]));
+const rgba = (...px: [number, number, number][]): Uint8ClampedArray =>
+  new Uint8ClampedArray(px.flatMap(([r, g, b]) => [r, g, b, 255]));
 
 describe('meanLuma (Rec. 601 weights)', () => {
   it('white is 255, black is 0, and pure primaries give their weights', () => {

@@ -23,9 +23,10 @@ export class LumaMeter {
   /** Mean luma of `frame`, or NaN when this context has no 2D canvas. */
   measure(frame: VideoFrame | ImageBitmap): number {
     if (this.ctx === undefined) {
-      this.ctx = typeof OffscreenCanvas === 'function'
-        ? new OffscreenCanvas(LUMA_GRID.width, LUMA_GRID.height).getContext('2d', { willReadFrequently: true })
-        : null;
+      this.ctx =
+        typeof OffscreenCanvas === 'function'
+          ? new OffscreenCanvas(LUMA_GRID.width, LUMA_GRID.height).getContext('2d', { willReadFrequently: true })
+          : null;
     }
     if (this.ctx === null) return NaN;
     const { width, height } = LUMA_GRID;

@@ -10,7 +10,9 @@ describe('blockTelemetry', () => {
 
   it('answers telemetry requests locally and passes the rest through', async () => {
     const seen: string[] = [];
-    const scope = { fetch: (async (input: RequestInfo | URL) => (seen.push(String(input)), new Response('ok'))) as typeof fetch };
+    const scope = {
+      fetch: (async (input: RequestInfo | URL) => (seen.push(String(input)), new Response('ok'))) as typeof fetch,
+    };
     blockTelemetry(scope);
     blockTelemetry(scope);
     const blocked = await scope.fetch('https://odml.pa.googleapis.com/v1/log', { method: 'POST', body: 'x' });

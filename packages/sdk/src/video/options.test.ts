@@ -6,7 +6,13 @@ const base = { wasmLoaderUrl: '/mp/loader.js', wasmBinaryUrl: '/mp/loader.wasm',
 describe('resolveFaceOptions', () => {
   it('fills the documented defaults and makes URLs absolute against the page', () => {
     const o = resolveFaceOptions(base, 'http://127.0.0.1:8080/app/index.html');
-    expect(o).toMatchObject({ delegate: 'CPU', fps: 15, maxRestarts: 2, maxInputSide: 480, modelSha256: FACE_LANDMARKER_SHA256 });
+    expect(o).toMatchObject({
+      delegate: 'CPU',
+      fps: 15,
+      maxRestarts: 2,
+      maxInputSide: 480,
+      modelSha256: FACE_LANDMARKER_SHA256,
+    });
     expect(o.modelUrl).toBe('http://127.0.0.1:8080/app/models/face.task');
     expect(o.wasmLoaderUrl).toBe('http://127.0.0.1:8080/mp/loader.js');
     expect(o.fileWorkers).toBeGreaterThanOrEqual(1);

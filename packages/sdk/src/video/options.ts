@@ -77,7 +77,10 @@ export function resolveFaceOptions(o: FaceAnalyzerOptions, base?: string): Resol
     fps,
     maxRestarts: o.maxRestarts ?? 2,
     maxInputSide: o.maxInputSide ?? 480,
-    fileWorkers: Math.max(1, Math.floor(o.fileWorkers ?? ((globalThis.navigator?.hardwareConcurrency ?? 1) >= 2 ? 2 : 1))),
+    fileWorkers: Math.max(
+      1,
+      Math.floor(o.fileWorkers ?? ((globalThis.navigator?.hardwareConcurrency ?? 1) >= 2 ? 2 : 1)),
+    ),
   };
 }
 

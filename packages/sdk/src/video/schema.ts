@@ -69,6 +69,9 @@ export function videoSchemaId(schema: VideoFeatureSchema = VIDEO_FEATURE_SCHEMA)
 export function assertVideoSchema(recorded: string, schema: VideoFeatureSchema = VIDEO_FEATURE_SCHEMA): void {
   const expected = videoSchemaId(schema);
   if (recorded !== expected) {
-    throw new HireNetError('schema-mismatch', `model expects video features "${recorded}", this SDK computes "${expected}"`);
+    throw new HireNetError(
+      'schema-mismatch',
+      `model expects video features "${recorded}", this SDK computes "${expected}"`,
+    );
   }
 }

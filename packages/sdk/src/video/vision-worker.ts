@@ -121,7 +121,12 @@ const api = {
    * frames that arrive before the next analysis time instead of queueing them. Resolves when
    * the stream ends or stopStream() is called. `t0` offsets row times (resume after restart).
    */
-  async analyzeStream(readable: ReadableStream<VideoFrame>, fps: number, sink: RowSink, t0 = 0): Promise<StreamRunStats> {
+  async analyzeStream(
+    readable: ReadableStream<VideoFrame>,
+    fps: number,
+    sink: RowSink,
+    t0 = 0,
+  ): Promise<StreamRunStats> {
     const e = need();
     const called = performance.now();
     await e.fresh();

@@ -22,7 +22,8 @@ function faceRow(time: number, yaw: number, smile = 0): VideoFrameRow {
 }
 
 const col = (name: string): number => WINDOW_COLUMNS.indexOf(name);
-const at15 = (n: number, f: (t: number, k: number) => VideoFrameRow): VideoFrameRow[] => Array.from({ length: n }, (_, k) => f(k / 15, k));
+const at15 = (n: number, f: (t: number, k: number) => VideoFrameRow): VideoFrameRow[] =>
+  Array.from({ length: n }, (_, k) => f(k / 15, k));
 
 describe('poolVideoWindows', () => {
   it('windows start every 0.25 s exactly at 15 fps (no frame-count drift)', () => {
@@ -44,7 +45,10 @@ describe('poolVideoWindows', () => {
     const wmean = (xs: number[]): number => xs.reduce((a, x, i) => a + wt[i]! * x, 0) / total;
     const yawMean = wmean([10, 20, 30, 40]);
     expect(w!.values![col('yaw_mean')]).toBeCloseTo(yawMean, 6);
-    expect(w!.values![col('yaw_std')]).toBeCloseTo(Math.sqrt(wmean([10, 20, 30, 40].map((x) => (x - yawMean) ** 2))), 6);
+    expect(w!.values![col('yaw_std')]).toBeCloseTo(
+      Math.sqrt(wmean([10, 20, 30, 40].map((x) => (x - yawMean) ** 2))),
+      6,
+    );
     expect(w!.values![col('AU12_int_mean')]).toBeCloseTo(wmean([0.8, 0, 0.4, 0.4]), 6);
     expect(w!.values![col('AU12_pres_mean')]).toBeCloseTo(wmean([1, 0, 1, 1]), 6);
     expect(w!.values![col('tz_mean')]).toBeCloseTo(-40);

@@ -35,7 +35,11 @@ export function pooledFrameValues(row: VideoFrameRow): number[] {
  * frame interval) decides how many full windows exist; a recording shorter than one window
  * still yields one, as with the shared pooler.
  */
-export function poolVideoWindows(rows: readonly VideoFrameRow[], duration?: number, options: VideoWindowOptions = {}): VideoWindow[] {
+export function poolVideoWindows(
+  rows: readonly VideoFrameRow[],
+  duration?: number,
+  options: VideoWindowOptions = {},
+): VideoWindow[] {
   const len = options.windowSeconds ?? VIDEO_FEATURE_SCHEMA.window.length;
   const hop = options.hopSeconds ?? VIDEO_FEATURE_SCHEMA.window.hop;
   if (!(len > 0 && hop > 0)) throw new RangeError('window length and hop must be > 0');
@@ -58,16 +62,34 @@ export function poolVideoWindows(rows: readonly VideoFrameRow[], duration?: numb
 }
 
 function frameInterval(rows: readonly VideoFrameRow[]): number {
-  const d = rows.slice(1).map((r, i) => r.time - rows[i]!.time).filter((x) => x > 0).sort((a, b) => a - b);
+  const d = rows
+    .slice(1)
+    .map((r, i) => r.time - rows[i]!.time)
+    .filter((x) => x > 0)
+    .sort((a, b) => a - b);
   return d.length === 0 ? 0 : d[d.length >> 1]!;
 }
 
-function pool(index: number, startSeconds: number, endSeconds: number, members: number[], rows: readonly VideoFrameRow[], values: number[][]): VideoWindow {
+function pool(
+  index: number,
+  startSeconds: number,
+  endSeconds: number,
+  members: number[],
+  rows: readonly VideoFrameRow[],
+  values: number[][],
+): VideoWindow {
   const C = POOLED_COLUMNS.length;
   // A row counts only when a face was found and every pooled value is finite (a face without a
   // transform matrix has no pose: treated as face-less rather than as pose 0).
   const valid = members.filter((k) => rows[k]!.face === 1 && values[k]!.every(Number.isFinite));
-  const base = { index, startSeconds, endSeconds, frames: members.length, validFrames: valid.length, faceRatio: members.length ? valid.length / members.length : 0 };
+  const base = {
+    index,
+    startSeconds,
+    endSeconds,
+    frames: members.length,
+    validFrames: valid.length,
+    faceRatio: members.length ? valid.length / members.length : 0,
+  };
   if (valid.length === 0) return { ...base, masked: true, values: null };
   // Hann weights by time inside the window (as the audio windows by frame, features/windows.ts):
   // a frame near an edge counts little, so live frames that fall a few ms either side of a window

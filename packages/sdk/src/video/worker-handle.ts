@@ -36,7 +36,9 @@ export class WorkerHandle {
       worker = factory();
     } catch (e) {
       // new Worker() throws synchronously for a malformed or cross-origin URL.
-      throw new VideoError('video-worker', `the vision worker (${url}) could not be created: ${(e as Error).message}`, { cause: e });
+      throw new VideoError('video-worker', `the vision worker (${url}) could not be created: ${(e as Error).message}`, {
+        cause: e,
+      });
     }
     this.api = Comlink.wrap<VisionWorkerApi>(worker);
     this.guard = new WorkerGuard(worker, {

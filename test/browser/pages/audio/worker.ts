@@ -22,11 +22,22 @@ exposeRun(async (a: Args) => {
   try {
     if (a.mode === 'file') {
       const t0 = performance.now();
-      const bytes = a.base64 !== undefined ? Uint8Array.from(atob(a.base64), (c) => c.charCodeAt(0)).buffer : await (await fetch(a.url!)).arrayBuffer();
+      const bytes =
+        a.base64 !== undefined
+          ? Uint8Array.from(atob(a.base64), (c) => c.charCodeAt(0)).buffer
+          : await (await fetch(a.url!)).arrayBuffer();
       const r = await analyzeAudioFile(bytes, { decoder: a.decoder ?? 'auto' });
-      return { ms: performance.now() - t0, frames: r.rows.length / r.columns, windows: r.windows.length, summary: r.summary, longTasks };
+      return {
+        ms: performance.now() - t0,
+        frames: r.rows.length / r.columns,
+        windows: r.windows.length,
+        summary: r.summary,
+        longTasks,
+      };
     }
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+    const stream = await navigator.mediaDevices.getUserMedia({
+      audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+    });
     const capture = await startAudioCapture(stream, a.viteWorklet === true ? viteAudioWorklet : {});
     const lags: number[] = [];
     let taken = 0;

@@ -10,7 +10,12 @@ import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-url
 import * as tf from '@tensorflow/tfjs-core';
 import { exposeRun } from '../../harness/page.ts';
 
-interface Assets { modelUrl: string; vocabUrl: string; wasmPaths: string; faceModelUrl: string | null }
+interface Assets {
+  modelUrl: string;
+  vocabUrl: string;
+  wasmPaths: string;
+  faceModelUrl: string | null;
+}
 interface Args {
   assets: Assets;
   /** The clip the fake camera plays, served. */
@@ -34,18 +39,38 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 const rowsOf = (m: ModalityRows | null): Pick<ModalityRows, 'rows' | 'windowIndex'> | null =>
   m === null ? null : { rows: m.rows, windowIndex: m.windowIndex };
 const answerOf = (r: AnswerRecord | null): unknown =>
-  r === null ? null : { seconds: r.durationSeconds, audio: rowsOf(r.audio), video: rowsOf(r.video), warnings: r.warnings.map((w) => w.code) };
-const scoresOf = (r: InterviewResult): unknown => ({ score: r.score, scores: r.scores, answerWindows: r.answerWindows, answerAttention: r.answerAttention });
+  r === null
+    ? null
+    : {
+        seconds: r.durationSeconds,
+        audio: rowsOf(r.audio),
+        video: rowsOf(r.video),
+        warnings: r.warnings.map((w) => w.code),
+      };
+const scoresOf = (r: InterviewResult): unknown => ({
+  score: r.score,
+  scores: r.scores,
+  answerWindows: r.answerWindows,
+  answerAttention: r.answerAttention,
+});
 
 async function create(a: Args, backend: Args['backends'][number]): Promise<HireNet> {
   return HireNet.create({
-    assetsBaseUrl: '/unused/', ...a.assets, visionWasm: viteVisionWasm, audioWorkletUrl: viteAudioWorklet.workletUrl,
-    backend, modalities: ['audio', 'video'], persist: true,
+    assetsBaseUrl: '/unused/',
+    ...a.assets,
+    visionWasm: viteVisionWasm,
+    audioWorkletUrl: viteAudioWorklet.workletUrl,
+    backend,
+    modalities: ['audio', 'video'],
+    persist: true,
   });
 }
 
 async function oneQuestion(hn: HireNet, questions = 1): Promise<InterviewSession> {
-  const s = hn.startInterview({ jobTitle: 'Software engineer', questions: Array.from({ length: questions }, () => QUESTION) });
+  const s = hn.startInterview({
+    jobTitle: 'Software engineer',
+    questions: Array.from({ length: questions }, () => QUESTION),
+  });
   await s.consent({ noticeVersion: '1.0.0', modalities: hn.modalities });
   return s;
 }
@@ -54,11 +79,13 @@ exposeRun(async (a: Args) => {
   const clip = await (await fetch(a.clipUrl)).blob();
   let hn = await create(a, 'wasm');
   const live: unknown[] = [];
-  const stream = a.rawAudio === true
-    ? await navigator.mediaDevices.getUserMedia({
-      audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: { width: 640, height: 480 },
-    })
-    : await requestInterviewMedia(hn.modalities);
+  const stream =
+    a.rawAudio === true
+      ? await navigator.mediaDevices.getUserMedia({
+          audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+          video: { width: 640, height: 480 },
+        })
+      : await requestInterviewMedia(hn.modalities);
   try {
     for (let k = 0; k < a.takes; k++) {
       const s = await oneQuestion(hn);
@@ -81,7 +108,11 @@ exposeRun(async (a: Args) => {
   const segments: unknown[] = [];
   for (const url of a.segmentUrls) {
     const s = await oneQuestion(hn);
-    segments.push({ url, answer: answerOf(await s.addAnswerFile(0, await (await fetch(url)).blob())), result: scoresOf(await s.result()) });
+    segments.push({
+      url,
+      answer: answerOf(await s.addAnswerFile(0, await (await fetch(url)).blob())),
+      result: scoresOf(await s.result()),
+    });
     await s.delete();
   }
   // One stored interview (two uploaded answers), then re-scored from storage on each backend.
@@ -97,7 +128,11 @@ exposeRun(async (a: Args) => {
     hn = await create(a, b);
     const s = await hn.resumeInterview(id);
     if (s === undefined) throw new Error(`stored interview ${id} not found on ${b}`);
-    rescored[b] = { backend: hn.backend, ...(scoresOf(await s.result({ fresh: true })) as object), tensorsBeforeCreate: tensors };
+    rescored[b] = {
+      backend: hn.backend,
+      ...(scoresOf(await s.result({ fresh: true })) as object),
+      tensorsBeforeCreate: tensors,
+    };
   }
   await hn.deleteAll();
   await hn.close();

@@ -38,11 +38,27 @@ exposeRun(async (a: Args) => {
       ...(a.manifestUrl === undefined ? {} : { manifestUrl: a.manifestUrl }),
     });
     const s = hn.startInterview({ jobTitle: 'Engineer', questions: ['Why this role?'] });
-    const loaded = s.eventLogs().at(-1)?.events.find((e) => e.type === 'model-loaded') as { modelSha256?: string; modelVersion?: string } | undefined;
-    return { ok: true, modalities: hn.modalities, backend: hn.backend, warnings: hn.warnings.map((w) => w.code), modelSha256: loaded?.modelSha256 ?? null, modelVersion: loaded?.modelVersion ?? null };
+    const loaded = s
+      .eventLogs()
+      .at(-1)
+      ?.events.find((e) => e.type === 'model-loaded') as { modelSha256?: string; modelVersion?: string } | undefined;
+    return {
+      ok: true,
+      modalities: hn.modalities,
+      backend: hn.backend,
+      warnings: hn.warnings.map((w) => w.code),
+      modelSha256: loaded?.modelSha256 ?? null,
+      modelVersion: loaded?.modelVersion ?? null,
+    };
   } catch (e) {
     const err = e as { code?: string; url?: string; name?: string; message?: string };
-    return { ok: false, name: err.name ?? typeof e, code: err.code ?? null, url: err.url ?? null, message: err.message ?? String(e) };
+    return {
+      ok: false,
+      name: err.name ?? typeof e,
+      code: err.code ?? null,
+      url: err.url ?? null,
+      message: err.message ?? String(e),
+    };
   } finally {
     await hn?.close();
   }

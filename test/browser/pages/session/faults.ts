@@ -12,7 +12,12 @@ import { WORKER_DEBUG, type GuardedWorkerInfo } from '../../../../packages/sdk/s
 import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import { exposeRun } from '../../harness/page.ts';
 
-interface Assets { modelUrl: string; vocabUrl: string; wasmPaths: string; faceModelUrl: string | null }
+interface Assets {
+  modelUrl: string;
+  vocabUrl: string;
+  wasmPaths: string;
+  faceModelUrl: string | null;
+}
 /** `blob`: a module worker that imports the real one (revocable); `bad-import`: one whose import 404s. */
 type WorkerSpec = 'bad-url' | 'bad-import' | 'blob';
 interface Args {
@@ -37,8 +42,16 @@ async function until(ok: () => boolean, limitMs = 30_000): Promise<void> {
   const t0 = performance.now();
   while (!ok() && performance.now() - t0 < limitMs) await sleep(100);
 }
-const errorOf = (e: unknown): { code: string; message: string } => ({ code: (e as { code?: string }).code ?? (e as Error).name, message: (e as Error).message });
-const warningOf = (w: SessionWarning): Record<string, unknown> => ({ code: w.code, message: w.message, secondsLost: w.secondsLost ?? null, modality: w.modality ?? null });
+const errorOf = (e: unknown): { code: string; message: string } => ({
+  code: (e as { code?: string }).code ?? (e as Error).name,
+  message: (e as Error).message,
+});
+const warningOf = (w: SessionWarning): Record<string, unknown> => ({
+  code: w.code,
+  message: w.message,
+  secondsLost: w.secondsLost ?? null,
+  modality: w.modality ?? null,
+});
 const recordOf = (r: AnswerRecord | null): Record<string, unknown> => ({
   recorded: r !== null,
   audioRows: r?.audio?.rows.length ?? null,
@@ -49,15 +62,23 @@ const recordOf = (r: AnswerRecord | null): Record<string, unknown> => ({
 function workerUrl(spec: WorkerSpec): string {
   const real = new URL(audioWorkerUrl, location.href).href;
   if (spec === 'bad-url') return '/no-such-dir/audio-worker.js';
-  const src = spec === 'bad-import' ? `import '${location.origin}/no-such-dir/meyda.js';\nimport '${real}';\n` : `import '${real}';\n`;
+  const src =
+    spec === 'bad-import'
+      ? `import '${location.origin}/no-such-dir/meyda.js';\nimport '${real}';\n`
+      : `import '${real}';\n`;
   return URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
 }
 
 /** `f()` with its milliseconds; a call still pending after `limitMs` is reported as code `hang`. */
-async function timed<T>(f: () => Promise<T>, limitMs = 20_000): Promise<{ ms: number; value?: T; error?: { code: string; message: string } }> {
+async function timed<T>(
+  f: () => Promise<T>,
+  limitMs = 20_000,
+): Promise<{ ms: number; value?: T; error?: { code: string; message: string } }> {
   const t0 = performance.now();
   try {
-    const hang = sleep(limitMs).then(() => Promise.reject(Object.assign(new Error(`still pending after ${limitMs} ms`), { code: 'hang' })));
+    const hang = sleep(limitMs).then(() =>
+      Promise.reject(Object.assign(new Error(`still pending after ${limitMs} ms`), { code: 'hang' })),
+    );
     hang.catch(() => undefined);
     const value = await Promise.race([f(), hang]);
     return { ms: performance.now() - t0, value };
@@ -67,7 +88,10 @@ async function timed<T>(f: () => Promise<T>, limitMs = 20_000): Promise<{ ms: nu
 }
 
 async function interview(hn: HireNet, stream: MediaStream): Promise<InterviewSession> {
-  const s = hn.startInterview({ jobTitle: 'Software engineer', questions: ['Tell us about a project you are proud of.', 'Why this role?'] });
+  const s = hn.startInterview({
+    jobTitle: 'Software engineer',
+    questions: ['Tell us about a project you are proud of.', 'Why this role?'],
+  });
   await s.consent({ noticeVersion: '1.0.0', modalities: hn.modalities });
   s.attach(stream);
   return s;
@@ -75,7 +99,12 @@ async function interview(hn: HireNet, stream: MediaStream): Promise<InterviewSes
 
 const resultOf = async (s: InterviewSession): Promise<Record<string, unknown>> => {
   const r = await s.result();
-  return { score: r.score, scores: r.scores, questionAttention: r.questionAttention, answerAttention: r.answerAttention };
+  return {
+    score: r.score,
+    scores: r.scores,
+    questionAttention: r.questionAttention,
+    answerAttention: r.answerAttention,
+  };
 };
 
 exposeRun(async (a: Args) => {
@@ -83,11 +112,18 @@ exposeRun(async (a: Args) => {
   (globalThis as { [WORKER_DEBUG]?: unknown })[WORKER_DEBUG] = registry;
   const audioUrl = a.audioWorker === undefined ? undefined : workerUrl(a.audioWorker);
   const out: Record<string, unknown> = { audioUrl: audioUrl ?? null };
-  const created = await timed(() => HireNet.create({
-    assetsBaseUrl: '/unused/', ...a.assets, visionWasm: viteVisionWasm, audioWorkletUrl: viteAudioWorklet.workletUrl, backend: 'wasm', persist: false,
-    ...(audioUrl === undefined ? {} : { audioWorkerUrl: audioUrl }),
-    ...(a.visionWorker === undefined ? {} : { visionWorkerUrl: '/no-such-dir/vision-worker.js' }),
-  }));
+  const created = await timed(() =>
+    HireNet.create({
+      assetsBaseUrl: '/unused/',
+      ...a.assets,
+      visionWasm: viteVisionWasm,
+      audioWorkletUrl: viteAudioWorklet.workletUrl,
+      backend: 'wasm',
+      persist: false,
+      ...(audioUrl === undefined ? {} : { audioWorkerUrl: audioUrl }),
+      ...(a.visionWorker === undefined ? {} : { visionWorkerUrl: '/no-such-dir/vision-worker.js' }),
+    }),
+  );
   out['create'] = { ms: created.ms, error: created.error ?? null };
   const hn = created.value;
   if (hn === undefined) return out;
@@ -134,11 +170,13 @@ exposeRun(async (a: Args) => {
       }
       if (block !== undefined) {
         const victim = registry.filter((w) => w.kind === 'vision').at(-1);
-        if (victim?.probe['block'] === undefined) throw new Error('no vision worker with a block probe in the debug registry');
+        if (victim?.probe['block'] === undefined)
+          throw new Error('no vision worker with a block probe in the debug registry');
         await until(() => frames >= 15);
         await victim.probe['block'](block.ms);
       }
-      if (stopTrack !== undefined) (stopTrack.kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks())[0]?.stop();
+      if (stopTrack !== undefined)
+        (stopTrack.kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks())[0]?.stop();
       out['faultAt'] = since();
       // At least 2 s between the fault (a block: its end) and endAnswer, however long the waits above took.
       const after = Number.isFinite(at) ? 2 + (block?.ms ?? 0) / 1000 : 0;

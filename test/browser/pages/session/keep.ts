@@ -6,29 +6,53 @@ import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
 import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import { exposeRun } from '../../harness/page.ts';
 
-interface Args { assets: Record<string, string | null>; goodUrl: string; emptyUrl: string }
+interface Args {
+  assets: Record<string, string | null>;
+  goodUrl: string;
+  emptyUrl: string;
+}
 const blob = async (url: string): Promise<Blob> => (await fetch(url)).blob();
 const codeOf = (e: unknown): string => (e as { code?: string }).code ?? String(e);
 
 exposeRun(async (a: Args) => {
-  const hn = await HireNet.create({ assetsBaseUrl: '/unused/', ...a.assets, visionWasm: viteVisionWasm, audioWorkletUrl: viteAudioWorklet.workletUrl, backend: 'wasm', modalities: ['audio', 'video'], persist: true } as Parameters<typeof HireNet.create>[0]);
+  const hn = await HireNet.create({
+    assetsBaseUrl: '/unused/',
+    ...a.assets,
+    visionWasm: viteVisionWasm,
+    audioWorkletUrl: viteAudioWorklet.workletUrl,
+    backend: 'wasm',
+    modalities: ['audio', 'video'],
+    persist: true,
+  } as Parameters<typeof HireNet.create>[0]);
   try {
-    const s = hn.startInterview({ jobTitle: 'Software engineer', questions: ['Tell us about a project you are proud of.', 'Why this role?'] });
+    const s = hn.startInterview({
+      jobTitle: 'Software engineer',
+      questions: ['Tell us about a project you are proud of.', 'Why this role?'],
+    });
     await s.consent({ noticeVersion: '1.0.0', modalities: hn.modalities });
     const good = await s.addAnswerFile(0, await blob(a.goodUrl));
     const empty = await s.addAnswerFile(0, await blob(a.emptyUrl));
     const kept = s.recorded[0];
-    const emptyTake = { returned: empty === null, keptRows: kept?.audio?.rows.length ?? 0, goodRows: good?.audio?.rows.length ?? -1, warnings: s.warnings.map((w) => w.code) };
+    const emptyTake = {
+      returned: empty === null,
+      keptRows: kept?.audio?.rows.length ?? 0,
+      goodRows: good?.audio?.rows.length ?? -1,
+      warnings: s.warnings.map((w) => w.code),
+    };
     // A full disk from here on: every IndexedDB put fails the way a quota does.
     const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function () {
+    IDBObjectStore.prototype.put = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     let quota: Record<string, unknown>;
     try {
       const second = await s.addAnswerFile(1, await blob(a.goodUrl));
       const result = await s.result();
-      quota = { answerKept: second !== null && s.recorded[1] !== null, score: result.score, warnings: result.warnings.map((w) => w.code) };
+      quota = {
+        answerKept: second !== null && s.recorded[1] !== null,
+        score: result.score,
+        warnings: result.warnings.map((w) => w.code),
+      };
     } catch (e) {
       quota = { error: codeOf(e) };
     } finally {

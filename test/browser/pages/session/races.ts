@@ -33,19 +33,40 @@ window.Worker = class extends NativeWorker {
   }
 };
 
-type Race = 'delete-end' | 'deleteAll-result' | 'withdraw-begin' | 'withdraw-end' | 'double-begin' | 'close-begin' | 'delete-begin';
-interface Args { assets: Record<string, string | null>; races: Race[]; loops: number }
+type Race =
+  | 'delete-end'
+  | 'deleteAll-result'
+  | 'withdraw-begin'
+  | 'withdraw-end'
+  | 'double-begin'
+  | 'close-begin'
+  | 'delete-begin';
+interface Args {
+  assets: Record<string, string | null>;
+  races: Race[];
+  loops: number;
+}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const settle = async (p: Promise<unknown>): Promise<string> => p.then(() => 'ok', (e: { code?: string }) => e.code ?? 'error');
+const settle = async (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? 'error',
+  );
 
 async function storage(): Promise<{ databases: string[]; records: number; current: string | null }> {
   const databases = (await indexedDB.databases()).map((d) => d.name ?? '');
-  return { databases, records: databases.includes('hirenet') ? (await listSessions()).length : 0, current: localStorage.getItem(CURRENT_KEY) };
+  return {
+    databases,
+    records: databases.includes('hirenet') ? (await listSessions()).length : 0,
+    current: localStorage.getItem(CURRENT_KEY),
+  };
 }
 
 /** After a race: what still runs, a second later (face events, AudioContexts, audio workers). */
-async function leftovers(faces: { n: number }): Promise<{ faceEventsAfter: number; runningContexts: number; liveAudioWorkers: number }> {
+async function leftovers(faces: {
+  n: number;
+}): Promise<{ faceEventsAfter: number; runningContexts: number; liveAudioWorkers: number }> {
   const before = faces.n;
   await sleep(1000);
   return {
@@ -56,14 +77,24 @@ async function leftovers(faces: { n: number }): Promise<{ faceEventsAfter: numbe
 }
 
 exposeRun(async (a: Args) => {
-  const hn = await HireNet.create({ assetsBaseUrl: '/unused/', ...a.assets, visionWasm: viteVisionWasm, audioWorkletUrl: viteAudioWorklet.workletUrl, backend: 'wasm', modalities: ['audio', 'video'] } as Parameters<typeof HireNet.create>[0]);
+  const hn = await HireNet.create({
+    assetsBaseUrl: '/unused/',
+    ...a.assets,
+    visionWasm: viteVisionWasm,
+    audioWorkletUrl: viteAudioWorklet.workletUrl,
+    backend: 'wasm',
+    modalities: ['audio', 'video'],
+  } as Parameters<typeof HireNet.create>[0]);
   const stream = await requestInterviewMedia(hn.modalities);
   const out: Record<string, unknown>[] = [];
   try {
     for (const race of a.races) {
       for (let loop = 0; loop < a.loops; loop++) {
         const faces = { n: 0 };
-        const s: InterviewSession = hn.startInterview({ jobTitle: 'Software engineer', questions: ['Tell us about a project you are proud of.', 'Why this role?'] });
+        const s: InterviewSession = hn.startInterview({
+          jobTitle: 'Software engineer',
+          questions: ['Tell us about a project you are proud of.', 'Why this role?'],
+        });
         s.addEventListener('face', () => faces.n++);
         await s.consent({ noticeVersion: '1.0.0', modalities: hn.modalities });
         s.attach(stream);
@@ -95,10 +126,14 @@ exposeRun(async (a: Args) => {
           if (race === 'withdraw-begin') await s.close();
         }
         const stored = (await storage()).records > 0 ? (await listSessions()).find((x) => x.id === s.id) : undefined;
-        row['stored'] = stored === undefined ? null : { consent: stored.consent !== null, answers: stored.answers.filter((x) => x !== null).length };
+        row['stored'] =
+          stored === undefined
+            ? null
+            : { consent: stored.consent !== null, answers: stored.answers.filter((x) => x !== null).length };
         Object.assign(row, await storage(), await leftovers(faces));
         out.push(row);
-        if (race !== 'withdraw-begin' && race !== 'withdraw-end' && race !== 'double-begin' && race !== 'close-begin') continue;
+        if (race !== 'withdraw-begin' && race !== 'withdraw-end' && race !== 'double-begin' && race !== 'close-begin')
+          continue;
         await s.delete();
       }
     }

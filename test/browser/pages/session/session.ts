@@ -9,7 +9,12 @@ import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-url
 import * as tf from '@tensorflow/tfjs-core';
 import { exposeRun } from '../../harness/page.ts';
 
-interface Assets { modelUrl: string; vocabUrl: string; wasmPaths: string; faceModelUrl: string | null }
+interface Assets {
+  modelUrl: string;
+  vocabUrl: string;
+  wasmPaths: string;
+  faceModelUrl: string | null;
+}
 type Step =
   | { do: 'consent' }
   | { do: 'media' }
@@ -22,10 +27,19 @@ type Step =
   | { do: 'sessionDelete' }
   | { do: 'export'; label?: 0 | 1 }
   | { do: 'try'; what: 'attach' | 'begin' | 'result' | 'end' };
-interface Args { assets: Assets; modalities?: SessionModality[]; backend?: 'auto' | 'wasm' | 'cpu'; questions?: number; steps: Step[] }
+interface Args {
+  assets: Assets;
+  modalities?: SessionModality[];
+  backend?: 'auto' | 'wasm' | 'cpu';
+  questions?: number;
+  steps: Step[];
+}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const errorOf = (e: unknown): { code: string; message: string } => ({ code: (e as { code?: string }).code ?? (e as Error).name, message: (e as Error).message });
+const errorOf = (e: unknown): { code: string; message: string } => ({
+  code: (e as { code?: string }).code ?? (e as Error).name,
+  message: (e as Error).message,
+});
 
 async function storage(): Promise<{ databases: string[]; caches: string[]; localStorage: string[] }> {
   const dbs = await indexedDB.databases();
@@ -51,7 +65,14 @@ exposeRun(async (a: Args) => {
   }
   let tensorsAfterClose: number | null = null;
   try {
-    hn = await HireNet.create({ assetsBaseUrl: '/unused/', ...a.assets, visionWasm: viteVisionWasm, audioWorkletUrl: viteAudioWorklet.workletUrl, backend: a.backend ?? 'wasm', modalities: a.modalities ?? ['audio', 'video'] });
+    hn = await HireNet.create({
+      assetsBaseUrl: '/unused/',
+      ...a.assets,
+      visionWasm: viteVisionWasm,
+      audioWorkletUrl: viteAudioWorklet.workletUrl,
+      backend: a.backend ?? 'wasm',
+      modalities: a.modalities ?? ['audio', 'video'],
+    });
     const listen = (x: InterviewSession): void => {
       x.addEventListener('warning', (e) => {
         const d = (e as CustomEvent<{ code: string; answer?: number }>).detail;
@@ -62,7 +83,11 @@ exposeRun(async (a: Args) => {
         events.push({ type: 'face', answer: d.answer, present: d.present });
       });
     };
-    const questions = ['Tell us about a project you are proud of.', 'How do you handle a deadline you cannot meet?', 'Why this role?'].slice(0, a.questions ?? 2);
+    const questions = [
+      'Tell us about a project you are proud of.',
+      'How do you handle a deadline you cannot meet?',
+      'Why this role?',
+    ].slice(0, a.questions ?? 2);
     let session = hn.startInterview({ jobTitle: 'Software engineer', questions });
     s = session;
     listen(session);
@@ -95,7 +120,14 @@ exposeRun(async (a: Args) => {
             await sleep(step.seconds * 1000);
           }
           const r = await session.endAnswer();
-          out.push({ step: 'answer', index: step.index, recorded: r !== null, audioRows: r?.audio?.rows.length ?? null, videoRows: r?.video?.rows.length ?? null, warnings: r?.warnings.map((w) => w.code) ?? [] });
+          out.push({
+            step: 'answer',
+            index: step.index,
+            recorded: r !== null,
+            audioRows: r?.audio?.rows.length ?? null,
+            videoRows: r?.video?.rows.length ?? null,
+            warnings: r?.warnings.map((w) => w.code) ?? [],
+          });
           break;
         }
         case 'result':
@@ -110,7 +142,15 @@ exposeRun(async (a: Args) => {
           session = resumed;
           s = resumed;
           listen(session);
-          out.push({ step: 'resume', found: true, consent: session.consentGiven, recorded: session.recorded.map((r) => (r === null ? null : { audio: r.audio?.rows.length ?? null, video: r.video?.rows.length ?? null })), logs: session.eventLogs().length });
+          out.push({
+            step: 'resume',
+            found: true,
+            consent: session.consentGiven,
+            recorded: session.recorded.map((r) =>
+              r === null ? null : { audio: r.audio?.rows.length ?? null, video: r.video?.rows.length ?? null },
+            ),
+            logs: session.eventLogs().length,
+          });
           break;
         }
         case 'withdraw':
@@ -148,7 +188,14 @@ exposeRun(async (a: Args) => {
         }
       }
     }
-    const result = { modalities: hn.modalities, backend: hn.backend, loadWarnings: hn.warnings.map((w) => w.code), out, events, eventLog: s?.eventLogs().at(-1)?.events ?? [] };
+    const result = {
+      modalities: hn.modalities,
+      backend: hn.backend,
+      loadWarnings: hn.warnings.map((w) => w.code),
+      out,
+      events,
+      eventLog: s?.eventLogs().at(-1)?.events ?? [],
+    };
     for (const t of stream?.getTracks() ?? []) t.stop();
     await hn.close();
     tensorsAfterClose = tf.memory().numTensors;

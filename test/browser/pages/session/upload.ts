@@ -8,16 +8,25 @@ import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-url
 import * as tf from '@tensorflow/tfjs-core';
 import { exposeRun } from '../../harness/page.ts';
 
-interface Assets { modelUrl: string; vocabUrl: string; wasmPaths: string; faceModelUrl: string | null }
+interface Assets {
+  modelUrl: string;
+  vocabUrl: string;
+  wasmPaths: string;
+  faceModelUrl: string | null;
+}
 /** `url`: a served file; `random`: bytes that are no media file; `truncate`: the first half of `url`. */
 type FileSpec = { url: string; truncate?: boolean; type?: string } | { random: number };
 type Step = { do: 'file'; index: number; file: FileSpec } | { do: 'result'; fresh?: boolean };
-interface Args { assets: Assets; modalities?: SessionModality[]; steps: Step[] }
+interface Args {
+  assets: Assets;
+  modalities?: SessionModality[];
+  steps: Step[];
+}
 
 const errorOf = (e: unknown): { code: string; message: string; cause: string | null } => ({
   code: (e as { code?: string }).code ?? (e as Error).name,
   message: (e as Error).message,
-  cause: ((e as { cause?: { code?: string } }).cause?.code) ?? null,
+  cause: (e as { cause?: { code?: string } }).cause?.code ?? null,
 });
 
 async function blobOf(f: FileSpec): Promise<Blob> {
@@ -37,9 +46,24 @@ const tensors = (): number => {
 exposeRun(async (a: Args) => {
   const out: Record<string, unknown>[] = [];
   const tensorsBefore = tensors();
-  const hn = await HireNet.create({ assetsBaseUrl: '/unused/', ...a.assets, visionWasm: viteVisionWasm, audioWorkletUrl: viteAudioWorklet.workletUrl, backend: 'wasm', modalities: a.modalities ?? ['audio', 'video'], persist: true });
+  const hn = await HireNet.create({
+    assetsBaseUrl: '/unused/',
+    ...a.assets,
+    visionWasm: viteVisionWasm,
+    audioWorkletUrl: viteAudioWorklet.workletUrl,
+    backend: 'wasm',
+    modalities: a.modalities ?? ['audio', 'video'],
+    persist: true,
+  });
   try {
-    const s = hn.startInterview({ jobTitle: 'Software engineer', questions: ['Tell us about a project you are proud of.', 'How do you handle a deadline you cannot meet?', 'Why this role?'] });
+    const s = hn.startInterview({
+      jobTitle: 'Software engineer',
+      questions: [
+        'Tell us about a project you are proud of.',
+        'How do you handle a deadline you cannot meet?',
+        'Why this role?',
+      ],
+    });
     const warnings: { code: string; answer?: number }[] = [];
     s.addEventListener('warning', (e) => {
       const d = (e as CustomEvent<{ code: string; answer?: number }>).detail;
@@ -51,20 +75,47 @@ exposeRun(async (a: Args) => {
         const t0 = performance.now();
         try {
           const r = await s.addAnswerFile(step.index, await blobOf(step.file));
-          out.push({ step: 'file', index: step.index, ms: performance.now() - t0, recorded: r !== null, seconds: r?.durationSeconds ?? null, audioRows: r?.audio?.rows.length ?? null, videoRows: r?.video?.rows.length ?? null, meanLuma: r?.videoStats?.meanLuma ?? null, warnings: r?.warnings.map((w) => w.code) ?? [] });
+          out.push({
+            step: 'file',
+            index: step.index,
+            ms: performance.now() - t0,
+            recorded: r !== null,
+            seconds: r?.durationSeconds ?? null,
+            audioRows: r?.audio?.rows.length ?? null,
+            videoRows: r?.video?.rows.length ?? null,
+            meanLuma: r?.videoStats?.meanLuma ?? null,
+            warnings: r?.warnings.map((w) => w.code) ?? [],
+          });
         } catch (e) {
           out.push({ step: 'file', index: step.index, ms: performance.now() - t0, error: errorOf(e) });
         }
-        out.push({ step: 'recorded', answers: s.recorded.map((r) => (r === null ? null : { audio: r.audio?.rows.length ?? null, video: r.video?.rows.length ?? null })) });
+        out.push({
+          step: 'recorded',
+          answers: s.recorded.map((r) =>
+            r === null ? null : { audio: r.audio?.rows.length ?? null, video: r.video?.rows.length ?? null },
+          ),
+        });
       } else {
         const result = await s.result({ fresh: step.fresh === true });
         out.push({ step: 'result', result, tensors: tensors() });
       }
     }
     const stored = (await hn.storedInterviews()).find((x) => x.id === s.id);
-    const logWarnings = s.eventLogs().at(-1)?.events.filter((e) => e.type === 'warning').map((e) => ({ code: (e as { code: string }).code, answer: (e as { answer?: number }).answer })) ?? [];
+    const logWarnings =
+      s
+        .eventLogs()
+        .at(-1)
+        ?.events.filter((e) => e.type === 'warning')
+        .map((e) => ({ code: (e as { code: string }).code, answer: (e as { answer?: number }).answer })) ?? [];
     await hn.deleteAll();
-    const res = { modalities: hn.modalities, out, warnings, logWarnings, storedAnswers: stored?.answers.map((x) => x !== null) ?? null, tensorsBefore };
+    const res = {
+      modalities: hn.modalities,
+      out,
+      warnings,
+      logWarnings,
+      storedAnswers: stored?.answers.map((x) => x !== null) ?? null,
+      tensorsBefore,
+    };
     await hn.close();
     return { ...res, tensorsAfterClose: tensors() };
   } finally {

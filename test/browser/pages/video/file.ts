@@ -23,7 +23,14 @@ let analyzer: FaceAnalyzer | undefined;
 
 exposeRun(async (a: Args) => {
   analyzer?.close();
-  analyzer = createFaceAnalyzer({ ...viteVisionWasm, modelUrl: a.modelUrl, fps: a.fps ?? 15, modelSha256: a.modelSha256, maxInputSide: a.maxInputSide, fileWorkers: a.fileWorkers });
+  analyzer = createFaceAnalyzer({
+    ...viteVisionWasm,
+    modelUrl: a.modelUrl,
+    fps: a.fps ?? 15,
+    modelSha256: a.modelSha256,
+    maxInputSide: a.maxInputSide,
+    fileWorkers: a.fileWorkers,
+  });
   let initMs: number;
   try {
     initMs = await analyzer.ready;
@@ -46,9 +53,20 @@ exposeRun(async (a: Args) => {
       const { rows, stats } = await analyzer.analyzeFile(blob, onRows);
       // JSON turns NaN into null, which the Node side reads back as "not measured".
       const windows = a.pool
-        ? poolVideoWindows(rows, stats.duration).map((w) => ({ start: w.startSeconds, masked: w.masked, faceRatio: w.faceRatio, frames: w.frames }))
+        ? poolVideoWindows(rows, stats.duration).map((w) => ({
+            start: w.startSeconds,
+            masked: w.masked,
+            faceRatio: w.faceRatio,
+            frames: w.frames,
+          }))
         : undefined;
-      out.push({ url, stats, values: rows.map(frameRowValues), beforeCrash: crashed ? beforeCrash : undefined, windows });
+      out.push({
+        url,
+        stats,
+        values: rows.map(frameRowValues),
+        beforeCrash: crashed ? beforeCrash : undefined,
+        windows,
+      });
     } catch (e) {
       out.push({ url, error: { code: isVideoError(e) ? e.code : null, name: (e as Error).name, message: String(e) } });
     }

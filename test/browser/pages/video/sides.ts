@@ -18,7 +18,10 @@ const dist = (a: P, b: P, w: number, h: number): number => Math.hypot((a.x - b.x
 blockTelemetry(window);
 
 exposeRun(async (a: Args) => {
-  const fileset = { wasmLoaderPath: `${a.wasmDir}/vision_wasm_internal.js`, wasmBinaryPath: `${a.wasmDir}/vision_wasm_internal.wasm` };
+  const fileset = {
+    wasmLoaderPath: `${a.wasmDir}/vision_wasm_internal.js`,
+    wasmBinaryPath: `${a.wasmDir}/vision_wasm_internal.wasm`,
+  };
   const lm = await FaceLandmarker.createFromOptions(fileset, {
     baseOptions: { modelAssetPath: a.modelUrl, delegate: 'CPU' },
     runningMode: 'VIDEO',
@@ -27,7 +30,16 @@ exposeRun(async (a: Args) => {
   });
   const blob = await (await fetch(a.file)).blob();
   const file = await openVideoFile(blob, 15);
-  const out: { blinkL: number; blinkR: number; lookOutL: number; lookOutR: number; openImgLeft: number; openImgRight: number; irisImgLeft: number; irisImgRight: number }[] = [];
+  const out: {
+    blinkL: number;
+    blinkR: number;
+    lookOutL: number;
+    lookOutR: number;
+    openImgLeft: number;
+    openImgRight: number;
+    irisImgLeft: number;
+    irisImgRight: number;
+  }[] = [];
   for await (const { time, frame } of file.frames) {
     if (!frame) continue;
     const w = frame.displayWidth;
@@ -49,8 +61,14 @@ exposeRun(async (a: Args) => {
     });
     const [imgLeft, imgRight] = eyes[0]!.x < eyes[1]!.x ? [eyes[0]!, eyes[1]!] : [eyes[1]!, eyes[0]!];
     out.push({
-      blinkL: s('eyeBlinkLeft'), blinkR: s('eyeBlinkRight'), lookOutL: s('eyeLookOutLeft'), lookOutR: s('eyeLookOutRight'),
-      openImgLeft: imgLeft.open, openImgRight: imgRight.open, irisImgLeft: imgLeft.iris, irisImgRight: imgRight.iris,
+      blinkL: s('eyeBlinkLeft'),
+      blinkR: s('eyeBlinkRight'),
+      lookOutL: s('eyeLookOutLeft'),
+      lookOutR: s('eyeLookOutRight'),
+      openImgLeft: imgLeft.open,
+      openImgRight: imgRight.open,
+      irisImgLeft: imgLeft.iris,
+      irisImgRight: imgRight.iris,
     });
   }
   file.close();

@@ -33,7 +33,11 @@ export function synthVowel(options: VowelOptions = {}): Float32Array {
   const fs = options.sampleRate ?? 16000;
   const n = Math.round((options.seconds ?? 1) * fs);
   const f0 = options.f0 ?? 150;
-  const formants = options.formants ?? [[700, 80], [1220, 90], [2600, 120]];
+  const formants = options.formants ?? [
+    [700, 80],
+    [1220, 90],
+    [2600, 120],
+  ];
   const rand = rng(options.seed ?? 1);
   const g = gaussian(rand);
   const sigmaT = ((options.jitter ?? 0) * Math.sqrt(Math.PI)) / 2;
@@ -97,7 +101,11 @@ export function sine(n: number, freq: number, fs: number, amp = 0.5): Float32Arr
 }
 
 /** 16-bit PCM (or 32-bit float) RIFF/WAVE bytes, interleaving `channels` copies or given channels. */
-export function encodeWav(channels: readonly Float32Array[], sampleRate: number, format: 'pcm16' | 'pcm8' | 'pcm24' | 'pcm32' | 'float32' = 'pcm16'): Uint8Array {
+export function encodeWav(
+  channels: readonly Float32Array[],
+  sampleRate: number,
+  format: 'pcm16' | 'pcm8' | 'pcm24' | 'pcm32' | 'float32' = 'pcm16',
+): Uint8Array {
   const bits = { pcm8: 8, pcm16: 16, pcm24: 24, pcm32: 32, float32: 32 }[format];
   const nch = channels.length;
   const frames = channels[0]?.length ?? 0;

@@ -6,14 +6,61 @@
  */
 import { GRU_SCAN_WASM } from './gru-scan-bytes.ts';
 
-type MatMul = (a: number, w: number, out: number, s: number, u: number, arow: number, acol: number, cols: number, wstride: number, ostride: number) => void;
+type MatMul = (
+  a: number,
+  w: number,
+  out: number,
+  s: number,
+  u: number,
+  arow: number,
+  acol: number,
+  cols: number,
+  wstride: number,
+  ostride: number,
+) => void;
 type Scan = (
-  xp: number, xsT: number, xsB: number, mask: number, msT: number, msB: number, rk: number, bias: number, h: number, hsT: number, hsB: number,
-  z: number, r: number, c: number, hp: number, rh: number, g: number, l: number, s: number, u: number, reverse: number, trace: number,
+  xp: number,
+  xsT: number,
+  xsB: number,
+  mask: number,
+  msT: number,
+  msB: number,
+  rk: number,
+  bias: number,
+  h: number,
+  hsT: number,
+  hsB: number,
+  z: number,
+  r: number,
+  c: number,
+  hp: number,
+  rh: number,
+  g: number,
+  l: number,
+  s: number,
+  u: number,
+  reverse: number,
+  trace: number,
 ) => void;
 type Back = (
-  dh: number, mask: number, rkT: number, h: number, z: number, r: number, c: number, dxp: number, hpall: number, rhall: number,
-  carry: number, drh: number, tmp: number, zero: number, l: number, s: number, u: number, reverse: number,
+  dh: number,
+  mask: number,
+  rkT: number,
+  h: number,
+  z: number,
+  r: number,
+  c: number,
+  dxp: number,
+  hpall: number,
+  rhall: number,
+  carry: number,
+  drh: number,
+  tmp: number,
+  zero: number,
+  l: number,
+  s: number,
+  u: number,
+  reverse: number,
 ) => void;
 type WGrad = (dxp: number, hpall: number, rhall: number, drk: number, n: number, u: number) => void;
 
@@ -39,7 +86,13 @@ export function gruWasm(): GruWasm | null {
   try {
     const bytes = decode(GRU_SCAN_WASM);
     if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return (instance = null);
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as { mem: WebAssembly.Memory; mm: MatMul; scan: Scan; back: Back; wgrad: WGrad };
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as {
+      mem: WebAssembly.Memory;
+      mm: MatMul;
+      scan: Scan;
+      back: Back;
+      wgrad: WGrad;
+    };
     const memory = exports.mem;
     instance = {
       arena(floats: number): Float32Array {

@@ -173,7 +173,12 @@ export function webgpuScanAvailable(u: number): boolean {
 }
 
 /** States [L, S, U] of the scan, computed on the GPU in one dispatch. */
-export function webgpuGruStates(xp: tf.Tensor3D, rk: tf.Tensor2D, maskTimeMajor: tf.Tensor2D, reverse: boolean): tf.Tensor3D {
+export function webgpuGruStates(
+  xp: tf.Tensor3D,
+  rk: tf.Tensor2D,
+  maskTimeMajor: tf.Tensor2D,
+  reverse: boolean,
+): tf.Tensor3D {
   const [l, s] = xp.shape;
   const u = rk.shape[0];
   if (l === 0 || s === 0) return tf.zeros([l, s, u]);

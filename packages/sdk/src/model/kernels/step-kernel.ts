@@ -22,7 +22,13 @@ export function stepKernel(rk: Float32Array, s: number, u: number): StepKernel {
   const hp = new Float32Array(s * u);
   const rh = new Float32Array(s * u);
   const g = new Float32Array(2 * s * u);
-  return { hp, rh, g, gates: () => stepMatMul(hp, rt, g, s, u, 0, 2 * u), candidate: () => stepMatMul(rh, rt, g, s, u, 2 * u, u) };
+  return {
+    hp,
+    rh,
+    g,
+    gates: () => stepMatMul(hp, rt, g, s, u, 0, 2 * u),
+    candidate: () => stepMatMul(rh, rt, g, s, u, 2 * u, u),
+  };
 }
 
 /** rk [U, 3U] → [3U, U] in float64, so every gate output is a contiguous dot product. */
@@ -39,7 +45,15 @@ function transposeKernel(rk: Float32Array, u: number): Float64Array {
  * (8 accumulators + 6 operands fit V8's 16 float registers); ~0.5 ns/MAC against ~1 for
  * 2 × 1 blocking and ~6 for the original row-by-row axpy.
  */
-function stepMatMul(a: Float32Array, rt: Float64Array, out: Float32Array, s: number, u: number, j0: number, cols: number): void {
+function stepMatMul(
+  a: Float32Array,
+  rt: Float64Array,
+  out: Float32Array,
+  s: number,
+  u: number,
+  j0: number,
+  cols: number,
+): void {
   const stride = 2 * u;
   const cols4 = cols & ~3;
   let b = 0;
@@ -53,7 +67,14 @@ function stepMatMul(a: Float32Array, rt: Float64Array, out: Float32Array, s: num
       const o1 = o0 + u;
       const o2 = o1 + u;
       const o3 = o2 + u;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0; // prettier-ignore
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s03 = 0,
+        s10 = 0,
+        s11 = 0,
+        s12 = 0,
+        s13 = 0; // prettier-ignore
       for (let q = 0; q < u; q++) {
         const x0 = a[a0 + q]!;
         const x1 = a[a1 + q]!;
@@ -101,4 +122,3 @@ function stepMatMul(a: Float32Array, rt: Float64Array, out: Float32Array, s: num
     }
   }
 }
-

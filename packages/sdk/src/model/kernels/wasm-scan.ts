@@ -8,7 +8,14 @@ import { gruWasm } from './gru-wasm.ts';
 
 /** The scan on the wasm kernel, or null when it cannot run here (no SIMD, or U not a multiple of 16). */
 export function wasmGruForward(
-  xp: Float32Array, mask: Float32Array, rk: Float32Array, l: number, s: number, u: number, reverse: boolean, trace: boolean,
+  xp: Float32Array,
+  mask: Float32Array,
+  rk: Float32Array,
+  l: number,
+  s: number,
+  u: number,
+  reverse: boolean,
+  trace: boolean,
 ): LoopTrace | null {
   const k = u % 16 === 0 ? gruWasm() : null;
   if (k === null) return null;
@@ -32,8 +39,30 @@ export function wasmGruForward(
   f32.fill(0, biasOff, rhOff);
   f32.set(mask, maskOff);
   f32.set(xp, xpOff);
-  k.scan(4 * xpOff, s * 3 * u, 3 * u, 4 * maskOff, s, 1, 0, 4 * biasOff, 4 * hOff, s * u, u,
-    4 * zOff, 4 * rOff, 4 * cOff, 4 * hpOff, 4 * rhOff, 4 * gOff, l, s, u, reverse ? 1 : 0, trace ? 1 : 0);
+  k.scan(
+    4 * xpOff,
+    s * 3 * u,
+    3 * u,
+    4 * maskOff,
+    s,
+    1,
+    0,
+    4 * biasOff,
+    4 * hOff,
+    s * u,
+    u,
+    4 * zOff,
+    4 * rOff,
+    4 * cOff,
+    4 * hpOff,
+    4 * rhOff,
+    4 * gOff,
+    l,
+    s,
+    u,
+    reverse ? 1 : 0,
+    trace ? 1 : 0,
+  );
   return {
     h: f32.slice(hOff, hOff + n),
     z: f32.slice(zOff, zOff + traceLen),
@@ -44,7 +73,14 @@ export function wasmGruForward(
 
 /** gruLoopBackward on the wasm kernel (same contract), or null when it cannot run here. */
 export function wasmGruBackward(
-  trace: LoopTrace, dh: Float32Array, mask: Float32Array, rk: Float32Array, l: number, s: number, u: number, reverse: boolean,
+  trace: LoopTrace,
+  dh: Float32Array,
+  mask: Float32Array,
+  rk: Float32Array,
+  l: number,
+  s: number,
+  u: number,
+  reverse: boolean,
 ): { dxp: Float32Array; drk: Float32Array } | null {
   const k = u % 16 === 0 ? gruWasm() : null;
   if (k === null) return null;
@@ -75,7 +111,26 @@ export function wasmGruBackward(
   f32.set(trace.z, zOff);
   f32.set(trace.r, rOff);
   f32.set(trace.c, cOff);
-  k.back(4 * dhOff, 4 * maskOff, 0, 4 * hOff, 4 * zOff, 4 * rOff, 4 * cOff, 4 * dxpOff, 4 * hpOff, 4 * rhOff, 4 * carryOff, 4 * drhOff, 4 * tmpOff, 4 * zeroOff, l, s, u, reverse ? 1 : 0);
+  k.back(
+    4 * dhOff,
+    4 * maskOff,
+    0,
+    4 * hOff,
+    4 * zOff,
+    4 * rOff,
+    4 * cOff,
+    4 * dxpOff,
+    4 * hpOff,
+    4 * rhOff,
+    4 * carryOff,
+    4 * drhOff,
+    4 * tmpOff,
+    4 * zeroOff,
+    l,
+    s,
+    u,
+    reverse ? 1 : 0,
+  );
   k.wgrad(4 * dxpOff, 4 * hpOff, 4 * rhOff, 4 * drkOff, l * s, u);
   return { dxp: f32.slice(dxpOff, dxpOff + 3 * n), drk: f32.slice(drkOff, drkOff + 3 * u * u) };
 }
@@ -96,7 +151,15 @@ export interface ScanDirection {
  * so nothing is transposed or concatenated afterwards. mask [S, L]. Null when the kernel cannot
  * run here.
  */
-export function wasmGruInference(x: Float32Array, inDim: number, mask: Float32Array, dirs: readonly ScanDirection[], l: number, s: number, u: number): Float32Array | null {
+export function wasmGruInference(
+  x: Float32Array,
+  inDim: number,
+  mask: Float32Array,
+  dirs: readonly ScanDirection[],
+  l: number,
+  s: number,
+  u: number,
+): Float32Array | null {
   const k = u % 16 === 0 ? gruWasm() : null;
   if (k === null) return null;
   const d = dirs.length;
@@ -127,8 +190,30 @@ export function wasmGruInference(x: Float32Array, inDim: number, mask: Float32Ar
   k.mm(4 * xOff, 4 * kOff, 4 * xpOff, s * l, inDim, inDim, 1, w, w, w);
   dirs.forEach((dir, i) => {
     f32.fill(0, hpOff, rhOff);
-    k.scan(4 * (xpOff + i * 3 * u), w, l * w, 4 * maskOff, 1, l, 4 * i * perDir, 4 * (i * perDir + 3 * u * u),
-      4 * (hOff + i * u), d * u, l * d * u, 4 * zOff, 4 * rOff, 4 * cOff, 4 * hpOff, 4 * rhOff, 4 * gOff, l, s, u, dir.reverse ? 1 : 0, 0);
+    k.scan(
+      4 * (xpOff + i * 3 * u),
+      w,
+      l * w,
+      4 * maskOff,
+      1,
+      l,
+      4 * i * perDir,
+      4 * (i * perDir + 3 * u * u),
+      4 * (hOff + i * u),
+      d * u,
+      l * d * u,
+      4 * zOff,
+      4 * rOff,
+      4 * cOff,
+      4 * hpOff,
+      4 * rhOff,
+      4 * gOff,
+      l,
+      s,
+      u,
+      dir.reverse ? 1 : 0,
+      0,
+    );
   });
   return f32.slice(hOff, hOff + n);
 }

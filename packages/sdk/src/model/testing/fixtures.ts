@@ -13,9 +13,14 @@ export const TINY: Omit<HireNetConfig, 'variant'> = {
 };
 
 /** Interviews of uneven shape: [job words, [[question words, answer steps]…]]. */
-export function unevenInterviews(seed: number, dims: Pick<HireNetConfig, 'inputDim' | 'wordDim'>, shapes: [number, [number, number][]][]): InterviewInput[] {
+export function unevenInterviews(
+  seed: number,
+  dims: Pick<HireNetConfig, 'inputDim' | 'wordDim'>,
+  shapes: [number, [number, number][]][],
+): InterviewInput[] {
   const normal = gaussian(mulberry32(seed));
-  const rows = (n: number, w: number): number[][] => Array.from({ length: n }, () => Array.from({ length: w }, () => Math.fround(normal())));
+  const rows = (n: number, w: number): number[][] =>
+    Array.from({ length: n }, () => Array.from({ length: w }, () => Math.fround(normal())));
   return shapes.map(([job, qs]) => ({
     jobTitle: rows(job, dims.wordDim),
     questions: qs.map(([words]) => rows(words, dims.wordDim)),
@@ -25,7 +30,30 @@ export function unevenInterviews(seed: number, dims: Pick<HireNetConfig, 'inputD
 
 export const UNEVEN_SHAPES: [number, [number, number][]][] = [
   [2, [[3, 17]]],
-  [4, [[1, 1], [5, 40], [2, 9]]],
-  [1, [[6, 25], [3, 2], [4, 33], [2, 12], [5, 7], [1, 3]]],
-  [3, [[2, 8], [4, 21]]],
+  [
+    4,
+    [
+      [1, 1],
+      [5, 40],
+      [2, 9],
+    ],
+  ],
+  [
+    1,
+    [
+      [6, 25],
+      [3, 2],
+      [4, 33],
+      [2, 12],
+      [5, 7],
+      [1, 3],
+    ],
+  ],
+  [
+    3,
+    [
+      [2, 8],
+      [4, 21],
+    ],
+  ],
 ];

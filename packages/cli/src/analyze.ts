@@ -1,0 +1,203 @@
+/**
+ * `hirenet analyze --job "…" --question "…" [--question "…"]… FILE… [--out report.html]
+ *  [--json result.json] [--audio-only] [--model DIR] [--face-model PATH]`
+ *
+ * Scores recorded answers (one file per question, in question order) with the SAME session
+ * code a browser host runs — HireNet.create → startInterview → consent → addAnswerFile per
+ * file → result — inside headless Debian Chromium (playwright-core, /usr/bin/chromium; never a
+ * downloaded browser) on a page served from 127.0.0.1. Prints a JSON summary on stdout, writes
+ * the report as one self-contained HTML file and, with --json, the full result.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { stderr, stdout } from 'node:process';
+import { fileURLToPath } from 'node:url';
+import type { InterviewResult } from '@hirenet/sdk/internal/session/types';
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
+import { startAnalyzeServer } from './analyze-server.ts';
+import { assertSelfContained } from './report-file.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const CHROMIUM = process.env['HIRENET_CHROMIUM'] ?? '/usr/bin/chromium';
+const USAGE =
+  'usage: hirenet analyze --job "Job title" --question "Q1" [--question "Q2"]… FILE1 [FILE2]… [--out report.html] [--json result.json] [--audio-only] [--model DIR] [--face-model face_landmarker.task]';
+
+interface AnalyzeOptions {
+  job: string;
+  questions: string[];
+  files: string[];
+  out: string;
+  json: string | undefined;
+  audioOnly: boolean;
+  model: string;
+  faceModel: string | null;
+}
+
+interface PageAnswer {
+  answer: number;
+  file: string;
+  stored: boolean;
+  seconds: number;
+  audioWindows: number;
+  videoWindows: number;
+  meanLuma: number | null;
+}
+type PageOutput =
+  | {
+      ok: true;
+      modalities: string[];
+      backend: string;
+      loadWarnings: { code: string; message: string }[];
+      answers: PageAnswer[];
+      result: InterviewResult;
+    }
+  | { ok: false; code: string; message: string; answer?: number };
+
+export function parseAnalyzeArgs(args: readonly string[]): AnalyzeOptions {
+  const questions: string[] = [];
+  const files: string[] = [];
+  const flags = new Map<string, string>();
+  let audioOnly = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--audio-only') audioOnly = true;
+    else if (a.startsWith('--')) {
+      const v = args[++i];
+      if (v === undefined) throw new HireNetError('usage', `${a} needs a value\n${USAGE}`);
+      if (a === '--question') questions.push(v);
+      else if (['--job', '--out', '--json', '--model', '--face-model'].includes(a)) flags.set(a.slice(2), v);
+      else throw new HireNetError('usage', `unknown option ${a}\n${USAGE}`);
+    } else files.push(a);
+  }
+  const job = flags.get('job');
+  if (job === undefined || job.trim() === '' || questions.length === 0) throw new HireNetError('usage', USAGE);
+  if (files.length !== questions.length)
+    throw new HireNetError(
+      'usage',
+      `${questions.length} question(s) but ${files.length} file(s): give one recording per question, in question order\n${USAGE}`,
+    );
+  for (const f of files) if (!existsSync(f)) throw new HireNetError('usage', `no such file: ${resolve(f)}`);
+  const model = resolve(
+    flags.get('model') ?? process.env['HIRENET_MODEL_DIR'] ?? resolve(repoRoot, 'models/hirenet-demo'),
+  );
+  if (!existsSync(resolve(model, 'fusion.json')) && !existsSync(resolve(model, 'model.json')))
+    throw new HireNetError('usage', `no model at ${model} (fusion.json or model.json); pass --model DIR`);
+  const face = resolve(flags.get('face-model') ?? resolve(repoRoot, '../shared/models/face_landmarker.task'));
+  if (flags.has('face-model') && !existsSync(face)) throw new HireNetError('usage', `face model not found at ${face}`);
+  return {
+    job,
+    questions,
+    files: files.map((f) => resolve(f)),
+    out: resolve(flags.get('out') ?? 'hirenet-report.html'),
+    json: flags.has('json') ? resolve(flags.get('json')!) : undefined,
+    audioOnly,
+    model,
+    faceModel: audioOnly || !existsSync(face) ? null : face,
+  };
+}
+
+export async function runAnalyze(args: string[]): Promise<number> {
+  const o = parseAnalyzeArgs(args);
+  if (!existsSync(CHROMIUM)) {
+    throw new HireNetError(
+      'chromium-missing',
+      `Chromium not found at ${CHROMIUM}: hirenet analyze runs the SDK in headless Chromium. Install it (Debian: apt-get install chromium) or set HIRENET_CHROMIUM=/path/to/chromium`,
+    );
+  }
+  if (!o.audioOnly && o.faceModel === null)
+    stderr.write('hirenet: no face model (pass --face-model PATH/face_landmarker.task): analysing audio only\n');
+  const server = await startAnalyzeServer({ repoRoot, modelDir: o.model, faceModel: o.faceModel, inputs: o.files });
+  const { chromium } = await import('playwright-core');
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // No --disable-software-rasterizer: MediaPipe needs WebGL2 (SwiftShader) even on the CPU delegate.
+      args: [
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  } catch (e) {
+    await server.close();
+    throw new HireNetError(
+      'chromium-failed',
+      `Chromium at ${CHROMIUM} did not start: ${(e as Error).message.split('\n')[0]}`,
+      { cause: e },
+    );
+  }
+  try {
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    page.on('pageerror', (e) => stderr.write(`hirenet: page error: ${e.message}\n`));
+    await page.exposeFunction('hirenetProgress', (text: string) => stderr.write(`hirenet: ${text}\n`));
+    await page.goto(`${server.origin}/analyze.html`);
+    await page.waitForFunction(() => typeof (window as AnalyzePage).hirenetAnalyze === 'function', undefined, {
+      timeout: 180_000,
+    });
+    const out = (await page.evaluate((a) => (window as AnalyzePage).hirenetAnalyze!(a), {
+      jobTitle: o.job,
+      questions: o.questions,
+      files: server.files,
+      audioOnly: o.audioOnly,
+    })) as PageOutput;
+    if (!out.ok) {
+      const where = out.answer === undefined ? '' : `answer ${out.answer + 1} (${o.files[out.answer]}): `;
+      throw new HireNetError(out.code, `${where}${out.message} [${out.code}]`);
+    }
+    const html = await page.evaluate(() => (window as AnalyzePage).hirenetSnapshot!());
+    assertSelfContained(html);
+    writeFileSync(o.out, html);
+    const r = out.result;
+    if (o.json !== undefined)
+      writeFileSync(
+        o.json,
+        `${JSON.stringify({ format: 'hirenet-analyze/1', jobTitle: o.job, questions: o.questions, files: o.files, backend: out.backend, answers: out.answers, ...r }, null, 2)}\n`,
+      );
+    const summary = {
+      notice: 'experimental model estimate, not a hiring decision',
+      score: r.score,
+      scores: r.scores,
+      questionAttention: r.questionAttention,
+      answers: out.answers.map((a) => ({
+        question: o.questions[a.answer],
+        file: o.files[a.answer],
+        seconds: round(a.seconds),
+        audioWindows: a.audioWindows,
+        videoWindows: a.videoWindows,
+      })),
+      keyMoments: r.keyMoments.map((k) => ({
+        answer: k.answer,
+        startSeconds: k.startSeconds,
+        endSeconds: k.endSeconds,
+        weight: round(k.weight),
+        cues: k.cues.map((c) => c.code),
+      })),
+      warnings: [...out.loadWarnings, ...r.warnings].map((w) => ({
+        code: w.code,
+        ...('answer' in w && w.answer !== undefined ? { answer: w.answer } : {}),
+        message: w.message,
+      })),
+      model: r.modelCard.modelVersion,
+      backend: out.backend,
+      report: o.out,
+      ...(o.json === undefined ? {} : { json: o.json }),
+    };
+    stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return 0;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+/** What analyze.html defines on window (packages/demo/src/analyze.ts). */
+interface AnalyzePage {
+  hirenetAnalyze?: (a: unknown) => Promise<unknown>;
+  hirenetSnapshot?: () => Promise<string>;
+}

@@ -1,0 +1,182 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { stderr, stdout } from 'node:process';
+import { readManifest, loadDataset } from '@hirenet/research/internal/dataset/read-node';
+import type { Modality } from '@hirenet/sdk/internal/dataset/format';
+import type { HireNetVariant } from '@hirenet/sdk/internal/model/types';
+import { saveModelToDir } from '@hirenet/research';
+import { encodeInterview } from '@hirenet/research/internal/train/encode';
+import { splitByInterview } from '@hirenet/research/internal/train/split';
+import { fitStandardizer } from '@hirenet/sdk/internal/model/standardize';
+import { augmentPlan } from '@hirenet/research/internal/train/augment';
+import { DEFAULT_TAKE_LAW } from '@hirenet/research/internal/train/take-perturbation';
+import {
+  DEFAULT_AUGMENT,
+  DEFAULT_TRAIN,
+  evaluateEncoded,
+  trainHireNet,
+} from '@hirenet/research/internal/train/trainer';
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
+import { intFlag, parseArgs } from './args.ts';
+import { initBackendNode } from '@hirenet/research/internal/node-backend';
+import { batchProgress, epochLine } from './progress.ts';
+import { FUSION_FORMAT } from './scoring.ts';
+import { loadWords } from './words.ts';
+
+const USAGE =
+  'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--select f1|auc] [--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--backend wasm|cpu]\n';
+
+function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
+  const raw = flags.get(name);
+  const v = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(v) || v <= 0)
+    throw new HireNetError('usage', `--${name} must be a positive number, got ${String(raw)}`);
+  return v;
+}
+
+function nonNegativeFlag(flags: Map<string, string>, name: string, fallback: number): number {
+  const raw = flags.get(name);
+  const v = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(v) || v < 0)
+    throw new HireNetError('usage', `--${name} must be a number ≥ 0, got ${String(raw)}`);
+  return v;
+}
+
+function selectFlag(raw: string): 'f1' | 'auc' {
+  if (raw !== 'f1' && raw !== 'auc') throw new HireNetError('usage', `--select must be f1 or auc, got ${raw}`);
+  return raw;
+}
+
+/** `hirenet train`: standardise on the training split, fit, select on validation F1, report test. */
+export async function runTrain(args: string[]): Promise<number> {
+  const { flags } = parseArgs(args);
+  const data = flags.get('data');
+  const out = flags.get('out');
+  const modality = flags.get('modality');
+  if (
+    data === undefined ||
+    out === undefined ||
+    (modality !== 'audio' && modality !== 'video' && modality !== 'both')
+  ) {
+    stderr.write(USAGE);
+    return 2;
+  }
+  await initBackendNode(flags.get('backend') ?? 'wasm');
+  if (modality !== 'both') return trainOne(flags, data, out, modality);
+  // Late fusion (the paper's Table 4): one HireNet per modality, scores averaged at prediction.
+  const staging = `${out}.fusion-tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  // A failed member leaves neither a half-built fusion nor its staging directory behind.
+  try {
+    for (const m of ['audio', 'video'] as const) {
+      stderr.write(`--- ${m} ---\n`);
+      const code = await trainOne(flags, data, join(staging, m), m);
+      if (code !== 0) {
+        await rm(staging, { recursive: true, force: true });
+        return code;
+      }
+    }
+    await writeFile(
+      join(staging, 'fusion.json'),
+      `${JSON.stringify({ format: FUSION_FORMAT, rule: 'mean', members: { audio: 'audio', video: 'video' } }, null, 2)}\n`,
+    );
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+  await rm(out, { recursive: true, force: true });
+  await rename(staging, out);
+  return 0;
+}
+
+async function trainOne(flags: Map<string, string>, data: string, out: string, modality: Modality): Promise<number> {
+  const variant = (flags.get('variant') ?? 'hirenet') as HireNetVariant;
+  const seed = intFlag(flags, 'seed', 1);
+  const units = intFlag(flags, 'units', 16);
+  const normalize = flags.get('normalize') ?? 'answer';
+  if (normalize !== 'answer' && normalize !== 'none')
+    throw new HireNetError('usage', `--normalize must be answer or none, got ${normalize}`);
+
+  const augment = flags.get('augment') ?? DEFAULT_AUGMENT;
+  if (augment !== 'takes' && augment !== 'none')
+    throw new HireNetError('usage', `--augment must be takes or none, got ${augment}`);
+
+  const manifest = await readManifest(data);
+  const names = manifest.modalities[modality];
+  if (names === undefined)
+    throw new HireNetError(
+      'usage',
+      `${data} has no ${modality} features (manifest lists: ${Object.keys(manifest.modalities).join(', ')})`,
+    );
+  stderr.write(`reading ${data} …\n`);
+  const { interviews } = await loadDataset(data);
+  const split = splitByInterview(interviews, seed);
+  if (split.train.length === 0 || split.validation.length === 0)
+    throw new HireNetError('invalid-dataset', `${interviews.length} interviews are too few to split 80/10/10`);
+  const standardizer = fitStandardizer(
+    split.train.flatMap((iv) => iv.answers.map((a) => a[modality]).filter((a): a is Float32Array => a != null)),
+    names,
+    normalize,
+  );
+  const { words, vocab } = await loadWords(flags.get('vocab'));
+  const encode = (list: typeof interviews) => list.map((iv) => encodeInterview(iv, modality, standardizer, words));
+  const [train, validation, test] = [encode(split.train), encode(split.validation), encode(split.test)];
+  stderr.write(
+    `${interviews.length} interviews: ${train.length} train / ${validation.length} validation / ${test.length} test; ${names.length} ${modality} features; variant ${variant}\n`,
+  );
+
+  const metadata = {
+    features: { modality, windowSeconds: manifest.windowSeconds, hopSeconds: manifest.hopSeconds, standardizer, vocab },
+    training: {
+      dataset: String(manifest['generator'] === undefined ? 'unspecified' : JSON.stringify(manifest['generator'])),
+      seed,
+      split: [train.length, validation.length, test.length],
+    },
+  };
+  const options = {
+    epochs: intFlag(flags, 'epochs', DEFAULT_TRAIN.epochs),
+    batchSize: intFlag(flags, 'batch-size', DEFAULT_TRAIN.batchSize),
+    learningRate: numberFlag(flags, 'lr', DEFAULT_TRAIN.learningRate),
+    patience: intFlag(flags, 'patience', DEFAULT_TRAIN.patience),
+    inputNoise: nonNegativeFlag(flags, 'noise', DEFAULT_TRAIN.inputNoise ?? 0),
+    selectOn: selectFlag(flags.get('select') ?? DEFAULT_TRAIN.selectOn ?? 'f1'),
+    attentionEntropy: nonNegativeFlag(flags, 'attention-entropy', DEFAULT_TRAIN.attentionEntropy ?? 0),
+    queryInitScale: numberFlag(flags, 'query-scale', DEFAULT_TRAIN.queryInitScale ?? 1),
+    augment: augment === 'takes' ? augmentPlan(standardizer, DEFAULT_TAKE_LAW) : null,
+    seed,
+    onEpoch: (e: Parameters<typeof epochLine>[0]) => stderr.write(`${epochLine(e)}\n`),
+    onBatch: batchProgress,
+  };
+  const config = {
+    inputDim: names.length,
+    wordDim: words.dims,
+    lowUnits: units,
+    contextUnits: units,
+    highUnits: units,
+    attentionDim: units,
+    highAttentionDim: units,
+    variant,
+  };
+  const { model, history } = await trainHireNet(config, train, validation, options, metadata);
+  const testMetrics = test.length > 0 ? await evaluateEncoded(model, test) : null;
+  const bestEpoch = history.filter((h) => h.best).at(-1);
+  const withResults = {
+    ...metadata,
+    training: {
+      ...metadata.training,
+      bestEpoch: bestEpoch?.epoch,
+      validation: bestEpoch?.validation,
+      test: testMetrics,
+      secondsPerEpoch: history.map((h) => h.seconds),
+    },
+  };
+  const { HireNetModel } = await import('@hirenet/sdk/internal/model/hirenet-model');
+  const final = HireNetModel.fromWeights(model.config, model.getWeights(), withResults);
+  model.dispose();
+  await saveModelToDir(final, out);
+  final.dispose();
+  stdout.write(
+    `${JSON.stringify({ out, bestEpoch: bestEpoch?.epoch, validation: bestEpoch?.validation, test: testMetrics })}\n`,
+  );
+  return 0;
+}

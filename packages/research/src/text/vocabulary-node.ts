@@ -1,0 +1,41 @@
+/**
+ * Node-only: reads a `hirenet-vocab/1` directory from disk (by default the one committed under
+ * models/vocab). Browser code uses loadVocabulary(url) from vocabulary.ts instead.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ModelIntegrityError } from '@hirenet/sdk/internal/util/errors';
+import {
+  decodeVocabulary,
+  parseVocabManifest,
+  VOCAB_MANIFEST_FILE,
+  type Vocabulary,
+} from '@hirenet/sdk/internal/text/vocabulary';
+
+/** models/vocab of this repository, found relative to this source file. */
+export const DEFAULT_VOCAB_DIR = fileURLToPath(new URL('../../../../models/vocab', import.meta.url));
+
+/** Loads and checksum-verifies the vocabulary in `dir`. */
+export async function loadVocabularyFromDir(dir: string = DEFAULT_VOCAB_DIR): Promise<Vocabulary> {
+  const read = async (name: string): Promise<Uint8Array> => {
+    try {
+      return new Uint8Array(await readFile(join(dir, name)));
+    } catch (err) {
+      throw new ModelIntegrityError(
+        `cannot read ${join(dir, name)}: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
+    }
+  };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder().decode(await read(VOCAB_MANIFEST_FILE)));
+  } catch (err) {
+    if (err instanceof ModelIntegrityError) throw err;
+    throw new ModelIntegrityError(`${join(dir, VOCAB_MANIFEST_FILE)} is not valid JSON`, { cause: err });
+  }
+  const manifest = parseVocabManifest(raw);
+  const [vectors, words] = await Promise.all([read(manifest.files.vectors.path), read(manifest.files.words.path)]);
+  return decodeVocabulary(manifest, vectors, words);
+}
