@@ -1,8 +1,8 @@
 /**
  * One interview: consent gate → attach → answers → result, persisted after every step so a
- * reload loses nothing. Events (EventTarget): `progress` ({ stage, answer? }), `warning`
- * (a SessionWarning) and, while an answer records video, `face` ({ answer, present, seconds }),
- * all as CustomEvent detail.
+ * reload loses nothing. Events (typed map in events.ts): `progress` ({ stage, answer? }),
+ * `warning` (a SessionWarning) and, while an answer records video, `face` ({ answer, present, seconds }),
+ * all as CustomEvent detail; `s.on(type, (detail) => …)` hands the detail directly.
  */
 import { embedText } from '../text/embed.ts';
 import { startAnswerCapture, type AnswerCapture } from './answer-capture.ts';
@@ -11,6 +11,7 @@ import { decideTake, type TakeInput } from './answer-take.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
 import { EventLog } from './event-log.ts';
+import { SessionEvents } from './events.ts';
 import type { EventLogJson } from './event-log-types.ts';
 import { fileErrorLogCode, LOG_CODE } from './log-codes.ts';
 import { exportDataset, type ExportedDataset, type ExportOptions } from './export.ts';
@@ -26,7 +27,7 @@ export interface ConsentInput {
   readonly noticeLocale?: string;
 }
 
-export class InterviewSession extends EventTarget {
+export class InterviewSession extends SessionEvents {
   readonly id: string;
   readonly spec: InterviewSpec;
   private consentRecord: ConsentRecord | null;
@@ -421,10 +422,6 @@ export class InterviewSession extends EventTarget {
       ...(w.answer === undefined ? {} : { answer: w.answer }),
     });
     this.emit('warning', w);
-  }
-
-  private emit(type: 'progress' | 'warning' | 'face', detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
   private assertOpen(): void {
