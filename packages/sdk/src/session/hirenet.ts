@@ -29,6 +29,7 @@ import {
   type ResolvedOptions,
 } from './options.ts';
 import { assertSameNames } from './rows.ts';
+import { crashFaceWorker, registerFaceCrasher } from '../util/test-seams.ts';
 import { CURRENT_KEY, listSessions, loadSession, wipeAll, type StoredSession } from './store.ts';
 import type { SessionModality, SessionWarning } from './types.ts';
 
@@ -144,6 +145,9 @@ export class HireNet {
         forget: () => undefined,
       };
       const hn = new HireNet(o, ctx, picked.timings);
+      registerFaceCrasher(hn, (slot) => {
+        if (ctx.faces !== null) crashFaceWorker(ctx.faces, slot);
+      });
       (ctx as { forget: (s: object) => void }).forget = (s) => hn.sessions.delete(s as InterviewSession);
       progress('ready', 1);
       return hn;
@@ -196,11 +200,6 @@ export class HireNet {
     await Promise.all([...this.sessions].map((s) => s.close()));
     this.ctx.faces?.close();
     for (const m of this.ctx.models.values()) m.dispose();
-  }
-
-  /** Test hook: make the vision worker die as a wasm abort would (the analyser restarts it). */
-  crashFaceWorkerForTest(): void {
-    this.ctx.faces?.crashWorkerForTest();
   }
 
   private assertOpen(): void {

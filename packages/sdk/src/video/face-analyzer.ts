@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { VideoError } from './errors.ts';
+import { registerFaceCrasher } from '../util/test-seams.ts';
 import type { VideoFrameRow } from './frame-row.ts';
 import { startLiveTap, type LiveOptions, type LiveSession } from './live-tap.ts';
 import { resolveFaceOptions, type FaceAnalyzerOptions, type ResolvedFaceOptions } from './options.ts';
@@ -33,8 +34,6 @@ export interface FaceAnalyzer {
   analyzeFile(blob: Blob, onRows?: (rows: VideoFrameRow[]) => void): Promise<FileAnalysis>;
   /** Taps a live camera track; see {@link LiveSession}. */
   startLive(track: MediaStreamTrack, opts?: LiveOptions): LiveSession;
-  /** Test hook: make worker `slot` die as a wasm abort would. */
-  crashWorkerForTest(slot?: number): void;
   close(): void;
 }
 
@@ -191,7 +190,7 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
     };
   }
 
-  return {
+  const analyzer: FaceAnalyzer = {
     options: opts,
     ready,
     analyzeFile,
@@ -201,11 +200,12 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
       void session.done.finally(() => release(taken)).catch(() => undefined);
       return session;
     },
-    crashWorkerForTest: (slot = 0) => void handles[slot]?.api.crashForTest(),
     close() {
       closed = true;
       for (const h of handles) h?.terminate();
       handles.length = 0;
     },
   };
+  registerFaceCrasher(analyzer, (slot) => void handles[slot]?.api.crashForTest());
+  return analyzer;
 }

@@ -7,6 +7,7 @@ import type { InterviewSession } from '../../../../packages/sdk/src/session/inte
 import type { SessionModality } from '../../../../packages/sdk/src/session/types.ts';
 import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import * as tf from '@tensorflow/tfjs-core';
+import { crashFaceWorker } from '@hirenet/sdk/internal/util/test-seams';
 import { exposeRun } from '../../harness/page.ts';
 
 interface Assets {
@@ -110,7 +111,7 @@ exposeRun(async (a: Args) => {
           await session.beginAnswer(step.index);
           if (step.crashAfter !== undefined) {
             await sleep(step.crashAfter * 1000);
-            hn.crashFaceWorkerForTest();
+            crashFaceWorker(hn);
             await sleep((step.seconds - step.crashAfter) * 1000);
           } else if (step.endTrackAfter !== undefined) {
             await sleep(step.endTrackAfter * 1000);

@@ -4,6 +4,7 @@ import { isVideoError } from '../../../../packages/sdk/src/video/errors.ts';
 import { frameRowValues, type VideoFrameRow } from '../../../../packages/sdk/src/video/frame-row.ts';
 import { poolVideoWindows } from '../../../../packages/sdk/src/video/windows.ts';
 import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
+import { crashFaceWorker } from '@hirenet/sdk/internal/util/test-seams';
 import { exposeRun } from '../../harness/page.ts';
 
 interface Args {
@@ -46,7 +47,7 @@ exposeRun(async (a: Args) => {
       if (!crashed) beforeCrash.push(...rows.map(frameRowValues));
       if (a.crashAfterRows !== undefined && !crashed && beforeCrash.length >= a.crashAfterRows) {
         crashed = true;
-        analyzer?.crashWorkerForTest();
+        if (analyzer !== undefined) crashFaceWorker(analyzer);
       }
     };
     try {

@@ -1,6 +1,7 @@
 // Live camera analysis from Chromium's fake camera (test/browser/video-live.test.ts).
 import { createFaceAnalyzer } from '../../../../packages/sdk/src/video/face-analyzer.ts';
 import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
+import { crashFaceWorker } from '@hirenet/sdk/internal/util/test-seams';
 import { exposeRun, recordLongTasks } from '../../harness/page.ts';
 
 interface Args {
@@ -26,7 +27,7 @@ exposeRun(async (a: Args) => {
   const session = analyzer.startLive(track, { mode: a.mode ?? 'auto' });
   const t0 = performance.now();
   const timers: Promise<void>[] = [];
-  if (a.crashAfter !== undefined) timers.push(sleep(a.crashAfter * 1000).then(() => analyzer.crashWorkerForTest()));
+  if (a.crashAfter !== undefined) timers.push(sleep(a.crashAfter * 1000).then(() => crashFaceWorker(analyzer)));
   let result;
   if (a.endTrackAfter !== undefined) {
     await sleep(a.endTrackAfter * 1000);
