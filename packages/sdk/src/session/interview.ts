@@ -4,21 +4,17 @@
  * `warning` (a SessionWarning) and, while an answer records video, `face` ({ answer, present, seconds }),
  * all as CustomEvent detail; `s.on(type, (detail) => …)` hands the detail directly.
  */
-import { embedText } from '../text/embed.ts';
-import { startAnswerCapture, type AnswerCapture } from './answer-capture.ts';
-import { analyzeAnswerFile } from './answer-file.ts';
-import { decideTake, type TakeInput } from './answer-take.ts';
+import { type AnswerHost, SessionAnswers } from './answers.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
-import { EventLog } from './event-log.ts';
 import { SessionEvents } from './events.ts';
 import type { EventLogJson } from './event-log-types.ts';
-import { fileErrorLogCode, LOG_CODE } from './log-codes.ts';
 import { exportDataset, type ExportedDataset, type ExportOptions } from './export.ts';
 import { validateConsentNotice, type InterviewSpec } from './options.ts';
-import { assembleResult, runModels } from './scoring.ts';
+import { scoreSession } from './score-session.ts';
 import { SessionState } from './state.ts';
-import { removeSession, saveSession, type StoredSession } from './store.ts';
+import { SessionRecord } from './session-record.ts';
+import { removeSession, type StoredSession } from './store.ts';
 import type { AnswerRecord, ConsentRecord, InterviewResult, SessionModality, SessionWarning } from './types.ts';
 
 export interface ConsentInput {
@@ -30,17 +26,15 @@ export interface ConsentInput {
 export class InterviewSession extends SessionEvents {
   readonly id: string;
   readonly spec: InterviewSpec;
-  private consentRecord: ConsentRecord | null;
-  private answers: (AnswerRecord | null)[];
-  private warningList: SessionWarning[];
-  private lastResult: InterviewResult | null;
-  private readonly previousLogs: EventLogJson[];
-  private readonly log: EventLog;
+  /** Consent, answers, warnings, result and logs, and their saving (session-record.ts). */
+  private readonly rec: SessionRecord;
   private stream: MediaStream | null = null;
-  private current: { index: number; capture: AnswerCapture; warnings: SessionWarning[] } | null = null;
+  /** Live takes and uploaded files (answers.ts). */
+  private readonly takes: SessionAnswers;
+  /** What answers.ts and score-session.ts work on. */
+  private readonly host: AnswerHost & { readonly spec: InterviewSpec };
   /** idle → consented → recording → storing → closed/deleted (state.ts); one operation at a time. */
   private readonly state: SessionState;
-  private readonly createdAt: string;
   // A hidden page may never come back (mobile tab discard): release the capture, as close() does.
   private readonly onHide = (): void => void this.close();
 
@@ -52,35 +46,38 @@ export class InterviewSession extends SessionEvents {
   ) {
     super();
     this.spec = spec;
-    this.id = stored?.id ?? globalThis.crypto.randomUUID();
-    this.log = new EventLog({ randomId: () => this.id });
-    this.createdAt = stored?.createdAt ?? new Date().toISOString();
-    this.consentRecord = stored?.consent ?? null;
-    this.answers = stored === undefined ? spec.questions.map(() => null) : [...stored.answers];
-    this.warningList = stored === undefined ? [] : [...stored.warnings];
-    this.lastResult = stored?.result ?? null;
-    this.previousLogs = stored === undefined ? [] : [...stored.logs];
-    this.state = new SessionState(this.consentRecord === null ? 'idle' : 'consented');
+    this.rec = new SessionRecord(ctx, spec, stored, (w) => this.emit('warning', w));
+    this.id = this.rec.id;
+    this.state = new SessionState(this.rec.consent === null ? 'idle' : 'consented');
+    this.host = {
+      ctx,
+      spec,
+      state: this.state,
+      rec: this.rec,
+      emit: (type, detail) => this.emit(type, detail),
+      persistOrWarn: (epoch, answer) => this.persistOrWarn(epoch, answer),
+    };
+    this.takes = new SessionAnswers(this.host);
     globalThis.addEventListener?.('pagehide', this.onHide);
-    this.log.record({ type: 'model-loaded', modelVersion: ctx.modelVersion, modelSha256: ctx.modelSha256 });
-    this.log.record({ type: 'backend', backend: ctx.backend });
-    this.log.record({ type: 'modalities', modalities: [...ctx.modalities] });
+    this.rec.log.record({ type: 'model-loaded', modelVersion: ctx.modelVersion, modelSha256: ctx.modelSha256 });
+    this.rec.log.record({ type: 'backend', backend: ctx.backend });
+    this.rec.log.record({ type: 'modalities', modalities: [...ctx.modalities] });
     // A resumed session already holds the load warnings of its first page load.
-    if (stored === undefined) for (const w of ctx.loadWarnings) this.record(w);
+    if (stored === undefined) for (const w of ctx.loadWarnings) this.rec.warn(w);
   }
 
   /** The consent on record, or null. */
   get consentGiven(): ConsentRecord | null {
-    return this.consentRecord;
+    return this.rec.consent;
   }
 
   /** Recorded answers so far (null = not recorded). */
   get recorded(): readonly (AnswerRecord | null)[] {
-    return [...this.answers];
+    return [...this.rec.answers];
   }
 
   get warnings(): readonly SessionWarning[] {
-    return [...this.warningList];
+    return [...this.rec.warnings];
   }
 
   /**
@@ -100,14 +97,14 @@ export class InterviewSession extends SessionEvents {
       );
     }
     // The event log validates the notice version and locale; a bad one throws before anything is stored.
-    this.log.record({
+    this.rec.log.record({
       type: 'consent',
       status: 'granted',
       noticeVersion: c.noticeVersion,
       modalities: [...allowed],
       ...(c.noticeLocale === undefined ? {} : { noticeLocale: c.noticeLocale }),
     });
-    this.consentRecord = {
+    this.rec.consent = {
       noticeVersion: c.noticeVersion,
       modalities: [...allowed],
       ...(c.noticeLocale === undefined ? {} : { noticeLocale: c.noticeLocale }),
@@ -126,20 +123,19 @@ export class InterviewSession extends SessionEvents {
     this.assertOpen();
     // Interrupt first: an answer starting, stopping or being stored now keeps nothing.
     this.state.interrupt('idle');
-    await this.stopCapture();
+    await this.takes.abort();
     await this.state.settled();
-    if (this.consentRecord !== null)
-      this.log.record({
+    const given = this.rec.consent;
+    if (given !== null)
+      this.rec.log.record({
         type: 'consent',
         status: 'withdrawn',
-        noticeVersion: this.consentRecord.noticeVersion,
-        modalities: [...this.consentRecord.modalities],
+        noticeVersion: given.noticeVersion,
+        modalities: [...given.modalities],
       });
-    this.consentRecord = null;
+    this.rec.consent = null;
     this.stream = null;
-    this.answers = this.answers.map(() => null);
-    this.warningList = this.warningList.filter((w) => w.answer === undefined);
-    this.lastResult = null;
+    this.rec.eraseDerived();
     await this.persist(this.state.epoch);
   }
 
@@ -152,12 +148,15 @@ export class InterviewSession extends SessionEvents {
     if (!hasAudio && !hasVideo)
       throw new SessionError(
         'no-media',
-        `the stream has no track of a consented channel (${this.consentRecord!.modalities.join(', ')})`,
+        `the stream has no track of a consented channel (${this.rec.consent?.modalities.join(', ')})`,
       );
     if (this.uses('video') && !hasVideo)
-      this.record({ code: 'no-camera', message: 'the stream has no video track: answers are scored from audio only' });
+      this.rec.warn({
+        code: 'no-camera',
+        message: 'the stream has no video track: answers are scored from audio only',
+      });
     if (this.uses('audio') && !hasAudio)
-      this.record({
+      this.rec.warn({
         code: 'no-microphone',
         message: 'the stream has no audio track: answers are scored from video only',
       });
@@ -169,50 +168,7 @@ export class InterviewSession extends SessionEvents {
     this.assertConsent('start an answer');
     if (this.stream === null) throw new SessionError('invalid-state', 'attach(stream) before beginAnswer()');
     this.assertIndex(index);
-    if (this.current !== null)
-      throw new SessionError(
-        'invalid-state',
-        `answer ${this.current.index} is still being recorded; endAnswer() first`,
-      );
-    // Synchronously, before any await: a second beginAnswer (a double click) is refused here.
-    this.state.to('recording', 'start an answer');
-    const epoch = this.state.epoch;
-    await this.state.track(this.startCapture(index, this.stream, epoch));
-  }
-
-  private async startCapture(index: number, stream: MediaStream, epoch: number): Promise<void> {
-    const warnings: SessionWarning[] = [];
-    const live = (): boolean => this.state.epoch === epoch;
-    let capture: AnswerCapture;
-    try {
-      capture = await startAnswerCapture(stream, {
-        audio: this.uses('audio'),
-        faces: this.uses('video') ? this.ctx.faces : null,
-        workletUrl: this.ctx.audioWorkletUrl,
-        ...(this.ctx.audioWorkerUrl === null ? {} : { audioWorkerUrl: this.ctx.audioWorkerUrl }),
-        onWarning: (code, message, extra) => {
-          if (!live()) return;
-          const w = { code, answer: index, message, ...extra };
-          warnings.push(w);
-          this.record(w);
-        },
-        // The frames the answer's own analysis sees, so a page can show "face in view" without a second analyser.
-        onFace: (present, seconds) => {
-          if (live()) this.emit('face', { answer: index, present, seconds });
-        },
-      });
-    } catch (e) {
-      if (live()) this.state.to('consented', 'end a failed start');
-      throw e;
-    }
-    if (!live()) {
-      // Withdrawn, closed or deleted while the capture started: stop what started.
-      await capture.abort();
-      this.state.check(epoch, 'beginAnswer()');
-    }
-    this.current = { index, capture, warnings };
-    if (this.answers.every((a) => a === null)) this.log.record({ type: 'analysis', phase: 'started' });
-    this.emit('progress', { stage: 'answer-started', answer: index });
+    await this.takes.begin(index, this.stream);
   }
 
   /**
@@ -221,27 +177,7 @@ export class InterviewSession extends SessionEvents {
    */
   async endAnswer(): Promise<AnswerRecord | null> {
     this.assertOpen();
-    const cur = this.current;
-    if (cur === null) throw new SessionError('invalid-state', 'endAnswer() without beginAnswer()');
-    this.state.to('storing', 'end the answer');
-    this.current = null;
-    const epoch = this.state.epoch;
-    return this.state.track(
-      (async () => {
-        const captured = await cur.capture.stop();
-        this.state.check(epoch, 'endAnswer()');
-        return this.store(
-          cur.index,
-          {
-            seconds: captured.seconds,
-            audio: captured.audio,
-            videoRows: captured.video?.rows ?? (captured.videoTried ? [] : null),
-          },
-          cur.warnings,
-          epoch,
-        );
-      })().finally(() => this.settle(epoch)),
-    );
+    return this.takes.end();
   }
 
   /**
@@ -254,63 +190,7 @@ export class InterviewSession extends SessionEvents {
     this.assertConsent('analyse a file');
     this.assertIndex(index);
     if (!(file instanceof Blob)) throw new SessionError('invalid-options', 'addAnswerFile() needs a Blob or File');
-    if (this.current !== null)
-      throw new SessionError('invalid-state', 'another answer is being recorded or analysed; wait for it first');
-    // One at a time: the face analyser has one file worker.
-    this.state.to('storing', 'analyse a file (another answer is being recorded or analysed)');
-    const epoch = this.state.epoch;
-    return this.state.track(
-      (async () => {
-        try {
-          this.emit('progress', { stage: 'answer-started', answer: index });
-          const f = await analyzeAnswerFile(file, {
-            audio: this.uses('audio'),
-            faces: this.uses('video') ? this.ctx.faces : null,
-            audioWorkerUrl: this.ctx.audioWorkerUrl,
-          });
-          this.state.check(epoch, 'addAnswerFile()');
-          const warnings = f.warnings.map((w) => ({ ...w, answer: index }));
-          for (const w of warnings) this.record(w);
-          return await this.store(index, f, warnings, epoch);
-        } catch (e) {
-          const code = fileErrorLogCode(e);
-          if (code !== undefined && this.state.epoch === epoch)
-            this.log.record({ type: 'warning', code, answer: index });
-          throw e;
-        } finally {
-          this.settle(epoch);
-        }
-      })(),
-    );
-  }
-
-  /** Back to `consented` after an operation, unless an interruption moved the session on. */
-  private settle(epoch: number): void {
-    if (this.state.epoch === epoch && this.state.phase === 'storing') this.state.to('consented', 'finish');
-  }
-
-  /** Builds and stores one answer's record (shared by live capture and uploaded files). */
-  private async store(
-    index: number,
-    x: Omit<TakeInput, 'index'>,
-    captureWarnings: SessionWarning[],
-    epoch: number,
-  ): Promise<AnswerRecord | null> {
-    const take = decideTake({ index, ...x }, this.answers[index], this.ctx.names, captureWarnings);
-    for (const w of take.warnings) this.record(w);
-    const record = take.store;
-    if (record !== null) {
-      // A new take replaces the earlier take's warnings too (the event log keeps every code).
-      this.warningList = [
-        ...this.warningList.filter((w) => w.answer !== index && !record.warnings.includes(w)),
-        ...record.warnings,
-      ];
-      this.answers[index] = record;
-      this.lastResult = null;
-      await this.persistOrWarn(epoch, index);
-    }
-    this.emit('progress', { stage: 'answer-ended', answer: index });
-    return record;
+    return this.takes.addFile(index, file);
   }
 
   /**
@@ -319,53 +199,25 @@ export class InterviewSession extends SessionEvents {
    */
   async result(options: { fresh?: boolean } = {}): Promise<InterviewResult> {
     this.assertConsent('analyse');
-    if (this.current !== null) throw new SessionError('invalid-state', 'endAnswer() before result()');
-    if (this.lastResult !== null && options.fresh !== true) return this.lastResult;
-    const usable = this.answers.some((a) => a !== null && (a.audio !== null || a.video !== null));
+    if (this.takes.recording !== null) throw new SessionError('invalid-state', 'endAnswer() before result()');
+    if (this.rec.result !== null && options.fresh !== true) return this.rec.result;
+    const usable = this.rec.answers.some((a) => a !== null && (a.audio !== null || a.video !== null));
     if (!usable) throw new SessionError('no-answers', 'no recorded answer has audio or video the model can read');
     this.state.to('storing', 'score (an answer is being recorded or analysed)');
     const epoch = this.state.epoch;
-    return this.state.track(this.score(epoch).finally(() => this.settle(epoch)));
-  }
-
-  private async score(epoch: number): Promise<InterviewResult> {
-    this.emit('progress', { stage: 'scoring' });
-    const words = {
-      jobTitle: embedText(this.ctx.vocab, this.spec.jobTitle),
-      questions: this.spec.questions.map((q) => embedText(this.ctx.vocab, q)),
-    };
-    const consented = new Map([...this.ctx.models].filter(([m]) => this.uses(m)));
-    let result: InterviewResult;
-    try {
-      const outputs = await runModels(consented, this.answers, words);
-      this.state.check(epoch, 'result()');
-      result = assembleResult(outputs, this.answers, {
-        modelVersion: this.ctx.modelVersion,
-        backend: this.ctx.backend,
-        warnings: this.warningList,
-        questionCount: this.spec.questions.length,
-      });
-    } catch (e) {
-      if (this.state.epoch === epoch) this.log.record({ type: 'analysis', phase: 'failed' });
-      throw e;
-    }
-    this.lastResult = result;
-    this.log.record({ type: 'analysis', phase: 'completed', answers: this.answers.filter((a) => a !== null).length });
-    const failed = await this.persistOrWarn(epoch);
-    this.emit('progress', { stage: 'scored' });
-    return failed === null ? result : { ...result, warnings: [...result.warnings, failed] };
+    return this.state.track(scoreSession(this.host, epoch).finally(() => this.state.settle(epoch)));
   }
 
   /** The session as hirenet-dataset/1 (derived features only). */
   exportDataset(options: ExportOptions): ExportedDataset {
-    const out = exportDataset(this.id, this.spec, this.answers, this.ctx.names, options);
-    this.log.record({ type: 'export', kind: 'dataset' });
+    const out = exportDataset(this.id, this.spec, this.rec.answers, this.ctx.names, options);
+    this.rec.log.record({ type: 'export', kind: 'dataset' });
     return out;
   }
 
   /** Event logs of this session (earlier page loads first), as hirenet-event-log/1 objects. */
   eventLogs(): EventLogJson[] {
-    return [...this.previousLogs, this.log.toJSON()];
+    return this.rec.eventLogs();
   }
 
   /**
@@ -378,10 +230,10 @@ export class InterviewSession extends SessionEvents {
     await this.release();
     // After every save this session queued (store.ts runs them in order): nothing comes back.
     if (this.ctx.persist) await removeSession(this.id);
-    this.answers = this.answers.map(() => null);
-    this.lastResult = null;
-    this.log.record({ type: 'deletion', scope: 'session' });
-    return this.log.toJSON();
+    this.rec.answers = this.rec.answers.map(() => null);
+    this.rec.result = null;
+    this.rec.log.record({ type: 'deletion', scope: 'session' });
+    return this.rec.log.toJSON();
   }
 
   /** Stops any running answer (or one starting) and releases it; stored state stays (resume later). */
@@ -393,35 +245,14 @@ export class InterviewSession extends SessionEvents {
 
   private async release(): Promise<void> {
     globalThis.removeEventListener?.('pagehide', this.onHide);
-    await this.stopCapture();
+    await this.takes.abort();
     await this.state.settled();
     this.stream = null;
     this.ctx.forget(this);
   }
 
-  private async stopCapture(): Promise<void> {
-    const cur = this.current;
-    this.current = null;
-    await cur?.capture.abort();
-  }
-
   private uses(m: SessionModality): boolean {
-    return (
-      this.consentRecord !== null &&
-      this.consentRecord.modalities.includes(m) &&
-      this.ctx.models.has(m) &&
-      (m !== 'video' || this.ctx.faces !== null)
-    );
-  }
-
-  private record(w: SessionWarning): void {
-    this.warningList.push(w);
-    this.log.record({
-      type: 'warning',
-      code: LOG_CODE[w.code],
-      ...(w.answer === undefined ? {} : { answer: w.answer }),
-    });
-    this.emit('warning', w);
+    return this.rec.uses(m);
   }
 
   private assertOpen(): void {
@@ -438,50 +269,20 @@ export class InterviewSession extends SessionEvents {
 
   private assertConsent(what: string): void {
     this.assertOpen();
-    if (this.consentRecord === null)
+    if (this.rec.consent === null)
       throw new SessionError(
         'consent-required',
         `cannot ${what} before session.consent({ noticeVersion, modalities }) is recorded`,
       );
   }
 
-  /**
-   * After the work is done, a full disk (QuotaExceededError) must not lose it: the answer or the
-   * result stays in memory and is returned, with a `storage-failed` warning that it will not
-   * survive a reload. Returns that warning, or null when saved.
-   */
+  /** The storage-failed warning, or null when saved (or when an interruption made the state stale). */
   private async persistOrWarn(epoch: number, answer?: number): Promise<SessionWarning | null> {
-    try {
-      await this.persist(epoch);
-      return null;
-    } catch (e) {
-      if (!(e instanceof SessionError) || e.code !== 'storage') throw e;
-      const w: SessionWarning = {
-        code: 'storage-failed',
-        ...(answer === undefined ? {} : { answer }),
-        message: `could not save on this device (${e.message}); the ${answer === undefined ? 'result' : `answer ${answer + 1}`} is kept in this page only and is lost on reload`,
-      };
-      this.record(w);
-      return w;
-    }
+    return this.state.epoch === epoch ? this.rec.saveOrWarn(answer) : null;
   }
 
   /** Saves the session unless an interruption since `epoch` made that state stale. */
   private async persist(epoch: number): Promise<void> {
-    if (!this.ctx.persist || this.state.epoch !== epoch) return;
-    const { id, createdAt, consentRecord: consent, answers, warningList: warnings, lastResult: result } = this;
-    const stored: StoredSession = {
-      id,
-      createdAt,
-      jobTitle: this.spec.jobTitle,
-      questions: this.spec.questions,
-      modalities: this.ctx.modalities,
-      consent,
-      answers,
-      warnings,
-      result,
-      logs: this.eventLogs(),
-    };
-    await saveSession(stored, true);
+    if (this.state.epoch === epoch) await this.rec.save();
   }
 }

@@ -71,6 +71,11 @@ export class SessionState {
     }
   }
 
+  /** Back to `consented` after an operation, unless an interruption moved the session on. */
+  settle(epoch: number): void {
+    if (this.generation === epoch && this.current === 'storing') this.to('consented', 'finish');
+  }
+
   /** Runs `op` as an in-flight operation that an interruption waits for. */
   track<T>(op: Promise<T>): Promise<T> {
     this.inflight.add(op);
