@@ -3,6 +3,7 @@
  * runs on the SDK's real audio features of a real recording and must agree with the file-level
  * pause statistics the same VAD gives.
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { describe, expect, it } from 'vitest';
 import { extractAudioFeatures } from '../../packages/sdk/src/audio/frames.ts';
 import { AUDIO_FRAME_FEATURES } from '../../packages/sdk/src/audio/schema.ts';
@@ -20,21 +21,81 @@ import { sharedMissing, sharedPath } from '../browser/harness/paths.ts';
 import { readWav } from './audio/praat.ts';
 
 const full: CueMessage = {
-  v: 1,
+  v: 2,
   seq: 3,
   t: 8.02,
   span: 2.01,
   channels: { face: 'on', voice: 'on' },
   face: { visible: 0.9, gazeOnCamera: 0.75, headMovement: 2.4 },
+  posture: { outOfFrame: 0, shoulderTilt: 3.2, lean: 0.041, headOffset: 0.07, handNearFace: 0, handMovement: 0.35 },
   voice: { speaking: 0.62, pauses: 1, pauseSeconds: 0.41, loudness: 7.3, pitchVariability: 2.1, speakingRate: 3.5 },
 };
 
 describe('cue message validator', () => {
   it('accepts a full message and a paused/off one, and round-trips through encode/parse', () => {
     expect(parseCueMessage(encodeCueMessage(full))).toEqual(full);
-    const paused: CueMessage = { ...full, channels: { face: 'paused', voice: 'off' }, face: null, voice: null };
+    const paused: CueMessage = {
+      ...full,
+      channels: { face: 'paused', voice: 'off' },
+      face: null,
+      posture: null,
+      voice: null,
+    };
     expect(parseCueMessage(encodeCueMessage(paused))).toEqual(paused);
     expect(new TextEncoder().encode(encodeCueMessage(full)).length).toBeLessThanOrEqual(MAX_CUE_BYTES);
+  });
+
+  it('the longest message the reducers can produce (every field at its widest value) stays under 1 KiB', () => {
+    // Widest printed values: shares and lean have 3 decimals, other measures 1–2, negative signs where allowed.
+    const widest: CueMessage = {
+      v: 2,
+      seq: Number.MAX_SAFE_INTEGER,
+      t: 9_999_999.99,
+      span: 59.99,
+      channels: { face: 'paused', voice: 'paused' },
+      face: null,
+      posture: null,
+      voice: null,
+    };
+    const on: CueMessage = {
+      ...widest,
+      channels: { face: 'on', voice: 'on' },
+      face: { visible: 0.333, gazeOnCamera: 0.667, headMovement: 179.99 },
+      posture: {
+        outOfFrame: 0.333,
+        shoulderTilt: 89.9,
+        lean: -0.999,
+        headOffset: 9.99,
+        handNearFace: 0.667,
+        handMovement: 99.99,
+      },
+      voice: {
+        speaking: 0.333,
+        pauses: 100,
+        pauseSeconds: 599.99,
+        loudness: 999.999,
+        pitchVariability: 47.999,
+        speakingRate: 19.99,
+      },
+    };
+    const bytes = new TextEncoder().encode(encodeCueMessage(on)).length;
+    expect(bytes).toBeLessThanOrEqual(MAX_CUE_BYTES);
+    expect(bytes).toBeLessThan(500);
+  });
+
+  it('posture: null while the camera channel is not on, refused when missing or out of range', () => {
+    const p = full.posture!;
+    const bad: unknown[] = [
+      { ...full, channels: { face: 'paused', voice: 'on' }, face: null },
+      { ...full, posture: { ...p, shoulderTilt: 95 } },
+      { ...full, posture: { ...p, outOfFrame: null } },
+      { ...full, posture: { ...p, lean: -2 } },
+      { ...full, posture: { ...p, keypoints: [[0.5, 0.5]] } },
+      { ...full, posture: { ...p, posture: 'slouching' } },
+      (({ posture: _, ...rest }) => rest)(full),
+    ];
+    for (const m of bad) expect(() => validateCueMessage(m)).toThrow(expect.objectContaining({ code: 'bad-cue' }));
+    expect(validateCueMessage({ ...full, posture: null }).posture).toBeNull();
   });
 
   it('refuses anything beyond the derived cues: raw data, labels, scores, unknown fields', () => {
@@ -52,7 +113,7 @@ describe('cue message validator', () => {
 
   it('refuses wrong types, ranges, versions and sections of a channel that is not on', () => {
     const bad: unknown[] = [
-      { ...full, v: 2 },
+      { ...full, v: 1 },
       { ...full, seq: -1 },
       { ...full, seq: 1.5 },
       { ...full, face: { ...full.face, visible: 1.2 } },
@@ -72,7 +133,7 @@ describe('cue message validator', () => {
       parseCueMessage(`${encodeCueMessage(full).slice(0, -1)},"pad":"${'x'.repeat(MAX_CUE_BYTES)}"}`),
     ).toThrow(/larger than 1024 bytes/);
     expect(() => parseCueMessage(new ArrayBuffer(8))).toThrow(/text frames/);
-    expect(() => parseCueMessage('{"v":1')).toThrow(/not JSON/);
+    expect(() => parseCueMessage('{"v":2')).toThrow(/not JSON/);
   });
 });
 
@@ -159,6 +220,6 @@ describe('voice cues', () => {
     };
     expect(new VoiceCueTracker().take(rows, cols, 2)).toEqual(silent);
     expect(new VoiceCueTracker().take(new Float32Array(0), cols, 2)).toBeNull();
-    expect(() => new VoiceCueTracker().take(rows, cols - 1, 2)).toThrow(RangeError);
+    expect(() => new VoiceCueTracker().take(rows, cols - 1, 2)).toThrow(HireNetError);
   });
 });

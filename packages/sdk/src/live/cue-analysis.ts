@@ -4,10 +4,14 @@
  * reduced to one cue message. Only consented channels ever start; a paused channel is stopped
  * (nothing is analysed while paused), not merely hidden.
  */
+import { HireNetError } from '../util/errors.ts';
 import { startAudioCapture, type AudioCapture, type AudioCaptureOptions } from '../audio/capture.ts';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../video/face-analyzer.ts';
 import type { FaceAnalyzerOptions } from '../video/options.ts';
 import type { LiveSession } from '../video/live-tap.ts';
+import { PostureTracker } from '../video/pose-cues.ts';
+import type { PoseFrame } from '../video/pose-frame.ts';
+import type { PoseOptions } from '../video/pose-options.ts';
 import { CUE_VERSION, encodeCueMessage, type ChannelState, type CueChannel, type CueMessage } from './cue-schema.ts';
 import { faceCues, type FaceRowLike } from './face-cues.ts';
 import { round } from './round.ts';
@@ -19,6 +23,12 @@ export interface CueAnalysisOptions {
   readonly consent: { readonly face: boolean; readonly voice: boolean };
   /** Needed when face consent is given (self-hosted MediaPipe wasm and model). */
   readonly face?: FaceAnalyzerOptions;
+  /**
+   * Posture cues under the same camera consent: a self-hosted pose model, analysed on frames the
+   * face does not use (default 5 per second; skipped first when the device falls behind). Without
+   * it `posture` is always null.
+   */
+  readonly pose?: PoseOptions;
   /** Needed for the voice channel outside Vite (the capture worklet URL). */
   readonly audio?: AudioCaptureOptions;
   /** Default 2000 ms. */
@@ -51,9 +61,9 @@ interface VoiceRun {
 export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalysis> {
   const interval = o.intervalMs ?? 2000;
   if (!(interval >= 250 && interval <= 60_000))
-    throw new RangeError(`intervalMs must be in [250, 60000], got ${interval}`);
+    throw new HireNetError('invalid-options', `intervalMs must be in [250, 60000], got ${interval}`);
   if (o.consent.face && o.face === undefined)
-    throw new TypeError('face consent needs the face analyser options (o.face)');
+    throw new HireNetError('invalid-options', 'face consent needs the face analyser options (o.face)');
   const state: Record<CueChannel, ChannelState> = {
     face: o.consent.face ? 'on' : 'off',
     voice: o.consent.voice ? 'on' : 'off',
@@ -66,6 +76,8 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
   let face: FaceRun | undefined;
   let voice: VoiceRun | undefined;
   let faceRows: FaceRowLike[] = [];
+  let poseFrames: PoseFrame[] = [];
+  const posture = new PostureTracker();
   const t0 = performance.now();
   let last = t0;
   let seq = 0;
@@ -78,12 +90,20 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
   };
   const startFace = (): void => {
     if (camera === undefined || o.face === undefined) return;
-    analyzer ??= createFaceAnalyzer({ ...o.face, fps: o.faceFps ?? 4, fileWorkers: 1 });
+    analyzer ??= createFaceAnalyzer({
+      ...o.face,
+      fps: o.faceFps ?? 4,
+      fileWorkers: 1,
+      ...(o.pose === undefined ? {} : { pose: o.pose }),
+    });
     const track = camera.clone();
     const live = analyzer.startLive(track, {
       fps: o.faceFps ?? 4,
       // Rows of a run that was paused meanwhile are dropped, not counted into the next span.
       onRows: (rows) => (face?.live === live ? faceRows.push(...rows) : undefined),
+      ...(o.pose === undefined
+        ? {}
+        : { onPose: (frames: PoseFrame[]) => (face?.live === live ? poseFrames.push(...frames) : undefined) }),
     });
     live.done.catch((e: unknown) => (face?.live === live ? channelFailed('face', e) : undefined));
     face = { track, live };
@@ -92,6 +112,7 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
     const f = face;
     face = undefined;
     faceRows = [];
+    poseFrames = [];
     if (f === undefined) return;
     await f.live.stop().catch(() => undefined);
     f.track.stop();
@@ -124,6 +145,8 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
       last = now;
       const rows = faceRows;
       faceRows = [];
+      const frames = poseFrames;
+      poseFrames = [];
       const v = voice;
       const batch = state.voice === 'on' && v !== undefined ? await v.capture.take().catch(() => null) : null;
       const cue: CueMessage = {
@@ -133,6 +156,7 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
         span: round(span, 2),
         channels: { ...state },
         face: state.face === 'on' ? faceCues(rows) : null,
+        posture: state.face === 'on' ? posture.take(frames) : null,
         voice:
           state.voice === 'on' && batch !== null && v !== undefined
             ? v.tracker.take(batch.rows, batch.columns, span)

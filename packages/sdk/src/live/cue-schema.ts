@@ -4,9 +4,13 @@
  * blendshapes, transcripts, emotion labels or scores. The same validator runs before sending
  * (candidate) and on receipt (interviewer); anything else, including extra fields, is refused.
  */
+import type { PostureCues } from '../video/pose-cues.ts';
 import { fail, int, isRecord, num, oneOf, parseJsonObject, record } from './check.ts';
 
-export const CUE_VERSION = 1;
+export type { PostureCues };
+
+/** 2: the `posture` section (pose landmarker) was added. */
+export const CUE_VERSION = 2;
 /** Largest cue message, bytes of UTF-8 JSON. */
 export const MAX_CUE_BYTES = 1024;
 
@@ -51,6 +55,11 @@ export interface CueMessage {
   readonly channels: { readonly face: ChannelState; readonly voice: ChannelState };
   /** Null unless the face channel is on (and also while no frame has been analysed yet). */
   readonly face: FaceCues | null;
+  /**
+   * From the same camera channel (and its consent) as `face`: null unless it is on, and also
+   * without a pose model or while the pose is skipped for load (pose-schedule.ts).
+   */
+  readonly posture: PostureCues | null;
   readonly voice: VoiceCues | null;
 }
 
@@ -62,6 +71,22 @@ function faceCues(v: unknown): FaceCues {
     visible: num(o['visible'], '$.face.visible', 0, 1, 'bad-cue'),
     gazeOnCamera: orNull(o['gazeOnCamera'], (x) => num(x, '$.face.gazeOnCamera', 0, 1, 'bad-cue')),
     headMovement: orNull(o['headMovement'], (x) => num(x, '$.face.headMovement', 0, 180, 'bad-cue')),
+  };
+}
+
+const POSTURE_FIELDS = ['outOfFrame', 'shoulderTilt', 'lean', 'headOffset', 'handNearFace', 'handMovement'];
+
+function postureCues(v: unknown): PostureCues {
+  const o = record(v, '$.posture', POSTURE_FIELDS, 'bad-cue');
+  const opt = (k: string, min: number, max: number): number | null =>
+    orNull(o[k], (x) => num(x, `$.posture.${k}`, min, max, 'bad-cue'));
+  return {
+    outOfFrame: num(o['outOfFrame'], '$.posture.outOfFrame', 0, 1, 'bad-cue'),
+    shoulderTilt: opt('shoulderTilt', 0, 90),
+    lean: opt('lean', -1, 10),
+    headOffset: opt('headOffset', 0, 10),
+    handNearFace: opt('handNearFace', 0, 1),
+    handMovement: opt('handMovement', 0, 100),
   };
 }
 
@@ -84,7 +109,7 @@ function voiceCues(v: unknown): VoiceCues {
 
 /** Checks a decoded cue message field by field; throws LiveError `bad-cue` naming the field. */
 export function validateCueMessage(v: unknown): CueMessage {
-  const o = record(v, '$', ['v', 'seq', 't', 'span', 'channels', 'face', 'voice'], 'bad-cue');
+  const o = record(v, '$', ['v', 'seq', 't', 'span', 'channels', 'face', 'posture', 'voice'], 'bad-cue');
   if (o['v'] !== CUE_VERSION) fail('bad-cue', '$.v', `expected version ${CUE_VERSION}`);
   const ch = record(o['channels'], '$.channels', CUE_CHANNELS, 'bad-cue');
   const channels = {
@@ -95,6 +120,9 @@ export function validateCueMessage(v: unknown): CueMessage {
     if (channels[ch] !== 'on' && o[ch] !== null)
       fail('bad-cue', `$.${ch}`, `must be null while the ${ch} channel is ${channels[ch]}`);
   }
+  if (!('posture' in o)) fail('bad-cue', '$.posture', 'missing (null when there is none)');
+  if (channels.face !== 'on' && o['posture'] !== null)
+    fail('bad-cue', '$.posture', `must be null while the face channel is ${channels.face}`);
   return {
     v: CUE_VERSION,
     seq: int(o['seq'], '$.seq', 0, Number.MAX_SAFE_INTEGER, 'bad-cue'),
@@ -102,6 +130,7 @@ export function validateCueMessage(v: unknown): CueMessage {
     span: num(o['span'], '$.span', 0, 60, 'bad-cue'),
     channels,
     face: orNull(o['face'], faceCues),
+    posture: orNull(o['posture'], postureCues),
     voice: orNull(o['voice'], voiceCues),
   };
 }

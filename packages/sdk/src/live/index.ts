@@ -19,8 +19,11 @@ export {
   type ChannelState,
   type FaceCues,
   type VoiceCues,
+  type PostureCues,
 } from './cue-schema.ts';
 export { faceCues, ON_CAMERA } from './face-cues.ts';
+export { PostureTracker, HAND_NEAR_FACE, BASELINE_FRAMES, MIN_VISIBILITY } from '../video/pose-cues.ts';
+export type { PoseOptions } from '../video/pose-options.ts';
 export { VoiceCueTracker, MIN_PAUSE_SECONDS } from './voice-cues.ts';
 export {
   LIVE_ROLES,

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { VideoError } from './errors.ts';
 import type { VideoFrameRow } from './frame-row.ts';
+import type { PoseFrame } from './pose-frame.ts';
 import { isRestartable, type WorkerHandle } from './worker-handle.ts';
 
 export type LiveMode = 'track-processor' | 'video-frame-callback';
@@ -15,6 +16,11 @@ export interface LiveOptions {
    */
   readonly mode?: 'auto' | LiveMode;
   readonly onRows?: (rows: VideoFrameRow[]) => void;
+  /**
+   * Pose frames, when the analyser has a pose model (options `pose`); track-processor mode only
+   * (the fallback path analyses the face alone).
+   */
+  readonly onPose?: (frames: PoseFrame[]) => void;
 }
 
 export interface LiveAnalysis {
@@ -89,7 +95,7 @@ export function startLiveTap(
 
   const loop =
     mode === 'track-processor'
-      ? runProcessor(track, opts.fps, sink, getWorker, state, elapsed)
+      ? runProcessor(track, opts.fps, sink, getWorker, state, elapsed, opts.onPose)
       : runFrameCallback(track, opts.fps, sink, getWorker, state, elapsed);
 
   const done = loop.then(() => {
@@ -149,6 +155,7 @@ async function runProcessor(
   getWorker: GetWorker,
   state: LoopState,
   elapsed: () => number,
+  onPose?: (frames: PoseFrame[]) => void,
 ): Promise<void> {
   while (!state.stopping && track.readyState === 'live') {
     const h = await Promise.race([getWorker(), state.stopped]);
@@ -165,6 +172,7 @@ async function runProcessor(
           fps,
           Comlink.proxy(sink),
           elapsed(),
+          onPose === undefined ? undefined : Comlink.proxy(onPose),
         ),
       );
       return;
@@ -206,7 +214,10 @@ async function runFrameCallback(
     track.addEventListener('ended', () => finish(), { once: true });
     const onFrame = (): void => {
       if (failed) return;
-      if (state.stopping || track.readyState !== 'live') return finish();
+      if (state.stopping || track.readyState !== 'live') {
+        finish();
+        return;
+      }
       video.requestVideoFrameCallback(onFrame);
       const t = elapsed();
       // Drop instead of queueing: skip while the previous frame is still being analysed.

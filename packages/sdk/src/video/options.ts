@@ -1,3 +1,6 @@
+import { HireNetError } from '../util/errors.ts';
+import { resolvePoseOptions, type PoseOptions, type ResolvedPoseOptions } from './pose-options.ts';
+
 /**
  * Options of the face analyser, with every default documented and resolved once.
  * Nothing is fetched from a CDN: the host says where the MediaPipe wasm and the model live.
@@ -38,6 +41,11 @@ export interface FaceAnalyzerOptions {
    * the browser reports ≥ 2 cores, else 1. Live analysis uses one.
    */
   readonly fileWorkers?: number;
+  /**
+   * Pose landmarker for posture cues on live streams, taking turns with the face on the worker's
+   * frames (pose-schedule.ts). Default: none (no pose model is fetched).
+   */
+  readonly pose?: PoseOptions;
 }
 
 /** sha256 of MediaPipe's face_landmarker.task, float16, version 1. */
@@ -53,6 +61,7 @@ export interface ResolvedFaceOptions {
   readonly maxRestarts: number;
   readonly maxInputSide: number;
   readonly fileWorkers: number;
+  readonly pose: ResolvedPoseOptions | null;
 }
 
 /**
@@ -61,13 +70,15 @@ export interface ResolvedFaceOptions {
  */
 export function resolveFaceOptions(o: FaceAnalyzerOptions, base?: string): ResolvedFaceOptions {
   const abs = (name: string, u: string | undefined): string => {
-    if (typeof u !== 'string' || u === '') throw new TypeError(`FaceAnalyzerOptions.${name} is required`);
+    if (typeof u !== 'string' || u === '')
+      throw new HireNetError('invalid-options', `FaceAnalyzerOptions.${name} is required`);
     return base === undefined ? u : new URL(u, base).href;
   };
   const fps = o.fps ?? 15;
-  if (!(fps > 0 && fps <= 60)) throw new RangeError(`fps must be in (0, 60], got ${fps}`);
+  if (!(fps > 0 && fps <= 60)) throw new HireNetError('invalid-options', `fps must be in (0, 60], got ${fps}`);
   const sha = o.modelSha256 === undefined ? FACE_LANDMARKER_SHA256 : o.modelSha256;
-  if (sha !== null && !/^[0-9a-f]{64}$/i.test(sha)) throw new TypeError('modelSha256 must be 64 hex digits or null');
+  if (sha !== null && !/^[0-9a-f]{64}$/i.test(sha))
+    throw new HireNetError('invalid-options', 'modelSha256 must be 64 hex digits or null');
   return {
     wasmLoaderUrl: abs('wasmLoaderUrl', o.wasmLoaderUrl),
     wasmBinaryUrl: abs('wasmBinaryUrl', o.wasmBinaryUrl),
@@ -81,6 +92,7 @@ export function resolveFaceOptions(o: FaceAnalyzerOptions, base?: string): Resol
       1,
       Math.floor(o.fileWorkers ?? ((globalThis.navigator?.hardwareConcurrency ?? 1) >= 2 ? 2 : 1)),
     ),
+    pose: o.pose === undefined ? null : resolvePoseOptions(o.pose, base),
   };
 }
 

@@ -10,12 +10,17 @@ import { openVideoFile, type FileInfo } from './file-frames.ts';
 import { emptyFrameRow, type VideoFrameRow } from './frame-row.ts';
 import { blockTelemetry } from './no-telemetry.ts';
 import type { ResolvedFaceOptions } from './options.ts';
+import { PoseEngine } from './pose-engine.ts';
+import type { PoseFrame } from './pose-frame.ts';
+import { InterleaveSchedule } from './pose-schedule.ts';
 
 installErrorTransfer();
 blockTelemetry(self);
 
 /** Receives rows in small batches so a crash loses at most one batch. */
 export type RowSink = (rows: VideoFrameRow[]) => void;
+/** Receives pose frames (live streams with a pose model only), one per call. */
+export type PoseSink = (frames: PoseFrame[]) => void;
 
 export interface FileRunStats extends FileInfo {
   readonly analysed: number;
@@ -35,11 +40,16 @@ export interface StreamRunStats {
   /** Stream time covered, seconds (first to last frame). */
   readonly duration: number;
   readonly detectMsMedian: number;
+  /** Frames given to the pose landmarker, its median milliseconds per frame, and pose slots skipped for load. */
+  readonly poseAnalysed: number;
+  readonly poseMsMedian: number;
+  readonly poseSkipped: number;
 }
 
 const BATCH = 5;
 
 let engine: FaceEngine | undefined;
+let pose: PoseEngine | undefined;
 let streamReader: ReadableStreamDefaultReader<VideoFrame> | undefined;
 
 function median(xs: number[]): number {
@@ -53,10 +63,27 @@ function need(): FaceEngine {
 }
 
 const api = {
-  async init(opts: ResolvedFaceOptions): Promise<{ initMs: number }> {
+  async init(opts: ResolvedFaceOptions): Promise<{ initMs: number; poseInitMs: number | null }> {
     engine?.close();
+    pose?.close();
+    pose = undefined;
+    // The pose landmarker needs the wasm's ModuleFactory, which tasks-vision clears once the face
+    // landmarker has started: evaluate the loader first and keep the factory (see pose-engine.ts).
+    // `?? null`: resolved options built by older hosts have no pose field at all.
+    const poseOpts = opts.pose ?? null;
+    let factory: unknown;
+    if (poseOpts !== null) {
+      await import(/* @vite-ignore */ opts.wasmLoaderUrl).catch(() => undefined);
+      factory = (globalThis as { ModuleFactory?: unknown }).ModuleFactory;
+    }
     engine = new FaceEngine(opts);
-    return { initMs: await engine.init() };
+    const initMs = await engine.init();
+    if (poseOpts === null) return { initMs, poseInitMs: null };
+    const fileset = { wasmLoaderPath: opts.wasmLoaderUrl, wasmBinaryPath: opts.wasmBinaryUrl };
+    const p = new PoseEngine(poseOpts, fileset, factory, opts.delegate, opts.maxInputSide);
+    const poseInitMs = await p.init();
+    pose = p;
+    return { initMs, poseInitMs };
   },
 
   /** Duration, size and codec, without decoding. */
@@ -126,16 +153,25 @@ const api = {
     fps: number,
     sink: RowSink,
     t0 = 0,
+    poseSink?: PoseSink,
   ): Promise<StreamRunStats> {
     const e = need();
     const called = performance.now();
     await e.fresh();
+    const p = poseSink === undefined ? undefined : pose;
+    await p?.fresh();
+    // Face alone: poseFps 0 gives exactly the face's own grid of k / fps.
+    const schedule = new InterleaveSchedule({
+      faceFps: fps,
+      poseFps: p === undefined ? 0 : p.fps,
+      ...(p === undefined ? {} : { minFaceCoverage: p.minFaceCoverage }),
+    });
+    const poseMs: number[] = [];
     const reader = readable.getReader();
     streamReader = reader;
     const detectMs: number[] = [];
     let first: number | undefined;
     let last = 0;
-    let due = 0;
     let seen = 0;
     let analysed = 0;
     try {
@@ -151,14 +187,24 @@ const api = {
         }
         const rel = (frame.timestamp - first) / 1e6;
         last = rel;
-        if (rel + 1e-3 < due) {
+        // Next slot on the k / fps grid after this frame: a slow frame skips slots, never queues
+        // (pose-schedule.ts; the pose takes its own slots on frames the face does not use).
+        const use = schedule.next(rel);
+        if (use === 'pose' && p !== undefined && poseSink !== undefined) {
+          try {
+            const d0 = performance.now();
+            const pf = await p.detect(frame, t0 + rel);
+            poseMs.push(performance.now() - d0);
+            poseSink([pf]);
+          } finally {
+            frame.close();
+          }
+          continue;
+        }
+        if (use !== 'face') {
           frame.close();
           continue;
         }
-        // Next slot on the k / fps grid after this frame: a slow frame skips slots, never queues.
-        // The same 1 ms tolerance as the acceptance test above, or a frame just before a slot
-        // boundary would leave that slot open and the next frame would take it again.
-        due = (Math.floor((rel + 1e-3) * fps + 1e-6) + 1) / fps;
         const d0 = performance.now();
         const row = await e.detectAndClose(frame, t0 + rel);
         detectMs.push(performance.now() - d0);
@@ -170,7 +216,15 @@ const api = {
       reader.releaseLock();
       e.release();
     }
-    return { seen, analysed, duration: last, detectMsMedian: median(detectMs) };
+    return {
+      seen,
+      analysed,
+      duration: last,
+      detectMsMedian: median(detectMs),
+      poseAnalysed: poseMs.length,
+      poseMsMedian: median(poseMs),
+      poseSkipped: schedule.poseSkipped,
+    };
   },
 
   async stopStream(): Promise<void> {
@@ -209,6 +263,8 @@ const api = {
   close(): void {
     engine?.close();
     engine = undefined;
+    pose?.close();
+    pose = undefined;
   },
 };
 

@@ -1,0 +1,124 @@
+/**
+ * Pose Landmarker (lite) in VIDEO mode, inside the vision worker beside the face engine. It
+ * shares the worker's MediaPipe wasm: tasks-vision clears `globalThis.ModuleFactory` after each
+ * landmarker starts and a module is evaluated once, so the factory the worker captured before the
+ * face started is put back before every start here (as FaceEngine does for its own restarts).
+ */
+import { PoseLandmarker } from '@mediapipe/tasks-vision';
+import { withWasmCspHint } from '../util/wasm-csp.ts';
+import { VideoError } from './errors.ts';
+import { buildPoseFrame, type PoseFrame } from './pose-frame.ts';
+import type { ResolvedPoseOptions } from './pose-options.ts';
+
+type WasmFileset = Parameters<typeof PoseLandmarker.createFromOptions>[0];
+
+export class PoseEngine {
+  private landmarker: PoseLandmarker | undefined;
+  private model: Uint8Array | undefined;
+  private lastTs = -1;
+  private used = false;
+
+  constructor(
+    private readonly opts: ResolvedPoseOptions,
+    private readonly fileset: WasmFileset,
+    private readonly moduleFactory: unknown,
+    private readonly delegate: 'CPU' | 'GPU',
+    private readonly maxInputSide: number,
+  ) {}
+
+  /** Pose frames per second and the face coverage below which the pose is skipped (pose-options.ts). */
+  get fps(): number {
+    return this.opts.fps;
+  }
+  get minFaceCoverage(): number {
+    return this.opts.minFaceCoverage;
+  }
+
+  /** Fetches and checks the model, starts the landmarker; returns the milliseconds spent. */
+  async init(): Promise<number> {
+    const t0 = performance.now();
+    this.model = await loadPoseModel(this.opts.modelUrl, this.opts.modelSha256);
+    await this.reset();
+    return performance.now() - t0;
+  }
+
+  /** A landmarker without the previous stream's tracking state (VIDEO mode tracks the body). */
+  async fresh(): Promise<void> {
+    if (this.used || !this.landmarker) await this.reset();
+  }
+
+  async reset(): Promise<void> {
+    if (!this.model) throw new Error('PoseEngine.init() first');
+    this.used = false;
+    this.landmarker?.close();
+    this.landmarker = undefined;
+    this.lastTs = -1;
+    if (typeof this.moduleFactory !== 'function')
+      throw new VideoError('video-model', 'pose: the MediaPipe wasm loader did not set ModuleFactory');
+    (globalThis as { ModuleFactory?: unknown }).ModuleFactory = this.moduleFactory;
+    try {
+      this.landmarker = await PoseLandmarker.createFromOptions(this.fileset, {
+        baseOptions: { modelAssetBuffer: this.model.slice(), delegate: this.delegate },
+        runningMode: 'VIDEO',
+        numPoses: 1,
+        outputSegmentationMasks: false,
+      });
+    } catch (e) {
+      throw new VideoError('video-model', withWasmCspHint(`PoseLandmarker could not start: ${String(e)}`, e), {
+        cause: e,
+      });
+    }
+  }
+
+  /** One frame → one pose frame; the frame is not closed here (the face engine may read it next). */
+  async detect(frame: VideoFrame | ImageBitmap, time: number): Promise<PoseFrame> {
+    if (!this.landmarker) throw new Error('PoseEngine.init() first');
+    this.used = true;
+    const w = 'displayWidth' in frame ? frame.displayWidth : frame.width;
+    const h = 'displayHeight' in frame ? frame.displayHeight : frame.height;
+    let input: VideoFrame | ImageBitmap = frame;
+    const max = this.maxInputSide;
+    if (max > 0 && Math.max(w, h) > max) {
+      const s = max / Math.max(w, h);
+      input = await createImageBitmap(frame, {
+        resizeWidth: Math.round(w * s),
+        resizeHeight: Math.round(h * s),
+        resizeQuality: 'medium',
+      });
+    }
+    try {
+      const ts = Math.max(this.lastTs + 1, Math.round(time * 1000));
+      this.lastTs = ts;
+      const result = this.landmarker.detectForVideo(input, ts);
+      try {
+        return buildPoseFrame(time, result.landmarks[0], w, h);
+      } finally {
+        result.close();
+      }
+    } finally {
+      if (input !== frame) input.close();
+    }
+  }
+
+  close(): void {
+    this.landmarker?.close();
+    this.landmarker = undefined;
+  }
+}
+
+async function loadPoseModel(url: string, sha256: string | null): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    bytes = new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    throw new VideoError('video-model', `pose model could not be fetched from ${url}: ${String(e)}`, { cause: e });
+  }
+  if (sha256 !== null) {
+    const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+    const got = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    if (got !== sha256) throw new VideoError('video-model', `pose model sha256 ${got} ≠ expected ${sha256} (${url})`);
+  }
+  return bytes;
+}
