@@ -1,4 +1,5 @@
 /** Join tokens, TURN credentials and the relay's command line (pure Node). */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseRelayArgs } from '../../packages/relay/src/cli-args.ts';
@@ -32,7 +33,7 @@ describe('join tokens', () => {
     const [, sig] = t.split('.');
     const forged = `${Buffer.from(JSON.stringify({ room: 'r', role: 'interviewer', name: 'A', exp: 9e9 })).toString('base64url')}.${sig}`;
     expect(() => verifyJoinToken(SECRET, forged)).toThrow(expect.objectContaining({ code: 'bad-token' }));
-    expect(() => signJoinToken('short', { room: 'r', role: 'candidate', name: 'A' })).toThrow(RangeError);
+    expect(() => signJoinToken('short', { room: 'r', role: 'candidate', name: 'A' })).toThrow(HireNetError);
   });
 
   it('refuses bad rooms, roles and names when signing', () => {
@@ -56,7 +57,7 @@ describe('TURN credentials (coturn REST scheme)', () => {
     const c = turnCredentials({ urls: ['turn:t.example:3478'], secret: 'abc', ttlSeconds: 100 }, 'peer1', 1000);
     expect(c.username).toBe('1100:peer1');
     expect(c.credential).toBe(createHmac('sha1', 'abc').update('1100:peer1').digest('base64'));
-    expect(() => turnCredentials({ urls: ['stun:stun.example:3478'], secret: 'abc' }, 'p')).toThrow(RangeError);
+    expect(() => turnCredentials({ urls: ['stun:stun.example:3478'], secret: 'abc' }, 'p')).toThrow(HireNetError);
   });
 });
 

@@ -13,6 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { stderr, stdout } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import type { InterviewResult } from '@hirenet/sdk/internal/session/types';
+import { errorCodeOr } from '@hirenet/sdk/internal/util/error-codes';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { startAnalyzeServer } from './analyze-server.ts';
 import { assertSelfContained } from './report-file.ts';
@@ -146,7 +147,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     })) as PageOutput;
     if (!out.ok) {
       const where = out.answer === undefined ? '' : `answer ${out.answer + 1} (${o.files[out.answer]}): `;
-      throw new HireNetError(out.code, `${where}${out.message} [${out.code}]`);
+      throw new HireNetError(errorCodeOr(out.code, 'chromium-failed'), `${where}${out.message} [${out.code}]`);
     }
     const html = await page.evaluate(() => (window as AnalyzePage).hirenetSnapshot!());
     assertSelfContained(html);

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { stderr, stdout } from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { errorCodeOr } from '@hirenet/sdk/internal/util/error-codes';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { parseArgs } from './args.ts';
 
@@ -124,7 +125,8 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
       modelUrl: '/__hirenet/model',
       fps,
     })) as PageOutput;
-    if (!out.ok) throw new HireNetError(out.code ?? 'video', out.message ?? 'video analysis failed');
+    if (!out.ok)
+      throw new HireNetError(errorCodeOr(out.code, 'chromium-failed'), out.message ?? 'video analysis failed');
     const s = out.stats!;
     stderr.write(
       `hirenet: ${s.analysed} frames over ${s.duration.toFixed(2)} s, face in ${(100 * s.faceRatio).toFixed(1)} %, ` +

@@ -3,6 +3,7 @@
  * the vocabulary directory and the tfjs / MediaPipe wasm files of the installed packages, i.e.
  * exactly the bytes packages/demo/vite-assets.ts serves.
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -56,7 +57,7 @@ export function modelFiles(modelDir: string): string[] {
 
 export function buildManifest(src: ManifestSources): AssetManifest {
   if (!existsSync(join(src.modelDir, 'fusion.json')) && !existsSync(join(src.modelDir, 'model.json'))) {
-    throw new Error(`${src.modelDir} has neither fusion.json nor model.json`);
+    throw new HireNetError('asset-missing', `${src.modelDir} has neither fusion.json nor model.json`);
   }
   const require = createRequire(src.resolveFrom ?? import.meta.url);
   const tfjsDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));

@@ -2,6 +2,7 @@
  * Command line of the relay: `serve` (default) and `token`. Parsed strictly: an unknown flag or a
  * missing value is an error, never ignored.
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { LIVE_ROLES, type LiveRole } from '@hirenet/sdk/internal/live/signal-schema';
 
 export type RelayCommand =
@@ -43,9 +44,9 @@ export function parseRelayArgs(argv: readonly string[]): RelayCommand {
       continue;
     }
     if (!/^--(port|host|turn|origin|room|role|name|ttl)$/.test(a))
-      throw new RangeError(`unknown argument ${a}\n${RELAY_USAGE}`);
+      throw new HireNetError('usage', `unknown argument ${a}\n${RELAY_USAGE}`);
     const v = args.shift();
-    if (v === undefined || v.startsWith('--')) throw new RangeError(`${a} needs a value`);
+    if (v === undefined || v.startsWith('--')) throw new HireNetError('usage', `${a} needs a value`);
     flags.set(a, [...(flags.get(a) ?? []), v]);
   }
   const one = (k: string): string | undefined => flags.get(k)?.at(-1);
@@ -54,15 +55,16 @@ export function parseRelayArgs(argv: readonly string[]): RelayCommand {
     if (raw === undefined) return dflt;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < min || n > max)
-      throw new RangeError(`${k} must be an integer in [${min}, ${max}], got ${raw}`);
+      throw new HireNetError('usage', `${k} must be an integer in [${min}, ${max}], got ${raw}`);
     return n;
   };
   if (cmd === 'token') {
     const role = one('--role');
-    if (!LIVE_ROLES.includes(role as LiveRole)) throw new RangeError('--role must be interviewer or candidate');
+    if (!LIVE_ROLES.includes(role as LiveRole))
+      throw new HireNetError('usage', '--role must be interviewer or candidate');
     const room = one('--room');
     const name = one('--name');
-    if (room === undefined || name === undefined) throw new RangeError('token needs --room and --name');
+    if (room === undefined || name === undefined) throw new HireNetError('usage', 'token needs --room and --name');
     return { cmd: 'token', room, role: role as LiveRole, name, ttlSeconds: intFlag('--ttl', 3600, 1, 7 * 24 * 3600) };
   }
   return {

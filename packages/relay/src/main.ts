@@ -2,6 +2,7 @@
  * `npm run live` / `tsx packages/relay/src/main.ts`: runs the relay, or mints a token.
  * Secrets come from the environment, never from the command line (it shows in `ps`).
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { parseRelayArgs, RELAY_USAGE } from './cli-args.ts';
 import { startRelay } from './server.ts';
 import { signJoinToken } from './token.ts';
@@ -14,15 +15,15 @@ async function main(): Promise<void> {
     return;
   }
   if (c.cmd === 'token') {
-    if (secret === undefined) throw new RangeError('set LIVE_RELAY_SECRET to the relay secret');
+    if (secret === undefined) throw new HireNetError('usage', 'set LIVE_RELAY_SECRET to the relay secret');
     console.log(signJoinToken(secret, c));
     return;
   }
   if (secret === undefined && !c.dev)
-    throw new RangeError('set LIVE_RELAY_SECRET, or pass --dev for development tokens');
+    throw new HireNetError('usage', 'set LIVE_RELAY_SECRET, or pass --dev for development tokens');
   const turnSecret = process.env['LIVE_TURN_SECRET'];
   if (c.turnUrls.length > 0 && turnSecret === undefined)
-    throw new RangeError('--turn needs LIVE_TURN_SECRET (coturn static-auth-secret)');
+    throw new HireNetError('usage', '--turn needs LIVE_TURN_SECRET (coturn static-auth-secret)');
   const relay = await startRelay({
     dev: c.dev,
     port: c.port,

@@ -2,6 +2,7 @@
  * Token bucket per socket: bursts up to `capacity` messages (a peer connection's opening offer
  * plus its ICE candidates arrive together), then `perSecond` on average.
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 export interface RateLimit {
   readonly capacity: number;
   readonly perSecond: number;
@@ -18,7 +19,7 @@ export class TokenBucket {
     now: number,
   ) {
     if (!(limit.capacity >= 1 && limit.perSecond > 0))
-      throw new RangeError('rate limit needs capacity >= 1 and perSecond > 0');
+      throw new HireNetError('invalid-options', 'rate limit needs capacity >= 1 and perSecond > 0');
     this.tokens = limit.capacity;
     this.last = now;
   }

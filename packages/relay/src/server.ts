@@ -3,6 +3,7 @@
  * in development mode only, `/dev-token`. Every frame is size-capped, rate-limited per socket and
  * validated before anything is forwarded; a refused frame never disturbs the other members.
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -61,7 +62,7 @@ const FLOOD_CLOSE_AFTER = 200;
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const dev = options.dev === true;
   const secret = options.secret ?? (dev ? randomSecret() : undefined);
-  if (secret === undefined) throw new RangeError('startRelay needs a secret (or dev: true)');
+  if (secret === undefined) throw new HireNetError('invalid-options', 'startRelay needs a secret (or dev: true)');
   const log = options.log ?? (() => undefined);
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const turn = options.turn;

@@ -3,6 +3,7 @@
  * names one room, one role and a display name, and expires; the relay admits nobody without one.
  * The host's back end mints them with the same secret (`relay/main.ts token …`, docs/live.md).
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LiveError } from '@hirenet/sdk/internal/live/errors';
 import { isValidName, isValidRoom, LIVE_ROLES, type LiveRole } from '@hirenet/sdk/internal/live/signal-schema';
@@ -28,7 +29,7 @@ function mac(secret: string, body: string): Buffer {
 
 function checkSecret(secret: string): void {
   if (Buffer.byteLength(secret) < MIN_SECRET_BYTES)
-    throw new RangeError(`the relay secret must have at least ${MIN_SECRET_BYTES} bytes`);
+    throw new HireNetError('invalid-options', `the relay secret must have at least ${MIN_SECRET_BYTES} bytes`);
 }
 
 /** A random secret for development relays (tokens die with the process). */
@@ -56,7 +57,8 @@ export function signJoinToken(secret: string, claims: TokenRequest): string {
   if (!isValidName(claims.name))
     throw new LiveError('malformed', 'name must be 1–40 characters without control characters');
   const ttl = claims.ttlSeconds ?? 3600;
-  if (!(Number.isFinite(ttl) && ttl > 0)) throw new RangeError(`ttlSeconds must be positive, got ${ttl}`);
+  if (!(Number.isFinite(ttl) && ttl > 0))
+    throw new HireNetError('invalid-options', `ttlSeconds must be positive, got ${ttl}`);
   const now = claims.now ?? Date.now() / 1000;
   const payload: JoinClaims = { room: claims.room, role: claims.role, name: claims.name, exp: Math.floor(now + ttl) };
   const body = b64url(Buffer.from(JSON.stringify(payload)));

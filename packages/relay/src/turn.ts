@@ -4,6 +4,7 @@
  * base64(HMAC-SHA1(secret, username)). The relay hands them out with `joined`, so no long-lived
  * TURN password ever reaches a browser.
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { createHmac } from 'node:crypto';
 import type { IceServerInfo } from '@hirenet/sdk/internal/live/signal-schema';
 
@@ -18,7 +19,7 @@ export interface TurnConfig {
 
 export function turnCredentials(turn: TurnConfig, peerId: string, now = Date.now() / 1000): IceServerInfo {
   if (turn.urls.length === 0 || turn.urls.some((u) => !/^turns?:/.test(u))) {
-    throw new RangeError('TURN urls must be non-empty turn: or turns: URLs');
+    throw new HireNetError('invalid-options', 'TURN urls must be non-empty turn: or turns: URLs');
   }
   const username = `${Math.floor(now + (turn.ttlSeconds ?? 3600))}:${peerId}`;
   const credential = createHmac('sha1', turn.secret).update(username).digest('base64');

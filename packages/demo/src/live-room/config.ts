@@ -3,6 +3,7 @@
  * a join token, and where the self-hosted analysis assets are. The demo (main.ts) and the browser
  * test page fill it differently; everything else is shared.
  */
+import { HireNetError } from '@hirenet/sdk';
 import type { AudioCaptureOptions, FaceAnalyzerOptions } from '@hirenet/sdk';
 import type { LiveRole } from '@hirenet/sdk/live';
 
@@ -32,10 +33,11 @@ export function parseLiveParams(search: string): { room: string; role: LiveRole;
   const room = p.get('room') ?? '';
   const role = p.get('role') ?? '';
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(room))
-    throw new Error('The link needs ?room= with 1–64 letters, digits, "-" or "_".');
+    throw new HireNetError('invalid-options', 'The link needs ?room= with 1–64 letters, digits, "-" or "_".');
   if (role !== 'interviewer' && role !== 'candidate')
-    throw new Error('The link needs &role=interviewer or &role=candidate.');
+    throw new HireNetError('invalid-options', 'The link needs &role=interviewer or &role=candidate.');
   const name = (p.get('name') ?? (role === 'interviewer' ? 'Interviewer' : '')).trim();
-  if (name.length < 1 || name.length > 40) throw new Error('The link needs &name= (1–40 characters) for a candidate.');
+  if (name.length < 1 || name.length > 40)
+    throw new HireNetError('invalid-options', 'The link needs &name= (1–40 characters) for a candidate.');
   return { room, role, name, auto: p.get('auto') === '1' };
 }

@@ -4,6 +4,7 @@
  * production host passes `&token=` (minted by its back end) and `&relay=wss://…` instead.
  * Analysis assets are the demo's self-hosted ones under hirenet/ (vite-assets.ts).
  */
+import { HireNetError } from '@hirenet/sdk';
 import '../styles.css';
 // Imported by the entry only: a CSS import pulls in Vite's client, which test pages must not load.
 import './live.css';
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
     url.search = new URLSearchParams({ room: params.room, role: params.role, name: params.name }).toString();
     const r = await fetch(url, { cache: 'no-store' }).catch(() => null);
     if (r === null || !r.ok)
-      throw new Error(`No join token: pass &token=, or run the development relay (npm start) at ${relayUrl}.`);
+      throw new HireNetError(
+        'invalid-options',
+        `No join token: pass &token=, or run the development relay (npm start) at ${relayUrl}.`,
+      );
     return ((await r.json()) as { token: string }).token;
   };
   const cfg: LiveRoomConfig = {

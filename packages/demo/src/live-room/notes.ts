@@ -3,6 +3,7 @@
  * localStorage under one key per room. Never sent anywhere; exportable as JSON and deletable.
  * No total, average or ranking is computed: the ratings stay separate human judgements.
  */
+import { HireNetError } from '@hirenet/sdk';
 export const DEFAULT_COMPETENCIES = ['Communication', 'Problem solving', 'Role knowledge', 'Collaboration'] as const;
 
 export interface CandidateNotes {
@@ -23,7 +24,12 @@ export interface RoomNotes {
 export const NOTES_PREFIX = 'hirenet.live-notes.';
 const MAX_NOTES = 10_000;
 
-export class NotesError extends Error {}
+/** Notes that cannot be read or a rating/competency/text out of bounds (`invalid-input`). */
+export class NotesError extends HireNetError {
+  constructor(message: string) {
+    super('invalid-input', message);
+  }
+}
 
 export function emptyNotes(room: string, competencies: readonly string[] = DEFAULT_COMPETENCIES): RoomNotes {
   return { format: 'hirenet.live-notes@1', room, competencies: [...competencies], candidates: {} };

@@ -1,3 +1,4 @@
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import {
   SEX_CATEGORIES,
   RACE_CATEGORIES,
@@ -19,7 +20,7 @@ import { AUDIT_FORMAT, type AuditFinding, type AuditOptions, type AuditReport, t
  * four-fifths flag, Fisher's exact test and the 2 % small-category flag.
  */
 export function computeAudit(records: readonly AuditRecord[], options: AuditOptions = {}): AuditReport {
-  if (records.length === 0) throw new RangeError('an audit needs at least one scored candidate');
+  if (records.length === 0) throw new HireNetError('invalid-input', 'an audit needs at least one scored candidate');
   const settings: ImpactSettings = {
     total: records.length,
     fourFifths: options.fourFifths ?? 0.8,

@@ -7,9 +7,11 @@
  *   category        a             b
  *   reference       c             d
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 export function fisherExactTwoSided(a: number, b: number, c: number, d: number): number {
   for (const v of [a, b, c, d])
-    if (!Number.isInteger(v) || v < 0) throw new RangeError(`table cells must be non-negative integers, got ${v}`);
+    if (!Number.isInteger(v) || v < 0)
+      throw new HireNetError('invalid-input', `table cells must be non-negative integers, got ${v}`);
   const row1 = a + b;
   const col1 = a + c;
   const n = a + b + c + d;

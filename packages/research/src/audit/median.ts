@@ -3,8 +3,9 @@
  * count takes the mean of the two middle values, the usual statistical definition; the rules do
  * not define it further.
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new RangeError('median of an empty list');
+  if (values.length === 0) throw new HireNetError('invalid-input', 'median of an empty list');
   const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   const upper = sorted[mid] as number;

@@ -1,3 +1,4 @@
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { describe, expect, it } from 'vitest';
 import { fisherExactTwoSided } from './fisher.ts';
 import { countAbove, median } from './median.ts';
@@ -7,7 +8,7 @@ describe('median', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([0.5, 0.5, 0.9, 0.1])).toBe(0.5);
-    expect(() => median([])).toThrow(RangeError);
+    expect(() => median([])).toThrow(HireNetError);
   });
   it('sorts numerically, not as text', () => {
     expect(median([10, 9, 100])).toBe(10);
@@ -31,6 +32,6 @@ describe('fisherExactTwoSided', () => {
     expect(fisherExactTwoSided(a, b, c, d)).toBeCloseTo(p, 10);
   });
   it('refuses non-integer cells', () => {
-    expect(() => fisherExactTwoSided(1.5, 1, 1, 1)).toThrow(RangeError);
+    expect(() => fisherExactTwoSided(1.5, 1, 1, 1)).toThrow(HireNetError);
   });
 });

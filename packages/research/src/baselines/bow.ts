@@ -1,3 +1,4 @@
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { mulberry32 } from '@hirenet/sdk/internal/util/prng';
 import { kmeans, nearestCentroid, type KMeansResult } from './kmeans.ts';
 
@@ -81,7 +82,7 @@ export function fitBow(answers: readonly Float32Array[], width: number, options:
     starts.push(total);
     total += a.length / width;
   }
-  if (total === 0) throw new Error('fitBow: the training answers hold no windows');
+  if (total === 0) throw new HireNetError('invalid-dataset', 'fitBow: the training answers hold no windows');
   const picked = sampleIndices(total, sampleWindows, seed);
   const sample = new Float32Array(picked.length * width);
   let answer = 0;

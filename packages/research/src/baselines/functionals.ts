@@ -3,6 +3,7 @@
  * per descriptor, statistics over the answer's windows that ignore their order (except through
  * the gradient sums, which see only neighbouring windows).
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 export const FUNCTIONALS = ['mean', 'std', 'min', 'max', 'posGradSum', 'negGradSum'] as const;
 
 /** Names of the output columns, descriptor-major: `F0_mean`, `F0_std`, …, `loudness_mean`, …. */
@@ -18,9 +19,10 @@ export function functionalNames(descriptors: readonly string[]): string[] {
  */
 export function answerFunctionals(rows: Float32Array, width: number): Float64Array {
   if (width <= 0 || rows.length % width !== 0)
-    throw new Error(`answerFunctionals: ${rows.length} values are not whole rows of ${width}`);
+    throw new HireNetError('invalid-input', `answerFunctionals: ${rows.length} values are not whole rows of ${width}`);
   const steps = rows.length / width;
-  if (steps === 0) throw new Error('answerFunctionals: an empty answer has no functionals (skip it)');
+  if (steps === 0)
+    throw new HireNetError('invalid-input', 'answerFunctionals: an empty answer has no functionals (skip it)');
   const k = FUNCTIONALS.length;
   const out = new Float64Array(width * k);
   for (let c = 0; c < width; c++) {

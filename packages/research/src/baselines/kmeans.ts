@@ -1,3 +1,4 @@
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { mulberry32 } from '@hirenet/sdk/internal/util/prng';
 
 /**
@@ -74,9 +75,9 @@ export function kmeans(points: ArrayLike<number>, width: number, options: KMeans
   const n = Math.floor(points.length / width);
   const { seed, maxIterations = 100 } = options;
   if (n === 0 || points.length % width !== 0)
-    throw new Error(`kmeans: ${points.length} values are not whole rows of ${width}`);
+    throw new HireNetError('invalid-input', `kmeans: ${points.length} values are not whole rows of ${width}`);
   const k = Math.min(options.k, n);
-  if (k < 1) throw new Error('kmeans: k must be at least 1');
+  if (k < 1) throw new HireNetError('invalid-input', 'kmeans: k must be at least 1');
   const rand = mulberry32(seed);
   const centroids = new Float64Array(k * width);
   const setCentroid = (c: number, i: number): void => {

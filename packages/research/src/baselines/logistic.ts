@@ -8,6 +8,7 @@
  * the order of the rows. Features are standardised inside (statistics from the training rows)
  * so one λ grid means the same thing for functionals, TF-IDF vectors and HireNet's v.
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 export interface LogisticOptions {
   /** λ in mean log-loss + λ/2·‖w‖² (on standardised features; the intercept is not penalised). */
   readonly l2: number;
@@ -35,7 +36,7 @@ export function choleskySolve(a: Float64Array, b: Float64Array, n: number): Floa
   for (let j = 0; j < n; j++) {
     let d = a[j * n + j] as number;
     for (let k = 0; k < j; k++) d -= (a[j * n + k] as number) ** 2;
-    if (!(d > 0)) throw new Error('choleskySolve: matrix is not positive definite');
+    if (!(d > 0)) throw new HireNetError('invalid-input', 'choleskySolve: matrix is not positive definite');
     const ljj = Math.sqrt(d);
     a[j * n + j] = ljj;
     for (let i = j + 1; i < n; i++) {
@@ -65,7 +66,8 @@ export function fitLogisticL2(
 ): LogisticModel {
   const n = rows.length;
   const d = rows[0]?.length ?? 0;
-  if (n === 0 || labels.length !== n) throw new Error(`fitLogisticL2: ${n} rows for ${labels.length} labels`);
+  if (n === 0 || labels.length !== n)
+    throw new HireNetError('invalid-input', `fitLogisticL2: ${n} rows for ${labels.length} labels`);
   const { l2, maxIterations = 50, tolerance = 1e-8 } = options;
   const mean = new Float64Array(d);
   const scale = new Float64Array(d);

@@ -1,3 +1,4 @@
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import type { JobFamily, QuestionType } from './events.ts';
 
 /**
@@ -105,7 +106,7 @@ const QUESTIONS: Record<QuestionType, readonly Template[]> = {
 
 function pick<T>(items: readonly T[], uniform: () => number): T {
   const item = items[Math.floor(uniform() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
+  if (item === undefined) throw new HireNetError('invalid-config', 'pick from an empty list');
   return item;
 }
 

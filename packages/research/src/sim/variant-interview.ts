@@ -1,3 +1,4 @@
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import type { DatasetAnswer, Modality } from '@hirenet/sdk/internal/dataset/format';
 import { gaussian, mulberry32 } from '@hirenet/sdk/internal/util/prng';
 import { EVENT_MARGIN, type SimConfig } from './config.ts';
@@ -149,7 +150,7 @@ function answerDeltas(
 
 export function generateVariantInterview(config: SimConfig, index: number): SimVariantInterview {
   const variant = config.variant;
-  if (variant === undefined) throw new Error('generateVariantInterview needs config.variant');
+  if (variant === undefined) throw new HireNetError('invalid-config', 'generateVariantInterview needs config.variant');
   const uniform = mulberry32(interviewSeed(config.seed, index));
   const gauss = gaussian(uniform);
 

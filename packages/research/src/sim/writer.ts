@@ -1,3 +1,4 @@
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -73,7 +74,7 @@ export async function writeSimDataset(
           () => false,
         )
       )
-        throw new Error(`${path} exists (pass --force to overwrite)`);
+        throw new HireNetError('file-exists', `${path} exists (pass --force to overwrite)`);
     }
   }
   await rm(manifest, { force: true });

@@ -1,3 +1,4 @@
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { fitBow, bowVector } from '../baselines/bow.ts';
 import { answerFunctionals } from '../baselines/functionals.ts';
 import { fitLogisticL2, logisticScore, type LogisticModel } from '../baselines/logistic.ts';
@@ -54,7 +55,7 @@ export function selectLogistic(
     const validation = binaryMetrics(validationScores(model), validationLabels);
     if (better(validation, best?.validation ?? null)) best = { model, l2, validation };
   }
-  if (best === null) throw new Error('selectLogistic: empty λ grid');
+  if (best === null) throw new HireNetError('invalid-options', 'selectLogistic: empty λ grid');
   return best;
 }
 

@@ -1,3 +1,4 @@
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import * as tf from '@tensorflow/tfjs-core';
 import type { PaddedBatch } from '@hirenet/sdk/internal/model/batch';
 import { forward } from '@hirenet/sdk/internal/model/forward';
@@ -15,7 +16,7 @@ type Weights = Readonly<Record<string, tf.Tensor>>;
 /** [B, 2·highUnits] v for one padded batch (tensors owned by the caller; run inside tf.tidy). */
 export function lastLayerBatch(config: HireNetConfig, w: Weights, batch: PaddedBatch): tf.Tensor2D {
   const v = forward(config, w, batch).interviewVector;
-  if (v === null) throw new Error('the bigru baseline has no interview-level layer v');
+  if (v === null) throw new HireNetError('model-integrity', 'the bigru baseline has no interview-level layer v');
   return v;
 }
 
@@ -51,7 +52,7 @@ export function classifyLastLayer(model: HireNetModel, v: Float32Array): number 
   const w = model.getWeights();
   const kernel = w['classifier/kernel']?.data;
   const bias = w['classifier/bias']?.data[0] ?? 0;
-  if (kernel === undefined) throw new Error('classifier/kernel is missing');
+  if (kernel === undefined) throw new HireNetError('model-integrity', 'classifier/kernel is missing');
   let z = bias;
   v.forEach((x, i) => (z += x * (kernel[i] as number)));
   return 1 / (1 + Math.exp(-z));

@@ -1,3 +1,4 @@
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import type { Modality } from '@hirenet/sdk/internal/dataset/format';
 import type { ParsedInterview } from '@hirenet/sdk/internal/dataset/validate';
 import type { HireNetModel } from '@hirenet/sdk/internal/model/hirenet-model';
@@ -102,7 +103,7 @@ export async function runAblation(
     try {
       for (const modality of options.modalities) {
         const names = featureNames[modality];
-        if (names === undefined) throw new Error(`the dataset has no ${modality} features`);
+        if (names === undefined) throw new HireNetError('invalid-dataset', `the dataset has no ${modality} features`);
         const standardizer = fitStandardizer(
           split.train.flatMap((iv) => iv.answers.map((a) => a[modality]).filter((a): a is Float32Array => a != null)),
           names,
@@ -175,7 +176,7 @@ export async function runAblation(
               epochsRun: history.length,
               secondsPerEpoch: history.map((h) => Number(h.seconds.toFixed(1))),
             };
-            if (best === undefined) throw new Error('training produced no epoch');
+            if (best === undefined) throw new HireNetError('invalid-options', 'training produced no epoch');
             await finish(model, started, { validation: best.validation, testScores, detail });
             if (model === 'hirenet' && wantFusion) fusionParts.set(modality, { model: trained, data });
             else trained.dispose();

@@ -12,6 +12,7 @@ import type { AudioSummary } from './summary.ts';
 import type { TapMessage } from './capture-protocol.ts';
 import type { PooledWindow, WindowPooler } from '../features/windows.ts';
 import { AudioInputError } from './errors.ts';
+import { installErrorTransfer } from '../video/comlink-errors.ts';
 
 export interface AudioBatch {
   /** Frames in AUDIO_FRAME_FEATURES order, row-major (`rows.length / columns` frames). */
@@ -176,5 +177,6 @@ export function exposeAudioWorker(endpoint: Comlink.Endpoint = self as unknown a
   Comlink.expose(api, endpoint);
 }
 
-// Running as a worker: expose on the global scope.
+// Running as a worker: expose on the global scope, with typed errors (codes survive the crossing).
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) installErrorTransfer();
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) exposeAudioWorker();

@@ -8,6 +8,7 @@ import type { AudioBatch, AudioResult, AudioWorkerApi } from './audio-worker.ts'
 import { CAPTURE_PROCESSOR_NAME, type TapControl } from './capture-protocol.ts';
 import { AudioInputError } from './errors.ts';
 import { AUDIO_ANALYSIS_RATE } from './schema.ts';
+import { installErrorTransfer } from '../video/comlink-errors.ts';
 import { WorkerGuard, WorkerTimeoutError } from '../util/worker-guard.ts';
 
 export interface AudioWorkerOptions {
@@ -75,6 +76,7 @@ async function openAudioWorker(o: AudioWorkerOptions): Promise<AudioWorkerLink> 
   } catch (e) {
     throw workerError(`the audio worker (${url}) could not be created: ${(e as Error).message}`, e);
   }
+  installErrorTransfer();
   const api = Comlink.wrap<AudioWorkerApi>(worker);
   const guard = new WorkerGuard(worker, {
     kind: 'audio',

@@ -1,3 +1,4 @@
+import { HireNetError } from '../util/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { Fft } from './fft.ts';
 import { CrossCorrelation, RealFft } from './real-fft.ts';
@@ -54,10 +55,12 @@ describe('FFT', () => {
       for (let j = 0; j < a.length && j + lag < b.length; j++) s += a[j]! * b[j + lag]!;
       expect(c[lag]).toBeCloseTo(s, 8);
     }
-    expect(() => new CrossCorrelation(32).compute(a, a.length, b, b.length, new Float64Array(30))).toThrow(RangeError);
+    expect(() => new CrossCorrelation(32).compute(a, a.length, b, b.length, new Float64Array(30))).toThrow(
+      HireNetError,
+    );
   });
 
   it('rejects sizes that are not powers of two', () => {
-    expect(() => new Fft(48)).toThrow(RangeError);
+    expect(() => new Fft(48)).toThrow(HireNetError);
   });
 });

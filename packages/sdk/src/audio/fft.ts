@@ -5,6 +5,7 @@
  * 100x-real-time budget, so the hot paths (pitch autocorrelation, spectra) share this one.
  * Tables are built once per size and reused by every frame.
  */
+import { HireNetError } from '../util/errors.ts';
 export class Fft {
   readonly size: number;
   private readonly cos: Float64Array;
@@ -13,7 +14,7 @@ export class Fft {
 
   constructor(size: number) {
     if (!Number.isInteger(size) || size < 2 || (size & (size - 1)) !== 0) {
-      throw new RangeError(`FFT size must be a power of two >= 2, got ${size}`);
+      throw new HireNetError('invalid-input', `FFT size must be a power of two >= 2, got ${size}`);
     }
     this.size = size;
     this.cos = new Float64Array(size / 2);

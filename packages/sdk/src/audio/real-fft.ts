@@ -2,6 +2,7 @@
  * Power spectrum and autocorrelation of real signals with a half-size complex FFT (the usual
  * even/odd packing), which halves the cost of the two transforms every pitch frame needs.
  */
+import { HireNetError } from '../util/errors.ts';
 import { Fft } from './fft.ts';
 
 export class RealFft {
@@ -15,7 +16,7 @@ export class RealFft {
   readonly spectrum: Float64Array;
 
   constructor(size: number) {
-    if (size < 4) throw new RangeError('RealFft size must be >= 4');
+    if (size < 4) throw new HireNetError('invalid-input', 'RealFft size must be >= 4');
     this.size = size;
     this.half = new Fft(size / 2);
     this.re = new Float64Array(size / 2);
@@ -135,7 +136,8 @@ export class CrossCorrelation {
     const n = this.size;
     const h = n / 2;
     if (aLength + out.length - 1 > n || bLength > n) {
-      throw new RangeError(
+      throw new HireNetError(
+        'invalid-input',
         `cross-correlation of ${aLength} and ${bLength} samples over ${out.length} lags needs more than ${n} points`,
       );
     }

@@ -5,6 +5,7 @@
  * microphone), so the same thresholds and window lengths apply everywhere. State carries over
  * between `process` calls, so a 2-hour file or a live stream is converted block by block.
  */
+import { HireNetError } from '../util/errors.ts';
 /** Kernel phases per input sample: exact for 44.1/48/22.05/8 kHz → 16 kHz, ≤ 1/1000 sample off otherwise. */
 const PHASES = 640;
 
@@ -33,7 +34,7 @@ export class Resampler {
 
   constructor(inRate: number, outRate: number, halfTaps = 8) {
     if (!(inRate > 0) || !(outRate > 0) || !Number.isFinite(inRate) || !Number.isFinite(outRate)) {
-      throw new RangeError(`invalid sample rates ${inRate} -> ${outRate}`);
+      throw new HireNetError('invalid-input', `invalid sample rates ${inRate} -> ${outRate}`);
     }
     this.inRate = inRate;
     this.outRate = outRate;

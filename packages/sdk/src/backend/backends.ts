@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { withWasmCspHint } from '../util/wasm-csp.ts';
+import { HireNetError } from '../util/errors.ts';
 
 export type BackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
 
@@ -36,11 +37,10 @@ export interface BackendInfo {
 }
 
 /** A backend could not be imported or initialised here (no WebGPU adapter, no WebGL2, …). */
-export class BackendUnavailableError extends Error {
+export class BackendUnavailableError extends HireNetError {
   readonly backend: BackendName;
   constructor(backend: BackendName, reason: string, options?: { cause?: unknown }) {
-    super(`tfjs backend '${backend}' is unavailable: ${reason}`, options);
-    this.name = 'BackendUnavailableError';
+    super('backend-unavailable', `tfjs backend '${backend}' is unavailable: ${reason}`, options);
     this.backend = backend;
   }
 }
@@ -58,7 +58,11 @@ const isBrowser =
 
 async function configureWasm(paths: WasmPaths | undefined): Promise<void> {
   if (paths === undefined) {
-    if (isBrowser) throw new Error('pass opts.wasmPaths: the wasm binaries must be served by the page itself');
+    if (isBrowser)
+      throw new HireNetError(
+        'invalid-options',
+        'pass opts.wasmPaths: the wasm binaries must be served by the page itself',
+      );
     return;
   }
   const wasm = await import('@tensorflow/tfjs-backend-wasm');

@@ -11,6 +11,7 @@
  *
  * Streaming: rows go in one at a time; a window comes out as soon as its last frame arrived.
  */
+import { HireNetError } from '../util/errors.ts';
 
 export interface WindowOptions {
   /** Frames per second of the input rows (audio 100; video the camera rate). */
@@ -73,14 +74,14 @@ export class WindowPooler {
   private emitted = 0;
 
   constructor(columns: number, options: WindowOptions) {
-    if (!(options.frameRate > 0)) throw new RangeError('frameRate must be > 0');
+    if (!(options.frameRate > 0)) throw new HireNetError('invalid-options', 'frameRate must be > 0');
     this.columns = columns;
     this.frameRate = options.frameRate;
     this.winFrames = Math.max(1, Math.round((options.windowSeconds ?? 0.5) * options.frameRate));
     this.hopFrames = Math.max(1, Math.round((options.hopSeconds ?? 0.25) * options.frameRate));
     this.conditional = new Uint8Array(columns);
     for (const c of options.conditionalColumns ?? []) {
-      if (c < 0 || c >= columns) throw new RangeError(`conditional column ${c} out of range`);
+      if (c < 0 || c >= columns) throw new HireNetError('invalid-options', `conditional column ${c} out of range`);
       this.conditional[c] = 1;
     }
     this.appendFraction = options.appendConditionFraction ?? false;

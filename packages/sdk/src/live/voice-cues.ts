@@ -3,6 +3,7 @@
  * pitch spread and a syllable rate. The frames stay on the device; only these numbers leave.
  * Stateful across spans, because a pause or a syllable can straddle a span boundary.
  */
+import { HireNetError } from '../util/errors.ts';
 import { AUDIO_FRAME_FEATURES, AUDIO_FRAME_STEP_SECONDS } from '../audio/schema.ts';
 import { SyllableNucleusCounter } from '../audio/syllable-nuclei.ts';
 import type { VoiceCues } from './cue-schema.ts';
@@ -34,7 +35,7 @@ export class VoiceCueTracker {
    */
   take(rows: ArrayLike<number>, columns: number, spanSeconds: number): VoiceCues | null {
     if (columns !== AUDIO_FRAME_FEATURES.length)
-      throw new RangeError(`expected ${AUDIO_FRAME_FEATURES.length} columns, got ${columns}`);
+      throw new HireNetError('invalid-input', `expected ${AUDIO_FRAME_FEATURES.length} columns, got ${columns}`);
     const n = Math.floor(rows.length / columns);
     if (n === 0) return null;
     let speechFrames = 0;

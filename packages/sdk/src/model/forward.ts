@@ -1,3 +1,4 @@
+import { HireNetError } from '../util/errors.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import { additiveAttention, meanPooling, type AttentionWeights, type Pooled } from './attention.ts';
 import type { PaddedBatch } from './batch.ts';
@@ -21,7 +22,7 @@ export interface ForwardResult {
 
 function pick(w: WeightTensors, name: string): tf.Tensor {
   const t = w[name];
-  if (t === undefined) throw new Error(`weight ${name} is missing`);
+  if (t === undefined) throw new HireNetError('model-integrity', `weight ${name} is missing`);
   return t;
 }
 

@@ -135,7 +135,7 @@ describe('EventLog', () => {
 describe('warningCodeOf / parseEventLog', () => {
   it('maps SDK errors to their codes and anything else to other', () => {
     expect(warningCodeOf(new AudioInputError('truncated', 'x'))).toBe('truncated');
-    expect(warningCodeOf(new HireNetError('some-new-code', 'x'))).toBe('other');
+    expect(warningCodeOf(new HireNetError('invalid-input', 'x'))).toBe('other');
     expect(warningCodeOf('boom')).toBe('other');
   });
   it('refuses an edited export that smuggles content in', () => {

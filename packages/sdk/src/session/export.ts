@@ -3,6 +3,7 @@
  * interviews.jsonl line, derived window features only. There is no field a frame or a sample
  * could go into, so a pilot can pool these files, add labels and train without media.
  */
+import { HireNetError } from '../util/errors.ts';
 import { DATASET_FORMAT, type DatasetInterview, type DatasetManifest, type GroupFields } from '../dataset/format.ts';
 import type { AnswerRecord, SessionModality } from './types.ts';
 
@@ -29,7 +30,7 @@ export function exportDataset(
   names: Partial<Record<SessionModality, readonly string[]>>,
   o: ExportOptions,
 ): ExportedDataset {
-  if (o.label !== 0 && o.label !== 1) throw new TypeError('exportDataset needs label 0 or 1');
+  if (o.label !== 0 && o.label !== 1) throw new HireNetError('invalid-options', 'exportDataset needs label 0 or 1');
   const modalities = Object.fromEntries(
     Object.entries(names).map(([m, n]) => [m, [...(n ?? [])]]),
   ) as DatasetManifest['modalities'];

@@ -3,6 +3,7 @@
  * vectors and the face analyser from the host's origin, picks a tfjs backend by measurement,
  * and starts interviews. `close()` frees workers and tensors; `deleteAll()` erases every trace.
  */
+import { HireNetError } from '../util/errors.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../backend/backends.ts';
 import type { HireNetModel } from '../model/hirenet-model.ts';
@@ -240,6 +241,6 @@ async function warmUp(models: ReadonlyMap<SessionModality, HireNetModel>, vocab:
       { jobTitle: [word], questions: [[word, word]], answers: [Array.from({ length: 40 }, () => row)] },
     ]);
     if (out === undefined || !Number.isFinite(out.score))
-      throw new Error(`warm-up on ${tf.getBackend()} gave no finite score`);
+      throw new HireNetError('backend-unavailable', `warm-up on ${tf.getBackend()} gave no finite score`);
   }
 }

@@ -1,3 +1,4 @@
+import { HireNetError } from '../util/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { gaussian, mulberry32 } from '../util/prng.ts';
 import { cosine, dequantiseRow, quantisePerDimension, quantisePerVector } from './quantise.ts';
@@ -68,7 +69,7 @@ describe('per-vector int8 quantisation', () => {
   });
 
   it('rejects values that do not split into whole rows', () => {
-    expect(() => quantisePerVector(new Float32Array(7), 4)).toThrow(RangeError);
+    expect(() => quantisePerVector(new Float32Array(7), 4)).toThrow(HireNetError);
   });
 
   it('loses more with one scale per dimension than with one per vector on rows of mixed norm', () => {

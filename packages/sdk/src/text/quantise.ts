@@ -6,6 +6,7 @@
  * step would spend most of its 255 levels on the long vectors and flatten the short ones. The build
  * script measures both; docs/word-vectors.md has the numbers.
  */
+import { HireNetError } from '../util/errors.ts';
 
 /** Quantised rows: `codes[i * dims + d] * scales[i]` approximates row i, dimension d. */
 export interface QuantisedVectors {
@@ -18,7 +19,7 @@ export interface QuantisedVectors {
 /** Quantises `count` rows of `dims` values (row-major) with one scale per row (max |x| / 127). */
 export function quantisePerVector(values: Float32Array, dims: number): QuantisedVectors {
   if (dims <= 0 || values.length % dims !== 0)
-    throw new RangeError(`${values.length} values do not split into rows of ${dims}`);
+    throw new HireNetError('invalid-input', `${values.length} values do not split into rows of ${dims}`);
   const count = values.length / dims;
   const scales = new Float32Array(count);
   const codes = new Int8Array(values.length);

@@ -72,7 +72,7 @@ export class Vocabulary {
   /** Dequantised vector of row `row` (0 ≤ row < size). */
   vectorAt(row: number, out?: Float32Array): Float32Array {
     if (!Number.isInteger(row) || row < 0 || row >= this.size)
-      throw new RangeError(`row ${row} outside 0..${this.size - 1}`);
+      throw new HireNetError('invalid-input', `row ${row} outside 0..${this.size - 1}`);
     return dequantiseRow(this.vectors, row, out);
   }
 }
@@ -89,10 +89,10 @@ export async function encodeVocabulary(
   q: QuantisedVectors,
   extra: Record<string, unknown> = {},
 ): Promise<EncodedVocabulary> {
-  if (words.length !== q.count) throw new RangeError(`${words.length} words for ${q.count} vectors`);
+  if (words.length !== q.count) throw new HireNetError('invalid-input', `${words.length} words for ${q.count} vectors`);
   for (const w of words)
     if (w.length === 0 || /[\r\n]/.test(w))
-      throw new RangeError(`word ${JSON.stringify(w)} cannot be stored one per line`);
+      throw new HireNetError('invalid-input', `word ${JSON.stringify(w)} cannot be stored one per line`);
   const vectors = new Uint8Array(q.count * (4 + q.dims));
   const view = new DataView(vectors.buffer);
   q.scales.forEach((s, i) => view.setFloat32(i * 4, s, true));

@@ -1,10 +1,12 @@
+import type { HireNetErrorCode } from './error-codes.ts';
+
 /**
- * Every error the SDK throws on purpose is a HireNetError with a stable `code`, so host pages can
- * branch on `err.code` instead of parsing messages.
+ * Every error the SDK throws on purpose is a HireNetError with a stable `code` from the one catalogue
+ * (error-codes.ts, docs/errors.md), so host pages can branch on `err.code` instead of parsing messages.
  */
 export class HireNetError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: HireNetErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {

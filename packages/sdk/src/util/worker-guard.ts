@@ -5,6 +5,8 @@
  * exception), a `messageerror`, or a heartbeat left unanswered for `silentMs`.
  */
 
+import { HireNetError } from './errors.ts';
+
 /** Opt-in debug registry: a page that sets `globalThis[WORKER_DEBUG]` to an array sees every guarded worker. */
 export const WORKER_DEBUG: unique symbol = Symbol.for('hirenet.debug.workers');
 
@@ -34,8 +36,10 @@ export interface WorkerGuardOptions {
 }
 
 /** Thrown by `WorkerGuard.call` when a call outlives its own deadline while the worker lives. */
-export class WorkerTimeoutError extends Error {
-  override readonly name = 'WorkerTimeoutError';
+export class WorkerTimeoutError extends HireNetError {
+  constructor(message: string) {
+    super('worker-timeout', message);
+  }
 }
 
 export class WorkerGuard {

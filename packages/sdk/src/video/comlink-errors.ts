@@ -1,4 +1,6 @@
 import * as Comlink from 'comlink';
+import { AudioInputError, isAudioErrorCode } from '../audio/errors.ts';
+import { isHireNetErrorCode } from '../util/error-codes.ts';
 import { HireNetError } from '../util/errors.ts';
 import { VideoError, type VideoErrorCode } from './errors.ts';
 
@@ -11,8 +13,9 @@ interface WireError {
 
 /**
  * Comlink sends a thrown Error across as name/message/stack only, which loses the stable `code`
- * hosts branch on. Registering this handler in both the page and the worker keeps VideoError
- * typed end to end. Idempotent.
+ * hosts branch on. Registering this handler in both the page and a worker (vision and audio) keeps
+ * every HireNetError typed end to end: `video-*` codes come back as VideoError, audio codes as
+ * AudioInputError, any other catalogued code as HireNetError (name and stack kept). Idempotent.
  */
 export function installErrorTransfer(): void {
   const base = Comlink.transferHandlers.get('throw');
@@ -36,12 +39,19 @@ export function installErrorTransfer(): void {
     deserialize(s: unknown): never {
       const { isError, value } = s as { isError: boolean; value: WireError };
       if (!isError) throw value;
-      if (value.code?.startsWith('video-')) throw new VideoError(value.code as VideoErrorCode, value.message);
-      const e = new Error(value.message);
+      const e = revive(value);
       e.name = value.name;
       if (value.stack) e.stack = value.stack;
       throw e;
     },
   };
   Comlink.transferHandlers.set('throw', handler as unknown as Comlink.TransferHandler<unknown, unknown>);
+}
+
+function revive(value: WireError): Error {
+  const { code, message } = value;
+  if (code?.startsWith('video-') && isHireNetErrorCode(code)) return new VideoError(code as VideoErrorCode, message);
+  if (isAudioErrorCode(code)) return new AudioInputError(code, message);
+  if (isHireNetErrorCode(code)) return new HireNetError(code, message);
+  return new Error(message);
 }

@@ -1,3 +1,4 @@
+import { HireNetError } from '../util/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { headPoseFromMatrix, matrixLayout } from './head-pose.ts';
 
@@ -94,6 +95,6 @@ describe('headPoseFromMatrix', () => {
   });
 
   it('rejects a matrix that is not 4×4', () => {
-    expect(() => headPoseFromMatrix([1, 2, 3])).toThrow(RangeError);
+    expect(() => headPoseFromMatrix([1, 2, 3])).toThrow(HireNetError);
   });
 });

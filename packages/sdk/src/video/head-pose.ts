@@ -13,6 +13,7 @@
  * A horizontal mirror (x → −x) turns R into M·R·M with M = diag(−1, 1, 1), which negates yaw and
  * roll and keeps pitch for any Euler order — the basis of the mirror test.
  */
+import { HireNetError } from '../util/errors.ts';
 export interface HeadPose {
   readonly yaw: number;
   readonly pitch: number;
@@ -32,7 +33,7 @@ const RAD = 180 / Math.PI;
  * (0, 0, 0, 1), so the zeros sit at 3, 7, 11 when column-major and at 12, 13, 14 when row-major.
  */
 export function matrixLayout(m: ArrayLike<number>): MatrixLayout {
-  if (m.length !== 16) throw new RangeError(`expected 16 numbers, got ${m.length}`);
+  if (m.length !== 16) throw new HireNetError('invalid-input', `expected 16 numbers, got ${m.length}`);
   const at = (i: number): number => Math.abs(m[i] ?? 0);
   const colMajorZeros = at(3) + at(7) + at(11);
   const rowMajorZeros = at(12) + at(13) + at(14);

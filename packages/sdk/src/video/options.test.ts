@@ -1,3 +1,4 @@
+import { HireNetError } from '../util/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { FACE_LANDMARKER_SHA256, frameTimes, resolveFaceOptions } from './options.ts';
 
@@ -20,9 +21,9 @@ describe('resolveFaceOptions', () => {
 
   it('accepts null to skip the model check and rejects malformed values', () => {
     expect(resolveFaceOptions({ ...base, modelSha256: null }).modelSha256).toBeNull();
-    expect(() => resolveFaceOptions({ ...base, modelSha256: 'abc' })).toThrow(TypeError);
-    expect(() => resolveFaceOptions({ ...base, fps: 0 })).toThrow(RangeError);
-    expect(() => resolveFaceOptions({ ...base, modelUrl: '' })).toThrow(TypeError);
+    expect(() => resolveFaceOptions({ ...base, modelSha256: 'abc' })).toThrow(HireNetError);
+    expect(() => resolveFaceOptions({ ...base, fps: 0 })).toThrow(HireNetError);
+    expect(() => resolveFaceOptions({ ...base, modelUrl: '' })).toThrow(HireNetError);
   });
 });
 

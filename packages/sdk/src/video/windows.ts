@@ -1,3 +1,4 @@
+import { HireNetError } from '../util/errors.ts';
 import type { PooledWindow } from '../features/windows.ts';
 import type { VideoFrameRow } from './frame-row.ts';
 import { POOLED_COLUMNS, VIDEO_FEATURE_SCHEMA } from './schema.ts';
@@ -42,7 +43,7 @@ export function poolVideoWindows(
 ): VideoWindow[] {
   const len = options.windowSeconds ?? VIDEO_FEATURE_SCHEMA.window.length;
   const hop = options.hopSeconds ?? VIDEO_FEATURE_SCHEMA.window.hop;
-  if (!(len > 0 && hop > 0)) throw new RangeError('window length and hop must be > 0');
+  if (!(len > 0 && hop > 0)) throw new HireNetError('invalid-options', 'window length and hop must be > 0');
   if (rows.length === 0 && duration === undefined) return [];
   const end = duration ?? (rows[rows.length - 1]?.time ?? 0) + frameInterval(rows);
   const eps = 1e-9;
