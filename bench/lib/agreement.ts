@@ -14,6 +14,7 @@ import { cleanWorkDir, demoModel, FACE_MODEL, fakeMedia } from '../../test/brows
 import { clipFigures, MODALITIES, spreadOf } from './agreement-figures.ts';
 import type { ClipFigures, Modality, PageOut, Scores } from './agreement-figures.ts';
 import { startPageRunner, type PageRunner } from './page-server.ts';
+import { ffmpeg } from '../../test/browser/harness/tools.ts';
 
 export const AGREEMENT_CLIPS = ['talk_f1', 'vrt_face_1', 'vrt_face_4'] as const;
 export const AGREEMENT_BACKENDS = ['wasm', 'cpu', 'webgl', 'webgpu'] as const;
@@ -82,7 +83,7 @@ function halves(file: string, seconds: number, ext: 'mp4' | 'wav'): string[] {
     const out = join(cacheDir, `${basename(file).replace(/\.\w+$/, '')}-${mid}-half${k}.${ext}`);
     const cut = k === 0 ? ['-t', mid] : ['-ss', mid];
     if (existsSync(out)) return out;
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', file, ...cut, ...codec, out]);
+    execFileSync(ffmpeg(), ['-hide_banner', '-loglevel', 'error', '-y', '-i', file, ...cut, ...codec, out]);
     return out;
   });
 }
@@ -92,7 +93,7 @@ function micWav(file: string): string {
   mkdirSync(cacheDir, { recursive: true });
   const out = join(cacheDir, `${basename(file).replace(/\.\w+$/, '')}-mic.wav`);
   if (existsSync(out)) return out;
-  execFileSync('ffmpeg', [
+  execFileSync(ffmpeg(), [
     '-hide_banner',
     '-loglevel',
     'error',

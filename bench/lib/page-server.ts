@@ -9,7 +9,12 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLogger, createServer, defaultClientConditions, type Logger, type ViteDevServer } from 'vite';
-import { chromiumPath, defaultArgs, fakeMediaArgs, type FakeMedia } from '../../test/browser/harness/chromium.ts';
+import {
+  chromiumLaunchOptions,
+  defaultArgs,
+  fakeMediaArgs,
+  type FakeMedia,
+} from '../../test/browser/harness/chromium.ts';
 import { pagesDir, repoRoot, sharedDir } from '../../test/browser/harness/paths.ts';
 import { prebundled } from '../../test/browser/harness/server.ts';
 
@@ -75,8 +80,7 @@ export async function startPageRunner(
   let browser: Browser;
   try {
     browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
+      ...(await chromiumLaunchOptions()),
       args: [...defaultArgs, ...(opts.fakeMedia ? fakeMediaArgs(opts.fakeMedia) : []), ...(opts.args ?? [])],
     });
   } catch (e) {

@@ -12,6 +12,7 @@ import { extractAudioFeatures } from '../../packages/sdk/src/audio/frames.ts';
 import type { AudioSummary } from '../../packages/sdk/src/audio/summary.ts';
 import { readWav } from '../node/audio/praat.ts';
 import { closeHarness, sharedMissing, sharedPath, sharedUrl, withPage } from './harness/index.ts';
+import { ffmpeg } from './harness/tools.ts';
 
 const CLIP = 'fixtures/audio/jfk.wav';
 const missing = sharedMissing(CLIP);
@@ -66,7 +67,7 @@ describe.skipIf(missing !== undefined)('audio worker in Chromium', () => {
       ['mp4', 'aac'],
     ] as const) {
       const out = join(tmp, `clip.${ext}`);
-      execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sharedPath(CLIP), '-c:a', codec, '-b:a', '64k', out]);
+      execFileSync(ffmpeg(), ['-v', 'error', '-y', '-i', sharedPath(CLIP), '-c:a', codec, '-b:a', '64k', out]);
       const r = await withPage('audio/worker.html', (h) =>
         h.run<FileResult>({ mode: 'file', base64: readFileSync(out).toString('base64'), decoder: 'webcodecs' }),
       );
@@ -87,7 +88,7 @@ describe.skipIf(missing !== undefined)('audio worker in Chromium', () => {
   it('taps the fake microphone with an AudioWorklet and keeps up in the worker', async () => {
     // Chromium's fake microphone plays a .wav in a loop; made from the shared clip at test time.
     const wav = join(tmp, 'mic.wav');
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', sharedPath(CLIP), '-ac', '1', '-ar', '48000', wav]);
+    execFileSync(ffmpeg(), ['-v', 'error', '-y', '-i', sharedPath(CLIP), '-ac', '1', '-ar', '48000', wav]);
     const r = await withPage(
       'audio/worker.html',
       (h) => h.run<LiveResult>({ mode: 'live', seconds: 6, viteWorklet: true }),

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { sharedPath, type PageOptions } from './harness/index.ts';
+import { ffmpeg } from './harness/tools.ts';
 
 export const LIVE_CLIP = 'fixtures/video/talk_f1.mp4';
 export const LIVE_MODEL = 'models/face_landmarker.task';
@@ -24,7 +25,7 @@ export function liveMedia(size: string, seconds?: number): PageOptions {
   const stem = join(tmp, `${size.replace(':', 'x')}-${seconds ?? 'all'}`);
   const cut = seconds === undefined ? [] : ['-t', String(seconds)];
   const ff = (...args: string[]): void =>
-    void execFileSync('ffmpeg', [
+    void execFileSync(ffmpeg(), [
       '-hide_banner',
       '-loglevel',
       'error',

@@ -12,6 +12,7 @@ import { alignPeriodic } from '../../bench/lib/agreement-align.ts';
 import { median, type WindowRows } from './agreement-stats.ts';
 import { closeHarness, repoRoot, sharedMissing, sharedPath, sharedUrl, withPage } from './harness/index.ts';
 import { cleanWorkDir, demoModel, FACE_MODEL, fakeMedia } from './session-fixtures.ts';
+import { ffmpeg } from './harness/tools.ts';
 
 const CLIP = 'fixtures/video/talk_f1.mp4';
 const SECONDS = 8;
@@ -53,7 +54,7 @@ function halves(): string[] {
     const out = join(dir, `talk_f1-half${k}.mp4`);
     if (!existsSync(out)) {
       const cut = k === 0 ? ['-t', '4'] : ['-ss', '4'];
-      execFileSync('ffmpeg', [
+      execFileSync(ffmpeg(), [
         '-hide_banner',
         '-loglevel',
         'error',

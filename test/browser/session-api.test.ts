@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeHarness, sharedMissing, withPage, type PageOptions } from './harness/index.ts';
+import { chromiumLacks, closeHarness, needs, sharedMissing, withPage, type PageOptions } from './harness/index.ts';
 import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinySessionAssets } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
@@ -307,7 +307,8 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     expect(Object.keys(step(r, 'result').result.scores)).toEqual(['audio']);
   });
 
-  it('camera permission denied is a typed error (permission-denied)', async () => {
+  const noDenial = needs('session-api: permission denied', chromiumLacks('permission-prompt'));
+  it.skipIf(noDenial)('camera permission denied is a typed error (permission-denied)', async () => {
     // No --use-fake-ui-for-media-stream: headless Chromium then refuses the permission prompt.
     const r = await run(
       { steps: [{ do: 'consent' }, { do: 'media' }, { do: 'try', what: 'begin' }] },

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { repoRoot, sharedPath, sharedUrl, SOURCE_NODE_ARGS } from './harness/index.ts';
+import { ffmpeg } from './harness/tools.ts';
 
 export const CLIP = 'fixtures/video/talk_f1.mp4';
 export const FACE_MODEL = 'models/face_landmarker.task';
@@ -51,14 +52,14 @@ export function fakeMedia(opts: { silent?: boolean; noFace?: boolean; clip?: str
       opts.noFace === true
         ? ['-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=30', '-t', '8']
         : ['-i', sharedPath(clip), '-vf', `scale=${scale}`];
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...input, '-pix_fmt', 'yuv420p', video]);
+    execFileSync(ffmpeg(), ['-hide_banner', '-loglevel', 'error', '-y', ...input, '-pix_fmt', 'yuv420p', video]);
   }
   if (!existsSync(audio)) {
     const args =
       opts.silent === true
         ? ['-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '8']
         : ['-i', sharedPath(clip), '-vn', '-ac', '2', '-ar', '44100'];
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args, '-c:a', 'pcm_s16le', audio]);
+    execFileSync(ffmpeg(), ['-hide_banner', '-loglevel', 'error', '-y', ...args, '-c:a', 'pcm_s16le', audio]);
   }
   return { video, audio };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeHarness, repoRoot, sharedMissing, sharedUrl, withPage } from './harness/index.ts';
 import { CLIP, demoModel, FACE_MODEL } from './session-fixtures.ts';
+import { ffmpeg } from './harness/tools.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing !== undefined) {
@@ -23,7 +24,7 @@ function emptyClip(): string {
   mkdirSync(dir, { recursive: true });
   const out = join(dir, 'bars-silence.mp4');
   if (!existsSync(out)) {
-    execFileSync('ffmpeg', [
+    execFileSync(ffmpeg(), [
       '-hide_banner',
       '-loglevel',
       'error',

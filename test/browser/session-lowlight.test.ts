@@ -17,6 +17,7 @@ import {
   type PageOptions,
 } from './harness/index.ts';
 import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, workDir, tinySessionAssets } from './session-fixtures.ts';
+import { ffmpeg } from './harness/tools.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-lowlight] ${missing}`);
@@ -39,7 +40,7 @@ function darkClip(kind: 'y4m' | 'mp4'): string {
       kind === 'y4m'
         ? ['-vf', `scale=640:480,${DARKEN}`, '-pix_fmt', 'yuv420p']
         : ['-vf', DARKEN, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'copy'];
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(CLIP), ...codec, out]);
+    execFileSync(ffmpeg(), ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(CLIP), ...codec, out]);
   }
   return out;
 }

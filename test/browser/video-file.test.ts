@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRAME_COLUMNS } from '../../packages/sdk/src/video/schema.ts';
 import { mirrorReport, type Row } from '../node/video/mirror-stats.ts';
 import { closeHarness, sharedMissing, sharedPath, sharedUrl, withPage } from './harness/index.ts';
+import { runFfmpeg as ffmpeg } from './harness/tools.ts';
 
 const MODEL = 'models/face_landmarker.task';
 const CLIPS = [
@@ -74,10 +74,6 @@ function analyse(args: RunArgs): Promise<PageResult> {
     expect(h.externalRequests().filter((q) => new URL(q.url).hostname !== '127.0.0.1')).toEqual([]);
     return res;
   });
-}
-
-function ffmpeg(...args: string[]): void {
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
 }
 
 function describeStats(f: FileResult): string {

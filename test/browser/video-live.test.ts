@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeHarness, sharedMissing, sharedPath, sharedUrl, withPage, type PageOptions } from './harness/index.ts';
+import { ffmpeg } from './harness/tools.ts';
 
 const MODEL = 'models/face_landmarker.task';
 const CLIP = 'fixtures/video/talk_f1.mp4';
@@ -36,7 +37,7 @@ function camera(): PageOptions {
   if (fakeCamera) return fakeCamera;
   tmp = mkdtempSync(join(tmpdir(), 'hirenet-live-'));
   const y4m = join(tmp, 'talk_f1.y4m');
-  execFileSync('ffmpeg', [
+  execFileSync(ffmpeg(), [
     '-hide_banner',
     '-loglevel',
     'error',

@@ -1,12 +1,12 @@
 // `hirenet analyze`: real recordings from ../shared through the session code in headless
 // Chromium, the saved report checked for self-containment, and the failure paths.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumCandidate } from '../../packages/cli/src/chromium-path.ts';
 import { externalRefs } from '../../packages/cli/src/report-file.ts';
 import { sharedMissing, sharedPath } from '../browser/harness/paths.ts';
 import { exists, hirenet } from './run-cli.ts';
@@ -15,8 +15,7 @@ const VIDEO = 'fixtures/video/vrt_face_1.mp4';
 const WAV = 'fixtures/audio/jfk.wav';
 const FACE = 'models/face_landmarker.task';
 const missing =
-  sharedMissing(VIDEO, WAV, FACE) ??
-  (existsSync('/usr/bin/chromium') ? undefined : 'needs Debian Chromium at /usr/bin/chromium — skipped');
+  sharedMissing(VIDEO, WAV, FACE) ?? ('missing' in chromiumCandidate() ? 'needs a Chromium — skipped' : undefined);
 if (missing) console.warn(`[analyze-cli] ${missing}`);
 
 // The second question mentions a CSS-like url(…): host text in the report is never a fetch.

@@ -3,11 +3,12 @@
  * reads; anything else (webm, mp4, mp3, ogg, flac…) is decoded by ffmpeg when it is installed,
  * streamed from its stdout as 16 kHz mono float. Memory stays bounded for any file length.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { AudioInputError } from '@hirenet/sdk/internal/audio/errors';
 import { decodeWavFrames, looksLikeWav, parseWavHeader, type WavFormat } from '@hirenet/sdk/internal/audio/wav';
+import { ffmpegPath } from './ffmpeg-path.ts';
 
 export interface AudioSource {
   readonly sampleRate: number;
@@ -62,14 +63,9 @@ function wavSource(path: string, fmt: WavFormat, size: number): AudioSource {
   };
 }
 
-let ffmpegChecked: boolean | undefined;
-function haveFfmpeg(): boolean {
-  ffmpegChecked ??= spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
-  return ffmpegChecked;
-}
-
 function ffmpegSource(path: string): AudioSource {
-  if (!haveFfmpeg()) {
+  const ffmpeg = ffmpegPath();
+  if (ffmpeg === undefined) {
     throw new AudioInputError('decoder-missing', `${path} is not a WAVE file and ffmpeg is not installed to decode it`);
   }
   const rate = 16000;
@@ -78,7 +74,7 @@ function ffmpegSource(path: string): AudioSource {
     decoder: 'ffmpeg',
     async *chunks() {
       const child = spawn(
-        'ffmpeg',
+        ffmpeg,
         ['-nostdin', '-v', 'error', '-i', path, '-vn', '-ac', '1', '-ar', String(rate), '-f', 'f32le', '-'],
         {
           stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,31 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions as PlaywrightLaunch } from 'playwright-core';
+import { chromiumCandidate, findChromium } from '../../../packages/cli/src/chromium-path.ts';
 
-/** Debian's Chromium; Playwright's own browsers are never downloaded. */
-export const chromiumPath = '/usr/bin/chromium';
+/**
+ * The Chromium the tests launch: HIRENET_CHROMIUM, else Debian's /usr/bin/chromium, else the headless
+ * shell shipped inside the @sparticuz/chromium npm tarball (HIRENET_CHROMIUM=npm forces it). Playwright's
+ * own browsers are never downloaded. The npm build is unpacked on first launch, so this is its final path.
+ */
+const candidate = chromiumCandidate();
+export const chromiumPath: string = 'missing' in candidate ? '' : candidate.path;
+/** 'system', 'HIRENET_CHROMIUM' or 'npm' (a headless shell); undefined when there is none. */
+export const chromiumSource = 'missing' in candidate ? undefined : candidate.source;
+
+/**
+ * What Debian's Chromium does and the npm headless shell does not (measured by chromium-features.test.ts,
+ * which fails if that changes). Everything else the tests use behaves the same in both.
+ */
+const NPM_LACKS = {
+  'permission-prompt':
+    'the npm headless shell answers getUserMedia without --use-fake-ui-for-media-stream with NotSupportedError, ' +
+    "never a denied prompt (NotAllowedError): needs Debian's Chromium",
+} as const;
+export type ChromiumFeature = keyof typeof NPM_LACKS;
+
+/** Why the Chromium the harness launches cannot do `feature` (for a one-line skip), or undefined. */
+export function chromiumLacks(feature: ChromiumFeature): string | undefined {
+  return chromiumSource === 'npm' ? NPM_LACKS[feature] : undefined;
+}
 
 /** Fake capture devices fed from files (absolute paths; Chromium wants .y4m video and .wav audio). */
 export interface FakeMedia {
@@ -48,5 +72,12 @@ export function fakeMediaArgs(media: FakeMedia): string[] {
  */
 export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser> {
   const args = [...defaultArgs, ...(opts.fakeMedia ? fakeMediaArgs(opts.fakeMedia) : []), ...(opts.args ?? [])];
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args });
+  return chromium.launch({ ...(await chromiumLaunchOptions()), args });
+}
+
+/** executablePath, env and headless for playwright's chromium.launch (for code that launches itself). */
+export async function chromiumLaunchOptions(): Promise<PlaywrightLaunch> {
+  const found = await findChromium();
+  if (found === undefined) throw new Error('missing' in candidate ? candidate.missing : 'no Chromium');
+  return { executablePath: found.executablePath, env: found.env, headless: true };
 }

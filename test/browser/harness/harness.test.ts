@@ -25,11 +25,14 @@ describe('harness', () => {
     });
   });
 
-  it('explains which ../shared files are missing, and skipUnless skips only then', () => {
+  it('explains which ../shared files are missing; skipUnless skips only then (throws under CI=true)', () => {
     expect(sharedMissing('no/such/file.bin')).toContain('no/such/file.bin');
     const calls: [boolean, string | undefined][] = [];
     const ctx = { skip: (condition: boolean, note?: string) => void calls.push([condition, note]) };
-    skipUnless(ctx, 'no/such/file.bin');
+    if (process.env['CI'] === 'true') {
+      expect(() => skipUnless(ctx, 'no/such/file.bin')).toThrow(/CI must not skip: .*no\/such\/file\.bin/);
+      calls.push([true, 'no/such/file.bin']);
+    } else skipUnless(ctx, 'no/such/file.bin');
     expect(calls).toEqual([[true, expect.stringContaining('no/such/file.bin')]]);
     if (sharedMissing('README.md') === undefined) {
       skipUnless(ctx, 'README.md');

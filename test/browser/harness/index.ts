@@ -17,7 +17,15 @@ export {
   pagesDir,
   SOURCE_NODE_ARGS,
 } from './paths.ts';
-export { chromiumPath, defaultArgs, type FakeMedia, type LaunchOptions } from './chromium.ts';
+export {
+  chromiumLacks,
+  chromiumPath,
+  chromiumSource,
+  defaultArgs,
+  type FakeMedia,
+  type LaunchOptions,
+} from './chromium.ts';
+export { CI, ffmpeg, needs, runFfmpeg, toolsMissing } from './tools.ts';
 
 /** One network request a page (or a worker it started) made. */
 export interface RecordedRequest {

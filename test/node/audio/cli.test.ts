@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeWav, synthVowel } from '../../../packages/sdk/src/audio/testing/synth.ts';
+import { ffmpeg } from '../../browser/harness/tools.ts';
 
-const haveFfmpeg = spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
 const BIN = fileURLToPath(new URL('../../../packages/cli/bin/hirenet.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'hirenet-audio-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -86,14 +86,14 @@ describe('hirenet features audio', () => {
     expect(lines.slice(1).every((l) => l.split(',').every((v) => Number.isFinite(Number(v))))).toBe(true);
   });
 
-  it.skipIf(!haveFfmpeg)('decodes other containers through ffmpeg (webm/opus, mp4/aac)', () => {
+  it('decodes other containers through ffmpeg (webm/opus, mp4/aac)', () => {
     const wav = file('src.wav', encodeWav([synthVowel({ seconds: 1, f0: 150 })], 16000));
     for (const [ext, codec] of [
       ['webm', 'libopus'],
       ['m4a', 'aac'],
     ] as const) {
       const p = join(dir, `clip.${ext}`);
-      execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', wav, '-c:a', codec, p]);
+      execFileSync(ffmpeg(), ['-v', 'error', '-y', '-i', wav, '-c:a', codec, p]);
       const r = cli([p, '--summary']);
       expect(r.code, r.stderr).toBe(0);
       const s = JSON.parse(r.stdout) as Record<string, number>;

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeWav, gaussian, rng } from '../../../packages/sdk/src/audio/testing/synth.ts';
 import { readWav } from './praat.ts';
+import { ffmpeg } from '../../browser/harness/tools.ts';
 
 export const VIDEO_FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/video/', import.meta.url));
 
@@ -25,7 +26,7 @@ export function videoSoundtracks(dir: string): string[] {
     .sort()
     .map((n) => {
       const out = join(dir, `${basename(n, '.mp4')}.wav`);
-      execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', join(VIDEO_FIXTURES, n), '-vn', '-ac', '1', out]);
+      execFileSync(ffmpeg(), ['-loglevel', 'error', '-y', '-i', join(VIDEO_FIXTURES, n), '-vn', '-ac', '1', out]);
       return out;
     });
 }

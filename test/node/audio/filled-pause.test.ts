@@ -3,7 +3,7 @@
  * with a steady synthetic "uh" (0.6 s at 95 Hz, /ə/-like formants) spliced in the middle has
  * one, found where it was put.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,14 +11,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { extractAudioFeatures } from '../../../packages/sdk/src/audio/frames.ts';
 import { Resampler } from '../../../packages/sdk/src/audio/resample.ts';
 import { synthVowel } from '../../../packages/sdk/src/audio/testing/synth.ts';
+import { needs, toolsMissing } from '../../browser/harness/tools.ts';
 import { readWav } from './praat.ts';
 
-const haveEspeak = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status === 0;
-if (!haveEspeak) console.warn('[filled-pause] skipped: espeak-ng is not installed');
+const skip = needs('filled-pause', toolsMissing('espeak-ng'));
 const dir = mkdtempSync(join(tmpdir(), 'hirenet-uh-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.skipIf(!haveEspeak)('filled-pause proxy', () => {
+describe.skipIf(skip)('filled-pause proxy', () => {
   it('finds one spliced-in "uh" and none in the plain sentence', () => {
     const wav = join(dir, 's.wav');
     execFileSync('espeak-ng', [

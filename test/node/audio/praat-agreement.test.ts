@@ -29,7 +29,6 @@ const CI = process.env['CI'] === 'true';
 const missing = [
   ...(praatAvailable() ? [] : ['praat']),
   ...(toolAvailable('espeak-ng') ? [] : ['espeak-ng']),
-  ...(toolAvailable('ffmpeg', '-version') ? [] : ['ffmpeg']),
   ...(fixturesAvailable() ? [] : [FIXTURES]),
   ...(existsSync(VIDEO_FIXTURES) ? [] : [VIDEO_FIXTURES]),
 ];

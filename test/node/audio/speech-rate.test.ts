@@ -2,16 +2,16 @@
  * Speech-rate proxy (syllable nuclei, De Jong & Wempe) and pauses on espeak-ng speech whose
  * syllables we can count by hand.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractAudioFeatures } from '../../../packages/sdk/src/audio/frames.ts';
+import { needs, toolsMissing } from '../../browser/harness/tools.ts';
 import { readWav } from './praat.ts';
 
-const haveEspeak = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status === 0;
-if (!haveEspeak) console.warn('[speech-rate] skipped: espeak-ng is not installed');
+const skip = needs('speech-rate', toolsMissing('espeak-ng'));
 const dir = mkdtempSync(join(tmpdir(), 'hirenet-rate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,7 +31,7 @@ function speak(text: string, voice: string, wpm: number, gapTenMs = 0): ReturnTy
   return extractAudioFeatures(pcm, sampleRate);
 }
 
-describe.skipIf(!haveEspeak)('speech rate and pauses', () => {
+describe.skipIf(skip)('speech rate and pauses', () => {
   it('counts syllable nuclei within 20 % of the hand count', () => {
     // 22 and 24 syllables.
     const cases = [
