@@ -1,85 +1,28 @@
 /**
  * Serves (dev) and copies (build) the SDK's self-hosted assets under one directory, in the
- * layout `HireNet.create({ assetsBaseUrl })` expects (packages/sdk/src/session/options.ts):
- * model/, vocab/, tfjs/, mediapipe/, face_landmarker.task, capture-worklet.js. Nothing is
- * fetched from a CDN at run time. The face model comes from ../shared/models when present;
- * without it the page runs audio-only and says so.
+ * layout `HireNet.create({ assetsBaseUrl })` expects. The list of files is
+ * packages/cli/src/assets-layout.ts (the same one `npx hirenet assets` copies); this plugin only
+ * adds the capture worklet compiled from its TypeScript source, since the demo runs the SDK's
+ * sources (its workers are compiled by Vite). Nothing is fetched from a CDN at run time. The face
+ * model comes from ../shared/models when present; without it the page runs audio-only and says so.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import type { Connect, Plugin } from 'vite';
-import { manifestText } from '../cli/src/manifest-node.ts';
+import { type AssetSources, assetFiles, contentTypeOf } from '../cli/src/assets-layout.ts';
 
-export interface AssetSources {
-  /** Fusion directory or single-model directory. */
-  readonly modelDir: string | null;
-  readonly vocabDir: string;
-  readonly faceModel: string | null;
-  readonly sdkDir: string;
+export type { AssetSources };
+
+/** The worklet only imports types, so a plain TypeScript transpile gives a standalone module. */
+export function sourceWorklet(sdkDir: string): Map<string, () => Buffer> {
+  const read = (): Buffer => {
+    const code = readFileSync(join(sdkDir, 'src/audio/capture-worklet.ts'), 'utf8');
+    const options = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: false };
+    return Buffer.from(ts.transpileModule(code, { compilerOptions: options }).outputText);
+  };
+  return new Map([['capture-worklet.js', read]]);
 }
-
-const require = createRequire(import.meta.url);
-
-function walk(dir: string, prefix: string, out: Map<string, () => Buffer>): void {
-  for (const name of readdirSync(dir)) {
-    const abs = join(dir, name);
-    if (statSync(abs).isDirectory()) walk(abs, `${prefix}${name}/`, out);
-    // Only what the SDK reads (model.json, fusion.json, shards); READMEs and eval notes stay home.
-    else if (/\.(json|bin)$/.test(name) && !name.startsWith('eval'))
-      out.set(`${prefix}${name}`, () => readFileSync(abs));
-  }
-}
-
-/** Relative path under the assets directory → file contents. */
-export function assetFiles(src: AssetSources): Map<string, () => Buffer> {
-  const files = new Map<string, () => Buffer>();
-  if (src.modelDir !== null) walk(src.modelDir, 'model/', files);
-  for (const f of ['vocab.json', 'vectors.bin', 'words.txt'])
-    files.set(`vocab/${f}`, () => readFileSync(join(src.vocabDir, f)));
-  const wasmDir = dirname(
-    require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm', { paths: [src.sdkDir] }),
-  );
-  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'])
-    files.set(`tfjs/${f}`, () => readFileSync(join(wasmDir, f)));
-  const mp = dirname(
-    require.resolve('@mediapipe/tasks-vision/vision_wasm_module_internal.wasm', { paths: [src.sdkDir] }),
-  );
-  for (const f of ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm'])
-    files.set(`mediapipe/${f}`, () => readFileSync(join(mp, f)));
-  // The asset manifest sessions verify every byte against: the model's own (scripts/build-manifest.ts),
-  // else one built from the files served here, so a freshly trained model runs without a build step.
-  if (src.modelDir !== null && !files.has('model/manifest.json')) {
-    const text = manifestText({
-      modelDir: src.modelDir,
-      vocabDir: src.vocabDir,
-      resolveFrom: join(src.sdkDir, 'package.json'),
-    });
-    console.warn(
-      `[hirenet:assets] ${relative(process.cwd(), src.modelDir) || '.'} has no manifest.json: serving one built from its files now`,
-    );
-    files.set('model/manifest.json', () => Buffer.from(text));
-  }
-  if (src.faceModel !== null) files.set('face_landmarker.task', () => readFileSync(src.faceModel!));
-  // The worklet only imports types, so a plain TypeScript transpile gives a standalone module.
-  files.set('capture-worklet.js', () => {
-    const code = readFileSync(join(src.sdkDir, 'src/audio/capture-worklet.ts'), 'utf8');
-    return Buffer.from(
-      ts.transpileModule(code, {
-        compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: false },
-      }).outputText,
-    );
-  });
-  return files;
-}
-
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export function hirenetAssets(src: AssetSources, base = 'hirenet/'): Plugin {
   const files = assetFiles(src);
@@ -92,8 +35,7 @@ export function hirenetAssets(src: AssetSources, base = 'hirenet/'): Plugin {
       res.end();
       return;
     }
-    const ext = path.slice(path.lastIndexOf('.'));
-    res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
+    res.setHeader('Content-Type', contentTypeOf(path));
     res.end(read());
   };
   return {
@@ -121,5 +63,6 @@ export function defaultSources(repoRoot: string, sharedDir: string): AssetSource
     vocabDir: resolve(repoRoot, 'models/vocab'),
     faceModel: existsSync(face) ? face : null,
     sdkDir: resolve(repoRoot, 'packages/sdk'),
+    scripts: sourceWorklet(resolve(repoRoot, 'packages/sdk')),
   };
 }

@@ -1,19 +1,19 @@
 /**
- * The local server behind `hirenet analyze`: a Vite dev server on 127.0.0.1 (random port) with
- * packages/demo as root, so analyze.html and the SDK sources are compiled on the fly — no
- * `npm run build` needed — plus the SDK's self-hosted assets (model, vocabulary, tfjs wasm,
- * MediaPipe, face model; the demo's own asset plugin) and the input recordings at
- * /__hirenet/input/<i>. Nothing is fetched from anywhere else.
+ * The local server behind `hirenet analyze`: node:http on 127.0.0.1 (random port) serving the
+ * prebuilt analyze page (analyze-page.ts), the SDK's self-hosted assets under /hirenet/ in the
+ * layout of assets-layout.ts (the same files `npx hirenet assets` copies), and the input
+ * recordings at /__hirenet/input/<i>. Nothing is fetched from anywhere else; no Vite.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, resolve } from 'node:path';
-import { HireNetError } from '@hirenet/sdk/internal/util/errors';
+import { basename, join, normalize, sep } from 'node:path';
+import { assetFiles, type AssetSources, contentTypeOf } from './assets-layout.ts';
 
 export interface AnalyzeServerOptions {
-  readonly repoRoot: string;
-  readonly modelDir: string;
-  readonly faceModel: string | null;
+  /** The prebuilt page directory (analyze.html, assets/, capture-worklet.js). */
+  readonly pageDir: string;
+  readonly assets: AssetSources;
   readonly inputs: readonly string[];
 }
 
@@ -35,90 +35,53 @@ const MIME: Record<string, string> = {
   '.ogg': 'audio/ogg',
   '.m4a': 'audio/mp4',
   '.flac': 'audio/flac',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
 };
-const mimeOf = (path: string): string =>
-  MIME[path.slice(path.lastIndexOf('.')).toLowerCase()] ?? 'application/octet-stream';
+const mimeOf = (path: string): string => MIME[path.slice(path.lastIndexOf('.')).toLowerCase()] ?? contentTypeOf(path);
+
+function sendFile(res: ServerResponse, path: string): void {
+  res.setHeader('Content-Type', mimeOf(path));
+  res.setHeader('Content-Length', String(statSync(path).size));
+  createReadStream(path).pipe(res);
+}
 
 export async function startAnalyzeServer(o: AnalyzeServerOptions): Promise<AnalyzeServer> {
-  const demoRoot = resolve(o.repoRoot, 'packages/demo');
-  if (!existsSync(resolve(demoRoot, 'analyze.html'))) {
-    throw new HireNetError(
-      'usage',
-      `hirenet analyze renders its report with packages/demo/analyze.html, which is missing at ${demoRoot}; run it from a full checkout`,
-    );
-  }
-  const { createServer, defaultClientConditions } = await import('vite');
-  // The demo's asset plugin: the same layout HireNet.create({ assetsBaseUrl }) reads in any host page.
-  const { hirenetAssets } = await import('../../demo/vite-assets.ts');
-  const plugin = hirenetAssets({
-    modelDir: o.modelDir,
-    vocabDir: resolve(o.repoRoot, 'models/vocab'),
-    faceModel: o.faceModel,
-    sdkDir: resolve(o.repoRoot, 'packages/sdk'),
+  const assets = assetFiles(o.assets);
+  const page = normalize(o.pageDir + sep);
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+    const input = /^\/__hirenet\/input\/(\d+)$/.exec(path);
+    if (input !== null) {
+      const file = o.inputs[Number(input[1])];
+      if (file !== undefined) return sendFile(res, file);
+    } else if (path.startsWith('/hirenet/')) {
+      const read = assets.get(path.slice('/hirenet/'.length));
+      if (read !== undefined) {
+        res.setHeader('Content-Type', contentTypeOf(path));
+        return res.end(read());
+      }
+    } else {
+      // The page's own files; nothing outside its directory.
+      const file = normalize(join(page, path === '/' ? 'analyze.html' : path));
+      if (file.startsWith(page) && existsSync(file) && statSync(file).isFile()) return sendFile(res, file);
+    }
+    res.statusCode = 404;
+    res.end();
   });
-  const server = await createServer({
-    configFile: false,
-    root: demoRoot,
-    resolve: { conditions: ['source', ...defaultClientConditions] },
-    cacheDir: resolve(o.repoRoot, 'node_modules/.vite-hirenet-analyze'),
-    logLevel: 'error',
-    clearScreen: false,
-    server: {
-      host: '127.0.0.1',
-      port: 0,
-      strictPort: true,
-      hmr: false,
-      ws: false,
-      watch: null,
-      fs: { strict: true, allow: [o.repoRoot] },
-    },
-    // Everything the page and its workers import, pre-bundled up front: a dependency found
-    // mid-run makes Vite re-optimise and reload the page under the analysis.
-    optimizeDeps: {
-      include: [
-        '@tensorflow/tfjs-core',
-        '@tensorflow/tfjs-backend-cpu',
-        '@tensorflow/tfjs-backend-wasm',
-        '@tensorflow/tfjs-backend-webgl',
-        '@tensorflow/tfjs-backend-webgpu',
-        'meyda',
-        'comlink',
-        'mediabunny',
-        ...optionalDeps(demoRoot),
-      ],
-      exclude: ['@mediapipe/tasks-vision'],
-      entries: ['analyze.html'],
-    },
-    worker: { format: 'es' },
-    plugins: [
-      plugin,
-      {
-        name: 'hirenet-analyze-inputs',
-        configureServer(s) {
-          s.middlewares.use((req, res, next) => {
-            const m = /^\/__hirenet\/input\/(\d+)$/.exec(req.url ?? '');
-            const path = m === null ? undefined : o.inputs[Number(m[1])];
-            if (path === undefined) return next();
-            res.setHeader('Content-Type', mimeOf(path));
-            res.setHeader('Content-Length', String(statSync(path).size));
-            createReadStream(path).pipe(res);
-          });
-        },
-      },
-    ],
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
   });
-  await server.listen();
-  const origin = `http://127.0.0.1:${(server.httpServer?.address() as AddressInfo).port}`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     files: o.inputs.map((p, i) => ({ url: `/__hirenet/input/${i}`, name: basename(p) })),
-    close: () => server.close(),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
-/** uPlot (the demo report's charts) when the demo has it installed. */
-function optionalDeps(demoRoot: string): string[] {
-  return ['uplot'].filter(
-    (d) => existsSync(resolve(demoRoot, 'node_modules', d)) || existsSync(resolve(demoRoot, '../../node_modules', d)),
-  );
+/** The page's worklet, served as hirenet/capture-worklet.js. */
+export function pageWorklet(pageDir: string): Map<string, () => Buffer> {
+  return new Map([['capture-worklet.js', () => readFileSync(join(pageDir, 'capture-worklet.js'))]]);
 }

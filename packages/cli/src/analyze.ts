@@ -9,13 +9,15 @@
  * the report as one self-contained HTML file and, with --json, the full result.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { stderr, stdout } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import type { InterviewResult } from '@hirenet/sdk/internal/session/types';
 import { errorCodeOr } from '@hirenet/sdk/internal/util/error-codes';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
-import { startAnalyzeServer } from './analyze-server.ts';
+import { analyzePage } from './analyze-page.ts';
+import { pageWorklet, startAnalyzeServer } from './analyze-server.ts';
+import { packagedSources, sdkPackageDir } from './assets-layout.ts';
 import { assertSelfContained } from './report-file.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -78,9 +80,7 @@ export function parseAnalyzeArgs(args: readonly string[]): AnalyzeOptions {
       `${questions.length} question(s) but ${files.length} file(s): give one recording per question, in question order\n${USAGE}`,
     );
   for (const f of files) if (!existsSync(f)) throw new HireNetError('usage', `no such file: ${resolve(f)}`);
-  const model = resolve(
-    flags.get('model') ?? process.env['HIRENET_MODEL_DIR'] ?? resolve(repoRoot, 'models/hirenet-demo'),
-  );
+  const model = resolve(flags.get('model') ?? process.env['HIRENET_MODEL_DIR'] ?? defaultModelDir());
   if (!existsSync(resolve(model, 'fusion.json')) && !existsSync(resolve(model, 'model.json')))
     throw new HireNetError('usage', `no model at ${model} (fusion.json or model.json); pass --model DIR`);
   const face = resolve(flags.get('face-model') ?? resolve(repoRoot, '../shared/models/face_landmarker.task'));
@@ -107,7 +107,12 @@ export async function runAnalyze(args: string[]): Promise<number> {
   }
   if (!o.audioOnly && o.faceModel === null)
     stderr.write('hirenet: no face model (pass --face-model PATH/face_landmarker.task): analysing audio only\n');
-  const server = await startAnalyzeServer({ repoRoot, modelDir: o.model, faceModel: o.faceModel, inputs: o.files });
+  const page = await analyzePage();
+  const assets = packagedSources({ modelDir: o.model, faceModel: o.faceModel, scripts: pageWorklet(page.dir) });
+  const server = await startAnalyzeServer({ pageDir: page.dir, assets, inputs: o.files }).catch(async (e: unknown) => {
+    await page.cleanup();
+    throw e;
+  });
   const { chromium } = await import('playwright-core');
   let browser;
   try {
@@ -125,6 +130,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     });
   } catch (e) {
     await server.close();
+    await page.cleanup();
     throw new HireNetError(
       'chromium-failed',
       `Chromium at ${CHROMIUM} did not start: ${(e as Error).message.split('\n')[0]}`,
@@ -192,7 +198,14 @@ export async function runAnalyze(args: string[]): Promise<number> {
   } finally {
     await browser.close();
     await server.close();
+    await page.cleanup();
   }
+}
+
+/** The demo model the SDK ships (assets/model), or the checkout's models/hirenet-demo before a build. */
+function defaultModelDir(): string {
+  const shipped = join(sdkPackageDir(), 'assets/model');
+  return existsSync(shipped) ? shipped : resolve(repoRoot, 'models/hirenet-demo');
 }
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;

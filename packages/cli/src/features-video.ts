@@ -119,8 +119,10 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
     const page = await browser.newPage();
     page.on('pageerror', (e) => stderr.write(`hirenet: page error: ${e.message}\n`));
     await page.goto(`${origin}/__hirenet/video.html`);
-    await page.waitForFunction(() => typeof window.hirenetVideo === 'function', undefined, { timeout: 120_000 });
-    const out = (await page.evaluate((a) => window.hirenetVideo!(a), {
+    await page.waitForFunction(() => typeof (window as VideoPage).hirenetVideo === 'function', undefined, {
+      timeout: 120_000,
+    });
+    const out = (await page.evaluate((a) => (window as VideoPage).hirenetVideo!(a), {
       inputUrl: '/__hirenet/input',
       modelUrl: '/__hirenet/model',
       fps,
@@ -153,4 +155,9 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
     await browser.close();
     await server.close();
   }
+}
+
+/** What the video page defines on window (packages/sdk/src/video/cli-page.ts), typed here so dist needs no page types. */
+interface VideoPage {
+  hirenetVideo?: (a: unknown) => Promise<unknown>;
 }

@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./audit.ts')).runAudit,
   analyze: async () => (await import('./analyze.ts')).runAnalyze,
   manifest: async () => (await import('./manifest.ts')).runManifest,
+  assets: async () => (await import('./assets.ts')).runAssets,
 };
 
 const [name, ...rest] = argv.slice(2);

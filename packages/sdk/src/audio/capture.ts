@@ -10,11 +10,13 @@ import { AudioInputError } from './errors.ts';
 import { AUDIO_ANALYSIS_RATE } from './schema.ts';
 import { installErrorTransfer } from '../video/comlink-errors.ts';
 import { WorkerGuard, WorkerTimeoutError } from '../util/worker-guard.ts';
+import { bundledAudioWorker, bundledLabel, bundledWorkletUrl } from '../workers/bundled.ts';
 
 export interface AudioWorkerOptions {
   /**
    * URL of the compiled audio worker module, for hosts that serve it themselves (a relocatable
-   * worker). Default: ./audio-worker.ts next to this file, which bundlers rewrite.
+   * worker). Default: workers/bundled.ts (the host bundler's build of audio-worker.ts in the
+   * workspace; the prebuilt dist/workers/audio-worker.js in the published package).
    */
   readonly workerUrl?: string | URL;
   /** Creates the analysis worker (instead of `workerUrl`). */
@@ -22,7 +24,7 @@ export interface AudioWorkerOptions {
 }
 
 export interface AudioCaptureOptions extends AudioWorkerOptions {
-  /** URL of the compiled capture worklet module. Default: ./capture-worklet.ts next to this file. */
+  /** URL of the compiled capture worklet module. Default: workers/bundled.ts (as `workerUrl`). */
   readonly workletUrl?: string | URL;
   /** Use this AudioContext instead of creating one (it is then not closed by `close()`). */
   readonly context?: AudioContext;
@@ -50,9 +52,6 @@ export interface AudioCapture {
 
 /** How long a new worker may take to answer its first call (an error event usually comes first). */
 const STARTUP_MS = 15_000;
-const defaultWorker = (): Worker =>
-  new Worker(new URL('./audio-worker.ts', import.meta.url), { type: 'module', name: 'hirenet-audio' });
-const defaultWorklet = (): URL => new URL('./capture-worklet.ts', import.meta.url);
 
 interface AudioWorkerLink {
   readonly api: Comlink.Remote<AudioWorkerApi>;
@@ -66,13 +65,13 @@ const workerError = (message: string, cause?: unknown): AudioInputError =>
 /** Starts the worker under a guard and waits for its first answer, so a worker that cannot load fails here. */
 async function openAudioWorker(o: AudioWorkerOptions): Promise<AudioWorkerLink> {
   const given = o.workerUrl === undefined ? undefined : new URL(o.workerUrl, globalThis.location?.href).href;
-  const url = given ?? (o.workerFactory !== undefined ? 'host workerFactory' : 'bundled audio-worker.ts');
+  const url = given ?? (o.workerFactory !== undefined ? 'host workerFactory' : bundledLabel('audio'));
   let worker: Worker;
   try {
     worker =
       given !== undefined
         ? new Worker(given, { type: 'module', name: 'hirenet-audio' })
-        : (o.workerFactory ?? defaultWorker)();
+        : (o.workerFactory ?? bundledAudioWorker)();
   } catch (e) {
     throw workerError(`the audio worker (${url}) could not be created: ${(e as Error).message}`, e);
   }
@@ -141,7 +140,7 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
     link.close();
   };
   try {
-    await ctx.audioWorklet.addModule(options.workletUrl ?? defaultWorklet());
+    await ctx.audioWorklet.addModule(options.workletUrl ?? bundledWorkletUrl());
     if (ctx.state === 'suspended') await ctx.resume().catch(() => undefined);
     node = new AudioWorkletNode(ctx, CAPTURE_PROCESSOR_NAME, {
       numberOfInputs: 1,

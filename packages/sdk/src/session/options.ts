@@ -8,15 +8,17 @@
  *   <assetsBaseUrl>mediapipe/             vision_wasm_module_internal.{js,wasm}
  *   <assetsBaseUrl>face_landmarker.task   MediaPipe's face model (optional: absent = audio only)
  *   <assetsBaseUrl>capture-worklet.js     the compiled audio capture worklet
+ *   <assetsBaseUrl>{audio,vision}-worker.js  the prebuilt workers (published package; docs/packaging.md)
  *   <assetsBaseUrl>model/manifest.json    sha256 of every file above but the face model and worklet
  *
- * packages/demo/vite-assets.ts builds exactly this layout.
+ * packages/cli/src/assets-layout.ts lists it (`npx hirenet assets`, the demo's Vite plugin).
  */
 import type { BackendName } from '../backend/backends.ts';
 import { SessionError } from './errors.ts';
 import { checkHostText, HOST_TEXT_LIMITS } from './host-text.ts';
 import { defaultManifestUrl } from './manifest.ts';
 import type { SessionModality } from './types.ts';
+import { PREBUILT_WORKERS } from '../workers/bundled.ts';
 
 export type BackendChoice = 'auto' | BackendName;
 
@@ -61,9 +63,13 @@ export interface HireNetOptions {
   readonly visionWasm?: { readonly wasmLoaderUrl: string; readonly wasmBinaryUrl: string };
   /** Compiled capture worklet. Default `<assetsBaseUrl>capture-worklet.js`. */
   readonly audioWorkletUrl?: string;
-  /** Compiled audio worker module (relocatable worker). Default: the one the bundler emits from audio-worker.ts. */
+  /**
+   * Compiled audio worker module (relocatable worker). Default: `<assetsBaseUrl>audio-worker.js` with
+   * the published package (`npx hirenet assets` copies it there); in the workspace sources, the one
+   * the bundler emits from audio-worker.ts.
+   */
   readonly audioWorkerUrl?: string;
-  /** Compiled vision worker module (relocatable worker). Default: the one the bundler emits from vision-worker.ts. */
+  /** Compiled vision worker module. Default: `<assetsBaseUrl>vision-worker.js` (as `audioWorkerUrl`). */
   readonly visionWorkerUrl?: string;
   /** Keep session state in IndexedDB so a reload loses nothing. Default true. */
   readonly persist?: boolean;
@@ -196,8 +202,11 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
       wasmBinaryUrl: at('mediapipe/vision_wasm_module_internal.wasm'),
     },
     audioWorkletUrl: o.audioWorkletUrl === undefined ? at('capture-worklet.js') : abs(o.audioWorkletUrl),
-    audioWorkerUrl: o.audioWorkerUrl === undefined ? null : abs(o.audioWorkerUrl),
-    visionWorkerUrl: o.visionWorkerUrl === undefined ? null : abs(o.visionWorkerUrl),
+    // Published: prebuilt workers beside the other assets, so no host bundler has to find them.
+    audioWorkerUrl:
+      o.audioWorkerUrl !== undefined ? abs(o.audioWorkerUrl) : PREBUILT_WORKERS ? at('audio-worker.js') : null,
+    visionWorkerUrl:
+      o.visionWorkerUrl !== undefined ? abs(o.visionWorkerUrl) : PREBUILT_WORKERS ? at('vision-worker.js') : null,
     persist: o.persist ?? true,
     faceFps,
     manifestUrl: o.manifestUrl === undefined ? defaultManifestUrl(modelUrl) : abs(o.manifestUrl),

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { WorkerGuard } from '../util/worker-guard.ts';
+import { bundledLabel, bundledVisionWorker } from '../workers/bundled.ts';
 import { installErrorTransfer } from './comlink-errors.ts';
 import { VideoError } from './errors.ts';
 import type { ResolvedFaceOptions } from './options.ts';
@@ -8,8 +9,8 @@ import type { VisionWorkerApi } from './vision-worker.ts';
 /** Creates the module worker; injectable so hosts with their own bundling can supply it. */
 export type WorkerFactory = () => Worker;
 
-export const defaultWorkerFactory: WorkerFactory = () =>
-  new Worker(new URL('./vision-worker.ts', import.meta.url), { type: 'module', name: 'hirenet-vision' });
+/** workers/bundled.ts: the host bundler's build in the workspace, the prebuilt file when published. */
+export const defaultWorkerFactory: WorkerFactory = bundledVisionWorker;
 
 /** A factory for a worker served at `url` (relocatable worker), and that URL made absolute. */
 export function workerAt(url: string | URL): { factory: WorkerFactory; url: string } {
@@ -29,7 +30,7 @@ export class WorkerHandle {
   private readonly guard: WorkerGuard;
   private terminated = false;
 
-  constructor(factory: WorkerFactory, url = 'bundled vision-worker.ts') {
+  constructor(factory: WorkerFactory, url = bundledLabel('vision')) {
     installErrorTransfer();
     let worker: Worker;
     try {

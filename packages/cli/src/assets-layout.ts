@@ -1,0 +1,120 @@
+/**
+ * The one list of files under `assetsBaseUrl` (packages/sdk/src/session/options.ts has the
+ * layout), Node only: `npx hirenet assets` copies it into a site, `hirenet analyze` serves it,
+ * and the demo's Vite plugin (packages/demo/vite-assets.ts) serves and emits it.
+ *
+ *   model/…            fusion.json, <member>/model.json + shards, manifest.json
+ *   vocab/…            vocab.json, vectors.bin, words.txt
+ *   tfjs/…             the three tfjs-backend-wasm binaries (from the SDK's dependency)
+ *   mediapipe/…        vision_wasm_module_internal.{js,wasm} (from the SDK's dependency)
+ *   capture-worklet.js, audio-worker.js, vision-worker.js   prebuilt (@hirenet/sdk dist/workers)
+ *   face_landmarker.task                                    only when the user supplies it
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
+import { manifestText } from './manifest-node.ts';
+
+export interface AssetSources {
+  /** Fusion directory or single-model directory; null serves no model (the page reports it). */
+  readonly modelDir: string | null;
+  readonly vocabDir: string;
+  readonly faceModel: string | null;
+  /** The @hirenet/sdk package directory: tfjs and MediaPipe resolve from it. */
+  readonly sdkDir: string;
+  /** Scripts served beside the data (capture-worklet.js, the prebuilt workers): name → contents. */
+  readonly scripts: ReadonlyMap<string, () => Buffer>;
+}
+
+/** The prebuilt worker and worklet files of the SDK's dist/workers/ (`npm run build:packages`). */
+export const PREBUILT_SCRIPTS = ['capture-worklet.js', 'audio-worker.js', 'vision-worker.js'] as const;
+
+const require = createRequire(import.meta.url);
+
+/** Where @hirenet/sdk is installed (its package.json's directory). */
+export function sdkPackageDir(): string {
+  return dirname(require.resolve('@hirenet/sdk/package.json'));
+}
+
+/** The prebuilt scripts from `<sdkDir>/dist/workers`, or a usage error naming the build command. */
+export function prebuiltScripts(sdkDir: string): Map<string, () => Buffer> {
+  const dir = join(sdkDir, 'dist/workers');
+  const missing = PREBUILT_SCRIPTS.filter((f) => !existsSync(join(dir, f)));
+  if (missing.length > 0)
+    throw new HireNetError(
+      'usage',
+      `${dir} lacks ${missing.join(', ')}: in a checkout, run \`npm run build:packages\` first`,
+    );
+  return new Map(PREBUILT_SCRIPTS.map((f) => [f, () => readFileSync(join(dir, f))]));
+}
+
+/**
+ * The files an installed SDK ships: its assets/ (the demo model and the vocabulary, copied there
+ * by the build), or in a checkout without a build the repository's models/.
+ */
+export function packagedSources(
+  o: { modelDir?: string; faceModel?: string | null; scripts?: ReadonlyMap<string, () => Buffer> } = {},
+): AssetSources {
+  const sdkDir = sdkPackageDir();
+  const shipped = join(sdkDir, 'assets');
+  const root = existsSync(join(shipped, 'vocab')) ? shipped : join(sdkDir, '../../models');
+  return {
+    modelDir: o.modelDir ?? join(root, root === shipped ? 'model' : 'hirenet-demo'),
+    vocabDir: join(root, 'vocab'),
+    faceModel: o.faceModel ?? null,
+    sdkDir,
+    scripts: o.scripts ?? prebuiltScripts(sdkDir),
+  };
+}
+
+function walk(dir: string, prefix: string, out: Map<string, () => Buffer>): void {
+  for (const name of readdirSync(dir).sort()) {
+    const abs = join(dir, name);
+    if (statSync(abs).isDirectory()) walk(abs, `${prefix}${name}/`, out);
+    // Only what the SDK reads (model.json, fusion.json, manifest.json, shards); READMEs and eval notes stay home.
+    else if (/\.(json|bin)$/.test(name) && !name.startsWith('eval'))
+      out.set(`${prefix}${name}`, () => readFileSync(abs));
+  }
+}
+
+/** Relative path under the assets directory → file contents (read when asked). */
+export function assetFiles(src: AssetSources): Map<string, () => Buffer> {
+  const files = new Map<string, () => Buffer>();
+  if (src.modelDir !== null) walk(src.modelDir, 'model/', files);
+  for (const f of ['vocab.json', 'vectors.bin', 'words.txt'])
+    files.set(`vocab/${f}`, () => readFileSync(join(src.vocabDir, f)));
+  const from = { paths: [src.sdkDir] };
+  const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm', from));
+  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'])
+    files.set(`tfjs/${f}`, () => readFileSync(join(wasmDir, f)));
+  const mp = dirname(require.resolve('@mediapipe/tasks-vision/vision_wasm_module_internal.wasm', from));
+  for (const f of ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm'])
+    files.set(`mediapipe/${f}`, () => readFileSync(join(mp, f)));
+  // The manifest sessions verify every byte against: the model's own (scripts/build-manifest.ts),
+  // else one built from the files served here, so a freshly trained model runs without a build step.
+  if (src.modelDir !== null && !files.has('model/manifest.json')) {
+    const text = manifestText({
+      modelDir: src.modelDir,
+      vocabDir: src.vocabDir,
+      resolveFrom: join(src.sdkDir, 'package.json'),
+    });
+    const where = relative(process.cwd(), src.modelDir) || '.';
+    console.warn(`[hirenet:assets] ${where} has no manifest.json: serving one built from its files now`);
+    files.set('model/manifest.json', () => Buffer.from(text));
+  }
+  if (src.faceModel !== null) files.set('face_landmarker.task', () => readFileSync(src.faceModel!));
+  for (const [name, read] of src.scripts) files.set(name, read);
+  return files;
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The Content-Type a server should send for an asset (the SDK refuses text/html). */
+export const contentTypeOf = (path: string): string =>
+  TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';

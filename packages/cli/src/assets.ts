@@ -1,0 +1,60 @@
+/**
+ * `hirenet assets --out DIR [--model DIR] [--face-model PATH]`: copies the asset layout a session
+ * loads from `assetsBaseUrl` (assets-layout.ts) into a site, e.g. `--out public/hirenet`, from the
+ * installed packages: the demo model and the vocabulary (@hirenet/sdk assets/), the tfjs and
+ * MediaPipe wasm (the SDK's dependencies), the prebuilt worklet and workers (@hirenet/sdk
+ * dist/workers). The face model is the user's own download: with --face-model it is copied after
+ * its sha256 matches the one the SDK expects; without it the site runs audio-only.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { FACE_LANDMARKER_SHA256 } from '@hirenet/sdk/internal/video/options';
+import { parseArgs, stringFlag, usage } from './args.ts';
+import { assetFiles, packagedSources } from './assets-layout.ts';
+
+const USAGE = 'usage: hirenet assets --out DIR [--model DIR] [--face-model face_landmarker.task]';
+
+/** The face model only when it is byte for byte the bundle the SDK was built and tested with. */
+function checkFaceModel(path: string): string {
+  if (!existsSync(path)) throw usage(`face model not found at ${path}\n${USAGE}`);
+  const sha = createHash('sha256').update(readFileSync(path)).digest('hex');
+  if (sha !== FACE_LANDMARKER_SHA256)
+    throw usage(
+      `${path} has sha256 ${sha}; the SDK expects MediaPipe's face_landmarker.task, ${FACE_LANDMARKER_SHA256}`,
+    );
+  return path;
+}
+
+export async function runAssets(args: string[]): Promise<number> {
+  const { flags, positional } = parseArgs(args);
+  if (positional.length > 0) throw usage(`unexpected argument ${positional[0]}\n${USAGE}`);
+  for (const k of flags.keys())
+    if (!['out', 'model', 'face-model'].includes(k)) throw usage(`unknown option --${k}\n${USAGE}`);
+  const out = resolve(stringFlag(flags, 'out'));
+  const model = flags.get('model');
+  if (model !== undefined && !existsSync(join(model, 'fusion.json')) && !existsSync(join(model, 'model.json')))
+    throw usage(`no model at ${resolve(model)} (fusion.json or model.json)`);
+  const face = flags.get('face-model');
+  const src = packagedSources({
+    ...(model === undefined ? {} : { modelDir: resolve(model) }),
+    faceModel: face === undefined ? null : checkFaceModel(resolve(face)),
+  });
+  let bytes = 0;
+  const files = assetFiles(src);
+  for (const [rel, read] of files) {
+    const target = join(out, rel);
+    mkdirSync(dirname(target), { recursive: true });
+    const data = read();
+    writeFileSync(target, data);
+    bytes += data.byteLength;
+  }
+  const manifest = files.get('model/manifest.json')?.();
+  const sha = manifest === undefined ? null : createHash('sha256').update(manifest).digest('hex');
+  process.stdout.write(
+    `${out}: ${files.size} files, ${(bytes / 1e6).toFixed(1)} MB` +
+      `${sha === null ? '' : `\nmanifestSha256 ${sha}`}` +
+      `${face === undefined ? '\nno face model (--face-model PATH): sessions run audio-only' : ''}\n`,
+  );
+  return 0;
+}

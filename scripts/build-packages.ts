@@ -1,0 +1,51 @@
+/**
+ * `npm run build:packages`: dist/ (ESM + .d.ts) of @hirenet/sdk, @hirenet/research, @hirenet/relay
+ * and @hirenet/cli, in dependency order, each compiled by tsc against the .d.ts its dependencies
+ * just published (tsconfig.build.json: no "source" condition), so the published types are what
+ * the next package checks against. Then the SDK's prebuilt workers, browser bundle and assets
+ * (build-sdk-files.ts) and the CLI's analyze page (build-analyze-page.ts). docs/packaging.md.
+ *
+ *   --allow-type-errors   emit even when tsc reports errors (work in progress elsewhere in the tree)
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildAnalyzePage } from './build-analyze-page.ts';
+import { buildBundle, buildWorkers, copyModelAssets } from './build-sdk-files.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const allowErrors = process.argv.includes('--allow-type-errors');
+const PACKAGES = ['sdk', 'research', 'relay', 'cli'] as const;
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+
+const mb = (path: string): string => `${(statSync(path).size / 1e6).toFixed(2)} MB`;
+const step = (what: string, t0: number): void =>
+  console.log(`[build:packages] ${what} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+for (const name of PACKAGES) {
+  const dir = join(root, 'packages', name);
+  const t0 = performance.now();
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  try {
+    execFileSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.build.json')], { stdio: 'inherit' });
+  } catch {
+    if (!allowErrors) {
+      console.error(`[build:packages] tsc failed for @hirenet/${name} (--allow-type-errors emits anyway)`);
+      process.exit(1);
+    }
+    console.warn(`[build:packages] @hirenet/${name}: type errors above, emitted anyway`);
+  }
+  step(`@hirenet/${name}: tsc`, t0);
+  if (name === 'sdk') {
+    const t1 = performance.now();
+    for (const f of await buildWorkers(dir)) console.log(`  ${f.slice(root.length)} ${mb(f)}`);
+    const bundle = await buildBundle(dir);
+    console.log(`  ${bundle.slice(root.length)} ${mb(bundle)}`);
+    copyModelAssets(dir, root);
+    step('@hirenet/sdk: workers, bundle, assets', t1);
+  }
+}
+const t2 = performance.now();
+await buildAnalyzePage(join(root, 'packages/cli/dist/analyze-page'));
+step('@hirenet/cli: analyze page', t2);

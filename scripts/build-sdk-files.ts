@@ -1,0 +1,78 @@
+/**
+ * The parts of @hirenet/sdk's dist/ that tsc does not write (scripts/build-packages.ts runs it
+ * after tsc):
+ * - dist/workers/{audio-worker,vision-worker,capture-worklet}.js: each worker and the worklet as
+ *   one self-contained ES module (Meyda, Comlink, mediabunny, MediaPipe inlined), so a host
+ *   bundler never has to compile SDK internals, and dist/workers/bundled.js pointing at them;
+ * - dist/bundle/index.js: the whole public entry with every dependency inlined, for a plain
+ *   `<script type="module">` page with no import map (`@hirenet/sdk/bundle`);
+ * - assets/model and assets/vocab: the demo model and the word vectors, the files
+ *   `npx hirenet assets` copies into a site (docs/packaging.md says why they ship in the SDK).
+ * esbuild, not Vite: library output with no HTML, no dev server and no plugin API needed.
+ */
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+
+const common: BuildOptions = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'eof',
+  // Some dependencies read process.env.NODE_ENV; a browser has no `process`.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+};
+
+/** Prebuilt workers and worklet, then the published variant of workers/bundled.ts over the workspace one. */
+export async function buildWorkers(sdkDir: string): Promise<string[]> {
+  const out = join(sdkDir, 'dist/workers');
+  const entries = {
+    'audio-worker': join(sdkDir, 'src/audio/audio-worker.ts'),
+    'vision-worker': join(sdkDir, 'src/video/vision-worker.ts'),
+    'capture-worklet': join(sdkDir, 'src/audio/capture-worklet.ts'),
+  };
+  // One build per file, no code splitting: a worker must load with a single request.
+  for (const [name, entry] of Object.entries(entries)) {
+    await build({ ...common, entryPoints: [entry], outfile: join(out, `${name}.js`) });
+  }
+  for (const ext of ['js', 'd.ts']) {
+    const dist = join(out, `bundled.dist.${ext}`);
+    if (!existsSync(dist)) throw new Error(`${dist} missing: tsc did not compile src/workers/bundled.dist.ts`);
+    renameSync(dist, join(out, `bundled.${ext}`));
+  }
+  return Object.keys(entries).map((n) => join(out, `${n}.js`));
+}
+
+/**
+ * The self-contained browser bundle, built from dist/index.js (after the swap above, so it carries
+ * the prebuilt worker locations). Dynamic imports (the tfjs backends, file decoding) are inlined
+ * too: the page needs exactly one module file besides the assets.
+ */
+export async function buildBundle(sdkDir: string): Promise<string> {
+  const outfile = join(sdkDir, 'dist/bundle/index.js');
+  await build({ ...common, entryPoints: [join(sdkDir, 'dist/index.js')], outfile, splitting: false });
+  return outfile;
+}
+
+/** Only what a session reads: fusion.json, model.json, shards and the manifest (no READMEs, eval notes). */
+function copyModel(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    const abs = join(from, name);
+    if (statSync(abs).isDirectory()) copyModel(abs, join(to, name));
+    else if (/^(fusion|model|manifest)\.json$|\.bin$/.test(name)) copyFileSync(abs, join(to, name));
+  }
+}
+
+/** packages/sdk/assets/{model,vocab} from the repository's models/ (generated, git-ignored). */
+export function copyModelAssets(sdkDir: string, repoRoot: string): void {
+  const assets = join(sdkDir, 'assets');
+  rmSync(assets, { recursive: true, force: true });
+  copyModel(join(repoRoot, 'models/hirenet-demo'), join(assets, 'model'));
+  mkdirSync(join(assets, 'vocab'), { recursive: true });
+  for (const f of ['vocab.json', 'vectors.bin', 'words.txt'])
+    cpSync(join(repoRoot, 'models/vocab', f), join(assets, 'vocab', f));
+}
