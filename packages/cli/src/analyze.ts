@@ -18,10 +18,10 @@ import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { analyzePage } from './analyze-page.ts';
 import { pageWorklet, startAnalyzeServer } from './analyze-server.ts';
 import { packagedSources, sdkPackageDir } from './assets-layout.ts';
+import { findChromium, SYSTEM_CHROMIUM } from './chromium-path.ts';
 import { assertSelfContained } from './report-file.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const CHROMIUM = process.env['HIRENET_CHROMIUM'] ?? '/usr/bin/chromium';
 const USAGE =
   'usage: hirenet analyze --job "Job title" --question "Q1" [--question "Q2"]… FILE1 [FILE2]… [--out report.html] [--json result.json] [--audio-only] [--model DIR] [--face-model face_landmarker.task]';
 
@@ -99,10 +99,14 @@ export function parseAnalyzeArgs(args: readonly string[]): AnalyzeOptions {
 
 export async function runAnalyze(args: string[]): Promise<number> {
   const o = parseAnalyzeArgs(args);
-  if (!existsSync(CHROMIUM)) {
+  const found = await findChromium();
+  const CHROMIUM = found?.executablePath ?? SYSTEM_CHROMIUM;
+  if (found === undefined || !existsSync(CHROMIUM)) {
     throw new HireNetError(
       'chromium-missing',
-      `Chromium not found at ${CHROMIUM}: hirenet analyze runs the SDK in headless Chromium. Install it (Debian: apt-get install chromium) or set HIRENET_CHROMIUM=/path/to/chromium`,
+      `Chromium not found at ${CHROMIUM}: hirenet analyze runs the SDK in headless Chromium. ` +
+        'Install it (Debian: apt-get install chromium; in a checkout, npm install brings @sparticuz/chromium) ' +
+        'or set HIRENET_CHROMIUM=/path/to/chromium',
     );
   }
   if (!o.audioOnly && o.faceModel === null)
@@ -118,6 +122,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   try {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
+      env: found.env,
       headless: true,
       // No --disable-software-rasterizer: MediaPipe needs WebGL2 (SwiftShader) even on the CPU delegate.
       args: [

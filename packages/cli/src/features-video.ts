@@ -15,12 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { errorCodeOr } from '@hirenet/sdk/internal/util/error-codes';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { parseArgs } from './args.ts';
+import { findChromium } from './chromium-path.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const sdkRoot = resolve(repoRoot, 'packages/sdk');
 /** The face model as the repo's checkouts have it (../shared); users pass --model. */
 const DEFAULT_MODEL = resolve(repoRoot, '../shared/models/face_landmarker.task');
-const CHROMIUM = process.env.HIRENET_CHROMIUM ?? '/usr/bin/chromium';
 
 interface PageOutput {
   ok: boolean;
@@ -101,10 +101,19 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
       },
     ],
   });
+  const found = await findChromium();
+  if (found === undefined) {
+    await server.close();
+    throw new HireNetError(
+      'chromium-missing',
+      'no Chromium: apt-get install chromium, npm install, or set HIRENET_CHROMIUM',
+    );
+  }
   await server.listen();
-  const origin = `http://127.0.0.1:${(server.httpServer?.address() as AddressInfo).port}`;
+  const origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: found.executablePath,
+    env: found.env,
     headless: true,
     // No --disable-software-rasterizer: MediaPipe needs WebGL2 (SwiftShader) even on the CPU delegate.
     args: [
