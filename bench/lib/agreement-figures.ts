@@ -234,7 +234,7 @@ export function clipFigures(
 ): ClipFigures {
   const first = out.files[0];
   if (first === undefined) throw new Error('agreement page returned no file analysis');
-  const fit = (m: Modality): ModalityFit | null => {
+  const fitOf = (m: Modality): ModalityFit | null => {
     const file = first.answer[m];
     const live = out.live.map((t) => t.answer[m]);
     if (file === null || live.length === 0 || live.some((l) => l === null || l.rows.length === 0)) return null;
@@ -264,8 +264,8 @@ export function clipFigures(
         };
   const answers = [...out.live, ...out.files, ...out.segments].map((a) => a.answer);
   return {
-    audio: fit('audio'),
-    video: fit('video'),
+    audio: fitOf('audio'),
+    video: fitOf('video'),
     fileTwiceIdentical:
       second !== undefined &&
       isDeepStrictEqual(first.answer, second.answer) &&

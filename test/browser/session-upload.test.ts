@@ -2,6 +2,7 @@
 // video and speech from ../shared, a file with no media in it, a truncated file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeHarness, sharedMissing, sharedUrl, skipUnless, withPage } from './harness/index.ts';
+import type { PageStep } from './page-steps.ts';
 import { FACE_MODEL, tinySessionAssets } from './session-fixtures.ts';
 
 const VIDEO = 'fixtures/video/vrt_face_1.mp4';
@@ -9,8 +10,7 @@ const WAV = 'fixtures/audio/jfk.wav';
 const missing = sharedMissing(FACE_MODEL);
 if (missing) console.warn(`[session-upload] ${missing}`);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Out = { step: string; [k: string]: any };
+type Out = PageStep;
 interface Run {
   modalities: string[];
   out: Out[];

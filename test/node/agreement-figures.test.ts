@@ -12,7 +12,10 @@ const N = 32;
 // Deterministic pseudo-noise (LCG) so the "noise" feature is uncorrelated with everything else.
 function lcg(seed: number): () => number {
   let s = seed;
-  return () => (s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32 - 0.5;
+  return () => {
+    s = (s * 1664525 + 1013904223) % 2 ** 32;
+    return s / 2 ** 32 - 0.5;
+  };
 }
 
 /** File rows: 3 smooth features of window index w; live rows = file at w + lag, feature 2 replaced by noise. */

@@ -164,7 +164,7 @@ describe('live relay', () => {
       [JSON.stringify({ type: 'cue', face: 1 }), 'unknown-type'],
       [JSON.stringify({ type: 'join', token: 'again' }), 'malformed'],
     ];
-    for (const [text, code] of bad) a.sendRaw(text);
+    for (const [text] of bad) a.sendRaw(text);
     a.sendRaw(Buffer.from([1, 2, 3]));
     await a.next('error', () => a.received.filter((m) => m.type === 'error').length >= bad.length + 1);
     const codes = a.received.flatMap((m) => (m.type === 'error' ? [m.code] : []));

@@ -13,6 +13,7 @@ import {
   MAX_CANDIDATES,
   MAX_SIGNAL_BYTES,
   parseClientMessage,
+  type ClientMessage,
   type LiveRole,
   type ServerMessage,
 } from '@hirenet/sdk/internal/live/signal-schema';
@@ -127,19 +128,24 @@ function handleHttp(req: IncomingMessage, res: ServerResponse, dev: boolean, tok
     if (cors) res.setHeader('Access-Control-Allow-Origin', '*');
     res.end(JSON.stringify(body));
   };
-  if (req.method === 'GET' && url.pathname === '/health') return json(200, { ok: true });
+  if (req.method === 'GET' && url.pathname === '/health') {
+    json(200, { ok: true });
+    return;
+  }
   if (dev && req.method === 'GET' && url.pathname === '/dev-token') {
     const room = url.searchParams.get('room') ?? '';
     const role = url.searchParams.get('role') ?? '';
     const name = url.searchParams.get('name') ?? (role === 'interviewer' ? 'Interviewer' : '');
     if (!LIVE_ROLES.includes(role as LiveRole)) {
-      return json(400, { error: 'malformed', message: 'role must be interviewer or candidate' }, true);
+      json(400, { error: 'malformed', message: 'role must be interviewer or candidate' }, true);
+      return;
     }
     try {
-      return json(200, { token: token(room, role as LiveRole, name) }, true);
+      json(200, { token: token(room, role as LiveRole, name) }, true);
     } catch (e) {
-      return json(400, { error: 'malformed', message: (e as Error).message }, true);
+      json(400, { error: 'malformed', message: (e as Error).message }, true);
     }
+    return;
   }
   json(404, { error: 'not found' });
 }
@@ -181,7 +187,7 @@ function serveSocket(ws: WebSocket, ctx: SocketContext): void {
       return;
     }
     if (isBinary) return refuse(new LiveError('malformed', 'binary frames are not part of the protocol'));
-    let msg;
+    let msg: ClientMessage;
     try {
       msg = parseClientMessage(rawText(raw));
     } catch (e) {

@@ -18,7 +18,7 @@ describe('mirror-test statistics', () => {
     for (let t = 0; t < frames; t++) {
       const o = FRAME_COLUMNS.map(() => 0);
       const f = FRAME_COLUMNS.map(() => 0);
-      BLENDSHAPE_NAMES.forEach((name, i) => {
+      BLENDSHAPE_NAMES.forEach((_name, i) => {
         o[2 + i] = 0.5 + 0.4 * Math.sin(t * (0.3 + i * 0.07) + i);
       });
       BLENDSHAPE_NAMES.forEach((name, i) => {

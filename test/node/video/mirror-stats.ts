@@ -23,7 +23,10 @@ export function pearson(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (Number.isFinite(x) && Number.isFinite(y)) xs.push(x), ys.push(y);
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      xs.push(x);
+      ys.push(y);
+    }
   }
   const n = xs.length;
   if (n < 3) return NaN;

@@ -35,5 +35,10 @@ export function uploadControl(session: InterviewSession, index: number, hooks: U
         input.value = '';
       });
   });
-  return { el, setLocked: (locked) => void (input.disabled = locked) };
+  return {
+    el,
+    setLocked: (locked) => {
+      input.disabled = locked;
+    },
+  };
 }

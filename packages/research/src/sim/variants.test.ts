@@ -34,7 +34,10 @@ function lift(rows: number[][], column: string, start: number, end: number): num
   const c = names.indexOf(column);
   let inside = 0;
   let outside = 0;
-  rows.forEach((r, t) => (t >= start && t < end ? (inside += r[c] ?? 0) : (outside += r[c] ?? 0)));
+  rows.forEach((r, t) => {
+    if (t >= start && t < end) inside += r[c] ?? 0;
+    else outside += r[c] ?? 0;
+  });
   return (inside / (end - start) - outside / (rows.length - (end - start))) / sdOf(column);
 }
 

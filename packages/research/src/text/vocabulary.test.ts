@@ -74,11 +74,11 @@ describe('vocabulary files', () => {
     const enc = await sampleVocab();
     await integrityError(decodeVocabulary({ ...enc.manifest, format: 'hirenet-vocab/2' }, enc.vectors, enc.words));
     await integrityError(decodeVocabulary(null, enc.vectors, enc.words));
-    const escape = {
+    const pathEscape = {
       ...enc.manifest,
       files: { ...enc.manifest.files, words: { ...enc.manifest.files.words, path: '../secrets.txt' } },
     };
-    await integrityError(decodeVocabulary(escape, enc.vectors, enc.words));
+    await integrityError(decodeVocabulary(pathEscape, enc.vectors, enc.words));
   });
 
   it('loads over fetch from a base URL and reports missing files as integrity errors', async () => {

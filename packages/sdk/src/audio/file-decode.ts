@@ -4,7 +4,7 @@
  * down-mixed and handed over block by block, so an hour-long recording never sits in memory
  * whole (decodeAudioData would hold all of it, decoded, at once).
  */
-import { ALL_FORMATS, AudioSampleSink, BlobSource, Input } from 'mediabunny';
+import { ALL_FORMATS, AudioSampleSink, BlobSource, Input, type InputAudioTrack } from 'mediabunny';
 import { AudioInputError } from './errors.ts';
 
 export interface DecodedBlock {
@@ -16,7 +16,7 @@ export async function* decodeAudioBlob(blob: Blob): AsyncGenerator<DecodedBlock>
   if (blob.size === 0) throw new AudioInputError('empty-input', 'the file is empty');
   const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
   try {
-    let track;
+    let track: InputAudioTrack | null;
     try {
       track = await input.getPrimaryAudioTrack();
     } catch (e) {

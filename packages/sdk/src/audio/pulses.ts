@@ -67,7 +67,8 @@ export class PulseTracker {
     const span = maxLag + 1 + len;
     const buf = this.segment(source, from, span, this.refBuf);
     if (buf === null) return null;
-    const scores = this.scoreBuf.length >= maxLag + 2 ? this.scoreBuf : (this.scoreBuf = new Float64Array(maxLag + 2));
+    if (this.scoreBuf.length < maxLag + 2) this.scoreBuf = new Float64Array(maxLag + 2);
+    const scores = this.scoreBuf;
     let best = -Infinity;
     let bestLag = -1;
     let yy = 0;

@@ -71,8 +71,10 @@ describe('taper', () => {
   // 3 frames later: what two takes whose window grids differ by a fraction of a hop look like.
   const lcg =
     (seed: number): (() => number) =>
-    () =>
-      (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
   const rnd = lcg(7);
   const signal = Array.from({ length: 1200 }, (_, t) => [Math.max(0, Math.sin(t / 4)) * 3 + rnd()]);
   const corr = (a: number[], b: number[]): number => {

@@ -223,14 +223,16 @@ export class LiveRoom extends EventTarget {
     }
     switch (m.type) {
       case 'peer-joined':
-        return this.addPeer(m.peer);
+        this.addPeer(m.peer);
+        return;
       case 'peer-left': {
         this.awaitingOffer.delete(m.id);
         const peer = this.peers.get(m.id);
         if (peer === undefined) return;
         peer.link.close();
         this.peers.delete(m.id);
-        return this.emit('peer-left', { peer, reason: m.reason });
+        this.emit('peer-left', { peer, reason: m.reason });
+        return;
       }
       case 'signal': {
         const waiting = this.awaitingOffer.get(m.from);
@@ -242,7 +244,8 @@ export class LiveRoom extends EventTarget {
         return;
       }
       case 'error':
-        return this.emit('relay-error', new LiveError(m.code, m.message));
+        this.emit('relay-error', new LiveError(m.code, m.message));
+        return;
       case 'joined':
         return;
     }

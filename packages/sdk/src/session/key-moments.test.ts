@@ -7,7 +7,7 @@ function flat(n: number): number[] {
 
 describe('findKeyMoments', () => {
   it('finds a planted attention bump with its exact window span and seconds', () => {
-    const att = flat(20).map((v, t) => (t >= 8 && t <= 10 ? 0.2 : 0.01));
+    const att = flat(20).map((_v, t) => (t >= 8 && t <= 10 ? 0.2 : 0.01));
     const [m] = findKeyMoments([att], [1]);
     expect(m).toMatchObject({ answer: 0, first: 8, last: 10, startSeconds: 2, endSeconds: 3 });
     expect(m!.weight).toBeCloseTo(0.6, 10);
@@ -25,8 +25,8 @@ describe('findKeyMoments', () => {
   });
 
   it('orders moments across answers by question attention × answer attention', () => {
-    const a = flat(20).map((v, t) => (t === 5 ? 0.5 : 0.5 / 19));
-    const b = flat(20).map((v, t) => (t === 12 ? 0.3 : 0.7 / 19));
+    const a = flat(20).map((_v, t) => (t === 5 ? 0.5 : 0.5 / 19));
+    const b = flat(20).map((_v, t) => (t === 12 ? 0.3 : 0.7 / 19));
     const moments = findKeyMoments([a, b], [0.2, 0.8]);
     expect(moments.map((m) => m.answer)).toEqual([1, 0]);
     expect(moments[0]!.weight).toBeCloseTo(0.8 * 0.3, 10);

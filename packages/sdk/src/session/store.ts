@@ -139,7 +139,7 @@ async function wipeNow(): Promise<void> {
   const ls = globalThis.localStorage;
   if (ls !== undefined) {
     const keys = Array.from({ length: ls.length }, (_, i) => ls.key(i)).filter(
-      (k): k is string => k !== null && k.startsWith(STORAGE_PREFIX),
+      (k): k is string => k?.startsWith(STORAGE_PREFIX) === true,
     );
     for (const k of keys) ls.removeItem(k);
   }

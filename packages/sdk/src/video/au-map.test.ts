@@ -11,8 +11,10 @@ describe('blendshapes', () => {
     expect(BLENDSHAPE_NAMES).toHaveLength(52);
     expect(new Set(BLENDSHAPE_NAMES).size).toBe(52);
     expect(BLENDSHAPE_PAIRS).toHaveLength(20);
-    for (const [l, r] of BLENDSHAPE_PAIRS)
-      expect(BLENDSHAPE_NAMES).toContain(r), expect(l.replace('Left', 'Right')).toBe(r);
+    for (const [l, r] of BLENDSHAPE_PAIRS) {
+      expect(BLENDSHAPE_NAMES).toContain(r);
+      expect(l.replace('Left', 'Right')).toBe(r);
+    }
   });
 
   it('orders by category name, not by position, and ignores unknown names', () => {

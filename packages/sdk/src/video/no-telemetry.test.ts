@@ -11,7 +11,10 @@ describe('blockTelemetry', () => {
   it('answers telemetry requests locally and passes the rest through', async () => {
     const seen: string[] = [];
     const scope = {
-      fetch: (async (input: RequestInfo | URL) => (seen.push(String(input)), new Response('ok'))) as typeof fetch,
+      fetch: (async (input: RequestInfo | URL) => {
+        seen.push(String(input));
+        return new Response('ok');
+      }) as typeof fetch,
     };
     blockTelemetry(scope);
     blockTelemetry(scope);

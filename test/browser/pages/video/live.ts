@@ -28,7 +28,7 @@ exposeRun(async (a: Args) => {
   const t0 = performance.now();
   const timers: Promise<void>[] = [];
   if (a.crashAfter !== undefined) timers.push(sleep(a.crashAfter * 1000).then(() => crashFaceWorker(analyzer)));
-  let result;
+  let result: Awaited<typeof session.done> | null;
   if (a.endTrackAfter !== undefined) {
     await sleep(a.endTrackAfter * 1000);
     const before = session.rows.length;

@@ -85,7 +85,10 @@ export function gruWasm(): GruWasm | null {
   if (instance !== undefined) return instance;
   try {
     const bytes = decode(GRU_SCAN_WASM);
-    if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return (instance = null);
+    if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) {
+      instance = null;
+      return null;
+    }
     const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as {
       mem: WebAssembly.Memory;
       mm: MatMul;
