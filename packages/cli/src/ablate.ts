@@ -24,7 +24,7 @@ import { batchProgress, epochLine } from './progress.ts';
 import { loadWords } from './words.ts';
 
 const USAGE =
-  'usage: hirenet ablate --data DIR [--modality audio|video|both] [--seeds 3] [--epochs 20] [--units 32] [--out DIR] [--models nonseq,bow,bigru,hn_avg,hn_satt,hirenet,early,late] [--batch-size 32] [--lr 0.003] [--patience 5] [--bow-k 64] [--bow-sample 10000] [--backend wasm|cpu] [--first-seed 1]\n       hirenet ablate --merge A/ablation.json,B/ablation.json --out DIR\n';
+  'usage: hirenet ablate --data DIR [--modality audio|video|text|both|all] [--seeds 3] [--epochs 20] [--units 32] [--out DIR] [--models nonseq,bow,bigru,hn_avg,hn_satt,hirenet,early,late] [--batch-size 32] [--lr 0.003] [--patience 5] [--bow-k 64] [--bow-sample 10000] [--backend wasm|cpu] [--first-seed 1]\n       hirenet ablate --merge A/ablation.json,B/ablation.json --out DIR\n';
 
 const ALL_MODELS: readonly AblationModel[] = [...SINGLE_MODELS, ...FUSION_MODELS];
 
@@ -133,11 +133,17 @@ export async function runAblate(args: string[]): Promise<number> {
 
   stderr.write(`reading ${data} …\n`);
   const { manifest, interviews } = await loadDataset(data);
-  const available = (['audio', 'video'] as const).filter((m) => manifest.modalities[m] !== undefined);
+  const available = (['audio', 'video', 'text'] as const).filter((m) => manifest.modalities[m] !== undefined);
   const requested = flags.get('modality') ?? 'both';
-  if (!['audio', 'video', 'both'].includes(requested))
-    throw new HireNetError('usage', `--modality must be audio, video or both, got ${requested}`);
-  const modalities: Modality[] = requested === 'both' ? [...available] : [requested as Modality];
+  if (!['audio', 'video', 'text', 'both', 'all'].includes(requested))
+    throw new HireNetError('usage', `--modality must be audio, video, text, both or all, got ${requested}`);
+  // 'both': audio and video, as before text existed; 'all': every modality the dataset has.
+  const modalities: Modality[] =
+    requested === 'all'
+      ? [...available]
+      : requested === 'both'
+        ? available.filter((m) => m !== 'text')
+        : [requested as Modality];
   for (const m of modalities)
     if (!available.includes(m))
       throw new HireNetError('usage', `${data} has no ${m} features (manifest lists: ${available.join(', ')})`);

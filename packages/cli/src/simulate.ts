@@ -1,5 +1,5 @@
 import { stderr } from 'node:process';
-import type { Modality } from '@hirenet/sdk/internal/dataset/format';
+import type { DescriptorModality as Modality } from '@hirenet/sdk/internal/dataset/format';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { resolveSimConfig, SIM_DEFAULTS, type IntRange } from '@hirenet/research/internal/sim/config';
 import { isSimVariant, SIM_VARIANTS, VARIANT_PRESETS } from '@hirenet/research/internal/sim/variants';
@@ -7,7 +7,7 @@ import { writeSimDataset } from '@hirenet/research/internal/sim/writer';
 import { intFlag, parseArgs } from './args.ts';
 
 const USAGE = `usage: hirenet simulate --out DIR --seed N --interviews K
-  [--modalities audio,video] [--label-noise 0.1] [--answers 1-6] [--windows 40-240]
+  [--modalities audio,video,text] [--label-noise 0.1] [--answers 1-6] [--windows 40-240]
   [--event-windows 2-16] [--missing 0.05] [--hirable-rate 0.475] [--event-strength 1] [--force]
   [--variant cooccur|xor|shifted] [--take N]
 Writes a SimInterview synthetic dataset (docs/siminterview.md): DIR/manifest.json + DIR/interviews.jsonl.
@@ -33,18 +33,18 @@ function rangeFlag(flags: Map<string, string>, name: string, fallback: IntRange)
   return { min, max: m[2] === undefined ? min : Number(m[2]) };
 }
 
-function modalitiesFlag(flags: Map<string, string>): Modality[] {
+function modalitiesFlag(flags: Map<string, string>): { modalities: Modality[]; text: boolean } {
   const raw = flags.get('modalities');
-  if (raw === undefined) return [...SIM_DEFAULTS.modalities];
+  if (raw === undefined) return { modalities: [...SIM_DEFAULTS.modalities], text: false };
   const names = raw
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
   for (const name of names) {
-    if (name !== 'audio' && name !== 'video')
-      throw new HireNetError('usage', `--modalities takes audio and/or video, got ${name}`);
+    if (name !== 'audio' && name !== 'video' && name !== 'text')
+      throw new HireNetError('usage', `--modalities takes audio, video and/or text, got ${name}`);
   }
-  return names as Modality[];
+  return { modalities: names.filter((n) => n !== 'text') as Modality[], text: names.includes('text') };
 }
 
 function formatBytes(n: number): string {
@@ -65,7 +65,7 @@ export async function runSimulate(args: string[]): Promise<number> {
   const config = resolveSimConfig({
     seed: intFlag(flags, 'seed', 1),
     interviews: intFlag(flags, 'interviews'),
-    modalities: modalitiesFlag(flags),
+    ...modalitiesFlag(flags),
     labelNoise: numberFlag(flags, 'label-noise', SIM_DEFAULTS.labelNoise),
     hirableRate: numberFlag(flags, 'hirable-rate', SIM_DEFAULTS.hirableRate),
     answers: rangeFlag(flags, 'answers', SIM_DEFAULTS.answers),
@@ -94,7 +94,7 @@ export async function runSimulate(args: string[]): Promise<number> {
   if (interactive) stderr.write('\n');
   stderr.write(
     `wrote ${result.interviews} interviews (${formatBytes(result.bytes)}) to ${result.dir} in ${seconds.toFixed(1)} s ` +
-      `(${config.variant === undefined ? '' : `variant ${config.variant}, `}${config.take === undefined ? '' : `take ${config.take}, `}seed ${config.seed}, modalities ${config.modalities.join(',')}, label noise ${config.labelNoise})\n`,
+      `(${config.variant === undefined ? '' : `variant ${config.variant}, `}${config.take === undefined ? '' : `take ${config.take}, `}seed ${config.seed}, modalities ${[...config.modalities, ...(config.text === true ? ['text'] : [])].join(',')}, label noise ${config.labelNoise})\n`,
   );
   return 0;
 }

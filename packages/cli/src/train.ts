@@ -8,6 +8,8 @@ import { saveModelToDir } from '@hirenet/research';
 import { encodeInterview } from '@hirenet/research/internal/train/encode';
 import { splitByInterview } from '@hirenet/research/internal/train/split';
 import { fitStandardizer } from '@hirenet/sdk/internal/model/standardize';
+import { textStandardizer } from '@hirenet/sdk/internal/model/model-features';
+import { splitFractions, TEXT_TRAIN } from '@hirenet/research/internal/train/text-defaults';
 import { augmentPlan } from '@hirenet/research/internal/train/augment';
 import { DEFAULT_TAKE_LAW } from '@hirenet/research/internal/train/take-perturbation';
 import {
@@ -24,7 +26,7 @@ import { FUSION_FORMAT } from './scoring.ts';
 import { loadWords } from './words.ts';
 
 const USAGE =
-  'usage: hirenet train --data DIR --modality audio|video|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--select f1|auc] [--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--backend wasm|cpu]\n';
+  'usage: hirenet train --data DIR --modality audio|video|text|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--select f1|auc] [--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--weight-decay λ] [--word-dropout p] [--validation-fraction f] [--test-fraction f] [--backend wasm|cpu]\n';
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
   const raw = flags.get(name);
@@ -42,6 +44,11 @@ function nonNegativeFlag(flags: Map<string, string>, name: string, fallback: num
   return v;
 }
 
+function optionalNumber(flags: Map<string, string>, name: string): number | undefined {
+  const raw = flags.get(name);
+  return raw === undefined ? undefined : nonNegativeFlag(flags, name, 0);
+}
+
 function selectFlag(raw: string): 'f1' | 'auc' {
   if (raw !== 'f1' && raw !== 'auc') throw new HireNetError('usage', `--select must be f1 or auc, got ${raw}`);
   return raw;
@@ -56,7 +63,7 @@ export async function runTrain(args: string[]): Promise<number> {
   if (
     data === undefined ||
     out === undefined ||
-    (modality !== 'audio' && modality !== 'video' && modality !== 'both')
+    (modality !== 'audio' && modality !== 'video' && modality !== 'text' && modality !== 'both')
   ) {
     stderr.write(USAGE);
     return 2;
@@ -97,7 +104,8 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
   if (normalize !== 'answer' && normalize !== 'none')
     throw new HireNetError('usage', `--normalize must be answer or none, got ${normalize}`);
 
-  const augment = flags.get('augment') ?? DEFAULT_AUGMENT;
+  const text = modality === 'text';
+  const augment = flags.get('augment') ?? (text ? 'none' : DEFAULT_AUGMENT);
   if (augment !== 'takes' && augment !== 'none')
     throw new HireNetError('usage', `--augment must be takes or none, got ${augment}`);
 
@@ -110,23 +118,39 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
     );
   stderr.write(`reading ${data} …\n`);
   const { interviews } = await loadDataset(data);
-  const split = splitByInterview(interviews, seed);
-  if (split.train.length === 0 || split.validation.length === 0)
-    throw new HireNetError('invalid-dataset', `${interviews.length} interviews are too few to split 80/10/10`);
-  const standardizer = fitStandardizer(
-    split.train.flatMap((iv) => iv.answers.map((a) => a[modality]).filter((a): a is Float32Array => a != null)),
-    names,
-    normalize,
+  const fractions = splitFractions(
+    interviews.length,
+    optionalNumber(flags, 'validation-fraction'),
+    optionalNumber(flags, 'test-fraction'),
   );
+  if (!(fractions[0] > 0)) throw new HireNetError('usage', 'validation and test fractions leave nothing to train on');
+  const split = splitByInterview(interviews, seed, fractions);
+  if (split.train.length === 0 || split.validation.length === 0)
+    throw new HireNetError('invalid-dataset', `${interviews.length} interviews are too few to split for training`);
   const { words, vocab } = await loadWords(flags.get('vocab'));
+  const standardizer =
+    modality === 'text'
+      ? textStandardizer(words.dims)
+      : fitStandardizer(
+          split.train.flatMap((iv) => iv.answers.map((a) => a[modality]).filter((a): a is Float32Array => a != null)),
+          names,
+          normalize,
+        );
   const encode = (list: typeof interviews) => list.map((iv) => encodeInterview(iv, modality, standardizer, words));
   const [train, validation, test] = [encode(split.train), encode(split.validation), encode(split.test)];
   stderr.write(
-    `${interviews.length} interviews: ${train.length} train / ${validation.length} validation / ${test.length} test; ${names.length} ${modality} features; variant ${variant}\n`,
+    `${interviews.length} interviews: ${train.length} train / ${validation.length} validation / ${test.length} test; ${text ? `${words.dims}-d word vectors` : `${names.length} ${modality} features`}; variant ${variant}\n`,
   );
 
   const metadata = {
-    features: { modality, windowSeconds: manifest.windowSeconds, hopSeconds: manifest.hopSeconds, standardizer, vocab },
+    features: {
+      modality,
+      windowSeconds: manifest.windowSeconds,
+      hopSeconds: manifest.hopSeconds,
+      standardizer,
+      vocab,
+      ...(text ? { text: { unknown: 'skip' } } : {}),
+    },
     training: {
       dataset: String(manifest['generator'] === undefined ? 'unspecified' : JSON.stringify(manifest['generator'])),
       seed,
@@ -138,7 +162,9 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
     batchSize: intFlag(flags, 'batch-size', DEFAULT_TRAIN.batchSize),
     learningRate: numberFlag(flags, 'lr', DEFAULT_TRAIN.learningRate),
     patience: intFlag(flags, 'patience', DEFAULT_TRAIN.patience),
-    inputNoise: nonNegativeFlag(flags, 'noise', DEFAULT_TRAIN.inputNoise ?? 0),
+    inputNoise: nonNegativeFlag(flags, 'noise', text ? TEXT_TRAIN.inputNoise : (DEFAULT_TRAIN.inputNoise ?? 0)),
+    weightDecay: nonNegativeFlag(flags, 'weight-decay', text ? TEXT_TRAIN.weightDecay : 0),
+    rowDropout: nonNegativeFlag(flags, 'word-dropout', text ? TEXT_TRAIN.rowDropout : 0),
     selectOn: selectFlag(flags.get('select') ?? DEFAULT_TRAIN.selectOn ?? 'f1'),
     attentionEntropy: nonNegativeFlag(flags, 'attention-entropy', DEFAULT_TRAIN.attentionEntropy ?? 0),
     queryInitScale: numberFlag(flags, 'query-scale', DEFAULT_TRAIN.queryInitScale ?? 1),
@@ -148,7 +174,7 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
     onBatch: batchProgress,
   };
   const config = {
-    inputDim: names.length,
+    inputDim: standardizer.names.length,
     wordDim: words.dims,
     lowUnits: units,
     contextUnits: units,

@@ -1,4 +1,8 @@
-import { DATASET_FORMAT, type DatasetManifest, type Modality } from '@hirenet/sdk/internal/dataset/format';
+import {
+  DATASET_FORMAT,
+  type DatasetManifest,
+  type DescriptorModality as Modality,
+} from '@hirenet/sdk/internal/dataset/format';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { modalitySpec } from './features.ts';
 import { isSimVariant, variantRule, type SimVariant } from './variants.ts';
@@ -30,6 +34,8 @@ export interface SimConfig {
   readonly missingRate: number;
   /** Multiplier on the event deltas (1 = documented amplitudes). */
   readonly eventStrength: number;
+  /** Also write transcripts with planted word events (sim/text.ts); `modalities` may then be empty. */
+  readonly text?: boolean;
   /** A two-feature world (sim/variants.ts) instead of the default one; absent = default. */
   readonly variant?: SimVariant;
   /** Seed of a re-take (sim/takes.ts): the same interviews with another phase/offset/gain; absent = none. */
@@ -70,9 +76,13 @@ export function resolveSimConfig(input: Pick<SimConfig, 'seed' | 'interviews'> &
     fail(`seed must be an integer in [0, 2^32), got ${config.seed}`);
   if (!Number.isInteger(config.interviews) || config.interviews < 1)
     fail(`interviews must be a positive integer, got ${config.interviews}`);
-  if (config.modalities.length === 0 || config.modalities.some((m) => m !== 'audio' && m !== 'video')) {
-    fail(`modalities must be a non-empty subset of audio,video, got ${config.modalities.join(',')}`);
+  if (
+    (config.modalities.length === 0 && config.text !== true) ||
+    config.modalities.some((m) => m !== 'audio' && m !== 'video')
+  ) {
+    fail(`modalities must be a non-empty subset of audio,video,text, got ${config.modalities.join(',')}`);
   }
+  if (config.text === true && config.variant !== undefined) fail('text is not generated for the two-feature variants');
   if (new Set(config.modalities).size !== config.modalities.length) fail('modalities must not repeat');
   checkProbability('label noise', config.labelNoise, 0.5);
   checkProbability('hirable rate', config.hirableRate);
@@ -99,13 +109,14 @@ export function resolveSimConfig(input: Pick<SimConfig, 'seed' | 'interviews'> &
 
 /** manifest.json: the dataset format's fields plus the provenance a reader needs to regenerate it. */
 export function simManifest(config: SimConfig): DatasetManifest {
-  const modalities: Partial<Record<Modality, string[]>> = {};
+  const modalities: Partial<Record<Modality | 'text', string[]>> = {};
   const schemas: Partial<Record<Modality, string>> = {};
   for (const m of config.modalities) {
     const spec = modalitySpec(m);
     modalities[m] = spec.features.map((f) => f.name);
     schemas[m] = spec.schemaId;
   }
+  if (config.text === true) modalities.text = ['words'];
   const { seed, ...parameters } = config;
   return {
     format: DATASET_FORMAT,

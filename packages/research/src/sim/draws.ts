@@ -1,4 +1,4 @@
-import type { Modality } from '@hirenet/sdk/internal/dataset/format';
+import type { DescriptorModality as Modality } from '@hirenet/sdk/internal/dataset/format';
 import type { IntRange } from './config.ts';
 import { isRelevant, type JobFamily, type QuestionType } from './events.ts';
 

@@ -1,4 +1,4 @@
-import type { Modality } from '@hirenet/sdk/internal/dataset/format';
+import type { DescriptorModality as Modality } from '@hirenet/sdk/internal/dataset/format';
 import type { FeatureSpec } from './features.ts';
 
 /**

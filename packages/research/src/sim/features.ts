@@ -1,7 +1,7 @@
 import { AUDIO_FEATURE_SCHEMA, audioSchemaId } from '@hirenet/sdk/internal/audio/schema';
 import { AU_TABLE } from '@hirenet/sdk/internal/video/au-map';
 import { VIDEO_FEATURE_SCHEMA, videoSchemaId } from '@hirenet/sdk/internal/video/schema';
-import type { Modality } from '@hirenet/sdk/internal/dataset/format';
+import type { DescriptorModality as Modality } from '@hirenet/sdk/internal/dataset/format';
 
 /**
  * Marginal statistics of each synthetic window feature. Names come from the real extractors'

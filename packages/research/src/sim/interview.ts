@@ -14,6 +14,7 @@ import {
 import { drawFrame, drawMissing, intIn, interviewSeed } from './draws.ts';
 import { speakerAnswers } from './series.ts';
 import { jobTitle, questionText } from './templates.ts';
+import { textAnswers } from './text.ts';
 
 export { interviewSeed } from './draws.ts';
 
@@ -87,6 +88,9 @@ export function generateInterview(config: SimConfig, index: number): SimIntervie
     },
   );
 
+  const text = config.text === true ? textAnswers(interviewSeed(config.seed, index), events) : null;
+  const withText = text === null ? answers : answers.map((a, i) => ({ ...a, words: text[i]?.words ?? null }));
+  const textEvents = text === null ? undefined : text.map((t) => t.event);
   const cleanLabel = plantedLabel(jobFamily, questionTypes, events);
   const label: 0 | 1 = uniform() < config.labelNoise ? (cleanLabel === 1 ? 0 : 1) : cleanLabel;
   return {
@@ -97,8 +101,10 @@ export function generateInterview(config: SimConfig, index: number): SimIntervie
     jobFamily,
     questions: questionTypes.map((t) => questionText(t, uniform)),
     questionTypes,
-    events,
-    answers,
+    // A text-only interview's events are its word events; otherwise they stay the windows' events.
+    events: textEvents !== undefined && config.modalities.length === 0 ? textEvents : events,
+    ...(textEvents === undefined ? {} : { textEvents }),
+    answers: withText,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Modality } from '@hirenet/sdk/internal/dataset/format';
+import type { DescriptorModality as Modality } from '@hirenet/sdk/internal/dataset/format';
 import { resolveSimConfig } from './config.ts';
 import { plantedLabel } from './events.ts';
 import { simInterviews, type SimInterview } from './interview.ts';

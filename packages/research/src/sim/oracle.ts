@@ -1,4 +1,4 @@
-import type { Modality } from '@hirenet/sdk/internal/dataset/format';
+import type { DescriptorModality as Modality } from '@hirenet/sdk/internal/dataset/format';
 import { effectOf, type EventKind, type PlantedEvent } from './events.ts';
 import { modalitySpec } from './features.ts';
 

@@ -1,4 +1,4 @@
-import type { DatasetAnswer, Modality } from '@hirenet/sdk/internal/dataset/format';
+import type { DatasetAnswer, DescriptorModality as Modality } from '@hirenet/sdk/internal/dataset/format';
 import {
   DEFAULT_TAKE_LAW,
   drawPerturbation,

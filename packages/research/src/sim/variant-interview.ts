@@ -1,5 +1,5 @@
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
-import type { DatasetAnswer, Modality } from '@hirenet/sdk/internal/dataset/format';
+import type { DatasetAnswer, DescriptorModality as Modality } from '@hirenet/sdk/internal/dataset/format';
 import { gaussian, mulberry32 } from '@hirenet/sdk/internal/util/prng';
 import { EVENT_MARGIN, type SimConfig } from './config.ts';
 import { drawFrame, drawMissing, intIn, interviewSeed } from './draws.ts';

@@ -9,6 +9,8 @@ import { encodeInterview, type EncodedInterview, type WordEmbedder } from './enc
 import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
 import { splitByInterview } from './split.ts';
 import { fitStandardizer } from '@hirenet/sdk/internal/model/standardize';
+import { textStandardizer } from '@hirenet/sdk/internal/model/model-features';
+import { TEXT_TRAIN } from './text-defaults.ts';
 import { DEFAULT_TRAIN, predictEncoded, trainHireNet, type EpochReport } from './trainer.ts';
 
 /** The rows of the paper's Table 3 (per modality) and Table 4 (fusion), in its order. */
@@ -104,11 +106,17 @@ export async function runAblation(
       for (const modality of options.modalities) {
         const names = featureNames[modality];
         if (names === undefined) throw new HireNetError('invalid-dataset', `the dataset has no ${modality} features`);
-        const standardizer = fitStandardizer(
-          split.train.flatMap((iv) => iv.answers.map((a) => a[modality]).filter((a): a is Float32Array => a != null)),
-          names,
-          'answer',
-        );
+        const text = modality === 'text';
+        const standardizer = text
+          ? textStandardizer(words.dims)
+          : fitStandardizer(
+              split.train.flatMap((iv) =>
+                iv.answers.map((a) => a[modality]).filter((a): a is Float32Array => a != null),
+              ),
+              names,
+              'answer',
+            );
+        const width = standardizer.names.length;
         const encode = (list: readonly ParsedInterview[]): EncodedInterview[] =>
           list.map((iv) => encodeInterview(iv, modality, standardizer, words));
         const data: Encoded = {
@@ -136,12 +144,12 @@ export async function runAblation(
           const started = performance.now();
           options.log(`seed ${seed} · ${modality} · ${MODEL_LABELS[model]} …`);
           if (model === 'nonseq')
-            await finish(model, started, nonSequentialBaseline(data.train, data.validation, data.test, names.length));
+            await finish(model, started, nonSequentialBaseline(data.train, data.validation, data.test, width));
           else if (model === 'bow')
             await finish(
               model,
               started,
-              bowBaseline(data.train, data.validation, data.test, names.length, {
+              bowBaseline(data.train, data.validation, data.test, width, {
                 k: options.bowK,
                 seed,
                 sampleWindows: options.bowSampleWindows,
@@ -149,7 +157,7 @@ export async function runAblation(
             );
           else {
             const config = {
-              inputDim: names.length,
+              inputDim: width,
               wordDim: words.dims,
               lowUnits: options.units,
               contextUnits: options.units,
@@ -163,7 +171,7 @@ export async function runAblation(
               batchSize: options.batchSize,
               learningRate: options.learningRate,
               patience: options.patience,
-              inputNoise: DEFAULT_TRAIN.inputNoise,
+              ...(text ? TEXT_TRAIN : { inputNoise: DEFAULT_TRAIN.inputNoise }),
               seed,
               onEpoch: options.onEpoch,
               onBatch: options.onBatch,

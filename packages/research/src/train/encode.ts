@@ -1,6 +1,7 @@
-import type { Modality } from '@hirenet/sdk/internal/dataset/format';
+import type { AnswerTranscript, Modality } from '@hirenet/sdk/internal/dataset/format';
 import type { ParsedInterview } from '@hirenet/sdk/internal/dataset/validate';
 import { emptyBatch, type PaddedBatch } from '@hirenet/sdk/internal/model/batch';
+import { answerTextRows } from '@hirenet/sdk/internal/text/answer-text';
 import { embedText } from '@hirenet/sdk/internal/text/embed';
 import type { Vocabulary } from '@hirenet/sdk/internal/text/vocabulary';
 import { standardize, type Standardizer } from '@hirenet/sdk/internal/model/standardize';
@@ -12,6 +13,12 @@ export class WordEmbedder {
 
   get dims(): number {
     return this.vocab.dims;
+  }
+
+  /** An answer's word-vector rows (flat), or null when no word is known: the text modality is missing. */
+  rows(transcript: AnswerTranscript): Float32Array | null {
+    const { rows } = answerTextRows(this.vocab, transcript);
+    return rows.length === 0 ? null : Float32Array.from(rows.flat());
   }
 
   embed(text: string): Float32Array {
@@ -47,6 +54,7 @@ export function encodeInterview(
     jobTitle: words.embed(iv.jobTitle),
     questions: iv.questions.map((q) => words.embed(q)),
     answers: iv.answers.map((a) => {
+      if (modality === 'text') return a.text == null ? null : words.rows(a.text);
       const rows = a[modality] ?? null;
       return rows === null || rows.length === 0 ? null : standardize(rows, s);
     }),

@@ -9,6 +9,7 @@ import { meanAttentionEntropy } from './attention-entropy.ts';
 import { augmentInterview, type AugmentPlan } from './augment.ts';
 import { packBatch, type EncodedInterview } from './encode.ts';
 import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
+import { dropRows, l2 } from './regularise.ts';
 import { shuffled } from './split.ts';
 
 export interface TrainOptions {
@@ -38,6 +39,13 @@ export interface TrainOptions {
   readonly attentionEntropy?: number;
   /** Multiplier on the initial attention query vectors (1 = Glorot, the paper's init). */
   readonly queryInitScale?: number;
+  /** L2 penalty λ·Σw² over every kernel (not biases) in the loss; 0 or absent disables it. */
+  readonly weightDecay?: number;
+  /**
+   * Probability of dropping each row of a training answer (fresh each batch, at least one row kept):
+   * word dropout for the text modality, so a small set cannot be memorised word by word.
+   */
+  readonly rowDropout?: number;
   /** Take augmentation of every training batch (augment.ts); null or absent disables it. */
   readonly augment?: AugmentPlan | null;
   readonly onEpoch?: (e: EpochReport) => void;
@@ -89,10 +97,15 @@ interface LossOptions {
   readonly noise: number;
   readonly entropy: number;
   readonly augment: AugmentPlan | null;
+  readonly weightDecay: number;
+  readonly rowDropout: number;
 }
 
 function loss(model: HireNetModel, items: readonly EncodedInterview[], o: LossOptions, rand: () => number): tf.Scalar {
-  const inputs = o.augment === null ? items : items.map((iv) => augmentInterview(iv, o.augment as AugmentPlan, rand));
+  const augmented =
+    o.augment === null ? items : items.map((iv) => augmentInterview(iv, o.augment as AugmentPlan, rand));
+  const inputs =
+    o.rowDropout > 0 ? augmented.map((iv) => dropRows(iv, model.config.inputDim, o.rowDropout, rand)) : augmented;
   const batch = packBatch(inputs, model.config.inputDim, model.config.wordDim);
   if (o.noise > 0) addGaussianNoise(batch.answers, o.noise, rand);
   const labels = tf.tensor1d(items.map((iv) => iv.label));
@@ -101,8 +114,10 @@ function loss(model: HireNetModel, items: readonly EncodedInterview[], o: LossOp
   const bce = tf.neg(
     tf.mean(tf.add(tf.mul(labels, tf.log(p)), tf.mul(tf.sub(1, labels), tf.log(tf.sub(1, p))))),
   ) as tf.Scalar;
-  if (o.entropy <= 0 || out.answerAttention === null) return bce;
-  return tf.add(bce, tf.mul(o.entropy, meanAttentionEntropy(out.answerAttention, batch.answerLengths))) as tf.Scalar;
+  let total: tf.Scalar = bce;
+  if (o.weightDecay > 0) total = tf.add(total, tf.mul(o.weightDecay, l2(model))) as tf.Scalar;
+  if (o.entropy <= 0 || out.answerAttention === null) return total;
+  return tf.add(total, tf.mul(o.entropy, meanAttentionEntropy(out.answerAttention, batch.answerLengths))) as tf.Scalar;
 }
 
 /** Scales the attention query vectors of freshly initialised weights (sharper or flatter start). */
@@ -166,6 +181,8 @@ export async function trainHireNet(
       : HireNetModel.fromWeights(initial.config, scaleQueries(initial.getWeights(), queryScale));
   if (model !== initial) initial.dispose();
   const lossOptions: LossOptions = {
+    weightDecay: options.weightDecay ?? 0,
+    rowDropout: options.rowDropout ?? 0,
     noise: options.inputNoise ?? 0,
     entropy: options.attentionEntropy ?? 0,
     augment: options.augment ?? null,

@@ -5,7 +5,20 @@
  */
 export const DATASET_FORMAT = 'hirenet-dataset/1';
 
-export type Modality = 'audio' | 'video';
+/** Channels whose rows are numeric descriptors per window. */
+export type DescriptorModality = 'audio' | 'video';
+/** Every channel a model can read; `text` rows are word vectors (packages/sdk/src/text/answer-text.ts). */
+export type Modality = DescriptorModality | 'text';
+
+/** One transcribed word; times in seconds from the answer's start, when known. */
+export interface TranscriptWord {
+  readonly word: string;
+  readonly start?: number;
+  readonly end?: number;
+}
+
+/** What an answer says: a plain transcript, or words with optional times. */
+export type AnswerTranscript = string | readonly TranscriptWord[];
 
 export interface DatasetManifest {
   readonly format: typeof DATASET_FORMAT;
@@ -28,6 +41,9 @@ export interface DatasetAnswer {
   /** One row per window, features in manifest order; null when extraction failed. */
   readonly audio?: number[][] | null;
   readonly video?: number[][] | null;
+  /** The transcript (text modality); `words` wins when both are given. */
+  readonly text?: string | null;
+  readonly words?: TranscriptWord[] | null;
 }
 
 /** One line of interviews.jsonl. */

@@ -72,7 +72,7 @@ describe('validateManifest', () => {
         format: 'hirenet-dataset/1',
         windowSeconds: 0.5,
         hopSeconds: 0.25,
-        modalities: { text: ['a'] },
+        modalities: { smell: ['a'] },
       }),
     ).toThrow(/unknown modality/);
   });

@@ -1,19 +1,32 @@
 import { DatasetError } from './errors.ts';
-import { DATASET_FORMAT, type DatasetInterview, type DatasetManifest, type Modality } from './format.ts';
+import {
+  type AnswerTranscript,
+  DATASET_FORMAT,
+  type DatasetInterview,
+  type DatasetManifest,
+  type DescriptorModality,
+  type Modality,
+} from './format.ts';
+import { parseTranscript } from './transcript.ts';
 
-const MODALITIES: readonly Modality[] = ['audio', 'video'];
+const DESCRIPTORS: readonly DescriptorModality[] = ['audio', 'video'];
+const MODALITIES: readonly Modality[] = [...DESCRIPTORS, 'text'];
+/** The paper's pooling, assumed by a text-only manifest that names none (its rows are words, not windows). */
+const TEXT_ONLY_WINDOW = { windowSeconds: 0.5, hopSeconds: 0.25 } as const;
 
 export function validateManifest(raw: unknown): DatasetManifest {
   const m = raw as Partial<DatasetManifest> | null;
   if (m === null || typeof m !== 'object') throw new DatasetError('manifest.json is not a JSON object');
   if (m.format !== DATASET_FORMAT)
     throw new DatasetError(`manifest.json format is ${String(m.format)}, expected ${DATASET_FORMAT}`);
+  if (m.modalities === null || typeof m.modalities !== 'object')
+    throw new DatasetError('manifest.json needs "modalities"');
+  const textOnly = Object.keys(m.modalities).every((k) => k === 'text');
   for (const key of ['windowSeconds', 'hopSeconds'] as const) {
+    if (m[key] === undefined && textOnly) continue;
     if (typeof m[key] !== 'number' || !((m[key] as number) > 0))
       throw new DatasetError(`manifest.json ${key} must be a positive number`);
   }
-  if (m.modalities === null || typeof m.modalities !== 'object')
-    throw new DatasetError('manifest.json needs "modalities"');
   for (const [name, features] of Object.entries(m.modalities)) {
     if (!MODALITIES.includes(name as Modality))
       throw new DatasetError(`manifest.json names an unknown modality "${name}"`);
@@ -21,7 +34,7 @@ export function validateManifest(raw: unknown): DatasetManifest {
       throw new DatasetError(`manifest.json modalities.${name} must be a non-empty list of feature names`);
     }
   }
-  return m as DatasetManifest;
+  return textOnly ? ({ ...TEXT_ONLY_WINDOW, ...m } as DatasetManifest) : (m as DatasetManifest);
 }
 
 /** Rows → one flat Float32Array (row-major), checking width and finiteness. */
@@ -46,13 +59,18 @@ function flattenRows(rows: unknown, width: number, where: string, line: number):
   return out;
 }
 
-/** An interview with answers as flat typed arrays (rows × features), per modality. */
+/** One answer: descriptor rows as flat typed arrays (rows × features), and the transcript. */
+export type ParsedAnswer = Partial<Record<DescriptorModality, Float32Array | null>> & {
+  readonly text?: AnswerTranscript | null;
+};
+
+/** An interview with answers parsed per modality. */
 export interface ParsedInterview {
   readonly id: string;
   readonly label: 0 | 1;
   readonly jobTitle: string;
   readonly questions: readonly string[];
-  readonly answers: readonly Partial<Record<Modality, Float32Array | null>>[];
+  readonly answers: readonly ParsedAnswer[];
   readonly group?: DatasetInterview['group'];
   readonly extra: Readonly<Record<string, unknown>>;
 }
@@ -82,8 +100,11 @@ export function parseInterviewLine(text: string, line: number, manifest: Dataset
     throw new DatasetError(`${iv.answers.length} answers for ${iv.questions.length} questions`, line);
   const answers = iv.answers.map((a, i) => {
     if (a === null || typeof a !== 'object') throw new DatasetError(`answers[${i}] must be an object`, line);
-    const parsed: Partial<Record<Modality, Float32Array | null>> = {};
-    for (const modality of MODALITIES) {
+    const parsed: Partial<Record<DescriptorModality, Float32Array | null>> & { text?: AnswerTranscript | null } = {};
+    if (manifest.modalities.text !== undefined) parsed.text = parseTranscript(a, `answers[${i}]`, line);
+    else if (hasValue(a, 'text') || hasValue(a, 'words'))
+      throw new DatasetError(`answers[${i}] has a transcript but the manifest has no text modality`, line);
+    for (const modality of DESCRIPTORS) {
       const names = manifest.modalities[modality];
       const rows = (a as Record<string, unknown>)[modality];
       if (names === undefined) {
@@ -108,4 +129,9 @@ export function parseInterviewLine(text: string, line: number, manifest: Dataset
     group: iv.group,
     extra,
   };
+}
+
+function hasValue(o: object, key: string): boolean {
+  const v = (o as Record<string, unknown>)[key];
+  return v !== undefined && v !== null;
 }
