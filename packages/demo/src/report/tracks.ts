@@ -14,7 +14,7 @@ export interface TrackSpec {
   readonly label: string;
   /** What the numbers mean, shown under the label. */
   readonly hint: string;
-  readonly modality: SessionModality;
+  readonly modality: Exclude<SessionModality, 'text'>;
   readonly feature: string;
   readonly color: string;
   /** Show the value only where this column is at least `min` (pitch needs voice). */

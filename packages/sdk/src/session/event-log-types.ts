@@ -11,7 +11,7 @@ import type { VideoErrorCode } from '../video/errors.ts';
  */
 export const EVENT_LOG_FORMAT = 'hirenet-event-log/1';
 
-export const LOG_MODALITIES = ['audio', 'video'] as const satisfies readonly Modality[];
+export const LOG_MODALITIES = ['audio', 'video', 'text'] as const satisfies readonly Modality[];
 export const LOG_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const satisfies readonly BackendName[];
 export const CONSENT_STATUSES = ['granted', 'refused', 'withdrawn'] as const;
 export const ANALYSIS_PHASES = ['started', 'completed', 'cancelled', 'failed'] as const;

@@ -5,7 +5,8 @@
  */
 import { HireNetError } from '../util/errors.ts';
 import { DATASET_FORMAT, type DatasetInterview, type DatasetManifest, type GroupFields } from '../dataset/format.ts';
-import type { AnswerRecord, SessionModality } from './types.ts';
+import type { Transcript } from '../text/transcript.ts';
+import type { AnswerRecord, DescriptorSessionModality, SessionModality } from './types.ts';
 
 export interface ExportOptions {
   /** The outcome a pilot attaches (1 = hired/advanced). Required: the format has no "unlabelled". */
@@ -29,11 +30,15 @@ export function exportDataset(
   answers: readonly (AnswerRecord | null)[],
   names: Partial<Record<SessionModality, readonly string[]>>,
   o: ExportOptions,
+  /** Per answer, with the text channel consented: the transcript, exported as `words` (or `text` without times). */
+  transcripts: readonly (Transcript | null)[] = [],
 ): ExportedDataset {
   if (o.label !== 0 && o.label !== 1) throw new HireNetError('invalid-options', 'exportDataset needs label 0 or 1');
   const modalities = Object.fromEntries(
     Object.entries(names).map(([m, n]) => [m, [...(n ?? [])]]),
   ) as DatasetManifest['modalities'];
+  const hasText = transcripts.some((t) => t !== null);
+  if (hasText) modalities.text = ['words'];
   const manifest: DatasetManifest = {
     format: DATASET_FORMAT,
     windowSeconds: 0.5,
@@ -41,7 +46,7 @@ export function exportDataset(
     modalities,
     generator: '@hirenet/sdk session',
   };
-  const pick = (a: AnswerRecord | null | undefined, m: SessionModality): number[][] | null => {
+  const pick = (a: AnswerRecord | null | undefined, m: DescriptorSessionModality): number[][] | null => {
     const r = a?.[m];
     return r === null || r === undefined ? null : r.rows.map((row) => [...row]);
   };
@@ -50,9 +55,17 @@ export function exportDataset(
     label: o.label,
     jobTitle: spec.jobTitle,
     questions: [...spec.questions],
-    answers: spec.questions.map((_, i) =>
-      Object.fromEntries(Object.keys(modalities).map((m) => [m, pick(answers[i], m as SessionModality)])),
-    ),
+    answers: spec.questions.map((_, i) => {
+      const rows = Object.keys(modalities).filter((m) => m !== 'text');
+      const out = Object.fromEntries(rows.map((m) => [m, pick(answers[i], m as DescriptorSessionModality)]));
+      if (!hasText) return out;
+      const t = transcripts[i] ?? null;
+      // The dataset's two transcript forms (docs/text.md): timed words, or the plain text.
+      if (t === null) return { ...out, words: null };
+      return t.timed
+        ? { ...out, words: t.words.map((w) => ({ ...w })) }
+        : { ...out, text: t.words.map((w) => w.word).join(' ') };
+    }),
     ...(o.group === undefined ? {} : { group: o.group }),
   };
   return { manifest, interview, line: `${JSON.stringify(interview)}\n` };

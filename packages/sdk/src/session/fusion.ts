@@ -5,7 +5,7 @@
  * model's attention (over the windows it read) back onto the answer's 0.25 s window grid.
  */
 import type { InterviewOutput } from '../model/types.ts';
-import type { ModalityRows, SessionModality } from './types.ts';
+import type { AnswerRecord, ModalityRows, SessionModality } from './types.ts';
 
 export interface ModalityOutput {
   readonly modality: SessionModality;
@@ -31,6 +31,19 @@ export function expandAttention(weights: readonly number[], rows: ModalityRows |
   return out;
 }
 
+/** Windows of each answer's 0.25 s grid: the longest of its channels (a timed transcript counts). */
+export function answerGrid(
+  answers: readonly (AnswerRecord | null)[],
+  questionCount: number,
+  transcriptWindows: readonly number[] = [],
+): number[] {
+  return Array.from({ length: questionCount }, (_, i) => {
+    const a = answers[i];
+    const rows = a === null || a === undefined ? 0 : Math.max(a.audio?.totalWindows ?? 0, a.video?.totalWindows ?? 0);
+    return Math.max(rows, transcriptWindows[i] ?? 0);
+  });
+}
+
 /**
  * `gridLengths[i]` is the number of 0.25 s windows of answer i (0 for an answer not recorded).
  * A modality counts for the interview only if at least one answer had rows of it.
@@ -47,7 +60,8 @@ export function fuseOutputs(outputs: readonly ModalityOutput[], gridLengths: rea
       if (i < n) questionAttention[i] = questionAttention[i]! + q / used.length;
     });
   const answerAttention = gridLengths.map((len, i) => {
-    const present = used.filter((o) => (o.answers[i]?.rows.length ?? 0) > 0);
+    // Present on the timeline: a transcript without word times has rows (words) but no window.
+    const present = used.filter((o) => (o.answers[i]?.windowIndex.length ?? 0) > 0);
     const sum = new Array<number>(len).fill(0);
     for (const o of present) {
       const grid = expandAttention(o.output.answerAttention[i] ?? [], o.answers[i] ?? null, len);

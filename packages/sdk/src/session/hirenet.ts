@@ -32,9 +32,9 @@ import {
 import { assertSameNames } from './rows.ts';
 import { crashFaceWorker, registerFaceCrasher } from '../util/test-seams.ts';
 import { CURRENT_KEY, listSessions, loadSession, wipeAll, type StoredSession } from './store.ts';
-import type { SessionModality, SessionWarning } from './types.ts';
+import type { DescriptorSessionModality, SessionModality, SessionWarning } from './types.ts';
 
-const PRODUCED: Record<SessionModality, readonly string[]> = {
+const PRODUCED: Record<DescriptorSessionModality, readonly string[]> = {
   audio: AUDIO_FEATURE_SCHEMA.windowFeatures,
   video: WINDOW_COLUMNS,
 };
@@ -96,6 +96,8 @@ export class HireNet {
     try {
       const names: Partial<Record<SessionModality, readonly string[]>> = {};
       for (const [m, model] of loaded.models) {
+        // Text rows are word vectors made from the transcript (text-channel.ts): no window columns.
+        if (m === 'text') continue;
         names[m] = featureMetadata(model).standardizer.names;
         assertSameNames(m, PRODUCED[m], names[m]!);
       }
@@ -114,7 +116,10 @@ export class HireNet {
               : 'the model has no video member: audio only',
         });
       }
-      const modalities = o.modalities.filter((m) => loaded.models.has(m) && (m !== 'video' || faces !== null));
+      // Text stays without a text model: transcripts then give lexical feedback, without a text score.
+      const modalities = o.modalities.filter(
+        (m) => m === 'text' || (loaded.models.has(m) && (m !== 'video' || faces !== null)),
+      );
       if (modalities.length === 0)
         throw new SessionError(
           'invalid-options',

@@ -25,6 +25,7 @@ export const LOG_CODE: Record<SessionWarningCode, WarningCode> = {
   'audio-worker-crashed': 'other',
   'microphone-ended': 'other',
   'analysis-gap': 'other',
+  'transcript-failed': 'other',
 };
 
 /**

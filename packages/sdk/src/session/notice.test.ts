@@ -30,7 +30,34 @@ describe('renderNotice', () => {
     expect(n.text).not.toMatch(/[{}]/);
     expect(n.text).not.toContain('camera');
     expect(n.consentLabel).toBe('I have read this notice and agree that your voice will be analysed as described.');
-    expect(n).toMatchObject({ version: '1.0.0', locale: 'en', modalities: ['audio'] });
+    expect(n).toMatchObject({ version: NOTICE_TEMPLATE_EN.version, locale: 'en', modalities: ['audio'] });
+    expect(n.text).not.toContain('transcript');
+  });
+
+  it('names the words and says how transcripts are made and handled when the text channel is on', () => {
+    const n = renderNotice(NOTICE_TEMPLATE_EN, values, ['audio', 'text']);
+    expect(n.sections[0]?.body).toContain('it analyses your voice and the words you say.');
+    expect(n.sections.map((s) => s.id)).toEqual([
+      'what',
+      'audio',
+      'text',
+      'how',
+      'device',
+      'retention',
+      'choice',
+      'contact',
+    ]);
+    const words = n.sections.find((s) => s.id === 'text')!.body;
+    expect(words).toContain('on this device, never by an online service');
+    expect(words).toContain('kept, shared and deleted like the other measurements');
+    expect(words).toContain('without your words');
+    expect(n.consentLabel).toContain('your voice and the words you say will be analysed');
+  });
+
+  it('refuses to ask consent for the words with a translation that has no text section', () => {
+    const old = { ...NOTICE_TEMPLATE_EN, sections: NOTICE_TEMPLATE_EN.sections.filter((s) => s.id !== 'text') };
+    expect(() => renderNotice(old, values, ['audio'])).not.toThrow();
+    expect(() => renderNotice(old, values, ['audio', 'text'])).toThrow(/no "text" section/);
   });
 
   it('names both channels when the face is analysed too', () => {

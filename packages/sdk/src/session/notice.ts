@@ -8,7 +8,16 @@ import { VERSION_PATTERN } from './event-log-validate.ts';
  * template, translate every string, keep the placeholders and section ids, bump `version`.
  * The rendered text is plain text: insert it with `textContent`, never as HTML.
  */
-export type NoticeSectionId = 'what' | 'audio' | 'video' | 'how' | 'device' | 'retention' | 'choice' | 'contact';
+export type NoticeSectionId =
+  | 'what'
+  | 'audio'
+  | 'video'
+  | 'text'
+  | 'how'
+  | 'device'
+  | 'retention'
+  | 'choice'
+  | 'contact';
 
 export interface NoticeSection {
   readonly id: NoticeSectionId;
@@ -23,8 +32,11 @@ export interface NoticeTemplate {
   readonly locale: string;
   readonly title: string;
   readonly sections: readonly NoticeSection[];
-  /** How each analysed channel is named in `{modalities}`. */
-  readonly modalityNames: Readonly<Record<LogModality, string>>;
+  /**
+   * How each analysed channel is named in `{modalities}`. `text` (the words) is optional so older
+   * translations stay valid; rendering a notice for the text channel needs it and a `text` section.
+   */
+  readonly modalityNames: Readonly<Record<'audio' | 'video', string>> & { readonly text?: string };
   readonly consentLabel: string;
   readonly declineLabel: string;
 }
@@ -67,7 +79,7 @@ const REQUIRED_SECTIONS: readonly NoticeSectionId[] = [
 ];
 
 export const NOTICE_TEMPLATE_EN: NoticeTemplate = {
-  version: '1.0.0',
+  version: '1.1.0',
   locale: 'en',
   title: 'Before your video interview: how an automated tool is used',
   sections: [
@@ -79,7 +91,12 @@ export const NOTICE_TEMPLATE_EN: NoticeTemplate = {
     {
       id: 'audio',
       heading: 'Your voice',
-      body: 'From the sound of your voice it measures properties such as pitch, loudness, voice quality, pauses and speaking rate. It does not use the words you say and does not identify you by your voice.',
+      body: 'From the sound of your voice it measures properties such as pitch, loudness, voice quality, pauses and speaking rate. It does not identify you by your voice.',
+    },
+    {
+      id: 'text',
+      heading: 'Your words',
+      body: 'From a transcript of your answers (written for {employer}, or made by speech recognition running on this device, never by an online service) it counts words, filler words, hedges and pace, and the model weighs the words you used. The transcript is kept, shared and deleted like the other measurements. You may ask for your answers to be analysed without your words.',
     },
     {
       id: 'video',
@@ -108,7 +125,7 @@ export const NOTICE_TEMPLATE_EN: NoticeTemplate = {
     },
     { id: 'contact', heading: 'Questions', body: 'For questions about this tool or your data, contact {contact}.' },
   ],
-  modalityNames: { audio: 'your voice', video: 'your face' },
+  modalityNames: { audio: 'your voice', video: 'your face', text: 'the words you say' },
   consentLabel: 'I have read this notice and agree that {modalities} will be analysed as described.',
   declineLabel: 'I do not agree',
 };
@@ -149,6 +166,7 @@ export function validateNoticeTemplate(t: NoticeTemplate): void {
     t.declineLabel,
     t.modalityNames.audio,
     t.modalityNames.video,
+    ...(t.modalityNames.text === undefined ? [] : [t.modalityNames.text]),
     ...t.sections.flatMap((s) => [s.heading, s.body]),
   ];
   for (const text of texts) {
@@ -171,11 +189,19 @@ export function renderNotice(
   validateNoticeTemplate(template);
   if (
     modalities.length === 0 ||
-    modalities.some((m) => m !== 'audio' && m !== 'video') ||
+    modalities.some((m) => m !== 'audio' && m !== 'video' && m !== 'text') ||
     new Set(modalities).size !== modalities.length
   ) {
-    throw new NoticeError('modalities must be a non-empty list of distinct "audio" / "video"');
+    throw new NoticeError('modalities must be a non-empty list of distinct "audio" / "video" / "text"');
   }
+  if (
+    modalities.includes('text') &&
+    (template.modalityNames.text === undefined || !template.sections.some((s) => s.id === 'text'))
+  )
+    throw new NoticeError(
+      `notice ${template.locale} ${template.version} has no "text" section or name: ` +
+        'it cannot ask consent for the words',
+    );
   for (const key of ['employer', 'jobTitle', 'contact', 'alternative'] as const) {
     if (typeof values[key] !== 'string' || values[key].trim() === '')
       throw new NoticeError(`notice value "${key}" must be a non-empty string`);
@@ -184,16 +210,16 @@ export function renderNotice(
     if (!Number.isInteger(values[key]) || values[key] < 1)
       throw new NoticeError(`notice value "${key}" must be a positive whole number of days`);
   }
-  const used = (['audio', 'video'] as const).filter((m) => modalities.includes(m));
+  const used = (['audio', 'video', 'text'] as const).filter((m) => modalities.includes(m));
   const list = new Intl.ListFormat(template.locale, { type: 'conjunction' }).format(
-    used.map((m) => template.modalityNames[m]),
+    used.map((m) => template.modalityNames[m] ?? m),
   );
   const fill = (text: string): string =>
     text.replace(PLACEHOLDER, (_all, name: string) =>
       name === 'modalities' ? list : String(values[name as keyof NoticeValues]),
     );
   const sections = template.sections
-    .filter((s) => !((s.id === 'audio' || s.id === 'video') && !used.includes(s.id)))
+    .filter((s) => !((s.id === 'audio' || s.id === 'video' || s.id === 'text') && !used.includes(s.id)))
     .map((s) => ({ id: s.id, heading: fill(s.heading), body: fill(s.body) }));
   const title = fill(template.title);
   const text = [title, '', ...sections.flatMap((s) => [s.heading, s.body, ''])].join('\n').trimEnd();

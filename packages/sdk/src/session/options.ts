@@ -39,7 +39,12 @@ export interface HireNetOptions {
    * (warning `face-model-missing`).
    */
   readonly faceModelUrl?: string | null;
-  /** Channels to use. Default ['audio', 'video']. ['audio'] analyses no video frame at all. */
+  /**
+   * Channels to use. Default ['audio', 'video']. ['audio'] analyses no video frame at all. 'text'
+   * (opt-in) analyses transcripts of the answers: the host's (`session.setTranscript`) or an
+   * on-device transcriber's; the consent notice then names the words, and the candidate may
+   * consent without them.
+   */
   readonly modalities?: readonly SessionModality[];
   /**
    * tfjs backend. Default 'auto': the backends that initialise here are timed on a warm-up
@@ -106,7 +111,9 @@ export interface ResolvedOptions {
 }
 
 const BACKENDS: readonly BackendChoice[] = ['auto', 'cpu', 'wasm', 'webgl', 'webgpu'];
-const MODALITIES: readonly SessionModality[] = ['audio', 'video'];
+const MODALITIES: readonly SessionModality[] = ['audio', 'video', 'text'];
+/** The default leaves the words out: a host that supplies transcripts (or a transcriber) adds 'text'. */
+const DEFAULT_MODALITIES: readonly SessionModality[] = ['audio', 'video'];
 
 function bad(message: string): SessionError {
   return new SessionError('invalid-options', message);
@@ -153,7 +160,7 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
   const assets = dir(o.assetsBaseUrl);
   // Default paths are plain children of the assets directory, so appending is exact.
   const at = (rel: string): string => `${assets}${rel}`;
-  const modalities = o.modalities ?? MODALITIES;
+  const modalities = o.modalities ?? DEFAULT_MODALITIES;
   if (
     !Array.isArray(modalities) ||
     modalities.length === 0 ||

@@ -10,7 +10,8 @@ import { standardize } from '../model/standardize.ts';
 import { findKeyMoments } from './key-moments.ts';
 import { momentCues } from './cues.ts';
 import { interviewFeedback } from './feedback.ts';
-import { fuseOutputs, type ModalityOutput } from './fusion.ts';
+import { answerGrid, fuseOutputs, type ModalityOutput } from './fusion.ts';
+import { textFeedback, type TextInputs, textOutcome } from './text-result.ts';
 import type {
   AnswerRecord,
   AnswerWindows,
@@ -42,6 +43,8 @@ export async function runModels(
 ): Promise<ModalityOutput[]> {
   const outs: ModalityOutput[] = [];
   for (const [modality, model] of models) {
+    // The text model reads transcripts, not windows (text-channel.ts runs it).
+    if (modality === 'text') continue;
     const rows = answers.map((a) => (a === null ? null : a[modality]));
     if (!rows.some((r) => r !== null && r.rows.length > 0)) continue;
     const input: InterviewInput = {
@@ -62,17 +65,20 @@ export interface ResultContext {
   readonly questionCount: number;
 }
 
-/** Gathers the fused output, key moments with cues, feedback and warnings into the result. */
+/**
+ * Gathers the fused output, key moments with cues, feedback and warnings into the result. `text`
+ * adds the text channel: the text model's output (fused like the others), the transcripts (what a
+ * key moment said, per-answer words, key words, lexical feedback).
+ */
 export function assembleResult(
   outputs: readonly ModalityOutput[],
   answers: readonly (AnswerRecord | null)[],
   ctx: ResultContext,
+  text?: TextInputs,
 ): InterviewResult {
-  const grid = Array.from({ length: ctx.questionCount }, (_, i) => {
-    const a = answers[i];
-    return a === null || a === undefined ? 0 : Math.max(a.audio?.totalWindows ?? 0, a.video?.totalWindows ?? 0);
-  });
-  const fused = fuseOutputs(outputs, grid);
+  const grid = text?.grid ?? answerGrid(answers, ctx.questionCount);
+  const all = text?.run === null || text?.run === undefined ? outputs : [...outputs, text.run.output];
+  const fused = fuseOutputs(all, grid);
   const keyMoments: KeyMoment[] = findKeyMoments(fused.answerAttention, fused.questionAttention).map((m) => {
     const a = answers[m.answer];
     return {
@@ -81,11 +87,12 @@ export function assembleResult(
       endSeconds: m.endSeconds,
       weight: m.weight,
       cues: a === null || a === undefined ? [] : momentCues({ audio: a.audio, video: a.video }, m.first, m.last),
+      ...textOutcome.said(text, m.answer, m.startSeconds, m.endSeconds),
     };
   });
   const windows: AnswerWindows[] = grid.map((n, i) => {
-    const scored: { audio?: number; video?: number } = {};
-    for (const o of outputs) scored[o.modality] = o.answers[i]?.rows.length ?? 0;
+    const scored: { audio?: number; video?: number; text?: number } = {};
+    for (const o of all) scored[o.modality] = o.answers[i]?.rows.length ?? 0;
     return { windows: n, scored };
   });
   return {
@@ -95,13 +102,14 @@ export function assembleResult(
     questionAttention: fused.questionAttention,
     answerAttention: fused.answerAttention,
     keyMoments,
-    feedback: interviewFeedback(answers),
+    feedback: textFeedback(interviewFeedback(answers), text),
     warnings: [...ctx.warnings],
     modelCard: {
       notice: 'experimental model estimate',
       modelVersion: ctx.modelVersion,
-      modalities: outputs.map((o) => o.modality),
+      modalities: all.map((o) => o.modality),
       backend: ctx.backend,
     },
+    ...(text === undefined ? {} : { transcripts: textOutcome.answers(text) }),
   };
 }

@@ -2,9 +2,13 @@
  * Plain-data types of the interview session: what is stored in IndexedDB, exported, and handed
  * to the host page. Nothing here can hold media; rows are pooled window descriptors.
  */
+import type { LexicalMetric } from '../text/lexical-feedback.ts';
+import type { AnswerText } from './text-channel.ts';
 import type { LogModality } from './event-log-types.ts';
 
 export type SessionModality = LogModality;
+/** The channels measured in 0.25 s windows (text is measured in words). */
+export type DescriptorSessionModality = Exclude<SessionModality, 'text'>;
 
 /** Kept (unmasked) windows of one modality in one answer, raw (not standardised). */
 export interface ModalityRows {
@@ -74,7 +78,9 @@ export type SessionWarningCode =
   /** The microphone track ended during an answer; what followed is not speech or pauses. */
   | 'microphone-ended'
   /** A channel delivered nothing for a stretch (a blocked worker, a late start). */
-  | 'analysis-gap';
+  | 'analysis-gap'
+  /** The transcriber failed or gave nothing usable for an answer; the answer is kept without words. */
+  | 'transcript-failed';
 
 export interface SessionWarning {
   readonly code: SessionWarningCode;
@@ -144,6 +150,8 @@ export interface KeyMoment {
   /** Share of the interview's attention in this moment: question attention × answer attention summed over it. */
   readonly weight: number;
   readonly cues: readonly Cue[];
+  /** What was being said in the moment, when the answer's transcript has word times (at most 40 words). */
+  readonly said?: string;
 }
 
 export interface FeedbackItem {
@@ -155,7 +163,8 @@ export interface FeedbackItem {
     | 'loudness'
     | 'gaze away'
     | 'blink rate'
-    | 'smile time';
+    | 'smile time'
+    | LexicalMetric;
   readonly value: number;
   readonly unit: string;
   /** Descriptive sentence, no judgement of the person. */
@@ -169,13 +178,13 @@ export interface AnswerFeedback {
 
 export interface AnswerWindows {
   readonly windows: number;
-  readonly scored: { readonly audio?: number; readonly video?: number };
+  readonly scored: { readonly audio?: number; readonly video?: number; readonly text?: number };
 }
 
 export interface InterviewResult {
   /** Mean of the modality scores the interview has; null when no answer had a usable modality. */
   readonly score: number | null;
-  readonly scores: { readonly audio?: number; readonly video?: number };
+  readonly scores: { readonly audio?: number; readonly video?: number; readonly text?: number };
   readonly questionAttention: number[];
   /** Per answer, per 0.25 s window of the answer (0 on windows the model could not read). */
   readonly answerAttention: number[][];
@@ -187,6 +196,11 @@ export interface InterviewResult {
   readonly answerWindows: readonly AnswerWindows[];
   readonly keyMoments: KeyMoment[];
   readonly feedback: { readonly overall: readonly FeedbackItem[]; readonly answers: readonly AnswerFeedback[] };
+  /**
+   * Per question, with the text channel on: the answer's transcript, its key words (from the text
+   * model's word attention, when one is loaded) and lexical descriptors; null where no transcript.
+   */
+  readonly transcripts?: readonly (AnswerText | null)[];
   readonly warnings: SessionWarning[];
   readonly modelCard: {
     readonly notice: 'experimental model estimate';
