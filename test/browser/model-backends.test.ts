@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HireNetModel, type InterviewOutput } from '../../packages/sdk/src/index.ts';
+import { HireNetModel, type InterviewOutput } from '@hirenet/sdk/model';
 import { closeHarness, withPage } from './harness/index.ts';
 import { batchInterviews, initOptions, modelConfig, modelSeed } from './pages/model-shared.ts';
 

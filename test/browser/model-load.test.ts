@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HireNetModel, type InterviewOutput } from '../../packages/sdk/src/index.ts';
+import { HireNetModel, type InterviewOutput } from '@hirenet/sdk/model';
 import { saveModelToDir } from '../../packages/research/src/index.ts';
 import { closeHarness, withPage } from './harness/index.ts';
 import { batchInterviews, initOptions, modelConfig, modelSeed } from './pages/model-shared.ts';

@@ -66,7 +66,7 @@ async function interview(answers: number, seconds: number): Promise<void> {
   );
   document.getElementById('notice')!.textContent = notice.text;
   const s = h.startInterview({ jobTitle: 'Software engineer', questions: QUESTIONS.slice(0, answers) });
-  s.addEventListener('warning', (e) => say(`Warning: ${(e as CustomEvent<{ message: string }>).detail.message}`));
+  s.on('warning', (w) => say(`Warning: ${w.message}`));
   // Clicking "I agree" (or ?auto=1, standing in for it in tests) is the consent.
   await s.consent({ noticeVersion: NOTICE_TEMPLATE_EN.version, modalities: h.modalities });
   const stream = await requestInterviewMedia(h.modalities);

@@ -2,7 +2,7 @@
 // mic — HireNet.create → startInterview → consent → attach → beginAnswer → … → endAnswer → result.
 // Times endAnswer() → result() after short answers and after one long answer, and records the
 // main-thread long tasks (> 50 ms) of each phase. Assets come from the bench server by URL.
-import { HireNet, requestInterviewMedia } from '../../../packages/sdk/src/index.ts';
+import { HireNet, requestInterviewMedia } from '@hirenet/sdk';
 import { viteAudioWorklet } from '../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import { viteVisionWasm } from '../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import { exposeRun, recordLongTasks } from '../harness/page.ts';

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, type BackendName } from '../../../packages/sdk/src/backend/backends.ts';
 import { viteWasmPaths } from '../../../packages/sdk/src/backend/wasm-urls.vite.ts';
-import { HireNetModel } from '../../../packages/sdk/src/index.ts';
+import { HireNetModel } from '@hirenet/sdk/model';
 import { exposeRun } from '../harness/page.ts';
 import { batchInterviews, initOptions, modelConfig, modelSeed } from './model-shared.ts';
 

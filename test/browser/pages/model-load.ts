@@ -1,7 +1,8 @@
 // Loads a saved HireNet over fetch and scores interviews (test/browser/model-load.test.ts).
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../../../packages/sdk/src/backend/backends.ts';
-import { HireNetError, loadModel, type InterviewInput } from '../../../packages/sdk/src/index.ts';
+import { HireNetError } from '@hirenet/sdk';
+import { loadModel, type InterviewInput } from '@hirenet/sdk/model';
 import { exposeRun } from '../harness/page.ts';
 
 exposeRun(async ({ url, interviews }: { url: string; interviews: InterviewInput[] }) => {

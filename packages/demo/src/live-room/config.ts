@@ -4,7 +4,7 @@
  * test page fill it differently; everything else is shared.
  */
 import { HireNetError } from '@hirenet/sdk';
-import type { AudioCaptureOptions, FaceAnalyzerOptions } from '@hirenet/sdk';
+import type { AudioCaptureOptions, FaceAnalyzerOptions } from '@hirenet/sdk/features';
 import type { LiveRole } from '@hirenet/sdk/live';
 
 export interface LiveRoomConfig {

@@ -5,13 +5,14 @@
  * already analyses every frame at 15 fps: follow() stops the preview's own analysis and shows
  * the session's `face` events instead, so one face analyser runs at a time.
  */
-import { createFaceAnalyzer, type FaceAnalyzer, type HireNet, type LiveSession } from '@hirenet/sdk';
+import type { HireNet, InterviewSession } from '@hirenet/sdk';
+import { createFaceAnalyzer, type FaceAnalyzer, type LiveSession } from '@hirenet/sdk/features';
 import { h } from '../dom.ts';
 
 export interface FaceIndicator {
   readonly el: HTMLElement;
   /** While an answer records: show the session's `face` events; the returned function resumes the preview's own check. */
-  follow(session: EventTarget): () => void;
+  follow(session: InterviewSession): () => void;
   close(): void;
 }
 
@@ -83,13 +84,9 @@ export function faceIndicator(hn: HireNet, stream: MediaStream): FaceIndicator {
       el.dataset['source'] = 'answer';
       // A new time base: keep the state shown until the answer's frames say otherwise.
       lastFace = 0;
-      const onFace = (e: Event): void => {
-        const d = (e as CustomEvent<{ present: boolean; seconds: number }>).detail;
-        observe(d.present, d.seconds);
-      };
-      session.addEventListener('face', onFace);
+      const offFace = session.on('face', (d) => observe(d.present, d.seconds));
       return () => {
-        session.removeEventListener('face', onFace);
+        offFace();
         el.dataset['source'] = 'preview';
         lastFace = 0;
         startOwn();

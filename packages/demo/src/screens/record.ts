@@ -4,7 +4,7 @@
  * replaces the old one (the SDK keeps the old take if the new one is too short); "Next" moves
  * on. Resolves when the candidate asks for the report.
  */
-import type { AnswerRecord, HireNet, InterviewSession, InterviewSpec, SessionWarning } from '@hirenet/sdk';
+import type { AnswerRecord, HireNet, InterviewSession, InterviewSpec } from '@hirenet/sdk';
 import { button, clock, h } from '../dom.ts';
 import { faceIndicator } from '../live/face-indicator.ts';
 import { levelMeter } from '../live/level-meter.ts';
@@ -95,16 +95,14 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
       if (tick !== undefined) clearInterval(tick);
       tick = undefined;
     };
-    const onWarning = (e: Event): void => {
-      const w = (e as CustomEvent<SessionWarning>).detail;
+    const offWarning = d.session.on('warning', (w) => {
       warnings.append(h('li', { 'data-code': w.code }, w.message));
-    };
-    d.session.addEventListener('warning', onWarning);
+    });
     registerCleanup(() => {
       stopTimer();
       level.close();
       face.close();
-      d.session.removeEventListener('warning', onWarning);
+      offWarning();
     });
 
     function render(): void {
@@ -195,7 +193,7 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
       stopTimer();
       level.close();
       face.close();
-      d.session.removeEventListener('warning', onWarning);
+      offWarning();
       resolve();
     }
 

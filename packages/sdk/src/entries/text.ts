@@ -1,0 +1,15 @@
+/**
+ * @hirenet/sdk/text — words: the tokenizer and the compact 100-d word vectors that feed the
+ * question and job-title GRUs. docs/session-api.md (vocabulary), models/vocab/README.md.
+ */
+
+export { tokenize } from '../text/tokenizer.ts';
+export { Vocabulary, loadVocabulary, decodeVocabulary, VOCAB_FORMAT, type VocabManifest } from '../text/vocabulary.ts';
+export {
+  embedText,
+  embedTokens,
+  resolveToken,
+  type EmbedOptions,
+  type UnknownWordStrategy,
+  type TokenResolution,
+} from '../text/embed.ts';
