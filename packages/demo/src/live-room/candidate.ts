@@ -8,6 +8,7 @@ import { LiveRoom, startCueAnalysis, type CueAnalysis, type CueChannel } from '@
 import { button, h, replace } from '../dom.ts';
 import type { LiveRoomConfig } from './config.ts';
 import { consentPanel, type Consent } from './consent.ts';
+import { cueStrip } from './cue-strip.ts';
 import { openCameraAndMic, setStream, videoFor } from './media.ts';
 
 export interface CandidateHandle {
@@ -28,6 +29,9 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
     class: 'cue-log',
     'aria-label': 'Every message sent to the interviewer, one JSON line each',
   });
+  // The last message as the interviewer's screen shows it (same component), above the raw lines.
+  const mirror = cueStrip();
+  mirror.el.dataset['testid'] = 'mirror-strip';
   const remote = videoFor(null, { muted: false, label: 'Interviewer video', testid: 'remote-video' });
   const self = videoFor(null, { muted: true, label: 'Your camera', testid: 'self-video' });
   const controls = h('div', { class: 'actions channel-controls' });
@@ -54,6 +58,7 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
           ? 'Each line below is one message exactly as it was sent.'
           : 'You joined without analysis: the lines below say only that no channel is analysed.',
       ),
+      mirror.el,
       sent,
     ),
   );
@@ -106,11 +111,15 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
       stream,
       consent,
       ...(cfg.face === null ? {} : { face: cfg.face }),
+      ...(cfg.face === null || cfg.pose == null ? {} : { pose: cfg.pose }),
       audio: cfg.audio,
       intervalMs: (cfg.cueSeconds ?? 2) * 1000,
-      onCue: (_cue, text) => {
+      onCue: (cue, text) => {
         // The mirror shows what went out, so a message the closed channel could not take is not listed.
-        if (r.sendCue(text)) sent.append(`${text}\n`);
+        if (r.sendCue(text)) {
+          sent.append(`${text}\n`);
+          mirror.show(cue);
+        }
       },
       onChannelError: (ch, e) => {
         status.textContent = `${ch === 'face' ? 'Camera' : 'Voice'} analysis stopped: ${(e as Error).message}`;

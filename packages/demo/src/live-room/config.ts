@@ -5,7 +5,8 @@
  */
 import { HireNetError } from '@hirenet/sdk';
 import type { AudioCaptureOptions, FaceAnalyzerOptions } from '@hirenet/sdk/features';
-import type { LiveRole } from '@hirenet/sdk/live';
+import type { LiveRole, PoseOptions } from '@hirenet/sdk/live';
+import type { FollowUpSource } from './follow-ups-panel.ts';
 
 export interface LiveRoomConfig {
   readonly room: string;
@@ -18,7 +19,11 @@ export interface LiveRoomConfig {
   readonly token: () => Promise<string>;
   /** Null when this server has no face model: the face channel cannot be offered. */
   readonly face: FaceAnalyzerOptions | null;
+  /** Pose model for posture cues (under the camera consent); null or absent: no posture cues. */
+  readonly pose?: PoseOptions | null;
   readonly audio: AudioCaptureOptions;
+  /** Interviewer: the job's question bank and word vectors for follow-up suggestions; absent: no panel. */
+  readonly followUps?: FollowUpSource | null;
   /** Seconds between cue messages. Default 2. */
   readonly cueSeconds?: number;
   /** Media only through the relay's TURN server (`&ice=relay`): members never see each other's IP addresses. */

@@ -10,6 +10,12 @@ const pct = (v: number | null | undefined): string =>
 const fixed = (v: number | null | undefined, digits: number, unit: string): string =>
   v === null || v === undefined ? '—' : `${v.toFixed(digits)} ${unit}`.trimEnd();
 
+/** Lean vs the candidate's own start: a signed percentage and which way it points. */
+const lean = (v: number | null | undefined): string =>
+  v === null || v === undefined
+    ? '—'
+    : `${v > 0 ? '+' : ''}${Math.round(v * 100)} %${v >= 0.03 ? ' (toward)' : v <= -0.03 ? ' (away)' : ''}`;
+
 const STATE_TEXT: Record<ChannelState, string> = {
   on: 'analysed',
   paused: 'paused by the candidate',
@@ -22,6 +28,17 @@ export interface CueStrip {
 }
 
 export function cueStrip(): CueStrip {
+  const postureItems = (p: CueMessage['posture']): HTMLElement[] =>
+    p === null
+      ? item('Posture', '—', 'posture')
+      : [
+          ...item('Out of frame', pct(p.outOfFrame), 'out-of-frame'),
+          ...item('Shoulder tilt', fixed(p.shoulderTilt, 1, '°'), 'shoulder-tilt'),
+          ...item('Lean vs start', lean(p.lean), 'lean'),
+          ...item('Head to the side', fixed(p.headOffset, 2, 'shoulder widths'), 'head-offset'),
+          ...item('Hand near face', pct(p.handNearFace), 'hand-near-face'),
+          ...item('Hand movement', fixed(p.handMovement, 2, 'shoulder widths/s'), 'hand-movement'),
+        ];
   const el = h(
     'dl',
     { class: 'cue-strip', 'data-testid': 'cue-strip', 'aria-live': 'off' },
@@ -48,6 +65,7 @@ export function cueStrip(): CueStrip {
               ...item('Face visible', pct(f?.visible), 'visible'),
               ...item('Towards camera', pct(f?.gazeOnCamera), 'gaze'),
               ...item('Head movement', fixed(f?.headMovement, 1, '°'), 'head'),
+              ...postureItems(cue.posture),
             ]
           : [],
         item('Voice channel', STATE_TEXT[cue.channels.voice], 'voice-state'),

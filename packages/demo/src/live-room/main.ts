@@ -9,18 +9,28 @@ import '../styles.css';
 // Imported by the entry only: a CSS import pulls in Vite's client, which test pages must not load.
 import './live.css';
 import { startLiveRoomPage, showError } from './app.ts';
+import { loadVocabulary, type Vocabulary } from '@hirenet/sdk/text';
+import { PRESETS } from '../presets.ts';
 import { parseLiveParams, type LiveRoomConfig } from './config.ts';
 
 const root = document.getElementById('live-app')!;
 const assets = new URL('hirenet/', location.href);
 
-async function faceModelPresent(): Promise<boolean> {
+/**
+ * sha256 of the pose bundle the development server serves (../shared/models/pose_landmarker_lite.task,
+ * a local rebuild, see its README). A host serving Google's published bundle states that file's hash.
+ */
+const DEV_POSE_SHA256 = '9932cec8cd3ca15d6567c545eaad6e0379e6f6b0d89b08ee15141ed3cacdf356';
+
+async function present(file: string): Promise<boolean> {
   try {
-    return (await fetch(new URL('face_landmarker.task', assets), { method: 'HEAD', cache: 'no-store' })).ok;
+    return (await fetch(new URL(file, assets), { method: 'HEAD', cache: 'no-store' })).ok;
   } catch {
     return false;
   }
 }
+
+let vocab: Promise<Vocabulary> | undefined;
 
 async function main(): Promise<void> {
   const q = new URLSearchParams(location.search);
@@ -44,13 +54,24 @@ async function main(): Promise<void> {
     relayUrl,
     token,
     relayOnly: q.get('ice') === 'relay',
-    face: (await faceModelPresent())
+    face: (await present('face_landmarker.task'))
       ? {
           wasmLoaderUrl: new URL('mediapipe/vision_wasm_module_internal.js', assets).href,
           wasmBinaryUrl: new URL('mediapipe/vision_wasm_module_internal.wasm', assets).href,
           modelUrl: new URL('face_landmarker.task', assets).href,
         }
       : null,
+    pose: (await present('pose_landmarker_lite.task'))
+      ? { modelUrl: new URL('pose_landmarker_lite.task', assets).href, modelSha256: DEV_POSE_SHA256 }
+      : null,
+    // The demo's practice roles stand in for an employer's question bank (&job=software|sales|…).
+    followUps:
+      params.role === 'interviewer'
+        ? {
+            bank: (PRESETS.find((p) => p.id === q.get('job')) ?? PRESETS[0]!).questions,
+            vectors: () => (vocab ??= loadVocabulary(new URL('vocab/', assets))),
+          }
+        : null,
     audio: { workletUrl: new URL('capture-worklet.js', assets) },
   };
   await startLiveRoomPage(root, cfg);

@@ -17,11 +17,11 @@ export const LIVE_NOTICE: readonly NoticeSection[] = [
   },
   {
     heading: 'What is sent',
-    body: 'Every 2 seconds a short message goes to the interviewer only: how much of the time your face was visible and turned towards the camera, how much your head moved, how much of the time you spoke, your pauses, loudness, pitch variation and syllable rate. The panel "Sent to the interviewer" shows every message exactly as sent.',
+    body: 'Every 2 seconds a short message goes to the interviewer only: how much of the time your face was visible and turned towards the camera, how much your head moved, and — where this page has a body-pose model — where your shoulders and hands were (shoulder tilt, leaning toward or away from the camera compared with the start, head to the side of the shoulders, a hand near the face, how much your hands moved, time out of the picture), how much of the time you spoke, your pauses, loudness, pitch variation and syllable rate. The panel "Sent to the interviewer" shows every message exactly as sent.',
   },
   {
     heading: 'What is never sent',
-    body: 'No video frame or sound sample from the analysis, no face landmarks, no words or transcript, no emotion label and no score. Nothing ranks you against other candidates. The interviewer sees and hears you through the normal video call, as in any video interview.',
+    body: 'No video frame or sound sample from the analysis, no face or body landmarks, no words or transcript, no emotion label and no score. Nothing ranks you against other candidates. The interviewer sees and hears you through the normal video call, as in any video interview.',
   },
   {
     heading: 'How it travels',
@@ -33,5 +33,6 @@ export const LIVE_NOTICE: readonly NoticeSection[] = [
   },
 ];
 
-export const FACE_CONSENT = 'Analyse my camera image (face visible, towards the camera, head movement)';
+export const FACE_CONSENT =
+  'Analyse my camera image (face visible, towards the camera, head movement; shoulders and hands where offered)';
 export const VOICE_CONSENT = 'Analyse my voice (speaking time, pauses, loudness, pitch variation, syllable rate)';

@@ -22,6 +22,15 @@ export {
   type PostureCues,
 } from './cue-schema.ts';
 export { faceCues, ON_CAMERA } from './face-cues.ts';
+export {
+  rankFollowUps,
+  FOLLOW_UP_STOP_WORDS,
+  type WordVectors,
+  type FollowUpSuggestion,
+  type FollowUpMatch,
+  type FollowUpOptions,
+  type FollowUpRanking,
+} from './follow-ups.ts';
 export { PostureTracker, HAND_NEAR_FACE, BASELINE_FRAMES, MIN_VISIBILITY } from '../video/pose-cues.ts';
 export type { PoseOptions } from '../video/pose-options.ts';
 export { VoiceCueTracker, MIN_PAUSE_SECONDS } from './voice-cues.ts';
