@@ -6,7 +6,7 @@ import type { Modality } from '@hirenet/sdk/internal/dataset/format';
 import type { HireNetVariant } from '@hirenet/sdk/internal/model/types';
 import { saveModelToDir } from '@hirenet/research';
 import { encodeInterview } from '@hirenet/research/internal/train/encode';
-import { splitByInterview } from '@hirenet/research/internal/train/split';
+import { splitByGroup, splitByInterview } from '@hirenet/research/internal/train/split';
 import { fitStandardizer } from '@hirenet/sdk/internal/model/standardize';
 import { textStandardizer } from '@hirenet/sdk/internal/model/model-features';
 import { splitFractions, TEXT_TRAIN } from '@hirenet/research/internal/train/text-defaults';
@@ -26,7 +26,7 @@ import { FUSION_FORMAT } from './scoring.ts';
 import { loadWords } from './words.ts';
 
 const USAGE =
-  'usage: hirenet train --data DIR --modality audio|video|text|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--select f1|auc] [--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--weight-decay λ] [--word-dropout p] [--validation-fraction f] [--test-fraction f] [--backend wasm|cpu]\n';
+  'usage: hirenet train --data DIR --modality audio|video|text|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--select f1|auc] [--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--weight-decay λ] [--word-dropout p] [--validation-fraction f] [--test-fraction f] [--group-by FIELD] [--backend wasm|cpu]\n';
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
   const raw = flags.get(name);
@@ -47,6 +47,11 @@ function nonNegativeFlag(flags: Map<string, string>, name: string, fallback: num
 function optionalNumber(flags: Map<string, string>, name: string): number | undefined {
   const raw = flags.get(name);
   return raw === undefined ? undefined : nonNegativeFlag(flags, name, 0);
+}
+
+function groupKey(v: unknown, id: string, field: string): string {
+  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  throw new HireNetError('invalid-dataset', `interview ${id} has no string or number "${field}" for --group-by`);
 }
 
 function selectFlag(raw: string): 'f1' | 'auc' {
@@ -124,7 +129,12 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
     optionalNumber(flags, 'test-fraction'),
   );
   if (!(fractions[0] > 0)) throw new HireNetError('usage', 'validation and test fractions leave nothing to train on');
-  const split = splitByInterview(interviews, seed, fractions);
+  // --group-by FIELD: interviews sharing that field (a participant id) stay on one side of the split.
+  const groupField = flags.get('group-by');
+  const split =
+    groupField === undefined
+      ? splitByInterview(interviews, seed, fractions)
+      : splitByGroup(interviews, (iv) => groupKey(iv.extra[groupField], iv.id, groupField), seed, fractions);
   if (split.train.length === 0 || split.validation.length === 0)
     throw new HireNetError('invalid-dataset', `${interviews.length} interviews are too few to split for training`);
   const { words, vocab } = await loadWords(flags.get('vocab'));
