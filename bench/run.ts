@@ -3,7 +3,8 @@
  * HireNet scoring latency on every backend (Node and Chromium), the stock tf.layers BiGRU
  * baseline, memory over repeated scorings, training time per epoch, the audio real-time factor,
  * face analysis speed (file and live), long tasks and endAnswer() → result() through the session
- * API, the bytes the embed page downloads, and live-vs-file agreement and test–retest (agreement). Writes bench/results.json and bench/RESULTS.md;
+ * API, the bytes the embed page downloads, and live-vs-file agreement and test–retest (agreement). Writes
+ * bench/results.json and bench/RESULTS.md;
  * --quick (under a minute: fewer repetitions, no SwiftShader rows, short video, no session or
  * bytes) writes bench/results.quick.json and bench/RESULTS.quick.md (git-ignored) instead.
  * `--train-full` (opt-in, ~20+ min) times one real epoch on 5,000 interviews; alone it measures
@@ -296,5 +297,8 @@ const before = existsSync(beforePath) ? (JSON.parse(readFileSync(beforePath, 'ut
 writeFileSync(resultsPath, `${JSON.stringify(merged, null, 2)}\n`);
 writeFileSync(here(quick ? './RESULTS.quick.md' : './RESULTS.md'), renderReport(merged, before));
 log(
-  `done in ${results.seconds.toFixed(0)} s: ${quick ? 'bench/results.quick.json, bench/RESULTS.quick.md' : 'bench/results.json, bench/RESULTS.md'}`,
+  [
+    `done in ${results.seconds.toFixed(0)} s:`,
+    `${quick ? 'bench/results.quick.json, bench/RESULTS.quick.md' : 'bench/results.json, bench/RESULTS.md'}`,
+  ].join(' '),
 );

@@ -71,7 +71,11 @@ const train = split.train.map((iv) => encodeInterview(iv, 'audio', standardizer,
 const validation = split.validation.map((iv) => encodeInterview(iv, 'audio', standardizer, words));
 const encodeSeconds = (performance.now() - t1) / 1000;
 log(
-  `${parsed.length} interviews: ${train.length} train / ${validation.length} validation / ${split.test.length} test (not used by an epoch); generated in ${generateSeconds.toFixed(0)} s, encoded in ${encodeSeconds.toFixed(0)} s; rss ${mib(memoryUsage().rss)} MiB`,
+  [
+    `${parsed.length} interviews: ${train.length} train / ${validation.length} validation /`,
+    `${split.test.length} test (not used by an epoch); generated in ${generateSeconds.toFixed(0)} s,`,
+    `encoded in ${encodeSeconds.toFixed(0)} s; rss ${mib(memoryUsage().rss)} MiB`,
+  ].join(' '),
 );
 
 await initBackendNode(BACKEND);

@@ -4,7 +4,8 @@
  * vocabulary or a wasm-shipping dependency changes; test/node/manifest.test.ts fails while the
  * committed one is stale.
  *
- *   node --conditions=source --import tsx scripts/build-manifest.ts [--model models/hirenet-demo] [--vocab models/vocab] [--check]
+ * node --conditions=source --import tsx scripts/build-manifest.ts [--model models/hirenet-demo] [--vocab models/vocab]
+ * [--check]
  *
  * Prints the manifest's sha256 (the model identity hosts pin as `manifestSha256`).
  */

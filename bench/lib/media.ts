@@ -53,7 +53,10 @@ export async function benchMedia(
           if (only.has('video')) video = await benchVideo(runner, plan.video, log).catch(errorOf);
           if (wantSession && typeof plan.session !== 'string') {
             log(
-              `session: ${plan.session.shortAnswers} answers of ${plan.session.shortSeconds} s, then one of ${plan.session.longSeconds} s …`,
+              [
+                `session: ${plan.session.shortAnswers} answers of ${plan.session.shortSeconds} s, then one of`,
+                `${plan.session.longSeconds} s …`,
+              ].join(' '),
             );
             session = await benchSession(runner, plan.session).catch(errorOf);
           }

@@ -195,10 +195,16 @@ export async function benchPytorch(opts: PytorchOptions = {}): Promise<PytorchRe
       throw new Error(`PyTorch exact port differs from our model: max |Δ| ${exactMaxAbsDiff} > ${EXACT_TOLERANCE}`);
     if (layout !== undefined && !(layout.maxAbsDiff <= EXACT_TOLERANCE))
       throw new Error(
-        `PyTorch idiomatic port has misplaced weights: max |Δ| ${layout.maxAbsDiff} with the candidate recurrence zeroed`,
+        [
+          `PyTorch idiomatic port has misplaced weights: max |Δ| ${layout.maxAbsDiff} with the candidate`,
+          'recurrence zeroed',
+        ].join(' '),
       );
     log(
-      `pytorch: exact max |Δ| ${exactMaxAbsDiff.toExponential(2)}; timing ${impls.join(', ')} × ${answers.join(', ')} answers × threads ${threads.join(', ')} …`,
+      [
+        `pytorch: exact max |Δ| ${exactMaxAbsDiff.toExponential(2)}; timing ${impls.join(', ')} ×`,
+        `${answers.join(', ')} answers × threads ${threads.join(', ')} …`,
+      ].join(' '),
     );
     const args = [
       script,
@@ -236,7 +242,8 @@ export async function benchPytorch(opts: PytorchOptions = {}): Promise<PytorchRe
         units: 32,
         windows: 240,
         source:
-          'bench/pytorch/workload.ts: HireNetModel.random(benchConfig, 11, { biasScale: 0.2 }), benchInterview(1) and benchInterview(6)',
+          'bench/pytorch/workload.ts: HireNetModel.random(benchConfig, 11, { biasScale: 0.2 }), ' +
+          'benchInterview(1) and benchInterview(6)',
       },
       exactMaxAbsDiff,
       checks,
@@ -246,9 +253,12 @@ export async function benchPytorch(opts: PytorchOptions = {}): Promise<PytorchRe
       fastest6: { impl: six.impl, threads: six.threads, medianMs: six.medianMs },
       loadAverage: { start, end: loadavg().map(round) },
       note:
-        'exact = our contract in torch ops, per-step loop (checked against our outputs); exact-jit = the same under torch.jit.script; ' +
-        'idiomatic = torch.nn.GRU (reset-after, so not our numbers, same FLOPs) + the same attention. Timed: forward pass from padded float32 tensors ' +
-        'to the score and attention as lists, torch.inference_mode, after warm-up; input conversion is not timed (favours PyTorch).',
+        'exact = our contract in torch ops, per-step loop (checked against our outputs); exact-jit = the ' +
+        'same under torch.jit.script; ' +
+        'idiomatic = torch.nn.GRU (reset-after, so not our numbers, same FLOPs) + the same attention. ' +
+        'Timed: forward pass from padded float32 tensors ' +
+        'to the score and attention as lists, torch.inference_mode, after warm-up; input conversion is ' +
+        'not timed (favours PyTorch).',
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -76,7 +76,10 @@ function micFile(clips: readonly Done[]): string[] {
     const rows =
       m.vsClip === null
         ? '—'
-        : `${f3(m.vsClip.medianR)} (${m.vsClip.windows}); ${m.vsClip.worst.map((w) => `${w.feature} ${f3(w.r)}`).join(', ')}`;
+        : [
+            `${f3(m.vsClip.medianR)} (${m.vsClip.windows});`,
+            `${m.vsClip.worst.map((w) => `${w.feature} ${f3(w.r)}`).join(', ')}`,
+          ].join(' ');
     const live =
       m.live === null ? '—' : `**${f3(m.live.medianR)}** (${m.live.takes.map((t) => f3(t.medianR)).join(', ')})`;
     out.push(row([c.clip, `${f3(c.file.audio)} / ${f3(m.scores.audio)}`, rows, live, f3(c.audio?.medianR)]));
@@ -102,7 +105,10 @@ function worstFeatures(clips: readonly Done[]): string[] {
       const shifts =
         fit.largestShifts === null
           ? '—'
-          : `${f2(fit.medianAbsShift)}; ${fit.largestShifts.map((x) => `${x.feature} ${x.shift >= 0 ? '+' : ''}${f2(x.shift)}`).join(', ')}`;
+          : [
+              `${f2(fit.medianAbsShift)};`,
+              `${fit.largestShifts.map((x) => `${x.feature} ${x.shift >= 0 ? '+' : ''}${f2(x.shift)}`).join(', ')}`,
+            ].join(' ');
       out.push(
         row([c.clip, m, `${f3(fit.medianFeatureR)} of ${fit.features}`, String(fit.constantFeatures), worst, shifts]),
       );
@@ -191,7 +197,10 @@ function bars(clips: readonly Done[]): string[] {
   return [
     line('audio', 'Audio'),
     line('video', 'Video'),
-    `- One stored interview re-scored on every backend within ${BACKEND_TOLERANCE} of wasm: ${met(clips.every(backendsOk))}.`,
+    [
+      `- One stored interview re-scored on every backend within ${BACKEND_TOLERANCE} of wasm:`,
+      `${met(clips.every(backendsOk))}.`,
+    ].join(' '),
     `- The same file analysed twice gives identical rows and scores: ${met(clips.every((c) => c.fileTwiceIdentical))}.`,
   ];
 }
@@ -200,24 +209,41 @@ function intro(a: AgreementResult, camera: string): string[] {
   return [
     [
       `Shipped model \`${a.model}\` through the session API in Chromium (test/browser/pages/session/agreement.html),`,
-      `one browser per clip whose fake camera and mic play it (${camera}; live mic: ${a.audioCapture ?? 'requestInterviewMedia'}).`,
+      [
+        `one browser per clip whose fake camera and mic play it (${camera}; live mic:`,
+        `${a.audioCapture ?? 'requestInterviewMedia'}).`,
+      ].join(' '),
       `Per clip: ${a.takes} live take${a.takes === 1 ? '' : 's'},`,
-      'each as long as the clip and its own one-question interview; the clip uploaded twice (`addAnswerFile`); its two halves',
-      `uploaded (adjacent segments of the same speaker: the clips are 5–8 s, so halves of each clip, and of ${AUDIO_ONLY},`,
-      'stand in for separate answers); one stored two-answer interview (the clip, its first half) re-scored from storage on',
+      'each as long as the clip and its own one-question interview; the clip uploaded twice ' +
+        '(`addAnswerFile`); its two halves',
+      [
+        'uploaded (adjacent segments of the same speaker: the clips are 5–8 s, so halves of each clip,',
+        `and of ${AUDIO_ONLY},`,
+      ].join(' '),
+      'stand in for separate answers); one stored two-answer interview (the clip, its first half) ' +
+        're-scored from storage on',
       `${a.backends.join(', ')}.`,
     ].join(' '),
     '',
     [
-      "Alignment: a live take starts anywhere in the device's loop of the clip. Headline (bench/lib/agreement-align.ts): the",
-      "take's start in the loop is searched in steps of 1/32 s over the fake device's real loop period (the .wav's and the",
-      ".y4m's length), file windows linearly interpolated; live windows straddling the loop seam have no file counterpart",
-      'and are left out. For comparison, the circular lag of test/browser/agreement-stats.ts (the browser test), which wraps',
-      "at the file's window count × 0.25 s, 0.25–0.5 s short of the loop, so a take's windows after the seam are paired with",
-      'the wrong file windows. Both keep the alignment that maximises the mean per-feature correlation; r is Pearson per',
+      "Alignment: a live take starts anywhere in the device's loop of the clip. Headline " +
+        '(bench/lib/agreement-align.ts): the',
+      "take's start in the loop is searched in steps of 1/32 s over the fake device's real loop period " +
+        "(the .wav's and the",
+      ".y4m's length), file windows linearly interpolated; live windows straddling the loop seam have " +
+        'no file counterpart',
+      'and are left out. For comparison, the circular lag of test/browser/agreement-stats.ts (the ' +
+        'browser test), which wraps',
+      "at the file's window count × 0.25 s, 0.25–0.5 s short of the loop, so a take's windows after the " +
+        'seam are paired with',
+      'the wrong file windows. Both keep the alignment that maximises the mean per-feature correlation; ' +
+        'r is Pearson per',
       `feature over the paired windows, features constant in either left out. Section took ${a.seconds.toFixed(0)} s;`,
       `**load average ${a.load.start.join(' / ')} at start,`,
-      `${a.load.end.join(' / ')} at the end** (2 cores shared with other sessions: the live takes' frame rate, hence the video`,
+      [
+        `${a.load.end.join(' / ')} at the end** (2 cores shared with other sessions: the live takes'`,
+        'frame rate, hence the video',
+      ].join(' '),
       'rows, depend on it).',
     ].join(' '),
   ];
@@ -240,7 +266,8 @@ function body(a: AgreementResult): string[] {
     ...micFile(clips),
     '',
     [
-      "The mic wav is the clip's sound decoded and resampled to 44.1 kHz stereo by ffmpeg (what the fake mic plays); the",
+      "The mic wav is the clip's sound decoded and resampled to 44.1 kHz stereo by ffmpeg (what the " +
+        'fake mic plays); the',
       "clip's own audio is AAC (talk_f1 at 16 kHz). Live vs this wav separates the capture path from the container and",
       'sample rate.',
     ].join(' '),
@@ -255,8 +282,10 @@ function body(a: AgreementResult): string[] {
     ...retest(clips, a.audioOnly),
     '',
     [
-      "Scores are the model's 0–1 estimates (fused = mean of audio and video). The demo model is trained on SimInterview",
-      "only, so these spreads describe the pipeline's repeatability, not a validated judgement. docs/same-media.md explains",
+      "Scores are the model's 0–1 estimates (fused = mean of audio and video). The demo model is " +
+        'trained on SimInterview',
+      "only, so these spreads describe the pipeline's repeatability, not a validated judgement. " +
+        'docs/same-media.md explains',
       'what differs between takes.',
     ].join(' '),
   ];

@@ -12,10 +12,14 @@ export function pytorchLines(res: BenchResults): string[] {
   const lines = [
     '',
     `### PyTorch on this CPU (torch ${py.torchVersion}, bench/pytorch)`,
-    `The bench's weights and interviews in PyTorch; the exact port's max |Δ| against our outputs is **${py.exactMaxAbsDiff.toExponential(2)}**. ${py.note}`,
+    [
+      "The bench's weights and interviews in PyTorch; the exact port's max |Δ| against our outputs is",
+      `**${py.exactMaxAbsDiff.toExponential(2)}**. ${py.note}`,
+    ].join(' '),
     `Load average ${py.loadAverage.start.join(' / ')} → ${py.loadAverage.end.join(' / ')}.`,
     '',
-    '| implementation | threads | 1 answer (median / min ms) | 6 answers (median / min ms) | 6 answers, CPU ms (median) |',
+    '| implementation | threads | 1 answer (median / min ms) | 6 answers (median / min ms) | 6 ' +
+      'answers, CPU ms (median) |',
     '|---|---|---|---|---|',
   ];
   const keys = [...new Set(py.timings.map((t) => `${t.impl}|${t.threads}`))];
@@ -29,7 +33,11 @@ export function pytorchLines(res: BenchResults): string[] {
   if (s6 !== undefined && fastest !== undefined) {
     lines.push(
       '',
-      `Ratio, this run: Chromium ${fastest.backend} ${ms(s6)} ms ÷ PyTorch ${ms(py.answers6Ms)} ms (${py.fastest6.impl}, ${py.fastest6.threads} thread${py.fastest6.threads === 1 ? '' : 's'}) = **${(s6 / py.answers6Ms).toFixed(2)}** (below 1: ours is faster).`,
+      [
+        `Ratio, this run: Chromium ${fastest.backend} ${ms(s6)} ms ÷ PyTorch ${ms(py.answers6Ms)} ms`,
+        `(${py.fastest6.impl}, ${py.fastest6.threads} thread${py.fastest6.threads === 1 ? '' : 's'}) =`,
+        `**${(s6 / py.answers6Ms).toFixed(2)}** (below 1: ours is faster).`,
+      ].join(' '),
     );
   }
   return lines;

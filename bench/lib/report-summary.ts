@@ -33,8 +33,12 @@ export function summaryTable(res: BenchResults): string[] {
   if (py.available && s6 !== undefined) {
     const ratio = s6 / py.answers6Ms;
     rows.push([
-      'Same model in PyTorch on this CPU, 6 answers (fastest of exact / TorchScript / nn.GRU, 1 or 2 threads; same run)',
-      `${ms(py.answers6Ms)} ms (${py.fastest6.impl}, ${py.fastest6.threads} thread${py.fastest6.threads === 1 ? '' : 's'}); ratio Chromium ÷ PyTorch **${ratio.toFixed(2)}**`,
+      'Same model in PyTorch on this CPU, 6 answers (fastest of exact / TorchScript / nn.GRU, 1 or 2 ' +
+        'threads; same run)',
+      [
+        `${ms(py.answers6Ms)} ms (${py.fastest6.impl}, ${py.fastest6.threads}`,
+        `thread${py.fastest6.threads === 1 ? '' : 's'}); ratio Chromium ÷ PyTorch **${ratio.toFixed(2)}**`,
+      ].join(' '),
       `ratio ≤ 1: ${met(ratio <= 1)}`,
     ]);
   } else
@@ -55,7 +59,10 @@ export function summaryTable(res: BenchResults): string[] {
   else if (t != null && !('error' in t))
     rows.push([
       'Training, one epoch on 5,000 interviews',
-      `~${f1(t.extrapolatedEpochSeconds5000 / 60)} min (extrapolated from ${t.interviews}; run --train-full to measure)`,
+      [
+        `~${f1(t.extrapolatedEpochSeconds5000 / 60)} min (extrapolated from ${t.interviews}; run`,
+        '--train-full to measure)',
+      ].join(' '),
       'none stated',
     ]);
   else rows.push(['Training, one epoch on 5,000 interviews', status(t) ?? '—', 'none stated']);
@@ -76,8 +83,14 @@ export function summaryTable(res: BenchResults): string[] {
     rows.push(['Video, recorded files: real-time factor', `skipped: ${file.skipped}`, `≥ ${FILE_TARGET}×`]);
   else if (file != null && !('error' in file))
     rows.push([
-      `Video, recorded files: real-time factor at 15 fps, 2 workers (median, ${file.clips.length} clip${file.clips.length === 1 ? '' : 's'})`,
-      `**${f1(file.overallMedian)}×** (clips ${f1(Math.min(...file.clips.map((c) => c.speedMedian)))}–${f1(Math.max(...file.clips.map((c) => c.speedMedian)))}×)`,
+      [
+        `Video, recorded files: real-time factor at 15 fps, 2 workers (median, ${file.clips.length}`,
+        `clip${file.clips.length === 1 ? '' : 's'})`,
+      ].join(' '),
+      [
+        `**${f1(file.overallMedian)}×** (clips`,
+        `${f1(Math.min(...file.clips.map((c) => c.speedMedian)))}–${f1(Math.max(...file.clips.map((c) => c.speedMedian)))}×)`,
+      ].join(' '),
       `≥ ${FILE_TARGET}×: ${met(file.overallMedian >= FILE_TARGET)}`,
     ]);
   else
@@ -140,6 +153,7 @@ export function summaryTable(res: BenchResults): string[] {
     '|---|---|---|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
-    'Medians; the machine is shared (load average below), so every time is an upper bound. Details and per-run figures in the sections below.',
+    'Medians; the machine is shared (load average below), so every time is an upper bound. Details ' +
+      'and per-run figures in the sections below.',
   ];
 }

@@ -38,11 +38,18 @@ if ('skipped' in result) {
 } else {
   const out: string[] = [];
   out.push(
-    `PyTorch ${result.torchVersion} (${result.python}, default ${result.defaultThreads} threads); workload ${result.workload.inputDim} descriptors × ${result.workload.windows} windows, ${result.workload.wordDim}-d words, ${result.workload.units} units`,
+    [
+      `PyTorch ${result.torchVersion} (${result.python}, default ${result.defaultThreads} threads);`,
+      `workload ${result.workload.inputDim} descriptors × ${result.workload.windows} windows,`,
+      `${result.workload.wordDim}-d words, ${result.workload.units} units`,
+    ].join(' '),
   );
   for (const c of result.checks)
     out.push(
-      `  check ${c.check}: max |Δ| ${c.maxAbsDiff.toExponential(2)} over ${c.interviews} interviews${c.check === 'idiomatic' ? ' (reset-after nn.GRU: not our numbers, by design)' : ''}`,
+      [
+        `  check ${c.check}: max |Δ| ${c.maxAbsDiff.toExponential(2)} over ${c.interviews}`,
+        `interviews${c.check === 'idiomatic' ? ' (reset-after nn.GRU: not our numbers, by design)' : ''}`,
+      ].join(' '),
     );
   out.push(
     '',
@@ -60,10 +67,17 @@ if ('skipped' in result) {
   }
   out.push(
     '',
-    `Fastest 6-answer median: ${ms(result.fastest6.medianMs)} ms (${result.fastest6.impl}, ${result.fastest6.threads} thread${result.fastest6.threads === 1 ? '' : 's'}); ${runs} runs each, in ${rounds} interleaved rounds, each after ${warmup} warm-up calls.`,
+    [
+      `Fastest 6-answer median: ${ms(result.fastest6.medianMs)} ms (${result.fastest6.impl},`,
+      `${result.fastest6.threads} thread${result.fastest6.threads === 1 ? '' : 's'}); ${runs} runs`,
+      `each, in ${rounds} interleaved rounds, each after ${warmup} warm-up calls.`,
+    ].join(' '),
   );
   out.push(
-    `Load average (1, 5, 15 min) start ${result.loadAverage.start.join(', ')}, end ${result.loadAverage.end.join(', ')} on a shared machine: medians are upper bounds.`,
+    [
+      `Load average (1, 5, 15 min) start ${result.loadAverage.start.join(', ')}, end`,
+      `${result.loadAverage.end.join(', ')} on a shared machine: medians are upper bounds.`,
+    ].join(' '),
   );
   stdout.write(`${out.join('\n')}\n`);
 }

@@ -46,7 +46,10 @@ export async function buildBenchWorkload(answerCounts: readonly number[] = [1, 6
     );
     return {
       format: 'hirenet-reference/1',
-      source: `bench workload: HireNetModel.random(benchConfig, ${BENCH_WEIGHTS_SEED}, { biasScale: ${BENCH_BIAS_SCALE} }), benchInterview(${answerCounts.join('), benchInterview(')})`,
+      source: [
+        `bench workload: HireNetModel.random(benchConfig, ${BENCH_WEIGHTS_SEED}, { biasScale:`,
+        `${BENCH_BIAS_SCALE} }), benchInterview(${answerCounts.join('), benchInterview(')})`,
+      ].join(' '),
       windows: WINDOWS,
       config,
       weights,
@@ -66,7 +69,8 @@ if (argv[1] !== undefined && fileURLToPath(import.meta.url) === argv[1]) {
   const out = flag('out');
   if (out === undefined) {
     stderr.write(
-      'usage: node --conditions=source --import tsx bench/pytorch/workload.ts --out FILE [--answers 1,6] [--backend cpu|wasm]\n',
+      'usage: node --conditions=source --import tsx bench/pytorch/workload.ts --out FILE [--answers ' +
+        '1,6] [--backend cpu|wasm]\n',
     );
     process.exit(2);
   }

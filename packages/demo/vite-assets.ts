@@ -56,7 +56,10 @@ export function defaultSources(repoRoot: string, sharedDir: string): AssetSource
   const face = resolve(sharedDir, 'models/face_landmarker.task');
   if (!existsSync(modelDir))
     console.warn(
-      `[hirenet:assets] no model at ${relative(process.cwd(), modelDir)} (set HIRENET_MODEL_DIR); the page will report it`,
+      [
+        `[hirenet:assets] no model at ${relative(process.cwd(), modelDir)} (set HIRENET_MODEL_DIR); the`,
+        'page will report it',
+      ].join(' '),
     );
   return {
     modelDir: existsSync(modelDir) ? modelDir : null,

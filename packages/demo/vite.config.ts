@@ -36,7 +36,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    // One entry per page: the demo, the minimal third-party embed example, the `hirenet analyze` report page, the live room.
+    // One entry per page: the demo, the minimal third-party embed example, the `hirenet analyze` report page, the live
+    // room.
     rollupOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),

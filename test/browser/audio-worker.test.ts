@@ -52,7 +52,10 @@ describe.skipIf(missing !== undefined)('audio worker in Chromium', () => {
       });
       expect(r.error, decoder).toBeUndefined();
       console.log(
-        `[audio-worker] file via ${decoder}: ${r.frames} frames in ${r.ms.toFixed(0)} ms; browser F0 ${r.summary.meanF0Hz.toFixed(1)} Hz vs Node ${node.meanF0Hz.toFixed(1)} Hz`,
+        [
+          `[audio-worker] file via ${decoder}: ${r.frames} frames in ${r.ms.toFixed(0)} ms; browser F0`,
+          `${r.summary.meanF0Hz.toFixed(1)} Hz vs Node ${node.meanF0Hz.toFixed(1)} Hz`,
+        ].join(' '),
       );
       expect(Math.abs(r.frames - 1100)).toBeLessThanOrEqual(2);
       expect(Math.abs(r.summary.meanF0Hz / node.meanF0Hz - 1)).toBeLessThan(0.02);
@@ -61,29 +64,35 @@ describe.skipIf(missing !== undefined)('audio worker in Chromium', () => {
     }
   });
 
-  it('decodes compressed containers in the worker (webm/opus, mp4/aac) and rejects non-audio with a typed error', async () => {
-    for (const [ext, codec] of [
-      ['webm', 'libopus'],
-      ['mp4', 'aac'],
-    ] as const) {
-      const out = join(tmp, `clip.${ext}`);
-      execFileSync(ffmpeg(), ['-v', 'error', '-y', '-i', sharedPath(CLIP), '-c:a', codec, '-b:a', '64k', out]);
-      const r = await withPage('audio/worker.html', (h) =>
-        h.run<FileResult>({ mode: 'file', base64: readFileSync(out).toString('base64'), decoder: 'webcodecs' }),
+  it(
+    'decodes compressed containers in the worker (webm/opus, mp4/aac) and rejects non-audio with a ' + 'typed error',
+    async () => {
+      for (const [ext, codec] of [
+        ['webm', 'libopus'],
+        ['mp4', 'aac'],
+      ] as const) {
+        const out = join(tmp, `clip.${ext}`);
+        execFileSync(ffmpeg(), ['-v', 'error', '-y', '-i', sharedPath(CLIP), '-c:a', codec, '-b:a', '64k', out]);
+        const r = await withPage('audio/worker.html', (h) =>
+          h.run<FileResult>({ mode: 'file', base64: readFileSync(out).toString('base64'), decoder: 'webcodecs' }),
+        );
+        expect(r.error, ext).toBeUndefined();
+        console.log(
+          [
+            `[audio-worker] ${ext} via webcodecs: ${r.frames} frames, F0 ${r.summary.meanF0Hz.toFixed(1)} Hz,`,
+            `voiced ${(100 * r.summary.voicedFraction).toFixed(0)} %`,
+          ].join(' '),
+        );
+        // Codec padding (AAC priming, Opus pre-skip) may add a few frames at the ends.
+        expect(Math.abs(r.frames - 1100), ext).toBeLessThanOrEqual(12);
+        expect(Math.abs(r.summary.meanF0Hz / 236.3 - 1), ext).toBeLessThan(0.03);
+      }
+      const junk = await withPage('audio/worker.html', (h) =>
+        h.run<FileResult>({ mode: 'file', base64: Buffer.from('not audio at all, just text').toString('base64') }),
       );
-      expect(r.error, ext).toBeUndefined();
-      console.log(
-        `[audio-worker] ${ext} via webcodecs: ${r.frames} frames, F0 ${r.summary.meanF0Hz.toFixed(1)} Hz, voiced ${(100 * r.summary.voicedFraction).toFixed(0)} %`,
-      );
-      // Codec padding (AAC priming, Opus pre-skip) may add a few frames at the ends.
-      expect(Math.abs(r.frames - 1100), ext).toBeLessThanOrEqual(12);
-      expect(Math.abs(r.summary.meanF0Hz / 236.3 - 1), ext).toBeLessThan(0.03);
-    }
-    const junk = await withPage('audio/worker.html', (h) =>
-      h.run<FileResult>({ mode: 'file', base64: Buffer.from('not audio at all, just text').toString('base64') }),
-    );
-    expect(junk.code).toBe('not-audio');
-  });
+      expect(junk.code).toBe('not-audio');
+    },
+  );
 
   it('taps the fake microphone with an AudioWorklet and keeps up in the worker', async () => {
     // Chromium's fake microphone plays a .wav in a loop; made from the shared clip at test time.

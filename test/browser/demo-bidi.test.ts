@@ -25,19 +25,30 @@ const QUESTIONS = ['\u202Eevil question?', 'What would you improve in your last 
  * ('after' or 'before') of the first <bdi> in `sel` (no <bdi>: its last or first child), whether
  * its first visible character is drawn left of its last one, i.e. the label reads left to right.
  */
-const ORDER = `(([sel, which]) => {
+const ORDER = [
+  `(([sel, which]) => {
   const el = document.querySelector(sel);
-  if (el === null) return 'missing ' + sel;
+  if (el === null) return`,
+  `'missing ' + sel;
   const bdi = el.querySelector('bdi');
-  const node = bdi === null ? (which === 'after' ? el.lastChild : el.firstChild) : which === 'after' ? bdi.nextSibling : bdi.previousSibling;
-  if (node === null || node.nodeType !== Node.TEXT_NODE) return 'no text ' + which + ' the host text in ' + sel;
+  const node = bdi === null ? (which`,
+  "=== 'after' ? el.lastChild : el.firstChild) : which === 'after' ? bdi.nextSibling :",
+  `bdi.previousSibling;
+  if (node === null || node.nodeType !== Node.TEXT_NODE) return 'no text '`,
+  `+ which + ' the host text in ' + sel;
   const text = node.textContent;
-  const first = text.search(/\\S/);
-  const last = text.length - 1 - text.split('').reverse().join('').search(/\\S/);
+  const first =`,
+  `text.search(/\\S/);
+  const last = text.length - 1 -`,
+  `text.split('').reverse().join('').search(/\\S/);
   const range = document.createRange();
-  const x = (i) => { range.setStart(node, i); range.setEnd(node, i + 1); return range.getBoundingClientRect().left; };
-  return { text: text.trim(), isolated: bdi !== null, leftToRight: x(first) < x(last) };
-})`;
+  const`,
+  'x = (i) => { range.setStart(node, i); range.setEnd(node, i + 1); return',
+  `range.getBoundingClientRect().left; };
+  return { text: text.trim(), isolated: bdi !== null,`,
+  `leftToRight: x(first) < x(last) };
+})`,
+].join(' ');
 
 type Order = { text: string; isolated: boolean; leftToRight: boolean } | string;
 const order = (page: Page, sel: string, which: 'after' | 'before'): Promise<Order> =>

@@ -97,117 +97,125 @@ describe('demo (index.html, production build)', () => {
     cleanWorkDir();
   });
 
-  it('full flow: consent → preset → 2 answers + redo + upload → report with score label, charts, key moments, feedback → delete empties IndexedDB; only 127.0.0.1, no request body', async (ctx) => {
-    skipUnless(ctx, CLIP, FACE_MODEL, UPLOAD);
-    const t0 = performance.now();
-    const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
-    const requests = recordRequests(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const texts: string[] = [];
-    try {
-      await page.goto(`${site!.origin}/?backend=wasm`);
-      await page.locator('body[data-screen=consent]').waitFor({ timeout: 30_000 });
-      // Nothing stored and no camera opened before consent.
-      expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
-      await expect
-        .poll(() => page.locator('body').getAttribute('data-loaded'), { timeout: 120_000 })
-        .toBe('audio+video');
-      expect(await page.locator('.consent').innerText()).toContain('not a hiring measure');
-      texts.push(await page.locator('body').innerText());
-      await shot(page, ctx, 'consent');
-      await consentAndRole(page);
+  it(
+    'full flow: consent → preset → 2 answers + redo + upload → report with score label, charts, key ' +
+      'moments, feedback → delete empties IndexedDB; only 127.0.0.1, no request body',
+    async (ctx) => {
+      skipUnless(ctx, CLIP, FACE_MODEL, UPLOAD);
+      const t0 = performance.now();
+      const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
+      const requests = recordRequests(context);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const texts: string[] = [];
+      try {
+        await page.goto(`${site!.origin}/?backend=wasm`);
+        await page.locator('body[data-screen=consent]').waitFor({ timeout: 30_000 });
+        // Nothing stored and no camera opened before consent.
+        expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+        await expect
+          .poll(() => page.locator('body').getAttribute('data-loaded'), { timeout: 120_000 })
+          .toBe('audio+video');
+        expect(await page.locator('.consent').innerText()).toContain('not a hiring measure');
+        texts.push(await page.locator('body').innerText());
+        await shot(page, ctx, 'consent');
+        await consentAndRole(page);
 
-      // Live indicators: the fake camera shows a face, the fake mic speaks.
-      await expect.poll(() => page.getByTestId('face').getAttribute('data-face'), { timeout: 30_000 }).toBe('yes');
-      await expect
-        .poll(async () => Number(await page.getByTestId('level').getAttribute('data-level')), { timeout: 15_000 })
-        .toBeGreaterThan(0.1);
+        // Live indicators: the fake camera shows a face, the fake mic speaks.
+        await expect.poll(() => page.getByTestId('face').getAttribute('data-face'), { timeout: 30_000 }).toBe('yes');
+        await expect
+          .poll(async () => Number(await page.getByTestId('level').getAttribute('data-level')), { timeout: 15_000 })
+          .toBeGreaterThan(0.1);
 
-      await answer(page, 'record-toggle', 4, 0);
-      await page.getByTestId('next').click();
-      await page.getByTestId('record-toggle').click();
-      await page.waitForTimeout(2500);
-      // While an answer records, the indicator shows the session's own frames (one face analyser at a time).
-      expect(await page.getByTestId('face').getAttribute('data-source')).toBe('answer');
-      expect(await page.getByTestId('face').getAttribute('data-face')).toBe('yes');
-      await shot(page, ctx, 'recording');
-      await page.waitForTimeout(1500);
-      await page.getByTestId('record-toggle').click();
-      await page.waitForFunction(
-        () =>
-          document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 2 stored') === true,
-        undefined,
-        { timeout: 60_000 },
-      );
-      // Redo answer 2: the new take replaces the first one.
-      expect(await page.getByTestId('face').getAttribute('data-source')).toBe('preview');
-      await answer(page, 'redo', 4, 1);
-      expect(await page.locator('.answer-list li').nth(1).innerText()).toContain('take 2');
-      // Question 3 from an uploaded recording, analysed on the device.
-      await page.getByTestId('upload-2').setInputFiles(sharedPath(UPLOAD));
-      await page.waitForFunction(
-        () =>
-          document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 3 stored') === true,
-        undefined,
-        { timeout: 120_000 },
-      );
-      expect(await status(page)).toMatch(/analysed: voice and face/);
-      texts.push(await page.locator('body').innerText());
-      await shot(page, ctx, 'record');
+        await answer(page, 'record-toggle', 4, 0);
+        await page.getByTestId('next').click();
+        await page.getByTestId('record-toggle').click();
+        await page.waitForTimeout(2500);
+        // While an answer records, the indicator shows the session's own frames (one face analyser at a time).
+        expect(await page.getByTestId('face').getAttribute('data-source')).toBe('answer');
+        expect(await page.getByTestId('face').getAttribute('data-face')).toBe('yes');
+        await shot(page, ctx, 'recording');
+        await page.waitForTimeout(1500);
+        await page.getByTestId('record-toggle').click();
+        await page.waitForFunction(
+          () =>
+            document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 2 stored') === true,
+          undefined,
+          { timeout: 60_000 },
+        );
+        // Redo answer 2: the new take replaces the first one.
+        expect(await page.getByTestId('face').getAttribute('data-source')).toBe('preview');
+        await answer(page, 'redo', 4, 1);
+        expect(await page.locator('.answer-list li').nth(1).innerText()).toContain('take 2');
+        // Question 3 from an uploaded recording, analysed on the device.
+        await page.getByTestId('upload-2').setInputFiles(sharedPath(UPLOAD));
+        await page.waitForFunction(
+          () =>
+            document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 3 stored') === true,
+          undefined,
+          { timeout: 120_000 },
+        );
+        expect(await status(page)).toMatch(/analysed: voice and face/);
+        texts.push(await page.locator('body').innerText());
+        await shot(page, ctx, 'record');
 
-      await page.getByTestId('finish').click();
-      await page.locator('body[data-report=ready]').waitFor({ timeout: 120_000 });
-      const report = page.getByTestId('report');
-      await page.locator('[data-testid=report][data-charts=ready]').waitFor({ timeout: 10_000 });
-      // The report leads with observable feedback; the estimate is last, closed, its spread stated.
-      expect(await report.locator('.hn-report > *').nth(1).innerText()).not.toMatch(/estimate/i);
-      expect(await report.locator('.hn-report > *').last().getAttribute('data-testid')).toBe('score-details');
-      expect(await report.getByTestId('score').isVisible()).toBe(false);
-      await report.getByTestId('score-reveal').click();
-      expect(await report.getByTestId('score-spread').innerText()).toMatch(/by up to \d+ points out of 100/);
-      expect(await report.locator('.hn-score-label').innerText()).toBe(SCORE_LABEL);
-      const score = Number((await report.getByTestId('score').innerText()).match(/^\d+/)?.[0]);
-      expect(score).toBeGreaterThanOrEqual(0);
-      expect(score).toBeLessThanOrEqual(100);
-      expect(await report.locator('.hn-qbar-fill').count()).toBe(3);
-      for (const i of [0, 1, 2]) {
-        const a = report.locator(`.hn-answer[data-answer="${i}"]`);
-        // Attention + 5 descriptor tracks (voice and face), each a uPlot canvas.
-        await expect.poll(() => a.locator('.hn-chart canvas').count(), { timeout: 10_000 }).toBe(6);
-        expect(
-          (await a.getByTestId('key-moment').count()) + (await a.getByTestId('no-key-moments').count()),
-        ).toBeGreaterThan(0);
+        await page.getByTestId('finish').click();
+        await page.locator('body[data-report=ready]').waitFor({ timeout: 120_000 });
+        const report = page.getByTestId('report');
+        await page.locator('[data-testid=report][data-charts=ready]').waitFor({ timeout: 10_000 });
+        // The report leads with observable feedback; the estimate is last, closed, its spread stated.
+        expect(await report.locator('.hn-report > *').nth(1).innerText()).not.toMatch(/estimate/i);
+        expect(await report.locator('.hn-report > *').last().getAttribute('data-testid')).toBe('score-details');
+        expect(await report.getByTestId('score').isVisible()).toBe(false);
+        await report.getByTestId('score-reveal').click();
+        expect(await report.getByTestId('score-spread').innerText()).toMatch(/by up to \d+ points out of 100/);
+        expect(await report.locator('.hn-score-label').innerText()).toBe(SCORE_LABEL);
+        const score = Number((await report.getByTestId('score').innerText()).match(/^\d+/)?.[0]);
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(100);
+        expect(await report.locator('.hn-qbar-fill').count()).toBe(3);
+        for (const i of [0, 1, 2]) {
+          const a = report.locator(`.hn-answer[data-answer="${i}"]`);
+          // Attention + 5 descriptor tracks (voice and face), each a uPlot canvas.
+          await expect.poll(() => a.locator('.hn-chart canvas').count(), { timeout: 10_000 }).toBe(6);
+          expect(
+            (await a.getByTestId('key-moment').count()) + (await a.getByTestId('no-key-moments').count()),
+          ).toBeGreaterThan(0);
+        }
+        expect(await report.locator('.hn-answer[data-answer="3"]').innerText()).toContain('Not answered');
+        const moments = await report.getByTestId('key-moment').count();
+        expect(await report.locator('.hn-feedback').first().innerText()).toMatch(/speaking rate[\s\S]*blink rate/);
+        texts.push(await page.locator('body').innerText());
+        await shot(page, ctx, 'report');
+        const warnings = await report.locator('.hn-warnings li').allInnerTexts();
+
+        // Delete everything: the database, the current-session key, and back to the start.
+        expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual(['hirenet']);
+        await page.getByTestId('delete-all').click();
+        await page.locator('body[data-deleted="1"]').waitFor({ timeout: 30_000 });
+        expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+        expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hirenet')))).toEqual([]);
+        expect(await page.locator('body').getAttribute('data-screen')).toBe('consent');
+
+        for (const t of texts) expect(t.match(EMOTION_WORDS)).toBeNull();
+        expect(errors).toEqual([]);
+        expect(leaks(requests)).toEqual({ foreign: [], withBody: [] });
+        console.log(
+          [
+            `[demo-flow] full flow in ${((performance.now() - t0) / 1000).toFixed(1)} s: score ${score},`,
+            `${moments} key moments, ${warnings.length} warnings shown, ${requests.length} requests, all`,
+            '127.0.0.1 GET/HEAD without body',
+          ].join(' '),
+        );
+      } catch (e) {
+        await shot(page, ctx, 'failure').catch(() => undefined);
+        throw e;
+      } finally {
+        await context.close();
       }
-      expect(await report.locator('.hn-answer[data-answer="3"]').innerText()).toContain('Not answered');
-      const moments = await report.getByTestId('key-moment').count();
-      expect(await report.locator('.hn-feedback').first().innerText()).toMatch(/speaking rate[\s\S]*blink rate/);
-      texts.push(await page.locator('body').innerText());
-      await shot(page, ctx, 'report');
-      const warnings = await report.locator('.hn-warnings li').allInnerTexts();
-
-      // Delete everything: the database, the current-session key, and back to the start.
-      expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual(['hirenet']);
-      await page.getByTestId('delete-all').click();
-      await page.locator('body[data-deleted="1"]').waitFor({ timeout: 30_000 });
-      expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
-      expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hirenet')))).toEqual([]);
-      expect(await page.locator('body').getAttribute('data-screen')).toBe('consent');
-
-      for (const t of texts) expect(t.match(EMOTION_WORDS)).toBeNull();
-      expect(errors).toEqual([]);
-      expect(leaks(requests)).toEqual({ foreign: [], withBody: [] });
-      console.log(
-        `[demo-flow] full flow in ${((performance.now() - t0) / 1000).toFixed(1)} s: score ${score}, ${moments} key moments, ${warnings.length} warnings shown, ${requests.length} requests, all 127.0.0.1 GET/HEAD without body`,
-      );
-    } catch (e) {
-      await shot(page, ctx, 'failure').catch(() => undefined);
-      throw e;
-    } finally {
-      await context.close();
-    }
-  });
+    },
+  );
 
   it('without the face model: the demo says audio-only, loads no face analysis, and still reports', async (ctx) => {
     skipUnless(ctx, CLIP, FACE_MODEL);

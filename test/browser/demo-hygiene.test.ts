@@ -88,22 +88,25 @@ describe.skipIf(missing !== undefined)('demo CSP (production build, vite preview
     expect(live).toContain("frame-ancestors 'self'");
   });
 
-  it('embed.html runs a 1-answer interview under it: voice and face on wasm, Trusted Types enforced, no violation', async () => {
-    const ctx = await browser.newContext();
-    const violations = await collectCspViolations(ctx);
-    try {
-      const result = await embedResult(
-        await ctx.newPage(),
-        `${preview.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`,
-      );
-      expect(result.error).toBeUndefined();
-      expect(Object.keys(result.scores ?? {}).sort()).toEqual(['audio', 'video']);
-      expect(result.modelCard?.backend).toBe('wasm');
-      expect(violations).toEqual([]);
-    } finally {
-      await ctx.close();
-    }
-  });
+  it(
+    'embed.html runs a 1-answer interview under it: voice and face on wasm, Trusted Types enforced, ' + 'no violation',
+    async () => {
+      const ctx = await browser.newContext();
+      const violations = await collectCspViolations(ctx);
+      try {
+        const result = await embedResult(
+          await ctx.newPage(),
+          `${preview.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`,
+        );
+        expect(result.error).toBeUndefined();
+        expect(Object.keys(result.scores ?? {}).sort()).toEqual(['audio', 'video']);
+        expect(result.modelCard?.backend).toBe('wasm');
+        expect(violations).toEqual([]);
+      } finally {
+        await ctx.close();
+      }
+    },
+  );
 
   it('another origin cannot frame the page (frame-ancestors is a header)', async () => {
     const frame = `<iframe src="${preview.origin}/embed.html?auto=1" allow="camera; microphone"></iframe>`;
@@ -128,29 +131,33 @@ describe.skipIf(missing !== undefined)('demo CSP (production build, vite preview
     }
   });
 
-  it("a policy without 'wasm-unsafe-eval': the session falls back to cpu and audio only, and the warning names the fix", async () => {
-    const noWasm = contentSecurityPolicy({ trustedTypes: true }).replace(" 'wasm-unsafe-eval'", '');
-    const site: StaticServer = await serveStatic(dist, { headers: { 'Content-Security-Policy': noWasm } });
-    const ctx = await browser.newContext();
-    const violations = await collectCspViolations(ctx);
-    try {
-      const result = await embedResult(
-        await ctx.newPage(),
-        `${site.origin}/embed.html?auto=1&answers=1&seconds=2&backend=wasm`,
-      );
-      expect(result.error).toBeUndefined();
-      expect(result.modelCard?.backend).not.toBe('wasm');
-      expect(result.warnings?.map((w) => w.code)).toEqual(
-        expect.arrayContaining(['backend-fallback', 'face-model-missing']),
-      );
-      const face = result.warnings?.find((w) => w.code === 'face-model-missing')?.message ?? '';
-      expect(face).toMatch(/Content-Security-Policy: its script-src \(or default-src\) needs 'wasm-unsafe-eval'/);
-      expect(Object.keys(result.scores ?? {})).toEqual(['audio']);
-      // The collector the passing case relies on does see this policy's refusals.
-      expect(violations.some((v) => /unsafe-eval/.test(v))).toBe(true);
-    } finally {
-      await ctx.close();
-      await site.close();
-    }
-  });
+  it(
+    "a policy without 'wasm-unsafe-eval': the session falls back to cpu and audio only, and the " +
+      'warning names the fix',
+    async () => {
+      const noWasm = contentSecurityPolicy({ trustedTypes: true }).replace(" 'wasm-unsafe-eval'", '');
+      const site: StaticServer = await serveStatic(dist, { headers: { 'Content-Security-Policy': noWasm } });
+      const ctx = await browser.newContext();
+      const violations = await collectCspViolations(ctx);
+      try {
+        const result = await embedResult(
+          await ctx.newPage(),
+          `${site.origin}/embed.html?auto=1&answers=1&seconds=2&backend=wasm`,
+        );
+        expect(result.error).toBeUndefined();
+        expect(result.modelCard?.backend).not.toBe('wasm');
+        expect(result.warnings?.map((w) => w.code)).toEqual(
+          expect.arrayContaining(['backend-fallback', 'face-model-missing']),
+        );
+        const face = result.warnings?.find((w) => w.code === 'face-model-missing')?.message ?? '';
+        expect(face).toMatch(/Content-Security-Policy: its script-src \(or default-src\) needs 'wasm-unsafe-eval'/);
+        expect(Object.keys(result.scores ?? {})).toEqual(['audio']);
+        // The collector the passing case relies on does see this policy's refusals.
+        expect(violations.some((v) => /unsafe-eval/.test(v))).toBe(true);
+      } finally {
+        await ctx.close();
+        await site.close();
+      }
+    },
+  );
 });

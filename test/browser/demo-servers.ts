@@ -70,7 +70,10 @@ export async function collectCspViolations(ctx: BrowserContext): Promise<string[
   await ctx.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       console.error(
-        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+        [
+          `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at`,
+          `${e.sourceFile}:${e.lineNumber}`,
+        ].join(' '),
       );
     });
   });

@@ -55,29 +55,33 @@ describe.skipIf(missing !== undefined)('embed.html live with the shipped model o
     return { browser, origin: site.origin };
   }
 
-  it('talk_f1: auto, auto timing all four backends (WebGPU exposed), wasm, cpu, webgl, webgpu: each a real analysis', async () => {
-    const { browser, origin } = await open(CLIPS[0]);
-    const seen: Record<string, number> = {};
-    // 'auto+all' times every backend, SwiftShader's included: the path that once moved the weights
-    // through WebGPU's readSync and scored everything 0.5.
-    const runs = {
-      auto: 'backend=auto',
-      'auto+all': 'backend=auto&candidates=wasm,cpu,webgl,webgpu',
-      wasm: 'backend=wasm',
-      cpu: 'backend=cpu',
-      webgl: 'backend=webgl',
-      webgpu: 'backend=webgpu',
-    };
-    for (const [name, query] of Object.entries(runs)) {
-      const r = await runEmbed(browser, origin, query);
-      assertRealResult(r, { answers: 2, seconds: SECONDS, modalities: ['audio', 'video'], label: `talk_f1/${name}` });
-      seen[name] = r.score ?? NaN;
-      if (!name.startsWith('auto')) expect(r.modelCard.backend).toBe(name);
-      // No GPU here: plain 'auto' never picks a software-rendered GPU backend.
-      if (name === 'auto') expect(['wasm', 'cpu']).toContain(r.modelCard.backend);
-    }
-    console.log(`[live-real] talk_f1 scores by backend: ${JSON.stringify(seen)}`);
-  });
+  it(
+    'talk_f1: auto, auto timing all four backends (WebGPU exposed), wasm, cpu, webgl, webgpu: each a ' +
+      'real analysis',
+    async () => {
+      const { browser, origin } = await open(CLIPS[0]);
+      const seen: Record<string, number> = {};
+      // 'auto+all' times every backend, SwiftShader's included: the path that once moved the weights
+      // through WebGPU's readSync and scored everything 0.5.
+      const runs = {
+        auto: 'backend=auto',
+        'auto+all': 'backend=auto&candidates=wasm,cpu,webgl,webgpu',
+        wasm: 'backend=wasm',
+        cpu: 'backend=cpu',
+        webgl: 'backend=webgl',
+        webgpu: 'backend=webgpu',
+      };
+      for (const [name, query] of Object.entries(runs)) {
+        const r = await runEmbed(browser, origin, query);
+        assertRealResult(r, { answers: 2, seconds: SECONDS, modalities: ['audio', 'video'], label: `talk_f1/${name}` });
+        seen[name] = r.score ?? NaN;
+        if (!name.startsWith('auto')) expect(r.modelCard.backend).toBe(name);
+        // No GPU here: plain 'auto' never picks a software-rendered GPU backend.
+        if (name === 'auto') expect(['wasm', 'cpu']).toContain(r.modelCard.backend);
+      }
+      console.log(`[live-real] talk_f1 scores by backend: ${JSON.stringify(seen)}`);
+    },
+  );
 
   it('vrt_face_1: auto three times and audio-only: a real analysis every time', async () => {
     const { browser, origin } = await open(CLIPS[1]);

@@ -129,7 +129,10 @@ describe.skipIf(!haveCoturn || missing !== undefined)('live room through TURN on
               const ivPairs = await iv.run<Pair[]>({ cmd: 'selected-pairs' });
               const adaPairs = await ada.run<Pair[]>({ cmd: 'selected-pairs' });
               console.log(
-                `[live-turn] connected through TURN ${((Date.now() - t0) / 1000).toFixed(1)} s after the candidate page started: ${JSON.stringify([ivPairs, adaPairs])}`,
+                [
+                  `[live-turn] connected through TURN ${((Date.now() - t0) / 1000).toFixed(1)} s after the`,
+                  `candidate page started: ${JSON.stringify([ivPairs, adaPairs])}`,
+                ].join(' '),
               );
               expect(ivPairs).toEqual([{ name: 'Ada', local: 'relay', remote: 'relay' }]);
               expect(adaPairs).toEqual([{ name: 'Ines', local: 'relay', remote: 'relay' }]);

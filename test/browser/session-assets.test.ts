@@ -100,23 +100,27 @@ describe('session assets: one manifest, every byte checked', () => {
     expect((r as Loaded).modelSha256).not.toBe(sha(demoManifest));
   });
 
-  it('refuses changed shard bytes even when model.json carries their new sha256 (asset-integrity, naming model.json)', async () => {
-    const shard = Buffer.from(readFileSync(join(MODEL_DIR, 'audio/group1-shard1of1.bin')));
-    shard.writeFloatLE(shard.readFloatLE(0) + 0.5, 0);
-    const { json } = modelJson('audio');
-    json.hirenet.shardSha256[0] = sha(shard);
-    const e = refused(
-      await create(
-        {},
-        {
-          'audio/group1-shard1of1.bin': { body: shard },
-          'audio/model.json': { body: JSON.stringify(json), type: 'application/json' },
-        },
-      ),
-    );
-    expect(e.code).toBe('asset-integrity');
-    expect(e.url).toMatch(/hirenet-demo\/audio\/model\.json$/);
-  });
+  it(
+    'refuses changed shard bytes even when model.json carries their new sha256 (asset-integrity, ' +
+      'naming model.json)',
+    async () => {
+      const shard = Buffer.from(readFileSync(join(MODEL_DIR, 'audio/group1-shard1of1.bin')));
+      shard.writeFloatLE(shard.readFloatLE(0) + 0.5, 0);
+      const { json } = modelJson('audio');
+      json.hirenet.shardSha256[0] = sha(shard);
+      const e = refused(
+        await create(
+          {},
+          {
+            'audio/group1-shard1of1.bin': { body: shard },
+            'audio/model.json': { body: JSON.stringify(json), type: 'application/json' },
+          },
+        ),
+      );
+      expect(e.code).toBe('asset-integrity');
+      expect(e.url).toMatch(/hirenet-demo\/audio\/model\.json$/);
+    },
+  );
 
   it('refuses changed shard bytes alone (asset-integrity, naming the shard)', async () => {
     const shard = Buffer.from(readFileSync(join(MODEL_DIR, 'audio/group1-shard1of1.bin')));
@@ -142,23 +146,27 @@ describe('session assets: one manifest, every byte checked', () => {
     expect(e.message).toMatch(/sha256 [0-9a-f]{64}, the manifest records/);
   });
 
-  it('refuses changed word vectors even when vocab.json carries their new sha256 (asset-integrity, naming vocab.json)', async () => {
-    const vectors = Buffer.from(readFileSync(join(repoRoot, 'models/vocab/vectors.bin')));
-    vectors[vectors.length - 1] = (vectors[vectors.length - 1]! + 7) & 0xff;
-    const vocab = JSON.parse(readFileSync(join(repoRoot, 'models/vocab/vocab.json'), 'utf8'));
-    vocab.files.vectors.sha256 = sha(vectors);
-    const e = refused(
-      await create(
-        {},
-        {
-          'vocab/vectors.bin': { body: vectors },
-          'vocab/vocab.json': { body: JSON.stringify(vocab, null, 2), type: 'application/json' },
-        },
-      ),
-    );
-    expect(e.code).toBe('asset-integrity');
-    expect(e.url).toMatch(/models\/vocab\/vocab\.json$/);
-  });
+  it(
+    'refuses changed word vectors even when vocab.json carries their new sha256 (asset-integrity, ' +
+      'naming vocab.json)',
+    async () => {
+      const vectors = Buffer.from(readFileSync(join(repoRoot, 'models/vocab/vectors.bin')));
+      vectors[vectors.length - 1] = (vectors[vectors.length - 1]! + 7) & 0xff;
+      const vocab = JSON.parse(readFileSync(join(repoRoot, 'models/vocab/vocab.json'), 'utf8'));
+      vocab.files.vectors.sha256 = sha(vectors);
+      const e = refused(
+        await create(
+          {},
+          {
+            'vocab/vectors.bin': { body: vectors },
+            'vocab/vocab.json': { body: JSON.stringify(vocab, null, 2), type: 'application/json' },
+          },
+        ),
+      );
+      expect(e.code).toBe('asset-integrity');
+      expect(e.url).toMatch(/models\/vocab\/vocab\.json$/);
+    },
+  );
 
   it('refuses a truncated model.json (asset-integrity) and a truncated manifest (asset-invalid)', async () => {
     const { raw } = modelJson('audio');
@@ -193,30 +201,41 @@ describe('session assets: one manifest, every byte checked', () => {
     expect(gone.url).toMatch(/vocab\/vectors\.bin$/);
   });
 
-  it("refuses a manifest that does not match the host's pin, and a model without a manifest (asset-missing)", async () => {
-    const e = refused(await create({ manifestSha256: '0'.repeat(64) }));
-    expect(e.code).toBe('asset-integrity');
-    expect(e.url).toMatch(/hirenet-demo\/manifest\.json$/);
-    expect(e.message).toContain(sha(demoManifest));
-    const none = refused(
-      await create({ manifestUrl: fs(join(repoRoot, 'models/vocab')).replace(/\/$/, '/manifest.json') }),
-    );
-    expect(none.code).toBe('asset-missing');
-  });
-
-  it('refuses a corrupt tfjs wasm binary with asset-integrity naming it, whatever the backend choice (any may fall back to wasm)', async () => {
-    const corrupt: Tamper = {};
-    for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
-      const b = Buffer.from(readFileSync(join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist', f)));
-      b.fill(0, 64, 4096);
-      corrupt[`/${f}`] = { body: b, type: 'application/wasm' };
-    }
-    for (const backend of ['wasm', 'auto', 'cpu']) {
-      const e = refused(await create({ backend }, corrupt));
+  it(
+    "refuses a manifest that does not match the host's pin, and a model without a manifest " + '(asset-missing)',
+    async () => {
+      const e = refused(await create({ manifestSha256: '0'.repeat(64) }));
       expect(e.code).toBe('asset-integrity');
-      expect(e.url).toMatch(/tfjs-backend-wasm(-simd|-threaded-simd)?\.wasm$/);
-    }
-  });
+      expect(e.url).toMatch(/hirenet-demo\/manifest\.json$/);
+      expect(e.message).toContain(sha(demoManifest));
+      const none = refused(
+        await create({ manifestUrl: fs(join(repoRoot, 'models/vocab')).replace(/\/$/, '/manifest.json') }),
+      );
+      expect(none.code).toBe('asset-missing');
+    },
+  );
+
+  it(
+    'refuses a corrupt tfjs wasm binary with asset-integrity naming it, whatever the backend choice ' +
+      '(any may fall back to wasm)',
+    async () => {
+      const corrupt: Tamper = {};
+      for (const f of [
+        'tfjs-backend-wasm.wasm',
+        'tfjs-backend-wasm-simd.wasm',
+        'tfjs-backend-wasm-threaded-simd.wasm',
+      ]) {
+        const b = Buffer.from(readFileSync(join(repoRoot, 'node_modules/@tensorflow/tfjs-backend-wasm/dist', f)));
+        b.fill(0, 64, 4096);
+        corrupt[`/${f}`] = { body: b, type: 'application/wasm' };
+      }
+      for (const backend of ['wasm', 'auto', 'cpu']) {
+        const e = refused(await create({ backend }, corrupt));
+        expect(e.code).toBe('asset-integrity');
+        expect(e.url).toMatch(/tfjs-backend-wasm(-simd|-threaded-simd)?\.wasm$/);
+      }
+    },
+  );
 
   it('refuses a corrupt MediaPipe wasm binary before the face analyser starts on it', async (ctx) => {
     skipUnless(ctx, FACE_MODEL);

@@ -37,48 +37,56 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     cleanWorkDir();
   });
 
-  it('?auto=1 runs a 2-answer interview from the fake camera and writes the result; only same-origin GETs without a body', async () => {
-    const ctx = await browser.newContext();
-    const requests = recordRequests(ctx);
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${site.origin}/embed.html?auto=1&answers=2&seconds=4&backend=wasm`);
-    await page.waitForFunction(() => document.body.dataset['state'] !== undefined, undefined, { timeout: 180_000 });
-    const text = await page.locator('#result').textContent();
-    const shots = join(repoRoot, 'test-results/session');
-    mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, 'embed-result.png'), fullPage: true });
-    const result = JSON.parse(text ?? '{}');
-    writeFileSync(join(shots, 'embed-result.json'), text ?? '');
-    await ctx.close();
-    expect(result.error).toBeUndefined();
-    expect(errors).toEqual([]);
-    expect(result.score).toBeGreaterThan(0);
-    expect(result.score).toBeLessThan(1);
-    expect(Object.keys(result.scores).sort()).toEqual(['audio', 'video']);
-    expect(result.score).toBeCloseTo((result.scores.audio + result.scores.video) / 2, 6);
-    expect(result.answerAttention).toHaveLength(2);
-    // ~4 s per answer → about 15 windows of 0.25 s each; attention over each answer sums to 1.
-    for (const a of result.answerAttention) {
-      expect(a.length).toBeGreaterThan(10);
-      expect(a.reduce((s: number, v: number) => s + v, 0)).toBeCloseTo(1, 4);
-    }
-    expect(result.questionAttention.reduce((s: number, v: number) => s + v, 0)).toBeCloseTo(1, 4);
-    expect(result.modelCard.notice).toBe('experimental model estimate');
-    expect(result.feedback.overall.map((f: { metric: string }) => f.metric)).toEqual(
-      expect.arrayContaining(['speaking rate', 'pitch variability', 'blink rate', 'smile time']),
-    );
-    expect(result.warnings.filter((w: { code: string }) => w.code === 'no-face')).toEqual([]);
-    const origin = new URL(site.origin).origin;
-    const foreign = requests.filter((r) => !/^(data|blob):/.test(r.url) && new URL(r.url).origin !== origin);
-    expect(foreign).toEqual([]);
-    expect(requests.filter((r) => r.hasBody || r.method !== 'GET')).toEqual([]);
-    expect(result.modelCard.backend).toBe('wasm');
-    console.log(
-      `[session-embed] score ${result.score.toFixed(4)} (audio ${result.scores.audio.toFixed(4)}, video ${result.scores.video.toFixed(4)}), ${result.keyMoments.length} key moments, ${requests.length} requests, all same-origin GET`,
-    );
-  });
+  it(
+    '?auto=1 runs a 2-answer interview from the fake camera and writes the result; only same-origin ' +
+      'GETs without a body',
+    async () => {
+      const ctx = await browser.newContext();
+      const requests = recordRequests(ctx);
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${site.origin}/embed.html?auto=1&answers=2&seconds=4&backend=wasm`);
+      await page.waitForFunction(() => document.body.dataset['state'] !== undefined, undefined, { timeout: 180_000 });
+      const text = await page.locator('#result').textContent();
+      const shots = join(repoRoot, 'test-results/session');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, 'embed-result.png'), fullPage: true });
+      const result = JSON.parse(text ?? '{}');
+      writeFileSync(join(shots, 'embed-result.json'), text ?? '');
+      await ctx.close();
+      expect(result.error).toBeUndefined();
+      expect(errors).toEqual([]);
+      expect(result.score).toBeGreaterThan(0);
+      expect(result.score).toBeLessThan(1);
+      expect(Object.keys(result.scores).sort()).toEqual(['audio', 'video']);
+      expect(result.score).toBeCloseTo((result.scores.audio + result.scores.video) / 2, 6);
+      expect(result.answerAttention).toHaveLength(2);
+      // ~4 s per answer → about 15 windows of 0.25 s each; attention over each answer sums to 1.
+      for (const a of result.answerAttention) {
+        expect(a.length).toBeGreaterThan(10);
+        expect(a.reduce((s: number, v: number) => s + v, 0)).toBeCloseTo(1, 4);
+      }
+      expect(result.questionAttention.reduce((s: number, v: number) => s + v, 0)).toBeCloseTo(1, 4);
+      expect(result.modelCard.notice).toBe('experimental model estimate');
+      expect(result.feedback.overall.map((f: { metric: string }) => f.metric)).toEqual(
+        expect.arrayContaining(['speaking rate', 'pitch variability', 'blink rate', 'smile time']),
+      );
+      expect(result.warnings.filter((w: { code: string }) => w.code === 'no-face')).toEqual([]);
+      const origin = new URL(site.origin).origin;
+      const foreign = requests.filter((r) => !/^(data|blob):/.test(r.url) && new URL(r.url).origin !== origin);
+      expect(foreign).toEqual([]);
+      expect(requests.filter((r) => r.hasBody || r.method !== 'GET')).toEqual([]);
+      expect(result.modelCard.backend).toBe('wasm');
+      console.log(
+        [
+          `[session-embed] score ${result.score.toFixed(4)} (audio ${result.scores.audio.toFixed(4)}, video`,
+          `${result.scores.video.toFixed(4)}), ${result.keyMoments.length} key moments, ${requests.length}`,
+          'requests, all same-origin GET',
+        ].join(' '),
+      );
+    },
+  );
 
   /**
    * Loads embed.html?auto=1 (directly or through `hostPage`), runs `beforeResult` (e.g. the
@@ -135,7 +143,10 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     const src = '/embed.html?auto=1&answers=1&seconds=2&backend=wasm';
     const same = await serveStatic(dist, {
       pages: {
-        '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe src="${src}" allow="camera; microphone"></iframe>`,
+        '/host.html': [
+          '<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe',
+          `src="${src}" allow="camera; microphone"></iframe>`,
+        ].join(' '),
       },
     });
     try {
@@ -147,48 +158,55 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     }
   });
 
-  it('inside a cross-origin iframe, ?auto=1 records no consent and waits for the click, then works with allow="camera; microphone"; only the two page origins are contacted, never with a body', async () => {
-    const src = `${site.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`;
-    const host = await serveStatic(dist, {
-      pages: {
-        '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe src="${src}" allow="camera; microphone" width="800" height="600"></iframe>`,
-      },
-    });
-    const before: { status?: string | null; state?: string; consents?: number; media?: number } = {};
-    let after = -1;
-    const clickThrough = async (page: Page): Promise<void> => {
-      const frame = page.frameLocator('iframe');
-      await frame.locator('body[data-auto=refused]').waitFor({ state: 'attached', timeout: 60_000 });
-      // Long enough for an auto start to have loaded the model and recorded its consent (≈1 s here).
-      await page.waitForTimeout(3000);
-      const inner = page.frames().find((f) => f !== page.mainFrame())!;
-      before.status = await frame.locator('#status').textContent();
-      before.state = await inner.evaluate(() => document.body.dataset['state']);
-      before.consents = Number(await inner.evaluate(storedConsents));
-      before.media = await inner.evaluate(
-        () => performance.getEntriesByType('resource').filter((e) => /\.(task|wasm)$/.test(e.name)).length,
-      );
-      await frame.locator('#start').click();
-      await frame.locator('body[data-state]').waitFor({ state: 'attached', timeout: 180_000 });
-      after = Number(await inner.evaluate(storedConsents));
-    };
-    try {
-      expect(new URL(host.origin).origin).not.toBe(new URL(site.origin).origin);
-      const { result, requests } = await runEmbed(`${host.origin}/host.html`, true, clickThrough);
-      expect(before.status).toMatch(/shown inside another site.*press “I agree”/);
-      expect(before.state).toBeUndefined();
-      expect(before.consents).toBe(0);
-      expect(before.media).toBe(0);
-      expect(after).toBe(1);
-      expect(result['error']).toBeUndefined();
-      expect(Object.keys(result['scores'] as object).sort()).toEqual(['audio', 'video']);
-      const allowed = new Set([new URL(host.origin).origin, new URL(site.origin).origin]);
-      expect(requests.filter((r) => !/^(data|blob):/.test(r.url) && !allowed.has(new URL(r.url).origin))).toEqual([]);
-      expect(requests.filter((r) => r.hasBody || r.method !== 'GET')).toEqual([]);
-    } finally {
-      await host.close();
-    }
-  });
+  it(
+    'inside a cross-origin iframe, ?auto=1 records no consent and waits for the click, then works ' +
+      'with allow="camera; microphone"; only the two page origins are contacted, never with a body',
+    async () => {
+      const src = `${site.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`;
+      const host = await serveStatic(dist, {
+        pages: {
+          '/host.html': [
+            '<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe',
+            `src="${src}" allow="camera; microphone" width="800" height="600"></iframe>`,
+          ].join(' '),
+        },
+      });
+      const before: { status?: string | null; state?: string; consents?: number; media?: number } = {};
+      let after = -1;
+      const clickThrough = async (page: Page): Promise<void> => {
+        const frame = page.frameLocator('iframe');
+        await frame.locator('body[data-auto=refused]').waitFor({ state: 'attached', timeout: 60_000 });
+        // Long enough for an auto start to have loaded the model and recorded its consent (≈1 s here).
+        await page.waitForTimeout(3000);
+        const inner = page.frames().find((f) => f !== page.mainFrame())!;
+        before.status = await frame.locator('#status').textContent();
+        before.state = await inner.evaluate(() => document.body.dataset['state']);
+        before.consents = Number(await inner.evaluate(storedConsents));
+        before.media = await inner.evaluate(
+          () => performance.getEntriesByType('resource').filter((e) => /\.(task|wasm)$/.test(e.name)).length,
+        );
+        await frame.locator('#start').click();
+        await frame.locator('body[data-state]').waitFor({ state: 'attached', timeout: 180_000 });
+        after = Number(await inner.evaluate(storedConsents));
+      };
+      try {
+        expect(new URL(host.origin).origin).not.toBe(new URL(site.origin).origin);
+        const { result, requests } = await runEmbed(`${host.origin}/host.html`, true, clickThrough);
+        expect(before.status).toMatch(/shown inside another site.*press “I agree”/);
+        expect(before.state).toBeUndefined();
+        expect(before.consents).toBe(0);
+        expect(before.media).toBe(0);
+        expect(after).toBe(1);
+        expect(result['error']).toBeUndefined();
+        expect(Object.keys(result['scores'] as object).sort()).toEqual(['audio', 'video']);
+        const allowed = new Set([new URL(host.origin).origin, new URL(site.origin).origin]);
+        expect(requests.filter((r) => !/^(data|blob):/.test(r.url) && !allowed.has(new URL(r.url).origin))).toEqual([]);
+        expect(requests.filter((r) => r.hasBody || r.method !== 'GET')).toEqual([]);
+      } finally {
+        await host.close();
+      }
+    },
+  );
 });
 
 /**

@@ -86,7 +86,10 @@ describe.skipIf(missing !== undefined)('session: low-light warning', () => {
     const bright = await liveAnswer({ fakeMedia: normal });
     const dark = await liveAnswer({ fakeMedia: { video: darkClip('y4m'), audio: normal.audio } });
     console.log(
-      `[session-lowlight] live: recorded → ${JSON.stringify(bright.warnings)}, darkened → ${JSON.stringify(dark.warnings)} (${dark.videoRows} video windows kept)`,
+      [
+        `[session-lowlight] live: recorded → ${JSON.stringify(bright.warnings)}, darkened →`,
+        `${JSON.stringify(dark.warnings)} (${dark.videoRows} video windows kept)`,
+      ].join(' '),
     );
     expect(bright.warnings).not.toContain('low-light');
     expect(dark.warnings).toContain('low-light');
@@ -94,23 +97,31 @@ describe.skipIf(missing !== undefined)('session: low-light warning', () => {
     expect(bright.log).not.toContain('low-light');
   });
 
-  it('uploaded files: mean luma of the darkened clip is below LOW_LIGHT and warned; the clip as recorded is well above it', async () => {
-    const r = await withPage('session/upload.html', async (h) =>
-      h.run<{ out: Out[] }>({
-        assets,
-        steps: [
-          { do: 'file', index: 0, file: { url: sharedUrl(CLIP) } },
-          { do: 'file', index: 1, file: { url: `/@fs${darkClip('mp4')}` } },
-        ],
-      }),
-    );
-    const [bright, dark] = r.out.filter((o) => o.step === 'file');
-    console.log(
-      `[session-lowlight] uploaded: mean luma as recorded ${bright!.meanLuma.toFixed(1)}, darkened (${DARKEN}) ${dark!.meanLuma.toFixed(1)}; threshold ${LOW_LIGHT}; darkened video windows kept: ${dark!.videoRows}`,
-    );
-    expect(bright!.meanLuma).toBeGreaterThan(2 * LOW_LIGHT);
-    expect(bright!.warnings).not.toContain('low-light');
-    expect(dark!.meanLuma).toBeLessThan(LOW_LIGHT);
-    expect(dark!.warnings).toContain('low-light');
-  });
+  it(
+    'uploaded files: mean luma of the darkened clip is below LOW_LIGHT and warned; the clip as ' +
+      'recorded is well above it',
+    async () => {
+      const r = await withPage('session/upload.html', async (h) =>
+        h.run<{ out: Out[] }>({
+          assets,
+          steps: [
+            { do: 'file', index: 0, file: { url: sharedUrl(CLIP) } },
+            { do: 'file', index: 1, file: { url: `/@fs${darkClip('mp4')}` } },
+          ],
+        }),
+      );
+      const [bright, dark] = r.out.filter((o) => o.step === 'file');
+      console.log(
+        [
+          `[session-lowlight] uploaded: mean luma as recorded ${bright!.meanLuma.toFixed(1)}, darkened`,
+          `(${DARKEN}) ${dark!.meanLuma.toFixed(1)}; threshold ${LOW_LIGHT}; darkened video windows kept:`,
+          `${dark!.videoRows}`,
+        ].join(' '),
+      );
+      expect(bright!.meanLuma).toBeGreaterThan(2 * LOW_LIGHT);
+      expect(bright!.warnings).not.toContain('low-light');
+      expect(dark!.meanLuma).toBeLessThan(LOW_LIGHT);
+      expect(dark!.warnings).toContain('low-light');
+    },
+  );
 });

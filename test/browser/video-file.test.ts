@@ -154,56 +154,60 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
     }
   });
 
-  it('webm (VP8) decodes too; a black video yields rows with no face and no measurements; a corrupt file fails with video-decode', async () => {
-    ffmpeg(
-      '-i',
-      sharedPath('fixtures/video/vrt_face_3.mp4'),
-      '-an',
-      '-c:v',
-      'libvpx',
-      '-b:v',
-      '2M',
-      join(tmp, 'face3.webm'),
-    );
-    ffmpeg(
-      '-f',
-      'lavfi',
-      '-i',
-      'color=c=black:s=640x480:r=25',
-      '-t',
-      '3',
-      '-c:v',
-      'libx264',
-      '-pix_fmt',
-      'yuv420p',
-      join(tmp, 'black.mp4'),
-    );
-    ffmpeg('-f', 'lavfi', '-i', 'color=c=black:s=320x240:r=30', '-t', '2', '-c:v', 'libvpx', join(tmp, 'black.webm'));
-    writeFileSync(
-      join(tmp, 'random.mp4'),
-      Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919 + 13) % 251)),
-    );
-    const real = readFileSync(sharedPath('fixtures/video/vrt_face_1.mp4'));
-    writeFileSync(join(tmp, 'truncated.mp4'), real.subarray(0, 4096));
-    const res = await analyse({
-      files: ['face3.webm', 'black.mp4', 'black.webm', 'random.mp4', 'truncated.mp4'].map((f) => `${TMP_PREFIX}${f}`),
-    });
-    const [webm, black, blackWebm, random, truncated] = res.files;
-    expect(webm!.error).toBeUndefined();
-    console.log(`[video-file] ${describeStats(webm!)}`);
-    expect(webm!.stats!.faceRatio).toBeGreaterThanOrEqual(0.95);
-    for (const b of [black!, blackWebm!]) {
-      expect(b.error).toBeUndefined();
-      expect(b.stats!.analysed).toBe(b.stats!.frames);
-      expect(b.stats!.faceRatio).toBe(0);
-      expect(b.values!.every((row) => row[FACE] === 0 && row.slice(2).every((v) => v === null))).toBe(true);
-    }
-    expect(black!.stats!.frames).toBe(45);
-    for (const bad of [random!, truncated!]) {
-      console.log(`[video-file] ${bad.url}: ${bad.error?.message}`);
-      expect(bad.error?.code).toBe('video-decode');
-    }
-  });
+  it(
+    'webm (VP8) decodes too; a black video yields rows with no face and no measurements; a corrupt ' +
+      'file fails with video-decode',
+    async () => {
+      ffmpeg(
+        '-i',
+        sharedPath('fixtures/video/vrt_face_3.mp4'),
+        '-an',
+        '-c:v',
+        'libvpx',
+        '-b:v',
+        '2M',
+        join(tmp, 'face3.webm'),
+      );
+      ffmpeg(
+        '-f',
+        'lavfi',
+        '-i',
+        'color=c=black:s=640x480:r=25',
+        '-t',
+        '3',
+        '-c:v',
+        'libx264',
+        '-pix_fmt',
+        'yuv420p',
+        join(tmp, 'black.mp4'),
+      );
+      ffmpeg('-f', 'lavfi', '-i', 'color=c=black:s=320x240:r=30', '-t', '2', '-c:v', 'libvpx', join(tmp, 'black.webm'));
+      writeFileSync(
+        join(tmp, 'random.mp4'),
+        Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919 + 13) % 251)),
+      );
+      const real = readFileSync(sharedPath('fixtures/video/vrt_face_1.mp4'));
+      writeFileSync(join(tmp, 'truncated.mp4'), real.subarray(0, 4096));
+      const res = await analyse({
+        files: ['face3.webm', 'black.mp4', 'black.webm', 'random.mp4', 'truncated.mp4'].map((f) => `${TMP_PREFIX}${f}`),
+      });
+      const [webm, black, blackWebm, random, truncated] = res.files;
+      expect(webm!.error).toBeUndefined();
+      console.log(`[video-file] ${describeStats(webm!)}`);
+      expect(webm!.stats!.faceRatio).toBeGreaterThanOrEqual(0.95);
+      for (const b of [black!, blackWebm!]) {
+        expect(b.error).toBeUndefined();
+        expect(b.stats!.analysed).toBe(b.stats!.frames);
+        expect(b.stats!.faceRatio).toBe(0);
+        expect(b.values!.every((row) => row[FACE] === 0 && row.slice(2).every((v) => v === null))).toBe(true);
+      }
+      expect(black!.stats!.frames).toBe(45);
+      for (const bad of [random!, truncated!]) {
+        console.log(`[video-file] ${bad.url}: ${bad.error?.message}`);
+        expect(bad.error?.code).toBe('video-decode');
+      }
+    },
+  );
 
   it('a face that leaves the frame: no-face rows and masked windows exactly where the picture is black', async () => {
     ffmpeg(
@@ -232,7 +236,10 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
     expect(w.filter((x) => x.start + 0.5 <= 1.9).every((x) => !x.masked && x.faceRatio === 1)).toBe(true);
     expect(w.filter((x) => x.start >= 2.0).every((x) => x.masked && x.faceRatio === 0)).toBe(true);
     console.log(
-      `[video-file] leaves.mp4 windows (start:faceRatio) ${w.map((x) => `${x.start}:${x.faceRatio.toFixed(2)}`).join(' ')}`,
+      [
+        '[video-file] leaves.mp4 windows (start:faceRatio)',
+        `${w.map((x) => `${x.start}:${x.faceRatio.toFixed(2)}`).join(' ')}`,
+      ].join(' '),
     );
   });
 

@@ -79,19 +79,23 @@ describe.skipIf(missing !== undefined)('live camera analysis', () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('MediaStreamTrackProcessor → worker: analyses at up to 15 fps, drops rather than queues, no main-thread long tasks', async () => {
-    const r = await live({ seconds: 12 });
-    report('track-processor', r);
-    expect(r.error).toBeUndefined();
-    expect(r.mode).toBe('track-processor');
-    expect(r.faceRatio).toBeGreaterThanOrEqual(0.95);
-    // At most one analysed frame per 1/15 s slot of stream time: frames are dropped, not queued.
-    expect(r.analysed).toBeLessThanOrEqual(Math.floor(r.streamSpan * 15) + 1);
-    expect(r.coverage).toBeGreaterThan(0.3);
-    expect(r.increasing).toBe(true);
-    expect(r.warnings).toEqual([]);
-    expect(r.longTasks).toEqual([]);
-  });
+  it(
+    'MediaStreamTrackProcessor → worker: analyses at up to 15 fps, drops rather than queues, no ' +
+      'main-thread long tasks',
+    async () => {
+      const r = await live({ seconds: 12 });
+      report('track-processor', r);
+      expect(r.error).toBeUndefined();
+      expect(r.mode).toBe('track-processor');
+      expect(r.faceRatio).toBeGreaterThanOrEqual(0.95);
+      // At most one analysed frame per 1/15 s slot of stream time: frames are dropped, not queued.
+      expect(r.analysed).toBeLessThanOrEqual(Math.floor(r.streamSpan * 15) + 1);
+      expect(r.coverage).toBeGreaterThan(0.3);
+      expect(r.increasing).toBe(true);
+      expect(r.warnings).toEqual([]);
+      expect(r.longTasks).toEqual([]);
+    },
+  );
 
   it('fallback requestVideoFrameCallback + createImageBitmap works too', async () => {
     const r = await live({ seconds: 6, mode: 'video-frame-callback' });

@@ -22,30 +22,33 @@ interface Sample {
 describe.skipIf(missing !== undefined)('MediaPipe side naming (measured from landmarks)', () => {
   afterAll(closeHarness);
 
-  it('eyeLookOutLeft − eyeLookOutRight follows gaze toward the image’s right (iris landmarks), as gaze.ts assumes', async () => {
-    for (const clip of CLIPS) {
-      const s = await withPage('video/sides.html', (h) =>
-        h.run<Sample[]>({
-          modelUrl: sharedUrl(MODEL),
-          wasmDir: `/@fs${repoRoot}/node_modules/@mediapipe/tasks-vision/wasm`,
-          file: sharedUrl(`fixtures/video/${clip}`),
-        }),
-      );
-      const col = (k: keyof Sample): number[] => s.map((x) => x[k]);
-      const diff = (a: keyof Sample, b: keyof Sample): number[] => s.map((x) => x[a] - x[b]);
-      // Both eyes blink and look together, so only left-minus-right differences tell the sides
-      // apart. If "Left" is the image-right eye: blinkL − blinkR rises as the image-right eye
-      // closes (openImgLeft − openImgRight rises), and lookOutL − lookOutR (gaze toward the
-      // image's right) rises with the irises' x.
-      const blinkAsym = pearson(diff('blinkL', 'blinkR'), diff('openImgLeft', 'openImgRight'));
-      const irisX = s.map((x) => (x.irisImgLeft + x.irisImgRight) / 2);
-      const lookAsym = pearson(diff('lookOutL', 'lookOutR'), irisX);
-      console.log(
-        `[video-sides] ${clip}: ${s.length} frames; r(blinkL−blinkR, openImgLeft−openImgRight) ${blinkAsym.toFixed(3)}; ` +
-          `r(lookOutL−lookOutR, iris x) ${lookAsym.toFixed(3)}; r(eyeLookOutLeft, iris x) ${pearson(col('lookOutL'), irisX).toFixed(3)}`,
-      );
-      expect(lookAsym > 0).toBe(LEFT_IS_IMAGE_RIGHT);
-      expect(Math.abs(lookAsym)).toBeGreaterThan(0.3);
-    }
-  });
+  it(
+    'eyeLookOutLeft − eyeLookOutRight follows gaze toward the image’s right (iris landmarks), as ' + 'gaze.ts assumes',
+    async () => {
+      for (const clip of CLIPS) {
+        const s = await withPage('video/sides.html', (h) =>
+          h.run<Sample[]>({
+            modelUrl: sharedUrl(MODEL),
+            wasmDir: `/@fs${repoRoot}/node_modules/@mediapipe/tasks-vision/wasm`,
+            file: sharedUrl(`fixtures/video/${clip}`),
+          }),
+        );
+        const col = (k: keyof Sample): number[] => s.map((x) => x[k]);
+        const diff = (a: keyof Sample, b: keyof Sample): number[] => s.map((x) => x[a] - x[b]);
+        // Both eyes blink and look together, so only left-minus-right differences tell the sides
+        // apart. If "Left" is the image-right eye: blinkL − blinkR rises as the image-right eye
+        // closes (openImgLeft − openImgRight rises), and lookOutL − lookOutR (gaze toward the
+        // image's right) rises with the irises' x.
+        const blinkAsym = pearson(diff('blinkL', 'blinkR'), diff('openImgLeft', 'openImgRight'));
+        const irisX = s.map((x) => (x.irisImgLeft + x.irisImgRight) / 2);
+        const lookAsym = pearson(diff('lookOutL', 'lookOutR'), irisX);
+        console.log(
+          `[video-sides] ${clip}: ${s.length} frames; r(blinkL−blinkR, openImgLeft−openImgRight) ${blinkAsym.toFixed(3)}; ` +
+            `r(lookOutL−lookOutR, iris x) ${lookAsym.toFixed(3)}; r(eyeLookOutLeft, iris x) ${pearson(col('lookOutL'), irisX).toFixed(3)}`,
+        );
+        expect(lookAsym > 0).toBe(LEFT_IS_IMAGE_RIGHT);
+        expect(Math.abs(lookAsym)).toBeGreaterThan(0.3);
+      }
+    },
+  );
 });

@@ -53,7 +53,8 @@ describe('hirenet analyze: argument and environment errors', () => {
 });
 
 describe.skipIf(missing !== undefined)('hirenet analyze in headless Chromium', () => {
-  it('a talking-face video and a speech wav: exit 0, a self-contained HTML report, JSON with score and attention per question and window', async () => {
+  it('a talking-face video and a speech wav: exit 0, a self-contained HTML report, JSON with score and ' +
+    'attention per question and window', async () => {
     const out = join(dir, 'report.html');
     const json = join(dir, 'result.json');
     const t0 = performance.now();
@@ -121,7 +122,8 @@ describe.skipIf(missing !== undefined)('hirenet analyze in headless Chromium', (
     expect(html).toContain('url(https://example.test/speech)');
   }, 300_000);
 
-  it('a corrupt file: non-zero exit and a message naming the answer, the file and the code; no report written', async () => {
+  it('a corrupt file: non-zero exit and a message naming the answer, the file and the code; no report ' +
+    'written', async () => {
     const bad = join(dir, 'broken.mp4');
     await writeFile(bad, Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 251)));
     const out = join(dir, 'never.html');

@@ -203,21 +203,24 @@ describe('CLI inputs', () => {
 });
 
 describe('CLI and the asset manifest', () => {
-  it('eval checks a model directory against its manifest.json: a changed shard is asset-integrity, one line', async () => {
-    const model = join(dir, 'demo-copy');
-    await cp(join(root, 'models/hirenet-demo'), model, { recursive: true });
-    const ok = await hirenet('eval', '--data', join(dir, 'both'), '--model', model, '--json');
-    expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stderr).not.toMatch(/asset-|manifest/);
-    const shard = join(model, 'audio/group1-shard1of1.bin');
-    const bytes = await readFile(shard);
-    bytes[8] = (bytes[8]! + 1) & 0xff;
-    await writeFile(shard, bytes);
-    const r = await hirenet('eval', '--data', join(dir, 'both'), '--model', model, '--json');
-    expect(r.code).toBe(1);
-    oneLine(
-      r,
-      /audio\/group1-shard1of1\.bin: 100228 bytes, sha256 [0-9a-f]{64}; .*manifest\.json records 100228 bytes/,
-    );
-  });
+  it(
+    'eval checks a model directory against its manifest.json: a changed shard is asset-integrity, one ' + 'line',
+    async () => {
+      const model = join(dir, 'demo-copy');
+      await cp(join(root, 'models/hirenet-demo'), model, { recursive: true });
+      const ok = await hirenet('eval', '--data', join(dir, 'both'), '--model', model, '--json');
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stderr).not.toMatch(/asset-|manifest/);
+      const shard = join(model, 'audio/group1-shard1of1.bin');
+      const bytes = await readFile(shard);
+      bytes[8] = (bytes[8]! + 1) & 0xff;
+      await writeFile(shard, bytes);
+      const r = await hirenet('eval', '--data', join(dir, 'both'), '--model', model, '--json');
+      expect(r.code).toBe(1);
+      oneLine(
+        r,
+        /audio\/group1-shard1of1\.bin: 100228 bytes, sha256 [0-9a-f]{64}; .*manifest\.json records 100228 bytes/,
+      );
+    },
+  );
 });

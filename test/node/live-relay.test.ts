@@ -181,23 +181,26 @@ describe('live relay', () => {
     expect(await c.closed).toBe(4001);
   });
 
-  it('rate-limits a flood: at most the bucket is forwarded, then the socket is closed (1008); the room goes on', async () => {
-    const { iv, a, b } = await room();
-    const line = 'candidate:1 1 udp 1 127.0.0.1 9 typ host';
-    const candidate = {
-      kind: 'candidate',
-      candidate: { candidate: line, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: null },
-    };
-    for (let i = 0; i < 400; i++) a.send({ type: 'signal', to: iv.id, data: candidate });
-    expect((await a.next('error', (m) => m.code === 'rate-limited')).message).toMatch(/dropped/);
-    expect(await a.closed).toBe(1008);
-    await iv.next('peer-left', (m) => m.id === a.id);
-    const forwarded = iv.received.filter((m) => m.type === 'signal' && m.from === a.id).length;
-    // Bucket of 20 (one spent on join) plus 10/s refill during the burst: far below the 400 sent.
-    expect(forwarded).toBeGreaterThanOrEqual(19);
-    expect(forwarded).toBeLessThan(60);
-    await roomStillWorks(iv, b);
-  });
+  it(
+    'rate-limits a flood: at most the bucket is forwarded, then the socket is closed (1008); the room ' + 'goes on',
+    async () => {
+      const { iv, a, b } = await room();
+      const line = 'candidate:1 1 udp 1 127.0.0.1 9 typ host';
+      const candidate = {
+        kind: 'candidate',
+        candidate: { candidate: line, sdpMid: '0', sdpMLineIndex: 0, usernameFragment: null },
+      };
+      for (let i = 0; i < 400; i++) a.send({ type: 'signal', to: iv.id, data: candidate });
+      expect((await a.next('error', (m) => m.code === 'rate-limited')).message).toMatch(/dropped/);
+      expect(await a.closed).toBe(1008);
+      await iv.next('peer-left', (m) => m.id === a.id);
+      const forwarded = iv.received.filter((m) => m.type === 'signal' && m.from === a.id).length;
+      // Bucket of 20 (one spent on join) plus 10/s refill during the burst: far below the 400 sent.
+      expect(forwarded).toBeGreaterThanOrEqual(19);
+      expect(forwarded).toBeLessThan(60);
+      await roomStillWorks(iv, b);
+    },
+  );
 
   it('admits at most five candidates and one interviewer', async () => {
     const iv = track(await join(relay.url, relay.token('r2', 'interviewer', 'Ines')));
@@ -213,22 +216,25 @@ describe('live relay', () => {
     await roomStillWorks(iv, ...cands);
   });
 
-  it('announces a clean leave, and a rejoin gets a new id; a same-name reconnect replaces the stale socket', async () => {
-    const { iv, a, b } = await room();
-    a.send({ type: 'leave' });
-    expect(await a.closed).toBe(1000);
-    expect((await iv.next('peer-left', (m) => m.id === a.id)).reason).toBe('left');
-    const again = track(await join(relay.url, relay.token('r1', 'candidate', 'Ada')));
-    expect(again.id).not.toBe(a.id);
-    await iv.next('peer-joined', (m) => m.peer.id === again.id);
-    const replacement = track(await join(relay.url, relay.token('r1', 'candidate', 'Ada')));
-    expect(await again.closed).toBe(4000);
-    expect((await iv.next('peer-left', (m) => m.id === again.id)).reason).toBe('replaced');
-    expect(relay.rooms.size('r1')).toEqual({ interviewer: 1, candidates: 2 });
-    await roomStillWorks(iv, replacement, b);
-    iv.send({ type: 'leave' });
-    expect((await b.next('peer-left', (m) => m.id === iv.id)).reason).toBe('left');
-  });
+  it(
+    'announces a clean leave, and a rejoin gets a new id; a same-name reconnect replaces the stale ' + 'socket',
+    async () => {
+      const { iv, a, b } = await room();
+      a.send({ type: 'leave' });
+      expect(await a.closed).toBe(1000);
+      expect((await iv.next('peer-left', (m) => m.id === a.id)).reason).toBe('left');
+      const again = track(await join(relay.url, relay.token('r1', 'candidate', 'Ada')));
+      expect(again.id).not.toBe(a.id);
+      await iv.next('peer-joined', (m) => m.peer.id === again.id);
+      const replacement = track(await join(relay.url, relay.token('r1', 'candidate', 'Ada')));
+      expect(await again.closed).toBe(4000);
+      expect((await iv.next('peer-left', (m) => m.id === again.id)).reason).toBe('replaced');
+      expect(relay.rooms.size('r1')).toEqual({ interviewer: 1, candidates: 2 });
+      await roomStillWorks(iv, replacement, b);
+      iv.send({ type: 'leave' });
+      expect((await b.next('peer-left', (m) => m.id === iv.id)).reason).toBe('left');
+    },
+  );
 
   it('serves development tokens only in dev mode', async () => {
     const r = await fetch(`${relay.httpUrl}/dev-token?room=r3&role=candidate&name=Kim`);

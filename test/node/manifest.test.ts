@@ -26,13 +26,16 @@ async function refusal(p: Promise<unknown> | (() => unknown)): Promise<AssetErro
 }
 
 describe('asset manifest', () => {
-  it('the committed manifest of models/hirenet-demo matches the files on disk (else run scripts/build-manifest.ts)', () => {
-    const fresh = manifestText({ modelDir: join(root, 'models/hirenet-demo'), vocabDir: join(root, 'models/vocab') });
-    expect(
-      readFileSync(committed, 'utf8'),
-      'models/hirenet-demo/manifest.json is stale: node --conditions=source --import tsx scripts/build-manifest.ts',
-    ).toBe(fresh);
-  });
+  it(
+    'the committed manifest of models/hirenet-demo matches the files on disk (else run ' + 'scripts/build-manifest.ts)',
+    () => {
+      const fresh = manifestText({ modelDir: join(root, 'models/hirenet-demo'), vocabDir: join(root, 'models/vocab') });
+      expect(
+        readFileSync(committed, 'utf8'),
+        'models/hirenet-demo/manifest.json is stale: node --conditions=source --import tsx scripts/build-manifest.ts',
+      ).toBe(fresh);
+    },
+  );
 
   it('lists every file the session loads and none it does not', () => {
     const m = parseManifest(readFileSync(committed), committed);

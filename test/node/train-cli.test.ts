@@ -83,7 +83,10 @@ describe('hirenet train / eval / predict', () => {
     expect(evaluation.code, evaluation.stderr).toBe(0);
     const metrics = JSON.parse(evaluation.stdout);
     console.log(
-      `[train-cli] fresh draw: F1 ${metrics.f1.toFixed(3)}, AUC ${metrics.auc.toFixed(3)}, attention hit ${metrics.attention.hitRate.toFixed(3)}`,
+      [
+        `[train-cli] fresh draw: F1 ${metrics.f1.toFixed(3)}, AUC ${metrics.auc.toFixed(3)}, attention`,
+        `hit ${metrics.attention.hitRate.toFixed(3)}`,
+      ].join(' '),
     );
     expect(metrics.n).toBe(80);
     expect(metrics.f1).toBeGreaterThan(0.8);

@@ -24,7 +24,11 @@ import { batchProgress, epochLine } from './progress.ts';
 import { loadWords } from './words.ts';
 
 const USAGE =
-  'usage: hirenet ablate --data DIR [--modality audio|video|text|both|all] [--seeds 3] [--epochs 20] [--units 32] [--out DIR] [--models nonseq,bow,bigru,hn_avg,hn_satt,hirenet,early,late] [--batch-size 32] [--lr 0.003] [--patience 5] [--bow-k 64] [--bow-sample 10000] [--backend wasm|cpu] [--first-seed 1]\n       hirenet ablate --merge A/ablation.json,B/ablation.json --out DIR\n';
+  'usage: hirenet ablate --data DIR [--modality audio|video|text|both|all] [--seeds 3] [--epochs ' +
+  '20] [--units 32] [--out DIR] [--models nonseq,bow,bigru,hn_avg,hn_satt,hirenet,early,late] ' +
+  '[--batch-size 32] [--lr 0.003] [--patience 5] [--bow-k 64] [--bow-sample 10000] [--backend ' +
+  'wasm|cpu] [--first-seed 1]\n       hirenet ablate --merge A/ablation.json,B/ablation.json --out ' +
+  'DIR\n';
 
 const ALL_MODELS: readonly AblationModel[] = [...SINGLE_MODELS, ...FUSION_MODELS];
 
@@ -38,9 +42,12 @@ function positive(flags: Map<string, string>, name: string, fallback: number): n
 
 const NOTE =
   'F1 is measured against the dataset `label`; on SimInterview, "vs clean" uses the `cleanLabel` before label noise. ' +
-  'Non-sequential and Bo*W are trained answer-wise with the interview label and averaged per interview at test time, as the paper; ' +
-  'their learner is L2 logistic regression with λ chosen on validation F1 (the paper takes the best of SVM, ridge and random forest). ' +
-  'Neural models are selected on validation F1 with early stopping. With a 10 % test split, one interview moves F1 by several points: read the ± columns.';
+  'Non-sequential and Bo*W are trained answer-wise with the interview label and averaged per ' +
+  'interview at test time, as the paper; ' +
+  'their learner is L2 logistic regression with λ chosen on validation F1 (the paper takes the best ' +
+  'of SVM, ridge and random forest). ' +
+  'Neural models are selected on validation F1 with early stopping. With a 10 % test split, one ' +
+  'interview moves F1 by several points: read the ± columns.';
 
 interface AblationFile {
   readonly format: string;
@@ -169,7 +176,10 @@ export async function runAblate(args: string[]): Promise<number> {
   const generator = manifest['generator'] as { name?: string; seed?: number } | undefined;
   const context = (partial: boolean): ReportContext => ({
     command: `hirenet ${['ablate', ...args].join(' ')}`,
-    dataset: `${data}: ${n} interviews, modalities ${available.join(' + ')}${generator === undefined ? '' : `, generator ${generator.name ?? '?'} seed ${String(generator.seed)}`}`,
+    dataset: [
+      `${data}: ${n} interviews, modalities`,
+      `${available.join(' + ')}${generator === undefined ? '' : `, generator ${generator.name ?? '?'} seed ${String(generator.seed)}`}`,
+    ].join(' '),
     split: `80/10/10 by interview: ${nTrain} / ${nVal} / ${n - nTrain - nVal}`,
     settings: { ...settings, models: models.join(',') },
     partial,
@@ -204,7 +214,10 @@ export async function runAblate(args: string[]): Promise<number> {
   });
   await write(entries, false);
   stderr.write(
-    `wrote ${join(out, 'ablation.md')} and ${join(out, 'ablation.json')} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+    [
+      `wrote ${join(out, 'ablation.md')} and ${join(out, 'ablation.json')} in`,
+      `${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+    ].join(' '),
   );
   stdout.write(renderMarkdown(entries, context(false)));
   return 0;

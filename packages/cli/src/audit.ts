@@ -56,7 +56,11 @@ export async function runAudit(args: string[]): Promise<number> {
   if (mdOut !== undefined) await writeFile(mdOut, md);
   else stdout.write(md);
   stderr.write(
-    `audited ${report.n} candidates (median ${report.median.toPrecision(6)}, ${report.unknown} with unknown sex or race): ${report.findings.length} flagged categor${report.findings.length === 1 ? 'y' : 'ies'}\n`,
+    [
+      `audited ${report.n} candidates (median ${report.median.toPrecision(6)}, ${report.unknown} with`,
+      `unknown sex or race): ${report.findings.length} flagged`,
+      `categor${report.findings.length === 1 ? 'y' : 'ies'}\n`,
+    ].join(' '),
   );
   return 0;
 }

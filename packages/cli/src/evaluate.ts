@@ -14,7 +14,8 @@ export async function runEval(args: string[]): Promise<number> {
   const modelPath = flags.get('model');
   if (data === undefined || modelPath === undefined) {
     process.stderr.write(
-      'usage: hirenet eval --data DIR --model PATH [--json] [--threshold 0.5] [--label-field label] [--against TAKE_DIR]\n',
+      'usage: hirenet eval --data DIR --model PATH [--json] [--threshold 0.5] [--label-field label] ' +
+        '[--against TAKE_DIR]\n',
     );
     return 2;
   }
@@ -57,18 +58,33 @@ export async function runEval(args: string[]): Promise<number> {
     );
   else {
     stdout.write(
-      `n ${m.n}  precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  AUC ${m.auc.toFixed(3)}  (model estimates; threshold ${m.threshold})\n`,
+      [
+        `n ${m.n}  precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1`,
+        `${m.f1.toFixed(3)}  AUC ${m.auc.toFixed(3)}  (model estimates; threshold ${m.threshold})\n`,
+      ].join(' '),
     );
     stdout.write(
-      `attention sharpness: median peak weight ${sharpness.medianPeak.toFixed(3)}, mean entropy ${sharpness.meanEntropy.toFixed(2)} nats (${sharpness.meanNormalisedEntropy.toFixed(2)} of uniform) over ${sharpness.answers} answers\n`,
+      [
+        `attention sharpness: median peak weight ${sharpness.medianPeak.toFixed(3)}, mean entropy`,
+        `${sharpness.meanEntropy.toFixed(2)} nats (${sharpness.meanNormalisedEntropy.toFixed(2)} of`,
+        `uniform) over ${sharpness.answers} answers\n`,
+      ].join(' '),
     );
     if (spread)
       stdout.write(
-        `take spread over ${spread.n} interviews: mean |Δscore| ${spread.meanAbs.toFixed(3)}, median ${spread.medianAbs.toFixed(3)}, p90 ${spread.p90Abs.toFixed(3)}, decisions flipped ${(100 * spread.flipRate).toFixed(1)} %\n`,
+        [
+          `take spread over ${spread.n} interviews: mean |Δscore| ${spread.meanAbs.toFixed(3)}, median`,
+          `${spread.medianAbs.toFixed(3)}, p90 ${spread.p90Abs.toFixed(3)}, decisions flipped`,
+          `${(100 * spread.flipRate).toFixed(1)} %\n`,
+        ].join(' '),
       );
     if (attention)
       stdout.write(
-        `attention: top window within ±1 of the planted event in ${(100 * attention.hitRate).toFixed(1)} % of ${attention.answers} answers (${(100 * attention.relevantHitRate).toFixed(1)} % of ${attention.relevantAnswers} relevant)\n`,
+        [
+          `attention: top window within ±1 of the planted event in ${(100 * attention.hitRate).toFixed(1)}`,
+          `% of ${attention.answers} answers (${(100 * attention.relevantHitRate).toFixed(1)} % of`,
+          `${attention.relevantAnswers} relevant)\n`,
+        ].join(' '),
       );
   }
   return 0;

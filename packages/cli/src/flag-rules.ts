@@ -105,7 +105,10 @@ export function checkValue(name: string, raw: string, rule: Rule): void {
   if (!ok) {
     const range = bounds(rule);
     throw usage(
-      `--${name} must be ${rule.integer ? 'an integer' : 'a number'}${range === '' ? '' : ` ${range}`}, got ${JSON.stringify(raw)}`,
+      [
+        `--${name} must be ${rule.integer ? 'an integer' : 'a number'}${range === '' ? '' : ` ${range}`},`,
+        `got ${JSON.stringify(raw)}`,
+      ].join(' '),
     );
   }
 }

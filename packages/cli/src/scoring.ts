@@ -73,7 +73,10 @@ export async function scoreDataset(dataDir: string, models: Map<Modality, HireNe
     throw new HireNetError('invalid-dataset', `no interview in ${dataDir} has ${wanted} windows: nothing to score`);
   if (empty.length > 0)
     stderr.write(
-      `hirenet: left out ${empty.length} interview(s) with no ${wanted} windows in any answer: ${empty.slice(0, 5).join(', ')}${empty.length > 5 ? ', …' : ''}\n`,
+      [
+        `hirenet: left out ${empty.length} interview(s) with no ${wanted} windows in any answer:`,
+        `${empty.slice(0, 5).join(', ')}${empty.length > 5 ? ', …' : ''}\n`,
+      ].join(' '),
     );
   const { words, vocab } = await loadWords();
   const perModality = new Map<Modality, InterviewOutput[]>();

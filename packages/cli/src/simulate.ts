@@ -86,7 +86,10 @@ export async function runSimulate(args: string[]): Promise<number> {
       const now = performance.now();
       if (now - lastReport < 2000 && p.written < p.total) return;
       lastReport = now;
-      const line = `simulate: ${p.written}/${p.total} interviews, ${formatBytes(p.bytes)}, ${((now - started) / 1000).toFixed(1)} s`;
+      const line = [
+        `simulate: ${p.written}/${p.total} interviews, ${formatBytes(p.bytes)},`,
+        `${((now - started) / 1000).toFixed(1)} s`,
+      ].join(' ');
       stderr.write(interactive ? `\r${line}` : `${line}\n`);
     },
   });

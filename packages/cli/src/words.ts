@@ -23,7 +23,10 @@ export function assertSameVocab(recorded: { sha256: string } | undefined, loaded
   if (recorded !== undefined && recorded.sha256 !== loaded.sha256) {
     throw new HireNetError(
       'vocab-mismatch',
-      `the model was trained with word vectors ${recorded.sha256.slice(0, 12)}…, these are ${loaded.sha256.slice(0, 12)}…`,
+      [
+        `the model was trained with word vectors ${recorded.sha256.slice(0, 12)}…, these are`,
+        `${loaded.sha256.slice(0, 12)}…`,
+      ].join(' '),
     );
   }
 }

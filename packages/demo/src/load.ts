@@ -25,7 +25,8 @@ export async function faceModelPresent(): Promise<boolean> {
 }
 
 export const MISSING_FACE_MODEL =
-  'The face model (face_landmarker.task) is not on this server, so this demo analyses your voice only. To add face analysis, run scripts/fetch-face-model.sh and restart the demo (docs/demo.md).';
+  'The face model (face_landmarker.task) is not on this server, so this demo analyses your voice ' +
+  'only. To add face analysis, run scripts/fetch-face-model.sh and restart the demo (docs/demo.md).';
 
 export async function loadHireNet(face: boolean, onProgress: (p: LoadProgress) => void): Promise<Loaded> {
   const params = new URLSearchParams(location.search);
@@ -43,7 +44,10 @@ export async function loadHireNet(face: boolean, onProgress: (p: LoadProgress) =
   const reason = !face
     ? MISSING_FACE_MODEL
     : !hn.modalities.includes('video')
-      ? `Face analysis is off: ${failed?.message ?? 'the face model could not be loaded'}. This demo analyses your voice only.`
+      ? [
+          `Face analysis is off: ${failed?.message ?? 'the face model could not be loaded'}. This demo`,
+          'analyses your voice only.',
+        ].join(' ')
       : null;
   return { hn, audioOnlyReason: reason };
 }

@@ -21,37 +21,56 @@ export const PRACTICE_NOTICE: NoticeTemplate = {
     {
       id: 'what',
       heading: 'What is analysed',
-      body: 'This self-practice demo ({employer}) analyses {modalities} while you answer practice questions for a {jobTitle} role. It turns the recording into numeric descriptors, four times per second; it keeps no picture and no sound.',
+      body:
+        'This self-practice demo ({employer}) analyses {modalities} while you answer practice questions ' +
+        'for a {jobTitle} role. It turns the recording into numeric descriptors, four times per second; ' +
+        'it keeps no picture and no sound.',
     },
     {
       id: 'audio',
       heading: 'Your voice',
-      body: 'From the sound it measures pitch, loudness, voice quality, pauses and speaking rate. It does not use the words you say and does not identify you by your voice.',
+      body:
+        'From the sound it measures pitch, loudness, voice quality, pauses and speaking rate. It does not ' +
+        'use the words you say and does not identify you by your voice.',
     },
     {
       id: 'video',
       heading: 'Your face',
-      body: 'From the camera image it measures facial muscle movements (action units such as blinks or lip movements), head position and gaze direction. It does not recognise who you are and does not infer emotions.',
+      body:
+        'From the camera image it measures facial muscle movements (action units such as blinks or lip ' +
+        'movements), head position and gaze direction. It does not recognise who you are and does not ' +
+        'infer emotions.',
     },
     {
       id: 'how',
       heading: 'What the score is',
-      body: 'An experimental demo model reads these descriptors and gives one estimate per practice interview, with the moments it weighed most. It was trained only on synthetic data with an arbitrary rule: the estimate is not a hiring measure and says nothing about your ability or suitability.',
+      body:
+        'An experimental demo model reads these descriptors and gives one estimate per practice ' +
+        'interview, with the moments it weighed most. It was trained only on synthetic data with an ' +
+        'arbitrary rule: the estimate is not a hiring measure and says nothing about your ability or ' +
+        'suitability.',
     },
     {
       id: 'device',
       heading: 'Nothing is uploaded',
-      body: 'Everything runs in your browser on this device. No video, audio, descriptor or score is sent anywhere; this page only downloads its own model files.',
+      body:
+        'Everything runs in your browser on this device. No video, audio, descriptor or score is sent ' +
+        'anywhere; this page only downloads its own model files.',
     },
     {
       id: 'retention',
       heading: 'Keeping and deleting',
-      body: 'The descriptors and the estimate stay in this browser’s storage, so a reload loses nothing, until you press “Delete everything” (at the top of every screen), which erases them at once. Nothing deletes them on its own: press it when you have finished practising.',
+      body:
+        'The descriptors and the estimate stay in this browser’s storage, so a reload loses nothing, ' +
+        'until you press “Delete everything” (at the top of every screen), which erases them at once. ' +
+        'Nothing deletes them on its own: press it when you have finished practising.',
     },
     {
       id: 'choice',
       heading: 'Your choice',
-      body: 'Practising is voluntary. If you do not agree, nothing is analysed; you can still practise on your own with {alternative}.',
+      body:
+        'Practising is voluntary. If you do not agree, nothing is analysed; you can still practise on ' +
+        'your own with {alternative}.',
     },
     { id: 'contact', heading: 'Questions', body: 'This is open-source research code. For questions, see {contact}.' },
   ],

@@ -1,6 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createLogger, createServer, defaultClientConditions, type Logger, type Plugin, type ViteDevServer } from 'vite';
+import {
+  createLogger,
+  createServer,
+  defaultClientConditions,
+  type Logger,
+  type Plugin,
+  type ViteDevServer,
+} from 'vite';
 import { pagesDir, repoRoot, sharedDir } from './paths.ts';
 
 /**
@@ -82,7 +89,10 @@ export async function startPageServer(): Promise<PageServer> {
     configFile: false,
     resolve: { conditions: ['source', ...defaultClientConditions] },
     customLogger: watchingLogger((msg) => {
-      stale ??= `Vite re-optimised dependencies mid-run ("${msg.trim()}"); a page imported a package missing from \`prebundled\` in test/browser/harness/server.ts`;
+      stale ??= [
+        `Vite re-optimised dependencies mid-run ("${msg.trim()}"); a page imported a package missing from`,
+        `\`prebundled\` in test/browser/harness/server.ts`,
+      ].join(' ');
     }),
     root: pagesDir,
     // Own cache dir, so the demo's and the harness' pre-bundles never invalidate each other.

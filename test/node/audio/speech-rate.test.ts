@@ -46,7 +46,10 @@ describe.skipIf(skip)('speech rate and pauses', () => {
     for (const [text, syllables, voice, wpm] of cases) {
       const { summary } = speak(text, voice, wpm);
       console.log(
-        `[speech-rate] ${voice} ${wpm} wpm: ${summary.syllableCount} nuclei for ${syllables} syllables, ${summary.speechRate.toFixed(2)}/s, pauses ${summary.pauseCount}`,
+        [
+          `[speech-rate] ${voice} ${wpm} wpm: ${summary.syllableCount} nuclei for ${syllables} syllables,`,
+          `${summary.speechRate.toFixed(2)}/s, pauses ${summary.pauseCount}`,
+        ].join(' '),
       );
       expect(Math.abs(summary.syllableCount / syllables - 1)).toBeLessThan(0.2);
     }

@@ -61,7 +61,10 @@ export function answerSection(
       syncKey,
       fill: true,
       xAxis: true,
-      summary: `Attention over ${record.durationSeconds.toFixed(1)} s of answer ${index + 1}; peak ${(peak * 100).toFixed(1)} % of the answer's weight; ${moments.length} key moment(s).`,
+      summary: [
+        `Attention over ${record.durationSeconds.toFixed(1)} s of answer ${index + 1}; peak`,
+        `${(peak * 100).toFixed(1)} % of the answer's weight; ${moments.length} key moment(s).`,
+      ].join(' '),
     }),
   );
   series.tracks.forEach((t, k) => {
@@ -89,7 +92,10 @@ export function answerSection(
     h(
       'p',
       { class: 'hn-meta' },
-      `${record.durationSeconds.toFixed(1)} s recorded · analysed: ${channels.length === 0 ? 'nothing usable' : channels.join(' and ')}${record.video === null && record.audio !== null ? ' (audio only)' : ''}`,
+      [
+        `${record.durationSeconds.toFixed(1)} s recorded · analysed:`,
+        `${channels.length === 0 ? 'nothing usable' : channels.join(' and ')}${record.video === null && record.audio !== null ? ' (audio only)' : ''}`,
+      ].join(' '),
     ),
     h(
       'div',

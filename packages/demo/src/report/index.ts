@@ -1,7 +1,8 @@
 /**
  * The practice report, shared by the demo (index.html) and the `hirenet analyze` page:
  * descriptive feedback, attention per question, per-answer timelines with key moments and cues,
- * warnings, and last the labelled model estimate behind a disclosure. Plain DOM + uPlot; works with unanswered questions
+ * warnings, and last the labelled model estimate behind a disclosure. Plain DOM + uPlot; works with unanswered
+ * questions
  * (null answers) and audio-only answers. Rendering again into the same root replaces the
  * previous report and releases its charts. `root.dataset.charts` becomes 'ready' once every
  * chart canvas is drawn (charts wait for the root to be laid out, so attach it first).
@@ -57,7 +58,10 @@ export function renderReport(root: HTMLElement, input: ReportInput): void {
           { class: 'hn-meta' },
           'Role: ',
           isolate(jobTitle, { class: 'hn-role' }),
-          ` · ${answered.filter(Boolean).length} of ${questions.length} questions answered · ${total} key moment${total === 1 ? '' : 's'}`,
+          [
+            ` · ${answered.filter(Boolean).length} of ${questions.length} questions answered · ${total} key`,
+            `moment${total === 1 ? '' : 's'}`,
+          ].join(' '),
         ),
       ),
       warningList(result.warnings),
@@ -69,7 +73,8 @@ export function renderReport(root: HTMLElement, input: ReportInput): void {
         h(
           'p',
           { class: 'hn-hint' },
-          'Descriptions of the recording over all answers. The model does not use these numbers; they are here for you to compare takes.',
+          'Descriptions of the recording over all answers. The model does not use these numbers; they are ' +
+            'here for you to compare takes.',
         ),
         feedbackList(result.feedback.overall, 'Measurements over all answers'),
       ),

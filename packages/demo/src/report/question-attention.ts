@@ -47,13 +47,17 @@ export function questionAttention(
     h(
       'p',
       { class: 'hn-hint' },
-      'How the model divided its weight between the questions (all bars together make 100 %). A large share means the model relied on that answer more, not that it was better or worse.',
+      'How the model divided its weight between the questions (all bars together make 100 %). A large ' +
+        'share means the model relied on that answer more, not that it was better or worse.',
     ),
     unanswered >= 0.005
       ? h(
           'p',
           { class: 'hn-hint', 'data-testid': 'unanswered-attention' },
-          `${Math.round(unanswered * 100)} % went to questions you did not answer: the model still reads their wording, with no answer behind it.`,
+          [
+            `${Math.round(unanswered * 100)} % went to questions you did not answer: the model still reads`,
+            'their wording, with no answer behind it.',
+          ].join(' '),
         )
       : null,
     h('ol', { class: 'hn-qbars' }, rows),

@@ -44,12 +44,17 @@ export function scoreBlock(result: InterviewResult): HTMLElement {
       score === null
         ? 'None of the answers had sound or a face the model could read.'
         : `Mean of the ${parts.length === 1 ? 'one model' : 'models'} that had data (${parts.join(', ')}). `,
-      'The demo model was trained only on synthetic interviews with an arbitrary rule; it has never seen a real person and does not measure ability, suitability or any inner state. Use it to look at your delivery, never to judge anyone.',
+      'The demo model was trained only on synthetic interviews with an arbitrary rule; it has never ' +
+        'seen a real person and does not measure ability, suitability or any inner state. Use it to look ' +
+        'at your delivery, never to judge anyone.',
     ),
     h(
       'p',
       { class: 'hn-meta' },
-      `Model ${modelCard.modelVersion} · ${modelCard.modalities.join(' + ') || 'no modality'} · computed on this device (${modelCard.backend})`,
+      [
+        `Model ${modelCard.modelVersion} · ${modelCard.modalities.join(' + ') || 'no modality'} ·`,
+        `computed on this device (${modelCard.backend})`,
+      ].join(' '),
     ),
   );
 }

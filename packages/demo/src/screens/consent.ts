@@ -35,7 +35,8 @@ export function consentScreen(
           'p',
           { class: 'callout' },
           h('strong', {}, `${SCORE_LABEL}. `),
-          'The estimate comes from an experimental demo model trained only on synthetic data. It is for practising your delivery, not for any decision about anyone.',
+          'The estimate comes from an experimental demo model trained only on synthetic data. It is for ' +
+            'practising your delivery, not for any decision about anyone.',
         ),
         h(
           'div',
@@ -68,7 +69,8 @@ export function declinedScreen(root: HTMLElement, again: () => void): void {
       h(
         'p',
         {},
-        'You did not agree, so the camera and microphone were not opened and nothing was stored. You can close this page.',
+        'You did not agree, so the camera and microphone were not opened and nothing was stored. You can ' +
+          'close this page.',
       ),
       h('p', { class: 'actions' }, button('Read the notice again', again)),
     ),

@@ -93,7 +93,10 @@ export function roleScreen(root: HTMLElement): Promise<InterviewSpec> {
             : questions.length > MAX_QUESTIONS
               ? `Keep it to ${MAX_QUESTIONS} questions or fewer (you entered ${questions.length}).`
               : long >= 0
-                ? `Question ${long + 1} is ${questions[long]!.length} characters long; keep each question to ${HOST_TEXT_LIMITS.question} characters or fewer.`
+                ? [
+                    `Question ${long + 1} is ${questions[long]!.length} characters long; keep each question to`,
+                    `${HOST_TEXT_LIMITS.question} characters or fewer.`,
+                  ].join(' ')
                 : sdkProblem(jobTitle, questions);
       if (problem === null) {
         resolve({ jobTitle, questions });

@@ -27,7 +27,10 @@ const pval = (x: number | null): string => (x === null ? '–' : x < 0.001 ? '< 
 function row(name: string, c: CategoryResult): string {
   const label = c.reference ? `**${name}** (reference)` : name;
   const flags = c.flags.map((f) => FLAG_TEXT[f] ?? f).join(', ');
-  return `| ${label} | ${c.n} | ${pct(c.share)} | ${c.above} | ${pct(c.rate)} | ${ratio(c.impactRatio)} | ${pval(c.pValue)} | ${flags} |`;
+  return [
+    `| ${label} | ${c.n} | ${pct(c.share)} | ${c.above} | ${pct(c.rate)} | ${ratio(c.impactRatio)} |`,
+    `${pval(c.pValue)} | ${flags} |`,
+  ].join(' ');
 }
 
 function table(report: AuditReport, dim: Dimension, hideEmpty: boolean): string[] {
@@ -42,7 +45,11 @@ function table(report: AuditReport, dim: Dimension, hideEmpty: boolean): string[
     if (!(hideEmpty && c.n === 0)) lines.push(row(name, c));
   lines.push('');
   const notes = [
-    `Unknown ${dim === 'intersection' ? 'sex or race/ethnicity' : dim === 'race' ? 'race/ethnicity' : 'sex'}: ${summary.unknown} candidate(s), not included in this table.`,
+    [
+      'Unknown',
+      `${dim === 'intersection' ? 'sex or race/ethnicity' : dim === 'race' ? 'race/ethnicity' : 'sex'}:`,
+      `${summary.unknown} candidate(s), not included in this table.`,
+    ].join(' '),
   ];
   if (summary.excludedFromReference.length > 0)
     notes.push(`Under 2 % of candidates, so not eligible as reference: ${summary.excludedFromReference.join(', ')}.`);
@@ -66,7 +73,10 @@ export function renderAuditMarkdown(report: AuditReport, options: MarkdownOption
     `- Sex or race/ethnicity unknown: ${report.unknown} candidate(s)`,
     '',
     'Scoring rate = share of a category scoring strictly above the median. Impact ratio = scoring rate ÷ the highest',
-    `scoring rate among eligible categories. Flags: ratio < ${m.fourFifths} (four-fifths rule); significant = lower rate than the`,
+    [
+      `scoring rate among eligible categories. Flags: ratio < ${m.fourFifths} (four-fifths rule);`,
+      'significant = lower rate than the',
+    ].join(' '),
     `reference with two-sided Fisher's exact p < ${m.alpha}; < 2 % = fewer than ${100 * m.smallShare} % of all candidates` +
       (m.excludeSmallFromReference ? ' (reported, never the reference).' : ' (reported; may be the reference).'),
     '',
@@ -79,7 +89,11 @@ export function renderAuditMarkdown(report: AuditReport, options: MarkdownOption
   if (report.findings.length === 0) lines.push('No category is flagged.');
   for (const f of report.findings) {
     lines.push(
-      `- ${TITLES[f.dimension].split(' ')[0]} — ${f.category}: ${f.flags.map((x) => FLAG_TEXT[x] ?? x).join(', ')} (impact ratio ${ratio(f.impactRatio)}, p ${pval(f.pValue)})`,
+      [
+        `- ${TITLES[f.dimension].split(' ')[0]} — ${f.category}:`,
+        `${f.flags.map((x) => FLAG_TEXT[x] ?? x).join(', ')} (impact ratio ${ratio(f.impactRatio)}, p`,
+        `${pval(f.pValue)})`,
+      ].join(' '),
     );
   }
   lines.push(

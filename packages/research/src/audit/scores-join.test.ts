@@ -55,7 +55,8 @@ describe('joinScores', () => {
     expect((err as AuditIdMismatchError).missingScores).toEqual(['c']);
     expect((err as AuditIdMismatchError).unknownIds).toEqual(['b']);
     expect((err as Error).message).toBe(
-      'ids differ between --data and --scores: 1 interview(s) in --data have no score ("c"); 1 score(s) in --scores name no interview in --data ("b")',
+      'ids differ between --data and --scores: 1 interview(s) in --data have no score ("c"); 1 score(s) ' +
+        'in --scores name no interview in --data ("b")',
     );
   });
 });

@@ -98,7 +98,10 @@ export function resolveSimConfig(input: Pick<SimConfig, 'seed' | 'interviews'> &
     const need = 2 * config.eventWindows.max + 2 * EVENT_MARGIN;
     if (config.windows.min < need)
       fail(
-        `variant ${config.variant} needs windows ≥ ${need} for events of ${config.eventWindows.max}, got ${config.windows.min}`,
+        [
+          `variant ${config.variant} needs windows ≥ ${need} for events of ${config.eventWindows.max}, got`,
+          `${config.windows.min}`,
+        ].join(' '),
       );
   }
   if (config.take !== undefined && !(Number.isInteger(config.take) && config.take >= 0 && config.take <= 0xffffffff)) {
@@ -132,7 +135,8 @@ export function simManifest(config: SimConfig): DatasetManifest {
       rule:
         config.variant !== undefined
           ? variantRule(config.variant)
-          : 'hirable iff the planted events in answers whose question type counts for the job family (technical for engineering, behavioural for sales) are rise-then-pause; see docs/siminterview.md',
+          : 'hirable iff the planted events in answers whose question type counts for the job family ' +
+            '(technical for engineering, behavioural for sales) are rise-then-pause; see docs/siminterview.md',
       synthetic: true,
     },
   };

@@ -134,7 +134,8 @@ export function renderMarkdown(entries: readonly AblationEntry[], ctx: ReportCon
     '',
   );
   out.push(
-    'Test split, hirable class (label 1), threshold 0.5; mean ± sample std over seeds (each seed sets the split and the initialisation).',
+    'Test split, hirable class (label 1), threshold 0.5; mean ± sample std over seeds (each seed sets ' +
+      'the split and the initialisation).',
     '',
   );
   const head = [
@@ -170,7 +171,11 @@ export function renderMarkdown(entries: readonly AblationEntry[], ctx: ReportCon
   if (checks.length === 0) out.push('Not enough models finished to check any pair.');
   for (const c of checks) {
     out.push(
-      `- ${c.modality}, against \`${c.against}\`: ${MODEL_LABELS[c.lower]} (${c.lowerF1.toFixed(3)}) < ${MODEL_LABELS[c.higher]} (${c.higherF1.toFixed(3)}): **${c.holds ? 'holds' : 'does not hold'}** on the mean; higher in ${c.seedsHolding} of ${c.seedsCompared} seeds.`,
+      [
+        `- ${c.modality}, against \`${c.against}\`: ${MODEL_LABELS[c.lower]} (${c.lowerF1.toFixed(3)}) <`,
+        `${MODEL_LABELS[c.higher]} (${c.higherF1.toFixed(3)}): **${c.holds ? 'holds' : 'does not hold'}**`,
+        `on the mean; higher in ${c.seedsHolding} of ${c.seedsCompared} seeds.`,
+      ].join(' '),
     );
   }
   if (ctx.note !== undefined) out.push('', ctx.note);

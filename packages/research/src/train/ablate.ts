@@ -90,7 +90,12 @@ export async function runAblation(
     entries.push(entry);
     const m = entry.test;
     options.log(
-      `  ${entry.modality} ${MODEL_LABELS[entry.model]} (seed ${entry.seed}): test P ${m.precision.toFixed(3)} R ${m.recall.toFixed(3)} F1 ${m.f1.toFixed(3)} AUC ${m.auc.toFixed(3)}${entry.testClean === null ? '' : `; vs clean F1 ${entry.testClean.f1.toFixed(3)} AUC ${entry.testClean.auc.toFixed(3)}`}  (${entry.seconds.toFixed(0)} s)`,
+      [
+        `  ${entry.modality} ${MODEL_LABELS[entry.model]} (seed ${entry.seed}): test P`,
+        `${m.precision.toFixed(3)} R ${m.recall.toFixed(3)} F1 ${m.f1.toFixed(3)} AUC`,
+        `${m.auc.toFixed(3)}${entry.testClean === null ? '' : `; vs clean F1 ${entry.testClean.f1.toFixed(3)} AUC ${entry.testClean.auc.toFixed(3)}`}`,
+        ` (${entry.seconds.toFixed(0)} s)`,
+      ].join(' '),
     );
     await options.onEntry?.(entry, entries);
   };
@@ -99,7 +104,10 @@ export async function runAblation(
   for (const seed of options.seeds) {
     const split = splitByInterview(interviews, seed);
     options.log(
-      `seed ${seed}: ${split.train.length} train / ${split.validation.length} validation / ${split.test.length} test interviews`,
+      [
+        `seed ${seed}: ${split.train.length} train / ${split.validation.length} validation /`,
+        `${split.test.length} test interviews`,
+      ].join(' '),
     );
     const fusionParts = new Map<Modality, { model: HireNetModel; data: Encoded }>();
     try {

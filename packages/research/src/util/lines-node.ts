@@ -18,7 +18,10 @@ export class LineTooLongError extends HireNetError {
   ) {
     super(
       'line-too-long',
-      `${path} line ${line} is longer than ${limit} bytes (${(limit / 1048576).toFixed(0)} MiB), the most a line may hold`,
+      [
+        `${path} line ${line} is longer than ${limit} bytes (${(limit / 1048576).toFixed(0)} MiB), the`,
+        'most a line may hold',
+      ].join(' '),
     );
   }
 }

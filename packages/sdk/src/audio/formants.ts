@@ -1,6 +1,7 @@
 /**
  * Formant frequencies and bandwidths from the LPC poles (autocorrelation method; Praat uses
- * Burg, which lpc.ts also provides, at six times the cost) of a pre-emphasised, Hann-windowed frame. At 16 kHz an order of 14 gives room for about seven resonances up to 8 kHz; we keep the
+ * Burg, which lpc.ts also provides, at six times the cost) of a pre-emphasised, Hann-windowed frame. At 16 kHz an order
+ * of 14 gives room for about seven resonances up to 8 kHz; we keep the
  * poles between 90 Hz and 5.5 kHz (Praat's default ceiling for an adult voice) that are narrow
  * enough to be resonances.
  */

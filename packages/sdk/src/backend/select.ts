@@ -101,7 +101,10 @@ export async function selectBackend(opts: SelectOptions = {}): Promise<BackendSe
   if (best === null)
     throw new BackendUnavailableError(
       candidates[0] ?? 'cpu',
-      `no candidate backend could run the warm-up (${timings.map((t) => `${t.name}: ${'error' in t ? t.error : 'ok'}`).join('; ')})`,
+      [
+        'no candidate backend could run the warm-up',
+        `(${timings.map((t) => `${t.name}: ${'error' in t ? t.error : 'ok'}`).join('; ')})`,
+      ].join(' '),
     );
   await initBackend(best.name, opts);
   return { selected: best.name, timings };

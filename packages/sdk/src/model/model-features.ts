@@ -59,7 +59,11 @@ export function assertSameFeatures(model: HireNetModel, names: readonly string[]
     const firstBad = names.findIndex((n, i) => n !== expected[i]);
     throw new HireNetError(
       'feature-mismatch',
-      `the dataset's ${f.modality} features differ from the model's (${names.length} vs ${expected.length}; first difference at #${firstBad}: ${String(names[firstBad])} vs ${String(expected[firstBad])})`,
+      [
+        `the dataset's ${f.modality} features differ from the model's (${names.length} vs`,
+        `${expected.length}; first difference at #${firstBad}: ${String(names[firstBad])} vs`,
+        `${String(expected[firstBad])})`,
+      ].join(' '),
     );
   }
   return f;

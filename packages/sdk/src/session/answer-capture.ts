@@ -188,7 +188,10 @@ function audioWarnings(a: CollectedAudio, seconds: number, endedAt: number | und
   const until = Math.min(seconds, endedAt ?? seconds);
   if (endedAt !== undefined) {
     const lost = roundSeconds(seconds - endedAt);
-    const message = `the microphone track ended ${endedAt.toFixed(1)} s into the answer: its last ${lost.toFixed(1)} s have no audio`;
+    const message = [
+      `the microphone track ended ${endedAt.toFixed(1)} s into the answer: its last ${lost.toFixed(1)}`,
+      's have no audio',
+    ].join(' ');
     warn('microphone-ended', message, { secondsLost: lost, modality: 'audio' });
   }
   if (a.failure !== null) {

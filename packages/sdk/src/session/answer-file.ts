@@ -103,7 +103,10 @@ export async function analyzeAnswerFile(file: Blob, o: AnswerFileOptions): Promi
     if (cause === undefined && tracks.readable) {
       throw new SessionError(
         'no-media',
-        `the file has no ${o.audio && o.faces !== null ? 'audio or video' : o.audio ? 'audio' : 'video'} track this session may analyse`,
+        [
+          `the file has no ${o.audio && o.faces !== null ? 'audio or video' : o.audio ? 'audio' : 'video'}`,
+          'track this session may analyse',
+        ].join(' '),
       );
     }
     const why = !tracks.readable || cause === undefined ? (tracks.reason ?? messageOf(cause)) : messageOf(cause);

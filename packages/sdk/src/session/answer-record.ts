@@ -53,7 +53,10 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
     ];
     warn(
       'windows-dropped',
-      `answer ${x.index + 1}: ${n} of ${total} ${m} windows could not be scored (${why.filter(Boolean).join(', ')}); ${total - n} were`,
+      [
+        `answer ${x.index + 1}: ${n} of ${total} ${m} windows could not be scored`,
+        `(${why.filter(Boolean).join(', ')}); ${total - n} were`,
+      ].join(' '),
     );
   };
   let audio = null;
@@ -86,7 +89,10 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
     if (videoStats.meanLuma !== undefined && videoStats.meanLuma < LOW_LIGHT) {
       warn(
         'low-light',
-        `answer ${x.index + 1}'s video is very dark (mean luma ${videoStats.meanLuma.toFixed(0)} of 255): its face measurements are unreliable; more light on the face helps`,
+        [
+          `answer ${x.index + 1}'s video is very dark (mean luma ${videoStats.meanLuma.toFixed(0)} of 255):`,
+          'its face measurements are unreliable; more light on the face helps',
+        ].join(' '),
       );
     }
     if (video === null) warn('no-face', `no face was found in answer ${x.index + 1}: it is scored from audio only`);

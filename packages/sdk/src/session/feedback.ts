@@ -34,13 +34,19 @@ export function audioFeedback(s: AudioAnswerStats): FeedbackItem[] {
       metric: 'pitch variability',
       value: r1(s.pitchVariabilitySemitones),
       unit: 'semitones',
-      text: `Pitch moved by ${r1(s.pitchVariabilitySemitones)} semitones (standard deviation); a level delivery is below about 2.`,
+      text: [
+        `Pitch moved by ${r1(s.pitchVariabilitySemitones)} semitones (standard deviation); a level`,
+        'delivery is below about 2.',
+      ].join(' '),
     },
     {
       metric: 'loudness',
       value: r1(s.meanLoudness),
       unit: 'loudness',
-      text: `Average loudness ${r1(s.meanLoudness)} on the SDK's loudness scale (compare answers with each other, not with other microphones).`,
+      text: [
+        `Average loudness ${r1(s.meanLoudness)} on the SDK's loudness scale (compare answers with each`,
+        'other, not with other microphones).',
+      ].join(' '),
     },
   ];
 }

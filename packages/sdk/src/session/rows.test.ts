@@ -45,12 +45,15 @@ describe('window → model rows', () => {
     );
   });
 
-  it('the audio pooled layout is the schema the models are trained on (mean/std per descriptor + voicedFraction)', () => {
-    const f = AUDIO_FEATURE_SCHEMA.windowFeatures;
-    expect(f[0]).toBe('F0_semitones_mean');
-    expect(f[f.length - 1]).toBe('voicedFraction');
-    expect(f.length).toBe(45);
-  });
+  it(
+    'the audio pooled layout is the schema the models are trained on (mean/std per descriptor + ' + 'voicedFraction)',
+    () => {
+      const f = AUDIO_FEATURE_SCHEMA.windowFeatures;
+      expect(f[0]).toBe('F0_semitones_mean');
+      expect(f[f.length - 1]).toBe('voicedFraction');
+      expect(f.length).toBe(45);
+    },
+  );
 });
 
 describe('late fusion', () => {

@@ -18,7 +18,11 @@ export function assertSameNames(
     const at = first === -1 ? Math.min(produced.length, expected.length) : first;
     throw new HireNetError(
       'feature-mismatch',
-      `the SDK's ${modality} window features differ from the model's (${produced.length} vs ${expected.length}; first difference at #${at}: ${String(produced[at])} vs ${String(expected[at])})`,
+      [
+        `the SDK's ${modality} window features differ from the model's (${produced.length} vs`,
+        `${expected.length}; first difference at #${at}: ${String(produced[at])} vs`,
+        `${String(expected[at])})`,
+      ].join(' '),
     );
   }
 }

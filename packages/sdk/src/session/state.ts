@@ -66,7 +66,11 @@ export class SessionState {
     if (epoch !== this.generation) {
       throw new SessionError(
         'cancelled',
-        `${what} was cancelled: the session was ${this.current === 'idle' ? 'withdrawn from' : this.current} meanwhile, and nothing of it was kept`,
+        [
+          `${what} was cancelled: the session was`,
+          `${this.current === 'idle' ? 'withdrawn from' : this.current} meanwhile, and nothing of it was`,
+          'kept',
+        ].join(' '),
       );
     }
   }

@@ -31,7 +31,8 @@ export interface VocabManifest {
 }
 
 const LAYOUT =
-  'float32 little-endian scales[count], then int8 codes[count][dims]; value = code * scale; row i is line i of the words file';
+  'float32 little-endian scales[count], then int8 codes[count][dims]; value = code * scale; row i ' +
+  'is line i of the words file';
 
 /** Word → vector lookups over dequantised int8 rows. Immutable; holds no releasable resources. */
 export class Vocabulary {

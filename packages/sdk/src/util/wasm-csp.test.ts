@@ -3,7 +3,8 @@ import { isWasmCspError, WASM_CSP_HINT, wasmBlockedByCsp, withWasmCspHint } from
 
 // Chromium's wording for a page whose script-src lacks 'wasm-unsafe-eval' (measured, Chromium 156).
 const BLOCKED =
-  "WebAssembly.instantiate(): Compiling or instantiating WebAssembly module violates the following Content Security policy directive because 'unsafe-eval' is not an allowed source of script";
+  'WebAssembly.instantiate(): Compiling or instantiating WebAssembly module violates the following ' +
+  "Content Security policy directive because 'unsafe-eval' is not an allowed source of script";
 
 describe('wasm CSP hint', () => {
   it("recognises the CSP CompileError, also wrapped in Emscripten's Aborted(…)", () => {

@@ -103,7 +103,10 @@ export function startLiveTap(
       warnings.push(
         new VideoError(
           'video-track-ended',
-          `the camera track ended after ${elapsed().toFixed(1)} s, before analysis was stopped; ${rows.length} frames kept`,
+          [
+            `the camera track ended after ${elapsed().toFixed(1)} s, before analysis was stopped;`,
+            `${rows.length} frames kept`,
+          ].join(' '),
         ),
       );
     const duration = elapsed();

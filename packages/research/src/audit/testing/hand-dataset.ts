@@ -1,7 +1,8 @@
 import type { AuditRecord } from '../join.ts';
 
 /**
- * Test fixture (audit tests and docs/audit.md): 60 candidates with hand-chosen scores. Six score exactly 0.5, the median, so the "strictly
+ * Test fixture (audit tests and docs/audit.md): 60 candidates with hand-chosen scores. Six score exactly 0.5, the
+ * median, so the "strictly
  * above" rule is visible: ≥ would count 34 above instead of 28.
  *
  *   group                      n   scores                                         above  at 0.5

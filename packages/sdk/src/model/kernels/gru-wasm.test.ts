@@ -14,14 +14,18 @@ const wave = (n: number, seed: number, scale: number): Float32Array =>
 afterEach(() => setSimdEnabled(true));
 
 describe('WebAssembly SIMD GRU kernel', () => {
-  it('the committed bytes are the assembly of gru-scan.wat (rebuild: node --conditions=source --import tsx scripts/build-kernels.ts)', async () => {
-    const wat = readFileSync(new URL('./gru-scan.wat', import.meta.url), 'utf8');
-    const bytes = await assembleWat(wat, 'gru-scan.wat');
-    expect(kernelModuleSource('GRU_SCAN_WASM', 'gru-scan.wat', bytes)).toBe(
-      readFileSync(new URL('./gru-scan-bytes.ts', import.meta.url), 'utf8'),
-    );
-    expect(Buffer.from(GRU_SCAN_WASM, 'base64').equals(Buffer.from(bytes))).toBe(true);
-  });
+  it(
+    'the committed bytes are the assembly of gru-scan.wat (rebuild: node --conditions=source --import ' +
+      'tsx scripts/build-kernels.ts)',
+    async () => {
+      const wat = readFileSync(new URL('./gru-scan.wat', import.meta.url), 'utf8');
+      const bytes = await assembleWat(wat, 'gru-scan.wat');
+      expect(kernelModuleSource('GRU_SCAN_WASM', 'gru-scan.wat', bytes)).toBe(
+        readFileSync(new URL('./gru-scan-bytes.ts', import.meta.url), 'utf8'),
+      );
+      expect(Buffer.from(GRU_SCAN_WASM, 'base64').equals(Buffer.from(bytes))).toBe(true);
+    },
+  );
 
   it('loads in Node 20 and computes the strided matmul like a float64 loop (to float32 rounding)', () => {
     const [s, u] = [5, 32];
@@ -89,35 +93,40 @@ describe('WebAssembly SIMD GRU kernel', () => {
 describe('batch-major inference path (gru-inference.ts)', () => {
   // bigru reads both final states (the reverse one at t = 0); hirenet reads the outputs.
   for (const variant of ['hirenet', 'bigru'] as const)
-    it(`${variant}: scores and attention agree with the generic path (JS loop) on uneven interviews, 32 units`, async () => {
-      await tf.setBackend('cpu');
-      const model = HireNetModel.random({ inputDim: 7, wordDim: 5, variant }, 3);
-      const rows = (n: number, w: number, seed: number): number[][] =>
-        Array.from({ length: n }, (_, r) => Array.from(wave(w, seed + r, 1.1)));
-      const interviews = [
-        {
-          jobTitle: rows(2, 5, 1),
-          questions: [rows(4, 5, 2), rows(1, 5, 3), rows(6, 5, 4)],
-          answers: [rows(37, 7, 5), null, rows(3, 7, 6)],
-        },
-        { jobTitle: rows(1, 5, 7), questions: [rows(2, 5, 8)], answers: [rows(50, 7, 9)] },
-      ];
-      const before = tf.memory().numTensors;
-      const fast = await model.predict(interviews);
-      setSimdEnabled(false);
-      const generic = await model.predict(interviews);
-      expect(tf.memory().numTensors).toBe(before);
-      let worst = 0;
-      fast.forEach((f, b) => {
-        const g = generic[b]!;
-        worst = Math.max(worst, Math.abs(f.score - g.score));
-        f.questionAttention.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - g.questionAttention[i]!))));
-        f.answerAttention.forEach((a, i) =>
-          a.forEach((v, t) => (worst = Math.max(worst, Math.abs(v - g.answerAttention[i]![t]!)))),
-        );
-        expect(f.answerAttention.map((a) => a.length)).toEqual(g.answerAttention.map((a) => a.length));
-      });
-      expect(worst).toBeLessThan(1e-5);
-      model.dispose();
-    });
+    it(
+      [`${variant}: scores and attention agree with the generic path (JS loop) on uneven interviews, 32`, 'units'].join(
+        ' ',
+      ),
+      async () => {
+        await tf.setBackend('cpu');
+        const model = HireNetModel.random({ inputDim: 7, wordDim: 5, variant }, 3);
+        const rows = (n: number, w: number, seed: number): number[][] =>
+          Array.from({ length: n }, (_, r) => Array.from(wave(w, seed + r, 1.1)));
+        const interviews = [
+          {
+            jobTitle: rows(2, 5, 1),
+            questions: [rows(4, 5, 2), rows(1, 5, 3), rows(6, 5, 4)],
+            answers: [rows(37, 7, 5), null, rows(3, 7, 6)],
+          },
+          { jobTitle: rows(1, 5, 7), questions: [rows(2, 5, 8)], answers: [rows(50, 7, 9)] },
+        ];
+        const before = tf.memory().numTensors;
+        const fast = await model.predict(interviews);
+        setSimdEnabled(false);
+        const generic = await model.predict(interviews);
+        expect(tf.memory().numTensors).toBe(before);
+        let worst = 0;
+        fast.forEach((f, b) => {
+          const g = generic[b]!;
+          worst = Math.max(worst, Math.abs(f.score - g.score));
+          f.questionAttention.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - g.questionAttention[i]!))));
+          f.answerAttention.forEach((a, i) =>
+            a.forEach((v, t) => (worst = Math.max(worst, Math.abs(v - g.answerAttention[i]![t]!)))),
+          );
+          expect(f.answerAttention.map((a) => a.length)).toEqual(g.answerAttention.map((a) => a.length));
+        });
+        expect(worst).toBeLessThan(1e-5);
+        model.dispose();
+      },
+    );
 });

@@ -86,7 +86,8 @@ export function wasmGruBackward(
   if (k === null) return null;
   const n = l * s * u;
   const su = s * u;
-  // Float offsets: Rᵀ [3U, U] | carry | drh | tmp | zero [S, U] each | mask | dh | h | z | r | c | dxp [L, S, 3U] | hpall | rhall | dR [U, 3U].
+  // Float offsets: Rᵀ [3U, U] | carry | drh | tmp | zero [S, U] each | mask | dh | h | z | r | c | dxp [L, S, 3U] |
+  // hpall | rhall | dR [U, 3U].
   const carryOff = 3 * u * u;
   const drhOff = carryOff + su;
   const tmpOff = drhOff + su;
