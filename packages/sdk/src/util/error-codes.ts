@@ -52,6 +52,9 @@ export const ERROR_CODES = {
   'video-model': 'the face model or the MediaPipe wasm could not be loaded or failed its sha256',
   'video-track-ended': 'the camera track ended before analysis was stopped (frames so far are kept)',
   'video-worker': 'the vision worker could not load, or died and could not be restarted',
+  // Text channel (on-device speech recognition).
+  'recognition-unavailable': 'this browser cannot recognise speech on the device for the language',
+  'recognition-failed': 'speech recognition started but stopped with an error (the browser code is in `reason`)',
   // Live rooms (also sent on the wire by the relay as `{ type: 'error', code }`).
   'bad-token': 'the join token is not valid for this relay',
   'expired-token': 'the join token has expired',
