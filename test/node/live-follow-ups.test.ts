@@ -3,6 +3,7 @@
  * question that shares the answer's topic comes first, each with the pairs that matched; nothing
  * is suggested from keywords the vocabulary does not know.
  */
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -66,7 +67,7 @@ describe('rankFollowUps', () => {
   });
 
   it('refuses a count or a threshold outside its range', () => {
-    expect(() => rankFollowUps(vocab, BANK, ['sql'], { count: 0 })).toThrow(RangeError);
-    expect(() => rankFollowUps(vocab, BANK, ['sql'], { minSimilarity: 0 })).toThrow(RangeError);
+    expect(() => rankFollowUps(vocab, BANK, ['sql'], { count: 0 })).toThrow(HireNetError);
+    expect(() => rankFollowUps(vocab, BANK, ['sql'], { minSimilarity: 0 })).toThrow(HireNetError);
   });
 });

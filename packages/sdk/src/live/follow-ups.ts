@@ -9,6 +9,7 @@
  * keywords (negative cosines as 0), so a question that relates to several keywords beats one that
  * repeats a single word. Words outside the vocabulary are ignored (and reported).
  */
+import { HireNetError } from '../util/errors.ts';
 import { tokenize } from '../text/tokenizer.ts';
 
 /** What the ranking reads from a vocabulary (`Vocabulary` from the text module satisfies it). */
@@ -106,8 +107,9 @@ export function rankFollowUps(
 ): FollowUpRanking {
   const count = o.count ?? 3;
   const min = o.minSimilarity ?? 0.45;
-  if (!(Number.isInteger(count) && count >= 1 && count <= 10)) throw new RangeError(`count must be 1–10, got ${count}`);
-  if (!(min > 0 && min <= 1)) throw new RangeError(`minSimilarity must be in (0, 1], got ${min}`);
+  if (!(Number.isInteger(count) && count >= 1 && count <= 10))
+    throw new HireNetError('invalid-options', `count must be 1–10, got ${count}`);
+  if (!(min > 0 && min <= 1)) throw new HireNetError('invalid-options', `minSimilarity must be in (0, 1], got ${min}`);
   const keys = contentWords(vocab, keywords.join(' '));
   const unused = [...new Set(tokenize(keywords.join(' ')))].filter((w) => !keys.has(w));
   if (keys.size === 0) return { suggestions: [], unused };

@@ -1,3 +1,4 @@
+import { HireNetError } from '../util/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { BASELINE_FRAMES, HAND_NEAR_FACE, PostureTracker, shoulderTiltDeg } from './pose-cues.ts';
 import { buildPoseFrame, emptyPoseFrame, POSE_POINTS, type BodyPoint, type PoseFrame } from './pose-frame.ts';
@@ -31,7 +32,7 @@ describe('buildPoseFrame', () => {
     expect(f.leftShoulder!.x).toBeCloseTo((POSE_POINTS.leftShoulder / 100) * (640 / 480), 9);
     expect(f.rightWrist).toEqual({ x: (16 / 100) * (640 / 480), y: 0.5, v: 0.9 });
     expect(buildPoseFrame(2, undefined, 640, 480)).toEqual(emptyPoseFrame(2));
-    expect(() => buildPoseFrame(0, lm.slice(0, 20), 640, 480)).toThrow(RangeError);
+    expect(() => buildPoseFrame(0, lm.slice(0, 20), 640, 480)).toThrow(HireNetError);
   });
 });
 
@@ -101,9 +102,9 @@ describe('resolvePoseOptions', () => {
   it('needs a URL and an explicit sha256 (or null); fps defaults to 5', () => {
     const o = resolvePoseOptions({ modelUrl: 'pose.task', modelSha256: null }, 'http://h/app/');
     expect(o).toEqual({ modelUrl: 'http://h/app/pose.task', modelSha256: null, fps: 5, minFaceCoverage: 0.8 });
-    expect(() => resolvePoseOptions({ modelUrl: '', modelSha256: null })).toThrow(TypeError);
+    expect(() => resolvePoseOptions({ modelUrl: '', modelSha256: null })).toThrow(HireNetError);
     expect(() => resolvePoseOptions({ modelUrl: 'x' } as never)).toThrow(/modelSha256 is required/);
-    expect(() => resolvePoseOptions({ modelUrl: 'x', modelSha256: 'ab' })).toThrow(TypeError);
-    expect(() => resolvePoseOptions({ modelUrl: 'x', modelSha256: null, fps: 0 })).toThrow(RangeError);
+    expect(() => resolvePoseOptions({ modelUrl: 'x', modelSha256: 'ab' })).toThrow(HireNetError);
+    expect(() => resolvePoseOptions({ modelUrl: 'x', modelSha256: null, fps: 0 })).toThrow(HireNetError);
   });
 });

@@ -6,6 +6,7 @@
  * width / height), so a distance or an angle means the same along both axes whatever the aspect.
  * `v` is MediaPipe's visibility (0–1): the model's belief that the point is in frame and not hidden.
  */
+import { HireNetError } from '../util/errors.ts';
 
 export interface BodyPoint {
   readonly x: number;
@@ -70,8 +71,9 @@ export function buildPoseFrame(
   height: number,
 ): PoseFrame {
   if (landmarks === undefined || landmarks.length === 0) return emptyPoseFrame(time);
-  if (landmarks.length < 33) throw new RangeError(`pose has ${landmarks.length} landmarks, expected 33`);
-  if (!(width > 0 && height > 0)) throw new RangeError(`frame size ${width}×${height}`);
+  if (landmarks.length < 33)
+    throw new HireNetError('invalid-input', `pose has ${landmarks.length} landmarks, expected 33`);
+  if (!(width > 0 && height > 0)) throw new HireNetError('invalid-input', `frame size ${width}×${height}`);
   const aspect = width / height;
   const at = (i: number): BodyPoint | null => {
     const p = landmarks[i];

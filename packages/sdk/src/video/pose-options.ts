@@ -2,6 +2,7 @@
  * Options of the pose landmarker (posture and gesture cues), resolved once. The model is a user
  * asset like the face model: the host self-hosts a PoseLandmarker bundle and names its URL.
  */
+import { HireNetError } from '../util/errors.ts';
 export interface PoseOptions {
   /** URL of a `pose_landmarker_lite.task` bundle (self-hosted). Required. */
   readonly modelUrl: string;
@@ -29,14 +30,18 @@ export interface ResolvedPoseOptions {
 
 /** Fills defaults and validates; `base` makes the URL absolute (the worker resolves against its own URL). */
 export function resolvePoseOptions(o: PoseOptions, base?: string): ResolvedPoseOptions {
-  if (typeof o.modelUrl !== 'string' || o.modelUrl === '') throw new TypeError('PoseOptions.modelUrl is required');
+  if (typeof o.modelUrl !== 'string' || o.modelUrl === '')
+    throw new HireNetError('invalid-options', 'PoseOptions.modelUrl is required');
   const sha = o.modelSha256;
-  if (sha === undefined) throw new TypeError('PoseOptions.modelSha256 is required (64 hex digits, or null to skip)');
-  if (sha !== null && !/^[0-9a-f]{64}$/i.test(sha)) throw new TypeError('modelSha256 must be 64 hex digits or null');
+  if (sha === undefined)
+    throw new HireNetError('invalid-options', 'PoseOptions.modelSha256 is required (64 hex digits, or null to skip)');
+  if (sha !== null && !/^[0-9a-f]{64}$/i.test(sha))
+    throw new HireNetError('invalid-options', 'modelSha256 must be 64 hex digits or null');
   const fps = o.fps ?? 5;
-  if (!(fps > 0 && fps <= 30)) throw new RangeError(`pose fps must be in (0, 30], got ${fps}`);
+  if (!(fps > 0 && fps <= 30)) throw new HireNetError('invalid-options', `pose fps must be in (0, 30], got ${fps}`);
   const cov = o.minFaceCoverage ?? 0.8;
-  if (!(cov >= 0 && cov <= 1)) throw new RangeError(`minFaceCoverage must be in [0, 1], got ${cov}`);
+  if (!(cov >= 0 && cov <= 1))
+    throw new HireNetError('invalid-options', `minFaceCoverage must be in [0, 1], got ${cov}`);
   return {
     modelUrl: base === undefined ? o.modelUrl : new URL(o.modelUrl, base).href,
     modelSha256: sha === null ? null : sha.toLowerCase(),

@@ -1,3 +1,4 @@
+import { HireNetError } from '../util/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { InterleaveSchedule, type FrameUse } from './pose-schedule.ts';
 
@@ -44,7 +45,7 @@ describe('InterleaveSchedule', () => {
   });
 
   it('refuses rates outside its range', () => {
-    expect(() => new InterleaveSchedule({ faceFps: 0, poseFps: 5 })).toThrow(RangeError);
-    expect(() => new InterleaveSchedule({ faceFps: 4, poseFps: -1 })).toThrow(RangeError);
+    expect(() => new InterleaveSchedule({ faceFps: 0, poseFps: 5 })).toThrow(HireNetError);
+    expect(() => new InterleaveSchedule({ faceFps: 4, poseFps: -1 })).toThrow(HireNetError);
   });
 });

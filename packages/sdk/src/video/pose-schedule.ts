@@ -8,6 +8,7 @@
  * `windowS` seconds, the pose is skipped until the face keeps up again. Posture cues then cover
  * fewer frames (or none: the message says null), while the face cues keep their rate.
  */
+import { HireNetError } from '../util/errors.ts';
 export type FrameUse = 'face' | 'pose' | null;
 
 export interface InterleaveOptions {
@@ -34,8 +35,10 @@ export class InterleaveSchedule {
   poseSkipped = 0;
 
   constructor(private readonly o: InterleaveOptions) {
-    if (!(o.faceFps > 0 && o.faceFps <= 60)) throw new RangeError(`faceFps must be in (0, 60], got ${o.faceFps}`);
-    if (!(o.poseFps >= 0 && o.poseFps <= 30)) throw new RangeError(`poseFps must be in [0, 30], got ${o.poseFps}`);
+    if (!(o.faceFps > 0 && o.faceFps <= 60))
+      throw new HireNetError('invalid-options', `faceFps must be in (0, 60], got ${o.faceFps}`);
+    if (!(o.poseFps >= 0 && o.poseFps <= 30))
+      throw new HireNetError('invalid-options', `poseFps must be in [0, 30], got ${o.poseFps}`);
     this.minCoverage = o.minFaceCoverage ?? 0.8;
     this.windowS = o.windowS ?? 2;
   }
