@@ -2,14 +2,41 @@
  * The error contract: docs/errors.md lists exactly the catalogued codes, codes follow the naming
  * scheme, and the session's typed event helper hands listeners the detail and removes them again.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, errorCodeOr, isHireNetErrorCode } from '@hirenet/sdk/internal/util/error-codes';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { SessionEvents, type SessionEventDetails } from '@hirenet/sdk/internal/session/events';
 
-const DOC = readFileSync(resolve(import.meta.dirname, '../../docs/errors.md'), 'utf8');
+const ROOT = resolve(import.meta.dirname, '../..');
+const DOC = readFileSync(resolve(ROOT, 'docs/errors.md'), 'utf8');
+
+/**
+ * Plain throws that stay (docs/errors.md, "Plain errors that remain"): invariants no input can
+ * break, a test seam, and the Trusted Types policy's TypeError. `file → text the throw line contains`.
+ */
+const PLAIN_ALLOWED: readonly (readonly [string, string])[] = [
+  ['packages/sdk/src/model/hirenet-model.ts', 'unreachable'],
+  ['packages/sdk/src/session/backend-models.ts', 'keep('],
+  ['packages/sdk/src/video/face-engine.ts', 'init() first'],
+  ['packages/sdk/src/video/face-engine.ts', 'HTTP '],
+  ['packages/sdk/src/video/pose-engine.ts', 'init() first'],
+  ['packages/sdk/src/video/pose-engine.ts', 'HTTP '],
+  ['packages/sdk/src/video/vision-worker.ts', 'init() first'],
+  ['packages/sdk/src/video/vision-worker.ts', 'simulated vision worker crash'],
+  ['packages/sdk/src/util/test-seams.ts', 'crashFaceWorker'],
+  ['packages/demo/src/main.ts', 'index.html lacks'],
+  ['packages/demo/src/trusted-types.ts', 'refused'],
+];
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = join(dir, d.name);
+    if (d.isDirectory()) return d.name === 'node_modules' || d.name === 'dist' ? [] : sources(p);
+    return d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [p] : [];
+  });
+}
 
 describe('error catalogue', () => {
   it('docs/errors.md has one row per catalogued code, and no other', () => {
@@ -24,6 +51,23 @@ describe('error catalogue', () => {
       expect(meaning.length).toBeGreaterThan(10);
       expect(meaning).not.toContain('\n');
     }
+  });
+
+  it('no source throws a plain Error, RangeError or TypeError outside the documented invariants', () => {
+    const found: string[] = [];
+    for (const pkg of readdirSync(resolve(ROOT, 'packages'))) {
+      for (const file of sources(resolve(ROOT, 'packages', pkg, 'src'))) {
+        const rel = relative(ROOT, file);
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            if (!/throw new (?:Range|Type)?Error\(/.test(line)) return;
+            if (PLAIN_ALLOWED.some(([f, text]) => f === rel && line.includes(text))) return;
+            found.push(`${rel}:${i + 1}`);
+          });
+      }
+    }
+    expect(found, 'throw a HireNetError with a catalogued code instead').toEqual([]);
   });
 
   it('recognises catalogued codes only', () => {
