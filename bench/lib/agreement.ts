@@ -33,7 +33,9 @@ export interface AgreementPlan {
   readonly takes: number;
   /** Square clips stay square in the fake camera (ffmpeg scale argument). */
   readonly scale: string;
-  /** Live mic without the browser's echo cancellation, noise suppression and gain control (default: as the SDK asks). */
+  /**
+   * Live mic without the browser's echo cancellation, noise suppression and gain control (default: as the SDK asks).
+   */
   readonly rawAudio?: boolean;
 }
 

@@ -234,7 +234,14 @@ export function renderReport(res: BenchResults, before: BenchResults | null): st
         ? `Failed: ${res.auto.error}`
         : [
             `Selected **${res.auto.selected}**; warm-up medians:`,
-            `${res.auto.timings.map((t) => `${t.name} ${'error' in t ? `unavailable (${t.error})` : `${ms(t.medianMs)} ms (first ${ms(t.firstMs)} ms)`}`).join(', ')}.`,
+            `${res.auto.timings
+              .map((t) =>
+                [
+                  `${t.name}`,
+                  `${'error' in t ? `unavailable (${t.error})` : `${ms(t.medianMs)} ms (first ${ms(t.firstMs)} ms)`}`,
+                ].join(' '),
+              )
+              .join(', ')}.`,
           ].join(' '),
     '',
     '## Before / after',

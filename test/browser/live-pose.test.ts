@@ -55,52 +55,55 @@ interface WorkerRun {
 const log = (s: string): void => console.log(`[live-pose] ${s}`);
 
 describe.skipIf(missing !== undefined)('posture cues from the pose landmarker', () => {
-  it('the worker interleaves face and pose on one thread; a person with shoulders is found in every pose frame', async () => {
-    const opts = camera();
-    await withPage(
-      'live-pose.html',
-      async (h) => {
-        const seconds = 10;
-        const run = (faceFps: number, pose: boolean): Promise<WorkerRun> =>
-          h.run<WorkerRun>({
-            cmd: 'worker',
-            modelUrl: sharedUrl(FACE),
-            seconds,
-            faceFps,
-            poseUrl: pose ? sharedUrl(POSE) : null,
-          });
-        const rate = (n: number, r: WorkerRun): string => (n / r.stats.duration).toFixed(1);
-        const report = (what: string, r: WorkerRun): void => {
-          const s = r.stats;
-          log(
-            `${what}: face ${rate(s.analysed, r)}/s at ${s.detectMsMedian.toFixed(0)} ms, ` +
-              `pose ${rate(s.poseAnalysed, r)}/s at ${(s.poseMsMedian ?? Number.NaN).toFixed(0)} ms ` +
-              `(medians per frame), ${s.poseSkipped} pose slots skipped, ${s.seen} frames seen` +
-              (r.init.poseInitMs === null ? '' : `; pose init ${r.init.poseInitMs.toFixed(0)} ms`),
-          );
-        };
-        // The live cue analysis' rates (face 4/s, pose 5/s), then the face alone, then a greedier face.
-        const both = await run(4, true);
-        report('face 4 + pose 5', both);
-        const face = await run(4, false);
-        report('face 4 alone', face);
-        report('face 10 + pose 5', await run(10, true));
-        const s = both.stats;
-        expect(both.init.poseInitMs).toBeGreaterThan(0);
-        expect(face.init.poseInitMs).toBeNull();
-        expect(face.stats.poseAnalysed).toBe(0);
-        // At least one pose frame per second even on a loaded machine, and a person in every one.
-        expect(s.poseAnalysed).toBeGreaterThanOrEqual(seconds);
-        expect(both.poseFound).toBe(s.poseAnalysed);
-        expect(both.faceFound).toBeGreaterThan(0.9 * s.analysed);
-        // Face first: with the pose on, the face keeps ≥ 80 % of what it reaches alone.
-        expect(s.analysed / s.duration).toBeGreaterThanOrEqual(0.8 * (face.stats.analysed / face.stats.duration));
-        // Vite's own HMR socket (ws://127.0.0.1) is harness plumbing; anything else would be a leak.
-        expect(h.externalRequests().filter((q) => new URL(q.url).hostname !== '127.0.0.1')).toEqual([]);
-      },
-      opts,
-    );
-  });
+  it(
+    'the worker interleaves face and pose on one thread; a person with shoulders is found in every ' + 'pose frame',
+    async () => {
+      const opts = camera();
+      await withPage(
+        'live-pose.html',
+        async (h) => {
+          const seconds = 10;
+          const run = (faceFps: number, pose: boolean): Promise<WorkerRun> =>
+            h.run<WorkerRun>({
+              cmd: 'worker',
+              modelUrl: sharedUrl(FACE),
+              seconds,
+              faceFps,
+              poseUrl: pose ? sharedUrl(POSE) : null,
+            });
+          const rate = (n: number, r: WorkerRun): string => (n / r.stats.duration).toFixed(1);
+          const report = (what: string, r: WorkerRun): void => {
+            const s = r.stats;
+            log(
+              `${what}: face ${rate(s.analysed, r)}/s at ${s.detectMsMedian.toFixed(0)} ms, ` +
+                `pose ${rate(s.poseAnalysed, r)}/s at ${(s.poseMsMedian ?? Number.NaN).toFixed(0)} ms ` +
+                `(medians per frame), ${s.poseSkipped} pose slots skipped, ${s.seen} frames seen` +
+                (r.init.poseInitMs === null ? '' : `; pose init ${r.init.poseInitMs.toFixed(0)} ms`),
+            );
+          };
+          // The live cue analysis' rates (face 4/s, pose 5/s), then the face alone, then a greedier face.
+          const both = await run(4, true);
+          report('face 4 + pose 5', both);
+          const face = await run(4, false);
+          report('face 4 alone', face);
+          report('face 10 + pose 5', await run(10, true));
+          const s = both.stats;
+          expect(both.init.poseInitMs).toBeGreaterThan(0);
+          expect(face.init.poseInitMs).toBeNull();
+          expect(face.stats.poseAnalysed).toBe(0);
+          // At least one pose frame per second even on a loaded machine, and a person in every one.
+          expect(s.poseAnalysed).toBeGreaterThanOrEqual(seconds);
+          expect(both.poseFound).toBe(s.poseAnalysed);
+          expect(both.faceFound).toBeGreaterThan(0.9 * s.analysed);
+          // Face first: with the pose on, the face keeps ≥ 80 % of what it reaches alone.
+          expect(s.analysed / s.duration).toBeGreaterThanOrEqual(0.8 * (face.stats.analysed / face.stats.duration));
+          // Vite's own HMR socket (ws://127.0.0.1) is harness plumbing; anything else would be a leak.
+          expect(h.externalRequests().filter((q) => new URL(q.url).hostname !== '127.0.0.1')).toEqual([]);
+        },
+        opts,
+      );
+    },
+  );
 
   it('cue messages carry posture: shoulders in frame, a level posture, sizes far under 1 KiB', async () => {
     const opts = camera();

@@ -49,29 +49,38 @@ describe('HireNet on every tfjs backend in Chromium', () => {
   });
 
   for (const backend of ['cpu', 'wasm', 'webgl', 'webgpu'] as const) {
-    it(`${backend}: scores and attention of a padded uneven batch agree with cpu within ${TOL}, no tensor leaks`, async () => {
-      await withPage('model-backends.html', async (page) => {
-        const r = await page.run<ModelRun>({ backend, repeats: 2 });
-        const vsCpu = browserCpu === undefined ? 0 : maxDiff(r.outputs, browserCpu);
-        const vsNode = maxDiff(r.outputs, nodeCpu);
-        console.log(
-          `[model-backends] ${backend}: median predict ${r.medianMs.toFixed(0)} ms; max |Δ| vs browser cpu ${vsCpu.toExponential(1)}, vs Node cpu ${vsNode.toExponential(1)}`,
-        );
-        expect(r.active).toBe(backend);
-        expect(r.outputs).toHaveLength(nodeCpu.length);
-        // A score that is NaN or 0.5 everywhere would "agree"; make sure the model says something.
-        expect(new Set(r.outputs.map((o) => o.score.toFixed(4))).size).toBeGreaterThan(1);
-        expect(vsNode).toBeLessThan(TOL);
-        if (backend === 'cpu') browserCpu = r.outputs;
-        else {
-          expect(browserCpu, 'the cpu case runs first and provides the baseline').toBeDefined();
-          expect(vsCpu).toBeLessThan(TOL);
-        }
-        expect(r.tensorsAfterPredict).toBe(r.tensorsWithModel);
-        expect(r.tensorsAfterDispose).toBe(r.tensorsAtStart);
-        expect(page.externalRequests()).toEqual([]);
-        expect(page.errors).toEqual([]);
-      });
-    });
+    it(
+      [
+        `${backend}: scores and attention of a padded uneven batch agree with cpu within ${TOL}, no`,
+        'tensor leaks',
+      ].join(' '),
+      async () => {
+        await withPage('model-backends.html', async (page) => {
+          const r = await page.run<ModelRun>({ backend, repeats: 2 });
+          const vsCpu = browserCpu === undefined ? 0 : maxDiff(r.outputs, browserCpu);
+          const vsNode = maxDiff(r.outputs, nodeCpu);
+          console.log(
+            [
+              `[model-backends] ${backend}: median predict ${r.medianMs.toFixed(0)} ms; max |Δ| vs browser cpu`,
+              `${vsCpu.toExponential(1)}, vs Node cpu ${vsNode.toExponential(1)}`,
+            ].join(' '),
+          );
+          expect(r.active).toBe(backend);
+          expect(r.outputs).toHaveLength(nodeCpu.length);
+          // A score that is NaN or 0.5 everywhere would "agree"; make sure the model says something.
+          expect(new Set(r.outputs.map((o) => o.score.toFixed(4))).size).toBeGreaterThan(1);
+          expect(vsNode).toBeLessThan(TOL);
+          if (backend === 'cpu') browserCpu = r.outputs;
+          else {
+            expect(browserCpu, 'the cpu case runs first and provides the baseline').toBeDefined();
+            expect(vsCpu).toBeLessThan(TOL);
+          }
+          expect(r.tensorsAfterPredict).toBe(r.tensorsWithModel);
+          expect(r.tensorsAfterDispose).toBe(r.tensorsAtStart);
+          expect(page.externalRequests()).toEqual([]);
+          expect(page.errors).toEqual([]);
+        });
+      },
+    );
   }
 });

@@ -40,7 +40,10 @@ function run(
   );
 }
 
-/** Requests that left the harness origin, except the Vite dev server's own socket (harness plumbing; the production-build test in session-embed has none). */
+/**
+ * Requests that left the harness origin, except the Vite dev server's own socket (harness plumbing; the
+ * production-build test in session-embed has none).
+ */
 function foreign(h: { externalRequests(): { url: string; resourceType: string }[] }): unknown[] {
   return h
     .externalRequests()
@@ -77,49 +80,53 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     expect(r.tensorsAfterClose).toBe(r.tensorsBefore);
   });
 
-  it('persists across a reload (answers, consent, result) and deleteAll() leaves no IndexedDB, Cache Storage or localStorage trace', async () => {
-    await withPage(
-      'session/session.html',
-      async (h) => {
-        const first = await h.run<Run>({
-          assets,
-          steps: [
-            { do: 'consent' },
-            { do: 'media' },
-            { do: 'answer', index: 0, seconds: 3 },
-            { do: 'result' },
-            { do: 'storage' },
-          ],
-        });
-        expect(first.fatal).toBeUndefined();
-        const score = step(first, 'result').result.score as number;
-        expect(step(first, 'storage').databases).toContain('hirenet');
-        expect(step(first, 'storage').localStorage).toContain('hirenet:current-session');
-        await h.page.reload();
-        const second = await h.run<Run>({
-          assets,
-          steps: [{ do: 'resume' }, { do: 'result' }, { do: 'export' }, { do: 'deleteAll' }],
-        });
-        expect(second.fatal).toBeUndefined();
-        const resumed = step(second, 'resume');
-        expect(resumed.found).toBe(true);
-        expect(resumed.consent.noticeVersion).toBe('1.1.0');
-        expect(resumed.recorded[0].audio).toBeGreaterThan(5);
-        expect(resumed.recorded[1]).toBeNull();
-        expect(resumed.logs).toBe(2);
-        expect(step(second, 'result').result.score).toBeCloseTo(score, 6);
-        const ds = step(second, 'export').dataset;
-        expect(ds.manifest.format).toBe('hirenet-dataset/1');
-        expect(ds.interview.answers[0].audio.length).toBe(resumed.recorded[0].audio);
-        const after = step(second, 'deleteAll');
-        expect(after.databases).toEqual([]);
-        expect(after.caches).toEqual([]);
-        expect(after.localStorage).toEqual([]);
-        expect(foreign(h)).toEqual([]);
-      },
-      camera,
-    );
-  });
+  it(
+    'persists across a reload (answers, consent, result) and deleteAll() leaves no IndexedDB, Cache ' +
+      'Storage or localStorage trace',
+    async () => {
+      await withPage(
+        'session/session.html',
+        async (h) => {
+          const first = await h.run<Run>({
+            assets,
+            steps: [
+              { do: 'consent' },
+              { do: 'media' },
+              { do: 'answer', index: 0, seconds: 3 },
+              { do: 'result' },
+              { do: 'storage' },
+            ],
+          });
+          expect(first.fatal).toBeUndefined();
+          const score = step(first, 'result').result.score as number;
+          expect(step(first, 'storage').databases).toContain('hirenet');
+          expect(step(first, 'storage').localStorage).toContain('hirenet:current-session');
+          await h.page.reload();
+          const second = await h.run<Run>({
+            assets,
+            steps: [{ do: 'resume' }, { do: 'result' }, { do: 'export' }, { do: 'deleteAll' }],
+          });
+          expect(second.fatal).toBeUndefined();
+          const resumed = step(second, 'resume');
+          expect(resumed.found).toBe(true);
+          expect(resumed.consent.noticeVersion).toBe('1.1.0');
+          expect(resumed.recorded[0].audio).toBeGreaterThan(5);
+          expect(resumed.recorded[1]).toBeNull();
+          expect(resumed.logs).toBe(2);
+          expect(step(second, 'result').result.score).toBeCloseTo(score, 6);
+          const ds = step(second, 'export').dataset;
+          expect(ds.manifest.format).toBe('hirenet-dataset/1');
+          expect(ds.interview.answers[0].audio.length).toBe(resumed.recorded[0].audio);
+          const after = step(second, 'deleteAll');
+          expect(after.databases).toEqual([]);
+          expect(after.caches).toEqual([]);
+          expect(after.localStorage).toEqual([]);
+          expect(foreign(h)).toEqual([]);
+        },
+        camera,
+      );
+    },
+  );
 
   it('withdrawing consent erases the answers and gates capture and analysis again', async () => {
     const r = await run({
@@ -170,24 +177,27 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     expect(res.answerAttention[1]).toEqual([]);
   });
 
-  it('the camera track ending mid-answer is a warning; that answer keeps its audio and earlier answers survive', async () => {
-    const r = await run({
-      steps: [
-        { do: 'consent' },
-        { do: 'media' },
-        { do: 'answer', index: 0, seconds: 3 },
-        { do: 'answer', index: 1, seconds: 3, endTrackAfter: 1.5 },
-        { do: 'result' },
-      ],
-    });
-    expect(r.fatal).toBeUndefined();
-    const [a0, a1] = r.out.filter((o) => o.step === 'answer');
-    expect(a0!.videoRows).toBeGreaterThan(5);
-    expect(a1!.warnings).toContain('track-ended');
-    expect(a1!.audioRows).toBeGreaterThan(5);
-    expect(r.eventLog.some((e) => e.type === 'warning' && e['code'] === 'video-track-ended')).toBe(true);
-    expect(step(r, 'result').result.score).toBeGreaterThan(0);
-  });
+  it(
+    'the camera track ending mid-answer is a warning; that answer keeps its audio and earlier answers ' + 'survive',
+    async () => {
+      const r = await run({
+        steps: [
+          { do: 'consent' },
+          { do: 'media' },
+          { do: 'answer', index: 0, seconds: 3 },
+          { do: 'answer', index: 1, seconds: 3, endTrackAfter: 1.5 },
+          { do: 'result' },
+        ],
+      });
+      expect(r.fatal).toBeUndefined();
+      const [a0, a1] = r.out.filter((o) => o.step === 'answer');
+      expect(a0!.videoRows).toBeGreaterThan(5);
+      expect(a1!.warnings).toContain('track-ended');
+      expect(a1!.audioRows).toBeGreaterThan(5);
+      expect(r.eventLog.some((e) => e.type === 'warning' && e['code'] === 'video-track-ended')).toBe(true);
+      expect(step(r, 'result').result.score).toBeGreaterThan(0);
+    },
+  );
 
   it('no face for a whole interview: audio-only scoring with a no-face warning per answer', async () => {
     const r = await run(
@@ -233,24 +243,28 @@ describe.skipIf(missing !== undefined)('session API in Chromium', () => {
     expect(r.eventLog.some((e) => e.type === 'warning' && e['code'] === 'no-speech')).toBe(true);
   });
 
-  it('a vision worker killed mid-answer: worker-crashed warning, the answer keeps video from before and after the restart', async () => {
-    const r = await run({
-      steps: [
-        { do: 'consent' },
-        { do: 'media' },
-        { do: 'answer', index: 0, seconds: 3 },
-        { do: 'answer', index: 1, seconds: 5, crashAfter: 1.5 },
-        { do: 'result' },
-      ],
-    });
-    expect(r.fatal).toBeUndefined();
-    const [a0, a1] = r.out.filter((o) => o.step === 'answer');
-    expect(a1!.warnings).toContain('worker-crashed');
-    expect(a1!.videoRows).toBeGreaterThan(5);
-    expect(a1!.audioRows).toBeGreaterThan(10);
-    expect(a0!.warnings).toEqual([]);
-    expect(Object.keys(step(r, 'result').result.scores).sort()).toEqual(['audio', 'video']);
-  });
+  it(
+    'a vision worker killed mid-answer: worker-crashed warning, the answer keeps video from before ' +
+      'and after the restart',
+    async () => {
+      const r = await run({
+        steps: [
+          { do: 'consent' },
+          { do: 'media' },
+          { do: 'answer', index: 0, seconds: 3 },
+          { do: 'answer', index: 1, seconds: 5, crashAfter: 1.5 },
+          { do: 'result' },
+        ],
+      });
+      expect(r.fatal).toBeUndefined();
+      const [a0, a1] = r.out.filter((o) => o.step === 'answer');
+      expect(a1!.warnings).toContain('worker-crashed');
+      expect(a1!.videoRows).toBeGreaterThan(5);
+      expect(a1!.audioRows).toBeGreaterThan(10);
+      expect(a0!.warnings).toEqual([]);
+      expect(Object.keys(step(r, 'result').result.scores).sort()).toEqual(['audio', 'video']);
+    },
+  );
 
   it('one session scores the same on every backend Chromium offers here (within 1e-3)', async () => {
     await withPage(

@@ -166,7 +166,10 @@ export async function serveStatic(
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-/** Asset URLs (Vite /@fs paths) for a session test page: the tiny model, the vocabulary, tfjs' wasm binaries, the shared face model. */
+/**
+ * Asset URLs (Vite /@fs paths) for a session test page: the tiny model, the vocabulary, tfjs' wasm binaries, the shared
+ * face model.
+ */
 export function tinySessionAssets(): Record<string, string | null> {
   const fs = (abs: string): string => `/@fs${abs}/`;
   return {

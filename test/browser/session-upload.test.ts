@@ -84,7 +84,15 @@ describe.skipIf(missing !== undefined)('session: uploaded answers (addAnswerFile
       console.log(
         [
           '[session-upload]',
-          `${files.map((f) => `answer ${f.index}: ${f.error ? f.error.code : `${f.seconds.toFixed(2)} s, audio ${f.audioRows}, video ${f.videoRows} rows, luma ${f.meanLuma?.toFixed(1)}`} in ${Math.round(f.ms)} ms`).join('; ')};`,
+          `${files
+            .map((f) =>
+              [
+                `answer ${f.index}:`,
+                `${f.error ? f.error.code : `${f.seconds.toFixed(2)} s, audio ${f.audioRows}, video ${f.videoRows} rows, luma ${f.meanLuma?.toFixed(1)}`}`,
+                `in ${Math.round(f.ms)} ms`,
+              ].join(' '),
+            )
+            .join('; ')};`,
           `tensors ${res1!.tensors} → ${res2!.tensors}`,
         ].join(' '),
       );

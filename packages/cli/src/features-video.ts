@@ -166,7 +166,9 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
   }
 }
 
-/** What the video page defines on window (packages/sdk/src/video/cli-page.ts), typed here so dist needs no page types. */
+/**
+ * What the video page defines on window (packages/sdk/src/video/cli-page.ts), typed here so dist needs no page types.
+ */
 interface VideoPage {
   hirenetVideo?: (a: unknown) => Promise<unknown>;
 }

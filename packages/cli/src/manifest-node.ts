@@ -40,7 +40,9 @@ function entry(path: string): AssetEntry {
   return { bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** The files the SDK reads from a model directory: fusion.json, model.json and their shards (not READMEs or eval notes). */
+/**
+ * The files the SDK reads from a model directory: fusion.json, model.json and their shards (not READMEs or eval notes).
+ */
 export function modelFiles(modelDir: string): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {

@@ -26,7 +26,12 @@ import { FUSION_FORMAT } from './scoring.ts';
 import { loadWords } from './words.ts';
 
 const USAGE =
-  'usage: hirenet train --data DIR --modality audio|video|text|both --out DIR [--variant hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] [--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--select f1|auc] [--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--weight-decay λ] [--word-dropout p] [--validation-fraction f] [--test-fraction f] [--group-by FIELD] [--backend wasm|cpu]\n';
+  'usage: hirenet train --data DIR --modality audio|video|text|both --out DIR [--variant ' +
+  'hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] ' +
+  '[--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--select f1|auc] ' +
+  '[--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--weight-decay λ] ' +
+  '[--word-dropout p] [--validation-fraction f] [--test-fraction f] [--group-by FIELD] [--backend ' +
+  'wasm|cpu]\n';
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
   const raw = flags.get(name);
@@ -149,7 +154,12 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
   const encode = (list: typeof interviews) => list.map((iv) => encodeInterview(iv, modality, standardizer, words));
   const [train, validation, test] = [encode(split.train), encode(split.validation), encode(split.test)];
   stderr.write(
-    `${interviews.length} interviews: ${train.length} train / ${validation.length} validation / ${test.length} test; ${text ? `${words.dims}-d word vectors` : `${names.length} ${modality} features`}; variant ${variant}\n`,
+    [
+      `${interviews.length} interviews: ${train.length} train / ${validation.length} validation /`,
+      `${test.length} test;`,
+      `${text ? `${words.dims}-d word vectors` : `${names.length} ${modality} features`}; variant`,
+      `${variant}\n`,
+    ].join(' '),
   );
 
   const metadata = {

@@ -82,7 +82,10 @@ async function interview(answers: number, seconds: number): Promise<void> {
     const result = await s.result();
     out.textContent = JSON.stringify(result, null, 2);
     say(
-      `Done: experimental model estimate ${result.score === null ? 'unavailable' : result.score.toFixed(3)} on ${h.backend}.`,
+      [
+        'Done: experimental model estimate',
+        `${result.score === null ? 'unavailable' : result.score.toFixed(3)} on ${h.backend}.`,
+      ].join(' '),
     );
     document.body.dataset['state'] = 'done';
   } finally {

@@ -39,7 +39,9 @@ export class Rooms {
     private readonly iceServersFor: (peerId: string) => IceServerInfo[] = () => [],
   ) {}
 
-  /** Admits the holder of `claims`, or throws `role-taken` / `room-full`. A same-name rejoin replaces the old member. */
+  /**
+   * Admits the holder of `claims`, or throws `role-taken` / `room-full`. A same-name rejoin replaces the old member.
+   */
   join(claims: JoinClaims, link: MemberLink): Member {
     const room = this.rooms.get(claims.room) ?? { interviewer: undefined, candidates: new Map<string, Member>() };
     const same = this.members(room).find((m) => m.role === claims.role && m.name === claims.name);

@@ -29,7 +29,10 @@ export interface RelayOptions {
   readonly host?: string;
   /** HMAC secret of the join tokens. Required unless `dev`. */
   readonly secret?: string;
-  /** Development mode: a random secret unless given, and `GET /dev-token` mints tokens for anyone who can reach the relay. */
+  /**
+   * Development mode: a random secret unless given, and `GET /dev-token` mints tokens for anyone who can reach the
+   * relay.
+   */
   readonly dev?: boolean;
   readonly turn?: TurnConfig;
   readonly rateLimit?: RateLimit;

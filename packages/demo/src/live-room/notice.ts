@@ -13,23 +13,40 @@ export const LIVE_NOTICE_TITLE = 'Before you join: live analysis in this intervi
 export const LIVE_NOTICE: readonly NoticeSection[] = [
   {
     heading: 'What is analysed, and where',
-    body: 'If you agree, this page analyses your camera image and/or your voice on this device while the interview runs. Each channel is separate: you can agree to one, both or neither.',
+    body:
+      'If you agree, this page analyses your camera image and/or your voice on this device while the ' +
+      'interview runs. Each channel is separate: you can agree to one, both or neither.',
   },
   {
     heading: 'What is sent',
-    body: 'Every 2 seconds a short message goes to the interviewer only: how much of the time your face was visible and turned towards the camera, how much your head moved, and — where this page has a body-pose model — where your shoulders and hands were (shoulder tilt, leaning toward or away from the camera compared with the start, head to the side of the shoulders, a hand near the face, how much your hands moved, time out of the picture), how much of the time you spoke, your pauses, loudness, pitch variation and syllable rate. The panel "Sent to the interviewer" shows every message exactly as sent.',
+    body:
+      'Every 2 seconds a short message goes to the interviewer only: how much of the time your face was ' +
+      'visible and turned towards the camera, how much your head moved, and — where this page has a ' +
+      'body-pose model — where your shoulders and hands were (shoulder tilt, leaning toward or away ' +
+      'from the camera compared with the start, head to the side of the shoulders, a hand near the ' +
+      'face, how much your hands moved, time out of the picture), how much of the time you spoke, your ' +
+      'pauses, loudness, pitch variation and syllable rate. The panel "Sent to the interviewer" shows ' +
+      'every message exactly as sent.',
   },
   {
     heading: 'What is never sent',
-    body: 'No video frame or sound sample from the analysis, no face or body landmarks, no words or transcript, no emotion label and no score. Nothing ranks you against other candidates. The interviewer sees and hears you through the normal video call, as in any video interview.',
+    body:
+      'No video frame or sound sample from the analysis, no face or body landmarks, no words or ' +
+      'transcript, no emotion label and no score. Nothing ranks you against other candidates. The ' +
+      'interviewer sees and hears you through the normal video call, as in any video interview.',
   },
   {
     heading: 'How it travels',
-    body: 'Video, sound and these messages go directly between your browser and the interviewer’s (peer to peer, encrypted by WebRTC). The room server only passes the connection set-up messages and never receives them.',
+    body:
+      'Video, sound and these messages go directly between your browser and the interviewer’s (peer to ' +
+      'peer, encrypted by WebRTC). The room server only passes the connection set-up messages and never ' +
+      'receives them.',
   },
   {
     heading: 'Your choice',
-    body: 'Analysis is voluntary. You can join without analysis, and you can pause or resume each channel at any time during the interview; while a channel is paused nothing is analysed on it.',
+    body:
+      'Analysis is voluntary. You can join without analysis, and you can pause or resume each channel ' +
+      'at any time during the interview; while a channel is paused nothing is analysed on it.',
   },
 ];
 

@@ -11,7 +11,9 @@ import { h } from '../dom.ts';
 
 export interface FaceIndicator {
   readonly el: HTMLElement;
-  /** While an answer records: show the session's `face` events; the returned function resumes the preview's own check. */
+  /**
+   * While an answer records: show the session's `face` events; the returned function resumes the preview's own check.
+   */
   follow(session: InterviewSession): () => void;
   close(): void;
 }

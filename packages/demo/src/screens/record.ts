@@ -142,7 +142,10 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
       const channels = [record.audio === null ? null : 'voice', record.video === null ? null : 'face'].filter(
         (c) => c !== null,
       );
-      say.textContent = `Answer ${i + 1} stored (${record.durationSeconds.toFixed(1)} s; analysed: ${channels.join(' and ') || 'nothing usable'}).${i < n - 1 ? ' Continue with the next question when ready.' : ' You can see your report now.'}`;
+      say.textContent = [
+        `Answer ${i + 1} stored (${record.durationSeconds.toFixed(1)} s; analysed:`,
+        `${channels.join(' and ') || 'nothing usable'}).${i < n - 1 ? ' Continue with the next question when ready.' : ' You can see your report now.'}`,
+      ].join(' ');
     }
 
     async function start(): Promise<void> {

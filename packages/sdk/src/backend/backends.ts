@@ -26,7 +26,10 @@ export type WasmBinaryName =
 export type WasmPaths = string | Readonly<Record<WasmBinaryName, string>>;
 
 export interface BackendOptions {
-  /** Required for 'wasm' in browsers (nothing is fetched from a CDN); ignored by other backends. Node default: node_modules. */
+  /**
+   * Required for 'wasm' in browsers (nothing is fetched from a CDN); ignored by other backends. Node default:
+   * node_modules.
+   */
   readonly wasmPaths?: WasmPaths;
 }
 

@@ -1,4 +1,6 @@
-/** Rounds to `digits` decimals: cue values carry no more precision than the measures have, and stay short on the wire. */
+/**
+ * Rounds to `digits` decimals: cue values carry no more precision than the measures have, and stay short on the wire.
+ */
 export function round(v: number, digits: number): number {
   const f = 10 ** digits;
   const r = Math.round(v * f) / f;

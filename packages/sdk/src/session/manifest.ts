@@ -37,7 +37,10 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The one serialisation the build writes (sorted names, two-space indent, final newline), so its sha256 is reproducible. */
+/**
+ * The one serialisation the build writes (sorted names, two-space indent, final newline), so its sha256 is
+ * reproducible.
+ */
 export function serializeManifest(m: AssetManifest): string {
   const assets: Record<string, Record<string, AssetEntry>> = {};
   for (const g of ASSET_GROUPS) {
@@ -84,7 +87,9 @@ export function parseManifest(bytes: Uint8Array, url: string): AssetManifest {
   return raw as AssetManifest;
 }
 
-/** A fetch that fails only with AssetError: network failure or HTTP error → asset-missing, an HTML page → asset-invalid. */
+/**
+ * A fetch that fails only with AssetError: network failure or HTTP error → asset-missing, an HTML page → asset-invalid.
+ */
 export async function fetchAsset(url: string, fetcher: typeof fetch = globalThis.fetch): Promise<Uint8Array> {
   let res: Response;
   try {

@@ -22,7 +22,8 @@ describe('renderNotice', () => {
     const n = renderNotice(NOTICE_TEMPLATE_EN, values, ['audio']);
     expect(n.sections.map((s) => s.id)).toEqual(['what', 'audio', 'how', 'device', 'retention', 'choice', 'contact']);
     expect(n.sections[0]?.body).toBe(
-      'Acme Ltd uses an automated tool (HireNet) to help assess your recorded answers for the Sales Consultant position. While you answer, it analyses your voice.',
+      'Acme Ltd uses an automated tool (HireNet) to help assess your recorded answers for the Sales ' +
+        'Consultant position. While you answer, it analyses your voice.',
     );
     expect(n.text).toContain('kept for 90 days');
     expect(n.text).toContain('deleted within 30 days');

@@ -86,42 +86,63 @@ export const NOTICE_TEMPLATE_EN: NoticeTemplate = {
     {
       id: 'what',
       heading: 'What is analysed',
-      body: '{employer} uses an automated tool (HireNet) to help assess your recorded answers for the {jobTitle} position. While you answer, it analyses {modalities}.',
+      body:
+        '{employer} uses an automated tool (HireNet) to help assess your recorded answers for the ' +
+        '{jobTitle} position. While you answer, it analyses {modalities}.',
     },
     {
       id: 'audio',
       heading: 'Your voice',
-      body: 'From the sound of your voice it measures properties such as pitch, loudness, voice quality, pauses and speaking rate. It does not identify you by your voice.',
+      body:
+        'From the sound of your voice it measures properties such as pitch, loudness, voice quality, ' +
+        'pauses and speaking rate. It does not identify you by your voice.',
     },
     {
       id: 'text',
       heading: 'Your words',
-      body: 'From a transcript of your answers (written for {employer}, or made by speech recognition running on this device, never by an online service) it counts words, filler words, hedges and pace, and the model weighs the words you used. The transcript is kept, shared and deleted like the other measurements. You may ask for your answers to be analysed without your words.',
+      body:
+        'From a transcript of your answers (written for {employer}, or made by speech recognition running ' +
+        'on this device, never by an online service) it counts words, filler words, hedges and pace, and ' +
+        'the model weighs the words you used. The transcript is kept, shared and deleted like the other ' +
+        'measurements. You may ask for your answers to be analysed without your words.',
     },
     {
       id: 'video',
       heading: 'Your face',
-      body: 'From the camera image it measures facial muscle movements, head position and gaze direction. It does not recognise who you are and does not infer emotions.',
+      body:
+        'From the camera image it measures facial muscle movements, head position and gaze direction. It ' +
+        'does not recognise who you are and does not infer emotions.',
     },
     {
       id: 'how',
       heading: 'How the result is used',
-      body: 'A statistical model reads these measurements, four times per second, together with the interview questions and produces one score per interview. The score is an aid for the people at {employer} who review your application: a person reviews your application before any decision, and the score alone never decides.',
+      body:
+        'A statistical model reads these measurements, four times per second, together with the interview ' +
+        'questions and produces one score per interview. The score is an aid for the people at {employer} ' +
+        'who review your application: a person reviews your application before any decision, and the ' +
+        'score alone never decides.',
     },
     {
       id: 'device',
       heading: 'Your recording stays on this device',
-      body: 'All analysis runs in your browser on this device. The tool does not upload your video or audio; {employer} receives only the score and the numeric measurements.',
+      body:
+        'All analysis runs in your browser on this device. The tool does not upload your video or audio; ' +
+        '{employer} receives only the score and the numeric measurements.',
     },
     {
       id: 'retention',
       heading: 'Keeping and deleting',
-      body: 'The measurements and the score are kept for {retentionDays} days, then deleted. You can ask for them to be deleted at any time by contacting {contact}; they will be deleted within {deletionDays} days, including copies held by anyone they were shared with.',
+      body:
+        'The measurements and the score are kept for {retentionDays} days, then deleted. You can ask for ' +
+        'them to be deleted at any time by contacting {contact}; they will be deleted within ' +
+        '{deletionDays} days, including copies held by anyone they were shared with.',
     },
     {
       id: 'choice',
       heading: 'Your choice',
-      body: 'Taking part is voluntary. If you do not agree, you can ask for {alternative}, or for an accommodation, instead.',
+      body:
+        'Taking part is voluntary. If you do not agree, you can ask for {alternative}, or for an ' +
+        'accommodation, instead.',
     },
     { id: 'contact', heading: 'Questions', body: 'For questions about this tool or your data, contact {contact}.' },
   ],

@@ -182,7 +182,10 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
       candidates.some((b) => !BACKENDS.includes(b) || b === 'auto'))
   ) {
     throw bad(
-      `backendCandidates must be a non-empty list of ${BACKENDS.filter((b) => b !== 'auto').join(', ')}, got ${JSON.stringify(candidates)}`,
+      [
+        'backendCandidates must be a non-empty list of',
+        `${BACKENDS.filter((b) => b !== 'auto').join(', ')}, got ${JSON.stringify(candidates)}`,
+      ].join(' '),
     );
   }
   const faceFps = o.faceFps ?? 15;

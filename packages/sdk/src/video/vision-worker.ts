@@ -250,7 +250,10 @@ const api = {
     }, 0);
   },
 
-  /** Test hook: the worker's thread stays busy for `ms` right after this call returns, as a long GC or a stalled wasm call would. */
+  /**
+   * Test hook: the worker's thread stays busy for `ms` right after this call returns, as a long GC or a stalled wasm
+   * call would.
+   */
   blockForTest(ms: number): void {
     setTimeout(() => {
       const end = performance.now() + ms;

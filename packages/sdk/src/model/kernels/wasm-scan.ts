@@ -136,7 +136,10 @@ export function wasmGruBackward(
   return { dxp: f32.slice(dxpOff, dxpOff + 3 * n), drk: f32.slice(drkOff, drkOff + 3 * u * u) };
 }
 
-/** One direction of an inference scan: its input kernel [I, 3U], recurrent kernel [U, 3U], bias [3U], and whether it reads t = L−1 … 0. */
+/**
+ * One direction of an inference scan: its input kernel [I, 3U], recurrent kernel [U, 3U], bias [3U], and whether it
+ * reads t = L−1 … 0.
+ */
 export interface ScanDirection {
   readonly kernel: Float32Array;
   readonly rk: Float32Array;
