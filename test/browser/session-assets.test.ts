@@ -257,6 +257,17 @@ describe('session assets: one manifest, every byte checked', () => {
     expect(e.code).toBe('asset-integrity');
     expect(e.url).toMatch(/vision_wasm_module_internal\.wasm$/);
   });
+
+  it('a missing or HTML capture worklet: AssetError naming its URL and what belongs there, at create', async () => {
+    const missing = refused(await create({}, { 'capture-worklet.ts': { body: '', status: 404 } }));
+    expect(missing.code).toBe('asset-missing');
+    expect(missing.url).toContain('capture-worklet.ts');
+    expect(missing.message).toContain('HTTP 404; expected the capture worklet');
+    const page = '<!doctype html><title>app</title>';
+    const html = refused(await create({}, { 'capture-worklet.ts': { body: page, type: 'text/html' } }));
+    expect(html.code).toBe('asset-invalid');
+    expect(html.message).toContain('served as text/html; expected the capture worklet');
+  });
 });
 
 if (sharedMissing(FACE_MODEL)) console.warn(`[session-assets] ${sharedMissing(FACE_MODEL)}: the MediaPipe case skips`);

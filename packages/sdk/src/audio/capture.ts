@@ -9,6 +9,8 @@ import { CAPTURE_PROCESSOR_NAME, type TapControl } from './capture-protocol.ts';
 import { AudioInputError } from './errors.ts';
 import { AUDIO_ANALYSIS_RATE } from './schema.ts';
 import { installErrorTransfer } from '../video/comlink-errors.ts';
+import { HireNetError } from '../util/errors.ts';
+import { checkScriptAsset } from '../util/script-asset.ts';
 import { WorkerGuard, WorkerTimeoutError } from '../util/worker-guard.ts';
 import { bundledAudioWorker, bundledLabel, bundledWorkletUrl } from '../workers/bundled.ts';
 
@@ -66,6 +68,12 @@ const workerError = (message: string, cause?: unknown): AudioInputError =>
 async function openAudioWorker(o: AudioWorkerOptions): Promise<AudioWorkerLink> {
   const given = o.workerUrl === undefined ? undefined : new URL(o.workerUrl, globalThis.location?.href).href;
   const url = given ?? (o.workerFactory !== undefined ? 'host workerFactory' : bundledLabel('audio'));
+  if (given !== undefined) {
+    // Keeps the code hosts handle (audio-worker-failed); the message says which file and why.
+    await checkScriptAsset(given, 'the prebuilt audio worker (npx hirenet assets)').catch((e: unknown) => {
+      throw workerError(`the audio worker could not be loaded: ${(e as Error).message}`, e);
+    });
+  }
   let worker: Worker;
   try {
     worker =
@@ -140,7 +148,12 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
     link.close();
   };
   try {
-    await ctx.audioWorklet.addModule(options.workletUrl ?? bundledWorkletUrl());
+    const worklet = options.workletUrl ?? bundledWorkletUrl();
+    await checkScriptAsset(
+      new URL(worklet, globalThis.location?.href).href,
+      'the capture worklet (capture-worklet.js)',
+    );
+    await ctx.audioWorklet.addModule(worklet);
     if (ctx.state === 'suspended') await ctx.resume().catch(() => undefined);
     node = new AudioWorkletNode(ctx, CAPTURE_PROCESSOR_NAME, {
       numberOfInputs: 1,
@@ -159,7 +172,8 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
     input.connect(node).connect(sink).connect(ctx.destination);
   } catch (e) {
     await close();
-    throw e instanceof AudioInputError
+    // AssetError (a missing or wrong worklet file) and the audio errors keep their own codes.
+    throw e instanceof HireNetError
       ? e
       : new AudioInputError('decoder-failed', `could not start audio capture: ${(e as Error).message}`, { cause: e });
   }

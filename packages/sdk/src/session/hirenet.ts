@@ -33,6 +33,7 @@ import { assertSameNames } from './rows.ts';
 import { crashFaceWorker, registerFaceCrasher } from '../util/test-seams.ts';
 import { CURRENT_KEY, listSessions, loadSession, wipeAll, type StoredSession } from './store.ts';
 import type { DescriptorSessionModality, SessionModality, SessionWarning } from './types.ts';
+import { checkScriptAsset } from '../util/script-asset.ts';
 
 const PRODUCED: Record<DescriptorSessionModality, readonly string[]> = {
   audio: AUDIO_FEATURE_SCHEMA.windowFeatures,
@@ -79,6 +80,9 @@ export class HireNet {
       await probeAudioWorker(o.audioWorkerUrl === null ? {} : { workerUrl: o.audioWorkerUrl }).catch((e: unknown) => {
         throw new SessionError('audio-worker-failed', (e as Error).message, { cause: e });
       });
+    // The worklet too (AssetError naming it), rather than an opaque addModule failure at the first answer.
+    if (o.modalities.includes('audio'))
+      await checkScriptAsset(o.audioWorkletUrl, 'the capture worklet (capture-worklet.js)');
     // Every byte loaded below is checked against the manifest (pinned by the host when it says so).
     const manifest = await loadManifest(o.manifestUrl, o.manifestSha256);
     // Any choice may end on wasm (a requested backend that fails falls back to measuring the others).

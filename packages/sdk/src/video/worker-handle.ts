@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { checkScriptAsset } from '../util/script-asset.ts';
 import { WorkerGuard } from '../util/worker-guard.ts';
 import { bundledLabel, bundledVisionWorker } from '../workers/bundled.ts';
 import { installErrorTransfer } from './comlink-errors.ts';
@@ -30,7 +31,10 @@ export class WorkerHandle {
   private readonly guard: WorkerGuard;
   private terminated = false;
 
-  constructor(factory: WorkerFactory, url = bundledLabel('vision')) {
+  constructor(
+    factory: WorkerFactory,
+    private readonly url = bundledLabel('vision'),
+  ) {
     installErrorTransfer();
     let worker: Worker;
     try {
@@ -57,6 +61,12 @@ export class WorkerHandle {
   }
 
   async init(opts: ResolvedFaceOptions): Promise<void> {
+    // A 404 or an HTML page for the worker URL otherwise surfaces as a bare error event.
+    await checkScriptAsset(this.url, 'the prebuilt vision worker (npx hirenet assets)').catch((e: unknown) => {
+      throw new VideoError('video-worker', `the vision worker could not be loaded: ${(e as Error).message}`, {
+        cause: e,
+      });
+    });
     const { initMs } = await this.call(this.api.init(opts));
     this.initMs = initMs;
   }
