@@ -105,8 +105,11 @@ describe.skipIf(missing !== undefined)('audio worker in Chromium', () => {
     );
     expect(r.error).toBeUndefined();
     console.log(
-      `[audio-worker] live: ${r.sampleRate} Hz, ${r.frames} frames (${r.takenDuring} during capture), max backlog ${r.maxLagSeconds.toFixed(2)} s, ` +
-        `F0 ${r.summary.meanF0Hz.toFixed(1)} Hz, voiced ${(100 * r.summary.voicedFraction).toFixed(0)} %, main-thread long tasks ${r.longTasks.length}`,
+      [
+        `[audio-worker] live: ${r.sampleRate} Hz, ${r.frames} frames (${r.takenDuring} during capture),`,
+        `max backlog ${r.maxLagSeconds.toFixed(2)} s, F0 ${r.summary.meanF0Hz.toFixed(1)} Hz, voiced`,
+        `${(100 * r.summary.voicedFraction).toFixed(0)} %, main-thread long tasks ${r.longTasks.length}`,
+      ].join(' '),
     );
     expect(r.frames).toBeGreaterThan(500);
     expect(r.takenDuring / r.frames).toBeGreaterThan(0.8);

@@ -89,10 +89,13 @@ describe.skipIf(!enabled)('live room benchmark: 1 interviewer + 5 candidates', (
         const cues = (await iv!.page.$$eval('#cues span', (s) => s.length)) - cuesBefore;
         const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
         console.log(
-          `[live-bench] 1 + ${CANDIDATES} at 320×240: all connected ${connectS.toFixed(1)} s after the candidates started; ` +
-            `received fps at the interviewer ${atIv.map((f) => f.toFixed(1)).join(', ')} (median ${median(atIv).toFixed(1)}); ` +
-            `at the candidates ${atCand.map((f) => f.toFixed(1)).join(', ')}; cue messages ${cues} in ${WINDOW_S} s ` +
+          [
+            `[live-bench] 1 + ${CANDIDATES} at 320×240: all connected ${connectS.toFixed(1)} s after the`,
+            `candidates started; received fps at the interviewer ${atIv.map((f) => f.toFixed(1)).join(', ')}`,
+            `(median ${median(atIv).toFixed(1)}); at the candidates`,
+            `${atCand.map((f) => f.toFixed(1)).join(', ')}; cue messages ${cues} in ${WINDOW_S} s`,
             `(${((cues / CANDIDATES / WINDOW_S) * 2).toFixed(2)} per candidate per 2 s); load ${load}`,
+          ].join(' '),
         );
         expect(atIv.every((f) => f > 0)).toBe(true);
         expect(atCand.every((f) => f > 0)).toBe(true);

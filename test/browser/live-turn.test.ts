@@ -180,8 +180,11 @@ describe.skipIf(!haveCoturn || missing !== undefined)('live room through TURN on
                 await new Promise((r) => setTimeout(r, 250));
               }
               console.log(
-                `[live-turn] TURN stopped: first automatic ICE restart after ${firstRestartS.toFixed(1)} s; TURN back: ` +
-                  `connected with frames again after ${((Date.now() - t3) / 1000).toFixed(1)} s (${await restartsNow()} restarts in all)`,
+                [
+                  `[live-turn] TURN stopped: first automatic ICE restart after ${firstRestartS.toFixed(1)} s; TURN`,
+                  `back: connected with frames again after ${((Date.now() - t3) / 1000).toFixed(1)} s`,
+                  `(${await restartsNow()} restarts in all)`,
+                ].join(' '),
               );
             },
             media(),

@@ -88,7 +88,14 @@ describe.skipIf(missing !== undefined)('session: uploaded answers (addAnswerFile
             .map((f) =>
               [
                 `answer ${f.index}:`,
-                `${f.error ? f.error.code : `${f.seconds.toFixed(2)} s, audio ${f.audioRows}, video ${f.videoRows} rows, luma ${f.meanLuma?.toFixed(1)}`}`,
+                `${
+                  f.error
+                    ? f.error.code
+                    : [
+                        `${f.seconds.toFixed(2)} s, audio ${f.audioRows}, video ${f.videoRows} rows, luma`,
+                        `${f.meanLuma?.toFixed(1)}`,
+                      ].join(' ')
+                }`,
                 `in ${Math.round(f.ms)} ms`,
               ].join(' '),
             )

@@ -78,11 +78,13 @@ function analyse(args: RunArgs): Promise<PageResult> {
 
 function describeStats(f: FileResult): string {
   const s = f.stats!;
-  return (
-    `${f.url.split('/').pop()}: ${s.workers} worker(s), ${s.codec} ${s.duration.toFixed(2)} s, ${s.analysed}/${s.frames} frames, face ${(100 * s.faceRatio).toFixed(1)} %, ` +
-    `detect median ${s.detectMsMedian.toFixed(1)} ms/frame, ${s.speed.toFixed(2)}× real time ` +
-    `(wall ${s.wallMs.toFixed(0)} ms = reset ${s.resetMs.toFixed(0)} + decode wait ${s.decodeWaitMs.toFixed(0)} + detect ${s.detectMs.toFixed(0)})`
-  );
+  return [
+    `${f.url.split('/').pop()}: ${s.workers} worker(s), ${s.codec} ${s.duration.toFixed(2)} s,`,
+    `${s.analysed}/${s.frames} frames, face ${(100 * s.faceRatio).toFixed(1)} %, detect median`,
+    `${s.detectMsMedian.toFixed(1)} ms/frame, ${s.speed.toFixed(2)}× real time (wall`,
+    `${s.wallMs.toFixed(0)} ms = reset ${s.resetMs.toFixed(0)} + decode wait`,
+    `${s.decodeWaitMs.toFixed(0)} + detect ${s.detectMs.toFixed(0)})`,
+  ].join(' ');
 }
 
 const FACE = FRAME_COLUMNS.indexOf('face');
@@ -141,9 +143,14 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
       const r = mirrorReport(o.values!, m.values!);
       const moving = r.pairs.filter((p) => p.moves);
       console.log(
-        `[video-file] mirror ${MIRROR_CLIPS[i]}: ${r.frames} frames, median r ${r.medianR.toFixed(3)} over ${moving.length} moving pairs ` +
-          `(min ${Math.min(...moving.map((p) => (p.rLR + p.rRL) / 2)).toFixed(2)}), eyeLookIn r ${r.eyeLookIn.toFixed(3)}, eyeLookOut r ${r.eyeLookOut.toFixed(3)}, ` +
-          `|yaw+yaw'| ${r.yawSumMean.toFixed(3)}°, |roll+roll'| ${r.rollSumMean.toFixed(3)}°, |pitch-pitch'| ${r.pitchDiffMean.toFixed(3)}°, |gazeX+gazeX'| ${r.gazeXSumMean.toFixed(3)}`,
+        [
+          `[video-file] mirror ${MIRROR_CLIPS[i]}: ${r.frames} frames, median r ${r.medianR.toFixed(3)}`,
+          `over ${moving.length} moving pairs (min`,
+          `${Math.min(...moving.map((p) => (p.rLR + p.rRL) / 2)).toFixed(2)}), eyeLookIn r`,
+          `${r.eyeLookIn.toFixed(3)}, eyeLookOut r ${r.eyeLookOut.toFixed(3)}, |yaw+yaw'|`,
+          `${r.yawSumMean.toFixed(3)}°, |roll+roll'| ${r.rollSumMean.toFixed(3)}°, |pitch-pitch'|`,
+          `${r.pitchDiffMean.toFixed(3)}°, |gazeX+gazeX'| ${r.gazeXSumMean.toFixed(3)}`,
+        ].join(' '),
       );
       expect(r.medianR).toBeGreaterThanOrEqual(0.6);
       expect(r.eyeLookIn).toBeGreaterThanOrEqual(0.3);

@@ -67,9 +67,14 @@ function live(args: Record<string, unknown>): Promise<LiveResult> {
 
 function report(name: string, r: LiveResult): void {
   console.log(
-    `[video-live] ${name}: ${r.mode}, camera ${r.settings.width}×${r.settings.height}@${r.settings.frameRate}, ${r.analysed} frames in ${r.duration.toFixed(1)} s ` +
-      `= ${r.fps.toFixed(1)} fps analysed, coverage ${(100 * r.coverage).toFixed(0)} %, face ${(100 * r.faceRatio).toFixed(0)} %, restarts ${r.restarts}, ` +
-      `main-thread long tasks ${r.longTasks.length} (${r.longTasksDuringInit} during init), warnings ${r.warnings.map((w) => w.code).join(',') || 'none'}`,
+    [
+      `[video-live] ${name}: ${r.mode}, camera`,
+      `${r.settings.width}×${r.settings.height}@${r.settings.frameRate}, ${r.analysed} frames in`,
+      `${r.duration.toFixed(1)} s = ${r.fps.toFixed(1)} fps analysed, coverage`,
+      `${(100 * r.coverage).toFixed(0)} %, face ${(100 * r.faceRatio).toFixed(0)} %, restarts`,
+      `${r.restarts}, main-thread long tasks ${r.longTasks.length} (${r.longTasksDuringInit} during`,
+      `init), warnings ${r.warnings.map((w) => w.code).join(',') || 'none'}`,
+    ].join(' '),
   );
 }
 

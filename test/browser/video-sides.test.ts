@@ -43,8 +43,11 @@ describe.skipIf(missing !== undefined)('MediaPipe side naming (measured from lan
         const irisX = s.map((x) => (x.irisImgLeft + x.irisImgRight) / 2);
         const lookAsym = pearson(diff('lookOutL', 'lookOutR'), irisX);
         console.log(
-          `[video-sides] ${clip}: ${s.length} frames; r(blinkL−blinkR, openImgLeft−openImgRight) ${blinkAsym.toFixed(3)}; ` +
-            `r(lookOutL−lookOutR, iris x) ${lookAsym.toFixed(3)}; r(eyeLookOutLeft, iris x) ${pearson(col('lookOutL'), irisX).toFixed(3)}`,
+          [
+            `[video-sides] ${clip}: ${s.length} frames; r(blinkL−blinkR, openImgLeft−openImgRight)`,
+            `${blinkAsym.toFixed(3)}; r(lookOutL−lookOutR, iris x) ${lookAsym.toFixed(3)}; r(eyeLookOutLeft,`,
+            `iris x) ${pearson(col('lookOutL'), irisX).toFixed(3)}`,
+          ].join(' '),
         );
         expect(lookAsym > 0).toBe(LEFT_IS_IMAGE_RIGHT);
         expect(Math.abs(lookAsym)).toBeGreaterThan(0.3);

@@ -52,8 +52,11 @@ export async function runAudioFeatures(args: string[]): Promise<number> {
     const summary = extractor.summary();
     const seconds = (performance.now() - started) / 1000;
     stderr.write(
-      `hirenet: ${file}: ${frames} frames (${summary.durationSeconds.toFixed(2)} s, ${source.sampleRate} Hz via ${source.decoder}) ` +
-        `in ${seconds.toFixed(2)} s; schema ${audioSchemaId()}\n`,
+      [
+        `hirenet: ${file}: ${frames} frames (${summary.durationSeconds.toFixed(2)} s,`,
+        `${source.sampleRate} Hz via ${source.decoder}) in ${seconds.toFixed(2)} s; schema`,
+        `${audioSchemaId()}\n`,
+      ].join(' '),
     );
     if (wantSummary) stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return 0;

@@ -96,8 +96,14 @@ export async function runSimulate(args: string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   if (interactive) stderr.write('\n');
   stderr.write(
-    `wrote ${result.interviews} interviews (${formatBytes(result.bytes)}) to ${result.dir} in ${seconds.toFixed(1)} s ` +
-      `(${config.variant === undefined ? '' : `variant ${config.variant}, `}${config.take === undefined ? '' : `take ${config.take}, `}seed ${config.seed}, modalities ${[...config.modalities, ...(config.text === true ? ['text'] : [])].join(',')}, label noise ${config.labelNoise})\n`,
+    [
+      `wrote ${result.interviews} interviews (${formatBytes(result.bytes)}) to ${result.dir} in`,
+      `${seconds.toFixed(1)} s`,
+      `(${config.variant === undefined ? '' : `variant ${config.variant}, `}${config.take === undefined ? '' : `take ${config.take}, `}seed`,
+      `${config.seed}, modalities`,
+      `${[...config.modalities, ...(config.text === true ? ['text'] : [])].join(',')}, label noise`,
+      `${config.labelNoise})\n`,
+    ].join(' '),
   );
   return 0;
 }
