@@ -104,6 +104,27 @@ export function nonSequentialBaseline(
   return answerWise(train, validation, test, (rows) => answerFunctionals(rows, width), grid);
 }
 
+/**
+ * The text modality's document vector: the mean word vector of each answer, then the same
+ * answer-wise logistic regression. (Six functionals of 100 word-vector dimensions would make a
+ * 600-wide Newton problem for no gain: a word vector's min or gradient sum means little.)
+ */
+export function meanRowBaseline(
+  train: readonly EncodedInterview[],
+  validation: readonly EncodedInterview[],
+  test: readonly EncodedInterview[],
+  width: number,
+  grid: readonly number[] = L2_GRID,
+): BaselineResult {
+  const mean = (rows: Float32Array): Float64Array => {
+    const out = new Float64Array(width);
+    const steps = rows.length / width;
+    for (let i = 0; i < rows.length; i++) out[i % width] = (out[i % width] as number) + (rows[i] as number) / steps;
+    return out;
+  };
+  return answerWise(train, validation, test, mean, grid);
+}
+
 export interface BowBaselineOptions {
   readonly k: number;
   readonly seed: number;

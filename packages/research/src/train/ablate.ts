@@ -3,7 +3,13 @@ import type { Modality } from '@hirenet/sdk/internal/dataset/format';
 import type { ParsedInterview } from '@hirenet/sdk/internal/dataset/validate';
 import type { HireNetModel } from '@hirenet/sdk/internal/model/hirenet-model';
 import type { HireNetVariant } from '@hirenet/sdk/internal/model/types';
-import { bowBaseline, earlyFusion, nonSequentialBaseline, type BaselineResult } from './ablate-baselines.ts';
+import {
+  bowBaseline,
+  earlyFusion,
+  meanRowBaseline,
+  nonSequentialBaseline,
+  type BaselineResult,
+} from './ablate-baselines.ts';
 import { lastLayerEncoded } from './ablate-fusion.ts';
 import { encodeInterview, type EncodedInterview, type WordEmbedder } from './encode.ts';
 import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
@@ -152,7 +158,11 @@ export async function runAblation(
           const started = performance.now();
           options.log(`seed ${seed} · ${modality} · ${MODEL_LABELS[model]} …`);
           if (model === 'nonseq')
-            await finish(model, started, nonSequentialBaseline(data.train, data.validation, data.test, width));
+            await finish(
+              model,
+              started,
+              (text ? meanRowBaseline : nonSequentialBaseline)(data.train, data.validation, data.test, width),
+            );
           else if (model === 'bow')
             await finish(
               model,
