@@ -163,7 +163,11 @@ function bytesLines(b: BytesResult): string[] {
       `run build\`) served statically (as \`npm run preview\`), in Chromium with a fake camera and mic;`,
       `backend chosen: ${b.backend ?? 'unknown'}. Every response of the page and its workers recorded;`,
       'sizes are the served files, gzip = node:zlib level 9 on js, wasm, json, html, css and txt.',
-      `${b.notCompressed}.${b.foreignRequests.length > 0 ? ` Requests to other origins: ${b.foreignRequests.join(', ')}.` : ' No request left the origin.'}`,
+      `${b.notCompressed}.${
+        b.foreignRequests.length > 0
+          ? ` Requests to other origins: ${b.foreignRequests.join(', ')}.`
+          : ' No request left the origin.'
+      }`,
     ].join(' '),
     '',
     '| group | files | raw | gzip -9 (what a compressing server sends) |',

@@ -188,7 +188,9 @@ export function renderReport(res: BenchResults, before: BenchResults | null): st
       : [
           [
             `- Combined from ${res.combined.length} runs (\`--only\`):`,
-            `${res.combined.map((c) => `${c.what} at ${c.startedAt} (git ${c.gitCommit.slice(0, 10)}, load ${c.load.join(' / ')})`).join('; ')}.`,
+            `${res.combined
+              .map((c) => `${c.what} at ${c.startedAt} (git ${c.gitCommit.slice(0, 10)}, load ${c.load.join(' / ')})`)
+              .join('; ')}.`,
             'The header above describes the last one.',
           ].join(' '),
         ]),
@@ -208,7 +210,9 @@ export function renderReport(res: BenchResults, before: BenchResults | null): st
       : [
           `One direction of the answer encoder (${res.loop.shape.steps} steps × ${res.loop.shape.rows} rows`,
           `× ${res.loop.shape.units} units, inference): WebAssembly SIMD kernel`,
-          `${res.loop.simd === null ? 'unavailable' : `**${res.loop.simd.ms.toFixed(2)} ms, ${res.loop.simd.nsPerMac.toFixed(2)} ns/MAC**`}`,
+          res.loop.simd === null
+            ? 'unavailable'
+            : `**${res.loop.simd.ms.toFixed(2)} ms, ${res.loop.simd.nsPerMac.toFixed(2)} ns/MAC**`,
           '(the whole loop, activations included, per recurrent multiply-add); JS fallback',
           `${res.loop.js.ms.toFixed(2)} ms, ${res.loop.js.nsPerMac.toFixed(2)} ns/MAC. Before this work: ~6`,
           'ns/MAC (row-by-row axpy, measured 5.7–6.7 ns/MAC wall at the same shape). Target (issue brief):',

@@ -30,8 +30,12 @@ const UPLOAD = 'fixtures/video/vrt_face_5.mp4';
 const SHOTS = join(repoRoot, 'test-results/demo');
 const SCORE_LABEL = 'Experimental demo-model estimate — not a hiring measure';
 /** Emotion and trait labels the UI must never use (EU AI Act Art. 5(1)(f)); movement words are fine. */
-const EMOTION_WORDS =
-  /\b(anxious|anxiety|nervous|confident|confidence|happy|happiness|sad|angry|anger|fear\w*|stress(ed)?|calm|bored|enthusias\w*|excited|frustrat\w*|joy\w*|disgust\w*|surprised|contempt\w*|honest\w*|emotional)\b/i;
+const EMOTION_WORDS = new RegExp(
+  String.raw`\b(anxious|anxiety|nervous|confident|confidence|happy|happiness|sad|angry|anger|fear\w*|stress(ed)?|` +
+    String.raw`calm|bored|enthusias\w*|excited|frustrat\w*|joy\w*|disgust\w*|surprised|contempt\w*|honest\w*|` +
+    String.raw`emotional)\b`,
+  'i',
+);
 
 // The build and the fake camera need these; each test also names what it reads (skipUnless).
 const missing = sharedMissing(CLIP, FACE_MODEL);

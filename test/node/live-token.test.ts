@@ -31,7 +31,8 @@ describe('join tokens', () => {
     const t = signJoinToken(SECRET, { room: 'r', role: 'candidate', name: 'A' });
     expect(() => verifyJoinToken('z'.repeat(32), t)).toThrow(expect.objectContaining({ code: 'bad-token' }));
     const [, sig] = t.split('.');
-    const forged = `${Buffer.from(JSON.stringify({ room: 'r', role: 'interviewer', name: 'A', exp: 9e9 })).toString('base64url')}.${sig}`;
+    const claims = { room: 'r', role: 'interviewer', name: 'A', exp: 9e9 };
+    const forged = `${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${sig}`;
     expect(() => verifyJoinToken(SECRET, forged)).toThrow(expect.objectContaining({ code: 'bad-token' }));
     expect(() => signJoinToken('short', { room: 'r', role: 'candidate', name: 'A' })).toThrow(HireNetError);
   });

@@ -124,7 +124,8 @@ describe.skipIf(!existsSync(cliSource))('hirenet reference --seed 11 vs float64 
       `reference --seed 11: ${file.interviews.length} interviews, questions ${JSON.stringify(s.questionCounts)}, ` +
         `answer lengths ${JSON.stringify(s.answerLengths)}, question words ${JSON.stringify(s.questionWordCounts)}, ` +
         `title words ${JSON.stringify(s.titleWordCounts)}\n` +
-        `max |Δ| score ${d.maxScoreDiff.toExponential(3)}, answer attention ${d.maxAnswerAttentionDiff.toExponential(3)}, ` +
+        `max |Δ| score ${d.maxScoreDiff.toExponential(3)}, ` +
+        `answer attention ${d.maxAnswerAttentionDiff.toExponential(3)}, ` +
         `question attention ${d.maxQuestionAttentionDiff.toExponential(3)}\n` +
         d.perInterview
           .map((p, k) => `  #${k}: score ${p.expected.toFixed(6)} |Δ| ${p.score.toExponential(2)}`)

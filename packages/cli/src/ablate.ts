@@ -178,7 +178,8 @@ export async function runAblate(args: string[]): Promise<number> {
     command: `hirenet ${['ablate', ...args].join(' ')}`,
     dataset: [
       `${data}: ${n} interviews, modalities`,
-      `${available.join(' + ')}${generator === undefined ? '' : `, generator ${generator.name ?? '?'} seed ${String(generator.seed)}`}`,
+      available.join(' + ') +
+        (generator === undefined ? '' : `, generator ${generator.name ?? '?'} seed ${String(generator.seed)}`),
     ].join(' '),
     split: `80/10/10 by interview: ${nTrain} / ${nVal} / ${n - nTrain - nVal}`,
     settings: { ...settings, models: models.join(',') },

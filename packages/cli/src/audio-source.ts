@@ -19,6 +19,17 @@ export interface AudioSource {
 }
 
 const HEAD_BYTES = 1 << 20;
+/** What ffmpeg says when the input has no decodable audio (vs. a failure of ffmpeg itself). */
+const NOT_AUDIO = new RegExp(
+  [
+    'Invalid data',
+    'does not contain any stream',
+    'Output file #0 does not contain',
+    'matches no streams',
+    'could not find codec',
+  ].join('|'),
+  'i',
+);
 
 export async function openAudioFile(path: string): Promise<AudioSource> {
   let size: number;
@@ -106,10 +117,7 @@ function ffmpegSource(path: string): AudioSource {
       const code = await exited;
       if (code !== 0 && total === 0) {
         const msg = errText.trim().split('\n').slice(-2).join(' ');
-        const notAudio =
-          /Invalid data|does not contain any stream|Output file #0 does not contain|matches no streams|could not find codec/i.test(
-            errText,
-          );
+        const notAudio = NOT_AUDIO.test(errText);
         throw new AudioInputError(
           notAudio ? 'not-audio' : 'decoder-failed',
           `ffmpeg could not decode ${path}: ${msg || `exit ${code}`}`,

@@ -44,17 +44,25 @@ export async function runEval(args: string[]): Promise<number> {
     Number(flags.get('threshold') ?? 0.5),
   );
   // Datasets with planted events (SimInterview) also get attention scored against ground truth.
-  const withEvents = scored.filter((s) => Array.isArray(s.extra['events']));
+  // A text model's attention is over words: SimInterview records those events as `textEvents`.
+  const eventsField = models.has('text') && models.size === 1 ? 'textEvents' : 'events';
+  const planted = (s: (typeof scored)[number]): unknown => s.extra[eventsField] ?? s.extra['events'];
+  const withEvents = scored.filter((s) => Array.isArray(planted(s)));
   const attention =
     withEvents.length > 0
       ? attentionHits(
-          withEvents.map((s) => ({ answerAttention: s.answerAttention, events: s.extra['events'] as PlantedEvent[] })),
+          withEvents.map((s) => ({ answerAttention: s.answerAttention, events: planted(s) as PlantedEvent[] })),
         )
       : undefined;
   const sharpness = attentionSharpness(scored.flatMap((s) => s.answerAttention));
   if (flags.has('json'))
     stdout.write(
-      `${JSON.stringify({ ...m, ...(attention ? { attention } : {}), sharpness, ...(spread ? { takeSpread: spread } : {}) })}\n`,
+      `${JSON.stringify({
+        ...m,
+        ...(attention ? { attention } : {}),
+        sharpness,
+        ...(spread ? { takeSpread: spread } : {}),
+      })}\n`,
     );
   else {
     stdout.write(

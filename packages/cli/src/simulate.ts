@@ -99,7 +99,9 @@ export async function runSimulate(args: string[]): Promise<number> {
     [
       `wrote ${result.interviews} interviews (${formatBytes(result.bytes)}) to ${result.dir} in`,
       `${seconds.toFixed(1)} s`,
-      `(${config.variant === undefined ? '' : `variant ${config.variant}, `}${config.take === undefined ? '' : `take ${config.take}, `}seed`,
+      `(${config.variant === undefined ? '' : `variant ${config.variant}, `}${
+        config.take === undefined ? '' : `take ${config.take}, `
+      }seed`,
       `${config.seed}, modalities`,
       `${[...config.modalities, ...(config.text === true ? ['text'] : [])].join(',')}, label noise`,
       `${config.labelNoise})\n`,

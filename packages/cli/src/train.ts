@@ -95,7 +95,11 @@ export async function runTrain(args: string[]): Promise<number> {
     }
     await writeFile(
       join(staging, 'fusion.json'),
-      `${JSON.stringify({ format: FUSION_FORMAT, rule: 'mean', members: { audio: 'audio', video: 'video' } }, null, 2)}\n`,
+      `${JSON.stringify(
+        { format: FUSION_FORMAT, rule: 'mean', members: { audio: 'audio', video: 'video' } },
+        null,
+        2,
+      )}\n`,
     );
   } catch (e) {
     await rm(staging, { recursive: true, force: true });

@@ -36,7 +36,8 @@ export function startApp(shell: Shell): void {
   loaded.then(
     (l) => {
       shell.progress.hidden = true;
-      shell.status.textContent = `Ready · ${l.hn.modalities.includes('video') ? 'voice and face' : 'voice only'} · ${l.hn.backend}`;
+      const channels = l.hn.modalities.includes('video') ? 'voice and face' : 'voice only';
+      shell.status.textContent = `Ready · ${channels} · ${l.hn.backend}`;
       document.body.dataset['loaded'] = l.hn.modalities.join('+');
     },
     (e: unknown) => {

@@ -8,6 +8,7 @@ import { h, isolate } from '../dom.ts';
 import { lineChart, type Chart } from './chart.ts';
 import { feedbackList } from './feedback.ts';
 import { momentList } from './moments.ts';
+import { transcriptSection } from './transcript.ts';
 import { answerSeries } from './tracks.ts';
 
 let syncCounter = 0;
@@ -29,13 +30,18 @@ export function answerSection(
     `Question ${index + 1}`,
     isolate(question, { class: 'hn-question' }),
   );
+  const text = result.transcripts?.[index] ?? null;
   if (record === null) {
+    const feedback = result.feedback.answers.find((a) => a.answer === index)?.items ?? [];
     return {
       el: h(
         'section',
         { class: 'hn-card hn-answer', 'aria-labelledby': `hn-answer-${index}`, 'data-answer': index },
         heading,
-        h('p', { class: 'hn-muted' }, 'Not answered.'),
+        text === null ? h('p', { class: 'hn-muted' }, 'Not answered.') : null,
+        text === null ? null : h('p', { class: 'hn-meta' }, 'Not recorded · analysed: the words only'),
+        text === null ? null : transcriptSection(text, text.lexical.durationSeconds ?? 0),
+        text === null ? null : feedbackList(feedback, `Measurements for answer ${index + 1}`),
       ),
       charts: [],
     };
@@ -94,7 +100,8 @@ export function answerSection(
       { class: 'hn-meta' },
       [
         `${record.durationSeconds.toFixed(1)} s recorded · analysed:`,
-        `${channels.length === 0 ? 'nothing usable' : channels.join(' and ')}${record.video === null && record.audio !== null ? ' (audio only)' : ''}`,
+        (channels.length === 0 ? 'nothing usable' : channels.join(' and ')) +
+          (record.video === null && record.audio !== null ? ' (audio only)' : ''),
       ].join(' '),
     ),
     h(
@@ -103,6 +110,7 @@ export function answerSection(
       charts.map((c) => c.el),
     ),
     series.tracks.length === 0 ? h('p', { class: 'hn-muted' }, 'No descriptor tracks for this answer.') : null,
+    text === null ? null : transcriptSection(text, record.durationSeconds),
     h('h4', {}, 'Key moments'),
     momentList(moments),
     h(

@@ -144,7 +144,8 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
       );
       say.textContent = [
         `Answer ${i + 1} stored (${record.durationSeconds.toFixed(1)} s; analysed:`,
-        `${channels.join(' and ') || 'nothing usable'}).${i < n - 1 ? ' Continue with the next question when ready.' : ' You can see your report now.'}`,
+        `${channels.join(' and ') || 'nothing usable'}).`,
+        i < n - 1 ? 'Continue with the next question when ready.' : 'You can see your report now.',
       ].join(' ');
     }
 

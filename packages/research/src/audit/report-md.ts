@@ -77,8 +77,11 @@ export function renderAuditMarkdown(report: AuditReport, options: MarkdownOption
       `scoring rate among eligible categories. Flags: ratio < ${m.fourFifths} (four-fifths rule);`,
       'significant = lower rate than the',
     ].join(' '),
-    `reference with two-sided Fisher's exact p < ${m.alpha}; < 2 % = fewer than ${100 * m.smallShare} % of all candidates` +
-      (m.excludeSmallFromReference ? ' (reported, never the reference).' : ' (reported; may be the reference).'),
+    [
+      `reference with two-sided Fisher's exact p < ${m.alpha}; < 2 % = fewer than ${100 * m.smallShare} %`,
+      'of all candidates',
+      m.excludeSmallFromReference ? '(reported, never the reference).' : '(reported; may be the reference).',
+    ].join(' '),
     '',
     ...table(report, 'sex', false),
     ...table(report, 'race', false),

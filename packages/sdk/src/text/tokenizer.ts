@@ -19,8 +19,14 @@ const LATIN_DIACRITICS = /[\u0300-\u036f]/g;
  * One token: letter acronyms with dots ("u.s.", "ph.d."), numbers with internal separators
  * ("3.5", "1,000"), or runs of letters/digits/marks joined by single apostrophes or hyphens.
  */
-const TOKEN =
-  /(?<![\p{L}\p{N}])\p{L}{1,2}(?:\.\p{L}{1,2})+\.?(?![\p{L}\p{N}])|\p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:['-][\p{L}\p{M}\p{N}]+)*/gu;
+const TOKEN = new RegExp(
+  [
+    String.raw`(?<![\p{L}\p{N}])\p{L}{1,2}(?:\.\p{L}{1,2})+\.?(?![\p{L}\p{N}])`,
+    String.raw`\p{N}+(?:[.,]\p{N}+)+(?![\p{L}\p{N}])`,
+    String.raw`[\p{L}\p{M}\p{N}]+(?:['-][\p{L}\p{M}\p{N}]+)*`,
+  ].join('|'),
+  'gu',
+);
 
 /** Suffix contractions → the word they stand for. */
 const CONTRACTIONS: Readonly<Record<string, string>> = { re: 'are', m: 'am', ve: 'have', ll: 'will', d: 'would' };
