@@ -47,6 +47,26 @@ export type {
 export type { ExportedDataset, ExportOptions } from './session/export.ts';
 export type { StoredSession } from './session/store.ts';
 
+// The words (text channel): transcripts a host supplies, on-device transcribers, what the result says.
+export {
+  parseTranscript,
+  type TranscriptInput,
+  type TranscriptFormat,
+} from './text/transcript-parse.ts';
+export {
+  TranscriptError,
+  TRANSCRIPT_LIMITS,
+  type Transcript,
+  type TranscriptWord,
+  type TranscriptSource,
+} from './text/transcript.ts';
+export { createLocalSpeechTranscriber, type LocalSpeechOptions } from './text/transcript-recognition.ts';
+export { TranscriberError, type Transcriber, type TranscriberErrorCode } from './text/transcript-source.ts';
+export type { AnswerText } from './session/text-channel.ts';
+export type { KeyWord } from './text/lexical-keywords.ts';
+export type { LexicalStats, Counted } from './text/lexical.ts';
+export type { LexicalMetric } from './text/lexical-feedback.ts';
+
 // Consent notice and the accountability log (proof of consent and deletion, codes only).
 export {
   NOTICE_TEMPLATE_EN,

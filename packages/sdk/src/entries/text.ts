@@ -13,3 +13,7 @@ export {
   type UnknownWordStrategy,
   type TokenResolution,
 } from '../text/embed.ts';
+export { lexicalStats, normaliseWord, type LexicalOptions } from '../text/lexical.ts';
+export { lexicalFeedback, type LexicalFeedbackItem } from '../text/lexical-feedback.ts';
+export { keyWords, type AttendedWord } from '../text/lexical-keywords.ts';
+export { transcriptFromVtt, parseVttTime } from '../text/transcript-vtt.ts';

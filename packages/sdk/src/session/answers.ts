@@ -8,6 +8,9 @@
 import { startAnswerCapture, type AnswerCapture } from './answer-capture.ts';
 import { analyzeAnswerFile } from './answer-file.ts';
 import type { TakeInput } from './answer-take.ts';
+import { TakeTranscriber, transcriberTranscript } from './answer-transcriber.ts';
+import type { Transcriber } from '../text/transcript-source.ts';
+import type { Transcript } from '../text/transcript.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
 import type { SessionEventDetails, SessionEventType } from './events.ts';
@@ -30,10 +33,14 @@ interface Running {
   readonly index: number;
   readonly capture: AnswerCapture;
   readonly warnings: SessionWarning[];
+  /** The take's transcriber, when the text channel is on and the host set one. */
+  readonly words: TakeTranscriber | null;
 }
 
 export class SessionAnswers {
   private current: Running | null = null;
+  /** Listens to each take when the text channel is consented (InterviewSession.setTranscriber). */
+  transcriber: Transcriber | null = null;
 
   constructor(private readonly host: AnswerHost) {}
 
@@ -82,12 +89,14 @@ export class SessionAnswers {
       if (live()) state.to('consented', 'end a failed start');
       throw e;
     }
+    const words = await this.startWords(index, stream, warnings, live);
     if (!live()) {
       // Withdrawn, closed or deleted while the capture started: stop what started.
+      words?.abort();
       await capture.abort();
       state.check(epoch, 'beginAnswer()');
     }
-    this.current = { index, capture, warnings };
+    this.current = { index, capture, warnings, words };
     if (rec.answers.every((a) => a === null)) rec.log.record({ type: 'analysis', phase: 'started' });
     this.host.emit('progress', { stage: 'answer-started', answer: index });
   }
@@ -102,11 +111,11 @@ export class SessionAnswers {
     const epoch = state.epoch;
     return state.track(
       (async () => {
-        const captured = await cur.capture.stop();
+        const [captured, words] = await Promise.all([cur.capture.stop(), cur.words?.finish() ?? null]);
         state.check(epoch, 'endAnswer()');
         const videoRows = captured.video?.rows ?? (captured.videoTried ? [] : null);
         const take = { seconds: captured.seconds, audio: captured.audio, videoRows };
-        return this.store(cur.index, take, cur.warnings, epoch);
+        return this.store(cur.index, take, cur.warnings, epoch, words);
       })().finally(() => state.settle(epoch)),
     );
   }
@@ -128,10 +137,11 @@ export class SessionAnswers {
             faces: this.host.rec.uses('video') ? ctx.faces : null,
             audioWorkerUrl: ctx.audioWorkerUrl,
           });
+          const words = await this.fileWords(index, file);
           state.check(epoch, 'addAnswerFile()');
           const warnings = f.warnings.map((w) => ({ ...w, answer: index }));
           for (const w of warnings) rec.warn(w);
-          return await this.store(index, f, warnings, epoch);
+          return await this.store(index, f, warnings, epoch, words);
         } catch (e) {
           const code = fileErrorLogCode(e);
           if (code !== undefined && state.epoch === epoch) rec.log.record({ type: 'warning', code, answer: index });
@@ -147,7 +157,39 @@ export class SessionAnswers {
   async abort(): Promise<void> {
     const cur = this.current;
     this.current = null;
+    cur?.words?.abort();
     await cur?.capture.abort();
+  }
+
+  /** Starts the transcriber on the take's microphone, when the text channel is on; failures warn. */
+  private async startWords(
+    index: number,
+    stream: MediaStream,
+    warnings: SessionWarning[],
+    live: () => boolean,
+  ): Promise<TakeTranscriber | null> {
+    const t = this.transcriber;
+    if (t === null || !this.host.rec.uses('text')) return null;
+    const warn = (message: string): void => {
+      if (!live()) return;
+      const w: SessionWarning = { code: 'transcript-failed', answer: index, message, modality: 'text' };
+      warnings.push(w);
+      this.host.rec.warn(w);
+    };
+    return TakeTranscriber.start(t, stream.getAudioTracks()[0] ?? null, warn);
+  }
+
+  /** The words of an uploaded file, from a transcriber that can read files; null otherwise. */
+  private async fileWords(index: number, file: Blob): Promise<Transcript | null> {
+    const t = this.transcriber;
+    if (t?.transcribeFile === undefined || !this.host.rec.uses('text')) return null;
+    try {
+      return transcriberTranscript(t, await t.transcribeFile(file));
+    } catch (e) {
+      const message = `${t.label} could not transcribe the file (${(e as Error).message})`;
+      this.host.rec.warn({ code: 'transcript-failed', answer: index, message, modality: 'text' });
+      return null;
+    }
   }
 
   /** Builds and stores one answer's record (shared by live capture and uploaded files). */
@@ -156,8 +198,11 @@ export class SessionAnswers {
     x: Omit<TakeInput, 'index'>,
     captureWarnings: SessionWarning[],
     epoch: number,
+    words: Transcript | null = null,
   ): Promise<AnswerRecord | null> {
     const record = this.host.rec.applyTake(index, x, captureWarnings);
+    // The take's own words come with it (a kept earlier take keeps its own transcript).
+    if (record !== null && words !== null) this.host.rec.setTranscript(index, words);
     if (record !== null) await this.host.persistOrWarn(epoch, index);
     this.host.emit('progress', { stage: 'answer-ended', answer: index });
     return record;

@@ -4,6 +4,9 @@
  * `warning` (a SessionWarning) and, while an answer records video, `face` ({ answer, present, seconds }),
  * all as CustomEvent detail; `s.on(type, (detail) => …)` hands the detail directly.
  */
+import type { Transcript } from '../text/transcript.ts';
+import type { TranscriptFormat, TranscriptInput } from '../text/transcript-parse.ts';
+import type { Transcriber } from '../text/transcript-source.ts';
 import { type AnswerHost, SessionAnswers } from './answers.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
@@ -14,6 +17,7 @@ import { validateConsentNotice, type InterviewSpec } from './options.ts';
 import { scoreSession } from './score-session.ts';
 import { SessionState } from './state.ts';
 import { SessionRecord } from './session-record.ts';
+import { hostTranscript, textUsable } from './transcripts.ts';
 import { removeSession, type StoredSession } from './store.ts';
 import type { AnswerRecord, ConsentRecord, InterviewResult, SessionModality, SessionWarning } from './types.ts';
 
@@ -194,6 +198,39 @@ export class InterviewSession extends SessionEvents {
   }
 
   /**
+   * Sets the transcript of answer `index` (text channel): plain text, the JSON form, WebVTT, or words
+   * with `start`/`end` seconds from the answer's start (docs/session-api.md#transcripts). `null`
+   * removes it. A new take of the answer drops the earlier take's words, so set them after the take.
+   * Throws `consent-required` when the candidate did not consent to the words, `invalid-transcript`
+   * (TranscriptError) for input the SDK cannot read.
+   */
+  async setTranscript(index: number, input: TranscriptInput | null, format?: TranscriptFormat): Promise<void> {
+    this.assertConsent('add a transcript');
+    this.assertIndex(index);
+    const t = hostTranscript(this.uses('text'), input, format);
+    this.rec.setTranscript(index, t);
+    await this.persist(this.state.epoch);
+  }
+
+  /** The transcript of answer `index`, or null. */
+  transcript(index: number): Transcript | null {
+    this.assertIndex(index);
+    return this.rec.transcripts[index] ?? null;
+  }
+
+  /**
+   * Listens to every recorded take with `t` (an on-device transcriber: `createLocalSpeechTranscriber`
+   * or the host's own) while the text channel is consented; null stops. Its words become the take's
+   * transcript at `endAnswer`; a transcriber that fails costs the words only (`transcript-failed`).
+   */
+  setTranscriber(t: Transcriber | null): void {
+    this.assertOpen();
+    if (t !== null && (typeof t !== 'object' || typeof t.begin !== 'function' || typeof t.end !== 'function'))
+      throw new SessionError('invalid-options', 'setTranscriber() needs { label, begin, end, abort } or null');
+    this.takes.transcriber = t;
+  }
+
+  /**
    * Scores the recorded answers (late fusion over the modalities present). The result is kept
    * until an answer changes; `fresh: true` scores again (e.g. after resuming on another backend).
    */
@@ -201,8 +238,11 @@ export class InterviewSession extends SessionEvents {
     this.assertConsent('analyse');
     if (this.takes.recording !== null) throw new SessionError('invalid-state', 'endAnswer() before result()');
     if (this.rec.result !== null && options.fresh !== true) return this.rec.result;
-    const usable = this.rec.answers.some((a) => a !== null && (a.audio !== null || a.video !== null));
-    if (!usable) throw new SessionError('no-answers', 'no recorded answer has audio or video the model can read');
+    const usable =
+      this.rec.answers.some((a) => a !== null && (a.audio !== null || a.video !== null)) ||
+      textUsable(this.uses('text'), this.rec.transcripts);
+    if (!usable)
+      throw new SessionError('no-answers', 'no recorded answer has audio, video or a transcript the model can read');
     this.state.to('storing', 'score (an answer is being recorded or analysed)');
     const epoch = this.state.epoch;
     return this.state.track(scoreSession(this.host, epoch).finally(() => this.state.settle(epoch)));
@@ -210,7 +250,8 @@ export class InterviewSession extends SessionEvents {
 
   /** The session as hirenet-dataset/1 (derived features only). */
   exportDataset(options: ExportOptions): ExportedDataset {
-    const out = exportDataset(this.id, this.spec, this.rec.answers, this.ctx.names, options);
+    const words = this.uses('text') ? this.rec.transcripts : [];
+    const out = exportDataset(this.id, this.spec, this.rec.answers, this.ctx.names, options, words);
     this.rec.log.record({ type: 'export', kind: 'dataset' });
     return out;
   }
@@ -230,8 +271,7 @@ export class InterviewSession extends SessionEvents {
     await this.release();
     // After every save this session queued (store.ts runs them in order): nothing comes back.
     if (this.ctx.persist) await removeSession(this.id);
-    this.rec.answers = this.rec.answers.map(() => null);
-    this.rec.result = null;
+    this.rec.eraseDerived();
     this.rec.log.record({ type: 'deletion', scope: 'session' });
     return this.rec.log.toJSON();
   }

@@ -7,6 +7,7 @@ import { embedText } from '../text/embed.ts';
 import type { AnswerHost } from './answers.ts';
 import type { InterviewSpec } from './options.ts';
 import { assembleResult, runModels } from './scoring.ts';
+import { prepareText } from './text-result.ts';
 import type { InterviewResult } from './types.ts';
 
 export async function scoreSession(
@@ -23,13 +24,18 @@ export async function scoreSession(
   let result: InterviewResult;
   try {
     const outputs = await runModels(consented, rec.answers, words);
+    // The words, when consented: the text model (if loaded) and lexical feedback (always).
+    const text = rec.uses('text')
+      ? await prepareText(consented.get('text'), ctx.vocab, rec.transcripts, rec.answers, spec.questions, words)
+      : undefined;
     state.check(epoch, 'result()');
-    result = assembleResult(outputs, rec.answers, {
+    const context = {
       modelVersion: ctx.modelVersion,
       backend: ctx.backend,
       warnings: rec.warnings,
       questionCount: spec.questions.length,
-    });
+    };
+    result = assembleResult(outputs, rec.answers, context, text);
   } catch (e) {
     if (state.epoch === epoch) rec.log.record({ type: 'analysis', phase: 'failed' });
     throw e;

@@ -4,6 +4,7 @@
  * there decides *when* to save, and this module only *what*: after every step, so a reload
  * loses nothing.
  */
+import type { Transcript } from '../text/transcript.ts';
 import { decideTake, type TakeInput } from './answer-take.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
@@ -22,6 +23,8 @@ export class SessionRecord {
   answers: (AnswerRecord | null)[];
   warnings: SessionWarning[];
   result: InterviewResult | null;
+  /** Per question: the transcript of the answer's words (text channel), or null. */
+  transcripts: (Transcript | null)[];
   private readonly previousLogs: EventLogJson[];
 
   constructor(
@@ -38,14 +41,18 @@ export class SessionRecord {
     this.answers = stored === undefined ? spec.questions.map(() => null) : [...stored.answers];
     this.warnings = stored === undefined ? [] : [...stored.warnings];
     this.result = stored?.result ?? null;
+    this.transcripts = spec.questions.map((_, i) => stored?.transcripts?.[i] ?? null);
     this.previousLogs = stored === undefined ? [] : [...stored.logs];
   }
 
-  /** Whether channel `m` is consented, modelled and (for video) has a face analyser. */
+  /**
+   * Whether channel `m` is consented, modelled and (for video) has a face analyser. Text needs no
+   * model: transcripts then give lexical feedback without a text score.
+   */
   uses(m: SessionModality): boolean {
     return (
       this.consent?.modalities.includes(m) === true &&
-      this.ctx.models.has(m) &&
+      (m === 'text' ? this.ctx.modalities.includes('text') : this.ctx.models.has(m)) &&
       (m !== 'video' || this.ctx.faces !== null)
     );
   }
@@ -76,13 +83,22 @@ export class SessionRecord {
       ...record.warnings,
     ];
     this.answers[index] = record;
+    // The earlier take's words were not said in this one (a transcriber sets the new take's words after).
+    this.transcripts[index] = null;
     this.result = null;
     return record;
+  }
+
+  /** Puts (or with null removes) the transcript of answer `index`; the result is scored again. */
+  setTranscript(index: number, t: Transcript | null): void {
+    this.transcripts[index] = t;
+    this.result = null;
   }
 
   /** Erases everything derived from the candidate (answers, their warnings, the result). */
   eraseDerived(): void {
     this.answers = this.answers.map(() => null);
+    this.transcripts = this.transcripts.map(() => null);
     this.warnings = this.warnings.filter((w) => w.answer === undefined);
     this.result = null;
   }
@@ -105,6 +121,7 @@ export class SessionRecord {
       answers: this.answers,
       warnings: this.warnings,
       result: this.result,
+      transcripts: this.transcripts,
       logs: this.eventLogs(),
     };
     await saveSession(stored, true);

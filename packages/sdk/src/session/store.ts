@@ -4,6 +4,7 @@
  * localStorage keys under the `hirenet` prefix. About 60 lines of plain IndexedDB, which is
  * less to audit than a wrapper dependency.
  */
+import type { Transcript } from '../text/transcript.ts';
 import type { EventLogJson } from './event-log-types.ts';
 import { SessionError } from './errors.ts';
 import type { AnswerRecord, ConsentRecord, InterviewResult, SessionModality, SessionWarning } from './types.ts';
@@ -24,6 +25,8 @@ export interface StoredSession {
   readonly answers: readonly (AnswerRecord | null)[];
   readonly warnings: readonly SessionWarning[];
   readonly result: InterviewResult | null;
+  /** Per question: the answer's transcript (text channel), or null; absent in records from before it. */
+  readonly transcripts?: readonly (Transcript | null)[];
   /** Event logs of this session, one per page load that worked on it (oldest first). */
   readonly logs: readonly EventLogJson[];
 }

@@ -1,0 +1,50 @@
+/**
+ * A fusion model with a text member for the session-text tests: the tiny audio/video model of
+ * session-fixtures.ts plus a text HireNet trained on SimInterview's plain-text transcripts
+ * (`simulate --modalities audio,text`, `train --modality text`, 2 epochs: ~15 s on 2 cores).
+ * Kept under node_modules/.cache beside the tiny model and reused.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, sharedUrl } from './harness/index.ts';
+import { FACE_MODEL, tinyModel, workDir } from './session-fixtures.ts';
+
+export const textModelDir = join(repoRoot, 'node_modules/.cache/hirenet-session-test/model-text');
+
+export function textFusionModel(): string {
+  const dir = textModelDir;
+  const cli = join(repoRoot, 'packages/cli/bin/hirenet.js');
+  const tiny = tinyModel();
+  if (!existsSync(join(dir, 'text/model.json'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const fusion = JSON.parse(readFileSync(join(tiny, 'fusion.json'), 'utf8')) as { members: Record<string, string> };
+    for (const member of Object.values(fusion.members))
+      cpSync(join(tiny, member), join(dir, member), { recursive: true });
+    const sim = join(workDir(), 'sim-text');
+    const simArgs = ['--seed', '1', '--interviews', '120', '--modalities', 'audio,text', '--answers', '1-3'];
+    execFileSync(process.execPath, [cli, 'simulate', '--out', sim, ...simArgs, '--windows', '30-60'], {
+      stdio: 'ignore',
+    });
+    const trainArgs = ['--modality', 'text', '--out', join(dir, 'text'), '--units', '8', '--epochs', '2'];
+    execFileSync(process.execPath, [cli, 'train', '--data', sim, ...trainArgs], { stdio: 'ignore' });
+    writeFileSync(
+      join(dir, 'fusion.json'),
+      `${JSON.stringify({ ...fusion, members: { ...fusion.members, text: 'text' } }, null, 2)}\n`,
+    );
+  }
+  execFileSync(process.execPath, [cli, 'manifest', '--model', dir], { stdio: 'ignore' });
+  return dir;
+}
+
+/** Asset URLs for the text session page (as tinySessionAssets, with the text fusion model). */
+export function textSessionAssets(): Record<string, string | null> {
+  const fs = (abs: string): string => `/@fs${abs}/`;
+  return {
+    modelUrl: fs(textFusionModel()),
+    vocabUrl: fs(`${repoRoot}/models/vocab`),
+    wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
+    faceModelUrl: sharedUrl(FACE_MODEL),
+  };
+}
