@@ -56,9 +56,7 @@ export async function benchTraining(backend: 'cpu' | 'wasm', interviews: number)
     const names = manifest.modalities.audio ?? [];
     const { words } = await loadWords();
     const standardizer = fitStandardizer(
-      parsed
-        .flatMap((iv) => iv.answers.map((a) => a.audio))
-        .filter((a): a is Float32Array => a != null),
+      parsed.flatMap((iv) => iv.answers.map((a) => a.audio)).filter((a): a is Float32Array => a != null),
       names,
     );
     const encoded = parsed.map((iv) => encodeInterview(iv, 'audio', standardizer, words));

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageStep } from './page-steps.ts';
 import { chromiumLacks, closeHarness, needs, sharedMissing, withPage, type PageOptions } from './harness/index.ts';
 import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinySessionAssets } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-api] ${missing}`);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Out = { step: string; [k: string]: any };
+type Out = PageStep;
 interface Run {
   tensorsBefore: number;
   tensorsAfterClose: number;

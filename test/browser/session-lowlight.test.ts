@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageStep } from './page-steps.ts';
 import { LOW_LIGHT } from '../../packages/sdk/src/session/answer-record.ts';
 import {
   closeHarness,
@@ -23,8 +24,7 @@ const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-lowlight] ${missing}`);
 const DARKEN = 'eq=brightness=-0.45';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Out = { step: string; [k: string]: any };
+type Out = PageStep;
 
 /**
  * The clip darkened, as a fake-camera .y4m (temp dir) and as an uploadable .mp4 (under

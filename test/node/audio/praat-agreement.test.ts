@@ -108,7 +108,7 @@ describe.skipIf(skipReason !== '')(TITLE, () => {
       .sort()) {
       results.push(measure(f, 'real', join(FIXTURES, f)));
     }
-    for (const p of videoSoundtracks(dir)) results.push(measure(basename(p, '.wav') + '.mp4', 'video', p));
+    for (const p of videoSoundtracks(dir)) results.push(measure(`${basename(p, '.wav')}.mp4`, 'video', p));
     for (const c of espeakClips(dir)) {
       results.push(measure(c.name, c.name.includes('noise') ? 'espeak-noisy' : 'espeak', c.path));
     }

@@ -32,7 +32,7 @@ export function speakerBaseline(spec: ModalitySpec, voice: number, gauss: () => 
 }
 
 function quantise(v: number, f: FeatureSpec): number {
-  const clipped = v < f.lo ? f.lo : v > f.hi ? f.hi : v;
+  const clipped = Math.min(Math.max(v, f.lo), f.hi);
   const scale = 10 ** f.decimals;
   return Math.round(clipped * scale) / scale;
 }
