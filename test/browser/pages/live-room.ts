@@ -20,10 +20,17 @@ type Cmd =
   /** Candidate: put raw text on the cue channel, bypassing the page's own validation (a tampered client). */
   | { cmd: 'send-raw-cue'; text: string }
   | { cmd: 'debug' }
+  /** Drop this page's relay socket as a network change would (the room reconnects by itself). */
+  | { cmd: 'drop-relay' }
+  /** This member's relay id and, per peer, its id and a tag that stays with its RTCPeerConnection object. */
+  | { cmd: 'identity' }
   /** Types of the local and remote candidates of each peer connection's selected pair. */
   | { cmd: 'selected-pairs' };
 
 let page: LiveRoomPage | undefined;
+/** A tag per RTCPeerConnection object: the same tag after a reconnection proves the same connection. */
+const pcTags = new WeakMap<RTCPeerConnection, string>();
+let pcCount = 0;
 const root = document.getElementById('live-app')!;
 
 function ufrag(d: RTCSessionDescription | null): string | null {
@@ -52,6 +59,21 @@ exposeRun(async (a: Cmd) => {
       relayOnly: a.relayOnly === true,
     });
     return { ok: true };
+  }
+  if (a.cmd === 'drop-relay' || a.cmd === 'identity') {
+    const room = page?.role === 'interviewer' ? page.handle.room : page?.handle.room();
+    if (room == null) throw new Error('not in a room');
+    if (a.cmd === 'drop-relay') {
+      room.dropRelayForTest();
+      return { dropped: room.id };
+    }
+    return {
+      id: room.id,
+      peers: [...room.peers.values()].map((p) => {
+        if (!pcTags.has(p.link.pc)) pcTags.set(p.link.pc, `pc${++pcCount}`);
+        return { id: p.id, name: p.name, relay: p.relay, conn: p.link.pc.connectionState, tag: pcTags.get(p.link.pc) };
+      }),
+    };
   }
   if (a.cmd === 'debug') {
     const room = page?.role === 'interviewer' ? page.handle.room : page?.handle.room();

@@ -91,7 +91,8 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
     status.textContent = 'Joining the room…';
     const r = await LiveRoom.join({
       relayUrl: cfg.relayUrl,
-      token: await cfg.token(),
+      // A function: each reconnection to the relay fetches a fresh token.
+      token: cfg.token,
       localStream: stream,
       iceTransportPolicy: cfg.relayOnly === true ? 'relay' : 'all',
     });
@@ -106,6 +107,11 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
       root.dataset['state'] = e.detail.state;
     });
     r.addEventListener('peer-left', () => (status.textContent = 'The interviewer left the room.'));
+    r.addEventListener('relay-reconnecting', (e) => {
+      status.textContent = `Room server connection lost; the call goes on. Reconnecting (try ${e.detail.attempt})…`;
+    });
+    r.addEventListener('relay-reconnected', () => (status.textContent = 'Room server connection restored.'));
+    r.addEventListener('relay-lost', (e) => (status.textContent = `Room server unreachable: ${e.detail.reason}`));
     for (const p of r.peers.values()) if (p.stream !== null) setStream(remote, p.stream);
     analysis = await startCueAnalysis({
       stream,

@@ -91,7 +91,8 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
   status.textContent = 'Joining the room…';
   const room = await LiveRoom.join({
     relayUrl: cfg.relayUrl,
-    token: await cfg.token(),
+    // A function: each reconnection to the relay fetches a fresh token.
+    token: cfg.token,
     localStream: stream,
     iceTransportPolicy: cfg.relayOnly === true ? 'relay' : 'all',
   });
@@ -130,8 +131,9 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
   room.addEventListener('state', (e) => {
     const t = byPeer.get(e.detail.id);
     if (t === undefined) return;
-    t.state.textContent = e.detail.state;
+    t.state.textContent = e.detail.relay === 'away' ? `${e.detail.state} (rejoining)` : e.detail.state;
     t.el.dataset['state'] = e.detail.state;
+    t.el.dataset['relay'] = e.detail.relay;
   });
   room.addEventListener('cue', (e) => {
     byPeer.get(e.detail.peer.id)?.strip.show(e.detail.cue);
@@ -142,6 +144,21 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
   });
   room.addEventListener('relay-closed', () => {
     status.textContent = 'The room server connection closed; calls already connected continue.';
+  });
+  room.addEventListener('relay-reconnecting', (e) => {
+    status.textContent = `Room server connection lost; calls go on. Reconnecting (try ${e.detail.attempt})…`;
+  });
+  room.addEventListener('relay-reconnected', () => (status.textContent = 'Room server connection restored.'));
+  room.addEventListener('relay-lost', (e) => (status.textContent = `Room server unreachable: ${e.detail.reason}`));
+  // Same candidate, new relay id: the tile (video, cue strip, notes) stays as it is.
+  room.addEventListener('peer-rejoined', (e) => {
+    const t = byPeer.get(e.detail.oldId);
+    if (t === undefined) return;
+    byPeer.delete(e.detail.oldId);
+    byPeer.set(e.detail.peer.id, t);
+    t.el.dataset['peer'] = e.detail.peer.id;
+    t.el.dataset['relay'] = 'present';
+    t.state.textContent = e.detail.peer.state;
   });
   // Closing the tab says goodbye too, so candidates see "left" at once rather than a dropped socket.
   addEventListener('pagehide', () => room.leave(), { once: true });

@@ -4,6 +4,7 @@
  */
 export { LiveRoom, type LiveRoomOptions, type LiveRoomEventMap, type RemotePeer } from './room-client.ts';
 export { PeerLink, CUE_CHANNEL, type PeerLinkOptions } from './peer-link.ts';
+export { backoffDelayMs, FINAL_CLOSE_CODES, type ReconnectOptions } from './relay-socket.ts';
 export { startCueAnalysis, type CueAnalysis, type CueAnalysisOptions } from './cue-analysis.ts';
 export {
   CUE_VERSION,
