@@ -95,8 +95,8 @@ function contentWords(vocab: WordVectors, text: string): Map<string, Float32Arra
 }
 
 /**
- * Ranks `bank` against `keywords` (words or short phrases of the last answer). Throws RangeError
- * on a count outside 1–10 or a similarity outside (0, 1]; an empty bank or no usable keyword gives
+ * Ranks `bank` against `keywords` (words or short phrases of the last answer). Throws HireNetError
+ * `invalid-options` on a count outside 1–10 or a similarity outside (0, 1]; an empty bank or no usable keyword gives
  * no suggestion, never a guess.
  */
 export function rankFollowUps(
