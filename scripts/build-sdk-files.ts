@@ -20,6 +20,8 @@ const common: BuildOptions = {
   platform: 'browser',
   target: 'es2022',
   minify: true,
+  // Error classes are told apart by name (AssetError, SessionError…): minified names would read 'ze'.
+  keepNames: true,
   legalComments: 'eof',
   // Some dependencies read process.env.NODE_ENV; a browser has no `process`.
   define: { 'process.env.NODE_ENV': '"production"' },
