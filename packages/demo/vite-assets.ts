@@ -54,6 +54,7 @@ export function defaultSources(repoRoot: string, sharedDir: string): AssetSource
   const env = process.env['HIRENET_MODEL_DIR'];
   const modelDir = env !== undefined && env !== '' ? resolve(env) : resolve(repoRoot, 'models/hirenet-demo');
   const face = resolve(sharedDir, 'models/face_landmarker.task');
+  const pose = resolve(sharedDir, 'models/pose_landmarker_lite.task');
   if (!existsSync(modelDir))
     console.warn(
       [
@@ -65,6 +66,7 @@ export function defaultSources(repoRoot: string, sharedDir: string): AssetSource
     modelDir: existsSync(modelDir) ? modelDir : null,
     vocabDir: resolve(repoRoot, 'models/vocab'),
     faceModel: existsSync(face) ? face : null,
+    poseModel: existsSync(pose) ? pose : null,
     sdkDir: resolve(repoRoot, 'packages/sdk'),
     scripts: sourceWorklet(resolve(repoRoot, 'packages/sdk')),
   };

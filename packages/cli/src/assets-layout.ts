@@ -9,6 +9,7 @@
  *   mediapipe/…        vision_wasm_module_internal.{js,wasm} (from the SDK's dependency)
  *   capture-worklet.js, audio-worker.js, vision-worker.js   prebuilt (@hirenet/sdk dist/workers)
  *   face_landmarker.task                                    only when the user supplies it
+ *   pose_landmarker_lite.task                               likewise (live posture cues, docs/live.md)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +22,8 @@ export interface AssetSources {
   readonly modelDir: string | null;
   readonly vocabDir: string;
   readonly faceModel: string | null;
+  /** PoseLandmarker bundle for live posture cues; absent or null: none served. */
+  readonly poseModel?: string | null;
   /** The @hirenet/sdk package directory: tfjs and MediaPipe resolve from it. */
   readonly sdkDir: string;
   /** Scripts served beside the data (capture-worklet.js, the prebuilt workers): name → contents. */
@@ -104,6 +107,8 @@ export function assetFiles(src: AssetSources): Map<string, () => Buffer> {
     files.set('model/manifest.json', () => Buffer.from(text));
   }
   if (src.faceModel !== null) files.set('face_landmarker.task', () => readFileSync(src.faceModel!));
+  const pose = src.poseModel;
+  if (pose != null) files.set('pose_landmarker_lite.task', () => readFileSync(pose));
   for (const [name, read] of src.scripts) files.set(name, read);
   return files;
 }
