@@ -9,8 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCueMessage } from '../../packages/sdk/src/live/cue-schema.ts';
+import { startRelay } from '../../packages/relay/src/server.ts';
 import type { StreamRunStats } from '../../packages/sdk/src/video/vision-worker.ts';
-import { closeHarness, sharedMissing, sharedPath, sharedUrl, withPage, type PageOptions } from './harness/index.ts';
+import {
+  closeHarness,
+  sharedMissing,
+  sharedPath,
+  sharedUrl,
+  withPage,
+  type HarnessPage,
+  type PageOptions,
+} from './harness/index.ts';
+import { receivedLines, sentLines, tile, waitFor } from './live-fixtures.ts';
 import { ffmpeg } from './harness/tools.ts';
 
 const FACE = 'models/face_landmarker.task';
@@ -37,7 +47,7 @@ function camera(): PageOptions {
       y4m,
     ]),
   );
-  return { fakeMedia: { video: y4m } };
+  return { fakeMedia: { video: y4m }, args: ['--allow-loopback-in-peer-connection'] };
 }
 
 afterAll(async () => {
@@ -138,5 +148,61 @@ describe.skipIf(missing !== undefined)('posture cues from the pose landmarker', 
       },
       opts,
     );
+  });
+
+  it('through a room: posture reaches the interviewer, equal to the candidate mirror, shown on both strips', async () => {
+    const opts = camera();
+    const relay = await startRelay({ dev: true, port: 0 });
+    const start = (h: HarnessPage, role: 'interviewer' | 'candidate', name: string): Promise<unknown> =>
+      h.run({
+        cmd: 'start',
+        role,
+        name,
+        room: 'p1',
+        auto: true,
+        relayUrl: relay.url,
+        modelUrl: sharedUrl(FACE),
+        poseUrl: role === 'candidate' ? sharedUrl(POSE) : null,
+      });
+    try {
+      await withPage(
+        'live-room.html',
+        async (iv) => {
+          await start(iv, 'interviewer', 'Ines');
+          await withPage(
+            'live-room.html',
+            async (ada) => {
+              await start(ada, 'candidate', 'Ada');
+              const got = await waitFor(
+                '2 received messages with posture',
+                async () => {
+                  const l = await receivedLines(iv.page, 'Ada');
+                  return l.filter((x) => parseCueMessage(x).posture !== null).length >= 2 ? l : undefined;
+                },
+                90_000,
+              );
+              const sent = await sentLines(ada.page);
+              // Every received line is a line the candidate's mirror shows, byte for byte.
+              for (const line of got) expect(sent).toContain(line);
+              const p = parseCueMessage(got.filter((x) => parseCueMessage(x).posture !== null).at(-1)!).posture!;
+              expect(p.outOfFrame).toBeLessThanOrEqual(0.2);
+              log(`received posture: ${JSON.stringify(p)}`);
+              const sizes = got.map((x) => new TextEncoder().encode(x).length);
+              log(`room messages with face, posture and voice: ${Math.min(...sizes)}–${Math.max(...sizes)} bytes`);
+              await waitFor('interviewer strip shows posture', async () =>
+                (
+                  (await iv.page.textContent(`${tile('Ada')} [data-cue="shoulder-tilt"]`).catch(() => null)) ?? ''
+                ).includes('°'),
+              );
+              expect(await ada.page.$('[data-testid="mirror-strip"] [data-cue="shoulder-tilt"]')).not.toBeNull();
+            },
+            opts,
+          );
+        },
+        opts,
+      );
+    } finally {
+      await relay.close();
+    }
   });
 });

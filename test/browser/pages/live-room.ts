@@ -14,6 +14,8 @@ type Cmd =
       auto: boolean;
       relayUrl: string;
       modelUrl: string | null;
+      /** Pose model (../shared's rebuild, checked against its sha256): posture cues on. */
+      poseUrl?: string | null;
       relayOnly?: boolean;
     }
   | { cmd: 'restart-ice'; name: string; timeoutMs: number }
@@ -26,6 +28,9 @@ type Cmd =
   | { cmd: 'identity' }
   /** Types of the local and remote candidates of each peer connection's selected pair. */
   | { cmd: 'selected-pairs' };
+
+/** sha256 of ../shared/models/pose_landmarker_lite.task (its README). */
+const SHARED_POSE_SHA256 = '9932cec8cd3ca15d6567c545eaad6e0379e6f6b0d89b08ee15141ed3cacdf356';
 
 let page: LiveRoomPage | undefined;
 /** A tag per RTCPeerConnection object: the same tag after a reconnection proves the same connection. */
@@ -54,6 +59,7 @@ exposeRun(async (a: Cmd) => {
         return ((await r.json()) as { token: string }).token;
       },
       face: a.modelUrl === null ? null : { ...viteVisionWasm, modelUrl: a.modelUrl },
+      pose: a.poseUrl == null ? null : { modelUrl: a.poseUrl, modelSha256: SHARED_POSE_SHA256 },
       audio: { workletUrl: viteAudioWorklet.workletUrl },
       video: {},
       relayOnly: a.relayOnly === true,
