@@ -28,24 +28,38 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
-/** Prebuilt workers and worklet, then the published variant of workers/bundled.ts over the workspace one. */
+/** The worker and worklet entry points, by output name. */
+const workerEntries = (sdkDir: string): Record<string, string> => ({
+  'audio-worker': join(sdkDir, 'src/audio/audio-worker.ts'),
+  'vision-worker': join(sdkDir, 'src/video/vision-worker.ts'),
+  'capture-worklet': join(sdkDir, 'src/audio/capture-worklet.ts'),
+});
+
+/**
+ * Each worker and the worklet as one self-contained module in `outDir`. One build per file, no
+ * code splitting: a worker must load with a single request. Also used by `hirenet assets` run
+ * from a checkout without a build (packages/cli/src/assets-layout.ts).
+ */
+export async function bundleWorkerScripts(sdkDir: string, outDir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const [name, entry] of Object.entries(workerEntries(sdkDir))) {
+    const outfile = join(outDir, `${name}.js`);
+    await build({ ...common, entryPoints: [entry], outfile });
+    out.push(outfile);
+  }
+  return out;
+}
+
+/** Prebuilt workers and worklet in dist/workers, then the published variant of workers/bundled.ts over the workspace one. */
 export async function buildWorkers(sdkDir: string): Promise<string[]> {
   const out = join(sdkDir, 'dist/workers');
-  const entries = {
-    'audio-worker': join(sdkDir, 'src/audio/audio-worker.ts'),
-    'vision-worker': join(sdkDir, 'src/video/vision-worker.ts'),
-    'capture-worklet': join(sdkDir, 'src/audio/capture-worklet.ts'),
-  };
-  // One build per file, no code splitting: a worker must load with a single request.
-  for (const [name, entry] of Object.entries(entries)) {
-    await build({ ...common, entryPoints: [entry], outfile: join(out, `${name}.js`) });
-  }
+  const files = await bundleWorkerScripts(sdkDir, out);
   for (const ext of ['js', 'd.ts']) {
     const dist = join(out, `bundled.dist.${ext}`);
     if (!existsSync(dist)) throw new Error(`${dist} missing: tsc did not compile src/workers/bundled.dist.ts`);
     renameSync(dist, join(out, `bundled.${ext}`));
   }
-  return Object.keys(entries).map((n) => join(out, `${n}.js`));
+  return files;
 }
 
 /**

@@ -112,7 +112,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   if (!o.audioOnly && o.faceModel === null)
     stderr.write('hirenet: no face model (pass --face-model PATH/face_landmarker.task): analysing audio only\n');
   const page = await analyzePage();
-  const assets = packagedSources({ modelDir: o.model, faceModel: o.faceModel, scripts: pageWorklet(page.dir) });
+  const assets = await packagedSources({ modelDir: o.model, faceModel: o.faceModel, scripts: pageWorklet(page.dir) });
   const server = await startAnalyzeServer({ pageDir: page.dir, assets, inputs: o.files }).catch(async (e: unknown) => {
     await page.cleanup();
     throw e;

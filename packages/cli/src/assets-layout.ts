@@ -12,8 +12,11 @@
  *   pose_landmarker_lite.task                               likewise (live posture cues, docs/live.md)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { manifestText } from './manifest-node.ts';
 
@@ -40,25 +43,42 @@ export function sdkPackageDir(): string {
   return dirname(require.resolve('@hirenet/sdk/package.json'));
 }
 
-/** The prebuilt scripts from `<sdkDir>/dist/workers`, or a usage error naming the build command. */
-export function prebuiltScripts(sdkDir: string): Map<string, () => Buffer> {
-  const dir = join(sdkDir, 'dist/workers');
-  const missing = PREBUILT_SCRIPTS.filter((f) => !existsSync(join(dir, f)));
-  if (missing.length > 0)
-    throw new HireNetError(
-      'usage',
-      `${dir} lacks ${missing.join(', ')}: in a checkout, run \`npm run build:packages\` first`,
-    );
-  return new Map(PREBUILT_SCRIPTS.map((f) => [f, () => readFileSync(join(dir, f))]));
+/**
+ * The prebuilt worker and worklet files. Installed: `<sdkDir>/dist/workers`. In a checkout (the
+ * SDK's sources present): bundled afresh from the sources (scripts/build-sdk-files.ts, a few
+ * seconds), so a dist/ from an earlier build is never copied stale.
+ */
+export async function prebuiltScripts(sdkDir: string): Promise<Map<string, () => Buffer>> {
+  const script = join(sdkDir, '../../scripts/build-sdk-files.ts');
+  let dir = join(sdkDir, 'dist/workers');
+  let tmp: string | undefined;
+  if (existsSync(join(sdkDir, 'src/audio/audio-worker.ts')) && existsSync(script)) {
+    tmp = await mkdtemp(join(tmpdir(), 'hirenet-workers-'));
+    const { bundleWorkerScripts } = (await import(pathToFileURL(script).href)) as {
+      bundleWorkerScripts(sdkDir: string, outDir: string): Promise<string[]>;
+    };
+    await bundleWorkerScripts(sdkDir, tmp);
+    dir = tmp;
+  }
+  try {
+    const missing = PREBUILT_SCRIPTS.filter((f) => !existsSync(join(dir, f)));
+    if (missing.length > 0)
+      throw new HireNetError('usage', `${dir} lacks ${missing.join(', ')}: reinstall @hirenet/sdk`);
+    // Read now: the temporary directory goes away below.
+    const bytes = PREBUILT_SCRIPTS.map((f) => [f, readFileSync(join(dir, f))] as const);
+    return new Map(bytes.map(([f, b]) => [f, () => b]));
+  } finally {
+    if (tmp !== undefined) await rm(tmp, { recursive: true, force: true });
+  }
 }
 
 /**
  * The files an installed SDK ships: its assets/ (the demo model and the vocabulary, copied there
  * by the build), or in a checkout without a build the repository's models/.
  */
-export function packagedSources(
+export async function packagedSources(
   o: { modelDir?: string; faceModel?: string | null; scripts?: ReadonlyMap<string, () => Buffer> } = {},
-): AssetSources {
+): Promise<AssetSources> {
   const sdkDir = sdkPackageDir();
   const shipped = join(sdkDir, 'assets');
   const root = existsSync(join(shipped, 'vocab')) ? shipped : join(sdkDir, '../../models');
@@ -67,7 +87,7 @@ export function packagedSources(
     vocabDir: join(root, 'vocab'),
     faceModel: o.faceModel ?? null,
     sdkDir,
-    scripts: o.scripts ?? prebuiltScripts(sdkDir),
+    scripts: o.scripts ?? (await prebuiltScripts(sdkDir)),
   };
 }
 

@@ -36,7 +36,7 @@ export async function runAssets(args: string[]): Promise<number> {
   if (model !== undefined && !existsSync(join(model, 'fusion.json')) && !existsSync(join(model, 'model.json')))
     throw usage(`no model at ${resolve(model)} (fusion.json or model.json)`);
   const face = flags.get('face-model');
-  const src = packagedSources({
+  const src = await packagedSources({
     ...(model === undefined ? {} : { modelDir: resolve(model) }),
     faceModel: face === undefined ? null : checkFaceModel(resolve(face)),
   });

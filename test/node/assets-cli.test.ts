@@ -1,0 +1,99 @@
+// `hirenet assets --out DIR`: the documented layout (docs/packaging.md) copied into a site, every
+// data file matching the manifest that ships beside the model, the worker scripts self-contained
+// (no bare import a browser could not resolve), and the face model refused unless its sha256 is
+// MediaPipe's.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hirenet } from './run-cli.ts';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hirenet-assets-'));
+});
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+const filesUnder = (root: string): string[] => {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const n of readdirSync(d)) {
+      const abs = join(d, n);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else out.push(relative(root, abs));
+    }
+  };
+  walk(root);
+  return out.sort();
+};
+const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('hirenet assets', () => {
+  it('copies the documented layout; every data file matches the shipped manifest; workers are self-contained', async () => {
+    const out = join(dir, 'public/hirenet');
+    const r = await hirenet('assets', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/17 files/);
+    expect(filesUnder(out)).toEqual([
+      'audio-worker.js',
+      'capture-worklet.js',
+      'mediapipe/vision_wasm_module_internal.js',
+      'mediapipe/vision_wasm_module_internal.wasm',
+      'model/audio/group1-shard1of1.bin',
+      'model/audio/model.json',
+      'model/fusion.json',
+      'model/manifest.json',
+      'model/video/group1-shard1of1.bin',
+      'model/video/model.json',
+      'tfjs/tfjs-backend-wasm-simd.wasm',
+      'tfjs/tfjs-backend-wasm-threaded-simd.wasm',
+      'tfjs/tfjs-backend-wasm.wasm',
+      'vision-worker.js',
+      'vocab/vectors.bin',
+      'vocab/vocab.json',
+      'vocab/words.txt',
+    ]);
+    const manifest = JSON.parse(readFileSync(join(out, 'model/manifest.json'), 'utf8')) as {
+      assets: Record<string, Record<string, { bytes: number; sha256: string }>>;
+    };
+    let checked = 0;
+    for (const [group, files] of Object.entries(manifest.assets)) {
+      for (const [name, want] of Object.entries(files)) {
+        const path = join(out, group, name);
+        expect({ name: `${group}/${name}`, bytes: statSync(path).size, sha256: sha(path) }).toEqual({
+          name: `${group}/${name}`,
+          ...want,
+        });
+        checked++;
+      }
+    }
+    expect(checked).toBe(12);
+    expect(r.stdout).toContain(`manifestSha256 ${sha(join(out, 'model/manifest.json'))}`);
+    for (const f of ['audio-worker.js', 'vision-worker.js', 'capture-worklet.js']) {
+      const code = readFileSync(join(out, f), 'utf8');
+      expect(code.length, f).toBeGreaterThan(f === 'capture-worklet.js' ? 300 : 100_000);
+      // A bare specifier ('comlink', 'meyda', …) would need an import map or a bundler.
+      const bare = [
+        /\bfrom\s*["'][^./"'][^"']*["']/g,
+        /\bimport\s*\(\s*["'][^./"'][^"']*["']\s*\)/g,
+        /(?:^|[;}\n])\s*import\s*["'][^./"'][^"']*["']/g,
+      ].flatMap((re) => code.match(re) ?? []);
+      expect(bare, f).toEqual([]);
+    }
+    expect(readFileSync(join(out, 'capture-worklet.js'), 'utf8')).toContain('registerProcessor');
+  });
+
+  it('refuses a face model whose sha256 is not MediaPipe face_landmarker.task, and a missing --out', async () => {
+    const fake = join(dir, 'face_landmarker.task');
+    await writeFile(fake, 'not a model');
+    const r = await hirenet('assets', '--out', join(dir, 'x'), '--face-model', fake);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${fake} has sha256 ${createHash('sha256').update('not a model').digest('hex')}`);
+    expect(r.stderr).toContain('64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff');
+    const none = await hirenet('assets');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--out is required');
+  });
+});
