@@ -23,7 +23,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['test/browser/**/*.test.ts'],
+          // test/outside: the packed packages in fresh host apps (Vite, esbuild, plain HTML) in Chromium.
+          include: ['test/browser/**/*.test.ts', 'test/outside/**/*.test.ts'],
           environment: 'node',
           testTimeout: 300_000,
           hookTimeout: 300_000,
