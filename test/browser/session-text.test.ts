@@ -82,6 +82,12 @@ describe.skipIf(missing !== undefined)('the text channel in a session (Chromium)
     expect(items(1).find((x: Json) => x.metric === 'hedges').text).toContain('“i think” ×1');
     expect(plain.lexical.wordsPerMinute).toBeNull();
     expect(timed.lexical.wordsPerMinute).toBeGreaterThan(0);
+    // The report: both transcripts shown, key words marked, the timed one as a track on the timeline.
+    expect(r.report.transcripts).toBe(2);
+    expect(r.report.marked.length).toBeGreaterThan(0);
+    expect(r.report.tracks).toBe(1);
+    expect(r.report.trackWords).toBe(7);
+    expect(r.report.said.length).toBe(res.keyMoments.filter((k: Json) => k.said !== undefined).length);
     // Export: the words travel as the dataset's own transcript forms.
     expect(r.exported.manifest.modalities.text).toEqual(['words']);
     expect(r.exported.interview.answers[0].words).toHaveLength(7);

@@ -6,7 +6,7 @@
  * `hirenetAnalyze(args)` (returns JSON) and `hirenetSnapshot()` (the report as HTML).
  */
 import './trusted-types.ts';
-import { HireNet, NOTICE_TEMPLATE_EN, type SessionModality } from '@hirenet/sdk';
+import { HireNet, NOTICE_TEMPLATE_EN, type SessionModality, type TranscriptFormat } from '@hirenet/sdk';
 import { isolate, isolateText, replace } from './dom.ts';
 import { renderReport } from './report/index.ts';
 import './analyze.css';
@@ -17,6 +17,12 @@ export interface AnalyzeArgs {
   /** One recording per question, in question order (served by the CLI). */
   readonly files: readonly { readonly url: string; readonly name: string }[];
   readonly audioOnly: boolean;
+  /**
+   * Optional transcripts, in question order (`--transcript FILE`): the file's text and name (the
+   * extension picks the format: .vtt, .json, else plain text / auto). Their presence turns the
+   * text channel on.
+   */
+  readonly transcripts?: readonly { readonly text: string; readonly name: string }[];
 }
 
 declare global {
@@ -40,9 +46,11 @@ window.hirenetAnalyze = async (a: AnalyzeArgs) => {
   let hn: HireNet | undefined;
   let answer: number | undefined;
   try {
+    const words = a.transcripts ?? [];
+    const channels: SessionModality[] = a.audioOnly ? ['audio'] : ['audio', 'video'];
     hn = await HireNet.create({
       assetsBaseUrl: new URL('hirenet/', location.href).href,
-      modalities: (a.audioOnly ? ['audio'] : ['audio', 'video']) as SessionModality[],
+      modalities: words.length > 0 ? [...channels, 'text'] : channels,
       // The CLI's browser profile is thrown away after the run: nothing to resume.
       persist: false,
       onProgress: (p) => status(`Loading: ${p.stage}`),
@@ -50,7 +58,7 @@ window.hirenetAnalyze = async (a: AnalyzeArgs) => {
     const s = hn.startInterview({ jobTitle: a.jobTitle, questions: [...a.questions] });
     // The person running the CLI supplies recordings they may analyse; this stands for the notice step.
     await s.consent({ noticeVersion: NOTICE_TEMPLATE_EN.version, modalities: hn.modalities });
-    const answers = [];
+    const answers: Record<string, unknown>[] = [];
     for (const [i, f] of a.files.entries()) {
       answer = i;
       status(`Analysing answer ${i + 1} of ${a.files.length} (`, f.name, ')…');
@@ -65,6 +73,15 @@ window.hirenetAnalyze = async (a: AnalyzeArgs) => {
         videoWindows: r?.video?.rows.length ?? 0,
         meanLuma: r?.videoStats?.meanLuma ?? null,
       });
+    }
+    for (const [i, t] of words.entries()) {
+      answer = i;
+      const format: TranscriptFormat = /\.vtt$/i.test(t.name) ? 'vtt' : /\.json$/i.test(t.name) ? 'json' : 'auto';
+      await s.setTranscript(i, t.text, format);
+      const set = s.transcript(i);
+      const a = answers[i];
+      if (a !== undefined)
+        answers[i] = { ...a, transcript: t.name, words: set?.words.length ?? 0, timed: set?.timed ?? false };
     }
     answer = undefined;
     status('Scoring…');

@@ -38,7 +38,8 @@ export function startApp(shell: Shell): void {
       shell.progress.hidden = true;
       const channels = l.hn.modalities.includes('video') ? 'voice and face' : 'voice only';
       shell.status.textContent = `Ready · ${channels} · ${l.hn.backend}`;
-      document.body.dataset['loaded'] = l.hn.modalities.join('+');
+      // The recorded channels (the words are a choice on the consent screen).
+      document.body.dataset['loaded'] = l.hn.modalities.filter((m) => m !== 'text').join('+');
     },
     (e: unknown) => {
       shell.status.textContent = `The model could not be loaded: ${(e as Error).message}`;
@@ -61,13 +62,14 @@ export function startApp(shell: Shell): void {
     const live = (): boolean => id === run;
     const hasFace = await face;
     screen('consent');
+    const channels = hasFace ? (['audio', 'video'] as const) : (['audio'] as const);
     const ok = await consentScreen(
       shell.main,
-      practiceNotice(hasFace ? ['audio', 'video'] : ['audio']),
+      (words) => practiceNotice(words ? [...channels, 'text'] : channels),
       hasFace ? null : MISSING_FACE_MODEL,
     );
     if (!live()) return;
-    if (!ok) {
+    if (ok === null) {
       screen('declined');
       declinedScreen(shell.main, () => restart());
       return;
@@ -97,7 +99,8 @@ export function startApp(shell: Shell): void {
       // The notice was accepted on the first screen; the session records that consent before any capture.
       await s.consent({
         noticeVersion: PRACTICE_NOTICE.version,
-        modalities: hn.modalities,
+        // The words only when the candidate left "my words too" ticked.
+        modalities: hn.modalities.filter((m) => m !== 'text' || ok.words),
         noticeLocale: PRACTICE_NOTICE.locale,
       });
       if (!live()) return; // deleted meanwhile: never open the camera for a deleted session

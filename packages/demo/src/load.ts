@@ -30,7 +30,8 @@ export const MISSING_FACE_MODEL =
 
 export async function loadHireNet(face: boolean, onProgress: (p: LoadProgress) => void): Promise<Loaded> {
   const params = new URLSearchParams(location.search);
-  const modalities: SessionModality[] = face ? ['audio', 'video'] : ['audio'];
+  // The words are offered too (text channel); the candidate may consent without them.
+  const modalities: SessionModality[] = face ? ['audio', 'video', 'text'] : ['audio', 'text'];
   const hn = await HireNet.create({
     assetsBaseUrl: assetsBaseUrl(),
     // `?backend=wasm` pins a backend (tests, comparisons); default: measured on this device.

@@ -15,7 +15,7 @@ import {
 
 export const PRACTICE_NOTICE: NoticeTemplate = {
   ...NOTICE_TEMPLATE_EN,
-  version: '1.0.0-practice',
+  version: '1.1.0-practice',
   title: 'Before you practise: what this demo analyses',
   sections: [
     {
@@ -31,7 +31,17 @@ export const PRACTICE_NOTICE: NoticeTemplate = {
       heading: 'Your voice',
       body:
         'From the sound it measures pitch, loudness, voice quality, pauses and speaking rate. It does not ' +
-        'use the words you say and does not identify you by your voice.',
+        'identify you by your voice.',
+    },
+    {
+      id: 'text',
+      heading: 'Your words',
+      body:
+        'If you agree to it below, the words of your answers are analysed too: a transcript you paste or ' +
+        'upload, or one made while you answer by speech recognition that runs on this device (offered only ' +
+        'where your browser can do it without a server). It counts words per minute, filler words, repeated ' +
+        'words and hedges, and shows which words the model weighed. The transcript is stored and deleted ' +
+        'like everything else here.',
     },
     {
       id: 'video',

@@ -24,6 +24,7 @@ export const prebundled: readonly string[] = [
   'meyda',
   'comlink',
   'mediabunny',
+  'uplot',
 ];
 
 /**

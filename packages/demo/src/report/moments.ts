@@ -30,6 +30,8 @@ export function momentList(moments: readonly KeyMoment[]): HTMLElement {
           h('strong', {}, `${sec(m.startSeconds)} – ${sec(m.endSeconds)}`),
           h('span', { class: 'hn-hint' }, ` · ${(m.weight * 100).toFixed(1)} % of the interview’s attention`),
         ),
+        // What was being said, when the answer's transcript has word times.
+        m.said === undefined ? null : h('p', { class: 'hn-said', dir: 'auto' }, `“${m.said}”`),
         m.cues.length === 0
           ? h('p', { class: 'hn-muted' }, 'Nothing measured here stood out from the rest of the answer.')
           : h(

@@ -1,6 +1,8 @@
 /**
  * Step 1: the notice, then an explicit choice. Ticking the box and pressing "Start" is the
- * consent; the session records it (s.consent) as soon as it exists, before any capture.
+ * consent; the session records it (s.consent) as soon as it exists, before any capture. The
+ * words (text channel) are a separate choice: unticking "my words too" renders the notice again
+ * without them, and the consent then leaves them out.
  */
 import type { RenderedNotice } from '@hirenet/sdk';
 import { button, h, replace } from '../dom.ts';
@@ -8,13 +10,27 @@ import { SCORE_LABEL } from '../report/index.ts';
 
 export function consentScreen(
   root: HTMLElement,
-  notice: RenderedNotice,
+  render: (words: boolean) => RenderedNotice,
   audioOnlyReason: string | null,
-): Promise<boolean> {
+): Promise<{ readonly words: boolean } | null> {
   return new Promise((resolve) => {
+    let notice = render(true);
     const title = h('h2', { tabindex: -1 }, notice.title);
     const agree = h('input', { type: 'checkbox', id: 'consent-check' });
-    const start = button('Start practising', () => resolve(true), {
+    const words = h('input', { type: 'checkbox', id: 'consent-words', checked: true, 'data-testid': 'consent-words' });
+    const sections = h('div', { class: 'notice' });
+    const label = h('label', { for: 'consent-check' });
+    const show = (): void => {
+      notice = render(words.checked);
+      replace(
+        sections,
+        notice.sections.map((s) => h('section', {}, h('h3', {}, s.heading), h('p', {}, s.body))),
+      );
+      label.textContent = notice.consentLabel;
+    };
+    words.addEventListener('change', show);
+    show();
+    const start = button('Start practising', () => resolve({ words: words.checked }), {
       class: 'primary',
       disabled: true,
       'data-testid': 'consent-start',
@@ -38,17 +54,19 @@ export function consentScreen(
           'The estimate comes from an experimental demo model trained only on synthetic data. It is for ' +
             'practising your delivery, not for any decision about anyone.',
         ),
+        sections,
         h(
-          'div',
-          { class: 'notice' },
-          notice.sections.map((s) => h('section', {}, h('h3', {}, s.heading), h('p', {}, s.body))),
+          'p',
+          { class: 'consent-check' },
+          words,
+          h('label', { for: 'consent-words' }, 'Analyse my words too (transcripts; optional)'),
         ),
-        h('p', { class: 'consent-check' }, agree, h('label', { for: 'consent-check' }, notice.consentLabel)),
+        h('p', { class: 'consent-check' }, agree, label),
         h(
           'p',
           { class: 'actions' },
           start,
-          button(notice.declineLabel, () => resolve(false), { class: 'secondary' }),
+          button(notice.declineLabel, () => resolve(null), { class: 'secondary' }),
         ),
       ),
     );

@@ -9,6 +9,7 @@ import { button, clock, h } from '../dom.ts';
 import { faceIndicator } from '../live/face-indicator.ts';
 import { levelMeter } from '../live/level-meter.ts';
 import { answerList, type AnswerStatus } from './answer-list.ts';
+import { transcriptPanel } from './transcript.ts';
 
 export interface RecordDeps {
   readonly hn: HireNet;
@@ -90,6 +91,9 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
       },
     });
 
+    // The words, only when the candidate agreed to them (the text channel).
+    const words = d.session.consentGiven?.modalities.includes('text') === true ? transcriptPanel(d.session) : null;
+
     let tick: ReturnType<typeof setInterval> | undefined;
     const stopTimer = (): void => {
       if (tick !== undefined) clearInterval(tick);
@@ -120,6 +124,7 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
       next.disabled = recording || pending;
       finish.disabled = recording || pending || !status.some((s) => s.seconds !== null);
       list.update(current, status, recording || pending);
+      words?.update(current, recording || pending);
     }
 
     function select(i: number): void {
@@ -183,6 +188,7 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
       render();
       try {
         stored(current, await d.session.endAnswer());
+        if (d.session.transcript(current) !== null) say.append(' Your words were transcribed on this device.');
       } catch (e) {
         say.textContent = `The answer could not be stored: ${(e as Error).message}`;
       } finally {
@@ -230,6 +236,7 @@ export function recordScreen(root: HTMLElement, d: RecordDeps, registerCleanup: 
           h('p', { class: 'actions' }, toggle, redo, next, finish),
           say,
           warnings,
+          words?.el ?? null,
           list.el,
         ),
       ),

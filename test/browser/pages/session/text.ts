@@ -7,6 +7,7 @@ import { requestInterviewMedia } from '../../../../packages/sdk/src/session/medi
 import { NOTICE_TEMPLATE_EN, renderNotice } from '../../../../packages/sdk/src/session/notice.ts';
 import type { SessionModality } from '../../../../packages/sdk/src/session/types.ts';
 import { createLocalSpeechTranscriber } from '../../../../packages/sdk/src/text/transcript-recognition.ts';
+import { renderReport } from '../../../../packages/demo/src/report/index.ts';
 import { exposeRun } from '../../harness/page.ts';
 
 interface Args {
@@ -112,7 +113,19 @@ exposeRun(async (a: Args) => {
     await s.setTranscript(1, PLAIN);
     const result = await s.result();
     const exported = s.exportDataset({ label: 1 });
-    if (a.scenario === 'transcripts') return { modalities: hn.modalities, before, bad, badJson, result, exported };
+    if (a.scenario === 'transcripts') {
+      // The demo's report (also `hirenet analyze`'s): key words marked, the transcript track, what moments said.
+      const root = document.body.appendChild(document.createElement('div'));
+      renderReport(root, { jobTitle: 'Project manager', questions, result, answers: s.recorded });
+      const report = {
+        marked: Array.from(root.querySelectorAll('mark.hn-key-word'), (m) => m.textContent),
+        tracks: root.querySelectorAll('[data-testid=word-track]').length,
+        trackWords: root.querySelectorAll('[data-testid=word-track] .hn-track-word').length,
+        transcripts: root.querySelectorAll('[data-testid=transcript]').length,
+        said: Array.from(root.querySelectorAll('.hn-said'), (m) => m.textContent),
+      };
+      return { modalities: hn.modalities, before, bad, badJson, result, exported, report };
+    }
     // deletion: what is stored, what a resume brings back, what withdrawal, delete() and deleteAll() leave.
     const stored = await storedRecords();
     const resumed = await hn.resumeInterview(s.id);
