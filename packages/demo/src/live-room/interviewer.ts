@@ -8,6 +8,7 @@ import type { LiveRoomConfig } from './config.ts';
 import { cueStrip, type CueStrip } from './cue-strip.ts';
 import { openCameraAndMic, setStream, videoFor } from './media.ts';
 import { deleteNotes, exportNotes, loadNotes } from './notes.ts';
+import { followUpsPanel } from './follow-ups-panel.ts';
 import { notesPanel } from './notes-panel.ts';
 
 export interface InterviewerHandle {
@@ -109,6 +110,7 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
       h('h3', {}, p.name, ' ', state),
       video,
       strip.el,
+      cfg.followUps == null ? null : followUpsPanel(p.name, cfg.followUps),
       notesPanel(cfg.room, p.name, (m) => (notesMsg.textContent = m)),
     );
     byPeer.set(p.id, { el, video, strip, state });
