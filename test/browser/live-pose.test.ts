@@ -17,6 +17,7 @@ import {
   sharedPath,
   sharedUrl,
   withPage,
+  repoRoot,
   type HarnessPage,
   type PageOptions,
 } from './harness/index.ts';
@@ -63,6 +64,13 @@ interface WorkerRun {
 }
 
 const log = (s: string): void => console.log(`[live-pose] ${s}`);
+
+/** An employer's bank for the job (the follow-up check of the room test). */
+const BANK = [
+  'Tell us about a project you are proud of.',
+  'How would you speed up a slow database query?',
+  'Describe a time you disagreed with a colleague.',
+];
 
 describe.skipIf(missing !== undefined)('posture cues from the pose landmarker', () => {
   it(
@@ -150,7 +158,7 @@ describe.skipIf(missing !== undefined)('posture cues from the pose landmarker', 
     );
   });
 
-  it('through a room: posture reaches the interviewer, equal to the candidate mirror, shown on both strips', async () => {
+  it('through a room: posture reaches the interviewer as mirrored, on both strips; follow-ups suggested', async () => {
     const opts = camera();
     const relay = await startRelay({ dev: true, port: 0 });
     const start = (h: HarnessPage, role: 'interviewer' | 'candidate', name: string): Promise<unknown> =>
@@ -163,6 +171,7 @@ describe.skipIf(missing !== undefined)('posture cues from the pose landmarker', 
         relayUrl: relay.url,
         modelUrl: sharedUrl(FACE),
         poseUrl: role === 'candidate' ? sharedUrl(POSE) : null,
+        ...(role === 'interviewer' ? { followUps: { bank: BANK, vocabUrl: `/@fs${repoRoot}/models/vocab/` } } : {}),
       });
     try {
       await withPage(
@@ -195,6 +204,24 @@ describe.skipIf(missing !== undefined)('posture cues from the pose landmarker', 
                 ).includes('°'),
               );
               expect(await ada.page.$('[data-testid="mirror-strip"] [data-cue="shoulder-tilt"]')).not.toBeNull();
+
+              // Follow-up suggestions on the interviewer's tile, from the bank, with the matched words.
+              const panel = `${tile('Ada')} .follow-ups-panel`;
+              await iv.page.$eval(panel, (d) => ((d as HTMLDetailsElement).open = true));
+              await iv.page.fill(`${panel} [data-testid="follow-up-keywords"]`, 'sql, indexes, latency');
+              await iv.page.click(`${panel} [data-testid="suggest"]`);
+              const items = await waitFor('suggestions listed', async () => {
+                const t = await iv.page.$$eval(`${panel} [data-testid="follow-ups"] li`, (els) =>
+                  els.map((e) => e.textContent ?? ''),
+                );
+                return t.length > 0 ? t : undefined;
+              });
+              log(`follow-ups: ${JSON.stringify(items)}`);
+              expect(items.length).toBeLessThanOrEqual(3);
+              expect(items[0]).toContain(BANK[1]);
+              expect(items[0]).toMatch(/matched: .*~/);
+              // Nothing of the panel reaches the candidate.
+              expect(await ada.page.$('.follow-ups-panel')).toBeNull();
             },
             opts,
           );

@@ -47,7 +47,7 @@ async function seqs(iv: HarnessPage): Promise<number[]> {
 }
 
 describe.skipIf(missing !== undefined)('live room: relay reconnection', () => {
-  it('a dropped socket and a relay restart: both rejoin, keeping the peer connection, cues, tile and notes', async () => {
+  it('a dropped socket and a relay restart: both rejoin, keeping peer connection, cues, tile and notes', async () => {
     let relay: Relay = await startRelay({ dev: true, port: 0 });
     const port = Number(new URL(relay.url).port);
     const opts = liveMedia('320:320');

@@ -3,6 +3,7 @@
 import { startLiveRoomPage, type LiveRoomPage } from '../../../packages/demo/src/live-room/app.ts';
 import { viteAudioWorklet } from '../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import { viteVisionWasm } from '../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
+import { loadVocabulary } from '../../../packages/sdk/src/text/vocabulary.ts';
 import { exposeRun } from '../harness/page.ts';
 
 type Cmd =
@@ -16,6 +17,8 @@ type Cmd =
       modelUrl: string | null;
       /** Pose model (../shared's rebuild, checked against its sha256): posture cues on. */
       poseUrl?: string | null;
+      /** Interviewer: follow-up suggestions from this bank, with the word vectors at vocabUrl. */
+      followUps?: { bank: string[]; vocabUrl: string };
       relayOnly?: boolean;
     }
   | { cmd: 'restart-ice'; name: string; timeoutMs: number }
@@ -59,6 +62,10 @@ exposeRun(async (a: Cmd) => {
         return ((await r.json()) as { token: string }).token;
       },
       face: a.modelUrl === null ? null : { ...viteVisionWasm, modelUrl: a.modelUrl },
+      followUps:
+        a.followUps === undefined
+          ? null
+          : { bank: a.followUps.bank, vectors: () => loadVocabulary(a.followUps!.vocabUrl) },
       pose: a.poseUrl == null ? null : { modelUrl: a.poseUrl, modelSha256: SHARED_POSE_SHA256 },
       audio: { workletUrl: viteAudioWorklet.workletUrl },
       video: {},
