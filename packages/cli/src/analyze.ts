@@ -8,8 +8,8 @@
  * downloaded browser) on a page served from 127.0.0.1. Prints a JSON summary on stdout, writes
  * the report as one self-contained HTML file and, with --json, the full result.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { stderr, stdout } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import type { InterviewResult } from '@hirenet/sdk/internal/session/types';
@@ -23,7 +23,8 @@ import { assertSelfContained } from './report-file.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const USAGE =
-  'usage: hirenet analyze --job "Job title" --question "Q1" [--question "Q2"]… FILE1 [FILE2]… [--out report.html] [--json result.json] [--audio-only] [--model DIR] [--face-model face_landmarker.task]';
+  'usage: hirenet analyze --job "Job title" --question "Q1" [--question "Q2"]… FILE1 [FILE2]… [--out report.html] [--json result.json] [--audio-only] [--model DIR] [--face-model face_landmarker.task]' +
+  ' [--transcript FILE]… (one per answer in order: .txt, .vtt or .json)';
 
 interface AnalyzeOptions {
   job: string;
@@ -34,6 +35,8 @@ interface AnalyzeOptions {
   audioOnly: boolean;
   model: string;
   faceModel: string | null;
+  /** Transcripts of the first answers, in order (`--transcript`, repeatable). */
+  transcripts: string[];
 }
 
 interface PageAnswer {
@@ -59,6 +62,7 @@ type PageOutput =
 export function parseAnalyzeArgs(args: readonly string[]): AnalyzeOptions {
   const questions: string[] = [];
   const files: string[] = [];
+  const transcripts: string[] = [];
   const flags = new Map<string, string>();
   let audioOnly = false;
   for (let i = 0; i < args.length; i++) {
@@ -68,6 +72,7 @@ export function parseAnalyzeArgs(args: readonly string[]): AnalyzeOptions {
       const v = args[++i];
       if (v === undefined) throw new HireNetError('usage', `${a} needs a value\n${USAGE}`);
       if (a === '--question') questions.push(v);
+      else if (a === '--transcript') transcripts.push(v);
       else if (['--job', '--out', '--json', '--model', '--face-model'].includes(a)) flags.set(a.slice(2), v);
       else throw new HireNetError('usage', `unknown option ${a}\n${USAGE}`);
     } else files.push(a);
@@ -79,7 +84,10 @@ export function parseAnalyzeArgs(args: readonly string[]): AnalyzeOptions {
       'usage',
       `${questions.length} question(s) but ${files.length} file(s): give one recording per question, in question order\n${USAGE}`,
     );
-  for (const f of files) if (!existsSync(f)) throw new HireNetError('usage', `no such file: ${resolve(f)}`);
+  for (const f of [...files, ...transcripts])
+    if (!existsSync(f)) throw new HireNetError('usage', `no such file: ${resolve(f)}`);
+  if (transcripts.length > questions.length)
+    throw new HireNetError('usage', `${transcripts.length} transcripts for ${questions.length} question(s)\n${USAGE}`);
   const model = resolve(flags.get('model') ?? process.env['HIRENET_MODEL_DIR'] ?? defaultModelDir());
   if (!existsSync(resolve(model, 'fusion.json')) && !existsSync(resolve(model, 'model.json')))
     throw new HireNetError('usage', `no model at ${model} (fusion.json or model.json); pass --model DIR`);
@@ -94,6 +102,7 @@ export function parseAnalyzeArgs(args: readonly string[]): AnalyzeOptions {
     audioOnly,
     model,
     faceModel: audioOnly || !existsSync(face) ? null : face,
+    transcripts: transcripts.map((f) => resolve(f)),
   };
 }
 
@@ -155,6 +164,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
       questions: o.questions,
       files: server.files,
       audioOnly: o.audioOnly,
+      // The words go to the page as text; it parses them (the SDK's typed errors name the answer).
+      transcripts: o.transcripts.map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8') })),
     })) as PageOutput;
     if (!out.ok) {
       const where = out.answer === undefined ? '' : `answer ${out.answer + 1} (${o.files[out.answer]}): `;
