@@ -3,7 +3,7 @@
  * and @hirenet/cli, in dependency order, each compiled by tsc against the .d.ts its dependencies
  * just published (tsconfig.build.json: no "source" condition), so the published types are what
  * the next package checks against. Then the SDK's prebuilt workers, browser bundle and assets
- * (build-sdk-files.ts) and the CLI's analyze page (build-analyze-page.ts). docs/packaging.md.
+ * (build-sdk-files.ts) and the CLI's pages (build-cli-pages.ts). docs/packaging.md.
  *
  *   --allow-type-errors   emit even when tsc reports errors (work in progress elsewhere in the tree)
  */
@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAnalyzePage } from './build-analyze-page.ts';
+import { buildCliPage } from './build-cli-pages.ts';
 import { buildBundle, buildWorkers, copyModelAssets } from './build-sdk-files.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -47,5 +47,6 @@ for (const name of PACKAGES) {
   }
 }
 const t2 = performance.now();
-await buildAnalyzePage(join(root, 'packages/cli/dist/analyze-page'));
-step('@hirenet/cli: analyze page', t2);
+await buildCliPage('analyze', join(root, 'packages/cli/dist/analyze-page'));
+await buildCliPage('video', join(root, 'packages/cli/dist/video-page'));
+step('@hirenet/cli: analyze and video pages', t2);

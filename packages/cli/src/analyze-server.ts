@@ -1,6 +1,6 @@
 /**
- * The local server behind `hirenet analyze`: node:http on 127.0.0.1 (random port) serving the
- * prebuilt analyze page (analyze-page.ts), the SDK's self-hosted assets under /hirenet/ in the
+ * The local servers behind `hirenet analyze` and `hirenet features video`: node:http on 127.0.0.1
+ * (random port) serving a prebuilt page (cli-page.ts); for analyze also the SDK's self-hosted assets under /hirenet/ in the
  * layout of assets-layout.ts (the same files `npx hirenet assets` copies), and the input
  * recordings at /__hirenet/input/<i>. Nothing is fetched from anywhere else; no Vite.
  */
@@ -46,26 +46,30 @@ function sendFile(res: ServerResponse, path: string): void {
   createReadStream(path).pipe(res);
 }
 
-export async function startAnalyzeServer(o: AnalyzeServerOptions): Promise<AnalyzeServer> {
-  const assets = assetFiles(o.assets);
+export interface PageServerOptions {
+  /** The prebuilt page directory, served at /. */
+  readonly pageDir: string;
+  /** Files under /hirenet/ (assets-layout.ts), or none. */
+  readonly assets: ReadonlyMap<string, () => Buffer> | null;
+  /** Extra files by exact URL path (the inputs, a model). */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/** A static server on 127.0.0.1 (random port) for a CLI page; `origin` is its base URL. */
+export async function startPageServer(o: PageServerOptions): Promise<{ origin: string; close(): Promise<void> }> {
   const page = normalize(o.pageDir + sep);
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
-    const input = /^\/__hirenet\/input\/(\d+)$/.exec(path);
-    if (input !== null) {
-      const file = o.inputs[Number(input[1])];
-      if (file !== undefined) return sendFile(res, file);
-    } else if (path.startsWith('/hirenet/')) {
-      const read = assets.get(path.slice('/hirenet/'.length));
-      if (read !== undefined) {
-        res.setHeader('Content-Type', contentTypeOf(path));
-        return res.end(read());
-      }
-    } else {
-      // The page's own files; nothing outside its directory.
-      const file = normalize(join(page, path === '/' ? 'analyze.html' : path));
-      if (file.startsWith(page) && existsSync(file) && statSync(file).isFile()) return sendFile(res, file);
+    const extra = o.files.get(path);
+    const asset = path.startsWith('/hirenet/') ? o.assets?.get(path.slice('/hirenet/'.length)) : undefined;
+    if (extra !== undefined) return sendFile(res, extra);
+    if (asset !== undefined) {
+      res.setHeader('Content-Type', contentTypeOf(path));
+      return res.end(asset());
     }
+    // The page's own files; nothing outside its directory.
+    const file = normalize(join(page, path));
+    if (file.startsWith(page) && existsSync(file) && statSync(file).isFile()) return sendFile(res, file);
     res.statusCode = 404;
     res.end();
   });
@@ -73,12 +77,20 @@ export async function startAnalyzeServer(o: AnalyzeServerOptions): Promise<Analy
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    origin,
-    files: o.inputs.map((p, i) => ({ url: `/__hirenet/input/${i}`, name: basename(p) })),
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+export async function startAnalyzeServer(o: AnalyzeServerOptions): Promise<AnalyzeServer> {
+  const files = o.inputs.map((p, i) => ({ url: `/__hirenet/input/${i}`, name: basename(p), path: p }));
+  const { origin, close } = await startPageServer({
+    pageDir: o.pageDir,
+    assets: assetFiles(o.assets),
+    files: new Map(files.map((f) => [f.url, f.path])),
+  });
+  return { origin, files: files.map(({ url, name }) => ({ url, name })), close };
 }
 
 /** The page's worklet, served as hirenet/capture-worklet.js. */

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { InterviewResult } from '@hirenet/sdk/internal/session/types';
 import { errorCodeOr } from '@hirenet/sdk/internal/util/error-codes';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
-import { analyzePage } from './analyze-page.ts';
+import { cliPage } from './cli-page.ts';
 import { pageWorklet, startAnalyzeServer } from './analyze-server.ts';
 import { packagedSources, sdkPackageDir } from './assets-layout.ts';
 import { findChromium, SYSTEM_CHROMIUM } from './chromium-path.ts';
@@ -120,7 +120,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   }
   if (!o.audioOnly && o.faceModel === null)
     stderr.write('hirenet: no face model (pass --face-model PATH/face_landmarker.task): analysing audio only\n');
-  const page = await analyzePage();
+  const page = await cliPage('analyze');
   const assets = await packagedSources({ modelDir: o.model, faceModel: o.faceModel, scripts: pageWorklet(page.dir) });
   const server = await startAnalyzeServer({ pageDir: page.dir, assets, inputs: o.files }).catch(async (e: unknown) => {
     await page.cleanup();

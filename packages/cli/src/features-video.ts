@@ -2,23 +2,22 @@
  * `hirenet features video FILE [--csv OUT] [--windows-csv OUT] [--fps 15] [--model PATH]`
  *
  * Runs the same vision worker code as the browser SDK inside headless Chromium (Debian's
- * /usr/bin/chromium through playwright-core; never a downloaded browser). A Vite dev server on
- * 127.0.0.1 serves the SDK sources plus the input file and the model, so nothing is fetched
- * from outside. One CSV row per analysed time k / fps.
+ * /usr/bin/chromium through playwright-core; never a downloaded browser). A node:http server on
+ * 127.0.0.1 serves the prebuilt page (cli-page.ts) plus the input file and the model, so nothing
+ * is fetched from outside. One CSV row per analysed time k / fps.
  */
-import { existsSync, statSync, writeFileSync, createReadStream } from 'node:fs';
-import type { ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { stderr, stdout } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { errorCodeOr } from '@hirenet/sdk/internal/util/error-codes';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
+import { startPageServer } from './analyze-server.ts';
 import { parseArgs } from './args.ts';
+import { cliPage } from './cli-page.ts';
 import { findChromium } from './chromium-path.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const sdkRoot = resolve(repoRoot, 'packages/sdk');
 /** The face model as the repo's checkouts have it (../shared); users pass --model. */
 const DEFAULT_MODEL = resolve(repoRoot, '../shared/models/face_landmarker.task');
 
@@ -40,12 +39,6 @@ interface PageOutput {
   schema?: { version: string; windowColumns: string[] };
 }
 
-function sendFile(res: ServerResponse, path: string, type: string): void {
-  res.setHeader('Content-Type', type);
-  res.setHeader('Content-Length', String(statSync(path).size));
-  createReadStream(path).pipe(res);
-}
-
 export async function runFeaturesVideo(args: string[]): Promise<number> {
   const { flags, positional } = parseArgs(args);
   const [file] = positional;
@@ -62,55 +55,27 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
   const fps = Number(flags.get('fps') ?? 15);
   if (!(fps > 0 && fps <= 60)) throw new HireNetError('usage', '--fps must be in (0, 60]');
 
-  const { createServer, defaultClientConditions } = await import('vite');
   const { chromium } = await import('playwright-core');
-  const server = await createServer({
-    configFile: false,
-    resolve: { conditions: ['source', ...defaultClientConditions] },
-    root: sdkRoot,
-    cacheDir: resolve(repoRoot, 'node_modules/.vite-hirenet-cli'),
-    logLevel: 'error',
-    clearScreen: false,
-    server: {
-      host: '127.0.0.1',
-      port: 0,
-      strictPort: true,
-      hmr: false,
-      ws: false,
-      watch: null,
-      fs: { strict: true, allow: [repoRoot] },
-    },
-    // Pre-bundle what the worker imports, or Vite re-optimises mid-run and reloads the page.
-    optimizeDeps: { include: ['comlink', 'mediabunny'], exclude: ['@mediapipe/tasks-vision'], entries: [] },
-    worker: { format: 'es' },
-    plugins: [
-      {
-        name: 'hirenet-cli-video',
-        configureServer(s) {
-          s.middlewares.use((req, res, next) => {
-            if (req.url === '/__hirenet/video.html') {
-              res.setHeader('Content-Type', 'text/html');
-              res.end(
-                '<!doctype html><meta charset="utf-8"><script type="module" src="/src/video/cli-page.ts"></script>',
-              );
-            } else if (req.url === '/__hirenet/input') sendFile(res, input, 'application/octet-stream');
-            else if (req.url === '/__hirenet/model') sendFile(res, model, 'application/octet-stream');
-            else next();
-          });
-        },
-      },
-    ],
+  // The prebuilt page (scripts/build-cli-pages.ts), the input and the model; nothing else.
+  const pageFiles = await cliPage('video');
+  const server = await startPageServer({
+    pageDir: pageFiles.dir,
+    assets: null,
+    files: new Map([
+      ['/__hirenet/input', input],
+      ['/__hirenet/model', model],
+    ]),
   });
   const found = await findChromium();
   if (found === undefined) {
     await server.close();
+    await pageFiles.cleanup();
     throw new HireNetError(
       'chromium-missing',
       'no Chromium: apt-get install chromium, npm install, or set HIRENET_CHROMIUM',
     );
   }
-  await server.listen();
-  const origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
+  const { origin } = server;
   const browser = await chromium.launch({
     executablePath: found.executablePath,
     env: found.env,
@@ -127,7 +92,7 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
   try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => stderr.write(`hirenet: page error: ${e.message}\n`));
-    await page.goto(`${origin}/__hirenet/video.html`);
+    await page.goto(`${origin}/video.html`);
     await page.waitForFunction(() => typeof (window as VideoPage).hirenetVideo === 'function', undefined, {
       timeout: 120_000,
     });
@@ -163,6 +128,7 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
   } finally {
     await browser.close();
     await server.close();
+    await pageFiles.cleanup();
   }
 }
 
