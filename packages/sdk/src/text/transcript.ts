@@ -8,14 +8,11 @@
  * Transcripts are personal content: a parse error names the line, the word number and the limit,
  * never the words themselves.
  */
+import type { TranscriptWord } from '../dataset/format.ts';
 import { HireNetError } from '../util/errors.ts';
 
-/** One spoken word; `start`/`end` in seconds from the answer's start (docs/text.md, `TranscriptWord`). */
-export interface TranscriptWord {
-  readonly word: string;
-  readonly start?: number;
-  readonly end?: number;
-}
+/** One spoken word; `start`/`end` in seconds from the answer's start (the dataset format's, docs/text.md). */
+export type { TranscriptWord };
 
 /** Where a transcript came from: the host (text, JSON, WebVTT), the on-device recogniser, a host's own model. */
 export type TranscriptSource = 'text' | 'json' | 'vtt' | 'recognition' | 'transcriber';
