@@ -33,6 +33,8 @@ function localRecognition(): Promise<Transcriber | string> {
 
 export function transcriptPanel(session: InterviewSession): TranscriptPanel {
   let index = 0;
+  // The box starts unticked each time the screen is built: the session must agree.
+  session.setTranscriber(null);
   const text = h('textarea', {
     rows: 4,
     'aria-label': 'Transcript of this answer',
