@@ -158,6 +158,28 @@ describe.skipIf(missing !== undefined)('posture cues from the pose landmarker', 
     );
   });
 
+  it('a pose model failing its sha256: a typed video-model error, posture null, face cues go on', async () => {
+    await withPage(
+      'live-pose.html',
+      async (h) => {
+        const r = await h.run<{ sent: string[]; postureErrors: { code: string; message: string }[] }>({
+          cmd: 'cues',
+          modelUrl: sharedUrl(FACE),
+          poseUrl: sharedUrl(POSE),
+          poseSha256: '0'.repeat(64),
+          seconds: 8,
+        });
+        log(`wrong pose sha256: ${JSON.stringify(r.postureErrors[0])}`);
+        expect(r.postureErrors.length).toBeGreaterThanOrEqual(1);
+        expect(r.postureErrors[0]).toMatchObject({ code: 'video-model', message: expect.stringMatching(/sha256/) });
+        const cues = r.sent.map((t) => parseCueMessage(t));
+        expect(cues.every((c) => c.posture === null)).toBe(true);
+        expect(cues.filter((c) => c.face !== null && c.face.visible > 0.5).length).toBeGreaterThanOrEqual(2);
+      },
+      camera(),
+    );
+  });
+
   it('through a room: posture reaches the interviewer as mirrored, on both strips; follow-ups suggested', async () => {
     const opts = camera();
     const relay = await startRelay({ dev: true, port: 0 });

@@ -11,7 +11,7 @@ import { exposeRun } from '../harness/page.ts';
 
 type Args =
   | { cmd: 'worker'; modelUrl: string; poseUrl: string | null; seconds: number; faceFps: number }
-  | { cmd: 'cues'; modelUrl: string; poseUrl: string; seconds: number };
+  | { cmd: 'cues'; modelUrl: string; poseUrl: string; seconds: number; poseSha256?: string };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -19,20 +19,23 @@ exposeRun(async (a: Args) => {
   const stream = await navigator.mediaDevices.getUserMedia({ video: true });
   const track = stream.getVideoTracks()[0]!;
   const settings = track.getSettings();
-  const pose = a.poseUrl === null ? undefined : { modelUrl: a.poseUrl, modelSha256: null };
+  const sha = a.cmd === 'cues' ? (a.poseSha256 ?? null) : null;
+  const pose = a.poseUrl === null ? undefined : { modelUrl: a.poseUrl, modelSha256: sha };
   try {
     if (a.cmd === 'cues') {
       const sent: string[] = [];
+      const postureErrors: { code: string; message: string }[] = [];
       const analysis = await startCueAnalysis({
         stream,
         consent: { face: true, voice: false },
         face: { ...viteVisionWasm, modelUrl: a.modelUrl },
         ...(pose === undefined ? {} : { pose }),
         onCue: (_cue, text) => sent.push(text),
+        onPostureError: (e) => postureErrors.push({ code: e.code, message: e.message }),
       });
       await sleep(a.seconds * 1000);
       await analysis.stop();
-      return { sent, settings: { width: settings.width, height: settings.height } };
+      return { sent, postureErrors, settings: { width: settings.width, height: settings.height } };
     }
     const h = new WorkerHandle(defaultWorkerFactory);
     const opts = resolveFaceOptions(

@@ -127,6 +127,7 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
           mirror.show(cue);
         }
       },
+      onPostureError: (e) => (status.textContent = `Posture cues unavailable (face cues go on): ${e.message}`),
       onChannelError: (ch, e) => {
         status.textContent = `${ch === 'face' ? 'Camera' : 'Voice'} analysis stopped: ${(e as Error).message}`;
         renderControls();

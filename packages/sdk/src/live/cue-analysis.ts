@@ -9,6 +9,7 @@ import { startAudioCapture, type AudioCapture, type AudioCaptureOptions } from '
 import { createFaceAnalyzer, type FaceAnalyzer } from '../video/face-analyzer.ts';
 import type { FaceAnalyzerOptions } from '../video/options.ts';
 import type { LiveSession } from '../video/live-tap.ts';
+import { VideoError } from '../video/errors.ts';
 import { PostureTracker } from '../video/pose-cues.ts';
 import type { PoseFrame } from '../video/pose-frame.ts';
 import type { PoseOptions } from '../video/pose-options.ts';
@@ -37,6 +38,11 @@ export interface CueAnalysisOptions {
   readonly faceFps?: number;
   /** Each message as sent: the object and its exact text. */
   readonly onCue: (cue: CueMessage, text: string) => void;
+  /**
+   * The pose model could not be loaded (wrong URL or sha256): face cues go on, `posture` stays
+   * null, and here is why (a `video-model` error).
+   */
+  readonly onPostureError?: (error: VideoError) => void;
   /** A channel that could not start or stopped on an error is turned `off`; here is why. */
   readonly onChannelError?: (channel: CueChannel, error: unknown) => void;
 }
@@ -103,7 +109,12 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
       onRows: (rows) => (face?.live === live ? faceRows.push(...rows) : undefined),
       ...(o.pose === undefined
         ? {}
-        : { onPose: (frames: PoseFrame[]) => (face?.live === live ? poseFrames.push(...frames) : undefined) }),
+        : {
+            onPose: (frames: PoseFrame[], unavailable?: string) => {
+              if (unavailable !== undefined) o.onPostureError?.(new VideoError('video-model', unavailable));
+              else if (face?.live === live) poseFrames.push(...frames);
+            },
+          }),
     });
     live.done.catch((e: unknown) => (face?.live === live ? channelFailed('face', e) : undefined));
     face = { track, live };

@@ -18,9 +18,10 @@ export interface LiveOptions {
   readonly onRows?: (rows: VideoFrameRow[]) => void;
   /**
    * Pose frames, when the analyser has a pose model (options `pose`); track-processor mode only
-   * (the fallback path analyses the face alone).
+   * (the fallback path analyses the face alone). Called once with no frame and a reason when the
+   * pose model could not be loaded (the face goes on alone).
    */
-  readonly onPose?: (frames: PoseFrame[]) => void;
+  readonly onPose?: (frames: PoseFrame[], unavailable?: string) => void;
 }
 
 export interface LiveAnalysis {
@@ -158,7 +159,7 @@ async function runProcessor(
   getWorker: GetWorker,
   state: LoopState,
   elapsed: () => number,
-  onPose?: (frames: PoseFrame[]) => void,
+  onPose?: (frames: PoseFrame[], unavailable?: string) => void,
 ): Promise<void> {
   while (!state.stopping && track.readyState === 'live') {
     const h = await Promise.race([getWorker(), state.stopped]);

@@ -19,8 +19,11 @@ blockTelemetry(self);
 
 /** Receives rows in small batches so a crash loses at most one batch. */
 export type RowSink = (rows: VideoFrameRow[]) => void;
-/** Receives pose frames (live streams with a pose model only), one per call. */
-export type PoseSink = (frames: PoseFrame[]) => void;
+/**
+ * Receives pose frames (live streams with a pose model only), one per call; or, once at the start
+ * of a stream, no frame and why the pose landmarker is not available (the face runs alone).
+ */
+export type PoseSink = (frames: PoseFrame[], unavailable?: string) => void;
 
 export interface FileRunStats extends FileInfo {
   readonly analysed: number;
@@ -50,6 +53,8 @@ const BATCH = 5;
 
 let engine: FaceEngine | undefined;
 let pose: PoseEngine | undefined;
+/** Why the configured pose landmarker did not start (the face still runs: posture goes first). */
+let poseError: string | undefined;
 let streamReader: ReadableStreamDefaultReader<VideoFrame> | undefined;
 
 function median(xs: number[]): number {
@@ -63,10 +68,13 @@ function need(): FaceEngine {
 }
 
 const api = {
-  async init(opts: ResolvedFaceOptions): Promise<{ initMs: number; poseInitMs: number | null }> {
+  async init(
+    opts: ResolvedFaceOptions,
+  ): Promise<{ initMs: number; poseInitMs: number | null; poseError: string | null }> {
     engine?.close();
     pose?.close();
     pose = undefined;
+    poseError = undefined;
     // The pose landmarker needs the wasm's ModuleFactory, which tasks-vision clears once the face
     // landmarker has started: evaluate the loader first and keep the factory (see pose-engine.ts).
     // `?? null`: resolved options built by older hosts have no pose field at all.
@@ -78,12 +86,19 @@ const api = {
     }
     engine = new FaceEngine(opts);
     const initMs = await engine.init();
-    if (poseOpts === null) return { initMs, poseInitMs: null };
+    if (poseOpts === null) return { initMs, poseInitMs: null, poseError: null };
     const fileset = { wasmLoaderPath: opts.wasmLoaderUrl, wasmBinaryPath: opts.wasmBinaryUrl };
     const p = new PoseEngine(poseOpts, fileset, factory, opts.delegate, opts.maxInputSide);
-    const poseInitMs = await p.init();
-    pose = p;
-    return { initMs, poseInitMs };
+    try {
+      const poseInitMs = await p.init();
+      pose = p;
+      return { initMs, poseInitMs, poseError: null };
+    } catch (e) {
+      // A missing or mismatched pose model must not take the face cues down with it.
+      p.close();
+      poseError = e instanceof Error ? e.message : String(e);
+      return { initMs, poseInitMs: null, poseError };
+    }
   },
 
   /** Duration, size and codec, without decoding. */
@@ -159,6 +174,7 @@ const api = {
     const called = performance.now();
     await e.fresh();
     const p = poseSink === undefined ? undefined : pose;
+    if (poseSink !== undefined && poseError !== undefined) poseSink([], poseError);
     await p?.fresh();
     // Face alone: poseFps 0 gives exactly the face's own grid of k / fps.
     const schedule = new InterleaveSchedule({
