@@ -11,6 +11,7 @@ import { type AnswerHost, SessionAnswers } from './answers.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
 import { SessionEvents } from './events.ts';
+import { assertConsent, assertIndex, assertOpen, streamWarnings } from './guards.ts';
 import type { EventLogJson } from './event-log-types.ts';
 import { exportDataset, type ExportedDataset, type ExportOptions } from './export.ts';
 import { validateConsentNotice, type InterviewSpec } from './options.ts';
@@ -146,24 +147,8 @@ export class InterviewSession extends SessionEvents {
   /** Hands the session the host's MediaStream (after consent). Tracks stay the host's. */
   attach(stream: MediaStream): void {
     this.assertConsent('attach a stream');
-    if (!(stream instanceof MediaStream)) throw new SessionError('invalid-options', 'attach() needs a MediaStream');
-    const hasAudio = this.uses('audio') && stream.getAudioTracks().length > 0;
-    const hasVideo = this.uses('video') && stream.getVideoTracks().length > 0;
-    if (!hasAudio && !hasVideo)
-      throw new SessionError(
-        'no-media',
-        `the stream has no track of a consented channel (${this.rec.consent?.modalities.join(', ')})`,
-      );
-    if (this.uses('video') && !hasVideo)
-      this.rec.warn({
-        code: 'no-camera',
-        message: 'the stream has no video track: answers are scored from audio only',
-      });
-    if (this.uses('audio') && !hasAudio)
-      this.rec.warn({
-        code: 'no-microphone',
-        message: 'the stream has no audio track: answers are scored from video only',
-      });
+    const warnings = streamWarnings(stream, (m) => this.uses(m), this.rec.consent?.modalities ?? []);
+    for (const w of warnings) this.rec.warn(w);
     this.stream = stream;
   }
 
@@ -296,24 +281,15 @@ export class InterviewSession extends SessionEvents {
   }
 
   private assertOpen(): void {
-    if (!this.state.live) throw new SessionError('invalid-state', `this interview session is ${this.state.phase}`);
+    assertOpen(this.state);
   }
 
   private assertIndex(index: number): void {
-    if (!Number.isInteger(index) || index < 0 || index >= this.spec.questions.length)
-      throw new SessionError(
-        'invalid-options',
-        `answer index must be 0…${this.spec.questions.length - 1}, got ${index}`,
-      );
+    assertIndex(index, this.spec.questions.length);
   }
 
   private assertConsent(what: string): void {
-    this.assertOpen();
-    if (this.rec.consent === null)
-      throw new SessionError(
-        'consent-required',
-        `cannot ${what} before session.consent({ noticeVersion, modalities }) is recorded`,
-      );
+    assertConsent(this.state, this.rec.consent, what);
   }
 
   /** The storage-failed warning, or null when saved (or when an interruption made the state stale). */
