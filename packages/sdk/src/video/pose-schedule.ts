@@ -58,7 +58,8 @@ export class InterleaveSchedule {
     this.first ??= t;
     if (t + EPS >= this.faceDue) {
       this.faceDue = (Math.floor((t + EPS) * this.o.faceFps + 1e-6) + 1) / this.o.faceFps;
-      this.faceTimes.push(t);
+      // Only needed to judge the pose; the face alone keeps no history (a live stream runs for hours).
+      if (this.o.poseFps > 0) this.faceTimes.push(t);
       return 'face';
     }
     if (this.o.poseFps > 0 && t + EPS >= this.poseDue) {
