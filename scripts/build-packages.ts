@@ -8,7 +8,7 @@
  *   --allow-type-errors   emit even when tsc reports errors (work in progress elsewhere in the tree)
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCliPage } from './build-cli-pages.ts';
@@ -18,6 +18,25 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const allowErrors = process.argv.includes('--allow-type-errors');
 const PACKAGES = ['sdk', 'research', 'relay', 'cli'] as const;
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
+
+/**
+ * tsc keeps the sources' `./x.ts` specifiers in the .d.ts it writes (it rewrites only the .js).
+ * TypeScript ≥ 5 resolves them to x.d.ts, older compilers and other tools do not: say `.js`.
+ */
+function rewriteDeclarationSpecifiers(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!entry.endsWith('.d.ts')) continue;
+    const path = join(dir, entry);
+    const text = readFileSync(path, 'utf8');
+    const out = text.replace(/((?:from|import)\s*\(?\s*['"]\.{1,2}\/[^'"]*?)\.ts(['"])/g, (_m, a, q) => {
+      n++;
+      return `${a}.js${q}`;
+    });
+    if (out !== text) writeFileSync(path, out);
+  }
+  return n;
+}
 
 const mb = (path: string): string => `${(statSync(path).size / 1e6).toFixed(2)} MB`;
 const step = (what: string, t0: number): void =>
@@ -36,7 +55,8 @@ for (const name of PACKAGES) {
     }
     console.warn(`[build:packages] @hirenet/${name}: type errors above, emitted anyway`);
   }
-  step(`@hirenet/${name}: tsc`, t0);
+  const rewritten = rewriteDeclarationSpecifiers(join(dir, 'dist'));
+  step(`@hirenet/${name}: tsc (${rewritten} .d.ts specifiers .ts → .js)`, t0);
   if (name === 'sdk') {
     const t1 = performance.now();
     for (const f of await buildWorkers(dir)) console.log(`  ${f.slice(root.length)} ${mb(f)}`);
