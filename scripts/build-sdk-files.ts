@@ -50,7 +50,10 @@ export async function bundleWorkerScripts(sdkDir: string, outDir: string): Promi
   return out;
 }
 
-/** Prebuilt workers and worklet in dist/workers, then the published variant of workers/bundled.ts over the workspace one. */
+/**
+ * Prebuilt workers and worklet in dist/workers, then the published variant of workers/bundled.ts
+ * over the workspace one.
+ */
 export async function buildWorkers(sdkDir: string): Promise<string[]> {
   const out = join(sdkDir, 'dist/workers');
   const files = await bundleWorkerScripts(sdkDir, out);

@@ -31,7 +31,7 @@ const filesUnder = (root: string): string[] => {
 const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('hirenet assets', () => {
-  it('copies the documented layout; every data file matches the shipped manifest; workers are self-contained', async () => {
+  it('copies the documented layout; data files match the shipped manifest; workers are self-contained', async () => {
     const out = join(dir, 'public/hirenet');
     const r = await hirenet('assets', '--out', out);
     expect(r.code, r.stderr).toBe(0);

@@ -1,8 +1,9 @@
 /**
  * The local servers behind `hirenet analyze` and `hirenet features video`: node:http on 127.0.0.1
- * (random port) serving a prebuilt page (cli-page.ts); for analyze also the SDK's self-hosted assets under /hirenet/ in the
- * layout of assets-layout.ts (the same files `npx hirenet assets` copies), and the input
- * recordings at /__hirenet/input/<i>. Nothing is fetched from anywhere else; no Vite.
+ * (random port) serving a prebuilt page (cli-page.ts); for analyze also the SDK's self-hosted
+ * assets under /hirenet/ in the layout of assets-layout.ts (the same files `npx hirenet assets`
+ * copies), and the input recordings at /__hirenet/input/<i>. Nothing is fetched from anywhere
+ * else; no Vite.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';

@@ -25,7 +25,8 @@ export async function checkScriptAsset(url: string, expected: string): Promise<v
     throw new AssetError(
       'asset-invalid',
       url,
-      `served as ${type === '' ? 'no Content-Type' : type}; expected ${expected} (a JavaScript module, text/javascript)`,
+      `served as ${type === '' ? 'no Content-Type' : type}; ` +
+        `expected ${expected} (a JavaScript module, text/javascript)`,
     );
   }
 }
