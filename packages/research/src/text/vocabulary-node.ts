@@ -2,8 +2,10 @@
  * Node-only: reads a `hirenet-vocab/1` directory from disk (by default the one committed under
  * models/vocab). Browser code uses loadVocabulary(url) from vocabulary.ts instead.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ModelIntegrityError } from '@hirenet/sdk/internal/util/errors';
 import {
@@ -13,8 +15,22 @@ import {
   type Vocabulary,
 } from '@hirenet/sdk/internal/text/vocabulary';
 
-/** models/vocab of this repository, found relative to this source file. */
-export const DEFAULT_VOCAB_DIR = fileURLToPath(new URL('../../../../models/vocab', import.meta.url));
+/**
+ * models/vocab of this repository (found relative to this file, in src/ or dist/), else the copy
+ * an installed @hirenet/sdk ships in its assets/ (docs/packaging.md).
+ */
+export const DEFAULT_VOCAB_DIR = defaultVocabDir();
+
+function defaultVocabDir(): string {
+  const checkout = fileURLToPath(new URL('../../../../models/vocab', import.meta.url));
+  if (existsSync(join(checkout, VOCAB_MANIFEST_FILE))) return checkout;
+  try {
+    const sdk = dirname(createRequire(import.meta.url).resolve('@hirenet/sdk/package.json'));
+    return join(sdk, 'assets/vocab');
+  } catch {
+    return checkout;
+  }
+}
 
 /** Loads and checksum-verifies the vocabulary in `dir`. */
 export async function loadVocabularyFromDir(dir: string = DEFAULT_VOCAB_DIR): Promise<Vocabulary> {
