@@ -27,7 +27,8 @@ const ci = process.env['CI'] === 'true';
 if (missing !== undefined) console.warn(`[outside] ${missing}${ci ? ' — CI=true: failing instead' : ''}`);
 
 const SECONDS = 4;
-const MB = 1024 * 1024;
+// Decimal megabytes (10^6 bytes), as npm and du -b report sizes.
+const MB = 1e6;
 const resultsDir = join(repoRoot, 'test-results/outside');
 
 describe.skipIf(missing !== undefined && !ci)('outside-in: packed packages in fresh host apps', () => {
