@@ -133,6 +133,29 @@ describe.skipIf(missing !== undefined)('live room: relay reconnection', () => {
               log(`ICE restart via the new relay: ${r.after.state} in ${r.ms.toFixed(0)} ms`);
               expect(r.after.state).toBe('connected');
               expect((await identity(iv)).peers[0]!.tag).toBe(before.iv.peers[0]!.tag);
+
+              // 3. Ada's tab dies (its connection closes, nothing said) and a new tab joins as Ada:
+              // the kept connection is silent, so the newcomer gets a fresh one, not the dead one.
+              await ada.run({ cmd: 'close-peers' });
+              await withPage(
+                'live-room.html',
+                async (ada2) => {
+                  t0 = Date.now();
+                  await start(ada2, 'candidate', 'Ada');
+                  const fresh = await waitFor(
+                    'a fresh connection to the new tab',
+                    async () => {
+                      const [a, i] = [await identity(ada2), await identity(iv)];
+                      const p = i.peers.find((x) => x.name === 'Ada');
+                      return i.peers.length === 1 && p?.id === a.id && p.conn === 'connected' ? p : undefined;
+                    },
+                    60_000,
+                  );
+                  log(`new tab of the same name: fresh connection in ${Date.now() - t0} ms`);
+                  expect(fresh.tag).not.toBe(before.iv.peers[0]!.tag);
+                },
+                opts,
+              );
             },
             opts,
           );

@@ -27,6 +27,8 @@ type Cmd =
   | { cmd: 'debug' }
   /** Drop this page's relay socket as a network change would (the room reconnects by itself). */
   | { cmd: 'drop-relay' }
+  /** Close this page's peer connections without a word to anyone (as a crashed tab's would go). */
+  | { cmd: 'close-peers' }
   /** This member's relay id and, per peer, its id and a tag that stays with its RTCPeerConnection object. */
   | { cmd: 'identity' }
   /** Types of the local and remote candidates of each peer connection's selected pair. */
@@ -72,6 +74,11 @@ exposeRun(async (a: Cmd) => {
       relayOnly: a.relayOnly === true,
     });
     return { ok: true };
+  }
+  if (a.cmd === 'close-peers') {
+    const room = page?.role === 'interviewer' ? page.handle.room : page?.handle.room();
+    for (const p of room?.peers.values() ?? []) p.link.pc.close();
+    return { closed: room?.peers.size ?? 0 };
   }
   if (a.cmd === 'drop-relay' || a.cmd === 'identity') {
     const room = page?.role === 'interviewer' ? page.handle.room : page?.handle.room();

@@ -69,17 +69,18 @@ export function joinRelay(url: string, token: string, timeoutMs: number): Promis
 }
 
 /**
- * Whether media or cue data still arrive on a connection: bytes received grow over `windowMs`.
- * Used before re-attaching a kept connection to a member who joined the relay again — a fresh
- * page of the same name (its old tab crashed) must get a fresh connection instead.
+ * Whether the other end still sends anything on a connection: the transport's bytes received
+ * (media, RTCP reports, cue data) grow over `windowMs`. A member that sends no media of its own
+ * still sends RTCP reports about what it receives (~1 per second). Used before re-attaching a kept
+ * connection to a member who joined the relay again — a fresh page of the same name (its old tab
+ * crashed) must get a fresh connection instead.
  */
 export async function stillReceiving(pc: RTCPeerConnection, windowMs = 1500): Promise<boolean> {
   const bytes = async (): Promise<number> => {
     let n = 0;
     for (const s of (await pc.getStats()).values()) {
       const r = s as { type?: string; bytesReceived?: number };
-      if ((r.type === 'inbound-rtp' || r.type === 'data-channel') && typeof r.bytesReceived === 'number')
-        n += r.bytesReceived;
+      if (r.type === 'transport' && typeof r.bytesReceived === 'number') n += r.bytesReceived;
     }
     return n;
   };
