@@ -47,7 +47,7 @@ export const FLAG_RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>
     noise: num(0),
     'attention-entropy': num(0),
     'query-scale': positive(),
-    modality: { choices: ['audio', 'video', 'text', 'both'] },
+    modality: { choices: ['audio', 'video', 'text', 'both', 'all'] },
     'weight-decay': num(0),
     'word-dropout': { ...num(0, 1), below: true },
     'validation-fraction': { ...num(0, 1), above: true, below: true },

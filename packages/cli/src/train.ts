@@ -26,7 +26,7 @@ import { FUSION_FORMAT } from './scoring.ts';
 import { loadWords } from './words.ts';
 
 const USAGE =
-  'usage: hirenet train --data DIR --modality audio|video|text|both --out DIR [--variant ' +
+  'usage: hirenet train --data DIR --modality audio|video|text|both|all --out DIR [--variant ' +
   'hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] ' +
   '[--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--select f1|auc] ' +
   '[--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--weight-decay λ] ' +
@@ -73,19 +73,23 @@ export async function runTrain(args: string[]): Promise<number> {
   if (
     data === undefined ||
     out === undefined ||
-    (modality !== 'audio' && modality !== 'video' && modality !== 'text' && modality !== 'both')
+    modality === undefined ||
+    !['audio', 'video', 'text', 'both', 'all'].includes(modality)
   ) {
     stderr.write(USAGE);
     return 2;
   }
   await initBackendNode(flags.get('backend') ?? 'wasm');
-  if (modality !== 'both') return trainOne(flags, data, out, modality);
+  if (modality !== 'both' && modality !== 'all') return trainOne(flags, data, out, modality as Modality);
+  // 'both': audio and video; 'all': every modality the manifest lists (text included).
+  const listed = Object.keys((await readManifest(data)).modalities) as Modality[];
+  const members: Modality[] = modality === 'both' ? ['audio', 'video'] : listed;
   // Late fusion (the paper's Table 4): one HireNet per modality, scores averaged at prediction.
   const staging = `${out}.fusion-tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   // A failed member leaves neither a half-built fusion nor its staging directory behind.
   try {
-    for (const m of ['audio', 'video'] as const) {
+    for (const m of members) {
       stderr.write(`--- ${m} ---\n`);
       const code = await trainOne(flags, data, join(staging, m), m);
       if (code !== 0) {
@@ -96,7 +100,7 @@ export async function runTrain(args: string[]): Promise<number> {
     await writeFile(
       join(staging, 'fusion.json'),
       `${JSON.stringify(
-        { format: FUSION_FORMAT, rule: 'mean', members: { audio: 'audio', video: 'video' } },
+        { format: FUSION_FORMAT, rule: 'mean', members: Object.fromEntries(members.map((m) => [m, m])) },
         null,
         2,
       )}\n`,
