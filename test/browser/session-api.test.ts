@@ -68,7 +68,7 @@ describe.skipIf(missing !== undefined)('session API in Chromium: lifecycle', () 
           expect(second.fatal).toBeUndefined();
           const resumed = step(second, 'resume');
           expect(resumed.found).toBe(true);
-          expect(resumed.consent.noticeVersion).toBe('1.1.0');
+          expect(resumed.consent.noticeVersion).toBe('1.0.0');
           expect(resumed.recorded[0].audio).toBeGreaterThan(5);
           expect(resumed.recorded[1]).toBeNull();
           expect(resumed.logs).toBe(2);
