@@ -1,14 +1,19 @@
+/**
+ * The GRU dispatch table (packages/sdk/src/model/gru-paths.ts) in Chromium: on each backend the
+ * page walks every path with the same conformance check as Node (model/testing/gru-conformance.ts)
+ * — the paths Node cannot run (webgpu) are checked here.
+ */
 import { afterAll, describe, expect, it } from 'vitest';
+import type { PathCheck } from '../../packages/sdk/src/model/testing/gru-conformance.ts';
 import { closeHarness, withPage } from './harness/index.ts';
 
 interface KernelRun {
   active: string;
   strategy: string | null;
   adapter: unknown;
-  fusedInference: boolean;
-  fusedWhileRecording: boolean;
-  cases: { reverse: boolean; outputs: number; final: number }[];
-  fusedMs: number;
+  selected: string;
+  checks: PathCheck[];
+  selectedMs: number;
   opsMs: number;
   trivialMs: number;
   leaked: number;
@@ -16,43 +21,54 @@ interface KernelRun {
 
 afterAll(closeHarness);
 
-describe('fused GRU scan kernels in Chromium agree with the per-step op version', () => {
-  // webgpu: one compute dispatch per layer (kernels/gru-webgpu.ts); wasm/cpu: the JS loop.
-  for (const [backend, strategy] of [
-    ['webgpu', undefined],
-    ['webgpu', 'unit'],
-    ['wasm', undefined],
-    ['cpu', undefined],
-  ] as const) {
-    it(
-      [
-        `${backend}${backend !== 'webgpu' ? '' : ` (${strategy ?? 'default'} layout)`}: outputs and final`,
-        'states within 1e-5 over uneven masks, both directions; no leaks',
-      ].join(' '),
-      async () => {
-        await withPage('bench-kernels.html', async (page) => {
-          const r = await page.run<KernelRun>({ backend, strategy });
-          console.log(
-            [
-              `[model-kernels] ${backend} ${r.strategy ?? ''} (adapter ${JSON.stringify(r.adapter)}): fused`,
-              `scan ${r.fusedMs.toFixed(1)} ms, per-step ops ${r.opsMs.toFixed(1)} ms, one trivial op +`,
-              `readback ${r.trivialMs.toFixed(1)} ms; ${JSON.stringify(r.cases)}`,
-            ].join(' '),
-          );
-          expect(r.active).toBe(backend);
-          // Default layout: SwiftShader (this machine's only adapter) gets the barrier-free 'row' one.
-          if (backend === 'webgpu') expect(r.strategy).toBe(strategy ?? 'row');
-          expect(r.fusedInference).toBe(true);
-          // Training must keep a differentiable path: only the JS loop has a gradient.
-          expect(r.fusedWhileRecording).toBe(backend !== 'webgpu');
-          for (const c of r.cases) {
-            expect(c.outputs, `outputs, reverse=${c.reverse}`).toBeLessThan(1e-5);
-            expect(c.final, `final, reverse=${c.reverse}`).toBeLessThan(1e-5);
-          }
-          expect(r.leaked).toBe(0);
-          expect(page.errors).toEqual([]);
-        });
-      },
-    );
+/** Per backend: the paths that must be available for inference, and the one gruScan selects. */
+const CASES = [
+  { backend: 'webgpu', strategy: undefined, paths: ['webgpu', 'ops'], selected: 'webgpu' },
+  { backend: 'webgpu', strategy: 'unit', paths: ['webgpu', 'ops'], selected: 'webgpu' },
+  {
+    backend: 'wasm',
+    strategy: undefined,
+    paths: ['wasm-inference', 'fused-wasm', 'fused-js', 'ops'],
+    selected: 'wasm-inference',
+  },
+  {
+    backend: 'cpu',
+    strategy: undefined,
+    paths: ['wasm-inference', 'fused-wasm', 'fused-js', 'ops'],
+    selected: 'wasm-inference',
+  },
+] as const;
+
+describe('GRU dispatch table in Chromium: every path agrees with the per-step ops', () => {
+  for (const c of CASES) {
+    const label = `${c.backend}${c.backend !== 'webgpu' ? '' : ` (${c.strategy ?? 'default'} layout)`}`;
+    it(`${label}: paths ${c.paths.join(', ')} within 1e-5 over uneven masks, both directions; no leaks`, async () => {
+      await withPage('model-kernels.html', async (page) => {
+        const r = await page.run<KernelRun>({ backend: c.backend, strategy: c.strategy });
+        console.log(
+          [
+            `[model-kernels] ${label} (adapter ${JSON.stringify(r.adapter)}): ${r.selected}`,
+            `${r.selectedMs.toFixed(1)} ms, per-step ops ${r.opsMs.toFixed(1)} ms, one trivial op + readback`,
+            `${r.trivialMs.toFixed(1)} ms; ${JSON.stringify(r.checks)}`,
+          ].join(' '),
+        );
+        expect(r.active).toBe(c.backend);
+        // Default layout: SwiftShader (this machine's only adapter) gets the barrier-free 'row' one.
+        if (c.backend === 'webgpu') expect(r.strategy).toBe(c.strategy ?? 'row');
+        expect(r.selected).toBe(c.selected);
+        expect(r.checks.filter((k) => k.available).map((k) => k.path)).toEqual(c.paths);
+        for (const k of r.checks.filter((p) => p.available)) {
+          expect(k.outputs, `${k.path} outputs`).toBeLessThan(1e-5);
+          expect(k.finals, `${k.path} final states`).toBeLessThan(1e-5);
+          expect(k.leaked, `${k.path} leaked`).toBe(0);
+        }
+        // Training needs a gradient: the GPU kernel and the inference kernel are never offered under a tape.
+        const underTape = r.checks.filter((k) => k.availableWhileRecording).map((k) => k.path);
+        expect(underTape).not.toContain('webgpu');
+        expect(underTape).not.toContain('wasm-inference');
+        expect(r.leaked).toBe(0);
+        expect(page.errors).toEqual([]);
+      });
+    });
   }
 });

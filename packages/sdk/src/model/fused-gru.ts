@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { gruLoopBackward, gruLoopForward } from './gru-loop.ts';
-import type { GruWeights, ScanResult } from './gru.ts';
+import type { GruWeights, ScanResult } from './gru-scan-ops.ts';
 import { webgpuGruStates, webgpuScanAvailable } from './kernels/gru-webgpu.ts';
 
 /** Backends whose tensor data sits in JS-reachable memory, where a loop beats per-step ops. */

@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { LOOP_BACKENDS } from './fused-gru.ts';
-import type { GruWeights } from './gru.ts';
+import type { GruWeights } from './gru-scan-ops.ts';
 import { tensorData } from './host-data.ts';
 import { gruWasm } from './kernels/gru-wasm.ts';
 import { wasmGruInference } from './kernels/wasm-scan.ts';
