@@ -15,7 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { argv, stderr } from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { benchConfig, WINDOWS } from '../test/browser/pages/bench-workload.ts';
+import { benchConfig, WINDOWS } from './pages/bench-workload.ts';
 import { AGREEMENT_CLIPS, benchAgreement } from './lib/agreement.ts';
 import { benchAudio } from './lib/audio.ts';
 import { benchLoop } from './lib/loop.ts';

@@ -140,7 +140,7 @@ function assets(model: string): Record<string, string> {
 }
 
 async function runPage(runner: PageRunner, args: Record<string, unknown>, timeoutMs: number): Promise<PageOut> {
-  const r = await runner.run<PageOut>('session/agreement.html', args, timeoutMs);
+  const r = await runner.run<PageOut>('test/browser/pages/session/agreement.html', args, timeoutMs);
   if ('error' in r) throw new Error(r.error);
   return r;
 }

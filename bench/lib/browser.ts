@@ -1,10 +1,10 @@
 /**
- * Runs the Chromium half of the scoring benchmark: test/browser/pages/bench-model.html once per
+ * Runs the Chromium half of the scoring benchmark: bench/pages/bench-model.html once per
  * tfjs backend, each in a fresh context, on the bench's own Vite server (page-server.ts), with
  * Chromium flags for heap figures.
  */
 import type { BackendSelection } from '../../packages/sdk/src/backend/select.ts';
-import type { BenchPageArgs, BenchPageResult } from '../../test/browser/pages/bench-model.ts';
+import type { BenchPageArgs, BenchPageResult } from '../pages/bench-model.ts';
 import { startPageRunner } from './page-server.ts';
 
 export interface BrowserSession {
@@ -17,7 +17,8 @@ export async function startBrowserSession(): Promise<BrowserSession> {
   const runner = await startPageRunner({ args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
   return {
     version: runner.version,
-    run: (args, timeoutMs) => runner.run<BenchPageResult | BackendSelection>('bench-model.html', args, timeoutMs),
+    run: (args, timeoutMs) =>
+      runner.run<BenchPageResult | BackendSelection>('bench/pages/bench-model.html', args, timeoutMs),
     close: () => runner.close(),
   };
 }

@@ -3,13 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { initBackendNode } from '../../packages/research/src/node-backend.ts';
-import { benchBaseline, type BaselineResult } from '../../test/browser/pages/bench-baseline.ts';
-import {
-  benchMemory,
-  benchScoring,
-  type MemoryResult,
-  type ScoringResult,
-} from '../../test/browser/pages/bench-workload.ts';
+import { benchBaseline, type BaselineResult } from '../pages/bench-baseline.ts';
+import { benchMemory, benchScoring, type MemoryResult, type ScoringResult } from '../pages/bench-workload.ts';
 
 export interface NodeModelResult {
   readonly backend: string;

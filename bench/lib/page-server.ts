@@ -1,68 +1,36 @@
 /**
- * The bench's own Vite server for test/browser/pages and a Chromium to open them in. Own cache
- * dir (node_modules/.vite-bench), so a browser test running beside the bench never re-optimises
- * under it; @tensorflow/tfjs-layers is pre-bundled too (the baseline page needs it, and a late
- * Vite discovery would reload the page mid-measurement). ../shared is allowed (/@fs URLs).
+ * The bench's pages in Chromium: the browser tests' page server (test/browser/harness/server.ts)
+ * serving the repository root, so the bench opens its own pages (bench/pages) and the test pages it
+ * shares (test/browser/pages/video, …) by repository path. Own cache dir (node_modules/.vite-bench),
+ * so a browser test running beside the bench never re-optimises under it; @tensorflow/tfjs-layers
+ * is pre-bundled too (the baseline page needs it, and a late Vite discovery would reload the page
+ * mid-measurement).
  */
-import { realpathSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createLogger, createServer, defaultClientConditions, type Logger, type ViteDevServer } from 'vite';
 import {
   chromiumLaunchOptions,
   defaultArgs,
   fakeMediaArgs,
   type FakeMedia,
 } from '../../test/browser/harness/chromium.ts';
-import { pagesDir, repoRoot, sharedDir } from '../../test/browser/harness/paths.ts';
-import { prebundled } from '../../test/browser/harness/server.ts';
+import { repoRoot } from '../../test/browser/harness/paths.ts';
+import { startPageServer, type PageServer } from '../../test/browser/harness/server.ts';
 
-/** Vite at 'warn', minus its complaint that MediaPipe's bundle names a source map it does not ship. */
-function quietLogger(): Logger {
-  const base = createLogger('warn');
-  const noise = (msg: string): boolean => msg.includes('Failed to load source map');
-  return {
-    ...base,
-    warn: (msg, o) => void (noise(msg) || base.warn(msg, o)),
-    error: (msg, o) => void (noise(msg) || base.error(msg, o)),
-  };
-}
-
-export async function startBenchServer(): Promise<{ vite: ViteDevServer; origin: string }> {
-  const vite = await createServer({
-    configFile: false,
-    resolve: { conditions: ['source', ...defaultClientConditions] },
-    customLogger: quietLogger(),
-    root: pagesDir,
+/** The harness' page server over the whole repository (bench/pages and test/browser/pages), own cache. */
+export function startBenchServer(): Promise<PageServer> {
+  return startPageServer({
+    root: repoRoot,
     cacheDir: resolve(repoRoot, 'node_modules/.vite-bench'),
-    clearScreen: false,
-    server: {
-      host: '127.0.0.1',
-      port: 0,
-      strictPort: true,
-      hmr: false,
-      ws: false,
-      watch: null,
-      fs: { strict: true, allow: [repoRoot, sharedDir, realpathSync(resolve(repoRoot, 'node_modules'))] },
-    },
-    optimizeDeps: {
-      include: [...prebundled, '@tensorflow/tfjs-layers'],
-      exclude: ['@mediapipe/tasks-vision'],
-      entries: [],
-    },
-    worker: { format: 'es' },
+    include: ['@tensorflow/tfjs-layers'],
   });
-  await vite.listen();
-  const address = vite.httpServer?.address() as AddressInfo | null;
-  if (address === null || typeof address !== 'object') throw new Error('Vite did not bind a TCP port');
-  return { vite, origin: `http://127.0.0.1:${address.port}` };
 }
 
 export interface PageRunner {
   readonly version: string;
   /**
-   * Opens `pages/<path>` in a fresh context, awaits `window.run(args)` (a test-harness page) and
+   * Opens `<path>` (from the repository root, e.g. bench/pages/bench-model.html) in a fresh context, awaits
+   * `window.run(args)` (a test-harness page) and
    * returns its JSON result, or `{ error }` (page exception, timeout). `errors` collects uncaught
    * page errors of that run.
    */
@@ -76,7 +44,8 @@ const firstLine = (e: unknown): string => (e instanceof Error ? (e.message.split
 export async function startPageRunner(
   opts: { fakeMedia?: FakeMedia; args?: readonly string[] } = {},
 ): Promise<PageRunner> {
-  const { vite, origin } = await startBenchServer();
+  const server = await startBenchServer();
+  const { origin } = server;
   let browser: Browser;
   try {
     browser = await chromium.launch({
@@ -84,7 +53,7 @@ export async function startPageRunner(
       args: [...defaultArgs, ...(opts.fakeMedia ? fakeMediaArgs(opts.fakeMedia) : []), ...(opts.args ?? [])],
     });
   } catch (e) {
-    await vite.close();
+    await server.close();
     throw e;
   }
   return {
@@ -112,7 +81,7 @@ export async function startPageRunner(
     },
     async close() {
       await browser.close();
-      await vite.close();
+      await server.close();
     },
   };
 }

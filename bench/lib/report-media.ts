@@ -102,7 +102,7 @@ function sessionLines(s: SessionBenchResult): string[] {
   const l = s.long;
   const out = [
     [
-      `Public API in Chromium (test/browser/pages/bench-session.html): \`HireNet.create\` (${s.model},`,
+      `Public API in Chromium (bench/pages/bench-session.html): \`HireNet.create\` (${s.model},`,
       `${s.backend} backend, face model from ../shared) → \`startInterview\` → \`consent\` →`,
       `\`attach(requestInterviewMedia())\` on a fake camera and mic playing`,
       `../shared/fixtures/video/talk_f1.mp4 (${s.camera}) → \`beginAnswer\` → … → \`endAnswer()\` →`,

@@ -1,5 +1,5 @@
 /**
- * The session API end to end in Chromium (test/browser/pages/bench-session.html) on a fake
+ * The session API end to end in Chromium (bench/pages/bench-session.html) on a fake
  * camera and mic playing a shared clip, with the shipped demo model (models/hirenet-demo):
  * - main-thread long tasks (> 50 ms) while a long live answer records; target 0;
  * - time from endAnswer() to result() resolved, after short answers (median) and after the
@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, sharedMissing, sharedUrl } from '../../test/browser/harness/paths.ts';
-import { median } from '../../test/browser/pages/bench-workload.ts';
-import type { BenchAnswer, BenchSessionArgs, BenchSessionResult } from '../../test/browser/pages/bench-session.ts';
+import { median } from '../pages/bench-workload.ts';
+import type { BenchAnswer, BenchSessionArgs, BenchSessionResult } from '../pages/bench-session.ts';
 import type { PageRunner } from './page-server.ts';
 
 /** Ours (the issue states no figure): a result within a second of the candidate pressing stop. */
@@ -83,7 +83,11 @@ export async function benchSession(
     ...plan,
   };
   const seconds = plan.shortAnswers * (plan.shortSeconds + 5) + plan.longSeconds + 120;
-  const r = await runner.run<BenchSessionResult | { error: string }>('bench-session.html', args, seconds * 1000);
+  const r = await runner.run<BenchSessionResult | { error: string }>(
+    'bench/pages/bench-session.html',
+    args,
+    seconds * 1000,
+  );
   if ('error' in r) return { error: r.error };
   const short = r.short;
   const cam = r.camera;

@@ -1,6 +1,6 @@
 import type { PytorchResult } from './pytorch.ts';
-import type { BaselineResult } from '../../test/browser/pages/bench-baseline.ts';
-import type { MemoryResult, ScoringResult } from '../../test/browser/pages/bench-workload.ts';
+import type { BaselineResult } from '../pages/bench-baseline.ts';
+import type { MemoryResult, ScoringResult } from '../pages/bench-workload.ts';
 import type { BackendSelection } from '../../packages/sdk/src/backend/select.ts';
 import type { LoopResult } from './loop.ts';
 import type { MachineInfo } from './machine.ts';

@@ -9,7 +9,7 @@
  * Medians over repeated runs; each run is a fresh page (worker start and model load excluded).
  */
 import { sharedMissing, sharedUrl } from '../../test/browser/harness/paths.ts';
-import { median } from '../../test/browser/pages/bench-workload.ts';
+import { median } from '../pages/bench-workload.ts';
 import type { PageRunner } from './page-server.ts';
 
 export const VIDEO_FPS = 15;
@@ -133,7 +133,7 @@ async function benchFile(runner: PageRunner, plan: VideoPlan, log: (m: string) =
       sharedUrl(`fixtures/video/${c}`),
     );
     const r = await runner.run<FilePage>(
-      'video/file.html',
+      'test/browser/pages/video/file.html',
       { modelUrl: sharedUrl(MODEL), fps: VIDEO_FPS, fileWorkers: FILE_WORKERS, files },
       600_000,
     );
@@ -183,7 +183,7 @@ async function benchLive(
   for (let run = 0; run < plan.liveRuns; run++) {
     log(`video live ${mode}, run ${run + 1}/${plan.liveRuns} (${plan.liveSeconds} s) …`);
     const r = await runner.run<LivePage>(
-      'video/live.html',
+      'test/browser/pages/video/live.html',
       { modelUrl: sharedUrl(MODEL), seconds: plan.liveSeconds, mode },
       120_000 + plan.liveSeconds * 1000,
     );

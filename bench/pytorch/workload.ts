@@ -2,7 +2,7 @@
  * Writes the Chromium bench's HireNet workload as a `hirenet-reference/1` file
  * (docs/weight-contract.md, "Reference output") for the PyTorch port (hirenet_torch.py):
  * the same weights (HireNetModel.random(benchConfig, 11, { biasScale: 0.2 }), as
- * test/browser/pages/bench-workload.ts builds them) and the same interviews (benchInterview(1)
+ * bench/pages/bench-workload.ts builds them) and the same interviews (benchInterview(1)
  * and benchInterview(6): 45 descriptors × 240 windows per answer, 100-d words, 32 units), with
  * the outputs our model gives for them (tfjs cpu backend, each interview scored alone like the
  * bench does), so the PyTorch "exact" implementation is checked on exactly what it is timed on.
@@ -18,7 +18,7 @@ import { initBackendNode } from '../../packages/research/src/node-backend.ts';
 import { HireNetModel } from '../../packages/sdk/src/model/hirenet-model.ts';
 import type { ReferenceFile } from '../../packages/sdk/src/model/reference.ts';
 import type { InterviewOutput } from '../../packages/sdk/src/model/types.ts';
-import { benchConfig, benchInterview, WINDOWS } from '../../test/browser/pages/bench-workload.ts';
+import { benchConfig, benchInterview, WINDOWS } from '../pages/bench-workload.ts';
 
 /** The weights seed and init options of bench-workload.ts (benchScoring, benchMemory). */
 export const BENCH_WEIGHTS_SEED = 11;

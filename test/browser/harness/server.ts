@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import {
@@ -47,7 +48,7 @@ const quietPages: Plugin = {
   },
 };
 
-/** A running Vite dev server for test/browser/pages. */
+/** A running Vite dev server for harness pages (test/browser/pages, and bench/pages for the bench). */
 export interface PageServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash). */
   readonly origin: string;
@@ -61,12 +62,16 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-// Vite reports late dependency discovery only at info level; watch for it whatever the log level.
+// Vite reports late dependency discovery only at info level; watch for it whatever the log level. Its complaint
+// that MediaPipe's bundle names a source map it does not ship is dropped.
 function watchingLogger(onStale: (msg: string) => void): Logger {
   const base = createLogger('warn');
   const plain = (msg: string): string => msg.replace(/\x1b\[[0-9;]*m/g, '');
+  const noise = (msg: string): boolean => msg.includes('Failed to load source map');
   return {
     ...base,
+    warn: (msg, o) => void (noise(msg) || base.warn(msg, o)),
+    error: (msg, o) => void (noise(msg) || base.error(msg, o)),
     info(msg, opts) {
       const text = plain(msg);
       if (/optimized dependencies changed\. reloading/.test(text)) onStale(text);
@@ -80,11 +85,21 @@ function watchingLogger(onStale: (msg: string) => void): Logger {
   };
 }
 
+export interface PageServerOptions {
+  /** Directory served at /; default test/browser/pages. The bench serves the repository root. */
+  readonly root?: string;
+  /** Vite's pre-bundle cache; one per user, so a test run and a bench run never re-optimise under each other. */
+  readonly cacheDir?: string;
+  /** Pre-bundled on top of `prebundled` (the bench's baseline page needs @tensorflow/tfjs-layers). */
+  readonly include?: readonly string[];
+}
+
 /**
- * Serve test/browser/pages (TypeScript compiled on the fly) on 127.0.0.1 at a free port.
- * Pages import SDK sources by relative path and ../shared files via sharedUrl().
+ * Serve harness pages (TypeScript compiled on the fly) on 127.0.0.1 at a free port: the browser tests'
+ * server and the bench's (bench/lib/page-server.ts). Pages import SDK sources by relative path and
+ * ../shared files via sharedUrl().
  */
-export async function startPageServer(): Promise<PageServer> {
+export async function startPageServer(options: PageServerOptions = {}): Promise<PageServer> {
   let stale: string | undefined;
   const vite = await createServer({
     configFile: false,
@@ -95,9 +110,9 @@ export async function startPageServer(): Promise<PageServer> {
         `\`prebundled\` in test/browser/harness/server.ts`,
       ].join(' ');
     }),
-    root: pagesDir,
+    root: options.root ?? pagesDir,
     // Own cache dir, so the demo's and the harness' pre-bundles never invalidate each other.
-    cacheDir: resolve(repoRoot, 'node_modules/.vite-harness'),
+    cacheDir: options.cacheDir ?? resolve(repoRoot, 'node_modules/.vite-harness'),
     clearScreen: false,
     server: {
       host: '127.0.0.1',
@@ -107,10 +122,11 @@ export async function startPageServer(): Promise<PageServer> {
       hmr: false,
       ws: false,
       watch: null,
-      fs: { strict: true, allow: [repoRoot, sharedDir] },
+      // node_modules by its real path too: in some installs it is a link out of the checkout.
+      fs: { strict: true, allow: [repoRoot, sharedDir, realpathSync(resolve(repoRoot, 'node_modules'))] },
     },
     optimizeDeps: {
-      include: [...prebundled],
+      include: [...prebundled, ...(options.include ?? [])],
       exclude: ['@mediapipe/tasks-vision'],
       // Pages are entered by URL, not crawled from index.html; the include list is the contract.
       entries: [],

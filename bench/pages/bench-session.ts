@@ -3,9 +3,9 @@
 // Times endAnswer() → result() after short answers and after one long answer, and records the
 // main-thread long tasks (> 50 ms) of each phase. Assets come from the bench server by URL.
 import { HireNet, requestInterviewMedia } from '@hirenet/sdk';
-import { viteAudioWorklet } from '../../../packages/sdk/src/audio/capture-urls.vite.ts';
-import { viteVisionWasm } from '../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
-import { exposeRun, recordLongTasks } from '../harness/page.ts';
+import { viteAudioWorklet } from '../../packages/sdk/src/audio/capture-urls.vite.ts';
+import { viteVisionWasm } from '../../packages/sdk/src/video/mediapipe-urls.vite.ts';
+import { exposeRun, recordLongTasks } from '../../test/browser/harness/page.ts';
 
 export interface BenchSessionArgs {
   readonly assets: { modelUrl: string; vocabUrl: string; wasmPaths: string; faceModelUrl: string };

@@ -4,9 +4,9 @@
  * Runs in Node and in browsers: tfjs-core only, no DOM.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { HireNetModel } from '../../../packages/sdk/src/model/hirenet-model.ts';
-import type { InterviewInput } from '../../../packages/sdk/src/model/types.ts';
-import { gaussian, mulberry32 } from '../../../packages/sdk/src/util/prng.ts';
+import { HireNetModel } from '../../packages/sdk/src/model/hirenet-model.ts';
+import type { InterviewInput } from '../../packages/sdk/src/model/types.ts';
+import { gaussian, mulberry32 } from '../../packages/sdk/src/util/prng.ts';
 
 /** The product's sizes (issue 7): 45 audio descriptors, 100-d word vectors, 32 units. */
 export const benchConfig = { inputDim: 45, wordDim: 100, variant: 'hirenet' } as const;

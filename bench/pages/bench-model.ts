@@ -1,10 +1,10 @@
 // Benchmark page driven by bench/ (npm run bench): HireNet scoring, the stock tf.layers BiGRU
 // baseline and memory over repeated scorings, on one tfjs backend per page load.
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend, type BackendName } from '../../../packages/sdk/src/backend/backends.ts';
-import { selectBackend, type BackendSelection } from '../../../packages/sdk/src/backend/select.ts';
-import { viteWasmPaths } from '../../../packages/sdk/src/backend/wasm-urls.vite.ts';
-import { exposeRun } from '../harness/page.ts';
+import { initBackend, type BackendName } from '../../packages/sdk/src/backend/backends.ts';
+import { selectBackend, type BackendSelection } from '../../packages/sdk/src/backend/select.ts';
+import { viteWasmPaths } from '../../packages/sdk/src/backend/wasm-urls.vite.ts';
+import { exposeRun } from '../../test/browser/harness/page.ts';
 import { benchBaseline, type BaselineResult } from './bench-baseline.ts';
 import { benchMemory, benchScoring, type MemoryResult, type ScoringResult } from './bench-workload.ts';
 
