@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeHarness, type PageOptions, sharedMissing, withPage } from './harness/index.ts';
+import { closeHarness, type PageOptions, sharedMissing, sharedUrl, withPage } from './harness/index.ts';
 import { CLIP, cleanWorkDir, fakeMedia } from './session-fixtures.ts';
 import { textSessionAssets } from './session-text-fixtures.ts';
 
-const missing = sharedMissing(CLIP);
+const WAV = 'fixtures/audio/jfk.wav';
+const missing = sharedMissing(CLIP, WAV);
 if (missing) console.warn(`[session-text] ${missing}`);
 
 // biome-ignore lint/suspicious/noExplicitAny: page results are JSON, checked field by field below
@@ -139,5 +140,16 @@ describe.skipIf(missing !== undefined)('the text channel in a session (Chromium)
     expect(w).toHaveLength(1);
     expect(w[0]).toMatchObject({ answer: 0, modality: 'text' });
     expect(w[0].message).toMatch(/language-not-supported|not-allowed|network/);
+  }, 180_000);
+
+  it('uses a host’s own transcriber for a live take and an uploaded file (the Transcriber interface)', async () => {
+    const r = await run({ scenario: 'host-transcriber', wavUrl: sharedUrl(WAV) });
+    expect(r.calls).toEqual(['begin:audio', 'end', 'file:true']);
+    expect(r.live).toMatchObject({ timed: true, source: 'transcriber' });
+    expect(r.live.words.map((w: Json) => w.word)).toEqual(['We', 'shipped', 'early.']);
+    expect(r.file).toMatchObject({ timed: false, source: 'transcriber' });
+    expect(r.file.words).toHaveLength(3);
+    expect(r.keyWords[0]).toBeGreaterThan(0);
+    expect(r.keyWords[1]).toBeGreaterThan(0);
   }, 180_000);
 });

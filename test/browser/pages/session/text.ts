@@ -7,14 +7,16 @@ import { requestInterviewMedia } from '../../../../packages/sdk/src/session/medi
 import { NOTICE_TEMPLATE_EN, renderNotice } from '../../../../packages/sdk/src/session/notice.ts';
 import type { SessionModality } from '../../../../packages/sdk/src/session/types.ts';
 import { createLocalSpeechTranscriber } from '../../../../packages/sdk/src/text/transcript-recognition.ts';
+import type { Transcriber } from '../../../../packages/sdk/src/text/transcript-source.ts';
 import { renderReport } from '../../../../packages/demo/src/report/index.ts';
 import { exposeRun } from '../../harness/page.ts';
 
 interface Args {
   assets: { modelUrl: string; vocabUrl: string; wasmPaths: string };
-  scenario: 'transcripts' | 'notice' | 'deletion' | 'recognition';
+  scenario: 'transcripts' | 'notice' | 'deletion' | 'recognition' | 'host-transcriber';
   modalities?: SessionModality[];
   consent?: SessionModality[];
+  wavUrl?: string;
 }
 
 const VTT = [
@@ -95,6 +97,7 @@ exposeRun(async (a: Args) => {
     const notice = renderNotice(NOTICE_TEMPLATE_EN, values, consented);
     const before = await attempt(() => s.setTranscript(0, PLAIN));
     await s.consent({ noticeVersion: NOTICE_TEMPLATE_EN.version, modalities: consented });
+    if (a.scenario === 'host-transcriber') return await hostTranscriber(s, a.wavUrl ?? '');
     if (a.scenario === 'notice') {
       const refused = await attempt(() => s.setTranscript(0, PLAIN));
       stream = await requestInterviewMedia(['audio']);
@@ -150,6 +153,50 @@ exposeRun(async (a: Args) => {
     await hn.close();
   }
 });
+
+/**
+ * A host's own on-device transcriber (the `Transcriber` interface): here one that reports the
+ * words it was told to hear, with times from `begin`, for a live take and for an uploaded file.
+ */
+async function hostTranscriber(s: InterviewSession, wavUrl: string): Promise<unknown> {
+  const calls: string[] = [];
+  let t0 = 0;
+  const transcriber: Transcriber = {
+    label: 'test transcriber',
+    begin: async (track) => {
+      calls.push(`begin:${track?.kind ?? 'none'}`);
+      t0 = performance.now();
+    },
+    end: async () => {
+      calls.push('end');
+      const s1 = (performance.now() - t0) / 1000;
+      return [
+        { word: 'We', start: 0.2, end: 0.4 },
+        { word: 'shipped', start: 0.4, end: 0.9 },
+        { word: 'early.', start: 0.9, end: Math.min(1.4, s1) },
+      ];
+    },
+    abort: () => calls.push('abort'),
+    transcribeFile: async (file) => {
+      calls.push(`file:${file.size > 0}`);
+      return 'uploaded words here';
+    },
+  };
+  const stream = await requestInterviewMedia(['audio']);
+  try {
+    s.attach(stream);
+    s.setTranscriber(transcriber);
+    await recordAnswer(s, 0, 2);
+    const live = s.transcript(0);
+    const wav = await (await fetch(wavUrl)).blob();
+    await s.addAnswerFile(1, wav);
+    const file = s.transcript(1);
+    const result = await s.result();
+    return { calls, live, file, keyWords: result.transcripts?.map((t) => t?.keyWords.length ?? null) };
+  } finally {
+    for (const t of stream.getTracks()) t.stop();
+  }
+}
 
 /**
  * The refusal path: the SDK's own check, then (with the browser's availability answer overridden
