@@ -12,7 +12,7 @@ if (missing) console.warn(`[session-channels] ${missing}`);
 describe.skipIf(missing !== undefined)('session API in Chromium: channels and backends', () => {
   useSessionPages();
 
-  it('the camera track ending mid-answer is a warning; that answer keeps its audio and earlier answers survive', async () => {
+  it('the camera track ending mid-answer is a warning; the answer keeps its audio, earlier ones survive', async () => {
     const r = await run({
       steps: [
         { do: 'consent' },

@@ -95,11 +95,13 @@ export async function runAblation(
   const record = async (entry: AblationEntry): Promise<void> => {
     entries.push(entry);
     const m = entry.test;
+    const c = entry.testClean;
+    const clean = c === null ? '' : `; vs clean F1 ${c.f1.toFixed(3)} AUC ${c.auc.toFixed(3)}`;
     options.log(
       [
         `  ${entry.modality} ${MODEL_LABELS[entry.model]} (seed ${entry.seed}): test P`,
         `${m.precision.toFixed(3)} R ${m.recall.toFixed(3)} F1 ${m.f1.toFixed(3)} AUC`,
-        `${m.auc.toFixed(3)}${entry.testClean === null ? '' : `; vs clean F1 ${entry.testClean.f1.toFixed(3)} AUC ${entry.testClean.auc.toFixed(3)}`}`,
+        `${m.auc.toFixed(3)}${clean}`,
         ` (${entry.seconds.toFixed(0)} s)`,
       ].join(' '),
     );

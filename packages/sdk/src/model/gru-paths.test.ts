@@ -26,7 +26,7 @@ describe('GRU dispatch table (gru-paths.ts) in Node', () => {
     });
   }
 
-  it('selects the batch-major wasm kernel for inference, the fused loop under a tape, the JS loop off U%16', async () => {
+  it('selects the wasm kernel for inference, the fused loop under a tape, the JS loop off U%16', async () => {
     await initBackend('cpu');
     expect(selectGruPath(32).name).toBe('wasm-inference');
     expect(selectGruPath(20).name).toBe('fused-js');
