@@ -82,6 +82,7 @@ export class AudioFeatureExtractor {
   private readonly pitchBuf: Float32Array;
   private readonly specBuf: Float32Array;
   private readonly hnrBuf: Float32Array;
+  private readonly formantBuf: Float32Array;
 
   constructor(options: AudioExtractorOptions) {
     const rate = options.sampleRate;
@@ -104,6 +105,7 @@ export class AudioFeatureExtractor {
     this.specBuf = new Float32Array(this.spectral.frameLength);
     this.harmonicity = new HarmonicityAnalyzer({ sampleRate: FS, minPitch: options.minPitch ?? 75 });
     this.hnrBuf = new Float32Array(this.harmonicity.length);
+    this.formantBuf = new Float32Array(this.formants.frameLength);
   }
 
   /** Feeds mono PCM at the input rate; returns the frames that became final. */
@@ -185,7 +187,7 @@ export class AudioFeatureExtractor {
       this.trackPulses(k, d.f0);
       [jitter, shimmer] = this.localPerturbation(time);
       formants = this.formants.analyze(
-        this.ring.read(k * HOP - Math.floor(this.spectral.frameLength / 2), this.specBuf),
+        this.ring.read(k * HOP - Math.floor(this.formantBuf.length / 2), this.formantBuf),
       );
     } else {
       this.pulses.reset();

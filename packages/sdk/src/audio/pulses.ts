@@ -95,7 +95,10 @@ export class PulseTracker {
     const c = scores[bestLag + 1]!;
     const denom = a - 2 * b + c;
     const shift = denom < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / denom)) : 0;
-    const position = at + (Math.round(at) - at) + bestLag + shift;
+    // The lag is measured from the reference stretch's integer centre, but the period starts at
+    // the previous mark itself: snapping to round(at) added up to ±0.5 sample to every period
+    // (0.6 % of a 200 Hz period) and made jitter depend on where the sample grid fell.
+    const position = at + bestLag + shift;
     return { position, amplitude: this.periodPeak(source, position, period) };
   }
 
