@@ -8,6 +8,7 @@
  * downloaded browser) on a page served from 127.0.0.1. Prints a JSON summary on stdout, writes
  * the report as one self-contained HTML file and, with --json, the full result.
  */
+import type { Browser } from 'playwright-core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stderr, stdout } from 'node:process';
@@ -22,9 +23,11 @@ import { findChromium, SYSTEM_CHROMIUM } from './chromium-path.ts';
 import { assertSelfContained } from './report-file.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const USAGE =
-  'usage: hirenet analyze --job "Job title" --question "Q1" [--question "Q2"]… FILE1 [FILE2]… [--out report.html] [--json result.json] [--audio-only] [--model DIR] [--face-model face_landmarker.task]' +
-  ' [--transcript FILE]… (one per answer in order: .txt, .vtt or .json)';
+const USAGE = [
+  'usage: hirenet analyze --job "Job title" --question "Q1" [--question "Q2"]… FILE1 [FILE2]…',
+  '[--out report.html] [--json result.json] [--audio-only] [--model DIR] [--face-model face_landmarker.task]',
+  '[--transcript FILE]… (one per answer in order: .txt, .vtt or .json)',
+].join(' ');
 
 interface AnalyzeOptions {
   job: string;
@@ -82,7 +85,8 @@ export function parseAnalyzeArgs(args: readonly string[]): AnalyzeOptions {
   if (files.length !== questions.length)
     throw new HireNetError(
       'usage',
-      `${questions.length} question(s) but ${files.length} file(s): give one recording per question, in question order\n${USAGE}`,
+      `${questions.length} question(s) but ${files.length} file(s): ` +
+        `give one recording per question, in question order\n${USAGE}`,
     );
   for (const f of [...files, ...transcripts])
     if (!existsSync(f)) throw new HireNetError('usage', `no such file: ${resolve(f)}`);
@@ -127,7 +131,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     throw e;
   });
   const { chromium } = await import('playwright-core');
-  let browser;
+  let browser: Browser;
   try {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -178,7 +182,19 @@ export async function runAnalyze(args: string[]): Promise<number> {
     if (o.json !== undefined)
       writeFileSync(
         o.json,
-        `${JSON.stringify({ format: 'hirenet-analyze/1', jobTitle: o.job, questions: o.questions, files: o.files, backend: out.backend, answers: out.answers, ...r }, null, 2)}\n`,
+        `${JSON.stringify(
+          {
+            format: 'hirenet-analyze/1',
+            jobTitle: o.job,
+            questions: o.questions,
+            files: o.files,
+            backend: out.backend,
+            answers: out.answers,
+            ...r,
+          },
+          null,
+          2,
+        )}\n`,
       );
     const summary = {
       notice: 'experimental model estimate, not a hiring decision',
