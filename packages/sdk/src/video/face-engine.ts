@@ -23,6 +23,9 @@ export class FaceEngine {
   private model: Uint8Array | undefined;
   private fileset: WasmFileset | undefined;
   private moduleFactory: unknown;
+  // The 13 MB wasm, fetched and compiled once: MediaPipe otherwise fetches and compiles it again
+  // for every landmarker it starts (one per job), i.e. once per answer.
+  private wasm: WebAssembly.Module | undefined;
   // VIDEO mode demands strictly increasing timestamps over the landmarker's whole life.
   private lastTs = -1;
   // A landmarker that has seen frames carries tracking state; the next job needs a fresh one,
@@ -40,7 +43,10 @@ export class FaceEngine {
     // tasks-vision clears globalThis.ModuleFactory after each start, and a module is evaluated
     // only once, so keep the factory to start a second landmarker (reset()) in this worker.
     this.moduleFactory = (globalThis as { ModuleFactory?: unknown }).ModuleFactory;
-    this.model = await loadModel(this.opts.modelUrl, this.opts.modelSha256);
+    [this.wasm, this.model] = await Promise.all([
+      compileWasm(this.opts.wasmBinaryUrl),
+      loadModel(this.opts.modelUrl, this.opts.modelSha256),
+    ]);
     await this.reset();
     return performance.now() - t0;
   }
@@ -61,14 +67,18 @@ export class FaceEngine {
   }
 
   async reset(): Promise<void> {
-    if (!this.fileset || !this.model) throw new Error('FaceEngine.init() first');
+    if (!this.fileset || !this.model || !this.wasm) throw new Error('FaceEngine.init() first');
     this.used = false;
     this.landmarker?.close();
     this.landmarker = undefined;
     this.lastTs = -1;
     (globalThis as { ModuleFactory?: unknown }).ModuleFactory = this.moduleFactory;
+    const { config, failed } = instantiateFrom(this.wasm);
+    // tasks-vision hands `self.Module` (when set) to the factory as the Emscripten module config,
+    // then clears it; its instantiateWasm hook makes an instance of the module compiled once.
+    (globalThis as { Module?: unknown }).Module = config;
     try {
-      this.landmarker = await FaceLandmarker.createFromOptions(this.fileset, {
+      const start = FaceLandmarker.createFromOptions(this.fileset, {
         // A copy: MediaPipe may take ownership of (and detach) the buffer it is given.
         baseOptions: { modelAssetBuffer: this.model.slice(), delegate: this.opts.delegate },
         runningMode: 'VIDEO',
@@ -76,6 +86,8 @@ export class FaceEngine {
         outputFaceBlendshapes: true,
         outputFacialTransformationMatrixes: true,
       });
+      start.catch(() => undefined);
+      this.landmarker = await Promise.race([start, failed]);
     } catch (e) {
       throw new VideoError('video-model', withWasmCspHint(`FaceLandmarker could not start: ${String(e)}`, e), {
         cause: e,
@@ -145,6 +157,44 @@ async function loadFileset(o: ResolvedFaceOptions): Promise<WasmFileset> {
     );
   }
   return { wasmLoaderPath: o.wasmLoaderUrl, wasmBinaryPath: o.wasmBinaryUrl };
+}
+
+/** Fetches and compiles the MediaPipe wasm (streaming when it is served as application/wasm). */
+async function compileWasm(url: string): Promise<WebAssembly.Module> {
+  try {
+    const res = await fetch(url, { credentials: 'same-origin' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    if ((res.headers.get('content-type') ?? '').startsWith('application/wasm'))
+      return await WebAssembly.compileStreaming(res);
+    return await WebAssembly.compile(await res.arrayBuffer());
+  } catch (e) {
+    throw new VideoError(
+      'video-model',
+      withWasmCspHint(`MediaPipe wasm could not be compiled from ${url}: ${String(e)}`, e),
+      {
+        cause: e,
+      },
+    );
+  }
+}
+
+/**
+ * An Emscripten module config whose instantiateWasm hook instantiates `wasm`; `failed` rejects if
+ * that fails (Emscripten's callback has no error path, so the start would otherwise never settle).
+ */
+function instantiateFrom(wasm: WebAssembly.Module): { config: object; failed: Promise<never> } {
+  let fail: (e: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  failed.catch(() => undefined);
+  const config = {
+    instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void): object {
+      WebAssembly.instantiate(wasm, imports).then(done, fail);
+      return {};
+    },
+  };
+  return { config, failed };
 }
 
 async function loadModel(url: string, sha256: string | null): Promise<Uint8Array> {

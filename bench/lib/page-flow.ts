@@ -1,0 +1,144 @@
+/**
+ * The embed page as a candidate meets it: a production build of packages/demo served statically
+ * (with `Cache-Control: max-age` so a second visit can use the HTTP cache, as any real host's
+ * static server allows), `embed.html?auto=1` running a scripted interview on the fake camera and
+ * mic. Measured per visit (the first in a fresh browser context = cold cache, the second in the
+ * same context = warm cache):
+ * - page load → ready to record: navigation start to the page saying "Recording answer 1";
+ * - the progress stages the page showed, each with its time (do they move?);
+ * - main-thread long tasks (> 50 ms, PerformanceObserver 'longtask') from navigation to the
+ *   rendered result, each with the page's status line when it ended;
+ * - requests per URL made by the page and its workers (HTTP cache hits included: Chromium reports
+ *   a request before it looks in its cache), and those that reached the server.
+ * Used by bench/lib/bytes.ts (figures for RESULTS.md) and test/browser/page-requests.test.ts.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+
+export interface LongTask {
+  readonly start: number;
+  readonly duration: number;
+  /** The page's status line when the task was observed (which phase it fell in). */
+  readonly status: string;
+}
+
+export interface VisitResult {
+  readonly readyMs: number | null;
+  readonly doneMs: number | null;
+  readonly stages: { text: string; ms: number }[];
+  readonly longTasks: LongTask[];
+  /** Requests per path (page and workers), in order of first request. */
+  readonly requests: Record<string, number>;
+  /** Requests per path that reached the server (not answered by the HTTP cache). */
+  readonly served: Record<string, number>;
+  readonly state: string | null;
+  readonly error: string | null;
+  readonly backend: string | null;
+}
+
+/** Runs before the page's own scripts: records status changes and long tasks with their times. */
+const INIT = `(() => {
+  const w = window;
+  w.__flow = { stages: [], longTasks: [], ready: null, done: null };
+  const status = () => document.getElementById('status')?.textContent ?? '';
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        w.__flow.longTasks.push({ start: e.startTime, duration: e.duration, status: status() });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const watch = () => {
+    const el = document.getElementById('status');
+    if (!el) return void requestAnimationFrame(watch);
+    let last = '';
+    new MutationObserver(() => {
+      const t = status();
+      if (t === last) return;
+      last = t;
+      const ms = performance.now();
+      w.__flow.stages.push({ text: t, ms });
+      if (w.__flow.ready === null && t.startsWith('Recording answer')) w.__flow.ready = ms;
+      if (w.__flow.done === null && t.startsWith('Done')) w.__flow.done = ms;
+    }).observe(el, { childList: true, characterData: true, subtree: true });
+  };
+  watch();
+})();`;
+
+export interface FlowServer {
+  readonly origin: string;
+  /** Requests that reached the server since the last call, per path; the counter restarts. */
+  takeServed(): Record<string, number>;
+}
+
+/** One visit of `pageUrl` (relative to the origin) in `context`; waits for body[data-state]. */
+export async function visit(
+  context: BrowserContext,
+  server: FlowServer,
+  pageUrl: string,
+  timeoutMs = 300_000,
+): Promise<VisitResult> {
+  server.takeServed();
+  const requests: Record<string, number> = {};
+  const onRequest = (r: { url(): string }): void => {
+    const url = new URL(r.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    const key = url.origin === server.origin ? decodeURIComponent(url.pathname) : r.url();
+    requests[key] = (requests[key] ?? 0) + 1;
+  };
+  context.on('request', onRequest);
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(INIT);
+    await page.goto(`${server.origin}/${pageUrl}`);
+    await page.waitForFunction(() => document.body.dataset['state'] !== undefined, undefined, { timeout: timeoutMs });
+    // Let a long task that ends with the rendered result reach the observer.
+    await page.waitForTimeout(300);
+    const flow = (await page.evaluate('window.__flow')) as {
+      stages: { text: string; ms: number }[];
+      longTasks: LongTask[];
+      ready: number | null;
+      done: number | null;
+    };
+    const state = await page.evaluate(() => document.body.dataset['state'] ?? null);
+    const result = JSON.parse((await page.locator('#result').textContent()) || '{}') as {
+      error?: { message: string };
+      modelCard?: { backend?: string };
+    };
+    return {
+      readyMs: flow.ready,
+      doneMs: flow.done,
+      stages: flow.stages,
+      longTasks: flow.longTasks,
+      requests,
+      served: server.takeServed(),
+      state,
+      error: result.error?.message ?? null,
+      backend: result.modelCard?.backend ?? null,
+    };
+  } finally {
+    context.off('request', onRequest);
+    await page.close();
+  }
+}
+
+export interface FlowResult {
+  readonly page: string;
+  readonly cold: VisitResult;
+  readonly warm: VisitResult;
+}
+
+/** A cold visit in a fresh context, then a warm one in the same context (its HTTP cache kept). */
+export async function coldAndWarm(browser: Browser, server: FlowServer, pageUrl: string): Promise<FlowResult> {
+  const context = await browser.newContext();
+  try {
+    const cold = await visit(context, server, pageUrl);
+    const warm = await visit(context, server, pageUrl);
+    return { page: pageUrl, cold, warm };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Paths requested more than once in a visit (the page and its workers together). */
+export function repeated(v: VisitResult): Record<string, number> {
+  return Object.fromEntries(Object.entries(v.requests).filter(([, n]) => n > 1));
+}
