@@ -9,8 +9,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { buildCliPage } from './build-cli-pages.ts';
 import { buildBundle, buildWorkers, copyModelAssets } from './build-sdk-files.ts';
 
@@ -64,6 +66,15 @@ for (const name of PACKAGES) {
     console.log(`  ${bundle.slice(root.length)} ${mb(bundle)}`);
     copyModelAssets(dir, root);
     step('@hirenet/sdk: workers, bundle, assets', t1);
+  }
+  if (name === 'research') {
+    // src/train/tfjs-gradients.ts says why: tfjs-core's own gradient registrations, not the union.
+    const entry = createRequire(join(dir, 'package.json')).resolve(
+      '@tensorflow/tfjs-core/dist/register_all_gradients.js',
+    );
+    const outfile = join(dir, 'dist/train/tfjs-gradients.js');
+    await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', minify: true });
+    console.log(`  ${outfile.slice(root.length)} ${mb(outfile)}`);
   }
 }
 const t2 = performance.now();

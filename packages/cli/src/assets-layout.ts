@@ -111,9 +111,7 @@ export function assetFiles(src: AssetSources): Map<string, () => Buffer> {
   const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm', from));
   for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'])
     files.set(`tfjs/${f}`, () => readFileSync(join(wasmDir, f)));
-  const mp = dirname(require.resolve('@mediapipe/tasks-vision/vision_wasm_module_internal.wasm', from));
-  for (const f of ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm'])
-    files.set(`mediapipe/${f}`, () => readFileSync(join(mp, f)));
+  for (const [name, read] of mediapipeFiles(src.sdkDir)) files.set(name, read);
   // The manifest sessions verify every byte against: the model's own (scripts/build-manifest.ts),
   // else one built from the files served here, so a freshly trained model runs without a build step.
   if (src.modelDir !== null && !files.has('model/manifest.json')) {
@@ -131,6 +129,13 @@ export function assetFiles(src: AssetSources): Map<string, () => Buffer> {
   if (pose != null) files.set('pose_landmarker_lite.task', () => readFileSync(pose));
   for (const [name, read] of src.scripts) files.set(name, read);
   return files;
+}
+
+/** MediaPipe's module loader and binary, as resolved from the SDK's dependency. */
+export function mediapipeFiles(sdkDir: string = sdkPackageDir()): Map<string, () => Buffer> {
+  const wasm = require.resolve('@mediapipe/tasks-vision/vision_wasm_module_internal.wasm', { paths: [sdkDir] });
+  const names = ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm'];
+  return new Map(names.map((f) => [`mediapipe/${f}`, () => readFileSync(join(dirname(wasm), f))]));
 }
 
 const TYPES: Record<string, string> = {

@@ -14,6 +14,7 @@ import { errorCodeOr } from '@hirenet/sdk/internal/util/error-codes';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { startPageServer } from './analyze-server.ts';
 import { parseArgs } from './args.ts';
+import { mediapipeFiles } from './assets-layout.ts';
 import { cliPage } from './cli-page.ts';
 import { findChromium } from './chromium-path.ts';
 
@@ -60,7 +61,8 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
   const pageFiles = await cliPage('video');
   const server = await startPageServer({
     pageDir: pageFiles.dir,
-    assets: null,
+    // MediaPipe's wasm from the SDK's own dependency, as `hirenet assets` copies it (not a second copy in the page).
+    assets: new Map([...mediapipeFiles()]),
     files: new Map([
       ['/__hirenet/input', input],
       ['/__hirenet/model', model],
@@ -100,6 +102,8 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
       inputUrl: '/__hirenet/input',
       modelUrl: '/__hirenet/model',
       fps,
+      wasmLoaderUrl: '/hirenet/mediapipe/vision_wasm_module_internal.js',
+      wasmBinaryUrl: '/hirenet/mediapipe/vision_wasm_module_internal.wasm',
     })) as PageOutput;
     if (!out.ok)
       throw new HireNetError(errorCodeOr(out.code, 'chromium-failed'), out.message ?? 'video analysis failed');

@@ -1,10 +1,10 @@
 /**
- * Page script of `hirenet features video` (served by the CLI's Vite server, driven by
- * playwright-core): analyses the input file in the vision worker, exactly as a host page would.
+ * Page script of `hirenet features video` (prebuilt by scripts/build-cli-pages.ts, served and
+ * driven by packages/cli/src/features-video.ts): analyses the input file in the vision worker,
+ * exactly as a host page would.
  */
 import { createFaceAnalyzer } from './face-analyzer.ts';
 import { frameRowsToCsv } from './frame-row.ts';
-import { viteVisionWasm } from './mediapipe-urls.vite.ts';
 import { VIDEO_FEATURE_SCHEMA } from './schema.ts';
 import { poolVideoWindows } from './windows.ts';
 
@@ -12,6 +12,9 @@ interface CliArgs {
   readonly inputUrl: string;
   readonly modelUrl: string;
   readonly fps: number;
+  /** MediaPipe's module loader and binary, served by the CLI from the installed SDK's dependency. */
+  readonly wasmLoaderUrl: string;
+  readonly wasmBinaryUrl: string;
 }
 
 declare global {
@@ -21,7 +24,12 @@ declare global {
 }
 
 window.hirenetVideo = async (a: CliArgs) => {
-  const analyzer = createFaceAnalyzer({ ...viteVisionWasm, modelUrl: a.modelUrl, fps: a.fps });
+  const analyzer = createFaceAnalyzer({
+    wasmLoaderUrl: a.wasmLoaderUrl,
+    wasmBinaryUrl: a.wasmBinaryUrl,
+    modelUrl: a.modelUrl,
+    fps: a.fps,
+  });
   try {
     const initMs = await analyzer.ready;
     const blob = await (await fetch(a.inputUrl)).blob();
