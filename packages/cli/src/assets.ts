@@ -1,9 +1,10 @@
 /**
- * `hirenet assets --out DIR [--model DIR] [--face-model PATH]`: copies the asset layout a session
+ * `hirenet assets --out DIR [--model DIR] [--face-model PATH] [--bundle]`: copies the asset layout a session
  * loads from `assetsBaseUrl` (assets-layout.ts) into a site, e.g. `--out public/hirenet`, from the
  * installed packages: the demo model and the vocabulary (@hirenet/sdk assets/), the tfjs and
  * MediaPipe wasm (the SDK's dependencies), the prebuilt worklet and workers (@hirenet/sdk
- * dist/workers). The face model is the user's own download: with --face-model it is copied after
+ * dist/workers); with --bundle also the one-file SDK (dist/bundle/index.js) as hirenet-sdk.js, for
+ * a page without a bundler. The face model is the user's own download: with --face-model it is copied after
  * its sha256 matches the one the SDK expects; without it the site runs audio-only.
  */
 import { createHash } from 'node:crypto';
@@ -13,7 +14,7 @@ import { FACE_LANDMARKER_SHA256 } from '@hirenet/sdk/internal/video/options';
 import { parseArgs, stringFlag, usage } from './args.ts';
 import { assetFiles, packagedSources } from './assets-layout.ts';
 
-const USAGE = 'usage: hirenet assets --out DIR [--model DIR] [--face-model face_landmarker.task]';
+const USAGE = 'usage: hirenet assets --out DIR [--model DIR] [--face-model face_landmarker.task] [--bundle]';
 
 /** The face model only when it is byte for byte the bundle the SDK was built and tested with. */
 function checkFaceModel(path: string): string {
@@ -26,11 +27,18 @@ function checkFaceModel(path: string): string {
   return path;
 }
 
+/** dist/bundle/index.js of the installed SDK (a checkout has it after `npm run build:packages`). */
+function sdkBundle(sdkDir: string): string {
+  const path = join(sdkDir, 'dist/bundle/index.js');
+  if (!existsSync(path)) throw usage(`${path} is missing: in a checkout, run \`npm run build:packages\` first`);
+  return path;
+}
+
 export async function runAssets(args: string[]): Promise<number> {
-  const { flags, positional } = parseArgs(args);
+  const { flags, positional } = parseArgs(args, ['bundle']);
   if (positional.length > 0) throw usage(`unexpected argument ${positional[0]}\n${USAGE}`);
   for (const k of flags.keys())
-    if (!['out', 'model', 'face-model'].includes(k)) throw usage(`unknown option --${k}\n${USAGE}`);
+    if (!['out', 'model', 'face-model', 'bundle'].includes(k)) throw usage(`unknown option --${k}\n${USAGE}`);
   const out = resolve(stringFlag(flags, 'out'));
   const model = flags.get('model');
   if (model !== undefined && !existsSync(join(model, 'fusion.json')) && !existsSync(join(model, 'model.json')))
@@ -42,6 +50,8 @@ export async function runAssets(args: string[]): Promise<number> {
   });
   let bytes = 0;
   const files = assetFiles(src);
+  // For a page without a bundler: the one-file SDK beside the assets, refreshed with them on every upgrade.
+  if (flags.has('bundle')) files.set('hirenet-sdk.js', () => readFileSync(sdkBundle(src.sdkDir)));
   for (const [rel, read] of files) {
     const target = join(out, rel);
     mkdirSync(dirname(target), { recursive: true });
