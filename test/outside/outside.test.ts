@@ -26,7 +26,9 @@ const missing = sharedMissing(CLIP, FACE_MODEL);
 const ci = process.env['CI'] === 'true';
 if (missing !== undefined) console.warn(`[outside] ${missing}${ci ? ' — CI=true: failing instead' : ''}`);
 
-const SECONDS = 4;
+// 6 s: the vision worker's first frame can arrive ~1 s into an answer on a loaded machine (4 of 15
+// windows lost at load 25 with 4-s answers); real-result.ts allows a fifth of the windows to be lost.
+const SECONDS = 6;
 // Decimal megabytes (10^6 bytes), as npm and du -b report sizes.
 const MB = 1e6;
 const resultsDir = join(repoRoot, 'test-results/outside');
@@ -100,6 +102,8 @@ describe.skipIf(missing !== undefined && !ci)('outside-in: packed packages in fr
     const r = JSON.parse(run.text) as EmbedResult & { hostModalities?: string[]; hostBackend?: string };
     expect(r.error, `${label}: the page failed`).toBeUndefined();
     expect(run.errors, `${label}: page errors`).toEqual([]);
+    // On-device: the page and the SDK fetch their own files from the page's host, GET only, no body.
+    expect(run.offHostOrWithBody, `${label}: requests off the page's host or with a body`).toEqual([]);
     expect(r.hostModalities, `${label}: the face model from ../shared was used`).toEqual(['audio', 'video']);
     assertRealResult(r, { answers: 1, seconds: SECONDS, modalities: ['audio', 'video'], label });
     const scores = Object.entries(r.scores).map(([m, v]) => `${m} ${v.toFixed(4)}`);
