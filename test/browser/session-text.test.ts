@@ -89,6 +89,7 @@ describe.skipIf(missing !== undefined)('the text channel in a session (Chromium)
     expect(r.report.tracks).toBe(1);
     expect(r.report.trackWords).toBe(7);
     expect(r.report.said.length).toBe(res.keyMoments.filter((k: Json) => k.said !== undefined).length);
+    expect(r.tensors.after).toBe(r.tensors.before);
     // Export: the words travel as the dataset's own transcript forms.
     expect(r.exported.manifest.modalities.text).toEqual(['words']);
     expect(r.exported.interview.answers[0].words).toHaveLength(7);

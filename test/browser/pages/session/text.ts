@@ -9,6 +9,7 @@ import type { SessionModality } from '../../../../packages/sdk/src/session/types
 import { createLocalSpeechTranscriber } from '../../../../packages/sdk/src/text/transcript-recognition.ts';
 import type { Transcriber } from '../../../../packages/sdk/src/text/transcript-source.ts';
 import { renderReport } from '../../../../packages/demo/src/report/index.ts';
+import * as tf from '@tensorflow/tfjs-core';
 import { exposeRun } from '../../harness/page.ts';
 
 interface Args {
@@ -115,6 +116,10 @@ exposeRun(async (a: Args) => {
     await s.setTranscript(0, VTT);
     await s.setTranscript(1, PLAIN);
     const result = await s.result();
+    // Scoring with the text model again leaves no tensor behind.
+    const tensorsBefore = tf.memory().numTensors;
+    await s.result({ fresh: true });
+    const tensors = { before: tensorsBefore, after: tf.memory().numTensors };
     const exported = s.exportDataset({ label: 1 });
     if (a.scenario === 'transcripts') {
       // The demo's report (also `hirenet analyze`'s): key words marked, the transcript track, what moments said.
@@ -127,7 +132,7 @@ exposeRun(async (a: Args) => {
         transcripts: root.querySelectorAll('[data-testid=transcript]').length,
         said: Array.from(root.querySelectorAll('.hn-said'), (m) => m.textContent),
       };
-      return { modalities: hn.modalities, before, bad, badJson, result, exported, report };
+      return { modalities: hn.modalities, before, bad, badJson, result, exported, report, tensors };
     }
     // deletion: what is stored, what a resume brings back, what withdrawal, delete() and deleteAll() leave.
     const stored = await storedRecords();
