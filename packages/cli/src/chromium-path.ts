@@ -63,7 +63,7 @@ export function chromiumCandidate(): { path: string; source: ChromiumExecutable[
   if (fromEnv !== '' && !wantNpm) return { path: fromEnv, source: 'HIRENET_CHROMIUM' };
   if (!wantNpm && existsSync(SYSTEM_CHROMIUM)) return { path: SYSTEM_CHROMIUM, source: 'system' };
   const pkg = npmPackage();
-  if (pkg !== undefined) return { path: join(cacheDir(pkg), 'chromium'), source: 'npm' };
+  if (pkg !== undefined) return { path: join(cacheDir(pkg), LAUNCHER), source: 'npm' };
   return {
     missing: wantNpm
       ? `HIRENET_CHROMIUM=npm but ${NPM_CHROMIUM} is not installed (run npm install in the checkout)`
@@ -82,7 +82,27 @@ export async function findChromium(): Promise<ChromiumExecutable | undefined> {
   if (pkg === undefined) return undefined;
   const dir = cacheDir(pkg);
   if (!existsSync(join(dir, 'chromium'))) await unpack(pkg.dir, dir);
-  return { executablePath: join(dir, 'chromium'), env: npmEnv(dir, env), source: 'npm' };
+  if (!existsSync(join(dir, LAUNCHER))) writeLauncher(dir);
+  return { executablePath: join(dir, LAUNCHER), env: npmEnv(dir, env), source: 'npm' };
+}
+
+/** What callers launch: a shell script that starts the binary with the switches this build needs. */
+const LAUNCHER = 'chromium-launcher';
+
+/**
+ * This build counts SwiftShader as a "major performance caveat" unless ANGLE is told to use it, and
+ * tfjs asks WebGL for failIfMajorPerformanceCaveat: without these switches tfjs has no webgl backend
+ * (Debian's build needs none). A script rather than launch arguments, so every caller gets them.
+ */
+function writeLauncher(dir: string): void {
+  const tmp = join(dir, `${LAUNCHER}.tmp-${process.pid}`);
+  writeFileSync(
+    tmp,
+    '#!/bin/sh\n# Written by packages/cli/src/chromium-path.ts (see there).\n' +
+      'exec "$(dirname "$0")/chromium" --use-angle=swiftshader --enable-unsafe-swiftshader "$@"\n',
+    { mode: 0o755 },
+  );
+  renameSync(tmp, join(dir, LAUNCHER));
 }
 
 function cacheDir(pkg: { dir: string; version: string }): string {

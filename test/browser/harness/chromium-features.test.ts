@@ -94,6 +94,7 @@ function expectEverything(r: ProbeResult): void {
   expect(f.audioWorklet, 'AudioWorklet module runs process()').toBe(true);
   expect(f.wasmSimd, 'WebAssembly SIMD').toBe(true);
   expect(f.webgl2Offscreen, 'WebGL2 on an OffscreenCanvas in a worker').toBe(true);
+  expect(f.webgl2NoCaveat, 'WebGL2 with failIfMajorPerformanceCaveat (as tfjs asks)').toBe(true);
   expect(f.webgpu, 'WebGPU adapter with --enable-unsafe-webgpu').toBe(true);
   expect(f.webrtcLoopback, 'RTCPeerConnection data channel over loopback').toBe(true);
   expect(f.mediaRecorderVp8, 'MediaRecorder webm/vp8,opus').toBe(true);

@@ -137,6 +137,12 @@ const probes: Record<string, Probe> = {
     return typeof v === 'string' && v.startsWith('WebGL 2') ? true : `webgl2: ${String(v)}`;
   },
 
+  webgl2NoCaveat: async () => {
+    // What tfjs's webgl backend asks for: a WebGL2 context that fails on a major performance caveat.
+    const g = document.createElement('canvas').getContext('webgl2', { failIfMajorPerformanceCaveat: true });
+    return g !== null ? true : 'null with failIfMajorPerformanceCaveat (tfjs then has no webgl backend)';
+  },
+
   webgpu: async () => {
     const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<object | null> } }).gpu;
     if (gpu === undefined) return 'no navigator.gpu';
