@@ -11,6 +11,7 @@ import { loadVocabulary, type Vocabulary } from '../text/vocabulary.ts';
 import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
 import { featureMetadata } from '../model/model-features.ts';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../video/face-analyzer.ts';
+import { compileVisionWasm } from '../video/vision-wasm.ts';
 import { probeAudioWorker } from '../audio/capture.ts';
 import { WINDOW_COLUMNS } from '../video/schema.ts';
 import { loadModels } from './assets.ts';
@@ -109,8 +110,8 @@ export class HireNet {
       const vocab = await loadVocabulary(o.vocabUrl, manifest.fetcherFor('vocab', o.vocabUrl));
       if (loaded.models.has('video') && o.faceModelUrl !== null) {
         progress('face-model', 0.55);
-        await verifyVisionWasm(manifest, o.visionWasm);
-        faces = await startFaces(o, warnings);
+        const visionWasm = await verifyVisionWasm(manifest, o.visionWasm);
+        faces = await startFaces(o, warnings, visionWasm);
       } else if (o.modalities.includes('video')) {
         warnings.push({
           code: 'face-model-missing',
@@ -217,10 +218,17 @@ export class HireNet {
   }
 }
 
-async function startFaces(o: ResolvedOptions, warnings: SessionWarning[]): Promise<FaceAnalyzer | null> {
+async function startFaces(
+  o: ResolvedOptions,
+  warnings: SessionWarning[],
+  wasmBytes: Uint8Array,
+): Promise<FaceAnalyzer | null> {
+  // Compiled here (asynchronously, off the main thread) from the verified bytes and handed to the
+  // worker: one fetch and one compilation of the 13 MB binary per page.
+  const wasmModule = compileVisionWasm(wasmBytes);
   const faces = createFaceAnalyzer(
     { ...o.visionWasm, modelUrl: o.faceModelUrl!, fps: o.faceFps, fileWorkers: 1 },
-    o.visionWorkerUrl === null ? {} : { workerUrl: o.visionWorkerUrl },
+    { ...(o.visionWorkerUrl === null ? {} : { workerUrl: o.visionWorkerUrl }), wasmModule },
   );
   try {
     await faces.ready;

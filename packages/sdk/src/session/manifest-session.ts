@@ -36,6 +36,7 @@ export async function verifyTfjsWasm(verifier: ManifestVerifier, wasmPaths: stri
 export async function verifyVisionWasm(
   verifier: ManifestVerifier,
   urls: { readonly wasmBinaryUrl: string },
-): Promise<void> {
-  await verifier.fetchVerified('mediapipe', MEDIAPIPE_BINARY, urls.wasmBinaryUrl);
+): Promise<Uint8Array> {
+  // The verified bytes are returned so the vision worker runs exactly them (compiled once, no second fetch).
+  return verifier.fetchVerified('mediapipe', MEDIAPIPE_BINARY, urls.wasmBinaryUrl);
 }

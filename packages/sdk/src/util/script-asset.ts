@@ -7,9 +7,17 @@
  */
 import { AssetError } from './errors.ts';
 
+/** URLs that passed in this realm: checked once per page, not once per answer (one request each). */
+const passed = new Set<string>();
+
 /** Only http(s) URLs are checked: blob: and data: scripts are the host's own, made in the page. */
 export async function checkScriptAsset(url: string, expected: string): Promise<void> {
-  if (!/^https?:/i.test(url)) return;
+  if (!/^https?:/i.test(url) || passed.has(url)) return;
+  await checkOnce(url, expected);
+  passed.add(url);
+}
+
+async function checkOnce(url: string, expected: string): Promise<void> {
   let res: Response;
   try {
     res = await fetch(url, { method: 'GET', credentials: 'same-origin' });

@@ -42,6 +42,8 @@ export interface FaceAnalyzerInternals {
   readonly workerFactory?: WorkerFactory;
   /** URL of the compiled vision worker module (a relocatable worker); used when no factory is given. */
   readonly workerUrl?: string | URL;
+  /** MediaPipe's wasm, compiled by the caller (from bytes it verified): workers skip their own fetch. */
+  readonly wasmModule?: Promise<WebAssembly.Module>;
 }
 
 /**
@@ -71,7 +73,7 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
     try {
       const h = new WorkerHandle(factory, url);
       handles[slot] = h;
-      p = h.init(opts).then(() => h);
+      p = h.init(opts, internals.wasmModule).then(() => h);
     } catch (e) {
       handles[slot] = undefined;
       p = Promise.reject(e);

@@ -34,7 +34,11 @@ export class FaceEngine {
   private pending: Promise<void> | undefined;
   private readonly luma = new LumaMeter();
 
-  constructor(private readonly opts: ResolvedFaceOptions) {}
+  /** `wasm`: MediaPipe's binary compiled by the page (from bytes it verified); else fetched here. */
+  constructor(
+    private readonly opts: ResolvedFaceOptions,
+    private readonly given?: WebAssembly.Module,
+  ) {}
 
   /** Loads everything; returns the milliseconds spent. */
   async init(): Promise<number> {
@@ -44,7 +48,7 @@ export class FaceEngine {
     // only once, so keep the factory to start a second landmarker (reset()) in this worker.
     this.moduleFactory = (globalThis as { ModuleFactory?: unknown }).ModuleFactory;
     [this.wasm, this.model] = await Promise.all([
-      compileWasm(this.opts.wasmBinaryUrl),
+      this.given ?? compileWasm(this.opts.wasmBinaryUrl),
       loadModel(this.opts.modelUrl, this.opts.modelSha256),
     ]);
     await this.reset();

@@ -70,6 +70,7 @@ function need(): FaceEngine {
 const api = {
   async init(
     opts: ResolvedFaceOptions,
+    wasm?: WebAssembly.Module,
   ): Promise<{ initMs: number; poseInitMs: number | null; poseError: string | null }> {
     engine?.close();
     pose?.close();
@@ -84,7 +85,7 @@ const api = {
       await import(/* @vite-ignore */ opts.wasmLoaderUrl).catch(() => undefined);
       factory = (globalThis as { ModuleFactory?: unknown }).ModuleFactory;
     }
-    engine = new FaceEngine(opts);
+    engine = new FaceEngine(opts, wasm);
     const initMs = await engine.init();
     if (poseOpts === null) return { initMs, poseInitMs: null, poseError: null };
     const fileset = { wasmLoaderPath: opts.wasmLoaderUrl, wasmBinaryPath: opts.wasmBinaryUrl };

@@ -60,14 +60,15 @@ export class WorkerHandle {
     return this.guard.alive;
   }
 
-  async init(opts: ResolvedFaceOptions): Promise<void> {
+  async init(opts: ResolvedFaceOptions, wasmModule?: Promise<WebAssembly.Module>): Promise<void> {
     // A 404 or an HTML page for the worker URL otherwise surfaces as a bare error event.
     await checkScriptAsset(this.url, 'the prebuilt vision worker (npx hirenet assets)').catch((e: unknown) => {
       throw new VideoError('video-worker', `the vision worker could not be loaded: ${(e as Error).message}`, {
         cause: e,
       });
     });
-    const { initMs } = await this.call(this.api.init(opts));
+    const wasm = wasmModule === undefined ? undefined : await wasmModule;
+    const { initMs } = await this.call(this.api.init(opts, wasm));
     this.initMs = initMs;
   }
 
