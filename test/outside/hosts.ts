@@ -99,27 +99,41 @@ const DEPS: Record<HostKind, { deps: string[]; devDeps: string[] }> = {
 /** What installing only `deps` (e.g. the SDK alone, as a site's runtime dependency) puts in node_modules. */
 export function measureInstall(deps: string[], packed: readonly Packed[]): Footprint & { seconds: number } {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'hirenet-outside-install-')));
-  writeHostManifest(dir, join(repoRoot, 'package-lock.json'), packed, { deps, devDeps: [] });
-  const seconds = installOffline(dir);
-  const f = footprint(dir);
-  rmSync(dir, { recursive: true, force: true });
-  return { ...f, seconds };
+  try {
+    writeHostManifest(dir, join(repoRoot, 'package-lock.json'), packed, { deps, devDeps: [] });
+    const seconds = installOffline(dir);
+    return { ...footprint(dir), seconds };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
+/**
+ * Makes, installs and builds one host app. A failure removes the app (hundreds of MB in the temp
+ * dir) unless HIRENET_OUTSIDE_KEEP=1, which keeps it and names it in the error for a look by hand.
+ */
 export function makeHost(kind: HostKind, packed: readonly Packed[]): HostApp {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), `hirenet-outside-${kind}-`)));
-  const { webRoot, assets, build } = scaffold(kind, dir);
-  writeHostManifest(dir, join(repoRoot, 'package-lock.json'), packed, DEPS[kind]);
-  const installSeconds = installOffline(dir);
-  copyAssets(dir, assets);
-  const t0 = Date.now();
-  sh(dir, build[0]!, build.slice(1));
-  return {
-    kind,
-    dir,
-    webRoot: join(dir, webRoot),
-    installSeconds,
-    buildSeconds: (Date.now() - t0) / 1000,
-    footprint: footprint(dir),
-  };
+  try {
+    const { webRoot, assets, build } = scaffold(kind, dir);
+    writeHostManifest(dir, join(repoRoot, 'package-lock.json'), packed, DEPS[kind]);
+    const installSeconds = installOffline(dir);
+    copyAssets(dir, assets);
+    const t0 = Date.now();
+    sh(dir, build[0]!, build.slice(1));
+    return {
+      kind,
+      dir,
+      webRoot: join(dir, webRoot),
+      installSeconds,
+      buildSeconds: (Date.now() - t0) / 1000,
+      footprint: footprint(dir),
+    };
+  } catch (e) {
+    if (process.env['HIRENET_OUTSIDE_KEEP'] === '1')
+      throw new Error(`${String(e)}
+(kept: ${dir})`);
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
 }
