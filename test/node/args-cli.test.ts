@@ -70,7 +70,10 @@ describe('CLI arguments', () => {
     ],
     [['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--epochs', '2.5'], /--epochs must be an integer/],
     [['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--lr', '0'], /--lr must be a number > 0/],
-    [['train', '--data', 'd', '--out', 'o', '--modality', 'sound'], /--modality must be one of audio, video, both/],
+    [
+      ['train', '--data', 'd', '--out', 'o', '--modality', 'sound'],
+      /--modality must be one of audio, video, text, both, all/,
+    ],
     [
       ['train', '--data', 'd', '--out', 'o', '--modality', 'audio', '--variant', 'lstm'],
       /--variant must be one of hirenet, hn_satt, hn_avg, bigru/,
