@@ -3,7 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeHarness, sharedMissing, sharedPath, sharedUrl, withPage, type PageOptions } from './harness/index.ts';
+import {
+  chromiumLacks,
+  closeHarness,
+  needs,
+  sharedMissing,
+  sharedPath,
+  sharedUrl,
+  withPage,
+  type PageOptions,
+} from './harness/index.ts';
 import { ffmpeg } from './harness/tools.ts';
 
 const MODEL = 'models/face_landmarker.task';
@@ -102,7 +111,8 @@ describe.skipIf(missing !== undefined)('live camera analysis', () => {
     },
   );
 
-  it('fallback requestVideoFrameCallback + createImageBitmap works too', async () => {
+  const noBitmapFace = needs('video-live: fallback path', chromiumLacks('bitmap-face'));
+  it.skipIf(noBitmapFace)('fallback requestVideoFrameCallback + createImageBitmap works too', async () => {
     const r = await live({ seconds: 6, mode: 'video-frame-callback' });
     report('video-frame-callback', r);
     expect(r.error).toBeUndefined();

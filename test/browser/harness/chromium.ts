@@ -19,6 +19,10 @@ const NPM_LACKS = {
   'permission-prompt':
     'the npm headless shell answers getUserMedia without --use-fake-ui-for-media-stream with NotSupportedError, ' +
     "never a denied prompt (NotAllowedError): needs Debian's Chromium",
+  // Measured by video-live.test.ts (face in 0 % of frames, 100 % without the switches, 100 % in Debian's).
+  'bitmap-face':
+    'in the npm headless shell, with the SwiftShader switches that give tfjs its webgl backend, MediaPipe finds ' +
+    "no face in createImageBitmap(<video>) frames (the requestVideoFrameCallback path): needs Debian's Chromium",
 } as const;
 export type ChromiumFeature = keyof typeof NPM_LACKS;
 
