@@ -136,8 +136,9 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
     );
   stderr.write(`reading ${data} …\n`);
   const { interviews } = await loadDataset(data);
+  // The small-set split (80/20, no test) is the text modality's default; voice and face keep 80/10/10.
   const fractions = splitFractions(
-    interviews.length,
+    text ? interviews.length : Number.POSITIVE_INFINITY,
     optionalNumber(flags, 'validation-fraction'),
     optionalNumber(flags, 'test-fraction'),
   );

@@ -10,7 +10,7 @@ export const TEXT_TRAIN = {
   weightDecay: 1e-4,
 } as const;
 
-/** Below this many interviews a held-out test split is not carved out (see splitFractions). */
+/** Below this many interviews a text model's training carves out no test split (see splitFractions). */
 export const SMALL_SET = 300;
 
 /**
