@@ -77,11 +77,9 @@ export const GRU_PATHS: readonly GruPath[] = [
     name: 'wasm-inference',
     differentiable: false,
     available: inferenceScanAvailable,
-    scan: (x, mask, dirs, reverse) => {
-      const r = inferenceScan(x, mask, dirs, reverse);
-      if (r === null) throw new Error('wasm-inference scan ran where it is unavailable');
-      return r;
-    },
+    // Called where it is unavailable (it never is by selectGruPath), it gives the per-step ops' answer.
+    scan: (x, mask, dirs, reverse) =>
+      inferenceScan(x, mask, dirs, reverse) ?? perDirection(gruScanOps)(x, mask, dirs, reverse),
   },
   {
     name: 'fused-wasm',
