@@ -114,7 +114,10 @@ describe.skipIf(missing !== undefined)('the demo with the words (production buil
       const words = answer.getByTestId('transcript');
       expect(await words.locator('.hn-transcript-text').innerText()).toContain('I designed the release pipeline');
       expect(await words.getByTestId('key-word').count()).toBeGreaterThan(0);
-      expect(await words.getByTestId('word-track').locator('.hn-track-word').count()).toBe(10);
+      // The transcript track is a chart among the answer's tracks (same time axis and cursor).
+      const track = answer.locator('.hn-chart-plot[aria-label^="Transcript track"]');
+      expect(await track.getAttribute('aria-label')).toContain('10 words');
+      await expect.poll(() => track.locator('canvas').count(), { timeout: 10_000 }).toBe(1);
       const measured = (await answer.locator('.hn-answer-feedback').textContent()) ?? ''; // inside a closed <details>
       expect(measured).toMatch(/filler words[\s\S]*“like” ×1[\s\S]*“um” ×1/);
       expect(measured).toMatch(/words per minute/);

@@ -8,7 +8,7 @@ import { h, isolate } from '../dom.ts';
 import { lineChart, type Chart } from './chart.ts';
 import { feedbackList } from './feedback.ts';
 import { momentList } from './moments.ts';
-import { transcriptSection } from './transcript.ts';
+import { transcriptSection, wordTrack } from './transcript.ts';
 import { answerSeries } from './tracks.ts';
 
 let syncCounter = 0;
@@ -40,7 +40,7 @@ export function answerSection(
         heading,
         text === null ? h('p', { class: 'hn-muted' }, 'Not answered.') : null,
         text === null ? null : h('p', { class: 'hn-meta' }, 'Not recorded · analysed: the words only'),
-        text === null ? null : transcriptSection(text, text.lexical.durationSeconds ?? 0),
+        text === null ? null : transcriptSection(text),
         text === null ? null : feedbackList(feedback, `Measurements for answer ${index + 1}`),
       ),
       charts: [],
@@ -73,6 +73,8 @@ export function answerSection(
       ].join(' '),
     }),
   );
+  // The transcript track: each word where it was said, on the same time axis and cursor.
+  if (text?.timed === true) charts.push(lineChart(wordTrack(text, series.x, bands, syncKey, index)));
   series.tracks.forEach((t, k) => {
     const last = k === series.tracks.length - 1;
     charts.push(
@@ -110,7 +112,7 @@ export function answerSection(
       charts.map((c) => c.el),
     ),
     series.tracks.length === 0 ? h('p', { class: 'hn-muted' }, 'No descriptor tracks for this answer.') : null,
-    text === null ? null : transcriptSection(text, record.durationSeconds),
+    text === null ? null : transcriptSection(text),
     h('h4', {}, 'Key moments'),
     momentList(moments),
     h(

@@ -29,6 +29,14 @@ export interface ChartInput {
   readonly xAxis: boolean;
   /** Text alternative of the canvas. */
   readonly summary: string;
+  /** Words drawn at the time they start (the transcript track); `key` ones in the accent colour. */
+  readonly labels?: readonly Label[];
+}
+
+export interface Label {
+  readonly start: number;
+  readonly text: string;
+  readonly key: boolean;
 }
 
 const BAND_FILL = 'rgba(245, 158, 11, 0.22)';
@@ -43,6 +51,23 @@ function shadeBands(bands: readonly Band[]): (u: uPlot) => void {
       const x1 = u.valToPos(b.end, 'x', true);
       ctx.fillRect(x0, bbox.top, Math.max(1, x1 - x0), bbox.height);
     }
+    ctx.restore();
+  };
+}
+
+/** Words on two alternating rows, so neighbours rarely overlap; canvas pixels (uPlot.pxRatio). */
+function drawLabels(labels: readonly Label[]): (u: uPlot) => void {
+  return (u) => {
+    const { ctx, bbox } = u;
+    const px = uPlot.pxRatio;
+    ctx.save();
+    ctx.textBaseline = 'top';
+    labels.forEach((l, i) => {
+      ctx.font = `${l.key ? '600 ' : ''}${11 * px}px system-ui, sans-serif`;
+      ctx.fillStyle = l.key ? '#b45309' : '#475569';
+      const y = bbox.top + (i % 2 === 0 ? 2 * px : bbox.height / 2);
+      ctx.fillText(l.text, u.valToPos(l.start, 'x', true), y);
+    });
     ctx.restore();
   };
 }
@@ -84,7 +109,8 @@ export function lineChart(c: ChartInput): Chart {
       // which would shift a track's time scale against the attention chart above it.
       padding: [6, 18, c.xAxis ? null : 2, 0],
       cursor: { sync: { key: c.syncKey }, points: { size: 6 }, drag: { x: false, y: false } },
-      scales: { x: { time: false, range: [0, xMax] } },
+      // A label track has no line: a fixed y range keeps uPlot from ranging over nothing.
+      scales: { x: { time: false, range: [0, xMax] }, ...(c.labels === undefined ? {} : { y: { range: [0, 1] } }) },
       axes: [
         {
           ...AXIS,
@@ -93,7 +119,10 @@ export function lineChart(c: ChartInput): Chart {
           incrs: [0.5, 1, 2, 5, 10, 15, 30, 60, 120],
           values: (_u, ticks) => ticks.map((t) => `${t}s`),
         },
-        { ...AXIS, size: 48, space: 18 },
+        // A label track keeps the y axis's width (so the time axis lines up) but shows no values.
+        c.labels === undefined
+          ? { ...AXIS, size: 48, space: 18 }
+          : { ...AXIS, size: 48, space: 18, grid: { show: false }, ticks: { show: false }, values: () => [] },
       ],
       series: [
         {},
@@ -106,7 +135,7 @@ export function lineChart(c: ChartInput): Chart {
           points: { show: false },
         },
       ],
-      hooks: { drawClear: [shadeBands(c.bands)] },
+      hooks: { drawClear: [shadeBands(c.bands)], ...(c.labels === undefined ? {} : { draw: [drawLabels(c.labels)] }) },
     };
     plot = new uPlot(opts, [[...c.x], [...c.y]] as uPlot.AlignedData, plotHost);
     drawn();

@@ -127,8 +127,10 @@ exposeRun(async (a: Args) => {
       renderReport(root, { jobTitle: 'Project manager', questions, result, answers: s.recorded });
       const report = {
         marked: Array.from(root.querySelectorAll('mark.hn-key-word'), (m) => m.textContent),
-        tracks: root.querySelectorAll('[data-testid=word-track]').length,
-        trackWords: root.querySelectorAll('[data-testid=word-track] .hn-track-word').length,
+        tracks: Array.from(root.querySelectorAll('.hn-chart figcaption strong')).filter(
+          (e) => e.textContent === 'Words',
+        ).length,
+        trackLabel: root.querySelector('.hn-chart-plot[aria-label^="Transcript track"]')?.getAttribute('aria-label'),
         transcripts: root.querySelectorAll('[data-testid=transcript]').length,
         said: Array.from(root.querySelectorAll('.hn-said'), (m) => m.textContent),
       };
