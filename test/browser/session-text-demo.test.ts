@@ -61,7 +61,7 @@ describe.skipIf(missing !== undefined)('the demo with the words (production buil
     cleanWorkDir();
   });
 
-  it('consent with words → a recorded answer + a pasted WebVTT → report with key words, track and lexical items', async () => {
+  it('consent with words → recorded answer + pasted WebVTT → report with key words, track, lexical items', async () => {
     const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
     const requests = recordRequests(context);
     const page = await context.newPage();

@@ -1,8 +1,8 @@
 /**
  * The words of one answer in the report: the transcript with the text model's key words marked,
  * and, when the words have times, a transcript track — each word drawn at the time it was said,
- * key words marked — among the answer's timeline charts (same time axis, cursor and key moments). Only what was said and how
- * many times: no word is judged.
+ * key words marked — among the answer's timeline charts (same time axis, cursor and key
+ * moments). Only what was said and how many times: no word is judged.
  */
 import type { AnswerText } from '@hirenet/sdk';
 import { h } from '../dom.ts';
