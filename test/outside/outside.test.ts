@@ -116,8 +116,11 @@ describe.skipIf(missing !== undefined && !ci)('outside-in: packed packages in fr
     assertRealResult(r, { answers: 1, seconds: SECONDS, modalities: ['audio', 'video'], label });
     const scores = Object.entries(r.scores).map(([m, v]) => `${m} ${v.toFixed(4)}`);
     console.log(
-      `[outside] ${label}: score ${r.score?.toFixed(4)} (${scores.join(', ')}) on ${r.hostBackend}; ` +
-        `first face frame ${r.hostFaceStart?.toFixed(2)} s after beginAnswer; click to result ${run.seconds.toFixed(1)} s`,
+      [
+        `[outside] ${label}: score ${r.score?.toFixed(4)} (${scores.join(', ')}) on ${r.hostBackend};`,
+        `first face frame ${r.hostFaceStart?.toFixed(2)} s after beginAnswer;`,
+        `click to result ${run.seconds.toFixed(1)} s`,
+      ].join(' '),
     );
     numbers[`${label} interviewSeconds`] = run.seconds;
     numbers[`${label} faceStartSeconds`] = r.hostFaceStart;
