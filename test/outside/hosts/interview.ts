@@ -44,14 +44,30 @@ async function interview(): Promise<void> {
   });
   try {
     s.attach(stream);
-    say('Recording…');
+    // Seconds from beginAnswer to the face channel's first analysed frame (its start-up).
+    let faceStart: number | null = null;
+    let began = 0;
+    const off = s.on('face', () => {
+      faceStart ??= (performance.now() - began) / 1000;
+    });
+    began = performance.now();
     await s.beginAnswer(0);
+    // A "face in view" light: the candidate is asked to speak once the face channel runs (≤ 10 s).
+    for (let w = 0; hn.modalities.includes('video') && faceStart === null && w < 10_000; w += 100) await sleep(100);
+    say('Recording…');
     await sleep(seconds * 1000);
+    off();
     const answer = await s.endAnswer();
     if (answer === null) throw new Error('the answer was too short to be stored');
     say('Scoring…');
     const result = await s.result();
-    out.textContent = JSON.stringify({ ...result, hostModalities: hn.modalities, hostBackend: hn.backend, warnings });
+    out.textContent = JSON.stringify({
+      ...result,
+      hostModalities: hn.modalities,
+      hostBackend: hn.backend,
+      hostFaceStart: faceStart,
+      warnings,
+    });
     await s.close();
     await hn.close();
     say(`Done: experimental model estimate ${result.score === null ? 'unavailable' : result.score.toFixed(3)}.`);
