@@ -1,19 +1,25 @@
 /**
  * Bytes the page downloads, by asset: a production build of the demo (packages/demo, the same
  * Vite config as `npm run build`, written to a temporary directory so a build another session
- * is using in packages/demo/dist is left alone), served statically like `npm run preview`;
- * embed.html?auto=1 (default backend 'auto', one 3 s answer from the fake camera and mic) is
- * loaded in Chromium and every response of the page and its workers recorded. Sizes are read
+ * is using in packages/demo/dist is left alone), served statically (bench/lib/flow-server.ts,
+ * cacheable); embed.html?auto=1 (default backend 'auto', two 4 s answers from the fake camera and
+ * mic) is visited cold then warm (bench/lib/page-flow.ts: ready to record, long tasks, requests
+ * per URL), then audio-only. Sizes are read
  * from the served files: raw, and gzip -9 (node:zlib) for what a server would compress (js,
  * wasm, json, html, css, txt); .task and .bin are sent as they are (MediaPipe's .task is a zip,
  * .bin shards are raw float/int weights that servers do not compress by default).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../test/browser/harness/chromium.ts';
 import { sharedMissing } from '../../test/browser/harness/paths.ts';
-import { buildDemo, demoModel, fakeMedia, serveStatic } from '../../test/browser/session-fixtures.ts';
+import { buildDemo, demoModel, fakeMedia } from '../../test/browser/session-fixtures.ts';
+import { serveCounting } from './flow-server.ts';
+import { coldAndWarm, repeated, visit, type VisitResult } from './page-flow.ts';
+
+const loadavgNow = (): number[] => loadavg().map((x) => Math.round(x * 100) / 100);
 
 const COMPRESSED = new Set(['.js', '.mjs', '.wasm', '.json', '.html', '.css', '.txt', '.svg']);
 export const GROUPS = [
@@ -46,6 +52,39 @@ export interface BytesResult {
   readonly total: { bytes: number; gzip: number };
   readonly notCompressed: string;
   readonly foreignRequests: string[];
+  /** Cold and warm visits of the same page (bench/lib/page-flow.ts), with the load average. */
+  readonly flow?: { readonly loadavg: number[]; readonly cold: VisitSummary; readonly warm: VisitSummary };
+  /** The same page with `modalities=audio`: what an audio-only embed downloads (cold). */
+  readonly audioOnly?: { readonly page: string; readonly files: number; readonly bytes: number; readonly gzip: number };
+}
+
+export interface VisitSummary {
+  readonly readyMs: number | null;
+  readonly doneMs: number | null;
+  readonly stages: string[];
+  readonly longTasks: number;
+  readonly longestMs: number;
+  readonly longTotalMs: number;
+  /** Requests by the page and its workers (HTTP-cache hits included), and those the server answered. */
+  readonly requests: number;
+  readonly served: number;
+  /** Paths requested more than once, with their counts. */
+  readonly repeated: Record<string, number>;
+}
+
+function summarise(v: VisitResult): VisitSummary {
+  const count = (r: Record<string, number>): number => Object.values(r).reduce((s, n) => s + n, 0);
+  return {
+    readyMs: v.readyMs,
+    doneMs: v.doneMs,
+    stages: v.stages.map((s) => `${s.text} @ ${s.ms.toFixed(0)} ms`),
+    longTasks: v.longTasks.length,
+    longestMs: Math.max(0, ...v.longTasks.map((t) => t.duration)),
+    longTotalMs: v.longTasks.reduce((s, t) => s + t.duration, 0),
+    requests: count(v.requests),
+    served: count(v.served),
+    repeated: repeated(v),
+  };
 }
 
 function groupOf(path: string): Group {
@@ -59,44 +98,40 @@ function groupOf(path: string): Group {
   return 'other';
 }
 
+/** What the served files of a visit weigh (each file once), grouped; 404s and other origins left out. */
+function weigh(dist: string, requests: Record<string, number>): AssetBytes[] {
+  const assets: AssetBytes[] = [];
+  for (const [pathname, n] of Object.entries(requests)) {
+    if (!pathname.startsWith('/')) continue; // another origin (listed apart)
+    const rel = pathname.replace(/^\//, '') || 'index.html';
+    const file = normalize(join(dist, rel));
+    if (!file.startsWith(dist) || !existsSync(file)) continue; // favicon.ico and other 404s
+    const body = readFileSync(file);
+    const gzip = COMPRESSED.has(extname(file)) ? gzipSync(body, { level: 9 }).length : null;
+    assets.push({ path: rel, group: groupOf(rel), bytes: body.length, gzip, requests: n });
+  }
+  return assets.sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) || b.bytes - a.bytes);
+}
+
 export async function benchBytes(log: (m: string) => void): Promise<BytesResult | { error: string }> {
   const missing = sharedMissing('models/face_landmarker.task', 'fixtures/video/talk_f1.mp4');
   if (missing !== undefined) return { error: missing };
   log('bytes: building the demo …');
   const dist = buildDemo(demoModel());
-  const site = await serveStatic(dist);
+  const site = await serveCounting(dist);
   const browser = await launchChromium({ fakeMedia: fakeMedia() });
-  const counts = new Map<string, number>();
-  const foreign: string[] = [];
   try {
-    const context = await browser.newContext();
-    context.on('response', (r) => {
-      const url = new URL(r.url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-      if (url.origin !== site.origin) return void foreign.push(r.url());
-      counts.set(url.pathname, (counts.get(url.pathname) ?? 0) + 1);
-    });
-    const page = await context.newPage();
-    const pageUrl = 'embed.html?auto=1&answers=1&seconds=3';
-    log(`bytes: loading ${pageUrl} …`);
-    await page.goto(`${site.origin}/${pageUrl}`);
-    await page.waitForFunction(() => document.body.dataset['state'] !== undefined, undefined, { timeout: 300_000 });
-    const result = JSON.parse((await page.locator('#result').textContent()) ?? '{}') as {
-      error?: { message: string };
-      modelCard?: { backend?: string };
-    };
-    await context.close();
-    if (result.error !== undefined) return { error: `embed.html failed: ${result.error.message}` };
-    const assets: AssetBytes[] = [];
-    for (const [pathname, requests] of counts) {
-      const rel = decodeURIComponent(pathname).replace(/^\//, '') || 'index.html';
-      const file = normalize(join(dist, rel));
-      if (!file.startsWith(dist) || !existsSync(file)) continue; // favicon.ico and other 404s
-      const body = readFileSync(file);
-      const gzip = COMPRESSED.has(extname(file)) ? gzipSync(body, { level: 9 }).length : null;
-      assets.push({ path: rel, group: groupOf(rel), bytes: body.length, gzip, requests });
-    }
-    assets.sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) || b.bytes - a.bytes);
+    const pageUrl = 'embed.html?auto=1&answers=2&seconds=4';
+    log(`bytes: ${pageUrl}, cold then warm …`);
+    const flow = await coldAndWarm(browser, site, pageUrl);
+    const loadavg = loadavgNow();
+    if (flow.cold.error !== null) return { error: `embed.html failed: ${flow.cold.error}` };
+    const audioUrl = `${pageUrl}&modalities=audio`;
+    log(`bytes: ${audioUrl} …`);
+    const audioCtx = await browser.newContext();
+    const audio = await visit(audioCtx, site, audioUrl).finally(() => audioCtx.close());
+    const audioAssets = weigh(dist, audio.requests);
+    const assets = weigh(dist, flow.cold.requests);
     const groups = GROUPS.map((group) => {
       const of = assets.filter((a) => a.group === group);
       return {
@@ -108,12 +143,19 @@ export async function benchBytes(log: (m: string) => void): Promise<BytesResult 
     }).filter((g) => g.files > 0);
     return {
       page: pageUrl,
-      backend: result.modelCard?.backend ?? null,
+      backend: flow.cold.backend,
       assets,
       groups,
       total: { bytes: groups.reduce((s, g) => s + g.bytes, 0), gzip: groups.reduce((s, g) => s + g.gzip, 0) },
       notCompressed: '.task (a zip already) and .bin weight shards are counted at their raw size in the gzip column',
-      foreignRequests: foreign,
+      foreignRequests: Object.keys(flow.cold.requests).filter((k) => !k.startsWith('/')),
+      flow: { loadavg, cold: summarise(flow.cold), warm: summarise(flow.warm) },
+      audioOnly: {
+        page: audioUrl,
+        files: audioAssets.length,
+        bytes: audioAssets.reduce((s, a) => s + a.bytes, 0),
+        gzip: audioAssets.reduce((s, a) => s + (a.gzip ?? a.bytes), 0),
+      },
     };
   } finally {
     await browser.close();

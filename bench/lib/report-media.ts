@@ -1,5 +1,6 @@
 /** RESULTS.md sections for face analysis speed, the session API, page bytes and the 5,000-interview epoch. */
 import type { BytesResult } from './bytes.ts';
+import { flowLines } from './report-flow.ts';
 import { END_TO_RESULT_TARGET_MS, type LongTaskSummary, type SessionBenchResult } from './session.ts';
 import type { TrainFullResult } from './train-full.ts';
 import type { BenchResults } from './types.ts';
@@ -183,8 +184,9 @@ function bytesLines(b: BytesResult): string[] {
     '',
     '</details>',
     '',
-    'Target: none stated; the face model, MediaPipe wasm and vocabulary dominate, and are cached by ' +
-      'the browser after the first visit.',
+    'Targets (issue 15): with face ≤ 8 MiB gzip, audio-only ≤ 3 MiB; the face model, MediaPipe wasm and ' +
+      'vocabulary dominate, and are cached by the browser after the first visit.',
+    ...flowLines(b),
   ];
 }
 

@@ -140,13 +140,29 @@ export function summaryTable(res: BenchResults): string[] {
 
   const b = res.bytes;
   const bs = status(b);
-  if (bs === undefined && b != null && 'total' in b)
+  if (bs === undefined && b != null && 'total' in b) {
     rows.push([
       'Bytes the embed page downloads (raw / gzip -9 where a server compresses)',
-      `**${mib(b.total.bytes)} / ${mib(b.total.gzip)}**`,
-      'none stated',
+      `**${mib(b.total.bytes)} / ${mib(b.total.gzip)}**` +
+        (b.audioOnly === undefined ? '' : `; audio-only ${mib(b.audioOnly.bytes)} / ${mib(b.audioOnly.gzip)}`),
+      `gzip ≤ 8 MiB with face: ${met(b.total.gzip <= 8 * 2 ** 20)}` +
+        (b.audioOnly === undefined ? '' : `; ≤ 3 MiB audio-only: ${met(b.audioOnly.gzip <= 3 * 2 ** 20)}`),
     ]);
-  else rows.push(['Bytes the embed page downloads', bs ?? 'not run', 'none stated']);
+    const f = b.flow;
+    if (f !== undefined)
+      rows.push(
+        [
+          'Embed page load → ready to record, cold / warm HTTP cache',
+          `**${((f.cold.readyMs ?? NaN) / 1000).toFixed(2)} s / ${((f.warm.readyMs ?? NaN) / 1000).toFixed(2)} s**`,
+          `≤ 6 s / ≤ 3 s: ${met((f.cold.readyMs ?? Infinity) <= 6000)} / ${met((f.warm.readyMs ?? Infinity) <= 3000)}`,
+        ],
+        [
+          'Main-thread long tasks (> 50 ms), embed page load → rendered result (cold)',
+          `**${f.cold.longTasks}** (longest ${f.cold.longestMs.toFixed(0)} ms)`,
+          `0: ${met(f.cold.longTasks === 0)}`,
+        ],
+      );
+  } else rows.push(['Bytes the embed page downloads', bs ?? 'not run', 'none stated']);
 
   return [
     '| figure | measured | target |',

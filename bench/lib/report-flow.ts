@@ -1,0 +1,109 @@
+/**
+ * RESULTS.md: ready to record, long tasks and requests per visit of the embed page (issue 15),
+ * beside the figures measured before that work (bench/flow.ts at git 82f03b2, 2026-12-05 21:06 UTC,
+ * load 23.86 / 24.03 / 22.61, same page, same server, same Chromium).
+ */
+import type { BytesResult, VisitSummary } from './bytes.ts';
+
+const mib = (b: number): string => `${(b / 2 ** 20).toFixed(2)} MiB`;
+const ms = (v: number | null): string => (v === null ? '—' : `${(v / 1000).toFixed(2)} s`);
+
+/** The before run (bench/flow.ts output, kept here: results.json holds only the latest run). */
+const BEFORE: { cold: VisitSummary; warm: VisitSummary } = {
+  cold: {
+    readyMs: 2610,
+    doneMs: 11257,
+    stages: [],
+    longTasks: 9,
+    longestMs: 174,
+    longTotalMs: 837,
+    requests: 36,
+    served: 33,
+    repeated: {
+      '/assets/audio-worker-*.js': 3,
+      '/hirenet/capture-worklet.js': 3,
+      '/hirenet/tfjs/tfjs-backend-wasm-simd.wasm': 2,
+      '/hirenet/mediapipe/vision_wasm_module_internal.wasm': 4,
+    },
+  },
+  warm: {
+    readyMs: 3049,
+    doneMs: 11861,
+    stages: [],
+    longTasks: 9,
+    longestMs: 208,
+    longTotalMs: 900,
+    requests: 33,
+    served: 4,
+    repeated: {
+      '/assets/audio-worker-*.js': 3,
+      '/hirenet/capture-worklet.js': 3,
+      '/hirenet/tfjs/tfjs-backend-wasm-simd.wasm': 2,
+      '/hirenet/mediapipe/vision_wasm_module_internal.wasm': 4,
+    },
+  },
+};
+
+const repeats = (r: Record<string, number>): string =>
+  Object.keys(r).length === 0
+    ? 'none'
+    : Object.entries(r)
+        .map(([p, n]) => `${p.replace(/^\/(assets|hirenet)\//, '').replace(/-[\w-]{8}\.js$/, '-*.js')} ×${n}`)
+        .join(', ');
+
+function row(label: string, before: string, after: string, target: string): string {
+  return `| ${label} | ${before} | ${after} | ${target} |`;
+}
+
+/** The before/after table of the cold and warm visits; empty when the run has no flow. */
+export function flowLines(b: BytesResult): string[] {
+  const f = b.flow;
+  if (f === undefined) return [];
+  const out = [
+    '',
+    `### Ready to record, long tasks, requests: \`${b.page}\` (issue 15)`,
+    [
+      'Cold = first visit in a fresh browser context; warm = a second visit in the same context (the',
+      'server sends `Cache-Control: max-age=3600`). Ready = navigation start → the page says',
+      '"Recording answer 1". Long tasks: main-thread PerformanceObserver `longtask` (> 50 ms) from',
+      'navigation to the rendered result. Requests: by the page and its workers, HTTP-cache hits',
+      `included; served: those that reached the server. Load average after: ${f.loadavg.join(' / ')};`,
+      'before: 23.86 / 24.03 / 22.61 (one run each: upper bounds on a loaded 2-core machine).',
+    ].join(' '),
+    '',
+    '| figure | before | after | target |',
+    '|---|---|---|---|',
+  ];
+  for (const k of ['cold', 'warm'] as const) {
+    const [x, y] = [BEFORE[k], f[k]];
+    out.push(
+      row(`${k}: page load → ready to record`, ms(x.readyMs), `**${ms(y.readyMs)}**`, k === 'cold' ? '≤ 6 s' : '≤ 3 s'),
+      row(`${k}: page load → rendered result (2 × 4 s answers)`, ms(x.doneMs), ms(y.doneMs), '—'),
+      row(
+        `${k}: main-thread long tasks (count, longest, total)`,
+        `${x.longTasks}, ${x.longestMs.toFixed(0)} ms, ${x.longTotalMs.toFixed(0)} ms`,
+        `**${y.longTasks}, ${y.longestMs.toFixed(0)} ms**, ${y.longTotalMs.toFixed(0)} ms`,
+        `0: ${y.longTasks === 0 ? 'met' : '**not met**'}`,
+      ),
+      row(`${k}: requests / served`, `${x.requests} / ${x.served}`, `${y.requests} / ${y.served}`, '—'),
+      row(`${k}: requested more than once`, repeats(x.repeated), repeats(y.repeated), 'none'),
+    );
+  }
+  if (b.audioOnly !== undefined)
+    out.push(
+      row(
+        'bytes, with face (gzip -9; each file once)',
+        '12.31 MiB (1-answer page, 19:00 run)',
+        `**${mib(b.total.gzip)}**`,
+        `≤ 8 MiB: ${b.total.gzip <= 8 * 2 ** 20 ? 'met' : '**not met**'}`,
+      ),
+      row(
+        'bytes, audio-only (`&modalities=audio`)',
+        'not measured',
+        `**${mib(b.audioOnly.gzip)}** (${b.audioOnly.files} files)`,
+        `≤ 3 MiB: ${b.audioOnly.gzip <= 3 * 2 ** 20 ? 'met' : '**not met**'}`,
+      ),
+    );
+  out.push('', `Progress stages (cold, after): ${f.cold.stages.join(' → ')}.`);
+  return out;
+}
