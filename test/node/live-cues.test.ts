@@ -21,14 +21,15 @@ import { sharedMissing, sharedPath } from '../browser/harness/paths.ts';
 import { readWav } from './audio/praat.ts';
 
 const full: CueMessage = {
-  v: 2,
+  v: 3,
   seq: 3,
   t: 8.02,
   span: 2.01,
-  channels: { face: 'on', voice: 'on' },
+  channels: { face: 'on', voice: 'on', words: 'off' },
   face: { visible: 0.9, gazeOnCamera: 0.75, headMovement: 2.4 },
   posture: { outOfFrame: 0, shoulderTilt: 3.2, lean: 0.041, headOffset: 0.07, handNearFace: 0, handMovement: 0.35 },
   voice: { speaking: 0.62, pauses: 1, pauseSeconds: 0.41, loudness: 7.3, pitchVariability: 2.1, speakingRate: 3.5 },
+  keywords: null,
 };
 
 describe('cue message validator', () => {
@@ -36,7 +37,7 @@ describe('cue message validator', () => {
     expect(parseCueMessage(encodeCueMessage(full))).toEqual(full);
     const paused: CueMessage = {
       ...full,
-      channels: { face: 'paused', voice: 'off' },
+      channels: { face: 'paused', voice: 'off', words: 'paused' },
       face: null,
       posture: null,
       voice: null,
@@ -48,18 +49,19 @@ describe('cue message validator', () => {
   it('the longest message the reducers can produce (every field at its widest value) stays under 1 KiB', () => {
     // Widest printed values: shares and lean have 3 decimals, other measures 1–2, negative signs where allowed.
     const widest: CueMessage = {
-      v: 2,
+      v: 3,
       seq: Number.MAX_SAFE_INTEGER,
       t: 9_999_999.99,
       span: 59.99,
-      channels: { face: 'paused', voice: 'paused' },
+      channels: { face: 'paused', voice: 'paused', words: 'unavailable' },
       face: null,
       posture: null,
       voice: null,
+      keywords: null,
     };
     const on: CueMessage = {
       ...widest,
-      channels: { face: 'on', voice: 'on' },
+      channels: { face: 'on', voice: 'on', words: 'unavailable' },
       face: { visible: 0.333, gazeOnCamera: 0.667, headMovement: 179.99 },
       posture: {
         outOfFrame: 0.333,
@@ -80,7 +82,7 @@ describe('cue message validator', () => {
     };
     const bytes = new TextEncoder().encode(encodeCueMessage(on)).length;
     expect(bytes).toBeLessThanOrEqual(MAX_CUE_BYTES);
-    expect(bytes).toBeLessThan(500);
+    expect(bytes).toBeLessThan(520);
   });
 
   it('posture: null while the camera channel is not on, refused when missing or out of range', () => {
@@ -133,7 +135,7 @@ describe('cue message validator', () => {
       parseCueMessage(`${encodeCueMessage(full).slice(0, -1)},"pad":"${'x'.repeat(MAX_CUE_BYTES)}"}`),
     ).toThrow(/larger than 1024 bytes/);
     expect(() => parseCueMessage(new ArrayBuffer(8))).toThrow(/text frames/);
-    expect(() => parseCueMessage('{"v":2')).toThrow(/not JSON/);
+    expect(() => parseCueMessage('{"v":3')).toThrow(/not JSON/);
   });
 });
 

@@ -13,15 +13,32 @@ import { VideoError } from '../video/errors.ts';
 import { PostureTracker } from '../video/pose-cues.ts';
 import type { PoseFrame } from '../video/pose-frame.ts';
 import type { PoseOptions } from '../video/pose-options.ts';
-import { CUE_VERSION, encodeCueMessage, type ChannelState, type CueChannel, type CueMessage } from './cue-schema.ts';
+import type { TranscriptInput } from '../text/transcript-parse.ts';
+import {
+  CUE_VERSION,
+  encodeCueMessage,
+  type ChannelState,
+  type CueChannel,
+  type CueMessage,
+  type WordsState,
+} from './cue-schema.ts';
 import { faceCues, type FaceRowLike } from './face-cues.ts';
 import { round } from './round.ts';
 import { VoiceCueTracker } from './voice-cues.ts';
+import { WordsChannel, type WordsOptions } from './words-channel.ts';
+
+/** A channel the candidate can pause: the two cue sections and the words. */
+export type LiveChannel = CueChannel | 'words';
 
 export interface CueAnalysisOptions {
   readonly stream: MediaStream;
   /** Per-channel consent; a channel without it stays `off` and is never started. */
-  readonly consent: { readonly face: boolean; readonly voice: boolean };
+  readonly consent: { readonly face: boolean; readonly voice: boolean; readonly words?: boolean };
+  /**
+   * Where words come from (an on-device transcriber, or only `supplyWords`). Absent: this page
+   * cannot offer words, and the channel is `unavailable` whatever the consent.
+   */
+  readonly words?: WordsOptions;
   /** Needed when face consent is given (self-hosted MediaPipe wasm and model). */
   readonly face?: FaceAnalyzerOptions;
   /**
@@ -43,14 +60,26 @@ export interface CueAnalysisOptions {
    * null, and here is why (a `video-model` error).
    */
   readonly onPostureError?: (error: VideoError) => void;
-  /** A channel that could not start or stopped on an error is turned `off`; here is why. */
-  readonly onChannelError?: (channel: CueChannel, error: unknown) => void;
+  /**
+   * A channel that could not start or stopped on an error is turned `off` (words: `unavailable`,
+   * e.g. a `recognition-failed` TranscriberError); here is why.
+   */
+  readonly onChannelError?: (channel: LiveChannel, error: unknown) => void;
 }
 
 export interface CueAnalysis {
   state(channel: CueChannel): ChannelState;
-  pause(channel: CueChannel): Promise<void>;
-  resume(channel: CueChannel): Promise<void>;
+  state(channel: LiveChannel): WordsState;
+  pause(channel: LiveChannel): Promise<void>;
+  resume(channel: LiveChannel): Promise<void>;
+  /**
+   * Words of the current answer from the host (its own on-device recogniser, a typed transcript):
+   * counted on this device, only the top words and counts are sent. False while the words
+   * channel is not on; `invalid-transcript` on malformed input.
+   */
+  supplyWords(input: TranscriptInput): boolean;
+  /** The next words start a new answer (also after `answerGapSeconds` without words). */
+  nextAnswer(): void;
   stop(): Promise<void>;
 }
 
@@ -78,6 +107,12 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
   const mic = o.stream.getAudioTracks()[0];
   if (camera === undefined) state.face = 'off';
   if (mic === undefined) state.voice = 'off';
+  const words = new WordsChannel(
+    o.words === undefined ? 'unavailable' : o.consent.words === true ? 'on' : 'off',
+    o.words,
+    mic,
+    (e) => o.onChannelError?.('words', e),
+  );
   let analyzer: FaceAnalyzer | undefined;
   let face: FaceRun | undefined;
   let voice: VoiceRun | undefined;
@@ -165,13 +200,14 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
         seq: seq++,
         t: round((now - t0) / 1000, 2),
         span: round(span, 2),
-        channels: { ...state },
+        channels: { ...state, words: words.state },
         face: state.face === 'on' ? faceCues(rows) : null,
         posture: state.face === 'on' ? posture.take(frames) : null,
         voice:
           state.voice === 'on' && batch !== null && v !== undefined
             ? v.tracker.take(batch.rows, batch.columns, span)
             : null,
+        keywords: words.take(),
       };
       if (!stopped) o.onCue(cue, encodeCueMessage(cue));
     } finally {
@@ -190,13 +226,17 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
   const timer = setInterval(() => void tick(), interval);
 
   return {
-    state: (ch) => state[ch],
+    state: ((ch: LiveChannel) => (ch === 'words' ? words.state : state[ch])) as CueAnalysis['state'],
+    supplyWords: (input) => words.supply(input),
+    nextAnswer: () => words.nextAnswer(),
     async pause(ch) {
+      if (ch === 'words') return words.pause();
       if (state[ch] !== 'on') return;
       state[ch] = 'paused';
       await (ch === 'face' ? stopFace() : stopVoice());
     },
     async resume(ch) {
+      if (ch === 'words') return stopped ? undefined : words.resume();
       if (state[ch] !== 'paused' || stopped) return;
       state[ch] = 'on';
       if (ch === 'face') startFace();
@@ -206,6 +246,7 @@ export async function startCueAnalysis(o: CueAnalysisOptions): Promise<CueAnalys
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
+      words.stop();
       await Promise.all([stopFace(), stopVoice()]);
       analyzer?.close();
     },

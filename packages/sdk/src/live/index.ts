@@ -5,12 +5,19 @@
 export { LiveRoom, type LiveRoomOptions, type LiveRoomEventMap, type RemotePeer } from './room-client.ts';
 export { PeerLink, CUE_CHANNEL, type PeerLinkOptions } from './peer-link.ts';
 export { backoffDelayMs, FINAL_CLOSE_CODES, type ReconnectOptions } from './relay-socket.ts';
-export { startCueAnalysis, type CueAnalysis, type CueAnalysisOptions } from './cue-analysis.ts';
+export { startCueAnalysis, type CueAnalysis, type CueAnalysisOptions, type LiveChannel } from './cue-analysis.ts';
+export type { WordsOptions } from './words-channel.ts';
+export { KeywordCounter, isKeyword } from './keywords.ts';
 export {
   CUE_VERSION,
   MAX_CUE_BYTES,
   CUE_CHANNELS,
   CHANNEL_STATES,
+  WORDS_STATES,
+  MAX_KEYWORDS,
+  MAX_KEYWORD_CHARS,
+  MAX_KEYWORD_BYTES,
+  KEYWORD_PATTERN,
   validateCueMessage,
   parseCueMessage,
   encodeCueMessage,
@@ -18,6 +25,8 @@ export {
   type CueMessage,
   type CueChannel,
   type ChannelState,
+  type WordsState,
+  type CueKeywords,
   type FaceCues,
   type VoiceCues,
   type PostureCues,
