@@ -27,6 +27,21 @@ describe('selectBackend (backend: auto)', () => {
     });
   }
 
+  it('a near-tie keeps the earlier candidate; margin 0 takes the strictly faster one', async () => {
+    // wasm listed first; cpu 5 % faster: inside the default 20 % margin, so wasm stays (long sleeps and
+    // a median of 3 keep timer jitter on a loaded machine well below the margin).
+    const warmup = async (): Promise<void> => sleep(tf.getBackend() === 'wasm' ? 200 : 190);
+    const sel = await selectBackend({ candidates: ['wasm', 'cpu'], runs: 3, warmup });
+    expect(sel.selected).toBe('wasm');
+    const strict = await selectBackend({
+      candidates: ['wasm', 'cpu'],
+      runs: 1,
+      margin: 0,
+      warmup: async () => sleep(tf.getBackend() === 'wasm' ? 80 : 20),
+    });
+    expect(strict.selected).toBe('cpu');
+  });
+
   it('skips a backend that does not initialise here and reports why', async () => {
     const sel = await selectBackend({ candidates: ['webgl', 'cpu'], runs: 1 });
     expect(sel.selected).toBe('cpu');

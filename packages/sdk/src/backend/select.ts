@@ -25,6 +25,14 @@ export interface SelectOptions extends BackendOptions {
   readonly warmup?: () => Promise<unknown>;
   /** Timed calls after the first (compiling) one; the median decides. Default 2. */
   readonly runs?: number;
+  /**
+   * How much faster (a fraction) a later candidate must be to displace an earlier one. Default 0.2:
+   * a warm-up is small and timed twice, so near-ties are noise, and the order states a preference
+   * (backendNames puts wasm first: 6.1 ms vs cpu 17.8 ms for 6 answers in Chromium, bench/RESULTS.md,
+   * while a 1-answer warm-up times them within a millisecond; cpu also runs long synchronous kernels
+   * on the main thread, measured as a 229 ms long task in result() on the embed page at load 24).
+   */
+  readonly margin?: number;
 }
 
 export type BackendTiming =
@@ -76,6 +84,7 @@ export async function selectBackend(opts: SelectOptions = {}): Promise<BackendSe
   const candidates = opts.candidates ?? backendNames;
   const warmup = opts.warmup ?? defaultWarmup;
   const runs = Math.max(1, opts.runs ?? 2);
+  const keep = 1 - Math.min(0.9, Math.max(0, opts.margin ?? 0.2));
   const timings: BackendTiming[] = [];
   let best: { name: BackendName; medianMs: number } | null = null;
   for (const name of candidates) {
@@ -92,7 +101,7 @@ export async function selectBackend(opts: SelectOptions = {}): Promise<BackendSe
       }
       const medianMs = median(times);
       timings.push({ name, initMs, firstMs, medianMs });
-      if (best === null || medianMs < best.medianMs) best = { name, medianMs };
+      if (best === null || medianMs < best.medianMs * keep) best = { name, medianMs };
     } catch (e) {
       // A backend that initialises but cannot run the warm-up is as unusable as a missing one.
       timings.push({ name, error: e instanceof Error ? e.message : String(e) });
