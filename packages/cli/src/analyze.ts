@@ -234,10 +234,10 @@ export async function runAnalyze(args: string[]): Promise<number> {
   }
 }
 
-/** The demo model the SDK ships (assets/model), or the checkout's models/hirenet-demo before a build. */
+/** The checkout's models/hirenet-demo (the source, never rewritten by a build), else the model the SDK ships. */
 function defaultModelDir(): string {
-  const shipped = join(sdkPackageDir(), 'assets/model');
-  return existsSync(shipped) ? shipped : resolve(repoRoot, 'models/hirenet-demo');
+  const checkout = resolve(repoRoot, 'models/hirenet-demo');
+  return existsSync(checkout) ? checkout : join(sdkPackageDir(), 'assets/model');
 }
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;

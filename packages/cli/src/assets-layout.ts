@@ -74,14 +74,16 @@ export async function prebuiltScripts(sdkDir: string): Promise<Map<string, () =>
 
 /**
  * The files an installed SDK ships: its assets/ (the demo model and the vocabulary, copied there
- * by the build), or in a checkout without a build the repository's models/.
+ * by the build); in a checkout, the repository's models/, their source, which a concurrent
+ * `build:packages` (the outside-in test) never rewrites under a running command.
  */
 export async function packagedSources(
   o: { modelDir?: string; faceModel?: string | null; scripts?: ReadonlyMap<string, () => Buffer> } = {},
 ): Promise<AssetSources> {
   const sdkDir = sdkPackageDir();
   const shipped = join(sdkDir, 'assets');
-  const root = existsSync(join(shipped, 'vocab')) ? shipped : join(sdkDir, '../../models');
+  const checkout = join(sdkDir, '../../models');
+  const root = existsSync(join(checkout, 'vocab')) ? checkout : shipped;
   return {
     modelDir: o.modelDir ?? join(root, root === shipped ? 'model' : 'hirenet-demo'),
     vocabDir: join(root, 'vocab'),
