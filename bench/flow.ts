@@ -10,7 +10,8 @@ import { coldAndWarm } from './lib/page-flow.ts';
 
 const pageUrl = process.argv[2] ?? 'embed.html?auto=1&answers=2&seconds=4';
 const t0 = performance.now();
-const dist = buildDemo(demoModel());
+// HIRENET_FLOW_DIST: measure a build of your own (e.g. of an older commit, for a before figure).
+const dist = process.env['HIRENET_FLOW_DIST'] ?? buildDemo(demoModel());
 console.error(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const server = await serveCounting(dist);
 const browser = await launchChromium({ fakeMedia: fakeMedia() });
