@@ -70,7 +70,13 @@ describe.skipIf(missing !== undefined)('live room: consent choices, refusals and
                       return l.length >= 3 ? l : undefined;
                     });
                     for (const c of kimLines.map((x) => parseCueMessage(x)))
-                      expect([c.channels, c.face, c.voice]).toEqual([{ face: 'off', voice: 'off' }, null, null]);
+                      expect([c.channels.face, c.channels.voice, c.face, c.voice, c.keywords]).toEqual([
+                        'off',
+                        'off',
+                        null,
+                        null,
+                        null,
+                      ]);
                     const leeCues = await waitFor(
                       'Lee voice cues',
                       async () => {

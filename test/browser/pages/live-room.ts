@@ -20,6 +20,8 @@ type Cmd =
       /** Interviewer: follow-up suggestions from this bank, with the word vectors at vocabUrl. */
       followUps?: { bank: string[]; vocabUrl: string };
       relayOnly?: boolean;
+      /** Candidate: where words come from (default: on-device recognition where the browser has it). */
+      words?: 'recognition' | 'host' | null;
     }
   | { cmd: 'restart-ice'; name: string; timeoutMs: number }
   /** Candidate: put raw text on the cue channel, bypassing the page's own validation (a tampered client). */
@@ -72,6 +74,7 @@ exposeRun(async (a: Cmd) => {
       audio: { workletUrl: viteAudioWorklet.workletUrl },
       video: {},
       relayOnly: a.relayOnly === true,
+      ...(a.words === undefined ? {} : { words: a.words }),
     });
     return { ok: true };
   }

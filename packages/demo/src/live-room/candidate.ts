@@ -4,10 +4,11 @@
  * text that went over the data channel. Leaving stops every track and the analysis; "Join again"
  * starts over with the same choices.
  */
-import { LiveRoom, startCueAnalysis, type CueAnalysis, type CueChannel } from '@hirenet/sdk/live';
+import { LiveRoom, startCueAnalysis, type CueAnalysis, type LiveChannel } from '@hirenet/sdk/live';
 import { button, h, replace } from '../dom.ts';
 import type { LiveRoomConfig } from './config.ts';
 import { consentPanel, type Consent } from './consent.ts';
+import { wordsPanel, wordsSource } from './candidate-words.ts';
 import { cueStrip } from './cue-strip.ts';
 import { openCameraAndMic, setStream, videoFor } from './media.ts';
 
@@ -15,14 +16,23 @@ export interface CandidateHandle {
   room(): LiveRoom | null;
   leave(): Promise<void>;
   rejoin(): Promise<void>;
-  pause(ch: CueChannel): Promise<void>;
-  resume(ch: CueChannel): Promise<void>;
+  pause(ch: LiveChannel): Promise<void>;
+  resume(ch: LiveChannel): Promise<void>;
+  /**
+   * A host's words for the current answer (its own on-device recogniser): counted here, only the
+   * top words and counts are sent. False while the words channel is not on; throws on bad input.
+   */
+  supplyWords(text: string): boolean;
+  /** The next words start a new answer. */
+  nextAnswer(): void;
 }
 
 export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Promise<CandidateHandle> {
+  // Where words could come from is known before consent, so the box can say why it is off.
+  const words = await wordsSource(cfg);
   const consent: Consent = cfg.auto
-    ? { face: cfg.face !== null, voice: true }
-    : await consentPanel(root, cfg.face !== null);
+    ? { face: cfg.face !== null, voice: true, words: words.options !== undefined }
+    : await consentPanel(root, cfg.face !== null, words.unavailable);
   const status = h('p', { class: 'status-line', role: 'status', 'data-testid': 'status' });
   const sent = h('pre', {
     id: 'sent',
@@ -40,6 +50,18 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
     'data-testid': 'leave',
   });
   const rejoinBtn = button('Join again', () => void handle.rejoin(), { 'data-testid': 'rejoin', hidden: true });
+  const wordsBox = wordsPanel(
+    words,
+    (text) => {
+      try {
+        if (!handle.supplyWords(text)) wordsBox.update(analysis);
+      } catch (e) {
+        wordsBox.update(analysis);
+        status.textContent = `These words could not be used: ${(e as Error).message}`;
+      }
+    },
+    () => handle.nextAnswer(),
+  );
   replace(
     root,
     h(
@@ -49,6 +71,7 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
       status,
       h('div', { class: 'call' }, remote, self),
       controls,
+      wordsBox.el,
       h('p', { class: 'actions' }, leaveBtn, rejoinBtn),
       h('h3', {}, 'Sent to the interviewer'),
       h(
@@ -69,9 +92,9 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
 
   const renderControls = (): void => {
     controls.replaceChildren();
-    for (const ch of ['face', 'voice'] as const) {
+    for (const ch of ['face', 'voice', 'words'] as const) {
       const state = analysis?.state(ch) ?? 'off';
-      const label = ch === 'face' ? 'Camera analysis' : 'Voice analysis';
+      const label = ch === 'face' ? 'Camera analysis' : ch === 'voice' ? 'Voice analysis' : 'Words';
       controls.append(
         h(
           'span',
@@ -82,6 +105,7 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
         ),
       );
     }
+    wordsBox.update(analysis);
   };
 
   const join = async (): Promise<void> => {
@@ -118,6 +142,7 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
       consent,
       ...(cfg.face === null ? {} : { face: cfg.face }),
       ...(cfg.face === null || cfg.pose == null ? {} : { pose: cfg.pose }),
+      ...(words.options === undefined ? {} : { words: words.options }),
       audio: cfg.audio,
       intervalMs: (cfg.cueSeconds ?? 2) * 1000,
       onCue: (cue, text) => {
@@ -129,8 +154,10 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
       },
       onPostureError: (e) => (status.textContent = `Posture cues unavailable (face cues go on): ${e.message}`),
       onChannelError: (ch, e) => {
-        status.textContent = `${ch === 'face' ? 'Camera' : 'Voice'} analysis stopped: ${(e as Error).message}`;
+        const what = ch === 'face' ? 'Camera analysis' : ch === 'voice' ? 'Voice analysis' : 'Words';
+        status.textContent = `${what} stopped: ${(e as Error).message}`;
         renderControls();
+        if (ch === 'words') wordsBox.update(analysis, `recognition stopped (${(e as Error).message}).`);
       },
     });
     renderControls();
@@ -166,6 +193,8 @@ export async function candidateView(root: HTMLElement, cfg: LiveRoomConfig): Pro
       await analysis?.resume(ch);
       renderControls();
     },
+    supplyWords: (text) => analysis?.supplyWords(text) ?? false,
+    nextAnswer: () => analysis?.nextAnswer(),
   };
   await join();
   return handle;

@@ -24,6 +24,14 @@ export interface LiveRoomConfig {
   readonly audio: AudioCaptureOptions;
   /** Interviewer: the job's question bank and word vectors for follow-up suggestions; absent: no panel. */
   readonly followUps?: FollowUpSource | null;
+  /**
+   * Candidate: where words come from. 'recognition' (default): the browser's on-device speech
+   * recognition where it has one; 'host': this site supplies a transcript its own on-device
+   * recogniser makes (the page's words box, `CandidateHandle.supplyWords`); null: no words.
+   */
+  readonly words?: 'recognition' | 'host' | null;
+  /** BCP 47 language for on-device recognition. Default the browser's language. */
+  readonly lang?: string;
   /** Seconds between cue messages. Default 2. */
   readonly cueSeconds?: number;
   /** Media only through the relay's TURN server (`&ice=relay`): members never see each other's IP addresses. */

@@ -2,7 +2,7 @@
  * The interviewer's view of one candidate's latest cue message: plain measures with their units,
  * the state of each channel, and nothing combined into a score or compared across candidates.
  */
-import type { ChannelState, CueMessage } from '@hirenet/sdk/live';
+import type { ChannelState, CueMessage, WordsState } from '@hirenet/sdk/live';
 import { h, replace } from '../dom.ts';
 
 const pct = (v: number | null | undefined): string =>
@@ -21,6 +21,16 @@ const STATE_TEXT: Record<ChannelState, string> = {
   paused: 'paused by the candidate',
   off: 'not analysed (no consent)',
 };
+
+const WORDS_TEXT: Record<WordsState, string> = {
+  ...STATE_TEXT,
+  on: 'counted on the candidate’s device',
+  unavailable: 'off (no on-device recognition)',
+};
+
+/** A message's keywords as shown on both sides: "budget ×3, deadline ×2" (the mirror shows exactly what was sent). */
+export const keywordsText = (k: CueMessage['keywords']): string =>
+  k === null ? '—' : k.words.length === 0 ? '— (no words yet)' : k.words.map(([w, n]) => `${w} ×${n}`).join(', ');
 
 export interface CueStrip {
   readonly el: HTMLElement;
@@ -56,6 +66,7 @@ export function cueStrip(): CueStrip {
       const v = cue.voice;
       el.dataset['face'] = cue.channels.face;
       el.dataset['voice'] = cue.channels.voice;
+      el.dataset['words'] = cue.channels.words;
       el.dataset['seq'] = String(cue.seq);
       replace(
         el,
@@ -78,6 +89,10 @@ export function cueStrip(): CueStrip {
               ...item('Syllable rate', fixed(v?.speakingRate, 1, '/s'), 'rate'),
             ]
           : [],
+        item('Words', WORDS_TEXT[cue.channels.words], 'words-state'),
+        cue.keywords === null
+          ? []
+          : item(`Words used most, answer ${cue.keywords.answer + 1}`, keywordsText(cue.keywords), 'keywords'),
         item('Span', `${cue.span.toFixed(1)} s at ${cue.t.toFixed(0)} s`, 'span'),
       );
     },

@@ -1,8 +1,9 @@
 /**
- * Follow-up suggestions for one candidate (interviewer only): the interviewer types or pastes the
- * key words of the last answer (or a host fills them from a transcript it has), and 2–3 questions
- * from the employer's own bank for the job are listed with the word pairs that matched. A list to
- * read, never asked automatically; candidates never see it.
+ * Follow-up suggestions for one candidate (interviewer only): the key words of the last answer —
+ * pre-filled from the words the candidate's device sent (when they agreed to a words channel),
+ * else typed by the interviewer — and 2–3 questions from the employer's own bank for the job,
+ * listed with the word pairs that matched. A list to read, never asked automatically (the
+ * interviewer presses "Suggest" and may edit the words first); candidates never see it.
  */
 import { rankFollowUps, type WordVectors } from '@hirenet/sdk/live';
 import { button, h, replace } from '../dom.ts';
@@ -14,7 +15,13 @@ export interface FollowUpSource {
   readonly vectors: () => Promise<WordVectors>;
 }
 
-export function followUpsPanel(candidate: string, src: FollowUpSource): HTMLElement {
+export interface FollowUpsPanel {
+  readonly el: HTMLElement;
+  /** Puts the last answer's keywords in the box, unless the interviewer has edited what was there. */
+  prefill(words: readonly string[]): void;
+}
+
+export function followUpsPanel(candidate: string, src: FollowUpSource): FollowUpsPanel {
   const input = h('input', {
     type: 'text',
     'aria-label': `Key words of ${candidate}'s last answer`,
@@ -56,7 +63,9 @@ export function followUpsPanel(candidate: string, src: FollowUpSource): HTMLElem
       msg.textContent = `Suggestions unavailable: ${(e as Error).message}`;
     }
   };
-  return h(
+  // What the box held when last pre-filled: a value that differs is the interviewer's own, and stays.
+  let filled = '';
+  const el = h(
     'details',
     { class: 'follow-ups-panel' },
     h('summary', {}, 'Follow-up suggestions (from this job’s questions; never asked automatically)'),
@@ -69,4 +78,13 @@ export function followUpsPanel(candidate: string, src: FollowUpSource): HTMLElem
     out,
     msg,
   );
+  return {
+    el,
+    prefill(words) {
+      if (input.value !== filled) return;
+      filled = words.join(', ');
+      input.value = filled;
+      input.dataset['from'] = 'candidate-keywords';
+    },
+  };
 }

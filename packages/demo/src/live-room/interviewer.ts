@@ -8,7 +8,8 @@ import type { LiveRoomConfig } from './config.ts';
 import { cueStrip, type CueStrip } from './cue-strip.ts';
 import { openCameraAndMic, setStream, videoFor } from './media.ts';
 import { deleteNotes, exportNotes, loadNotes } from './notes.ts';
-import { followUpsPanel } from './follow-ups-panel.ts';
+import { followUpsPanel, type FollowUpsPanel } from './follow-ups-panel.ts';
+import { wordsUsed, type WordsUsed } from './words-used.ts';
 import { notesPanel } from './notes-panel.ts';
 
 export interface InterviewerHandle {
@@ -20,6 +21,8 @@ interface Tile {
   readonly el: HTMLElement;
   readonly video: HTMLVideoElement;
   readonly strip: CueStrip;
+  readonly words: WordsUsed;
+  readonly followUps: FollowUpsPanel | null;
   readonly state: HTMLElement;
 }
 
@@ -104,16 +107,19 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
     const video = videoFor(p.stream, { muted: false, label: `Video of ${p.name}`, testid: 'remote-video' });
     const strip = cueStrip();
     const state = h('span', { class: 'conn', 'data-testid': 'conn' }, p.state);
+    const words = wordsUsed();
+    const followUps = cfg.followUps == null ? null : followUpsPanel(p.name, cfg.followUps);
     const el = h(
       'article',
       { class: 'tile', 'data-testid': 'tile', 'data-name': p.name, 'data-peer': p.id },
       h('h3', {}, p.name, ' ', state),
       video,
       strip.el,
-      cfg.followUps == null ? null : followUpsPanel(p.name, cfg.followUps),
+      words.el,
+      followUps?.el,
       notesPanel(cfg.room, p.name, (m) => (notesMsg.textContent = m)),
     );
-    byPeer.set(p.id, { el, video, strip, state });
+    byPeer.set(p.id, { el, video, strip, words, followUps, state });
     tiles.append(el);
   };
   for (const p of room.peers.values()) addTile(p);
@@ -138,7 +144,11 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
     t.el.dataset['relay'] = e.detail.relay;
   });
   room.addEventListener('cue', (e) => {
-    byPeer.get(e.detail.peer.id)?.strip.show(e.detail.cue);
+    const t = byPeer.get(e.detail.peer.id);
+    t?.strip.show(e.detail.cue);
+    // The last answer's words pre-fill the follow-up box; suggestions still wait for "Suggest".
+    const last = t?.words.show(e.detail.cue);
+    if (last != null) t?.followUps?.prefill(last.words.map(([w]) => w));
     cues.append(h('span', { 'data-from': e.detail.peer.name }, `${e.detail.text}\n`));
   });
   room.addEventListener('cue-refused', (e) => {

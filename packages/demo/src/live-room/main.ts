@@ -1,5 +1,5 @@
 /**
- * live.html: `?room=R&role=interviewer` or `?room=R&role=candidate&name=N[&auto=1]`. Under
+ * live.html: `?room=R&role=interviewer` or `?room=R&role=candidate&name=N[&auto=1][&words=host|off]`. Under
  * `npm start` the development relay runs on port 8787 and hands out tokens at /dev-token; a
  * production host passes `&token=` (minted by its back end) and `&relay=wss://…` instead.
  * Analysis assets are the demo's self-hosted ones under hirenet/ (vite-assets.ts).
@@ -54,6 +54,10 @@ async function main(): Promise<void> {
     relayUrl,
     token,
     relayOnly: q.get('ice') === 'relay',
+    // &words=host: this site's own on-device recogniser supplies the words (the words box, or
+    // CandidateHandle.supplyWords); &words=off: no words channel; default: on-device recognition.
+    words: q.get('words') === 'host' ? 'host' : q.get('words') === 'off' ? null : 'recognition',
+    ...(q.get('lang') === null ? {} : { lang: q.get('lang')! }),
     face: (await present('face_landmarker.task'))
       ? {
           wasmLoaderUrl: new URL('mediapipe/vision_wasm_module_internal.js', assets).href,

@@ -14,8 +14,10 @@ export const LIVE_NOTICE: readonly NoticeSection[] = [
   {
     heading: 'What is analysed, and where',
     body:
-      'If you agree, this page analyses your camera image and/or your voice on this device while the ' +
-      'interview runs. Each channel is separate: you can agree to one, both or neither.',
+      'If you agree, this page analyses your camera image, your voice and/or your words on this device ' +
+      'while the interview runs. Your words are recognised on this device (never by a speech server), or ' +
+      'come from a transcript this site makes on your device. Each channel is separate: you can agree ' +
+      'to any of them or none.',
   },
   {
     heading: 'What is sent',
@@ -25,14 +27,16 @@ export const LIVE_NOTICE: readonly NoticeSection[] = [
       'body-pose model — where your shoulders and hands were (shoulder tilt, leaning toward or away ' +
       'from the camera compared with the start, head to the side of the shoulders, a hand near the ' +
       'face, how much your hands moved, time out of the picture), how much of the time you spoke, your ' +
-      'pauses, loudness, pitch variation and syllable rate. The panel "Sent to the interviewer" shows ' +
-      'every message exactly as sent.',
+      'pauses, loudness, pitch variation and syllable rate, and — if you agree to your words — up to 8 ' +
+      'words you used most in your current answer, each with how often you said it. The panel "Sent to ' +
+      'the interviewer" shows every message exactly as sent.',
   },
   {
     heading: 'What is never sent',
     body:
-      'No video frame or sound sample from the analysis, no face or body landmarks, no words or ' +
-      'transcript, no emotion label and no score. Nothing ranks you against other candidates. The ' +
+      'No video frame or sound sample from the analysis, no face or body landmarks, no transcript or ' +
+      'sentence of what you said (only single words with counts, and only with your agreement), no ' +
+      'emotion label and no score. Nothing ranks you against other candidates. The ' +
       'interviewer sees and hears you through the normal video call, as in any video interview.',
   },
   {
@@ -53,3 +57,5 @@ export const LIVE_NOTICE: readonly NoticeSection[] = [
 export const FACE_CONSENT =
   'Analyse my camera image (face visible, towards the camera, head movement; shoulders and hands where offered)';
 export const VOICE_CONSENT = 'Analyse my voice (speaking time, pauses, loudness, pitch variation, syllable rate)';
+export const WORDS_CONSENT =
+  'Use my words (recognised on this device; only the words I use most in each answer are sent, with counts)';
