@@ -15,6 +15,7 @@ import {
   type CueMessage,
 } from '../../packages/sdk/src/live/cue-schema.ts';
 import { isKeyword, KeywordCounter } from '../../packages/sdk/src/live/keywords.ts';
+import { WordsChannel } from '../../packages/sdk/src/live/words-channel.ts';
 
 const base: CueMessage = {
   v: 3,
@@ -184,5 +185,44 @@ describe('keyword counter (the candidate device)', () => {
         ['indexes', 1],
       ],
     });
+  });
+});
+
+describe('words channel (host-supplied words)', () => {
+  it('counts supplied words while on, refuses bad transcripts, drops words while paused, splits answers', async () => {
+    const errors: unknown[] = [];
+    const ch = new WordsChannel('on', { answerGapSeconds: 0.05 }, undefined, (e) => errors.push(e));
+    expect(ch.take()).toEqual({ answer: 0, words: [] });
+    expect(ch.supply('Testing the release, testing again.')).toBe(true);
+    expect(ch.take()).toEqual({
+      answer: 0,
+      words: [
+        ['testing', 2],
+        ['release', 1],
+      ],
+    });
+    expect(() => ch.supply('WEBVTT\n\n00:02.000 --> 00:01.000\nbad')).toThrow(
+      expect.objectContaining({ code: 'invalid-transcript' }),
+    );
+    ch.pause();
+    expect(ch.state).toBe('paused');
+    expect(ch.supply('budget budget')).toBe(false);
+    expect(ch.take()).toBeNull();
+    ch.resume();
+    expect(ch.take()?.words[0]).toEqual(['testing', 2]);
+    await new Promise((r) => setTimeout(r, 80));
+    ch.supply('budget');
+    expect(ch.take()).toEqual({ answer: 1, words: [['budget', 1]] });
+    ch.nextAnswer();
+    expect(ch.take()).toEqual({ answer: 2, words: [] });
+    expect(errors).toEqual([]);
+    for (const state of ['off', 'unavailable'] as const) {
+      const off = new WordsChannel(state, {}, undefined, () => undefined);
+      expect(off.supply('budget')).toBe(false);
+      expect(off.take()).toBeNull();
+    }
+    expect(() => new WordsChannel('on', { segmentSeconds: 0 }, undefined, () => undefined)).toThrow(
+      expect.objectContaining({ code: 'invalid-options' }),
+    );
   });
 });
