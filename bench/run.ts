@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --quick] [-- --only loop,node,chromium,pytorch,train,audio,video,session,bytes,agreement]`:
+ * `npm run bench [-- --quick]
+ *   [-- --only loop,node,chromium,pytorch,train,audio,video,session,bytes,agreement,live]`:
  * HireNet scoring latency on every backend (Node and Chromium), the stock tf.layers BiGRU
  * baseline, memory over repeated scorings, training time per epoch, the audio real-time factor,
  * face analysis speed (file and live), long tasks and endAnswer() → result() through the session
- * API, the bytes the embed page downloads, and live-vs-file agreement and test–retest (agreement). Writes
+ * API, the bytes the embed page downloads, live-vs-file agreement and test–retest (agreement), and the 1 + 5
+ * live room (connection times, interviewer CPU, received fps, cue latency; live). Writes
  * bench/results.json and bench/RESULTS.md;
  * --quick (under a minute: fewer repetitions, no SwiftShader rows, short video, no session or
  * bytes) writes bench/results.quick.json and bench/RESULTS.quick.md (git-ignored) instead.
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { benchConfig, WINDOWS } from './pages/bench-workload.ts';
 import { AGREEMENT_CLIPS, benchAgreement } from './lib/agreement.ts';
 import { benchAudio } from './lib/audio.ts';
+import { benchLive } from './lib/live.ts';
 import { benchLoop } from './lib/loop.ts';
 import { benchPytorch } from './lib/pytorch.ts';
 import { startBrowserSession } from './lib/browser.ts';
@@ -36,7 +39,7 @@ const onlyArg = argv.indexOf('--only');
 const trainFull = argv.includes('--train-full');
 const trainFullArg = argv.indexOf('--train-full-interviews');
 const trainFullInterviews = trainFullArg >= 0 ? Number(argv[trainFullArg + 1]) : 5000;
-const SECTIONS = ['loop', 'node', 'chromium', 'pytorch', 'train', 'audio', 'video', 'session', 'bytes', 'agreement'];
+const SECTIONS = 'loop node chromium pytorch train audio video session bytes agreement live'.split(' ');
 // --train-full alone measures only the 5,000-interview epoch; with --only it adds to those sections.
 const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : trainFull ? [] : SECTIONS);
 for (const s of only)
@@ -246,6 +249,8 @@ else if (only.has('agreement')) {
   );
 }
 
+const live = only.has('live') ? await benchLive(quick, log) : null;
+
 let trainingFull: BenchResults['trainingFull'] = null;
 if (trainFull) {
   log(`training, one epoch on ${trainFullInterviews} interviews (--train-full) …`);
@@ -273,6 +278,7 @@ const results: BenchResults = {
   session: m?.session ?? null,
   bytes: m?.bytes ?? null,
   agreement,
+  live,
   trainingFull,
   pytorch,
   seconds: (performance.now() - t0) / 1000,

@@ -12,7 +12,7 @@ const ORDER = ['node wasm', 'node cpu', 'chromium wasm', 'chromium cpu', 'chromi
 const key = (r: BackendRow): string => `${r.runtime} ${r.backend}`;
 
 export interface MergeOptions {
-  /** Sections measured in this run (loop, node, chromium, pytorch, train, audio, video, session, bytes, agreement). */
+  /** Sections measured in this run (loop, node, chromium, pytorch, train, audio, video, session, bytes, agreement, live). */
   readonly only: ReadonlySet<string>;
   readonly partial: boolean;
   /** --backends limited the Chromium rows (selectBackend was then not re-run). */
@@ -35,6 +35,7 @@ export function mergeResults(results: BenchResults, prev: BenchResults | null, o
   if (!o.only.has('session')) out.session = prev.session ?? null;
   if (!o.only.has('bytes')) out.bytes = prev.bytes ?? null;
   if (!o.only.has('agreement')) out.agreement = prev.agreement ?? null;
+  if (!o.only.has('live')) out.live = prev.live ?? null;
   if (!o.only.has('pytorch')) out.pytorch = prev.pytorch;
   const kept = prev.rows.filter((r) => !results.rows.some((n) => key(n) === key(r)));
   const plans = { ...prev.workload.plan };
