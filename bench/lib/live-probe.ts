@@ -1,9 +1,10 @@
 /**
  * What the live-room benchmark (live-room.ts) installs in and reads from the live-room pages, without touching
  * the product or the wire format: DOM observers that stamp, on the clock every page on this machine shares
- * (performance.timeOrigin + performance.now()), when a cue line appears in a candidate's mirror (`#sent`, appended
- * right after the data channel took it) and in the interviewer's `#cues`, when a tile turns connected and shows
- * its first frame; and a wrapper of RTCPeerConnection so getStats can be read from outside the page's module.
+ * (performance.timeOrigin + performance.now()), when a cue text is handed to the data channel and when its message
+ * reaches the other page, when a cue line appears in a candidate's mirror (`#sent`) and in the interviewer's
+ * `#cues`, when a tile turns connected and shows its first frame; and a wrapper of RTCPeerConnection so getStats
+ * can be read from outside the page's module.
  * The scripts are plain strings: tsx's transforms (e.g. its __name helper) must not reach the page.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,11 +14,25 @@ import type { Page } from 'playwright-core';
 /** Installed before the page's `start`: stamps `t0` (page start) and begins observing. */
 export const PROBE = `(() => {
   const now = () => performance.timeOrigin + performance.now();
-  const b = (window.__bench = { t0: now(), sent: [], recv: [], connected: {}, firstFrame: {}, remoteFrame: null });
+  const b = (window.__bench = {
+    t0: now(), sent: [], recv: [], tx: [], rx: [], connected: {}, firstFrame: {}, remoteFrame: null,
+  });
+  // The wire: when a cue text is handed to the data channel, and when its message event reaches the page (this
+  // listener is added at the channel's creation, so it runs before the page's own).
+  const send = RTCDataChannel.prototype.send;
+  RTCDataChannel.prototype.send = function (data) {
+    if (typeof data === 'string') b.tx.push([data, now()]);
+    return send.call(this, data);
+  };
   const Orig = window.RTCPeerConnection;
   window.__benchPcs = [];
   window.RTCPeerConnection = class extends Orig {
     constructor(...a) { super(...a); window.__benchPcs.push(this); }
+    createDataChannel(...a) {
+      const ch = super.createDataChannel(...a);
+      ch.addEventListener('message', (e) => { if (typeof e.data === 'string') b.rx.push([e.data, now()]); });
+      return ch;
+    }
   };
   const nameOf = (el) => el.closest('[data-testid="tile"]')?.dataset.name ?? null;
   const frames = new MutationObserver((ms) => {
@@ -53,6 +68,9 @@ export interface ProbeState {
   readonly t0: number;
   readonly sent: [string, number][];
   readonly recv: [string, string, number][];
+  /** Strings handed to a data channel's send(), and strings its message events delivered, with their times. */
+  readonly tx: [string, number][];
+  readonly rx: [string, number][];
   readonly connected: Record<string, number>;
   readonly firstFrame: Record<string, number>;
   readonly remoteFrame: number | null;
@@ -161,4 +179,21 @@ export function interviewerCpu(): { tree: number; renderer: number; renderers: n
   const renderers = mine.filter((p) => p.type === 'renderer');
   const sum = (ps: Proc[]): number => ps.reduce((s, p) => s + p.cpuS, 0);
   return { tree: sum(mine), renderer: sum(renderers), renderers: renderers.length, processes: mine.length };
+}
+
+/**
+ * This page's clock (performance.timeOrigin + performance.now()) minus Node's, ms: the best of 5 reads bracketed
+ * by Node's clock (the smallest round trip bounds the error). Cue latency compares two pages' clocks; the spread
+ * of these offsets says how far they agree.
+ */
+export async function clockOffset(p: Page): Promise<{ offsetMs: number; roundTripMs: number }> {
+  const nodeNow = (): number => performance.timeOrigin + performance.now();
+  let best = { offsetMs: NaN, roundTripMs: Infinity };
+  for (let i = 0; i < 5; i++) {
+    const a = nodeNow();
+    const t = (await p.evaluate('performance.timeOrigin + performance.now()')) as number;
+    const b = nodeNow();
+    if (b - a < best.roundTripMs) best = { offsetMs: t - (a + b) / 2, roundTripMs: b - a };
+  }
+  return best;
 }

@@ -12,6 +12,7 @@ import { startRelay } from '../../packages/relay/src/server.ts';
 import { sharedUrl, withPage, type HarnessPage } from '../../test/browser/harness/index.ts';
 import { LIVE_CLIP, LIVE_MODEL, liveMedia } from '../../test/browser/live-fixtures.ts';
 import {
+  clockOffset,
   interviewerCpu,
   MARK,
   PROBE,
@@ -59,6 +60,7 @@ export interface LiveResult {
   readonly clip: string;
   readonly size: string;
   readonly windowS: number;
+  readonly settleS: number;
   readonly loadStart: number[];
   readonly loadEnd: number[];
   /** From the first candidate start to the last tile connected, ms. */
@@ -70,7 +72,12 @@ export interface LiveResult {
   readonly shownFps: Stat;
   /** The interviewer's video as shown on the candidates' pages, fps. */
   readonly atCandidatesFps: Stat;
+  /** Cue text handed to the candidate's data channel → its message event at the interviewer, ms. */
   readonly cueLatencyMs: Stat;
+  /** The line in the candidate's mirror → the line in the interviewer's `#cues`, ms. */
+  readonly cueShownLatencyMs: Stat;
+  /** Page clock minus Node's clock per page (interviewer first), with the round trip that bounds each, ms. */
+  readonly clockOffsets: { offsetMs: number; roundTripMs: number }[];
   /** Cue messages per candidate per 2 s (the cadence is one per 2 s). */
   readonly cuesPer2s: number;
   readonly cpu: {
@@ -162,6 +169,8 @@ export async function runLiveRoom(o: LiveOptions): Promise<LiveResult> {
           const candShown1 = await Promise.all(cands.map((c) => remoteShown(c.page)));
           await cdp.detach();
 
+          const clockOffsets = [];
+          for (const p of [iv, ...cands.map((c) => c.page)]) clockOffsets.push(await clockOffset(p));
           const ivProbe = await readProbe(iv);
           const candProbes = await Promise.all(cands.map((c) => readProbe(c.page)));
           const per = names.map((name, i) => candidateFigures(name, candProbes[i]!, ivProbe, in0, in1, w0, wall));
@@ -173,6 +182,7 @@ export async function runLiveRoom(o: LiveOptions): Promise<LiveResult> {
             clip: LIVE_CLIP,
             size: size.replace(':', '×'),
             windowS: o.windowS,
+            settleS: o.settleS,
             loadStart,
             loadEnd: loadavg().map(round),
             allConnectedMs,
@@ -183,6 +193,8 @@ export async function runLiveRoom(o: LiveOptions): Promise<LiveResult> {
             shownFps: stat(per.map((c) => c.row.shownFps)),
             atCandidatesFps: stat(candShown1.map((f, i) => round((f - (candShown0[i] ?? 0)) / wall))),
             cueLatencyMs: stat(latencies),
+            cueShownLatencyMs: stat(per.flatMap((c) => c.shown)),
+            clockOffsets: clockOffsets.map((c) => ({ offsetMs: round(c.offsetMs), roundTripMs: round(c.roundTripMs) })),
             cuesPer2s: round((cues / o.candidates / wall) * 2),
             cpu: {
               renderer: round((cpu1.renderer - cpu0.renderer) / wall),
@@ -210,17 +222,24 @@ function candidateFigures(
   in1: InboundVideo[],
   w0: number,
   wall: number,
-): { row: LiveCandidate; latencies: number[] } {
+): { row: LiveCandidate; latencies: number[]; shown: number[] } {
   const since = (t: number | null | undefined): number | null => (t == null ? null : Math.round(t - cand.t0));
   const a = in0.find((s) => s.name === name);
   const b = in1.find((s) => s.name === name);
   const dt = a !== undefined && b !== undefined ? (b.at - a.at) / 1000 : wall;
   const windowStart = performance.timeOrigin + w0;
   const windowEnd = windowStart + wall * 1000;
-  // Each received line matched to the same line in this candidate's mirror: the text carries seq, so it is unique.
-  const sentAt = new Map(cand.sent.map(([text, t]) => [text, t]));
+  // Each message matched by its text (it carries seq and t, so it is unique), sent → delivered on the wire, and
+  // mirror line → line in the interviewer's #cues (what the pages show).
   const got = iv.recv.filter(([from, , t]) => from === name && t >= windowStart && t <= windowEnd);
-  const latencies = got.flatMap(([, text, t]) => {
+  const txAt = new Map(cand.tx.map(([text, t]) => [text, t]));
+  const rxAt = new Map(iv.rx.map(([text, t]) => [text, t]));
+  const latencies = got.flatMap(([, text]) => {
+    const [a, b] = [txAt.get(text), rxAt.get(text)];
+    return a === undefined || b === undefined ? [] : [round(b - a)];
+  });
+  const sentAt = new Map(cand.sent.map(([text, t]) => [text, t]));
+  const shown = got.flatMap(([, text, t]) => {
     const s = sentAt.get(text);
     return s === undefined ? [] : [round(t - s)];
   });
@@ -230,6 +249,7 @@ function candidateFigures(
   }).length;
   return {
     latencies,
+    shown,
     row: {
       name,
       connectedMs: since(iv.connected[name]),

@@ -12,7 +12,8 @@ const ORDER = ['node wasm', 'node cpu', 'chromium wasm', 'chromium cpu', 'chromi
 const key = (r: BackendRow): string => `${r.runtime} ${r.backend}`;
 
 export interface MergeOptions {
-  /** Sections measured in this run (loop, node, chromium, pytorch, train, audio, video, session, bytes, agreement, live). */
+  /** Sections measured in this run (loop, node, chromium, pytorch, train, audio, video, session, bytes, agreement,
+   * live). */
   readonly only: ReadonlySet<string>;
   readonly partial: boolean;
   /** --backends limited the Chromium rows (selectBackend was then not re-run). */

@@ -4,11 +4,18 @@ import type { Stat } from './live-stat.ts';
 import type { Skipped } from './types.ts';
 
 const n = (v: number | null | undefined, d = 0): string => (v == null || !Number.isFinite(v) ? '—' : v.toFixed(d));
+/** Max − min of the pages' clock offsets, with the largest round trip that bounds them. */
+const spread = (o: readonly { offsetMs: number; roundTripMs: number }[] | undefined): string => {
+  if (o === undefined || o.length === 0) return 'not measured';
+  const v = o.map((x) => x.offsetMs);
+  const rt = Math.max(...o.map((x) => x.roundTripMs));
+  return `${(Math.max(...v) - Math.min(...v)).toFixed(1)} ms (each read within ± ${(rt / 2).toFixed(1)} ms)`;
+};
 const s = (x: Stat, d = 0): string =>
   `**${n(x.median, d)}** (${n(x.min, d)}–${n(x.max, d)})${x.missing > 0 ? `, ${x.missing} never` : ''}`;
 
 export function liveLines(live: LiveResult | { error: string } | Skipped | null | undefined): string[] {
-  const head = '## Live room: 1 interviewer + 5 candidates on loopback';
+  const head = '## Live room: 1 interviewer + candidates on loopback';
   if (live == null) return [head, 'Not run (`npm run bench -- --only live`; not in --quick).'];
   if ('skipped' in live) return [head, `Skipped: ${live.skipped}`];
   if ('error' in live) return [head, `Failed: ${live.error}`];
@@ -19,8 +26,9 @@ export function liveLines(live: LiveResult | { error: string } | Skipped | null 
       `1 + ${live.candidates} through the project's relay (\`packages/relay\`) on this machine: the harness'`,
       `live-room pages, every page with a fake camera and microphone playing ${live.clip} at ${live.size}, every`,
       'candidate analysing face and voice (consent given automatically), one Chromium for the interviewer and',
-      "one for the five candidates. Times are from each candidate page's start (`startLiveRoomPage`); the",
-      `measuring window is ${live.windowS} s, after everyone connected and 5 s more. Load average`,
+      `one for the ${live.candidates} candidates. Times are from each candidate page's start`,
+      '(`startLiveRoomPage`); the',
+      `measuring window is ${live.windowS} s, after everyone connected and ${live.settleS} s more. Load average`,
       `${live.loadStart.join(' / ')} at the start, ${live.loadEnd.join(' / ')} at the end (2 cores: every`,
       'figure is an upper bound under that load). Median (min–max) over the candidates or messages.',
     ].join(' '),
@@ -34,7 +42,9 @@ export function liveLines(live: LiveResult | { error: string } | Skipped | null 
     `| received fps at the interviewer per stream, decoded (getStats framesDecoded) | ${s(live.decodedFps, 1)} |`,
     `| received fps at the interviewer per stream, shown (requestVideoFrameCallback) | ${s(live.shownFps, 1)} |`,
     `| interviewer's video shown at each candidate, fps | ${s(live.atCandidatesFps, 1)} |`,
-    `| cue latency, candidate sent → interviewer received, ms | ${s(live.cueLatencyMs, 1)} |`,
+    `| cue latency, candidate's data channel send() → interviewer's message event, ms | ${s(live.cueLatencyMs, 1)} |`,
+    "| cue latency, line in the candidate's mirror → line in the interviewer's #cues, ms |" +
+      ` ${s(live.cueShownLatencyMs, 1)} |`,
     `| cue messages per candidate per 2 s at the interviewer | ${n(live.cuesPer2s, 2)} |`,
     `| interviewer renderer CPU, core-s per s (/proc/<pid>/stat) | **${n(c.renderer, 2)}** |`,
     `| interviewer's whole Chromium CPU (browser, GPU, network, renderers), core-s per s | ${n(c.browserTree, 2)} |`,
@@ -53,13 +63,16 @@ export function liveLines(live: LiveResult | { error: string } | Skipped | null 
     '',
     [
       "How: the interviewer CPU is its renderer processes' utime + stime from /proc over the window (the",
-      "renderer holds the page, WebRTC's decoders of five streams and the encoder of the interviewer's own video,",
-      'which CDP `Performance.getMetrics` does not see: its TaskDuration counts the main thread only, shown',
-      'beside it). Received fps come from `RTCPeerConnection.getStats()` at the start and end of the window. Cue',
-      'latency: observers on both pages stamp, on the clock all pages here share (`performance.timeOrigin +',
-      "performance.now()`), when a message enters the candidate's mirror (right after the data channel took it)",
-      "and the interviewer's `#cues`; the messages carry `seq`, so each is matched exactly. The pages' clocks",
-      'agree to about a millisecond, so a latency under 1 ms is within that error. Nothing was added to the wire.',
+      "renderer holds the page, WebRTC's decoders of the candidates' streams and the encoder of the",
+      "interviewer's own video, which CDP `Performance.getMetrics` does not see: its TaskDuration counts",
+      'the main thread only, shown beside it). Received fps come from `RTCPeerConnection.getStats()` at the',
+      'start and end of the window. Cue latency: wrappers installed in both pages stamp, on the clock all pages',
+      "here share (`performance.timeOrigin + performance.now()`), each text handed to the candidate's data",
+      "channel and each message event at the interviewer (a listener added before the page's own), and DOM",
+      "observers stamp the mirror line and the interviewer's `#cues` line; messages carry `seq` and `t`, so",
+      "each is matched exactly by its text. The pages' clocks (minus Node's, read right after the window) spread over",
+      `${spread(live.clockOffsets)}; a latency within that spread of zero is within its error. Nothing was`,
+      'added to the wire.',
     ].join(' '),
   ];
 }
