@@ -97,6 +97,11 @@ describe('live room: the words used most', () => {
           await withPage(
             'live-room.html',
             async (ada) => {
+              // What Ada's page sends to the relay (recorded before it opens its socket): signaling only.
+              const frames: string[] = [];
+              ada.page.on('websocket', (ws) => {
+                if (ws.url().startsWith(relay.url)) ws.on('framesent', (f) => frames.push(String(f.payload)));
+              });
               await start(ada, 'Ada', { auto: true, words: 'host' });
               await waitFor('Ada: words on, no words yet', async () =>
                 (await cues(ada)).some((c) => c.channels.words === 'on' && c.keywords?.words.length === 0),
@@ -238,8 +243,13 @@ describe('live room: the words used most', () => {
                 },
                 opts,
               );
-              // Page-level audit: loopback only, no request with a body.
+              expect(frames.length).toBeGreaterThan(2);
+              for (const f of frames) expect(f).not.toMatch(/keywords|database|indexes|budget/);
+              // Page-level audit: loopback only, no request with a body, no page error but Vite's missing HMR socket.
+              const vite =
+                /\[vite\] failed to connect to websocket|WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/\?token=/;
               for (const h of [iv, ada]) {
+                expect(h.errors.filter((e) => !vite.test(e))).toEqual([]);
                 const other = h.requests.filter(
                   (q) => !/^(data|blob):/.test(q.url) && new URL(q.url).hostname !== '127.0.0.1',
                 );
