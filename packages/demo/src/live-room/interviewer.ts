@@ -77,8 +77,8 @@ export async function interviewerView(root: HTMLElement, cfg: LiveRoomConfig): P
         'p',
         { class: 'hint' },
         'Cues are measures from each candidate’s own device, sent only with their consent. ' +
-          'They describe observable behaviour over the last seconds; they are not a score and say nothing ' +
-          'about ability.',
+          'They describe observable behaviour over the last seconds, and the words a candidate used most ' +
+          '(counted on their device); they are not a score and say nothing about ability.',
       ),
       status,
       h('div', { class: 'self' }, self),
