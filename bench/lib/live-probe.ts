@@ -1,11 +1,10 @@
 /**
  * What the live-room benchmark (live-room.ts) installs in and reads from the live-room pages, without touching
- * the product or the wire format: DOM observers that stamp, on the clock every page on this machine shares
- * (performance.timeOrigin + performance.now()), when a cue text is handed to the data channel and when its message
- * reaches the other page, when a cue line appears in a candidate's mirror (`#sent`) and in the interviewer's
- * `#cues`, when a tile turns connected and shows its first frame; and a wrapper of RTCPeerConnection so getStats
- * can be read from outside the page's module.
- * The scripts are plain strings: tsx's transforms (e.g. its __name helper) must not reach the page.
+ * the product or the wire format. Wrappers and DOM observers stamp, on the clock every page on this machine shares
+ * (performance.timeOrigin + performance.now()): each text handed to a data channel and each message it delivers,
+ * each line the interviewer's `#cues` shows, when a tile turns connected and shows its first frame. A wrapper of
+ * RTCPeerConnection lets getStats be read from outside the page's module. The scripts are plain strings: tsx's
+ * transforms (e.g. its __name helper) must not reach the page.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,7 +14,7 @@ import type { Page } from 'playwright-core';
 export const PROBE = `(() => {
   const now = () => performance.timeOrigin + performance.now();
   const b = (window.__bench = {
-    t0: now(), sent: [], recv: [], tx: [], rx: [], connected: {}, firstFrame: {}, remoteFrame: null,
+    t0: now(), recv: [], tx: [], rx: [], connected: {}, firstFrame: {}, remoteFrame: null,
   });
   // The wire: when a cue text is handed to the data channel, and when its message event reaches the page (this
   // listener is added at the channel's creation, so it runs before the page's own).
@@ -56,8 +55,7 @@ export const PROBE = `(() => {
         continue;
       }
       for (const n of m.addedNodes) {
-        if (m.target.id === 'sent' && n.nodeType === 3) b.sent.push([n.textContent.trimEnd(), t]);
-        else if (n.nodeType === 1 && n.dataset.from !== undefined && n.parentElement?.id === 'cues')
+        if (n.nodeType === 1 && n.dataset.from !== undefined && n.parentElement?.id === 'cues')
           b.recv.push([n.dataset.from, n.textContent.trimEnd(), t]);
       }
     }
@@ -66,7 +64,6 @@ export const PROBE = `(() => {
 
 export interface ProbeState {
   readonly t0: number;
-  readonly sent: [string, number][];
   readonly recv: [string, string, number][];
   /** Strings handed to a data channel's send(), and strings its message events delivered, with their times. */
   readonly tx: [string, number][];

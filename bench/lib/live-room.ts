@@ -74,7 +74,7 @@ export interface LiveResult {
   readonly atCandidatesFps: Stat;
   /** Cue text handed to the candidate's data channel → its message event at the interviewer, ms. */
   readonly cueLatencyMs: Stat;
-  /** The line in the candidate's mirror → the line in the interviewer's `#cues`, ms. */
+  /** Cue text handed to the candidate's data channel → its line in the interviewer's `#cues`, ms. */
   readonly cueShownLatencyMs: Stat;
   /** Page clock minus Node's clock per page (interviewer first), with the round trip that bounds each, ms. */
   readonly clockOffsets: { offsetMs: number; roundTripMs: number }[];
@@ -229,8 +229,9 @@ function candidateFigures(
   const dt = a !== undefined && b !== undefined ? (b.at - a.at) / 1000 : wall;
   const windowStart = performance.timeOrigin + w0;
   const windowEnd = windowStart + wall * 1000;
-  // Each message matched by its text (it carries seq and t, so it is unique), sent → delivered on the wire, and
-  // mirror line → line in the interviewer's #cues (what the pages show).
+  // Each message matched by its text (it carries seq and t, so it is unique): send() → message event at the
+  // interviewer (the wire), and send() → its line in the interviewer's #cues (what the interviewer sees). The
+  // candidate's own mirror line is not a start time: its observer fires only when the candidate's task ends.
   const got = iv.recv.filter(([from, , t]) => from === name && t >= windowStart && t <= windowEnd);
   const txAt = new Map(cand.tx.map(([text, t]) => [text, t]));
   const rxAt = new Map(iv.rx.map(([text, t]) => [text, t]));
@@ -238,10 +239,9 @@ function candidateFigures(
     const [a, b] = [txAt.get(text), rxAt.get(text)];
     return a === undefined || b === undefined ? [] : [round(b - a)];
   });
-  const sentAt = new Map(cand.sent.map(([text, t]) => [text, t]));
   const shown = got.flatMap(([, text, t]) => {
-    const s = sentAt.get(text);
-    return s === undefined ? [] : [round(t - s)];
+    const a = txAt.get(text);
+    return a === undefined ? [] : [round(t - a)];
   });
   const full = got.filter(([, text]) => {
     const c = parseCueMessage(text);

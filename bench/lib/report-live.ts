@@ -43,7 +43,7 @@ export function liveLines(live: LiveResult | { error: string } | Skipped | null 
     `| received fps at the interviewer per stream, shown (requestVideoFrameCallback) | ${s(live.shownFps, 1)} |`,
     `| interviewer's video shown at each candidate, fps | ${s(live.atCandidatesFps, 1)} |`,
     `| cue latency, candidate's data channel send() → interviewer's message event, ms | ${s(live.cueLatencyMs, 1)} |`,
-    "| cue latency, line in the candidate's mirror → line in the interviewer's #cues, ms |" +
+    "| cue latency, candidate's data channel send() → its line in the interviewer's #cues, ms |" +
       ` ${s(live.cueShownLatencyMs, 1)} |`,
     `| cue messages per candidate per 2 s at the interviewer | ${n(live.cuesPer2s, 2)} |`,
     `| interviewer renderer CPU, core-s per s (/proc/<pid>/stat) | **${n(c.renderer, 2)}** |`,
@@ -68,9 +68,9 @@ export function liveLines(live: LiveResult | { error: string } | Skipped | null 
       'the main thread only, shown beside it). Received fps come from `RTCPeerConnection.getStats()` at the',
       'start and end of the window. Cue latency: wrappers installed in both pages stamp, on the clock all pages',
       "here share (`performance.timeOrigin + performance.now()`), each text handed to the candidate's data",
-      "channel and each message event at the interviewer (a listener added before the page's own), and DOM",
-      "observers stamp the mirror line and the interviewer's `#cues` line; messages carry `seq` and `t`, so",
-      "each is matched exactly by its text. The pages' clocks (minus Node's, read right after the window) spread over",
+      "channel and each message event at the interviewer (a listener added before the page's own), and a DOM",
+      "observer stamps each line the interviewer's `#cues` shows; messages carry `seq` and `t`, so each is",
+      "matched exactly by its text. The pages' clocks (minus Node's, read right after the window) spread over",
       `${spread(live.clockOffsets)}; a latency within that spread of zero is within its error. Nothing was`,
       'added to the wire.',
     ].join(' '),
