@@ -147,7 +147,10 @@ describe.skipIf(missing !== undefined)('live room: relay reconnection', () => {
                     async () => {
                       const [a, i] = [await identity(ada2), await identity(iv)];
                       const p = i.peers.find((x) => x.name === 'Ada');
-                      return i.peers.length === 1 && p?.id === a.id && p.conn === 'connected' ? p : undefined;
+                      // The old connection may still read 'connected' under the new id during the
+                      // client's 1.5 s liveness check; only a different connection object counts.
+                      const fresh = p?.tag !== before.iv.peers[0]!.tag;
+                      return i.peers.length === 1 && p?.id === a.id && p.conn === 'connected' && fresh ? p : undefined;
                     },
                     60_000,
                   );
