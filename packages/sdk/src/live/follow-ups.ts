@@ -58,7 +58,8 @@ export interface FollowUpRanking {
 export const FOLLOW_UP_STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a an the and or but if of to in on at by for with from as into about over after before than then so ' +
-    'is are was were be been being do does did done have has had having can could would should will shall may might must ' +
+    'is are was were be been being do does did done have has had having can could would should will ' +
+    'shall may might must ' +
     'i me my we us our you your he she it they them their this that these those there here what which who whom whose ' +
     'when where why how all any each some no not very just also more most other such only own same too ' +
     'tell describe walk through explain give example time times talk share think thing things way ways ' +

@@ -142,7 +142,10 @@ export class SessionRecord {
       const w: SessionWarning = {
         code: 'storage-failed',
         ...(answer === undefined ? {} : { answer }),
-        message: `could not save on this device (${e.message}); the ${what} is kept in this page only and is lost on reload`,
+        message: [
+          `could not save on this device (${e.message}); the ${what} is kept in this page only and is lost`,
+          'on reload',
+        ].join(' '),
       };
       this.warn(w);
       return w;
