@@ -63,7 +63,7 @@ export interface LiveResult {
   readonly settleS: number;
   readonly loadStart: number[];
   readonly loadEnd: number[];
-  /** From the first candidate start to the last tile connected, ms. */
+  /** From the first candidate page's start to the last tile connected and showing video, ms. */
   readonly allConnectedMs: number;
   readonly connectedMs: Stat;
   readonly firstFrameMs: Stat;
@@ -137,8 +137,10 @@ export async function runLiveRoom(o: LiveOptions): Promise<LiveResult> {
             const args = { cmd: 'start', role, name, room: 'bench', auto: true, relayUrl: relay.url };
             await h.run({ ...args, modelUrl: sharedUrl(LIVE_MODEL) });
           };
+          // Every page's module loaded first (Vite compiles it on first visit), so a start stamp is the start.
+          for (const h of [ivh, ...cands])
+            await h.page.waitForFunction('typeof window.run === "function"', undefined, { timeout: 120_000 });
           await start(ivh, 'interviewer', 'Ines');
-          const t0 = Date.now();
           await Promise.all(cands.map((c, i) => start(c, 'candidate', names[i]!)));
           o.log(`live: ${o.candidates} candidates started; waiting for every tile to connect and show video`);
           await waitUntil(
@@ -149,7 +151,6 @@ export async function runLiveRoom(o: LiveOptions): Promise<LiveResult> {
             },
             180_000,
           );
-          const allConnectedMs = Date.now() - t0;
           await stopFrameProbe(iv);
           await Promise.all(cands.map((c) => stopFrameProbe(c.page)));
           await sleep(o.settleS * 1000);
@@ -173,6 +174,8 @@ export async function runLiveRoom(o: LiveOptions): Promise<LiveResult> {
           for (const p of [iv, ...cands.map((c) => c.page)]) clockOffsets.push(await clockOffset(p));
           const ivProbe = await readProbe(iv);
           const candProbes = await Promise.all(cands.map((c) => readProbe(c.page)));
+          const lastIn = Math.max(...names.flatMap((n) => [ivProbe.connected[n] ?? NaN, ivProbe.firstFrame[n] ?? NaN]));
+          const allConnectedMs = Math.round(lastIn - Math.min(...candProbes.map((p) => p.t0)));
           const per = names.map((name, i) => candidateFigures(name, candProbes[i]!, ivProbe, in0, in1, w0, wall));
           const latencies = per.flatMap((c) => c.latencies);
           const cues = per.reduce((s, c) => s + c.row.cues, 0);
