@@ -78,3 +78,27 @@ export function liveLines(live: LiveResult | { error: string } | Skipped | null 
     ].join(' '),
   ];
 }
+
+/** Rows of RESULTS.md's headline table (figure, measured, target); issue #17 states no numeric target. */
+export function liveSummaryRows(
+  live: LiveResult | { error: string } | Skipped | null | undefined,
+): [string, string, string][] {
+  const figure = 'Live room 1 + 5 on loopback: candidate start → connected / first frame at the interviewer';
+  if (live == null) return [[figure, 'not run', 'shown, no target stated']];
+  if ('skipped' in live) return [[figure, 'skipped (see below)', 'shown, no target stated']];
+  if ('error' in live) return [[figure, `failed: ${live.error.slice(0, 80)}`, 'shown, no target stated']];
+  const none = 'shown, no target stated';
+  return [
+    [figure, `**${n(live.connectedMs.median)} / ${n(live.firstFrameMs.median)} ms**`, none],
+    [
+      'Live room 1 + 5: received fps per stream at the interviewer (decoded / shown); its renderer CPU',
+      `**${n(live.decodedFps.median, 1)} / ${n(live.shownFps.median, 1)} fps**; ${n(live.cpu.renderer, 2)} core-s/s`,
+      none,
+    ],
+    [
+      'Live room 1 + 5: cue latency, send() → message event at the interviewer',
+      `**${n(live.cueLatencyMs.median)} ms**`,
+      none,
+    ],
+  ];
+}

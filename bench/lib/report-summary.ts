@@ -3,6 +3,7 @@ import { END_TO_RESULT_TARGET_MS } from './session.ts';
 import type { BenchResults } from './types.ts';
 import { fastestChromium, TARGET_6 } from './report-common.ts';
 import { FILE_TARGET, LIVE_TARGET } from './video.ts';
+import { liveSummaryRows } from './report-live.ts';
 
 const f1 = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '—');
 const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -163,6 +164,7 @@ export function summaryTable(res: BenchResults): string[] {
         ],
       );
   } else rows.push(['Bytes the embed page downloads', bs ?? 'not run', 'none stated']);
+  rows.push(...liveSummaryRows(res.live));
 
   return [
     '| figure | measured | target |',
