@@ -60,11 +60,12 @@ describe.skipIf(missing !== undefined)('embed.html: each asset once, long tasks 
       const big = Object.entries(v.requests).filter(
         ([path, n]) => n > 1 && !PER_ANSWER.test(path) && !(TFJS_WASM.test(path) && n === 2),
       );
-      expect(big).toEqual([]);
+      expect(big, `requested more than once: ${JSON.stringify(big)}`).toEqual([]);
       for (const [path, n] of Object.entries(v.requests))
         if (PER_ANSWER.test(path)) expect(n, path).toBeLessThanOrEqual(3);
       // The worklet is sometimes served twice (its check GET, then addModule's own fetch): left to audio/.
-      expect(Object.entries(v.served).filter(([path, n]) => n > 1 && !PER_ANSWER.test(path))).toEqual([]);
+      const servedTwice = Object.entries(v.served).filter(([path, n]) => n > 1 && !PER_ANSWER.test(path));
+      expect(servedTwice, `served more than once: ${JSON.stringify(servedTwice)}`).toEqual([]);
       expect(v.requests['/hirenet/mediapipe/vision_wasm_module_internal.wasm']).toBe(1);
       expect(v.requests['/hirenet/face_landmarker.task']).toBe(1);
       expect(v.longTasks.length).toBeLessThanOrEqual(MAX_LONG_TASKS);

@@ -26,8 +26,13 @@ async function checkOnce(url: string, expected: string): Promise<void> {
       cause: e,
     });
   }
-  await res.body?.cancel().catch(() => undefined);
-  if (!res.ok) throw new AssetError('asset-missing', url, `HTTP ${res.status}; expected ${expected}`);
+  if (!res.ok) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new AssetError('asset-missing', url, `HTTP ${res.status}; expected ${expected}`);
+  }
+  // Read the body to the end: a cancelled download leaves no complete HTTP-cache entry, and the
+  // worker or worklet load that follows would fetch the file again.
+  await res.arrayBuffer().catch(() => undefined);
   const type = (res.headers.get('content-type') ?? '').toLowerCase();
   if (!/javascript|ecmascript/.test(type)) {
     throw new AssetError(
