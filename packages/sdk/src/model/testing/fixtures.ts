@@ -12,7 +12,7 @@ export const TINY: Omit<HireNetConfig, 'variant'> = {
   highAttentionDim: 2,
 };
 
-/** Interviews of uneven shape: [job words, [[question words, answer steps]…]]. */
+/** Interviews of uneven shape: [job words, [[question words, answer steps (0 = modality missing)]…]]. */
 export function unevenInterviews(
   seed: number,
   dims: Pick<HireNetConfig, 'inputDim' | 'wordDim'>,
@@ -24,7 +24,7 @@ export function unevenInterviews(
   return shapes.map(([job, qs]) => ({
     jobTitle: rows(job, dims.wordDim),
     questions: qs.map(([words]) => rows(words, dims.wordDim)),
-    answers: qs.map(([, steps]) => rows(steps, dims.inputDim)),
+    answers: qs.map(([, steps]) => (steps === 0 ? null : rows(steps, dims.inputDim))),
   }));
 }
 
