@@ -5,6 +5,7 @@
  */
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { describe, expect, it } from 'vitest';
+import { WIDEST_MEASURES } from './live-widest.ts';
 import { extractAudioFeatures } from '../../packages/sdk/src/audio/frames.ts';
 import { AUDIO_FRAME_FEATURES } from '../../packages/sdk/src/audio/schema.ts';
 import { emptyFrameRow } from '../../packages/sdk/src/video/frame-row.ts';
@@ -62,23 +63,7 @@ describe('cue message validator', () => {
     const on: CueMessage = {
       ...widest,
       channels: { face: 'on', voice: 'on', words: 'unavailable' },
-      face: { visible: 0.333, gazeOnCamera: 0.667, headMovement: 179.99 },
-      posture: {
-        outOfFrame: 0.333,
-        shoulderTilt: 89.9,
-        lean: -0.999,
-        headOffset: 9.99,
-        handNearFace: 0.667,
-        handMovement: 99.99,
-      },
-      voice: {
-        speaking: 0.333,
-        pauses: 100,
-        pauseSeconds: 599.99,
-        loudness: 999.999,
-        pitchVariability: 47.999,
-        speakingRate: 19.99,
-      },
+      ...WIDEST_MEASURES,
     };
     const bytes = new TextEncoder().encode(encodeCueMessage(on)).length;
     expect(bytes).toBeLessThanOrEqual(MAX_CUE_BYTES);

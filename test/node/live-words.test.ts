@@ -4,6 +4,7 @@
  * widest keywords, and the counter that makes them on the candidate's device.
  */
 import { describe, expect, it } from 'vitest';
+import { WIDEST_MEASURES } from './live-widest.ts';
 import {
   encodeCueMessage,
   MAX_CUE_BYTES,
@@ -117,23 +118,7 @@ describe('keywords in the cue message', () => {
       t: 9_999_999.99,
       span: 59.99,
       channels: { face: 'on', voice: 'on', words: 'on' },
-      face: { visible: 0.333, gazeOnCamera: 0.667, headMovement: 179.99 },
-      posture: {
-        outOfFrame: 0.333,
-        shoulderTilt: 89.9,
-        lean: -0.999,
-        headOffset: 9.99,
-        handNearFace: 0.667,
-        handMovement: 99.99,
-      },
-      voice: {
-        speaking: 0.333,
-        pauses: 100,
-        pauseSeconds: 599.99,
-        loudness: 999.999,
-        pitchVariability: 47.999,
-        speakingRate: 19.99,
-      },
+      ...WIDEST_MEASURES,
       keywords: {
         answer: 1_000_000,
         words: Array.from({ length: MAX_KEYWORDS }, (_, i) => [`${'\u4e00'.repeat(13)}${i}`, 100_000] as const),
