@@ -19,7 +19,7 @@ import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { cliPage } from './cli-page.ts';
 import { pageWorklet, startAnalyzeServer } from './analyze-server.ts';
 import { packagedSources, sdkPackageDir } from './assets-layout.ts';
-import { findChromium, SYSTEM_CHROMIUM } from './chromium-path.ts';
+import { findChromium, launchCliChromium, SYSTEM_CHROMIUM } from './chromium-path.ts';
 import { assertSelfContained } from './report-file.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -130,22 +130,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
     await page.cleanup();
     throw e;
   });
-  const { chromium } = await import('playwright-core');
   let browser: Browser;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      env: found.env,
-      headless: true,
-      // No --disable-software-rasterizer: MediaPipe needs WebGL2 (SwiftShader) even on the CPU delegate.
-      args: [
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchCliChromium(found);
   } catch (e) {
     await server.close();
     await page.cleanup();

@@ -167,3 +167,23 @@ async function unpack(pkgDir: string, dir: string): Promise<void> {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+/**
+ * Headless Chromium for the CLI's pages, without phoning home. No --disable-software-rasterizer:
+ * MediaPipe needs WebGL2 (SwiftShader) even on the CPU delegate.
+ */
+export async function launchCliChromium(found: ChromiumExecutable): Promise<import('playwright-core').Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: found.executablePath,
+    env: found.env,
+    headless: true,
+    args: [
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}

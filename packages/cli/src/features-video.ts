@@ -16,7 +16,7 @@ import { startPageServer } from './analyze-server.ts';
 import { parseArgs } from './args.ts';
 import { mediapipeFiles } from './assets-layout.ts';
 import { cliPage } from './cli-page.ts';
-import { findChromium } from './chromium-path.ts';
+import { findChromium, launchCliChromium } from './chromium-path.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The face model as the repo's checkouts have it (../shared); users pass --model. */
@@ -56,7 +56,6 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
   const fps = Number(flags.get('fps') ?? 15);
   if (!(fps > 0 && fps <= 60)) throw new HireNetError('usage', '--fps must be in (0, 60]');
 
-  const { chromium } = await import('playwright-core');
   // The prebuilt page (scripts/build-cli-pages.ts), the input and the model; nothing else.
   const pageFiles = await cliPage('video');
   const server = await startPageServer({
@@ -78,19 +77,7 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
     );
   }
   const { origin } = server;
-  const browser = await chromium.launch({
-    executablePath: found.executablePath,
-    env: found.env,
-    headless: true,
-    // No --disable-software-rasterizer: MediaPipe needs WebGL2 (SwiftShader) even on the CPU delegate.
-    args: [
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchCliChromium(found);
   try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => stderr.write(`hirenet: page error: ${e.message}\n`));
