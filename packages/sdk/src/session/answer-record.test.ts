@@ -111,6 +111,27 @@ describe('answer record', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it('video windows with no analysed frame: named by windows-dropped beyond a fifth of the answer', () => {
+    const record = (from: number) =>
+      buildAnswerRecord({
+        index: 0,
+        seconds: 4,
+        audio: null,
+        // 15 fps from `from` seconds on: the analysis started late.
+        videoRows: Array.from({ length: Math.round((4 - from) * 15) }, (_, k) => faceRow(from + k / 15)),
+        expected: {},
+        captureWarnings: [],
+      });
+    // 4 s → 15 windows; a 0.3 s late start leaves window 0 with frames (0.3–0.5 s): nothing to say.
+    expect(record(0.3).warnings).toEqual([]);
+    // 1.5 s late: windows 0–4 end by 1.5 s (ends are exclusive) and hold no frame, 5 of 15 (> 3): named.
+    const late = record(1.5);
+    expect(late.warnings.map((w) => w.code)).toEqual(['windows-dropped']);
+    expect(late.warnings[0]!.message).toContain('5 of 15 video windows');
+    expect(late.warnings[0]!.message).toContain('without an analysed camera frame');
+    expect(late.video?.rows.length).toBe(10);
+  });
+
   it('video stats count blink onsets, smile and gaze-away frames', () => {
     // 60 frames over 4 s: blinks at frames 10–11 and 40 (2 onsets), smile in 15 frames, gaze away in 6.
     const rows = Array.from({ length: 60 }, (_, k) =>
