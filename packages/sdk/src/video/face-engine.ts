@@ -5,6 +5,7 @@ type WasmFileset = Parameters<typeof FaceLandmarker.createFromOptions>[0];
 import { VideoError } from './errors.ts';
 import { buildFrameRow, type VideoFrameRow } from './frame-row.ts';
 import { LumaMeter } from './luma.ts';
+import { compileWasm, instantiateFrom, loadTaskModel } from './mediapipe-wasm.ts';
 import type { ResolvedFaceOptions } from './options.ts';
 
 /**
@@ -40,6 +41,12 @@ export class FaceEngine {
     private readonly given?: WebAssembly.Module,
   ) {}
 
+  /** The compiled MediaPipe wasm (after init), for the pose engine in the same worker. */
+  get wasmModule(): WebAssembly.Module {
+    if (!this.wasm) throw new Error('FaceEngine.init() first');
+    return this.wasm;
+  }
+
   /** Loads everything; returns the milliseconds spent. */
   async init(): Promise<number> {
     const t0 = performance.now();
@@ -49,7 +56,7 @@ export class FaceEngine {
     this.moduleFactory = (globalThis as { ModuleFactory?: unknown }).ModuleFactory;
     [this.wasm, this.model] = await Promise.all([
       this.given ?? compileWasm(this.opts.wasmBinaryUrl),
-      loadModel(this.opts.modelUrl, this.opts.modelSha256),
+      loadTaskModel(this.opts.modelUrl, this.opts.modelSha256, 'face model'),
     ]);
     await this.reset();
     return performance.now() - t0;
@@ -161,62 +168,4 @@ async function loadFileset(o: ResolvedFaceOptions): Promise<WasmFileset> {
     );
   }
   return { wasmLoaderPath: o.wasmLoaderUrl, wasmBinaryPath: o.wasmBinaryUrl };
-}
-
-/** Fetches and compiles the MediaPipe wasm (streaming when it is served as application/wasm). */
-async function compileWasm(url: string): Promise<WebAssembly.Module> {
-  try {
-    const res = await fetch(url, { credentials: 'same-origin' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    if ((res.headers.get('content-type') ?? '').startsWith('application/wasm'))
-      return await WebAssembly.compileStreaming(res);
-    return await WebAssembly.compile(await res.arrayBuffer());
-  } catch (e) {
-    throw new VideoError(
-      'video-model',
-      withWasmCspHint(`MediaPipe wasm could not be compiled from ${url}: ${String(e)}`, e),
-      {
-        cause: e,
-      },
-    );
-  }
-}
-
-/**
- * An Emscripten module config whose instantiateWasm hook instantiates `wasm`; `failed` rejects if
- * that fails (Emscripten's callback has no error path, so the start would otherwise never settle).
- */
-function instantiateFrom(wasm: WebAssembly.Module): { config: object; failed: Promise<never> } {
-  let fail: (e: unknown) => void = () => undefined;
-  const failed = new Promise<never>((_, reject) => {
-    fail = reject;
-  });
-  failed.catch(() => undefined);
-  const config = {
-    instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void): object {
-      WebAssembly.instantiate(wasm, imports).then(done, fail);
-      return {};
-    },
-  };
-  return { config, failed };
-}
-
-async function loadModel(url: string, sha256: string | null): Promise<Uint8Array> {
-  let bytes: Uint8Array;
-  try {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    bytes = new Uint8Array(await res.arrayBuffer());
-  } catch (e) {
-    throw new VideoError('video-model', `face model could not be fetched from ${url}: ${String(e)}`, { cause: e });
-  }
-  if (sha256 !== null) {
-    const got = hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-    if (got !== sha256) throw new VideoError('video-model', `face model sha256 ${got} ≠ expected ${sha256} (${url})`);
-  }
-  return bytes;
-}
-
-function hex(buf: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -7,6 +7,7 @@
 import { PoseLandmarker } from '@mediapipe/tasks-vision';
 import { withWasmCspHint } from '../util/wasm-csp.ts';
 import { VideoError } from './errors.ts';
+import { instantiateFrom, loadTaskModel } from './mediapipe-wasm.ts';
 import { buildPoseFrame, type PoseFrame } from './pose-frame.ts';
 import type { ResolvedPoseOptions } from './pose-options.ts';
 
@@ -22,6 +23,8 @@ export class PoseEngine {
     private readonly opts: ResolvedPoseOptions,
     private readonly fileset: WasmFileset,
     private readonly moduleFactory: unknown,
+    // The face engine's compiled wasm: instantiated per start, never fetched or compiled again.
+    private readonly wasm: WebAssembly.Module,
     private readonly delegate: 'CPU' | 'GPU',
     private readonly maxInputSide: number,
   ) {}
@@ -37,7 +40,7 @@ export class PoseEngine {
   /** Fetches and checks the model, starts the landmarker; returns the milliseconds spent. */
   async init(): Promise<number> {
     const t0 = performance.now();
-    this.model = await loadPoseModel(this.opts.modelUrl, this.opts.modelSha256);
+    this.model = await loadTaskModel(this.opts.modelUrl, this.opts.modelSha256, 'pose model');
     await this.reset();
     return performance.now() - t0;
   }
@@ -56,13 +59,17 @@ export class PoseEngine {
     if (typeof this.moduleFactory !== 'function')
       throw new VideoError('video-model', 'pose: the MediaPipe wasm loader did not set ModuleFactory');
     (globalThis as { ModuleFactory?: unknown }).ModuleFactory = this.moduleFactory;
+    const { config, failed } = instantiateFrom(this.wasm);
+    (globalThis as { Module?: unknown }).Module = config;
     try {
-      this.landmarker = await PoseLandmarker.createFromOptions(this.fileset, {
+      const start = PoseLandmarker.createFromOptions(this.fileset, {
         baseOptions: { modelAssetBuffer: this.model.slice(), delegate: this.delegate },
         runningMode: 'VIDEO',
         numPoses: 1,
         outputSegmentationMasks: false,
       });
+      start.catch(() => undefined);
+      this.landmarker = await Promise.race([start, failed]);
     } catch (e) {
       throw new VideoError('video-model', withWasmCspHint(`PoseLandmarker could not start: ${String(e)}`, e), {
         cause: e,
@@ -104,21 +111,4 @@ export class PoseEngine {
     this.landmarker?.close();
     this.landmarker = undefined;
   }
-}
-
-async function loadPoseModel(url: string, sha256: string | null): Promise<Uint8Array> {
-  let bytes: Uint8Array;
-  try {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    bytes = new Uint8Array(await res.arrayBuffer());
-  } catch (e) {
-    throw new VideoError('video-model', `pose model could not be fetched from ${url}: ${String(e)}`, { cause: e });
-  }
-  if (sha256 !== null) {
-    const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-    const got = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-    if (got !== sha256) throw new VideoError('video-model', `pose model sha256 ${got} ≠ expected ${sha256} (${url})`);
-  }
-  return bytes;
 }

@@ -89,7 +89,7 @@ const api = {
     const initMs = await engine.init();
     if (poseOpts === null) return { initMs, poseInitMs: null, poseError: null };
     const fileset = { wasmLoaderPath: opts.wasmLoaderUrl, wasmBinaryPath: opts.wasmBinaryUrl };
-    const p = new PoseEngine(poseOpts, fileset, factory, opts.delegate, opts.maxInputSide);
+    const p = new PoseEngine(poseOpts, fileset, factory, engine.wasmModule, opts.delegate, opts.maxInputSide);
     try {
       const poseInitMs = await p.init();
       pose = p;
