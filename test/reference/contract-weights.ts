@@ -7,6 +7,7 @@ export function expectedShapes(c: HireNetConfig): Record<string, number[]> {
   const { inputDim: D, wordDim: E, lowUnits: H, contextUnits: Hc, highUnits: H2 } = c;
   const { attentionDim: A, highAttentionDim: A2 } = c;
   const s: Record<string, number[]> = {};
+  const L = c.lengthInput === true ? 1 : 0; // one classifier row for the answer length ℓ
   const gru = (p: string, i: number, u: number): void => {
     s[`${p}/kernel`] = [i, 3 * u];
     s[`${p}/recurrentKernel`] = [u, 3 * u];
@@ -15,7 +16,7 @@ export function expectedShapes(c: HireNetConfig): Record<string, number[]> {
   gru('lowEncoder/forward', D, H);
   gru('lowEncoder/backward', D, H);
   if (v === 'bigru') {
-    s['classifier/kernel'] = [2 * H, 1];
+    s['classifier/kernel'] = [2 * H + L, 1];
     s['classifier/bias'] = [1];
     return s;
   }
@@ -33,7 +34,7 @@ export function expectedShapes(c: HireNetConfig): Record<string, number[]> {
     att('lowAttention', 2 * H, A);
     att('highAttention', 2 * H2, A2);
   }
-  s['classifier/kernel'] = [2 * H2, 1];
+  s['classifier/kernel'] = [2 * H2 + L, 1];
   s['classifier/bias'] = [1];
   return s;
 }

@@ -13,6 +13,8 @@ export interface HireNetConfig {
   attentionDim: number;
   highAttentionDim: number;
   variant?: Variant;
+  /** Answer length ℓ as one more classifier input (docs/text.md, "Answer length"). */
+  lengthInput?: boolean;
 }
 
 export interface WeightTensor {
@@ -224,7 +226,9 @@ export function forwardInterview(config: HireNetConfig, weights: Weights, inputs
       if (a.length === 0) return;
       const last = hs[a.length - 1] as Float64Array;
       const first = hs[0] as Float64Array;
-      scores.push(classify(m, concat(last.subarray(0, H), first.subarray(H, 2 * H))));
+      const v = concat(last.subarray(0, H), first.subarray(H, 2 * H));
+      // ℓ per answer: ln(1 + rows), appended after the final states.
+      scores.push(classify(m, config.lengthInput ? concat(v, Float64Array.of(Math.log(1 + a.length))) : v));
     });
     const score = scores.length ? scores.reduce((p, s) => p + s, 0) / scores.length : Number.NaN;
     return { score, answerAttention: [], questionAttention: [] };
@@ -260,5 +264,9 @@ export function forwardInterview(config: HireNetConfig, weights: Weights, inputs
     const w = g.map(() => 1 / g.length);
     high = { weights: w, pooled: weightedSum(g, w, 2 * H2) };
   }
-  return { score: classify(m, high.pooled), answerAttention, questionAttention: high.weights };
+  // ℓ: mean of ln(1 + rows) over the answered questions (0 if none), appended after v.
+  const answered = answers.filter((a) => a.length > 0);
+  const ell = answered.reduce((p, a) => p + Math.log(1 + a.length), 0) / Math.max(1, answered.length);
+  const v = config.lengthInput ? concat(high.pooled, Float64Array.of(ell)) : high.pooled;
+  return { score: classify(m, v), answerAttention, questionAttention: high.weights };
 }

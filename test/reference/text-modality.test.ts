@@ -135,3 +135,46 @@ describe('text modality: words as rows', () => {
     );
   });
 });
+
+describe('text modality with answer length (config.lengthInput)', () => {
+  it.each(['hirenet', 'hn_avg', 'bigru'] as const)(
+    '%s matches the float64 re-implementation on a padded batch, and stays padding-invariant',
+    async (variant) => {
+      const config: HireNetConfig = { ...CONFIG, variant, lengthInput: true };
+      const before = tf.memory().numTensors;
+      const m = HireNetModel.random(config, 23, { biasScale: 0.1 });
+      const w: Weights = Object.fromEntries(
+        Object.entries(m.getWeights()).map(([k, x]) => [k, { shape: [...x.shape], data: Array.from(x.data) }]),
+      );
+      try {
+        expect(w['classifier/kernel']?.shape).toEqual([variant === 'bigru' ? 13 : 9, 1]);
+        const batch = [interview(ANSWERS), interview(ANSWERS.slice(2, 3)), interview(ANSWERS.slice(1, 3).reverse())];
+        const got = await m.predict(batch);
+        const rows = (x: readonly (readonly number[])[] | Float32Array[]): number[][] => x.map((r) => Array.from(r));
+        const diffs = batch.map((iv, b) => {
+          const want = forwardInterview(config, w, {
+            jobTitle: rows(iv.jobTitle),
+            questions: iv.questions.map(rows),
+            answers: iv.answers.map((a) => rows(a ?? [])),
+          });
+          return variant === 'bigru'
+            ? Math.abs((got[b] as InterviewOutput).score - want.score)
+            : maxDiff(got[b] as InterviewOutput, want);
+        });
+        expect(Math.max(...diffs)).toBeLessThan(TOL);
+        const [alone] = await m.predict([interview(['Yes, I did.'])]);
+        const [, beside] = await m.predict([interview(ANSWERS), interview(['Yes, I did.'])]);
+        expect(Math.abs((alone as InterviewOutput).score - (beside as InterviewOutput).score)).toBeLessThan(1e-6);
+      } finally {
+        m.dispose();
+      }
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
+
+  it('refuses a lengthInput that is not a boolean with a typed error', () => {
+    expect(() => HireNetModel.random({ ...CONFIG, lengthInput: 'yes' as unknown as boolean }, 1)).toThrow(
+      expect.objectContaining({ code: 'invalid-config' }),
+    );
+  });
+});

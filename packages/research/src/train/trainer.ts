@@ -9,6 +9,7 @@ import { meanAttentionEntropy } from './attention-entropy.ts';
 import { augmentInterview, type AugmentPlan } from './augment.ts';
 import { packBatch, type EncodedInterview } from './encode.ts';
 import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
+import { lengthStart } from './length-init.ts';
 import { dropRows, l2 } from './regularise.ts';
 import { shuffled } from './split.ts';
 
@@ -46,6 +47,11 @@ export interface TrainOptions {
    * word dropout for the text modality, so a small set cannot be memorised word by word.
    */
   readonly rowDropout?: number;
+  /**
+   * With a lengthInput model: start as the answer-length model (length-init.ts) and let that start
+   * compete as epoch 0 in model selection. Default true; false keeps the random start.
+   */
+  readonly lengthStart?: boolean;
   /** Take augmentation of every training batch (augment.ts); null or absent disables it. */
   readonly augment?: AugmentPlan | null;
   readonly onEpoch?: (e: EpochReport) => void;
@@ -175,10 +181,11 @@ export async function trainHireNet(
 ): Promise<{ model: HireNetModel; history: EpochReport[] }> {
   const initial = HireNetModel.random(config, Math.floor(mulberry32(options.seed)() * 2 ** 31));
   const queryScale = options.queryInitScale ?? 1;
-  const model =
-    queryScale === 1
-      ? initial
-      : HireNetModel.fromWeights(initial.config, scaleQueries(initial.getWeights(), queryScale));
+  const fromLength = initial.config.lengthInput === true && options.lengthStart !== false;
+  let start = initial.getWeights();
+  if (queryScale !== 1) start = scaleQueries(start, queryScale);
+  if (fromLength) start = lengthStart(start, train, initial.config.inputDim);
+  const model = queryScale === 1 && !fromLength ? initial : HireNetModel.fromWeights(initial.config, start);
   if (model !== initial) initial.dispose();
   const lossOptions: LossOptions = {
     weightDecay: options.weightDecay ?? 0,
@@ -191,6 +198,14 @@ export async function trainHireNet(
   const history: EpochReport[] = [];
   let best: { weights: WeightMap; f1: number; auc: number } | null = null;
   let sinceBest = 0;
+  if (fromLength) {
+    // Epoch 0 is the length model itself: training must beat it on validation to replace it.
+    const m = await evaluateEncoded(model, validation);
+    best = { weights: model.getWeights(), f1: m.f1, auc: Number.isNaN(m.auc) ? 0 : m.auc };
+    const report = { epoch: 0, trainLoss: NaN, validation: m, seconds: 0, best: true };
+    history.push(report);
+    options.onEpoch?.(report);
+  }
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const t0 = performance.now();

@@ -38,5 +38,10 @@ export function resolveConfig(input: HireNetConfigInput): HireNetConfig {
       `config.variant must be one of ${VARIANTS.join(', ')}, got ${String(config.variant)}`,
     );
   }
+  if (config.lengthInput !== undefined && typeof config.lengthInput !== 'boolean')
+    throw new HireNetError(
+      'invalid-config',
+      `config.lengthInput must be true or false, got ${String(config.lengthInput)}`,
+    );
   return config;
 }

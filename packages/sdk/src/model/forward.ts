@@ -16,7 +16,7 @@ export interface ForwardResult {
   readonly answerAttention: tf.Tensor2D | null;
   /** [B, maxQuestions] question attention, or null for the bigru baseline. */
   readonly questionAttention: tf.Tensor2D | null;
-  /** [B, 2·highUnits] v, the interview vector the classifier reads (eq. 15); null for bigru. */
+  /** [B, 2·highUnits (+1: ℓ with lengthInput)] v, the interview vector the classifier reads (eq. 15); null for bigru. */
   readonly interviewVector: tf.Tensor2D | null;
 }
 
@@ -60,15 +60,52 @@ function pool(
     : additiveAttention(h, mask, w, variant === 'hirenet' ? context : null);
 }
 
+/** ℓ of one interview (config.lengthInput, types.ts): mean ln(1 + steps) over answered questions, 0 if none. */
+export function meanLogLength(lengths: Iterable<number>): number {
+  let sum = 0;
+  let count = 0;
+  for (const n of lengths) {
+    if (n > 0) {
+      sum += Math.log1p(n);
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : 0;
+}
+
+/**
+ * ℓ as a [rows, 1] column from the batch's lengths (host data, so padding cannot change it):
+ * per slot ln(1 + steps) for the bigru baseline, otherwise per interview (meanLogLength).
+ */
+function lengthColumn(batch: PaddedBatch, perSlot: boolean): tf.Tensor2D {
+  const { size, maxQuestions: n } = batch;
+  if (perSlot)
+    return tf.tensor2d(
+      Float32Array.from(batch.answerLengths, (x) => Math.log1p(x)),
+      [size * n, 1],
+    );
+  const out = Float32Array.from({ length: size }, (_, b) =>
+    meanLogLength(batch.answerLengths.subarray(b * n, b * n + (batch.questionCounts[b] ?? 0))),
+  );
+  return tf.tensor2d(out, [size, 1]);
+}
+
+/** The classifier's input: v, with ℓ appended when the model reads answer length. */
+function withLength(config: HireNetConfig, batch: PaddedBatch, v: tf.Tensor2D, perSlot: boolean): tf.Tensor2D {
+  return config.lengthInput === true ? tf.concat([v, lengthColumn(batch, perSlot)], 1) : v;
+}
+
 /** Answer-level baseline: each answer scored alone from its final states, averaged per interview. */
 function forwardBigru(
+  config: HireNetConfig,
   w: WeightTensors,
   batch: PaddedBatch,
   answers: tf.Tensor3D,
   answerMask: tf.Tensor2D,
 ): ForwardResult {
   const low = biGruScan(answers, answerMask, gru(w, 'lowEncoder/forward'), gru(w, 'lowEncoder/backward'));
-  const perAnswer = classify(w, tf.concat([low.finalForward, low.finalBackward], 1));
+  const finals = tf.concat([low.finalForward, low.finalBackward], 1) as tf.Tensor2D;
+  const perAnswer = classify(w, withLength(config, batch, finals, true));
   const present = tf.tensor2d(
     Float32Array.from(batch.answerLengths, (n) => (n > 0 ? 1 : 0)),
     [batch.size, batch.maxQuestions],
@@ -84,7 +121,7 @@ export function forward(config: HireNetConfig, w: WeightTensors, batch: PaddedBa
   const slots = b * n;
   const answers = tensorFromHost<tf.Rank.R3>(batch.answers, [slots, t, d]);
   const answerMask = lengthMask(batch.answerLengths, t);
-  if (config.variant === 'bigru') return forwardBigru(w, batch, answers, answerMask);
+  if (config.variant === 'bigru') return forwardBigru(config, w, batch, answers, answerMask);
 
   const questions = tensorFromHost<tf.Rank.R3>(batch.questions, [slots, batch.maxQuestionWords, e]);
   const questionContext = gruScan(
@@ -124,10 +161,11 @@ export function forward(config: HireNetConfig, w: WeightTensors, batch: PaddedBa
     attends ? attention(w, 'highAttention', contextual) : null,
     jobContext,
   );
+  const v = withLength(config, batch, highPool.pooled, false);
   return {
-    scores: classify(w, highPool.pooled),
+    scores: classify(w, v),
     answerAttention: lowPool.weights,
     questionAttention: highPool.weights,
-    interviewVector: highPool.pooled,
+    interviewVector: v,
   };
 }

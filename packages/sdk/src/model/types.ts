@@ -16,6 +16,13 @@ export interface HireNetConfig {
   readonly highAttentionDim: number;
   /** Architecture: the full model or one of the paper's ablations. Default `hirenet`. */
   readonly variant: HireNetVariant;
+  /**
+   * Adds the answer length to what the classifier reads: ℓ = mean over the interview's answered
+   * questions of ln(1 + rows) (words for text, windows for voice and face), one more input row of
+   * `classifier/kernel` (docs/text.md, "Answer length"). Attention pooling alone cannot see how long
+   * an answer is, the strongest lexical signal in small real sets. Absent or false: the paper's model.
+   */
+  readonly lengthInput?: boolean;
 }
 
 export type HireNetVariant = 'hirenet' | 'hn_satt' | 'hn_avg' | 'bigru';

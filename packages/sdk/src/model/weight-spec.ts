@@ -31,10 +31,12 @@ function attention(prefix: string, answer: number, context: number | null, dim: 
 export function weightSpecs(config: HireNetConfig): WeightSpec[] {
   const { inputDim: d, wordDim: e, lowUnits: h, contextUnits: hc, highUnits: h2 } = config;
   const low = [...gru('lowEncoder/forward', d, h), ...gru('lowEncoder/backward', d, h)];
+  // lengthInput: one more classifier row for the answer length ℓ (types.ts).
+  const extra = config.lengthInput === true ? 1 : 0;
   if (config.variant === 'bigru') {
     return [
       ...low,
-      { name: 'classifier/kernel', shape: [2 * h, 1], role: 'kernel' },
+      { name: 'classifier/kernel', shape: [2 * h + extra, 1], role: 'kernel' },
       { name: 'classifier/bias', shape: [1], role: 'bias' },
     ];
   }
@@ -48,7 +50,7 @@ export function weightSpecs(config: HireNetConfig): WeightSpec[] {
     ...gru('highEncoder/forward', hc + 2 * h, h2),
     ...gru('highEncoder/backward', hc + 2 * h, h2),
     ...(attends ? attention('highAttention', 2 * h2, contextual ? hc : null, config.highAttentionDim) : []),
-    { name: 'classifier/kernel', shape: [2 * h2, 1], role: 'kernel' },
+    { name: 'classifier/kernel', shape: [2 * h2 + extra, 1], role: 'kernel' },
     { name: 'classifier/bias', shape: [1], role: 'bias' },
   ];
 }
