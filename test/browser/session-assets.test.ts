@@ -150,15 +150,16 @@ describe('session assets: one manifest, every byte checked', () => {
     'refuses changed word vectors even when vocab.json carries their new sha256 (asset-integrity, ' +
       'naming vocab.json)',
     async () => {
-      const vectors = Buffer.from(readFileSync(join(repoRoot, 'models/vocab/vectors.bin')));
+      // The first block of rows: loaded with the vocabulary (the others are fetched when words need them).
+      const vectors = Buffer.from(readFileSync(join(repoRoot, 'models/vocab/vectors/000000.bin')));
       vectors[vectors.length - 1] = (vectors[vectors.length - 1]! + 7) & 0xff;
       const vocab = JSON.parse(readFileSync(join(repoRoot, 'models/vocab/vocab.json'), 'utf8'));
-      vocab.files.vectors.sha256 = sha(vectors);
+      vocab.files.blocks[0].sha256 = sha(vectors);
       const e = refused(
         await create(
           {},
           {
-            'vocab/vectors.bin': { body: vectors },
+            'vocab/vectors/000000.bin': { body: vectors },
             'vocab/vocab.json': { body: JSON.stringify(vocab, null, 2), type: 'application/json' },
           },
         ),
@@ -195,10 +196,10 @@ describe('session assets: one manifest, every byte checked', () => {
     expect(html.code).toBe('asset-invalid');
     expect(html.url).toMatch(/audio\/model\.json$/);
     const gone = refused(
-      await create({}, { 'vocab/vectors.bin': { body: 'not found', status: 404, type: 'text/plain' } }),
+      await create({}, { 'vocab/vectors/000000.bin': { body: 'not found', status: 404, type: 'text/plain' } }),
     );
     expect(gone.code).toBe('asset-missing');
-    expect(gone.url).toMatch(/vocab\/vectors\.bin$/);
+    expect(gone.url).toMatch(/vocab\/vectors\/000000\.bin$/);
   });
 
   it(

@@ -35,26 +35,33 @@ describe('hirenet assets', () => {
     const out = join(dir, 'public/hirenet');
     const r = await hirenet('assets', '--out', out);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/17 files/);
-    expect(filesUnder(out)).toEqual([
-      'audio-worker.js',
-      'capture-worklet.js',
-      'mediapipe/vision_wasm_module_internal.js',
-      'mediapipe/vision_wasm_module_internal.wasm',
-      'model/audio/group1-shard1of1.bin',
-      'model/audio/model.json',
-      'model/fusion.json',
-      'model/manifest.json',
-      'model/video/group1-shard1of1.bin',
-      'model/video/model.json',
-      'tfjs/tfjs-backend-wasm-simd.wasm',
-      'tfjs/tfjs-backend-wasm-threaded-simd.wasm',
-      'tfjs/tfjs-backend-wasm.wasm',
-      'vision-worker.js',
-      'vocab/vectors.bin',
-      'vocab/vocab.json',
-      'vocab/words.txt',
-    ]);
+    // The vocabulary: vocab.json, words.txt and the vector blocks it lists (docs/word-vectors.md).
+    const vocabJson = JSON.parse(readFileSync(new URL('../../models/vocab/vocab.json', import.meta.url), 'utf8')) as {
+      files: { blocks: { path: string }[] };
+    };
+    const vocabFiles = ['vocab.json', 'words.txt', ...vocabJson.files.blocks.map((b) => b.path)].map(
+      (f) => `vocab/${f}`,
+    );
+    expect(r.stdout).toContain(`${14 + vocabFiles.length} files`);
+    expect(filesUnder(out)).toEqual(
+      [
+        'audio-worker.js',
+        'capture-worklet.js',
+        'mediapipe/vision_wasm_module_internal.js',
+        'mediapipe/vision_wasm_module_internal.wasm',
+        'model/audio/group1-shard1of1.bin',
+        'model/audio/model.json',
+        'model/fusion.json',
+        'model/manifest.json',
+        'model/video/group1-shard1of1.bin',
+        'model/video/model.json',
+        'tfjs/tfjs-backend-wasm-simd.wasm',
+        'tfjs/tfjs-backend-wasm-threaded-simd.wasm',
+        'tfjs/tfjs-backend-wasm.wasm',
+        'vision-worker.js',
+        ...vocabFiles,
+      ].sort(),
+    );
     const manifest = JSON.parse(readFileSync(join(out, 'model/manifest.json'), 'utf8')) as {
       assets: Record<string, Record<string, { bytes: number; sha256: string }>>;
     };
@@ -69,7 +76,7 @@ describe('hirenet assets', () => {
         checked++;
       }
     }
-    expect(checked).toBe(12);
+    expect(checked).toBe(9 + vocabFiles.length);
     expect(r.stdout).toContain(`manifestSha256 ${sha(join(out, 'model/manifest.json'))}`);
     for (const f of ['audio-worker.js', 'vision-worker.js', 'capture-worklet.js']) {
       const code = readFileSync(join(out, f), 'utf8');

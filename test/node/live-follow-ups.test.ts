@@ -8,18 +8,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOLLOW_UP_STOP_WORDS, rankFollowUps } from '../../packages/sdk/src/live/follow-ups.ts';
-import { decodeVocabulary, type Vocabulary } from '../../packages/sdk/src/text/vocabulary.ts';
+import { openVocabulary, type Vocabulary } from '../../packages/sdk/src/text/vocabulary.ts';
 
 const VOCAB = join(import.meta.dirname, '../../models/vocab');
 let vocab: Vocabulary;
 
 beforeAll(async () => {
-  const read = (f: string): Uint8Array => new Uint8Array(readFileSync(join(VOCAB, f)));
-  vocab = await decodeVocabulary(
-    JSON.parse(readFileSync(join(VOCAB, 'vocab.json'), 'utf8')),
-    read('vectors.bin'),
-    read('words.txt'),
-  );
+  const read = async (f: string): Promise<Uint8Array> => new Uint8Array(readFileSync(join(VOCAB, f)));
+  vocab = await openVocabulary(JSON.parse(readFileSync(join(VOCAB, 'vocab.json'), 'utf8')), {
+    read,
+    where: (f) => join(VOCAB, f),
+  });
 });
 
 const BANK = [

@@ -46,7 +46,13 @@ describe('asset manifest', () => {
       'video/group1-shard1of1.bin',
       'video/model.json',
     ]);
-    expect(Object.keys(m.assets.vocab).sort()).toEqual(['vectors.bin', 'vocab.json', 'words.txt']);
+    // vocab.json, words.txt and every vector block it lists (hirenet-vocab/2), nothing else.
+    const vocab = JSON.parse(readFileSync(join(root, 'models/vocab/vocab.json'), 'utf8')) as {
+      files: { blocks: { path: string }[] };
+    };
+    const blocks = vocab.files.blocks.map((b) => b.path);
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(Object.keys(m.assets.vocab).sort()).toEqual(['vocab.json', 'words.txt', ...blocks].sort());
     expect(Object.keys(m.assets.tfjs)).toHaveLength(3);
     expect(Object.keys(m.assets.mediapipe)).toEqual(['vision_wasm_module_internal.wasm']);
     const shard = readFileSync(join(root, 'models/hirenet-demo/audio/group1-shard1of1.bin'));

@@ -4,7 +4,7 @@
  * and the demo's Vite plugin (packages/demo/vite-assets.ts) serves and emits it.
  *
  *   model/…            fusion.json, <member>/model.json + shards, manifest.json
- *   vocab/…            vocab.json, vectors.bin, words.txt
+ *   vocab/…            vocab.json and the files it lists (words.txt, vectors/<row>.bin blocks)
  *   tfjs/…             the three tfjs-backend-wasm binaries (from the SDK's dependency)
  *   mediapipe/…        vision_wasm_module_internal.{js,wasm} (from the SDK's dependency)
  *   capture-worklet.js, audio-worker.js, vision-worker.js   prebuilt (@hirenet/sdk dist/workers)
@@ -19,6 +19,7 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { manifestText } from './manifest-node.ts';
+import { vocabFileNames } from './vocab-files.ts';
 
 export interface AssetSources {
   /** Fusion directory or single-model directory; null serves no model (the page reports it). */
@@ -107,8 +108,7 @@ function walk(dir: string, prefix: string, out: Map<string, () => Buffer>): void
 export function assetFiles(src: AssetSources): Map<string, () => Buffer> {
   const files = new Map<string, () => Buffer>();
   if (src.modelDir !== null) walk(src.modelDir, 'model/', files);
-  for (const f of ['vocab.json', 'vectors.bin', 'words.txt'])
-    files.set(`vocab/${f}`, () => readFileSync(join(src.vocabDir, f)));
+  for (const f of vocabFileNames(src.vocabDir)) files.set(`vocab/${f}`, () => readFileSync(join(src.vocabDir, f)));
   const from = { paths: [src.sdkDir] };
   const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm', from));
   for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'])

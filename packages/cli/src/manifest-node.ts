@@ -19,13 +19,13 @@ import {
   type AssetEntry,
   type AssetManifest,
 } from '@hirenet/sdk/internal/session/manifest';
+import { vocabFileNames } from './vocab-files.ts';
 
 const TFJS_BINARIES: readonly WasmBinaryName[] = [
   'tfjs-backend-wasm.wasm',
   'tfjs-backend-wasm-simd.wasm',
   'tfjs-backend-wasm-threaded-simd.wasm',
 ];
-const VOCAB_FILES = ['vocab.json', 'vectors.bin', 'words.txt'];
 
 export interface ManifestSources {
   /** Fusion directory (fusion.json + one directory per member) or a single-model directory. */
@@ -70,7 +70,7 @@ export function buildManifest(src: ManifestSources): AssetManifest {
     format: MANIFEST_FORMAT,
     assets: {
       model: map(src.modelDir, modelFiles(src.modelDir)),
-      vocab: map(src.vocabDir, VOCAB_FILES),
+      vocab: map(src.vocabDir, vocabFileNames(src.vocabDir)),
       tfjs: map(tfjsDir, TFJS_BINARIES),
       mediapipe: map(mpDir, [MEDIAPIPE_BINARY]),
     },

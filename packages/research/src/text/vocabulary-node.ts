@@ -1,5 +1,5 @@
 /**
- * Node-only: reads a `hirenet-vocab/1` directory from disk (by default the one committed under
+ * Node-only: reads a `hirenet-vocab/2` (or /1) directory from disk (by default the one committed under
  * models/vocab). Browser code uses loadVocabulary(url) from vocabulary.ts instead.
  */
 import { existsSync } from 'node:fs';
@@ -8,12 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ModelIntegrityError } from '@hirenet/sdk/internal/util/errors';
-import {
-  decodeVocabulary,
-  parseVocabManifest,
-  VOCAB_MANIFEST_FILE,
-  type Vocabulary,
-} from '@hirenet/sdk/internal/text/vocabulary';
+import { openVocabulary, VOCAB_MANIFEST_FILE, type Vocabulary } from '@hirenet/sdk/internal/text/vocabulary';
 
 /**
  * models/vocab of this repository (found relative to this file, in src/ or dist/), else the copy
@@ -32,7 +27,7 @@ function defaultVocabDir(): string {
   }
 }
 
-/** Loads and checksum-verifies the vocabulary in `dir`. */
+/** Loads and checksum-verifies the vocabulary in `dir`, every vector block read (Node callers embed synchronously). */
 export async function loadVocabularyFromDir(dir: string = DEFAULT_VOCAB_DIR): Promise<Vocabulary> {
   const read = async (name: string): Promise<Uint8Array> => {
     try {
@@ -51,7 +46,5 @@ export async function loadVocabularyFromDir(dir: string = DEFAULT_VOCAB_DIR): Pr
     if (err instanceof ModelIntegrityError) throw err;
     throw new ModelIntegrityError(`${join(dir, VOCAB_MANIFEST_FILE)} is not valid JSON`, { cause: err });
   }
-  const manifest = parseVocabManifest(raw);
-  const [vectors, words] = await Promise.all([read(manifest.files.vectors.path), read(manifest.files.words.path)]);
-  return decodeVocabulary(manifest, vectors, words);
+  return openVocabulary(raw, { read, where: (name) => join(dir, name) }, { vectors: 'all' });
 }

@@ -72,7 +72,7 @@ describe('vocabulary files', () => {
 
   it('rejects foreign or unsafe manifests before reading any file', async () => {
     const enc = await sampleVocab();
-    await integrityError(decodeVocabulary({ ...enc.manifest, format: 'hirenet-vocab/2' }, enc.vectors, enc.words));
+    await integrityError(decodeVocabulary({ ...enc.manifest, format: 'hirenet-vocab/9' }, enc.vectors, enc.words));
     await integrityError(decodeVocabulary(null, enc.vectors, enc.words));
     const pathEscape = {
       ...enc.manifest,

@@ -4,7 +4,16 @@
  */
 
 export { tokenize } from '../text/tokenizer.ts';
-export { Vocabulary, loadVocabulary, decodeVocabulary, VOCAB_FORMAT, type VocabManifest } from '../text/vocabulary.ts';
+export {
+  Vocabulary,
+  loadVocabulary,
+  openVocabulary,
+  decodeVocabulary,
+  VOCAB_FORMAT,
+  type VocabManifest,
+  type VocabularyLoadOptions,
+  type VocabReader,
+} from '../text/vocabulary.ts';
 export {
   embedText,
   embedTokens,

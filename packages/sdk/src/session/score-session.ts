@@ -3,6 +3,7 @@
  * consented models (scoring.ts), the result kept and saved, progress and the event log told.
  * An interruption while the models run keeps nothing (state.check throws `cancelled`).
  */
+import { prepareInterviewWords } from '../text/answer-text.ts';
 import { embedText } from '../text/embed.ts';
 import type { AnswerHost } from './answers.ts';
 import type { InterviewSpec } from './options.ts';
@@ -16,6 +17,8 @@ export async function scoreSession(
 ): Promise<InterviewResult> {
   const { ctx, spec, state, rec } = host;
   host.emit('progress', { stage: 'scoring' });
+  // The vocabulary fetches vector blocks on demand: those of the words embedded below, once.
+  await prepareInterviewWords(ctx.vocab, [spec.jobTitle, ...spec.questions], rec.uses('text') ? rec.transcripts : []);
   const words = {
     jobTitle: embedText(ctx.vocab, spec.jobTitle),
     questions: spec.questions.map((q) => embedText(ctx.vocab, q)),

@@ -44,6 +44,27 @@ function sourceWords(transcript: AnswerTranscript): { word: string; start: numbe
   });
 }
 
+/** The tokens answerTextRows embeds for `transcript`, in order (for Vocabulary.prepareTokens). */
+export function answerTokens(transcript: AnswerTranscript): string[] {
+  if (typeof transcript !== 'string' && !Array.isArray(transcript))
+    throw new HireNetInputError('transcript', 'expected a string or a list of {word, start, end}');
+  return sourceWords(transcript).flatMap((w) => tokenize(w.word));
+}
+
+/**
+ * Fetches the word-vector blocks an interview's embeddings read (a vocabulary loaded on demand):
+ * `texts` (job title, questions) and the answers' transcripts, so the synchronous embedText and
+ * answerTextRows calls after it find every row in memory.
+ */
+export async function prepareInterviewWords(
+  vocab: Vocabulary,
+  texts: readonly string[],
+  transcripts: readonly ({ readonly words: AnswerTranscript } | null)[] = [],
+): Promise<void> {
+  const tokens = transcripts.flatMap((t) => (t === null ? [] : answerTokens(t.words)));
+  await Promise.all([vocab.prepare(texts), vocab.prepareTokens(tokens)]);
+}
+
 /**
  * Embeds a transcript word by word (tokenizer.ts, then embed.ts's fallbacks). Unknown tokens follow
  * `options.unknown` (default 'skip', as for questions: no row, so an unknown word changes nothing).

@@ -96,6 +96,21 @@ export function embedTokens(vocab: Vocabulary, tokens: readonly string[], option
 }
 
 /**
+ * The vocabulary words `tokens` resolve to (resolveToken's chain, which reads only the word list),
+ * each once: the rows a caller must have loaded before embedding them (Vocabulary.prepare).
+ */
+export function resolvedWords(vocab: Vocabulary, tokens: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (seen.has(token)) continue;
+    seen.add(token);
+    for (const w of resolveToken(vocab, token).words) out.add(w);
+  }
+  return out;
+}
+
+/**
  * Finds vocabulary words for one token, first hit wins:
  * 1. the token itself;
  * 2. variants: without hyphens/apostrophes ("e-mail" → "email"), American spelling

@@ -1,54 +1,65 @@
 /**
- * The compact word-vector vocabulary (`hirenet-vocab/1`): a manifest (vocab.json), a binary of
- * int8 codes with per-word float32 scales (vectors.bin) and a word list (words.txt), each file
- * checked against the sha256 the manifest records. Works from bytes, so Node and browsers share it.
+ * The compact word-vector vocabulary: a manifest (vocab.json, vocabulary-format.ts), a word list
+ * (words.txt, loaded whole: membership and row numbers) and int8 vectors with per-word float32
+ * scales in blocks of rows (vocabulary-blocks.ts), fetched all at once or only where the words a
+ * page embeds live. Every file is checked against its sha256. Works from bytes: Node and browsers share it.
  */
 import { HireNetError, ModelIntegrityError } from '../util/errors.ts';
-import { dequantiseRow, type QuantisedVectors } from './quantise.ts';
+import { resolvedWords } from './embed.ts';
+import type { QuantisedVectors } from './quantise.ts';
+import { tokenize } from './tokenizer.ts';
+import { type VocabReader, VectorBlocks } from './vocabulary-blocks.ts';
+import {
+  parseVocabManifest,
+  VOCAB_FORMAT_V1,
+  VOCAB_MANIFEST_FILE,
+  type VocabManifest,
+  verifyVocabFile,
+  vocabBlocks,
+} from './vocabulary-format.ts';
 
-export const VOCAB_FORMAT = 'hirenet-vocab/1';
-export const VOCAB_MANIFEST_FILE = 'vocab.json';
+export {
+  type BlockGeometry,
+  type EncodedVocabulary,
+  encodeVocabulary,
+  parseVocabManifest,
+  VOCAB_FORMAT,
+  VOCAB_FORMAT_V1,
+  VOCAB_MANIFEST_FILE,
+  type VocabBlockEntry,
+  type VocabFileEntry,
+  type VocabManifest,
+  vocabBlocks,
+  vocabFiles,
+} from './vocabulary-format.ts';
+export type { VocabReader } from './vocabulary-blocks.ts';
 
-export interface VocabFileEntry {
-  /** File name next to vocab.json (no directories). */
-  readonly path: string;
-  readonly bytes: number;
-  readonly sha256: string;
+/**
+ * Which vector blocks a load fetches: `all` (default; every lookup works at once) or `on-demand`
+ * (only the first block, of the most frequent words; `await vocab.prepare(texts)` fetches the rest
+ * a text needs before embedText runs on it; a lookup of a row not loaded throws `invalid-state`).
+ */
+export interface VocabularyLoadOptions {
+  readonly vectors?: 'all' | 'on-demand';
 }
 
-export interface VocabManifest {
-  readonly format: typeof VOCAB_FORMAT;
-  readonly dims: number;
-  readonly count: number;
-  readonly quantisation: {
-    readonly scheme: 'int8-symmetric-per-vector';
-    /** Human-readable byte layout of the vectors file. */
-    readonly layout: string;
-  };
-  readonly files: { readonly vectors: VocabFileEntry; readonly words: VocabFileEntry };
-  /** Provenance and build measurements; informative, not read by the loader. */
-  readonly [extra: string]: unknown;
-}
-
-const LAYOUT =
-  'float32 little-endian scales[count], then int8 codes[count][dims]; value = code * scale; row i ' +
-  'is line i of the words file';
-
-/** Word → vector lookups over dequantised int8 rows. Immutable; holds no releasable resources. */
+/** Word → vector lookups over dequantised int8 rows. Holds no releasable resources. */
 export class Vocabulary {
   readonly dims: number;
   readonly size: number;
   private readonly index: ReadonlyMap<string, number>;
+  private readonly blocks: VectorBlocks;
 
   /** `index`: word → row, built ahead (indexWords) so a page indexes 40,000 words in short slices. */
   constructor(
     readonly words: readonly string[],
-    private readonly vectors: QuantisedVectors,
+    vectors: QuantisedVectors | VectorBlocks,
     index?: ReadonlyMap<string, number>,
   ) {
-    if (words.length !== vectors.count)
-      throw new ModelIntegrityError(`${words.length} words for ${vectors.count} vectors`);
-    this.dims = vectors.dims;
+    this.blocks = vectors instanceof VectorBlocks ? vectors : VectorBlocks.inMemory(vectors);
+    if (words.length !== this.blocks.count)
+      throw new ModelIntegrityError(`${words.length} words for ${this.blocks.count} vectors`);
+    this.dims = this.blocks.dims;
     this.size = words.length;
     if (index !== undefined && index.size !== words.length)
       throw new ModelIntegrityError(`an index of ${index.size} words for ${words.length} words`);
@@ -72,106 +83,105 @@ export class Vocabulary {
   /** Dequantised vector of `word`, or undefined when the word is not in the vocabulary. */
   vector(word: string): Float32Array | undefined {
     const i = this.index.get(word);
-    return i === undefined ? undefined : dequantiseRow(this.vectors, i);
+    return i === undefined ? undefined : this.blocks.row(i);
   }
 
-  /** Dequantised vector of row `row` (0 ≤ row < size). */
+  /** Dequantised vector of row `row` (0 ≤ row < size); its block must be loaded (`invalid-state`). */
   vectorAt(row: number, out?: Float32Array): Float32Array {
     if (!Number.isInteger(row) || row < 0 || row >= this.size)
       throw new HireNetError('invalid-input', `row ${row} outside 0..${this.size - 1}`);
-    return dequantiseRow(this.vectors, row, out);
+    return this.blocks.row(row, out);
   }
-}
 
-export interface EncodedVocabulary {
-  readonly manifest: VocabManifest;
-  readonly vectors: Uint8Array;
-  readonly words: Uint8Array;
-}
-
-/** Serialises quantised rows and their words; `extra` fields (provenance) go into the manifest. */
-export async function encodeVocabulary(
-  words: readonly string[],
-  q: QuantisedVectors,
-  extra: Record<string, unknown> = {},
-): Promise<EncodedVocabulary> {
-  if (words.length !== q.count) throw new HireNetError('invalid-input', `${words.length} words for ${q.count} vectors`);
-  for (const w of words)
-    if (w.length === 0 || /[\r\n]/.test(w))
-      throw new HireNetError('invalid-input', `word ${JSON.stringify(w)} cannot be stored one per line`);
-  const vectors = new Uint8Array(q.count * (4 + q.dims));
-  const view = new DataView(vectors.buffer);
-  q.scales.forEach((s, i) => view.setFloat32(i * 4, s, true));
-  vectors.set(new Uint8Array(q.codes.buffer, q.codes.byteOffset, q.codes.byteLength), q.count * 4);
-  const wordBytes = new TextEncoder().encode(`${words.join('\n')}\n`);
-  const manifest: VocabManifest = {
-    format: VOCAB_FORMAT,
-    dims: q.dims,
-    count: q.count,
-    quantisation: { scheme: 'int8-symmetric-per-vector', layout: LAYOUT },
-    files: {
-      vectors: { path: 'vectors.bin', bytes: vectors.byteLength, sha256: await sha256Hex(vectors) },
-      words: { path: 'words.txt', bytes: wordBytes.byteLength, sha256: await sha256Hex(wordBytes) },
-    },
-    ...extra,
-  };
-  return { manifest, vectors, words: wordBytes };
-}
-
-/** Checks the manifest's shape; the checksums are verified once the files are read. */
-export function parseVocabManifest(raw: unknown): VocabManifest {
-  const m = raw as Partial<VocabManifest> | null;
-  if (m === null || typeof m !== 'object' || m.format !== VOCAB_FORMAT)
-    throw new ModelIntegrityError(`vocab.json is not a ${VOCAB_FORMAT} manifest`);
-  if (!isCount(m.dims) || !isCount(m.count))
-    throw new ModelIntegrityError('vocab.json needs positive integer dims and count');
-  if (m.quantisation?.scheme !== 'int8-symmetric-per-vector') {
-    throw new ModelIntegrityError(`unsupported quantisation ${JSON.stringify(m.quantisation?.scheme)}`);
+  /** Fetches the vector blocks every word of `texts` resolves to (tokenize, then resolveToken's chain). */
+  prepare(texts: Iterable<string>): Promise<void> {
+    const tokens: string[] = [];
+    for (const t of texts) tokens.push(...tokenize(t));
+    return this.prepareTokens(tokens);
   }
-  for (const key of ['vectors', 'words'] as const) {
-    const f = m.files?.[key];
-    if (
-      f === undefined ||
-      typeof f.path !== 'string' ||
-      !isCount(f.bytes) ||
-      typeof f.sha256 !== 'string' ||
-      !/^[0-9a-f]{64}$/.test(f.sha256)
-    ) {
-      throw new ModelIntegrityError(`vocab.json lacks path, bytes and sha256 for its ${key} file`);
+
+  /** prepare() for tokens already split (embedTokens' input). */
+  prepareTokens(tokens: Iterable<string>): Promise<void> {
+    return this.prepareWords(resolvedWords(this, tokens));
+  }
+
+  /** Fetches the blocks of these vocabulary words (words not in the vocabulary are ignored). */
+  prepareWords(words: Iterable<string>): Promise<void> {
+    const rows: number[] = [];
+    for (const w of words) {
+      const i = this.index.get(w);
+      if (i !== undefined) rows.push(i);
     }
-    if (f.path.includes('/') || f.path.includes('\\') || f.path.startsWith('.')) {
-      throw new ModelIntegrityError(`vocab file path ${f.path} leaves the vocabulary directory`);
-    }
+    return this.blocks.ensureRows(rows);
   }
-  return m as VocabManifest;
+
+  /** Fetches every block still missing. */
+  loadAll(): Promise<void> {
+    return this.blocks.ensureAll();
+  }
+
+  /** Whether `word`'s vector can be read now (false for words not in the vocabulary). */
+  isLoaded(word: string): boolean {
+    const i = this.index.get(word);
+    return i !== undefined && this.blocks.isLoaded(i);
+  }
+
+  /** Vector blocks in memory: count, total, bytes. */
+  loadedBlocks(): { blocks: number; of: number; bytes: number } {
+    return this.blocks.loadedBlocks();
+  }
 }
 
-/** Verifies both files against the manifest and builds the vocabulary. */
+/**
+ * Opens a vocabulary from its manifest and a reader of the files it names: verifies words.txt,
+ * indexes it, and loads the vector blocks `options.vectors` asks for (each verified when read).
+ */
+export async function openVocabulary(
+  rawManifest: unknown,
+  reader: VocabReader,
+  options: VocabularyLoadOptions = {},
+): Promise<Vocabulary> {
+  const m = parseVocabManifest(rawManifest);
+  const blocks = new VectorBlocks(m.dims, m.count, vocabBlocks(m), reader);
+  // The first block (the most frequent words) is fetched beside the words in either mode.
+  const first = blocks.ensureRows([0]);
+  first.catch(() => undefined); // awaited below; no unhandled rejection if words.txt fails first
+  const bytes = await reader.read(m.files.words.path);
+  await verifyVocabFile(m.files.words, bytes, reader.where(m.files.words.path));
+  const list = splitWords(bytes, m);
+  const vocab = new Vocabulary(list, blocks, await indexWords(list));
+  await first;
+  if ((options.vectors ?? 'all') === 'all') await vocab.loadAll();
+  return vocab;
+}
+
+/** A `hirenet-vocab/1` table in memory (its vectors.bin and words.txt bytes), verified against the manifest. */
 export async function decodeVocabulary(
   rawManifest: unknown,
   vectors: Uint8Array,
   words: Uint8Array,
 ): Promise<Vocabulary> {
-  const m = parseVocabManifest(rawManifest);
-  await verifyFile(m.files.vectors, vectors);
-  await verifyFile(m.files.words, words);
-  const expected = m.count * (4 + m.dims);
-  if (vectors.byteLength !== expected) {
+  const m: VocabManifest = parseVocabManifest(rawManifest);
+  if (m.format !== VOCAB_FORMAT_V1 || m.files.vectors === undefined)
     throw new ModelIntegrityError(
-      `vectors file has ${vectors.byteLength} bytes, ${m.count} words × ${m.dims} dims need ${expected}`,
+      `decodeVocabulary reads ${VOCAB_FORMAT_V1} bytes; use openVocabulary for ${m.format}`,
     );
-  }
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(words);
+  const files = new Map([
+    [m.files.vectors.path, vectors],
+    [m.files.words.path, words],
+  ]);
+  return openVocabulary(m, {
+    read: async (path) => files.get(path) ?? new Uint8Array(0),
+    where: (path) => path,
+  });
+}
+
+function splitWords(bytes: Uint8Array, m: VocabManifest): string[] {
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   const list = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
   if (list.length !== m.count)
     throw new ModelIntegrityError(`words file has ${list.length} lines, vocab.json says ${m.count}`);
-  // Copy into aligned, owned arrays: the input may be a view at any offset of a larger buffer.
-  const owned = vectors.slice();
-  const view = new DataView(owned.buffer);
-  const scales = new Float32Array(m.count);
-  for (let i = 0; i < m.count; i++) scales[i] = view.getFloat32(i * 4, true);
-  const codes = new Int8Array(owned.buffer, m.count * 4, m.count * m.dims);
-  return new Vocabulary(list, { count: m.count, dims: m.dims, scales, codes }, await indexWords(list));
+  return list;
 }
 
 /** Rows per slice: ~5 ms each on this loaded 2-core machine, so indexing is no long task. */
@@ -202,56 +212,41 @@ function yieldToEventLoop(): Promise<void> {
 
 /**
  * Fetches vocab.json and its files from `baseUrl` (a directory URL, e.g. '/models/vocab/'), checking
- * every checksum. Pass `fetcher` to add caching or authentication.
+ * every checksum; `options.vectors: 'on-demand'` fetches vector blocks only when prepare() needs them.
+ * Pass `fetcher` to add caching or authentication.
  */
 export async function loadVocabulary(
   baseUrl: string | URL,
   fetcher: typeof fetch = globalThis.fetch,
+  options: VocabularyLoadOptions = {},
 ): Promise<Vocabulary> {
   const base = new URL(
     String(baseUrl).endsWith('/') ? String(baseUrl) : `${String(baseUrl)}/`,
     globalThis.location?.href,
   );
-  const get = async (path: string): Promise<Uint8Array> => {
-    const url = new URL(path, base);
-    let res: Response;
-    try {
-      res = await fetcher(url);
-    } catch (err) {
-      // A fetcher's own typed refusal (e.g. the session's manifest check) keeps its code.
-      if (err instanceof HireNetError) throw err;
-      throw new ModelIntegrityError(`cannot fetch ${url.href}: ${err instanceof Error ? err.message : String(err)}`, {
-        cause: err,
-      });
-    }
-    if (!res.ok) throw new ModelIntegrityError(`cannot fetch ${url.href}: HTTP ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
+  const reader: VocabReader = {
+    where: (path) => new URL(path, base).href,
+    read: async (path) => {
+      const url = new URL(path, base);
+      let res: Response;
+      try {
+        res = await fetcher(url);
+      } catch (err) {
+        // A fetcher's own typed refusal (e.g. the session's manifest check) keeps its code.
+        if (err instanceof HireNetError) throw err;
+        const why = err instanceof Error ? err.message : String(err);
+        throw new ModelIntegrityError(`cannot fetch ${url.href}: ${why}`, { cause: err });
+      }
+      if (!res.ok) throw new ModelIntegrityError(`cannot fetch ${url.href}: HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
   };
   let manifest: VocabManifest;
   try {
-    manifest = parseVocabManifest(JSON.parse(new TextDecoder().decode(await get(VOCAB_MANIFEST_FILE))));
+    manifest = parseVocabManifest(JSON.parse(new TextDecoder().decode(await reader.read(VOCAB_MANIFEST_FILE))));
   } catch (err) {
     if (err instanceof HireNetError) throw err;
     throw new ModelIntegrityError(`${VOCAB_MANIFEST_FILE} is not valid JSON`, { cause: err });
   }
-  const [vectors, words] = await Promise.all([get(manifest.files.vectors.path), get(manifest.files.words.path)]);
-  return decodeVocabulary(manifest, vectors, words);
-}
-
-async function verifyFile(entry: VocabFileEntry, bytes: Uint8Array): Promise<void> {
-  if (bytes.byteLength !== entry.bytes)
-    throw new ModelIntegrityError(`${entry.path} has ${bytes.byteLength} bytes, vocab.json records ${entry.bytes}`);
-  const actual = await sha256Hex(bytes);
-  if (actual !== entry.sha256)
-    throw new ModelIntegrityError(`${entry.path} has sha256 ${actual}, vocab.json records ${entry.sha256}`);
-}
-
-/** Web Crypto is in every supported browser and in Node ≥ 20, so no hashing dependency. */
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function isCount(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v > 0;
+  return openVocabulary(manifest, reader, options);
 }

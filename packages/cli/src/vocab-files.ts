@@ -1,0 +1,9 @@
+/** The files of a vocabulary directory a host serves: vocab.json and what it lists (Node only). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseVocabManifest, VOCAB_MANIFEST_FILE, vocabFiles } from '@hirenet/sdk/internal/text/vocabulary';
+
+export function vocabFileNames(vocabDir: string): string[] {
+  const raw: unknown = JSON.parse(readFileSync(join(vocabDir, VOCAB_MANIFEST_FILE), 'utf8'));
+  return [VOCAB_MANIFEST_FILE, ...vocabFiles(parseVocabManifest(raw)).map((f) => f.path)];
+}
