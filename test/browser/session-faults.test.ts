@@ -123,8 +123,8 @@ describe.skipIf(missing !== undefined)('worker and track faults through the sess
   });
 
   it(
-    'an audio worker that stops loading after create: beginAnswer and addAnswerFile reject with ' +
-      'audio-worker-failed within 5 s',
+    'an audio worker that dies after create and cannot load again: beginAnswer and addAnswerFile ' +
+      'reject with audio-worker-failed within 5 s',
     async () => {
       const r = await run({ audioWorker: 'blob', revoke: { fileUrl: sharedUrl(FILE) } });
       expect(r.fatal).toBeUndefined();

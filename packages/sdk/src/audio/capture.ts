@@ -8,22 +8,14 @@ import type { AudioBatch, AudioResult, AudioWorkerApi } from './audio-worker.ts'
 import { CAPTURE_PROCESSOR_NAME, type TapControl } from './capture-protocol.ts';
 import { AudioInputError } from './errors.ts';
 import { AUDIO_ANALYSIS_RATE } from './schema.ts';
-import { installErrorTransfer } from '../video/comlink-errors.ts';
 import { HireNetError } from '../util/errors.ts';
 import { checkScriptAsset } from '../util/script-asset.ts';
-import { WorkerGuard, WorkerTimeoutError } from '../util/worker-guard.ts';
-import { bundledAudioWorker, bundledLabel, bundledWorkletUrl } from '../workers/bundled.ts';
+import type { WorkerGuard } from '../util/worker-guard.ts';
+import { bundledWorkletUrl } from '../workers/bundled.ts';
+import { borrowAudioWorker, settle, STARTUP_MS, type AudioWorkerOptions } from './worker-pool.ts';
 
-export interface AudioWorkerOptions {
-  /**
-   * URL of the compiled audio worker module, for hosts that serve it themselves (a relocatable
-   * worker). Default: workers/bundled.ts (the host bundler's build of audio-worker.ts in the
-   * workspace; the prebuilt dist/workers/audio-worker.js in the published package).
-   */
-  readonly workerUrl?: string | URL;
-  /** Creates the analysis worker (instead of `workerUrl`). */
-  readonly workerFactory?: () => Worker;
-}
+export type { AudioWorkerOptions } from './worker-pool.ts';
+export { AudioWorkerPool } from './worker-pool.ts';
 
 export interface AudioCaptureOptions extends AudioWorkerOptions {
   /** URL of the compiled capture worklet module. Default: workers/bundled.ts (as `workerUrl`). */
@@ -52,87 +44,14 @@ export interface AudioCapture {
   close(): Promise<void>;
 }
 
-/** How long a new worker may take to answer its first call (an error event usually comes first). */
-const STARTUP_MS = 15_000;
-
-interface AudioWorkerLink {
-  readonly api: Comlink.Remote<AudioWorkerApi>;
-  readonly guard: WorkerGuard;
-  close(): void;
-}
-
-const workerError = (message: string, cause?: unknown): AudioInputError =>
-  new AudioInputError('audio-worker-failed', message, { cause });
-
-/** Starts the worker under a guard and waits for its first answer, so a worker that cannot load fails here. */
-async function openAudioWorker(o: AudioWorkerOptions): Promise<AudioWorkerLink> {
-  const given = o.workerUrl === undefined ? undefined : new URL(o.workerUrl, globalThis.location?.href).href;
-  const url = given ?? (o.workerFactory !== undefined ? 'host workerFactory' : bundledLabel('audio'));
-  if (given !== undefined) {
-    // Keeps the code hosts handle (audio-worker-failed); the message says which file and why.
-    await checkScriptAsset(given, 'the prebuilt audio worker (npx hirenet assets)').catch((e: unknown) => {
-      throw workerError(`the audio worker could not be loaded: ${(e as Error).message}`, e);
-    });
-  }
-  let worker: Worker;
-  try {
-    worker =
-      given !== undefined
-        ? new Worker(given, { type: 'module', name: 'hirenet-audio' })
-        : (o.workerFactory ?? bundledAudioWorker)();
-  } catch (e) {
-    throw workerError(`the audio worker (${url}) could not be created: ${(e as Error).message}`, e);
-  }
-  installErrorTransfer();
-  const api = Comlink.wrap<AudioWorkerApi>(worker);
-  const guard = new WorkerGuard(worker, {
-    kind: 'audio',
-    url,
-    error: workerError,
-    ping: () => api.ping(),
-    probe: { progress: () => api.progress() },
-  });
-  const link = {
-    api,
-    guard,
-    close() {
-      api[Comlink.releaseProxy]();
-      guard.dispose();
-    },
-  };
-  try {
-    await settle(guard, api.ping(), STARTUP_MS, 'its first call');
-  } catch (e) {
-    link.close();
-    throw e;
-  }
-  return link;
-}
-
-/** A guarded call whose timeout also ends the worker: a worker that misses a deadline is not trusted again. */
-async function settle<T>(guard: WorkerGuard, p: Promise<T>, timeoutMs: number | undefined, what: string): Promise<T> {
-  try {
-    return await guard.call(p, timeoutMs, what);
-  } catch (e) {
-    if (e instanceof WorkerTimeoutError) {
-      guard.die(e.message);
-      throw workerError(e.message, e);
-    }
-    throw e;
-  }
-}
-
-/** Loads the audio worker once and closes it: a host learns at start-up that the worker URL is wrong. */
-export async function probeAudioWorker(options: AudioWorkerOptions = {}): Promise<void> {
-  (await openAudioWorker(options)).close();
-}
-
 export async function startAudioCapture(source: MediaStream, options: AudioCaptureOptions = {}): Promise<AudioCapture> {
   if (source.getAudioTracks().length === 0)
     throw new AudioInputError('not-audio', 'the MediaStream has no audio track');
   const ownContext = options.context === undefined;
-  const link = await openAudioWorker(options);
-  const { api, guard } = link;
+  const lent = await borrowAudioWorker(options);
+  const { api, guard } = lent.link;
+  // A worker goes back to its pool only after finish() (the tap's port has ended); otherwise it is closed.
+  let finished = false;
   const ctx = options.context ?? new AudioContext({ latencyHint: 'playback' });
   let node: AudioWorkletNode | undefined;
   let input: MediaStreamAudioSourceNode | undefined;
@@ -145,7 +64,7 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
     node?.disconnect();
     sink?.disconnect();
     if (ownContext) await ctx.close().catch(() => undefined);
-    link.close();
+    lent.giveBack(finished);
   };
   try {
     const worklet = options.workletUrl ?? bundledWorkletUrl();
@@ -188,7 +107,9 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
       const stop: TapControl = { type: 'stop' };
       tap.port.postMessage(stop);
       input?.disconnect();
-      return settle(guard, api.finish(), timeoutMs, 'finish()');
+      const result = await settle(guard, api.finish(), timeoutMs, 'finish()');
+      finished = true;
+      return result;
     },
     close,
   };
@@ -203,8 +124,8 @@ export async function startAudioCapture(source: MediaStream, options: AudioCaptu
 export async function analyzeAudioFile(data: Blob | ArrayBuffer, options: AudioFileOptions = {}): Promise<AudioResult> {
   const blob = data instanceof Blob ? data : new Blob([data]);
   if (blob.size === 0) throw new AudioInputError('empty-input', 'the file is empty');
-  const link = await openAudioWorker(options);
-  const { api, guard } = link;
+  const lent = await borrowAudioWorker(options);
+  const { api, guard } = lent.link;
   try {
     if (options.decoder !== 'decodeAudioData') {
       try {
@@ -216,7 +137,8 @@ export async function analyzeAudioFile(data: Blob | ArrayBuffer, options: AudioF
     }
     return await decodeWithAudioContext(api, guard, await blob.arrayBuffer());
   } finally {
-    link.close();
+    // Every call above ran to its end (or the worker died): a live worker holds no analysis to fear.
+    lent.giveBack(guard.alive);
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import { startAudioCapture } from '../audio/capture.ts';
 import type { AudioResult } from '../audio/audio-worker.ts';
+import type { AudioWorkerPool } from '../audio/worker-pool.ts';
 import { AudioInputError } from '../audio/errors.ts';
 import type { FaceAnalyzer } from '../video/face-analyzer.ts';
 import type { LiveAnalysis, LiveSession } from '../video/live-tap.ts';
@@ -35,8 +36,8 @@ export interface AnswerCaptureOptions {
   readonly audio: boolean;
   readonly faces: FaceAnalyzer | null;
   readonly workletUrl: string;
-  /** URL of the compiled audio worker; default the bundled one. */
-  readonly audioWorkerUrl?: string;
+  /** The session's audio worker (started once, reused); absent: one started for this answer. */
+  readonly audioWorkers?: AudioWorkerPool;
   readonly onWarning: (code: SessionWarningCode, message: string, extra?: WarningExtra) => void;
   /** Each batch of analysed frames: whether the latest had a face, at which second of the answer. */
   readonly onFace?: (present: boolean, seconds: number) => void;
@@ -69,10 +70,9 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
   }
   if (audioTried) {
     try {
-      const workerUrl = o.audioWorkerUrl === undefined ? {} : { workerUrl: o.audioWorkerUrl };
       const capture = await startAudioCapture(new MediaStream([audioTrack]), {
         workletUrl: o.workletUrl,
-        ...workerUrl,
+        ...(o.audioWorkers === undefined ? {} : { workers: o.audioWorkers }),
       });
       audio = new AudioCollector(capture);
     } catch (e) {

@@ -8,6 +8,7 @@
  */
 import type { AudioResult } from '../audio/audio-worker.ts';
 import { analyzeAudioFile } from '../audio/capture.ts';
+import type { AudioWorkerPool } from '../audio/worker-pool.ts';
 import { AudioInputError } from '../audio/errors.ts';
 import type { FaceAnalyzer } from '../video/face-analyzer.ts';
 import type { VideoFrameRow } from '../video/frame-row.ts';
@@ -20,8 +21,8 @@ export interface AnswerFileOptions {
   readonly audio: boolean;
   /** The face analyser when the video channel is consented and modelled, else null. */
   readonly faces: FaceAnalyzer | null;
-  /** URL of the compiled audio worker; null or absent: the bundled one. */
-  readonly audioWorkerUrl?: string | null;
+  /** The session's audio worker (started once, reused); absent: one started for this file. */
+  readonly audioWorkers?: AudioWorkerPool;
 }
 
 export interface AnalysedFile {
@@ -73,9 +74,8 @@ export async function analyzeAnswerFile(file: Blob, o: AnswerFileOptions): Promi
   // the demuxer does not. Only a track known to be absent is skipped.
   let audio: Promise<AudioResult | null> = Promise.resolve(null);
   if (o.audio && tracks.audio !== 'none') {
-    const workerUrl =
-      o.audioWorkerUrl === undefined || o.audioWorkerUrl === null ? {} : { workerUrl: o.audioWorkerUrl };
-    audio = analyzeAudioFile(file, { keepFrames: false, ...workerUrl }).catch((e: unknown) => {
+    const workers = o.audioWorkers === undefined ? {} : { workers: o.audioWorkers };
+    audio = analyzeAudioFile(file, { keepFrames: false, ...workers }).catch((e: unknown) => {
       // A worker that cannot load is a deployment fault, raised below; never "the file has no audio".
       if (e instanceof AudioInputError && e.code === 'audio-worker-failed') {
         workerFault = e;

@@ -73,7 +73,7 @@ export class SessionAnswers {
         audio: this.host.rec.uses('audio'),
         faces: this.host.rec.uses('video') ? ctx.faces : null,
         workletUrl: ctx.audioWorkletUrl,
-        ...(ctx.audioWorkerUrl === null ? {} : { audioWorkerUrl: ctx.audioWorkerUrl }),
+        audioWorkers: ctx.audioWorkers,
         onWarning: (code, message, extra) => {
           if (!live()) return;
           const w = { code, answer: index, message, ...extra };
@@ -135,7 +135,7 @@ export class SessionAnswers {
           const f = await analyzeAnswerFile(file, {
             audio: this.host.rec.uses('audio'),
             faces: this.host.rec.uses('video') ? ctx.faces : null,
-            audioWorkerUrl: ctx.audioWorkerUrl,
+            audioWorkers: ctx.audioWorkers,
           });
           const words = await this.fileWords(index, file);
           state.check(epoch, 'addAnswerFile()');

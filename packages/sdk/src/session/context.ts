@@ -1,6 +1,7 @@
 import type { FaceAnalyzer } from '../video/face-analyzer.ts';
 import type { HireNetModel } from '../model/hirenet-model.ts';
 import type { Vocabulary } from '../text/vocabulary.ts';
+import type { AudioWorkerPool } from '../audio/worker-pool.ts';
 import type { BackendName } from '../backend/backends.ts';
 import type { SessionModality, SessionWarning } from './types.ts';
 
@@ -16,8 +17,8 @@ export interface SessionContext {
   readonly modelSha256: string;
   readonly backend: BackendName;
   readonly audioWorkletUrl: string;
-  /** The audio worker's URL; null: the bundled one. */
-  readonly audioWorkerUrl: string | null;
+  /** The audio worker, started once and lent to each answer and file. */
+  readonly audioWorkers: AudioWorkerPool;
   readonly persist: boolean;
   readonly loadWarnings: readonly SessionWarning[];
   forget(session: object): void;

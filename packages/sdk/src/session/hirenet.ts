@@ -12,7 +12,7 @@ import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
 import { featureMetadata } from '../model/model-features.ts';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../video/face-analyzer.ts';
 import { compileVisionWasm } from '../video/vision-wasm.ts';
-import { probeAudioWorker } from '../audio/capture.ts';
+import { AudioWorkerPool } from '../audio/worker-pool.ts';
 import { WINDOW_COLUMNS } from '../video/schema.ts';
 import { loadModels } from './assets.ts';
 import { loadManifest } from './manifest.ts';
@@ -76,9 +76,11 @@ export class HireNet {
       o.onProgress({ stage, fraction });
     const warnings: SessionWarning[] = [];
     progress('backend', 0);
-    // A worker that cannot load fails here, naming its URL, not at the first answer.
+    // One audio worker per HireNet, started here (a worker that cannot load fails now, naming its
+    // URL, not at the first answer) and reused by every answer and file.
+    const audioWorkers = new AudioWorkerPool(o.audioWorkerUrl === null ? {} : { workerUrl: o.audioWorkerUrl });
     if (o.modalities.includes('audio'))
-      await probeAudioWorker(o.audioWorkerUrl === null ? {} : { workerUrl: o.audioWorkerUrl }).catch((e: unknown) => {
+      await audioWorkers.warm().catch((e: unknown) => {
         throw new SessionError('audio-worker-failed', (e as Error).message, { cause: e });
       });
     // The worklet too (AssetError naming it), rather than an opaque addModule failure at the first answer.
@@ -107,9 +109,7 @@ export class HireNet {
         assertSameNames(m, PRODUCED[m], names[m]!);
       }
       progress('vocabulary', 0.35);
-      const vocab = await loadVocabulary(o.vocabUrl, manifest.fetcherFor('vocab', o.vocabUrl), {
-        vectors: 'on-demand',
-      });
+      const vocab = await loadVocabulary(o.vocabUrl, manifest.fetcherFor('vocab', o.vocabUrl));
       if (loaded.models.has('video') && o.faceModelUrl !== null) {
         progress('face-model', 0.55);
         const visionWasm = await verifyVisionWasm(manifest, o.visionWasm);
@@ -152,7 +152,7 @@ export class HireNet {
         modelSha256: loaded.sha256,
         backend: picked.selected,
         audioWorkletUrl: o.audioWorkletUrl,
-        audioWorkerUrl: o.audioWorkerUrl,
+        audioWorkers,
         persist: o.persist,
         loadWarnings: warnings,
         forget: () => undefined,
@@ -166,6 +166,7 @@ export class HireNet {
       return hn;
     } catch (e) {
       faces?.close();
+      audioWorkers.close();
       copies.disposeAll();
       throw e;
     }
@@ -212,6 +213,7 @@ export class HireNet {
     this.closed = true;
     await Promise.all([...this.sessions].map((s) => s.close()));
     this.ctx.faces?.close();
+    this.ctx.audioWorkers.close();
     for (const m of this.ctx.models.values()) m.dispose();
   }
 

@@ -24,7 +24,7 @@ interface Args {
   assets: Assets;
   audioWorker?: WorkerSpec;
   visionWorker?: 'bad-url';
-  /** After create: revoke the blob worker URL, then try an answer and a file. */
+  /** After create: revoke the blob worker URL and kill the kept worker, then try an answer and a file. */
   revoke?: { fileUrl: string };
   answer?: {
     seconds: number;
@@ -135,6 +135,8 @@ exposeRun(async (a: Args) => {
     streams = [stream];
     if (a.revoke !== undefined) {
       URL.revokeObjectURL(audioUrl!);
+      // The worker started at create is kept and reused: kill it, so the next answer must start one.
+      for (const w of registry) if (w.kind === 'audio') w.kill();
       const s = await interview(hn, stream);
       out['begin'] = await timed(() => s.beginAnswer(0));
       const file = await (await fetch(a.revoke.fileUrl)).blob();
