@@ -45,7 +45,7 @@ export async function convertVocabulary(dir: string, geometry: BlockGeometry): P
   }
   const text = readFileSync(join(dir, m.files.words.path), 'utf8');
   const words = text.slice(0, -1).split('\n');
-  const { format: _f, dims: _d, count: _c, quantisation: _q, files: _files, ...extra } = raw;
+  const { format: _f, dims: _d, count: _c, quantisation: _q, files: _files, table: _t, ...extra } = raw;
   const encoded = await encodeVocabulary(words, { count: m.count, dims: m.dims, scales, codes }, extra, geometry);
   // Every file is checked against the old manifest's sha256 on the way in: the conversion reads verified rows.
   await openVocabulary(m, { read: async (p) => readFileSync(join(dir, p)), where: (p) => join(dir, p) });

@@ -2,20 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_VOCAB_DIR, loadVocabularyFromDir } from '@hirenet/research/internal/text/vocabulary-node';
 import { WordEmbedder } from '@hirenet/research/internal/train/encode';
+import { parseVocabManifest, vocabFingerprint } from '@hirenet/sdk/internal/text/vocabulary';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 
 /** The word vectors plus a fingerprint recorded in (and checked against) trained models. */
 export async function loadWords(
   dir: string = DEFAULT_VOCAB_DIR,
 ): Promise<{ words: WordEmbedder; vocab: { format: string; sha256: string } }> {
-  const manifest = JSON.parse(await readFile(join(dir, 'vocab.json'), 'utf8')) as {
-    format: string;
-    files: { vectors: { sha256: string } };
-  };
+  const manifest = parseVocabManifest(JSON.parse(await readFile(join(dir, 'vocab.json'), 'utf8')));
   const vocabulary = await loadVocabularyFromDir(dir);
   return {
     words: new WordEmbedder(vocabulary),
-    vocab: { format: manifest.format, sha256: manifest.files.vectors.sha256 },
+    vocab: { format: manifest.format, sha256: vocabFingerprint(manifest) },
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type VocabManifest,
   Vocabulary,
   vocabBlocks,
+  vocabFingerprint,
 } from '@hirenet/sdk/internal/text/vocabulary';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { DEFAULT_VOCAB_DIR, loadVocabularyFromDir } from './vocabulary-node.ts';
@@ -43,6 +44,8 @@ describe('the shipped vocabulary in blocks', () => {
       whole.set(bytes.subarray(b.rows * 4), m.count * 4 + b.start * m.dims);
     }
     expect(createHash('sha256').update(whole).digest('hex')).toBe(TABLE_V1_SHA256);
+    // What trained models record (and `hirenet predict` checks): unchanged by the split.
+    expect(vocabFingerprint(m)).toBe(TABLE_V1_SHA256);
   });
 
   it('on demand: prepare() fetches only the blocks needed; every word reads bit-identical to a full load', async () => {

@@ -40,6 +40,11 @@ export interface VocabManifest {
     readonly blocks?: readonly VocabBlockEntry[];
     readonly vectors?: VocabFileEntry;
   };
+  /**
+   * `/2`: size and sha256 of the whole table in the `/1` layout (scales of every row, then codes):
+   * the fingerprint trained models record, unchanged by how the table is split (vocabFingerprint).
+   */
+  readonly table?: { readonly bytes: number; readonly sha256: string };
   /** Provenance and build measurements; informative, not read by the loader. */
   readonly [extra: string]: unknown;
 }
@@ -89,6 +94,14 @@ export function vocabBlocks(m: VocabManifest): readonly VocabBlockEntry[] {
   if (m.files.blocks !== undefined) return m.files.blocks;
   const v = m.files.vectors!;
   return [{ ...v, start: 0, rows: m.count }];
+}
+
+/** sha256 of the whole table in the `/1` layout: what a trained model records of its word vectors. */
+export function vocabFingerprint(m: VocabManifest): string {
+  const sha = m.files.vectors?.sha256 ?? m.table?.sha256;
+  if (sha === undefined || !/^[0-9a-f]{64}$/.test(sha))
+    throw new ModelIntegrityError('vocab.json records no sha256 of its whole table (`table`)');
+  return sha;
 }
 
 /** Every file a manifest names (vocab.json itself not included): what a host must serve. */
@@ -158,7 +171,8 @@ export async function encodeVocabulary(
       start += rows;
     }
     const quantisation = { scheme: 'int8-symmetric-per-vector' as const, layout: LAYOUT };
-    manifest = { format: VOCAB_FORMAT, ...base, quantisation, files: { words: wordsEntry, blocks }, ...extra };
+    const table = { bytes: whole.byteLength, sha256: await sha256Hex(whole) };
+    manifest = { format: VOCAB_FORMAT, ...base, quantisation, table, files: { words: wordsEntry, blocks }, ...extra };
   }
   return { manifest, files, words: wordBytes, vectors: whole };
 }

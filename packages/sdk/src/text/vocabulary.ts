@@ -31,6 +31,7 @@ export {
   type VocabManifest,
   vocabBlocks,
   vocabFiles,
+  vocabFingerprint,
 } from './vocabulary-format.ts';
 export type { VocabReader } from './vocabulary-blocks.ts';
 
