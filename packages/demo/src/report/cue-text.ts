@@ -22,6 +22,12 @@ const TEXT: Record<CueCode, string> = {
   'gaze away': 'eyes turned away from the camera',
   'head turned': 'head turned to one side',
   'head still': 'head held stiller',
+  'hand near face': 'a hand near the face more often',
+  'shoulders tilted': 'shoulder line further from level',
+  'leaning toward camera': 'closer to the camera (shoulders wider in the picture)',
+  'leaning away': 'further from the camera (shoulders narrower in the picture)',
+  'hands moving': 'visible hands moving faster',
+  'out of frame': 'shoulders out of the picture more often',
 };
 
 const fmt = (v: number): string => (Math.abs(v) >= 10 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(1) : v.toFixed(2));

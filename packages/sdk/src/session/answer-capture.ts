@@ -11,7 +11,8 @@ import type { AudioResult } from '../audio/audio-worker.ts';
 import type { AudioWorkerPool } from '../audio/worker-pool.ts';
 import { AudioInputError } from '../audio/errors.ts';
 import type { FaceAnalyzer } from '../video/face-analyzer.ts';
-import type { LiveAnalysis, LiveSession } from '../video/live-tap.ts';
+import type { LiveAnalysis, LiveOptions, LiveSession } from '../video/live-tap.ts';
+import type { PoseFrame } from '../video/pose-frame.ts';
 import { AudioCollector, type CollectedAudio } from './audio-collector.ts';
 import { SessionError } from './errors.ts';
 import { lostSeconds, roundSeconds } from './gaps.ts';
@@ -21,6 +22,8 @@ export interface CapturedAnswer {
   readonly seconds: number;
   readonly audio: AudioResult | null;
   readonly video: LiveAnalysis | null;
+  /** Pose frames when the analyser has a pose model that started (posture columns); null otherwise. */
+  readonly poses: PoseFrame[] | null;
   /** True when video was wanted for this answer (a track and an analyser existed). */
   readonly videoTried: boolean;
   readonly audioTried: boolean;
@@ -84,23 +87,34 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
     }
   }
   const videoTried = o.faces !== null && videoTrack !== undefined;
+  const poses: PoseFrame[] = [];
+  let poseOff = false;
   if (o.faces !== null && videoTrack !== undefined && !live(videoTrack)) {
     o.onWarning('track-ended', 'the camera track has ended: this answer has no video');
   } else if (o.faces !== null && videoTrack === undefined) {
     o.onWarning('no-camera', 'the stream has no video track: this answer has no video');
   } else if (o.faces !== null && live(videoTrack)) {
     const onFace = o.onFace;
-    video = o.faces.startLive(
-      videoTrack,
-      onFace === undefined
-        ? undefined
+    const liveOpts: LiveOptions = {
+      ...(onFace === undefined
+        ? {}
         : {
             onRows: (rows) => {
               const last = rows[rows.length - 1];
               if (last !== undefined) onFace(last.face === 1, last.time);
             },
-          },
-    );
+          }),
+      // Posture columns: the worker interleaves the pose with the face (pose-schedule.ts).
+      ...(o.faces.options.pose === null
+        ? {}
+        : {
+            onPose: (frames: PoseFrame[], unavailable?: string) => {
+              if (unavailable !== undefined) poseOff = true;
+              poses.push(...frames);
+            },
+          }),
+    };
+    video = o.faces.startLive(videoTrack, liveOpts);
     // Observed so that a failed loop is never an unhandled rejection; stop() reads the outcome.
     video.done.catch(() => undefined);
   }
@@ -134,6 +148,7 @@ export async function startAnswerCapture(stream: MediaStream, o: AnswerCaptureOp
         seconds,
         audio: a?.result ?? null,
         video: v?.analysis ?? null,
+        poses: video === null || o.faces?.options.pose == null || poseOff ? null : [...poses],
         videoTried: videoUsed,
         audioTried: audio !== null,
       };

@@ -12,6 +12,7 @@ import type { AudioWorkerPool } from '../audio/worker-pool.ts';
 import { AudioInputError } from '../audio/errors.ts';
 import type { FaceAnalyzer } from '../video/face-analyzer.ts';
 import type { VideoFrameRow } from '../video/frame-row.ts';
+import type { PoseFrame } from '../video/pose-frame.ts';
 import { SessionError } from './errors.ts';
 import { probeAnswerFile } from './file-probe.ts';
 import type { SessionWarningCode } from './types.ts';
@@ -31,6 +32,8 @@ export interface AnalysedFile {
   readonly audio: AudioResult | null;
   /** Face rows, or null when video was not analysed for this answer. */
   readonly videoRows: VideoFrameRow[] | null;
+  /** Pose frames, with a pose model that started (posture columns); null otherwise. */
+  readonly poseFrames: PoseFrame[] | null;
   /** Channels the file could not give; to be recorded once the answer is stored. */
   readonly warnings: readonly { readonly code: SessionWarningCode; readonly message: string }[];
 }
@@ -45,11 +48,12 @@ export async function analyzeAnswerFile(file: Blob, o: AnswerFileOptions): Promi
 
   // Video only from a track this browser decodes; an absent track is the audio-only case.
   // Warnings are only recorded if the answer is stored (a thrown error discards them).
-  let video: Promise<{ rows: VideoFrameRow[]; seconds: number } | null> = Promise.resolve(null);
+  let video: Promise<{ rows: VideoFrameRow[]; seconds: number; poses: PoseFrame[] | null } | null> =
+    Promise.resolve(null);
   if (o.faces !== null && tracks.video === 'ok') {
     const faces = o.faces;
     video = faces.analyzeFile(file).then(
-      (f) => ({ rows: f.rows, seconds: f.stats.duration }),
+      (f) => ({ rows: f.rows, seconds: f.stats.duration, poses: f.poses }),
       (e: unknown) => {
         failures.push(e);
         // Every restart of the worker failed: the worker itself, not the file, is at fault.
@@ -115,5 +119,5 @@ export async function analyzeAnswerFile(file: Blob, o: AnswerFileOptions): Promi
     });
   }
   const seconds = Math.max(a?.summary.durationSeconds ?? 0, v?.seconds ?? 0);
-  return { seconds, audio: a, videoRows: v?.rows ?? null, warnings };
+  return { seconds, audio: a, videoRows: v?.rows ?? null, poseFrames: v?.poses ?? null, warnings };
 }

@@ -8,9 +8,13 @@ import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
 import type { VideoFrameRow } from '../video/frame-row.ts';
 import { WINDOW_COLUMNS } from '../video/schema.ts';
 import { poolVideoWindows } from '../video/windows.ts';
+import type { PoseFrame } from '../video/pose-frame.ts';
+import { postureAnswerStats } from '../video/posture-stats.ts';
+import { POSTURE_COLUMNS, poolPostureWindows, type PostureWindow } from '../video/posture-windows.ts';
+import { projectVideoWindows } from './video-columns.ts';
 import { audioAnswerStats, videoAnswerStats } from './answer-stats.ts';
 import { windowsToRows, type DroppedWindows } from './rows.ts';
-import type { AnswerRecord, SessionModality, SessionWarning } from './types.ts';
+import type { AnswerRecord, PostureRows, SessionModality, SessionWarning } from './types.ts';
 
 /** Below this share of voiced frames and of speech, an answer's audio is silence, not a voice. */
 export const SILENCE_VOICED = 0.02;
@@ -41,6 +45,8 @@ export interface AnswerInput {
   readonly seconds: number;
   readonly audio: AudioResult | null;
   readonly videoRows: readonly VideoFrameRow[] | null;
+  /** Pose frames of the answer when a pose model ran (options `pose`); absent or null otherwise. */
+  readonly poseFrames?: readonly PoseFrame[] | null;
   /** The model's column names per modality (standardizer.names); absent = modality not scored. */
   readonly expected: Partial<Record<SessionModality, readonly string[]>>;
   /** Warnings raised while capturing (track ended, worker crashed…). */
@@ -90,12 +96,24 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
   }
   let video = null;
   let videoStats = null;
+  let posture: PostureRows | null = null;
+  let postureStats = null;
   if (x.videoRows !== null) {
     const rows = [...x.videoRows].sort((a, b) => a.time - b.time);
-    const windows = poolVideoWindows(rows, Math.max(x.seconds, rows.length === 0 ? 0 : rows[rows.length - 1]!.time));
+    const duration = Math.max(x.seconds, rows.length === 0 ? 0 : rows[rows.length - 1]!.time);
+    const windows = poolVideoWindows(rows, duration);
     videoStats = videoAnswerStats(rows, x.seconds);
+    const poses = x.poseFrames ?? null;
+    const postureWindows = poses === null ? null : poolPostureWindows(poses, duration);
+    if (poses !== null) {
+      posture = postureRows(postureWindows!);
+      postureStats = postureAnswerStats(poses, x.seconds);
+    }
     const dropped = { masked: 0, nonFinite: 0 };
-    video = windowsToRows('video', windows, WINDOW_COLUMNS, x.expected.video ?? WINDOW_COLUMNS, dropped);
+    // The model's columns by name: posture only when it was trained with it (video-columns.ts).
+    const expected = x.expected.video ?? WINDOW_COLUMNS;
+    const picked = projectVideoWindows(windows, postureWindows, expected);
+    video = windowsToRows('video', picked, picked === windows ? WINDOW_COLUMNS : expected, expected, dropped);
     // Video windows without a face are masked by design (no-face / low-face-coverage say so); windows
     // with no analysed frame at all (the camera analysis started late or fell behind) are not, and
     // are named once they pass what live timing moves by (a window or two).
@@ -119,5 +137,19 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
         `a face was found in ${Math.round(100 * faceRatio)} % of answer ${x.index + 1}'s frames`,
       );
   }
-  return { index: x.index, durationSeconds: x.seconds, audio, video, audioStats, videoStats, warnings };
+  // Absent (not null) without pose frames: records of sessions without a pose model are as before.
+  const withPosture = x.poseFrames == null ? {} : { posture, postureStats };
+  return { index: x.index, durationSeconds: x.seconds, audio, video, audioStats, videoStats, ...withPosture, warnings };
+}
+
+/** Windows with any pose frame, in POSTURE_COLUMNS order; null when none had one. */
+function postureRows(windows: readonly PostureWindow[]): PostureRows | null {
+  const kept = windows.filter((w) => !w.masked && w.values !== null);
+  if (kept.length === 0) return null;
+  return {
+    names: [...POSTURE_COLUMNS],
+    rows: kept.map((w) => [...w.values!]),
+    windowIndex: kept.map((w) => w.index),
+    totalWindows: windows.length,
+  };
 }

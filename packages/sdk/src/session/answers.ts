@@ -114,7 +114,7 @@ export class SessionAnswers {
         const [captured, words] = await Promise.all([cur.capture.stop(), cur.words?.finish() ?? null]);
         state.check(epoch, 'endAnswer()');
         const videoRows = captured.video?.rows ?? (captured.videoTried ? [] : null);
-        const take = { seconds: captured.seconds, audio: captured.audio, videoRows };
+        const take = { seconds: captured.seconds, audio: captured.audio, videoRows, poseFrames: captured.poses };
         return this.store(cur.index, take, cur.warnings, epoch, words);
       })().finally(() => state.settle(epoch)),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
+import { POSTURE_COLUMNS } from '../video/posture-windows.ts';
 import { WINDOW_COLUMNS } from '../video/schema.ts';
 import { CUE_SPECS, momentCues } from './cues.ts';
 import type { ModalityRows } from './types.ts';
@@ -24,7 +25,12 @@ function series(
 describe('cues of a key moment', () => {
   it('every cue names an existing window column of its modality (no silent no-op cue)', () => {
     for (const s of CUE_SPECS) {
-      const names = s.modality === 'audio' ? AUDIO_FEATURE_SCHEMA.windowFeatures : WINDOW_COLUMNS;
+      const names =
+        s.posture === true
+          ? POSTURE_COLUMNS
+          : s.modality === 'audio'
+            ? AUDIO_FEATURE_SCHEMA.windowFeatures
+            : WINDOW_COLUMNS;
       expect(names, s.code).toContain(s.feature);
     }
   });
@@ -56,6 +62,20 @@ describe('cues of a key moment', () => {
     expect(cues.map((c) => c.code).sort()).toEqual(['eyes closed longer', 'lips pressed']);
     expect(cues.find((c) => c.code === 'eyes closed longer')!.moment).toBeCloseTo(0.6, 12);
     expect(momentCues({ video }, 2, 3)).toEqual([]);
+  });
+
+  it('posture cues from the posture rows; an unmeasured (null) cell is not compared', () => {
+    const names = [...POSTURE_COLUMNS];
+    const rows = Array.from({ length: 12 }, (_, t) => {
+      const inMoment = t >= 5 && t <= 6;
+      // outOfFrame, tilt, lean, headOffset, handNearFace, handMovement (hands never seen: null).
+      return [0, 1 + 0.1 * (t % 2), 0, 0.05, inMoment ? 1 : 0, null];
+    });
+    const posture = { names, rows, windowIndex: rows.map((_, t) => t), totalWindows: 12 };
+    const cues = momentCues({ posture }, 5, 6);
+    expect(cues.map((c) => c.code)).toEqual(['hand near face']);
+    expect(cues[0]!.modality).toBe('video');
+    expect(momentCues({ posture: null }, 5, 6)).toEqual([]);
   });
 
   it('no cue names an emotion (EU AI Act Art. 5(1)(f))', () => {

@@ -3,7 +3,7 @@
  * the rest of the answer by more than the rest's own spread (and a minimum that matters).
  * Cues name movements and sounds only — never an emotion or a trait (EU AI Act Art. 5(1)(f)).
  */
-import type { Cue, CueCode, ModalityRows, SessionModality } from './types.ts';
+import type { Cue, CueCode, ModalityRows, PostureRows, SessionModality } from './types.ts';
 
 interface CueSpec {
   readonly code: CueCode;
@@ -16,9 +16,12 @@ interface CueSpec {
   readonly abs?: boolean;
   /** Compare only windows where this column is at least `min` (pitch needs voice). */
   readonly where?: { readonly feature: string; readonly min: number };
+  /** Read from the answer's posture rows (a pose model ran) rather than the model's rows. */
+  readonly posture?: true;
 }
 
 const VOICED = { feature: 'voicedFraction', min: 0.2 } as const;
+const POSE = { modality: 'video', posture: true } as const;
 
 export const CUE_SPECS: readonly CueSpec[] = [
   { code: 'pause', modality: 'audio', feature: 'speech_mean', direction: -1, minDiff: 0.15 },
@@ -37,6 +40,14 @@ export const CUE_SPECS: readonly CueSpec[] = [
   { code: 'gaze away', modality: 'video', feature: 'gazeX_mean', direction: 1, minDiff: 0.05, abs: true },
   { code: 'head turned', modality: 'video', feature: 'yaw_mean', direction: 1, minDiff: 3, abs: true },
   { code: 'head still', modality: 'video', feature: 'yaw_std', direction: -1, minDiff: 0.2 },
+  // Posture (pose model only): shares 0–1, degrees, shoulder widths (per second). The smallest
+  // differences are judgements: a third of a window's frames, 4°, 5 % of the shoulder width.
+  { code: 'hand near face', ...POSE, feature: 'posture_handNearFace', direction: 1, minDiff: 0.3 },
+  { code: 'shoulders tilted', ...POSE, feature: 'posture_shoulderTilt', direction: 1, minDiff: 4 },
+  { code: 'leaning toward camera', ...POSE, feature: 'posture_lean', direction: 1, minDiff: 0.05 },
+  { code: 'leaning away', ...POSE, feature: 'posture_lean', direction: -1, minDiff: 0.05 },
+  { code: 'hands moving', ...POSE, feature: 'posture_handMovement', direction: 1, minDiff: 0.3 },
+  { code: 'out of frame', ...POSE, feature: 'posture_outOfFrame', direction: 1, minDiff: 0.3 },
 ];
 
 /**
@@ -44,14 +55,14 @@ export const CUE_SPECS: readonly CueSpec[] = [
  * A modality with fewer than one row inside or two outside gives no cue.
  */
 export function momentCues(
-  rows: Partial<Record<SessionModality, ModalityRows | null>>,
+  rows: Partial<Record<SessionModality, ModalityRows | null>> & { readonly posture?: PostureRows | null },
   first: number,
   last: number,
   max = 4,
 ): Cue[] {
   const cues: Cue[] = [];
   for (const spec of CUE_SPECS) {
-    const m = rows[spec.modality];
+    const m = spec.posture === true ? rows.posture : rows[spec.modality];
     if (m === null || m === undefined) continue;
     const c = m.names.indexOf(spec.feature);
     const w = spec.where === undefined ? -1 : m.names.indexOf(spec.where.feature);
@@ -59,8 +70,11 @@ export function momentCues(
     const inside: number[] = [];
     const rest: number[] = [];
     m.rows.forEach((r, k) => {
-      if (w >= 0 && spec.where !== undefined && !(r[w]! >= spec.where.min)) return;
-      const v = spec.abs === true ? Math.abs(r[c]!) : r[c]!;
+      if (w >= 0 && spec.where !== undefined && !((r[w] ?? NaN) >= spec.where.min)) return;
+      // A posture cell is null where the window did not allow the measure: not compared.
+      const x = r[c];
+      if (x === null || x === undefined) return;
+      const v = spec.abs === true ? Math.abs(x) : x;
       const t = m.windowIndex[k]!;
       (t >= first && t <= last ? inside : rest).push(v);
     });

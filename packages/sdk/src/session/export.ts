@@ -6,6 +6,7 @@
 import { HireNetError } from '../util/errors.ts';
 import { DATASET_FORMAT, type DatasetInterview, type DatasetManifest, type GroupFields } from '../dataset/format.ts';
 import type { Transcript } from '../text/transcript.ts';
+import { POSTURE_COLUMNS } from '../video/posture-windows.ts';
 import type { AnswerRecord, DescriptorSessionModality, SessionModality } from './types.ts';
 
 export interface ExportOptions {
@@ -15,6 +16,13 @@ export interface ExportOptions {
   readonly id?: string;
   /** Optional self-reported group fields for `hirenet audit`. */
   readonly group?: GroupFields;
+  /**
+   * Append the posture columns (a session with a pose model) to the video rows, for a pilot that
+   * trains with them. Only windows with both a face and every posture measure are exported then
+   * (an unmeasured posture cell has no value to write); answers without posture export no video.
+   * Default false: the video rows are the model's columns, as without a pose model.
+   */
+  readonly posture?: boolean;
 }
 
 export interface ExportedDataset {
@@ -37,6 +45,9 @@ export function exportDataset(
   const modalities = Object.fromEntries(
     Object.entries(names).map(([m, n]) => [m, [...(n ?? [])]]),
   ) as DatasetManifest['modalities'];
+  const withPosture = o.posture === true && modalities.video !== undefined;
+  if (withPosture)
+    modalities.video = [...modalities.video!, ...POSTURE_COLUMNS.filter((c) => !names.video!.includes(c))];
   const hasText = transcripts.some((t) => t !== null);
   if (hasText) modalities.text = ['words'];
   const manifest: DatasetManifest = {
@@ -47,6 +58,7 @@ export function exportDataset(
     generator: '@hirenet/sdk session',
   };
   const pick = (a: AnswerRecord | null | undefined, m: DescriptorSessionModality): number[][] | null => {
+    if (m === 'video' && withPosture) return a == null ? null : videoWithPosture(a, names.video!);
     const r = a?.[m];
     return r === null || r === undefined ? null : r.rows.map((row) => [...row]);
   };
@@ -69,4 +81,21 @@ export function exportDataset(
     ...(o.group === undefined ? {} : { group: o.group }),
   };
   return { manifest, interview, line: `${JSON.stringify(interview)}\n` };
+}
+
+/** The answer's video rows with its posture columns appended, window by window; null when none has both. */
+function videoWithPosture(a: AnswerRecord, videoNames: readonly string[]): number[][] | null {
+  const v = a.video;
+  const p = a.posture;
+  if (v === null || p == null) return null;
+  const byWindow = new Map(p.windowIndex.map((w, k) => [w, p.rows[k]!]));
+  const add = POSTURE_COLUMNS.filter((c) => !videoNames.includes(c)).map((c) => p.names.indexOf(c));
+  const out: number[][] = [];
+  v.rows.forEach((row, k) => {
+    const q = byWindow.get(v.windowIndex[k]!);
+    if (q === undefined) return;
+    const extra = add.map((i) => q[i] ?? null);
+    if (extra.every((x): x is number => x !== null && Number.isFinite(x))) out.push([...row, ...extra]);
+  });
+  return out.length === 0 ? null : out;
 }

@@ -3,6 +3,7 @@
  * where one is well established. It describes the recording, not the person, and is not
  * what the score is made of (the model reads windows, not these summaries).
  */
+import { mergePostureStats, postureFeedback } from './posture-feedback.ts';
 import type { AnswerFeedback, AnswerRecord, AudioAnswerStats, FeedbackItem, VideoAnswerStats } from './types.ts';
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
@@ -119,13 +120,19 @@ export function interviewFeedback(answers: readonly (AnswerRecord | null)[]): {
   const video = mergeVideoStats(
     recorded.flatMap((a) => (a.videoStats === null || a.videoStats.faceFrames === 0 ? [] : [a.videoStats])),
   );
+  const posture = mergePostureStats(recorded.flatMap((a) => (a.postureStats == null ? [] : [a.postureStats])));
   return {
-    overall: [...(audio === null ? [] : audioFeedback(audio)), ...(video === null ? [] : videoFeedback(video))],
+    overall: [
+      ...(audio === null ? [] : audioFeedback(audio)),
+      ...(video === null ? [] : videoFeedback(video)),
+      ...(posture === null ? [] : postureFeedback(posture)),
+    ],
     answers: recorded.map((a) => ({
       answer: a.index,
       items: [
         ...(a.audioStats === null ? [] : audioFeedback(a.audioStats)),
         ...(a.videoStats === null || a.videoStats.faceFrames === 0 ? [] : videoFeedback(a.videoStats)),
+        ...(a.postureStats == null ? [] : postureFeedback(a.postureStats)),
       ],
     })),
   };

@@ -31,6 +31,7 @@ import {
   type ResolvedOptions,
 } from './options.ts';
 import { assertSameNames } from './rows.ts';
+import { assertVideoColumns } from './video-columns.ts';
 import { crashFaceWorker, registerFaceCrasher } from '../util/test-seams.ts';
 import { CURRENT_KEY, listSessions, loadSession, wipeAll, type StoredSession } from './store.ts';
 import type { DescriptorSessionModality, SessionModality, SessionWarning } from './types.ts';
@@ -89,8 +90,8 @@ export class HireNet {
     // Every byte loaded below is checked against the manifest (pinned by the host when it says so).
     const manifest = await loadManifest(o.manifestUrl, o.manifestSha256);
     // Any choice may end on wasm (a requested backend that fails falls back to measuring the others).
-    await verifyTfjsWasm(manifest, o.wasmPaths);
-    const start = await initialBackend(o.backend, o.wasmPaths, o.backendCandidates);
+    const wasmBinary = await verifyTfjsWasm(manifest, o.wasmPaths);
+    const start = await initialBackend(o.backend, { wasmPaths: o.wasmPaths, wasmBinary }, o.backendCandidates);
     if (start.fallbackFrom !== undefined)
       warnings.push({
         code: 'backend-fallback',
@@ -106,10 +107,14 @@ export class HireNet {
         // Text rows are word vectors made from the transcript (text-channel.ts): no window columns.
         if (m === 'text') continue;
         names[m] = featureMetadata(model).standardizer.names;
-        assertSameNames(m, PRODUCED[m], names[m]!);
+        // Video by name: the face columns, plus posture columns only for a model trained with them.
+        if (m === 'video') assertVideoColumns(names[m]!, o.pose !== null);
+        else assertSameNames(m, PRODUCED[m], names[m]!);
       }
       progress('vocabulary', 0.35);
-      const vocab = await loadVocabulary(o.vocabUrl, manifest.fetcherFor('vocab', o.vocabUrl));
+      const vocab = await loadVocabulary(o.vocabUrl, manifest.fetcherFor('vocab', o.vocabUrl), {
+        vectors: 'on-demand',
+      });
       if (loaded.models.has('video') && o.faceModelUrl !== null) {
         progress('face-model', 0.55);
         const visionWasm = await verifyVisionWasm(manifest, o.visionWasm);
@@ -137,7 +142,7 @@ export class HireNet {
       // 'auto' times the loaded model on every backend found; an explicit choice is only warmed.
       const picked =
         start.candidates.length > 1
-          ? await selectBackend({ candidates: start.candidates, wasmPaths: o.wasmPaths, warmup: run })
+          ? await selectBackend({ candidates: start.candidates, wasmPaths: o.wasmPaths, wasmBinary, warmup: run })
           : await run().then(() => ({ selected: start.active, timings: [] as BackendTiming[] }));
       if (o.backend === 'auto' && o.backendCandidates === null && start.candidates.length > 1)
         rememberChoice(picked.selected);
@@ -231,11 +236,24 @@ async function startFaces(
   // worker: one fetch and one compilation of the 13 MB binary per page.
   const wasmModule = compileVisionWasm(wasmBytes);
   const faces = createFaceAnalyzer(
-    { ...o.visionWasm, modelUrl: o.faceModelUrl!, fps: o.faceFps, fileWorkers: 1 },
+    {
+      ...o.visionWasm,
+      modelUrl: o.faceModelUrl!,
+      fps: o.faceFps,
+      fileWorkers: 1,
+      ...(o.pose === null ? {} : { pose: o.pose }),
+    },
     { ...(o.visionWorkerUrl === null ? {} : { workerUrl: o.visionWorkerUrl }), wasmModule },
   );
   try {
     await faces.ready;
+    const poseError = o.pose === null ? null : await faces.poseReady;
+    // Posture goes first: the face channel runs on without it, and the host hears why.
+    if (poseError !== null)
+      warnings.push({
+        code: 'pose-model-missing',
+        message: `the pose model could not be loaded (${poseError}): the video channel has no posture columns`,
+      });
     return faces;
   } catch (e) {
     faces.close();

@@ -17,6 +17,7 @@ export const LOG_CODE: Record<SessionWarningCode, WarningCode> = {
   'no-camera': 'other',
   'no-microphone': 'other',
   'face-model-missing': 'video-model',
+  'pose-model-missing': 'video-model',
   'backend-fallback': 'backend-fallback',
   'windows-dropped': 'windows-dropped',
   'storage-failed': 'storage-failed',

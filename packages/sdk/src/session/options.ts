@@ -14,6 +14,7 @@
  * packages/cli/src/assets-layout.ts lists it (`npx hirenet assets`, the demo's Vite plugin).
  */
 import type { BackendName } from '../backend/backends.ts';
+import { resolvePoseOptions, type PoseOptions } from '../video/pose-options.ts';
 import { SessionError } from './errors.ts';
 import { checkHostText, HOST_TEXT_LIMITS } from './host-text.ts';
 import { defaultManifestUrl } from './manifest.ts';
@@ -80,6 +81,12 @@ export interface HireNetOptions {
   readonly persist?: boolean;
   /** Analysed video frames per second. Default 15. */
   readonly faceFps?: number;
+  /**
+   * A self-hosted MediaPipe PoseLandmarker bundle (URL + sha256, as in the live room): the video
+   * channel then also measures posture per window (docs/face-features.md). Default none. A pose
+   * model that cannot be loaded is the warning `pose-model-missing`; the face channel runs on.
+   */
+  readonly pose?: PoseOptions;
   /** The asset manifest (manifest.ts). Default: manifest.json beside fusion.json / model.json. */
   readonly manifestUrl?: string;
   /**
@@ -106,6 +113,8 @@ export interface ResolvedOptions {
   readonly visionWorkerUrl: string | null;
   readonly persist: boolean;
   readonly faceFps: number;
+  /** Checked, URL absolute; null without a pose model (or without the video channel). */
+  readonly pose: PoseOptions | null;
   readonly manifestUrl: string;
   readonly manifestSha256: string | null;
 }
@@ -197,6 +206,18 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
   const face =
     o.faceModelUrl === undefined ? at('face_landmarker.task') : o.faceModelUrl === null ? null : abs(o.faceModelUrl);
   const modelUrl = o.modelUrl === undefined ? at('model/') : abs(o.modelUrl);
+  let pose: PoseOptions | null = null;
+  if (o.pose !== undefined && o.pose !== null && modalities.includes('video')) {
+    if (typeof o.pose !== 'object') throw bad('pose must be { modelUrl, modelSha256 }');
+    checkHostText(o.pose.modelUrl, 'pose.modelUrl', { max: HOST_TEXT_LIMITS.url });
+    let r: ReturnType<typeof resolvePoseOptions>;
+    try {
+      r = resolvePoseOptions(o.pose, base);
+    } catch (e) {
+      throw bad((e as Error).message);
+    }
+    pose = Object.freeze({ ...o.pose, modelUrl: r.modelUrl, modelSha256: r.modelSha256 });
+  }
   return Object.freeze({
     assetsBaseUrl: assets,
     modelUrl,
@@ -219,6 +240,7 @@ export function resolveOptions(o: HireNetOptions, base?: string): ResolvedOption
       o.visionWorkerUrl !== undefined ? abs(o.visionWorkerUrl) : PREBUILT_WORKERS ? at('vision-worker.js') : null,
     persist: o.persist ?? true,
     faceFps,
+    pose,
     manifestUrl: o.manifestUrl === undefined ? defaultManifestUrl(modelUrl) : abs(o.manifestUrl),
     manifestSha256: pin === null ? null : pin.toLowerCase(),
   });

@@ -86,7 +86,10 @@ export function assembleResult(
       startSeconds: m.startSeconds,
       endSeconds: m.endSeconds,
       weight: m.weight,
-      cues: a === null || a === undefined ? [] : momentCues({ audio: a.audio, video: a.video }, m.first, m.last),
+      cues:
+        a === null || a === undefined
+          ? []
+          : momentCues({ audio: a.audio, video: a.video, posture: a.posture ?? null }, m.first, m.last),
       ...textOutcome.said(text, m.answer, m.startSeconds, m.endSeconds),
     };
   });

@@ -5,6 +5,7 @@
 import type { LexicalMetric } from '../text/lexical-feedback.ts';
 import type { AnswerText } from './text-channel.ts';
 import type { LogModality } from './event-log-types.ts';
+import type { PostureAnswerStats } from '../video/posture-stats.ts';
 
 export type SessionModality = LogModality;
 /** The channels measured in 0.25 s windows (text is measured in words). */
@@ -19,6 +20,18 @@ export interface ModalityRows {
   /** For each kept row, its window number in the answer's 0.25 s grid (masked windows are absent). */
   readonly windowIndex: readonly number[];
   /** Windows in the answer's grid, kept or not. */
+  readonly totalWindows: number;
+}
+
+/**
+ * Posture columns of one answer's video windows (video/posture-windows.ts), on the same 0.25 s
+ * grid as the other rows. Windows without any pose frame are absent; a cell is null where the
+ * window's frames did not allow the measure (nobody in frame, no wrist seen twice in a row).
+ */
+export interface PostureRows {
+  readonly names: readonly string[];
+  readonly rows: readonly (readonly (number | null)[])[];
+  readonly windowIndex: readonly number[];
   readonly totalWindows: number;
 }
 
@@ -67,6 +80,8 @@ export type SessionWarningCode =
   | 'no-camera'
   | 'no-microphone'
   | 'face-model-missing'
+  /** The host's pose model (options `pose`) could not be loaded: video windows carry no posture columns. */
+  | 'pose-model-missing'
   | 'backend-fallback'
   | 'windows-dropped'
   | 'storage-failed'
@@ -101,6 +116,9 @@ export interface AnswerRecord {
   readonly video: ModalityRows | null;
   readonly audioStats: AudioAnswerStats | null;
   readonly videoStats: VideoAnswerStats | null;
+  /** With a pose model (options `pose`): posture per window and for the answer; absent or null otherwise. */
+  readonly posture?: PostureRows | null;
+  readonly postureStats?: PostureAnswerStats | null;
   readonly warnings: readonly SessionWarning[];
 }
 
@@ -128,7 +146,14 @@ export type CueCode =
   | 'brows lowered'
   | 'gaze away'
   | 'head turned'
-  | 'head still';
+  | 'head still'
+  /** Posture cues, with a pose model. */
+  | 'hand near face'
+  | 'shoulders tilted'
+  | 'leaning toward camera'
+  | 'leaning away'
+  | 'hands moving'
+  | 'out of frame';
 
 /** An observable difference between a key moment and the rest of its answer. */
 export interface Cue {
@@ -164,6 +189,12 @@ export interface FeedbackItem {
     | 'gaze away'
     | 'blink rate'
     | 'smile time'
+    /** With a pose model (session options `pose`). */
+    | 'out of frame'
+    | 'hand near face'
+    | 'shoulders tilted'
+    | 'leaning'
+    | 'hand movement'
     | LexicalMetric;
   readonly value: number;
   readonly unit: string;

@@ -4,6 +4,7 @@ import { registerFaceCrasher } from '../util/test-seams.ts';
 import type { VideoFrameRow } from './frame-row.ts';
 import { startLiveTap, type LiveOptions, type LiveSession } from './live-tap.ts';
 import { resolveFaceOptions, type FaceAnalyzerOptions, type ResolvedFaceOptions } from './options.ts';
+import type { PoseFrame } from './pose-frame.ts';
 import type { FileRunStats } from './vision-worker.ts';
 import { defaultWorkerFactory, isRestartable, WorkerHandle, workerAt, type WorkerFactory } from './worker-handle.ts';
 
@@ -20,12 +21,23 @@ export interface FileAnalysis {
   /** One row per analysed time k / fps, in time order. */
   readonly rows: VideoFrameRow[];
   readonly stats: FileAnalysisStats;
+  /**
+   * Pose frames in time order (options `pose`, about `pose.fps` per second), or null without a
+   * pose model or when it could not be loaded (`poseUnavailable` then says why).
+   */
+  readonly poses: PoseFrame[] | null;
+  readonly poseUnavailable?: string;
 }
 
 export interface FaceAnalyzer {
   readonly options: ResolvedFaceOptions;
   /** Resolves once the first worker has loaded the wasm and the model (ms spent). */
   readonly ready: Promise<number>;
+  /**
+   * Resolves with the first worker: null when the pose model (options `pose`) started, else why not
+   * (`'no pose model configured'` without options `pose`). The face runs either way.
+   */
+  readonly poseReady: Promise<string | null>;
   /**
    * Analyses a recorded Blob/File (mp4 H.264, webm VP8/VP9/AV1) faster than real time.
    * `onRows` batches arrive as workers produce them (out of time order when the file is split);
@@ -98,6 +110,8 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
   start(0);
   const ready = slots[0]!.then((h) => h.initMs);
   ready.catch(() => undefined);
+  const poseReady = slots[0]!.then((h) => (opts.pose === null ? 'no pose model configured' : h.poseError));
+  poseReady.catch(() => undefined);
 
   /** The live worker in `slot`, restarting a dead one (counted against maxRestarts). */
   async function worker(slot: number): Promise<WorkerHandle> {
@@ -117,6 +131,7 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
     from: number,
     to: number,
     sink: (rows: VideoFrameRow[]) => void,
+    poses: PoseCollector | null,
   ): Promise<FileRunStats> {
     let last = -Infinity;
     const track = (batch: VideoFrameRow[]): void => {
@@ -126,8 +141,11 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
     for (;;) {
       const h = await worker(slot);
       const resume = last === -Infinity ? from : last + 0.5 / opts.fps;
+      // A restarted worker analyses the pose again from `resume`: drop what the dead one sent after it.
+      poses?.dropFrom(resume, to);
+      const poseSink = poses === null ? undefined : Comlink.proxy(poses.sink);
       try {
-        return await h.call(h.api.analyzeFile(blob, opts.fps, Comlink.proxy(track), resume, to));
+        return await h.call(h.api.analyzeFile(blob, opts.fps, Comlink.proxy(track), resume, to, poseSink));
       } catch (e) {
         if (!isRestartable(e)) throw e;
         h.terminate();
@@ -162,8 +180,9 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
       onRows?.(batch);
     };
     const startRestarts = restarts;
+    const poses = opts.pose === null ? null : new PoseCollector();
     const runs = await Promise.all(
-      bounds.slice(0, parts).map((from, i) => segment(taken[i]!, blob, from, bounds[i + 1]!, sink)),
+      bounds.slice(0, parts).map((from, i) => segment(taken[i]!, blob, from, bounds[i + 1]!, sink, poses)),
     );
     rows.sort((a, b) => a.time - b.time);
     const wallMs = performance.now() - t0;
@@ -188,13 +207,19 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
         faceRatio: rows.length === 0 ? 0 : faces / rows.length,
         speed: info.duration / (wallMs / 1000),
         workers: parts,
+        poseAnalysed: sum((s) => s.poseAnalysed),
+        poseMs: sum((s) => s.poseMs),
       },
+      ...(poses === null || poses.unavailable !== undefined
+        ? { poses: null, ...(poses?.unavailable === undefined ? {} : { poseUnavailable: poses.unavailable }) }
+        : { poses: poses.sorted() }),
     };
   }
 
   const analyzer: FaceAnalyzer = {
     options: opts,
     ready,
+    poseReady,
     analyzeFile,
     startLive(track, liveOpts) {
       const taken = acquire(1);
@@ -210,4 +235,20 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions, internals: Face
   };
   registerFaceCrasher(analyzer, (slot) => void handles[slot]?.api.crashForTest());
   return analyzer;
+}
+
+/** Pose frames of one file analysis, from all its segments and restarts. */
+class PoseCollector {
+  private frames: PoseFrame[] = [];
+  unavailable: string | undefined;
+  readonly sink = (batch: PoseFrame[], unavailable?: string): void => {
+    if (unavailable !== undefined) this.unavailable = unavailable;
+    this.frames.push(...batch);
+  };
+  dropFrom(from: number, to: number): void {
+    this.frames = this.frames.filter((f) => f.time < from || f.time >= to);
+  }
+  sorted(): PoseFrame[] {
+    return [...this.frames].sort((a, b) => a.time - b.time);
+  }
 }

@@ -36,16 +36,16 @@ export const BASELINE_FRAMES = 10;
 /** Consecutive pose frames further apart than this are not used for hand speed (a gap, not a move). */
 export const MAX_MOVE_GAP_S = 0.6;
 
-const seen = (p: BodyPoint | null): p is BodyPoint => p !== null && p.v >= MIN_VISIBILITY;
+export const seen = (p: BodyPoint | null): p is BodyPoint => p !== null && p.v >= MIN_VISIBILITY;
 
-interface Upper {
+export interface Upper {
   readonly l: BodyPoint;
   readonly r: BodyPoint;
   readonly width: number;
 }
 
 /** Both shoulders visible and inside the frame's height: the upper body is in frame. */
-function upper(f: PoseFrame): Upper | null {
+export function upper(f: PoseFrame): Upper | null {
   const l = f.leftShoulder;
   const r = f.rightShoulder;
   if (f.found !== 1 || !seen(l) || !seen(r) || l.y > 1 || r.y > 1) return null;
@@ -53,13 +53,13 @@ function upper(f: PoseFrame): Upper | null {
   return width > 1e-3 ? { l, r, width } : null;
 }
 
-function median(xs: readonly number[]): number | null {
+export function median(xs: readonly number[]): number | null {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
   return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
 }
 
-const dist = (a: BodyPoint, b: BodyPoint): number => Math.hypot(a.x - b.x, a.y - b.y);
+export const dist = (a: BodyPoint, b: BodyPoint): number => Math.hypot(a.x - b.x, a.y - b.y);
 
 function round(v: number | null, digits: number): number | null {
   if (v === null) return null;

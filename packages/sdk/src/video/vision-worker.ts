@@ -12,6 +12,7 @@ import { blockTelemetry } from './no-telemetry.ts';
 import type { ResolvedFaceOptions } from './options.ts';
 import { PoseEngine } from './pose-engine.ts';
 import type { PoseFrame } from './pose-frame.ts';
+import { FilePoseTap } from './pose-file.ts';
 import { InterleaveSchedule } from './pose-schedule.ts';
 
 installErrorTransfer();
@@ -34,6 +35,9 @@ export interface FileRunStats extends FileInfo {
   readonly resetMs: number;
   readonly decodeWaitMs: number;
   readonly detectMs: number;
+  /** Frames given to the pose landmarker (0 without a pose sink or model) and the milliseconds they took. */
+  readonly poseAnalysed: number;
+  readonly poseMs: number;
 }
 
 export interface StreamRunStats {
@@ -109,13 +113,23 @@ const api = {
     return file.info;
   },
 
-  /** Analyses the times k / fps in [from, to) of a file (a part of it when split or resumed). */
-  async analyzeFile(blob: Blob, fps: number, sink: RowSink, from = 0, to = Infinity): Promise<FileRunStats> {
+  /** Analyses the times k / fps in [from, to) of a file (a part of it when split or resumed); pose-file.ts. */
+  async analyzeFile(
+    blob: Blob,
+    fps: number,
+    sink: RowSink,
+    from = 0,
+    to = Infinity,
+    poseSink?: PoseSink,
+  ): Promise<FileRunStats> {
     const e = need();
     const t0 = performance.now();
     const file = await openVideoFile(blob, fps, from, to);
     const r0 = performance.now();
     await e.fresh();
+    if (poseSink !== undefined && poseError !== undefined) poseSink([], poseError);
+    await (poseSink === undefined ? undefined : pose)?.fresh();
+    const poses = poseSink === undefined || pose === undefined ? undefined : new FilePoseTap(pose, poseSink);
     const resetMs = performance.now() - r0;
     const detectMs: number[] = [];
     let batch: VideoFrameRow[] = [];
@@ -129,6 +143,11 @@ const api = {
         if (next.done) break;
         const { time, frame } = next.value;
         let row: VideoFrameRow;
+        if (frame && poses !== undefined)
+          await poses.offer(frame, time).catch((err: unknown) => {
+            frame.close(); // the face never got it
+            throw err;
+          });
         if (frame) {
           const d0 = performance.now();
           row = await e.detectAndClose(frame, time);
@@ -139,11 +158,13 @@ const api = {
         analysed++;
         batch.push(row);
         if (batch.length >= BATCH) {
+          poses?.flush();
           sink(batch);
           batch = [];
         }
       }
     } finally {
+      poses?.flush();
       if (batch.length > 0) sink(batch);
       file.close();
       e.release();
@@ -156,6 +177,8 @@ const api = {
       resetMs,
       decodeWaitMs,
       detectMs: detectMs.reduce((a, b) => a + b, 0),
+      poseAnalysed: poses?.analysed ?? 0,
+      poseMs: poses?.totalMs ?? 0,
     };
   },
 

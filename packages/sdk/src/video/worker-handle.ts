@@ -28,6 +28,8 @@ export class WorkerHandle {
   readonly api: Comlink.Remote<VisionWorkerApi>;
   readonly crashed: Promise<never>;
   initMs = NaN;
+  /** Why the configured pose model did not start (the face runs alone); null when it did or none was asked for. */
+  poseError: string | null = null;
   private readonly guard: WorkerGuard;
   private terminated = false;
 
@@ -68,8 +70,9 @@ export class WorkerHandle {
       });
     });
     const wasm = wasmModule === undefined ? undefined : await wasmModule;
-    const { initMs } = await this.call(this.api.init(opts, wasm));
+    const { initMs, poseError } = await this.call(this.api.init(opts, wasm));
     this.initMs = initMs;
+    this.poseError = poseError;
   }
 
   call<T>(p: Promise<T>): Promise<T> {
