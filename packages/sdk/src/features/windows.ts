@@ -28,18 +28,21 @@ export interface WindowOptions {
    * Frame weights inside a window. 'hann' weighs each frame by sin²(π·(j + ½)/n), so a frame
    * entering or leaving the window at its edge barely moves the statistics: two takes of the
    * same speech whose window grids differ by a fraction of a hop then give nearly the same
-   * windows (live vs uploaded: median per-feature r 0.85 → see bench "agreement"). Default 'none'.
+   * windows (live vs uploaded: median per-feature r 0.85 → see bench "agreement"). 'sine' weighs
+   * by sin(π·(j + ½)/n): as continuous at the edges, flatter in the middle, and with less of its
+   * response between half the hop rate and the hop rate (2–4 Hz for 0.5 s / 0.25 s), where window
+   * values sampled every hop alias (docs/same-media.md). Default 'none'.
    */
   readonly taper?: WindowTaper;
 }
 
-export type WindowTaper = 'none' | 'hann';
+export type WindowTaper = 'none' | 'hann' | 'sine';
 
 /** Weight of frame j of n in a window (see WindowOptions.taper); never 0, so no frame vanishes. */
 export function taperWeight(taper: WindowTaper, j: number, n: number): number {
   if (taper === 'none' || n <= 2) return 1;
   const s = Math.sin((Math.PI * (j + 0.5)) / n);
-  return s * s;
+  return taper === 'sine' ? s : s * s;
 }
 
 export interface PooledWindow {
