@@ -31,6 +31,11 @@ export interface BackendOptions {
    * node_modules.
    */
   readonly wasmPaths?: WasmPaths;
+  /**
+   * The wasm binary's bytes, fetched (and checked) by the caller: tfjs instantiates them instead
+   * of fetching `url` a second time. `url` is the binary's URL under `wasmPaths`.
+   */
+  readonly wasmBinary?: { readonly url: string; readonly bytes: Uint8Array };
 }
 
 export interface BackendInfo {
@@ -59,7 +64,7 @@ const loaders: Record<BackendName, () => Promise<unknown>> = {
 const isBrowser =
   typeof window !== 'undefined' || typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
 
-async function configureWasm(paths: WasmPaths | undefined): Promise<void> {
+async function configureWasm(paths: WasmPaths | undefined, platformFetch: boolean): Promise<void> {
   if (paths === undefined) {
     if (isBrowser)
       throw new HireNetError(
@@ -70,7 +75,29 @@ async function configureWasm(paths: WasmPaths | undefined): Promise<void> {
   }
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   // After a successful init the call is a no-op, which is what a second initBackend wants.
-  wasm.setWasmPaths(typeof paths === 'string' ? paths : { ...paths });
+  // With platformFetch, tfjs loads the binary through tf.env().platform.fetch (see withBinary).
+  wasm.setWasmPaths(typeof paths === 'string' ? paths : { ...paths }, platformFetch);
+}
+
+/**
+ * Runs `init` with tfjs' platform fetch answering `binary.url` from the bytes in hand (any other
+ * URL goes to the network as before), so initialising the wasm backend fetches nothing twice.
+ */
+async function withBinary<T>(binary: BackendOptions['wasmBinary'], init: () => Promise<T>): Promise<T> {
+  if (binary === undefined) return init();
+  const platform = tf.env().platform;
+  const fetchOriginal = platform.fetch;
+  platform.fetch = (path, requestInits, options) =>
+    path === binary.url
+      ? Promise.resolve(
+          new Response(binary.bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/wasm' } }),
+        )
+      : fetchOriginal.call(platform, path, requestInits, options);
+  try {
+    return await init();
+  } finally {
+    platform.fetch = fetchOriginal;
+  }
 }
 
 function describe(e: unknown): string {
@@ -98,15 +125,18 @@ export async function initBackend(name: BackendName, opts: BackendOptions = {}):
   const t0 = performance.now();
   try {
     await loader();
-    if (name === 'wasm') await configureWasm(opts.wasmPaths);
+    if (name === 'wasm') await configureWasm(opts.wasmPaths, opts.wasmBinary !== undefined);
   } catch (e) {
     throw new BackendUnavailableError(name, `import failed: ${describe(e)}`, { cause: e });
   }
   let ok: boolean;
   try {
     // Resolves false (with a console warning from tfjs) when the factory fails, e.g. no adapter.
-    ok = await tf.setBackend(name);
-    await tf.ready();
+    ok = await withBinary(name === 'wasm' ? opts.wasmBinary : undefined, async () => {
+      const set = await tf.setBackend(name);
+      await tf.ready();
+      return set;
+    });
   } catch (e) {
     throw new BackendUnavailableError(name, reasonFor(name, describe(e), e), { cause: e });
   }

@@ -6,7 +6,13 @@
  * and GPU backends that would run on a software renderer (SwiftShader) are never timed.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { BackendUnavailableError, backendNames, initBackend, type BackendName } from '../backend/backends.ts';
+import {
+  BackendUnavailableError,
+  backendNames,
+  initBackend,
+  type BackendName,
+  type BackendOptions,
+} from '../backend/backends.ts';
 import { softwareGpuBackends } from '../backend/software.ts';
 import { SDK_VERSION } from '../util/version.ts';
 import type { BackendChoice } from './options.ts';
@@ -49,18 +55,18 @@ export function rememberChoice(selected: BackendName): void {
   }
 }
 
-async function initAll(names: readonly BackendName[], wasmPaths: string): Promise<BackendName[]> {
+async function initAll(names: readonly BackendName[], wasm: BackendOptions): Promise<BackendName[]> {
   const found: BackendName[] = [];
   for (const name of names) {
     try {
-      await initBackend(name, { wasmPaths });
+      await initBackend(name, wasm);
       found.push(name);
     } catch (e) {
       if (!(e instanceof BackendUnavailableError)) throw e;
     }
   }
   // The first found is active while the model loads (weights are copied per backend later).
-  if (found[0] !== undefined && tf.getBackend() !== found[0]) await initBackend(found[0], { wasmPaths });
+  if (found[0] !== undefined && tf.getBackend() !== found[0]) await initBackend(found[0], wasm);
   return found;
 }
 
@@ -70,25 +76,26 @@ async function initAll(names: readonly BackendName[], wasmPaths: string): Promis
  */
 export async function initialBackend(
   choice: BackendChoice,
-  wasmPaths: string,
+  /** wasmPaths, and the binary's verified bytes (tfjs instantiates them instead of fetching again). */
+  wasm: BackendOptions,
   only: readonly BackendName[] | null = null,
 ): Promise<InitialBackend> {
   if (choice !== 'auto') {
     try {
-      await initBackend(choice, { wasmPaths });
+      await initBackend(choice, wasm);
       return { active: choice, candidates: [choice] };
     } catch (e) {
       if (!(e instanceof BackendUnavailableError)) throw e;
       const found = await initAll(
         backendNames.filter((b) => b !== choice),
-        wasmPaths,
+        wasm,
       );
       if (found.length === 0) throw e;
       return { active: tf.getBackend() as BackendName, candidates: found, fallbackFrom: choice };
     }
   }
   if (only !== null) {
-    const found = await initAll(only, wasmPaths);
+    const found = await initAll(only, wasm);
     if (found.length === 0)
       throw new BackendUnavailableError(
         only[0] ?? 'cpu',
@@ -99,7 +106,7 @@ export async function initialBackend(
   const remembered = rememberedChoice();
   if (remembered !== null) {
     try {
-      await initBackend(remembered, { wasmPaths });
+      await initBackend(remembered, wasm);
       return { active: remembered, candidates: [remembered], remembered: true };
     } catch (e) {
       if (!(e instanceof BackendUnavailableError)) throw e;
@@ -108,8 +115,8 @@ export async function initialBackend(
   const software = await softwareGpuBackends();
   const hardware = backendNames.filter((b) => !software.has(b));
   // Software GPU backends only when nothing else works at all.
-  let found = await initAll(hardware, wasmPaths);
-  if (found.length === 0) found = await initAll([...software], wasmPaths);
+  let found = await initAll(hardware, wasm);
+  if (found.length === 0) found = await initAll([...software], wasm);
   if (found.length === 0) throw new BackendUnavailableError('cpu', 'no tfjs backend initialises in this browser');
   return { active: tf.getBackend() as BackendName, candidates: found, software: [...software] };
 }

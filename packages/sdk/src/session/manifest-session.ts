@@ -1,13 +1,12 @@
 /**
- * The manifest checks `HireNet.create` runs on files it does not read itself: the tfjs wasm
- * binary (fetched by tfjs' Emscripten loader) and MediaPipe's binary (fetched in the vision
- * worker). Each is fetched and verified here first, so a corrupt or replaced file is
- * refused with an AssetError before any engine starts on it. The engines then fetch their own
- * copy (usually from the HTTP cache): this catches wrong files on the server, not a server
- * that answers the same URL differently from one request to the next.
+ * The manifest checks `HireNet.create` runs on files an engine loads: the tfjs wasm binary and
+ * MediaPipe's binary. Each is fetched and verified here first, so a corrupt or replaced file is
+ * refused with an AssetError before any engine starts on it, and the verified bytes are what the
+ * engine runs (tfjs through BackendOptions.wasmBinary, MediaPipe as a compiled module): one
+ * request per file and page.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { WasmBinaryName } from '../backend/backends.ts';
+import type { BackendOptions, WasmBinaryName } from '../backend/backends.ts';
 import { MEDIAPIPE_BINARY, type ManifestVerifier } from './manifest.ts';
 
 /** The binary tfjs-backend-wasm 4.22 will ask for here (its getPathToWasmBinary, with a path prefix). */
@@ -23,9 +22,13 @@ async function tfjsBinaryName(): Promise<WasmBinaryName> {
 }
 
 /** Verifies the tfjs wasm binary this browser will load from `wasmPaths` (a directory URL ending in '/'). */
-export async function verifyTfjsWasm(verifier: ManifestVerifier, wasmPaths: string): Promise<void> {
+export async function verifyTfjsWasm(
+  verifier: ManifestVerifier,
+  wasmPaths: string,
+): Promise<NonNullable<BackendOptions['wasmBinary']>> {
   const name = await tfjsBinaryName();
-  await verifier.fetchVerified('tfjs', name, `${wasmPaths}${name}`);
+  const url = `${wasmPaths}${name}`;
+  return { url, bytes: await verifier.fetchVerified('tfjs', name, url) };
 }
 
 /**
