@@ -109,7 +109,9 @@ export class HireNet {
         assertSameNames(m, PRODUCED[m], names[m]!);
       }
       progress('vocabulary', 0.35);
-      const vocab = await loadVocabulary(o.vocabUrl, manifest.fetcherFor('vocab', o.vocabUrl));
+      const vocab = await loadVocabulary(o.vocabUrl, manifest.fetcherFor('vocab', o.vocabUrl), {
+        vectors: 'on-demand',
+      });
       if (loaded.models.has('video') && o.faceModelUrl !== null) {
         progress('face-model', 0.55);
         const visionWasm = await verifyVisionWasm(manifest, o.visionWasm);
