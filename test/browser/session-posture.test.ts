@@ -126,6 +126,42 @@ describe.skipIf(missing !== undefined)('session: posture columns (pose model)', 
     );
   });
 
+  it('file analysis cost with and without the pose (same clip); a worker crash repeats no pose frame', async () => {
+    interface FileOut {
+      stats: { duration: number; wallMs: number; detectMs: number; poseMs: number; poseAnalysed: number };
+      poseTimes: number[] | null;
+      poseFound: number | null;
+      values: unknown[];
+    }
+    const args = { modelUrl: sharedUrl(FACE_MODEL), files: [sharedUrl(CLIP)], fileWorkers: 1 };
+    const load: number[] = [];
+    const [plain, withPose, crashed] = await withPage('video/file.html', async (h) => {
+      const go = async (extra: Record<string, unknown>): Promise<FileOut> => {
+        load.push(loadavg()[0]!);
+        return (await h.run<{ files: FileOut[] }>({ ...args, ...extra })).files[0]!;
+      };
+      return [await go({}), await go({ pose: pose() }), await go({ pose: pose(), crashAfterRows: 40 })];
+    });
+    load.push(loadavg()[0]!);
+    expect(plain!.poseTimes).toBeNull();
+    const t = withPose!.poseTimes!;
+    // 5 pose frames per second of the clip, a person in each (head and shoulders throughout).
+    expect(t.length).toBe(withPose!.stats.poseAnalysed);
+    expect(Math.abs(t.length - 5 * withPose!.stats.duration)).toBeLessThanOrEqual(1);
+    expect(withPose!.poseFound).toBe(t.length);
+    // After a crash the restarted worker analyses the pose again from the resume point, on the same
+    // grid: no time twice, none more.
+    expect(new Set(crashed!.poseTimes).size).toBe(crashed!.poseTimes!.length);
+    expect(crashed!.poseTimes!.length).toBe(t.length);
+    const d = withPose!.stats.duration;
+    const f = (o: FileOut): string =>
+      `wall ${(o.stats.wallMs / 1000).toFixed(2)} s (RTF ${(o.stats.wallMs / 1000 / d).toFixed(2)}), ` +
+      `face detect ${(o.stats.detectMs / 1000).toFixed(2)} s, ` +
+      `pose ${(o.stats.poseMs / 1000).toFixed(2)} s / ${o.stats.poseAnalysed}`;
+    log(`vrt_face_1 ${d.toFixed(1)} s, 15 face fps: without pose ${f(plain!)}; with ${f(withPose!)}`);
+    log(`load average (1 min) before each run and after: ${load.map((x) => x.toFixed(2)).join(' → ')}`);
+  });
+
   it('a live answer from the fake camera carries posture; a pose model that fails is a typed warning', async () => {
     const live = await run({ files: [], liveSeconds: 6, pose: pose() }, true);
     expect(live.loadWarnings).toEqual([]);

@@ -10,14 +10,21 @@ import type { PoseFrame } from './pose-frame.ts';
 export type PoseBatchSink = (frames: PoseFrame[], unavailable?: string) => void;
 
 export class FilePoseTap {
-  private due = -Infinity;
+  private due: number;
   private batch: PoseFrame[] = [];
   private readonly ms: number[] = [];
 
+  /**
+   * `from`: where this part of the file starts. The slots stay on the whole file's grid k / poseFps,
+   * so a part (a split file, a worker resumed after a crash) adds no pose frame to a slot before it.
+   */
   constructor(
     private readonly engine: PoseEngine,
     private readonly sink: PoseBatchSink,
-  ) {}
+    from: number,
+  ) {
+    this.due = Math.ceil(from * engine.fps - 1e-6) / engine.fps;
+  }
 
   /** Runs the pose on `frame` when its slot is due; the frame stays open (the face reads it next). */
   async offer(frame: VideoFrame, time: number): Promise<void> {

@@ -129,7 +129,7 @@ const api = {
     await e.fresh();
     if (poseSink !== undefined && poseError !== undefined) poseSink([], poseError);
     await (poseSink === undefined ? undefined : pose)?.fresh();
-    const poses = poseSink === undefined || pose === undefined ? undefined : new FilePoseTap(pose, poseSink);
+    const poses = poseSink === undefined || pose === undefined ? undefined : new FilePoseTap(pose, poseSink, from);
     const resetMs = performance.now() - r0;
     const detectMs: number[] = [];
     let batch: VideoFrameRow[] = [];

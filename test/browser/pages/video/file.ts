@@ -5,6 +5,7 @@ import { frameRowValues, type VideoFrameRow } from '../../../../packages/sdk/src
 import { poolVideoWindows } from '../../../../packages/sdk/src/video/windows.ts';
 import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import { crashFaceWorker } from '@hirenet/sdk/internal/util/test-seams';
+import type { PoseOptions } from '../../../../packages/sdk/src/video/pose-options.ts';
 import { exposeRun } from '../../harness/page.ts';
 
 interface Args {
@@ -18,6 +19,8 @@ interface Args {
   readonly fileWorkers?: number;
   /** Also return the pooled 0.5 s / 0.25 s windows (masking summary). */
   readonly pool?: boolean;
+  /** A pose model: the pose frames come back too (posture columns, session-posture.test.ts). */
+  readonly pose?: PoseOptions;
 }
 
 let analyzer: FaceAnalyzer | undefined;
@@ -31,6 +34,7 @@ exposeRun(async (a: Args) => {
     modelSha256: a.modelSha256,
     maxInputSide: a.maxInputSide,
     fileWorkers: a.fileWorkers,
+    ...(a.pose === undefined ? {} : { pose: a.pose }),
   });
   let initMs: number;
   try {
@@ -51,7 +55,7 @@ exposeRun(async (a: Args) => {
       }
     };
     try {
-      const { rows, stats } = await analyzer.analyzeFile(blob, onRows);
+      const { rows, stats, poses } = await analyzer.analyzeFile(blob, onRows);
       // JSON turns NaN into null, which the Node side reads back as "not measured".
       const windows = a.pool
         ? poolVideoWindows(rows, stats.duration).map((w) => ({
@@ -67,6 +71,8 @@ exposeRun(async (a: Args) => {
         values: rows.map(frameRowValues),
         beforeCrash: crashed ? beforeCrash : undefined,
         windows,
+        poseTimes: poses?.map((p) => p.time) ?? null,
+        poseFound: poses?.filter((p) => p.found === 1).length ?? null,
       });
     } catch (e) {
       out.push({ url, error: { code: isVideoError(e) ? e.code : null, name: (e as Error).name, message: String(e) } });
