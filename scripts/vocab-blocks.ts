@@ -18,10 +18,12 @@ import { MANIFEST_FILE } from '../packages/sdk/src/session/manifest.ts';
 import { manifestText } from '../packages/cli/src/manifest-node.ts';
 
 /**
- * 1,024 rows first (function words: nearly every question needs them), then 256-row blocks (26.6 KB):
- * the embed page's interview (32 words, highest row 9,859) fetches 10 blocks, 0.33 MB instead of 4.17 MB.
+ * 256 rows first (function words: nearly every question needs them), then 128-row blocks (13.3 KB each):
+ * measured over the demo's interviews (bytes of blocks + ~55 B gzip per block in each of two manifests), smaller
+ * blocks fetch less (1,024 + 256: 286–338 KiB an interview; 256 + 128: 182–195 KiB) and the manifests grow
+ * (vocab.json + manifest.json: ~17 → ~31 KiB gzip, the sha256s being incompressible).
  */
-export const DEFAULT_GEOMETRY: BlockGeometry = { core: 1024, block: 256 };
+export const DEFAULT_GEOMETRY: BlockGeometry = { core: 256, block: 128 };
 
 export function geometryArgs(arg: (name: string, fallback: string) => string): BlockGeometry {
   const core = Number(arg('core', String(DEFAULT_GEOMETRY.core)));

@@ -48,14 +48,22 @@ export interface BytesResult {
   readonly page: string;
   readonly backend: string | null;
   readonly assets: AssetBytes[];
-  readonly groups: { group: Group; files: number; bytes: number; gzip: number }[];
+  readonly groups: GroupBytes[];
   readonly total: { bytes: number; gzip: number };
   readonly notCompressed: string;
   readonly foreignRequests: string[];
   /** Cold and warm visits of the same page (bench/lib/page-flow.ts), with the load average. */
   readonly flow?: { readonly loadavg: number[]; readonly cold: VisitSummary; readonly warm: VisitSummary };
   /** The same page with `modalities=audio`: what an audio-only embed downloads (cold). */
-  readonly audioOnly?: { readonly page: string; readonly files: number; readonly bytes: number; readonly gzip: number };
+  readonly audioOnly?: {
+    readonly page: string;
+    readonly files: number;
+    readonly bytes: number;
+    readonly gzip: number;
+    /** By group, and every file with its gzip size: what an audio-only page still fetches (no MediaPipe?). */
+    readonly groups?: GroupBytes[];
+    readonly assets?: { readonly path: string; readonly gzip: number }[];
+  };
 }
 
 export interface VisitSummary {
@@ -113,6 +121,25 @@ function weigh(dist: string, requests: Record<string, number>): AssetBytes[] {
   return assets.sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) || b.bytes - a.bytes);
 }
 
+export interface GroupBytes {
+  readonly group: Group;
+  readonly files: number;
+  readonly bytes: number;
+  readonly gzip: number;
+}
+
+function groupBytes(assets: readonly AssetBytes[]): GroupBytes[] {
+  return GROUPS.map((group) => {
+    const of = assets.filter((a) => a.group === group);
+    return {
+      group,
+      files: of.length,
+      bytes: of.reduce((s, a) => s + a.bytes, 0),
+      gzip: of.reduce((s, a) => s + (a.gzip ?? a.bytes), 0),
+    };
+  }).filter((g) => g.files > 0);
+}
+
 export async function benchBytes(log: (m: string) => void): Promise<BytesResult | { error: string }> {
   const missing = sharedMissing('models/face_landmarker.task', 'fixtures/video/talk_f1.mp4');
   if (missing !== undefined) return { error: missing };
@@ -132,15 +159,7 @@ export async function benchBytes(log: (m: string) => void): Promise<BytesResult 
     const audio = await visit(audioCtx, site, audioUrl).finally(() => audioCtx.close());
     const audioAssets = weigh(dist, audio.requests);
     const assets = weigh(dist, flow.cold.requests);
-    const groups = GROUPS.map((group) => {
-      const of = assets.filter((a) => a.group === group);
-      return {
-        group,
-        files: of.length,
-        bytes: of.reduce((s, a) => s + a.bytes, 0),
-        gzip: of.reduce((s, a) => s + (a.gzip ?? a.bytes), 0),
-      };
-    }).filter((g) => g.files > 0);
+    const groups = groupBytes(assets);
     return {
       page: pageUrl,
       backend: flow.cold.backend,
@@ -155,6 +174,8 @@ export async function benchBytes(log: (m: string) => void): Promise<BytesResult 
         files: audioAssets.length,
         bytes: audioAssets.reduce((s, a) => s + a.bytes, 0),
         gzip: audioAssets.reduce((s, a) => s + (a.gzip ?? a.bytes), 0),
+        groups: groupBytes(audioAssets),
+        assets: audioAssets.map((a) => ({ path: a.path, gzip: a.gzip ?? a.bytes })),
       },
     };
   } finally {
