@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { AudioFeatureExtractor, type AudioExtractorOptions } from './frames.ts';
-import { createAudioWindowPooler, flushAudioPooler, pushAudioFrame } from './pooling.ts';
+import { createAudioWindowPooler, pushAudioFrame } from './pooling.ts';
 import { AUDIO_FRAME_FEATURES } from './schema.ts';
 import type { AudioSummary } from './summary.ts';
 import type { TapMessage } from './capture-protocol.ts';
@@ -120,7 +120,7 @@ class Analysis {
     const ex = this.extractor;
     if (ex !== null) {
       for (const f of ex.flush()) this.add(f);
-      this.windows.push(...flushAudioPooler(this.pooler));
+      this.windows.push(...this.pooler.flush());
     }
     const summary = ex?.summary() ?? new AudioFeatureExtractor({ sampleRate: 16000 }).summary();
     const batch = this.take();

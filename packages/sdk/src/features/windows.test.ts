@@ -103,4 +103,38 @@ describe('taper', () => {
     expect(taperWeight('hann', 24.5, 50)).toBeCloseTo(1, 12);
     expect(taperWeight('hann', 10, 50)).toBeCloseTo(taperWeight('hann', 39, 50), 12);
   });
+
+  it('sine weights are sin over the window: never zero, flatter than Hann, symmetric', () => {
+    expect(taperWeight('sine', 0, 50)).toBeGreaterThan(0);
+    expect(taperWeight('sine', 10, 50)).toBeCloseTo(Math.sqrt(taperWeight('hann', 10, 50)), 12);
+    expect(taperWeight('sine', 10, 50)).toBeGreaterThan(taperWeight('hann', 10, 50));
+    expect(taperWeight('sine', 10, 50)).toBeCloseTo(taperWeight('sine', 39, 50), 12);
+  });
+});
+
+describe('fading sparsely qualified conditional columns', () => {
+  // 50 frames (one window); the condition holds on the first `k` frames only, at the window's edge.
+  const edge = (k: number, fadeBelowShare?: number): number[] => {
+    const rows = Array.from({ length: 50 }, () => [200, 1]);
+    const condition = rows.map((_, i) => i < k);
+    const options = { frameRate: 100, conditionalColumns: [0], appendConditionFraction: true, taper: 'sine' as const };
+    return Array.from(poolWindows(rows, { ...options, condition, fadeBelowShare })[0]!.values!);
+  };
+
+  it('without a fade, two edge frames give the full mean; with one, a value near 0 that grows with the share', () => {
+    expect(edge(2)[0]).toBeCloseTo(200, 9);
+    const share = edge(2, 0.35)[4]!;
+    expect(share).toBeLessThan(0.01);
+    expect(edge(2, 0.35)[0]).toBeCloseTo((200 * share) / 0.35, 9);
+    expect(edge(10, 0.35)[0]).toBeGreaterThan(edge(5, 0.35)[0]!);
+    // Above the share nothing changes; unconditional columns never fade.
+    expect(edge(40, 0.35)[0]).toBeCloseTo(200, 9);
+    expect(edge(2, 0.35)[2]).toBe(1);
+  });
+
+  it('rejects a share outside [0, 1] with a typed error', () => {
+    expect(() => new WindowPooler(1, { frameRate: 100, fadeBelowShare: 2 })).toThrow(
+      expect.objectContaining({ code: 'invalid-options' }),
+    );
+  });
 });

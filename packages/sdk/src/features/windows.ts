@@ -34,6 +34,14 @@ export interface WindowOptions {
    * values sampled every hop alias (docs/same-media.md). Default 'none'.
    */
   readonly taper?: WindowTaper;
+  /**
+   * Share of the window's (taper) weight below which a conditional column's mean and std fade
+   * linearly to 0, the value of a window where no frame qualifies. Without it, a window whose only
+   * qualifying frames sit at its edge, with almost no weight, reports their full mean (normalised
+   * by their own small weight) while the same window a few frames on reports 0, so the column
+   * jumps with the window's phase. Default 0 (no fade).
+   */
+  readonly fadeBelowShare?: number;
 }
 
 export type WindowTaper = 'none' | 'hann' | 'sine';
@@ -70,6 +78,7 @@ export class WindowPooler {
   private readonly winFrames: number;
   private readonly hopFrames: number;
   private readonly conditional: Uint8Array;
+  private readonly fadeShare: number;
   private readonly appendFraction: boolean;
   private readonly taper: WindowTaper;
   private readonly ring: Slot[];
@@ -86,6 +95,10 @@ export class WindowPooler {
     for (const c of options.conditionalColumns ?? []) {
       if (c < 0 || c >= columns) throw new HireNetError('invalid-options', `conditional column ${c} out of range`);
       this.conditional[c] = 1;
+    }
+    this.fadeShare = options.fadeBelowShare ?? 0;
+    if (!(this.fadeShare >= 0 && this.fadeShare <= 1)) {
+      throw new HireNetError('invalid-options', `fadeBelowShare must be in [0, 1], got ${this.fadeShare}`);
     }
     this.appendFraction = options.appendConditionFraction ?? false;
     this.taper = options.taper ?? 'none';
@@ -135,9 +148,10 @@ export class WindowPooler {
     const sum = new Float64Array(C);
     const sq = new Float64Array(C);
     let n = 0;
-    // Weighted frame counts (all valid frames / those meeting the condition).
+    // Weighted frame counts: all valid frames, those meeting the condition, those pooled per column.
     let wn = 0;
     let wc = 0;
+    const wcol = new Float64Array(C);
     for (let f = first; f < first + length; f++) {
       const s = this.ring[f % this.winFrames]!;
       if (!s.valid) continue;
@@ -146,20 +160,25 @@ export class WindowPooler {
       wn += w;
       if (s.condition) wc += w;
       for (let c = 0; c < C; c++) {
+        const v = s.row[c]!;
         if (this.conditional[c] === 1 && !s.condition) continue;
-        sum[c] = sum[c]! + w * s.row[c]!;
-        sq[c] = sq[c]! + w * s.row[c]! * s.row[c]!;
+        wcol[c] = wcol[c]! + w;
+        sum[c] = sum[c]! + w * v;
+        sq[c] = sq[c]! + w * v * v;
       }
     }
     if (n === 0) return { index, startSeconds, endSeconds, validFrames: 0, masked: true, values: null };
     const values = new Float64Array(this.width);
     for (let c = 0; c < C; c++) {
-      const weight = this.conditional[c] === 1 ? wc : wn;
+      const weight = wcol[c]!;
       if (weight === 0) continue;
       const mean = sum[c]! / weight;
-      values[2 * c] = mean;
+      // Fade a conditional column whose frames hold little of the window's weight (fadeBelowShare).
+      const share = weight / wn;
+      const k = this.conditional[c] === 1 && share < this.fadeShare ? share / this.fadeShare : 1;
+      values[2 * c] = k * mean;
       // Population standard deviation; clamp the tiny negatives rounding can produce.
-      values[2 * c + 1] = Math.sqrt(Math.max(0, sq[c]! / weight - mean * mean));
+      values[2 * c + 1] = k * Math.sqrt(Math.max(0, sq[c]! / weight - mean * mean));
     }
     if (this.appendFraction) values[2 * C] = wc / wn;
     return { index, startSeconds, endSeconds, validFrames: n, masked: false, values };
