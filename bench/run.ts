@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- --quick]
- *   [-- --only loop,node,chromium,pytorch,train,audio,video,session,bytes,agreement,live]`:
+ *   [-- --only loop,node,chromium,pytorch,train,audio,video,session,bytes,agreement,live,cli]`:
  * HireNet scoring latency on every backend (Node and Chromium), the stock tf.layers BiGRU
  * baseline, memory over repeated scorings, training time per epoch, the audio real-time factor,
  * face analysis speed (file and live), long tasks and endAnswer() → result() through the session
  * API, the bytes the embed page downloads, live-vs-file agreement and test–retest (agreement), and the 1 + 5
- * live room (connection times, interviewer CPU, received fps, cue latency; live). Writes
+ * live room (connection times, interviewer CPU, received fps, cue latency; live), and `hirenet analyze` end to end
+ * (time and peak memory of its process tree; cli). Writes
  * bench/results.json and bench/RESULTS.md;
  * --quick (under a minute: fewer repetitions, no SwiftShader rows, short video, no session or
  * bytes) writes bench/results.quick.json and bench/RESULTS.quick.md (git-ignored) instead.
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { benchConfig, WINDOWS } from './pages/bench-workload.ts';
 import { AGREEMENT_CLIPS, benchAgreement } from './lib/agreement.ts';
 import { benchAudio } from './lib/audio.ts';
+import { benchCli } from './lib/cli.ts';
 import { benchLive } from './lib/live.ts';
 import { benchLoop } from './lib/loop.ts';
 import { benchPytorch } from './lib/pytorch.ts';
@@ -39,7 +41,7 @@ const onlyArg = argv.indexOf('--only');
 const trainFull = argv.includes('--train-full');
 const trainFullArg = argv.indexOf('--train-full-interviews');
 const trainFullInterviews = trainFullArg >= 0 ? Number(argv[trainFullArg + 1]) : 5000;
-const SECTIONS = 'loop node chromium pytorch train audio video session bytes agreement live'.split(' ');
+const SECTIONS = 'loop node chromium pytorch train audio video session bytes agreement live cli'.split(' ');
 // --train-full alone measures only the 5,000-interview epoch; with --only it adds to those sections.
 const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : trainFull ? [] : SECTIONS);
 for (const s of only)
@@ -251,6 +253,11 @@ else if (only.has('agreement')) {
 
 const live = only.has('live') ? await benchLive(quick, log) : null;
 
+// `hirenet analyze` end to end: 4 CLI runs of a 6.6-s clip (~30 s); not in --quick.
+let cli: BenchResults['cli'] = null;
+if (only.has('cli') && quick) cli = { skipped: 'four CLI runs (~30 s); run `npm run bench -- --only cli`' };
+else if (only.has('cli')) cli = await benchCli(3, log).catch((e: unknown) => ({ error: String(e).slice(0, 300) }));
+
 let trainingFull: BenchResults['trainingFull'] = null;
 if (trainFull) {
   log(`training, one epoch on ${trainFullInterviews} interviews (--train-full) …`);
@@ -279,6 +286,7 @@ const results: BenchResults = {
   bytes: m?.bytes ?? null,
   agreement,
   live,
+  cli,
   trainingFull,
   pytorch,
   seconds: (performance.now() - t0) / 1000,

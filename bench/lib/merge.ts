@@ -37,6 +37,7 @@ export function mergeResults(results: BenchResults, prev: BenchResults | null, o
   if (!o.only.has('bytes')) out.bytes = prev.bytes ?? null;
   if (!o.only.has('agreement')) out.agreement = prev.agreement ?? null;
   if (!o.only.has('live')) out.live = prev.live ?? null;
+  if (!o.only.has('cli')) out.cli = prev.cli ?? null;
   if (!o.only.has('pytorch')) out.pytorch = prev.pytorch;
   const kept = prev.rows.filter((r) => !results.rows.some((n) => key(n) === key(r)));
   const plans = { ...prev.workload.plan };

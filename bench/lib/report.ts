@@ -1,6 +1,7 @@
 /** bench/RESULTS.md from the results of this run (and bench/before.json for the before/after table). */
 import { agreementLines } from './report-agreement.ts';
 import { liveLines } from './report-live.ts';
+import { cliLines } from './report-cli.ts';
 import { mediaSections, trainFullLines } from './report-media.ts';
 import { pytorchLines } from './report-pytorch.ts';
 import { fastestChromium, TARGET_6 } from './report-common.ts';
@@ -296,6 +297,8 @@ export function renderReport(res: BenchResults, before: BenchResults | null): st
     ...agreementLines(res),
     '',
     ...liveLines(res.live),
+    '',
+    ...cliLines(res.cli),
     '',
     '## What changed (issue 7, step 2)',
     ...CHANGES,

@@ -11,6 +11,7 @@ import type { SessionBenchResult } from './session.ts';
 import type { BytesResult } from './bytes.ts';
 import type { AgreementResult } from './agreement.ts';
 import type { LiveResult } from './live-room.ts';
+import type { CliResult } from './cli.ts';
 
 /** A section not measured in this kind of run, and why (e.g. too long for --quick). */
 export interface Skipped {
@@ -55,6 +56,8 @@ export interface BenchResults {
   readonly agreement?: AgreementResult | { error: string } | Skipped | null;
   /** The 1 + 5 live room on loopback (issue #17; absent in older results). */
   readonly live?: LiveResult | { error: string } | Skipped | null;
+  /** `hirenet analyze` end to end: wall time and peak memory of the process tree (issue #15). */
+  readonly cli?: CliResult | { error: string } | Skipped | null;
   /** One real epoch on 5,000 interviews (opt-in --train-full); carries its own provenance. */
   readonly trainingFull?: TrainFullResult | { error: string; interviews: number } | null;
   /** The same model in PyTorch on this CPU (bench/pytorch), measured right after the Chromium rows. */
