@@ -1,9 +1,12 @@
 /**
  * The first step of `backend: 'auto'`: a backend must be active before the model is loaded
  * (weights are created on it). The timing itself is backend/select.ts `selectBackend`, run on
- * a prediction of the loaded model once it exists (hirenet.ts). Two shortcuts keep it cheap
+ * a prediction of the loaded model once it exists (hirenet.ts). Three shortcuts keep it cheap
  * (issue 15): a choice measured before on this browser and SDK version is reused without timing,
- * and GPU backends that would run on a software renderer (SwiftShader) are never timed.
+ * GPU backends that would run on a software renderer (SwiftShader) are never timed, and cpu is
+ * timed only where wasm does not run: its kernels run synchronously on the page's main thread
+ * (its warm-up alone was a 100-175 ms long task on the embed page) and it lost to wasm on every
+ * machine measured (bench: 17.8 vs 6.1 ms for 6 answers).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {
@@ -113,9 +116,10 @@ export async function initialBackend(
     }
   }
   const software = await softwareGpuBackends();
-  const hardware = backendNames.filter((b) => !software.has(b));
-  // Software GPU backends only when nothing else works at all.
+  const hardware = backendNames.filter((b) => !software.has(b) && b !== 'cpu');
+  // cpu only without wasm, software GPU backends only when nothing else works at all.
   let found = await initAll(hardware, wasm);
+  if (!found.includes('wasm')) found = await initAll([...found, 'cpu'], wasm);
   if (found.length === 0) found = await initAll([...software], wasm);
   if (found.length === 0) throw new BackendUnavailableError('cpu', 'no tfjs backend initialises in this browser');
   return { active: tf.getBackend() as BackendName, candidates: found, software: [...software] };
