@@ -30,7 +30,9 @@ const USAGE =
   'hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] ' +
   '[--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--select f1|auc] ' +
   '[--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--weight-decay λ] ' +
-  '[--word-dropout p] [--validation-fraction f] [--test-fraction f] [--group-by FIELD] [--backend ' +
+  '[--word-dropout p] [--length-input on|off] [--start-margin k] [--validation-fraction f] ' +
+  '[--test-fraction f] ' +
+  '[--group-by FIELD] [--backend ' +
   'wasm|cpu]\n';
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
@@ -57,6 +59,13 @@ function optionalNumber(flags: Map<string, string>, name: string): number | unde
 function groupKey(v: unknown, id: string, field: string): string {
   if (typeof v === 'string' || typeof v === 'number') return String(v);
   throw new HireNetError('invalid-dataset', `interview ${id} has no string or number "${field}" for --group-by`);
+}
+
+/** `--length-input on|off`: answer length ℓ as a classifier input (types.ts); on by default for text. */
+function lengthFlag(raw: string | undefined, text: boolean): boolean {
+  if (raw === undefined) return text && TEXT_TRAIN.lengthInput;
+  if (raw !== 'on' && raw !== 'off') throw new HireNetError('usage', `--length-input must be on or off, got ${raw}`);
+  return raw === 'on';
 }
 
 function selectFlag(raw: string): 'f1' | 'auc' {
@@ -194,6 +203,7 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
     inputNoise: nonNegativeFlag(flags, 'noise', text ? TEXT_TRAIN.inputNoise : (DEFAULT_TRAIN.inputNoise ?? 0)),
     weightDecay: nonNegativeFlag(flags, 'weight-decay', text ? TEXT_TRAIN.weightDecay : 0),
     rowDropout: nonNegativeFlag(flags, 'word-dropout', text ? TEXT_TRAIN.rowDropout : 0),
+    startMargin: nonNegativeFlag(flags, 'start-margin', 0),
     selectOn: selectFlag(flags.get('select') ?? DEFAULT_TRAIN.selectOn ?? 'f1'),
     attentionEntropy: nonNegativeFlag(flags, 'attention-entropy', DEFAULT_TRAIN.attentionEntropy ?? 0),
     queryInitScale: numberFlag(flags, 'query-scale', DEFAULT_TRAIN.queryInitScale ?? 1),
@@ -211,6 +221,7 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
     attentionDim: units,
     highAttentionDim: units,
     variant,
+    lengthInput: lengthFlag(flags.get('length-input'), text),
   };
   const { model, history } = await trainHireNet(config, train, validation, options, metadata);
   const testMetrics = test.length > 0 ? await evaluateEncoded(model, test) : null;

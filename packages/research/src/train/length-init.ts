@@ -35,3 +35,16 @@ export function lengthStart(weights: WeightMap, train: readonly EncodedInterview
     'classifier/bias': { shape: bias.shape, data: Float32Array.of(intercept) },
   };
 }
+
+/**
+ * Standard error of an AUC (Hanley & McNeil 1982) for a validation split of `positives` and
+ * `negatives`: about 0.1 on a 25-interview split, 0.014 on 1,600. Used to ask an epoch to beat the
+ * length start by more than noise (TrainOptions.startMargin).
+ */
+export function aucStandardError(auc: number, positives: number, negatives: number): number {
+  if (positives < 1 || negatives < 1) return Number.POSITIVE_INFINITY;
+  const q1 = auc / (2 - auc);
+  const q2 = (2 * auc * auc) / (1 + auc);
+  const v = auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc);
+  return Math.sqrt(Math.max(0, v) / (positives * negatives));
+}

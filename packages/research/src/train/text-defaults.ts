@@ -8,6 +8,12 @@ export const TEXT_TRAIN = {
   inputNoise: 0.1,
   rowDropout: 0.1,
   weightDecay: 1e-4,
+  /**
+   * Answer length ℓ beside the interview vector, the model starting as the length model
+   * (length-init.ts): on FI V2 pilots of 100–200 clips the paper's model is at chance while the
+   * word count alone carries r ≈ 0.25 (docs/text.md, "Answer length").
+   */
+  lengthInput: true,
 } as const;
 
 /** Below this many interviews a text model's training carves out no test split (see splitFractions). */
