@@ -3,11 +3,8 @@
  * vectors and the face analyser from the host's origin, picks a tfjs backend by measurement,
  * and starts interviews. `close()` frees workers and tensors; `deleteAll()` erases every trace.
  */
-import { HireNetError } from '../util/errors.ts';
-import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../backend/backends.ts';
-import type { HireNetModel } from '../model/hirenet-model.ts';
-import { loadVocabulary, type Vocabulary } from '../text/vocabulary.ts';
+import { loadVocabulary } from '../text/vocabulary.ts';
 import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
 import { featureMetadata } from '../model/model-features.ts';
 import { createFaceAnalyzer, type FaceAnalyzer } from '../video/face-analyzer.ts';
@@ -23,6 +20,7 @@ import { selectBackend, type BackendTiming } from '../backend/select.ts';
 import type { SessionContext } from './context.ts';
 import { SessionError } from './errors.ts';
 import { InterviewSession } from './interview.ts';
+import { warmUp } from './warm-up.ts';
 import {
   resolveOptions,
   validateInterviewSpec,
@@ -255,18 +253,5 @@ async function startFaces(
           },
     );
     return null;
-  }
-}
-
-/** One small prediction per model: compiles kernels and gives the backend timing something real to time. */
-async function warmUp(models: ReadonlyMap<SessionModality, HireNetModel>, vocab: Vocabulary): Promise<void> {
-  const word = Array.from(vocab.vectorAt(0));
-  for (const model of models.values()) {
-    const row = new Array<number>(model.config.inputDim).fill(0);
-    const [out] = await model.predict([
-      { jobTitle: [word], questions: [[word, word]], answers: [Array.from({ length: 40 }, () => row)] },
-    ]);
-    if (out === undefined || !Number.isFinite(out.score))
-      throw new HireNetError('backend-unavailable', `warm-up on ${tf.getBackend()} gave no finite score`);
   }
 }
