@@ -52,4 +52,6 @@ for (const clip of clips.length > 0 ? clips : ['talk_f1', 'vrt_face_1', 'vrt_fac
     console.log(`  worst: ${shown.join(', ')}`);
   }
 }
-console.log(`all takes: median ${median(all).toFixed(3)}`);
+console.log(
+  `all takes: median ${median(all).toFixed(3)}, ${all.filter((r) => r < 0.9).length} of ${all.length} under 0.9`,
+);
