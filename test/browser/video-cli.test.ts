@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { POSTURE_COLUMNS } from '../../packages/sdk/src/video/posture-windows.ts';
 import { FRAME_COLUMNS, WINDOW_COLUMNS } from '../../packages/sdk/src/video/schema.ts';
 import { repoRoot, sharedMissing, sharedPath } from './harness/index.ts';
 
@@ -38,6 +39,34 @@ describe.skipIf(missing !== undefined)('hirenet features video (headless Chromiu
     const w = readFileSync(win, 'utf8').trim().split('\n');
     expect(w[0]).toBe(['start', 'faceRatio', 'masked', ...WINDOW_COLUMNS].join(','));
     expect(w).toHaveLength(1 + 18); // (4.88 − 0.5) / 0.25 + 1 full windows
+  });
+
+  it('--pose appends the six posture columns to the windows CSV: measured with shoulders in frame', async (ctx) => {
+    // vrt_face_1 shows head and shoulders (vrt_face_5 is a close-up: out of frame 1, the rest empty).
+    const pose = 'models/pose_landmarker_lite.task';
+    const body = 'fixtures/video/vrt_face_1.mp4';
+    const absent = sharedMissing(pose, body);
+    if (absent !== undefined) {
+      if (process.env['CI'] === 'true') throw new Error(`[video-cli] CI must not skip: ${absent}`);
+      ctx.skip();
+    }
+    const win = join(tmp, 'win-pose.csv');
+    const args = ['features', 'video', sharedPath(body), '--windows-csv', win, '--csv', join(tmp, 'p.csv')];
+    const { stderr } = await run('node', [bin, ...args, '--pose', sharedPath(pose)], {
+      cwd: repoRoot,
+      timeout: 240_000,
+    });
+    console.log(`[video-cli] --pose: ${stderr.trim()}`);
+    const w = readFileSync(win, 'utf8').trim().split('\n');
+    expect(w[0]).toBe(['start', 'faceRatio', 'masked', ...WINDOW_COLUMNS, ...POSTURE_COLUMNS].join(','));
+    const cells = w.slice(1).map((l) => l.split(',').slice(-POSTURE_COLUMNS.length));
+    expect(cells).toHaveLength(23); // (6.1 − 0.5) / 0.25 + 1
+    // outOfFrame 0 and a measured shoulder tilt in every window (empty would mean not measured).
+    for (const c of cells) {
+      expect(Number(c[0])).toBe(0);
+      expect(c[1]).not.toBe('');
+      expect(Number.isFinite(Number(c[1]))).toBe(true);
+    }
   });
 
   it('a corrupt file exits non-zero with a video-decode message', async () => {

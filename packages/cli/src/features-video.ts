@@ -1,5 +1,5 @@
 /**
- * `hirenet features video FILE [--csv OUT] [--windows-csv OUT] [--fps 15] [--model PATH]`
+ * `hirenet features video FILE [--csv OUT] [--windows-csv OUT] [--fps 15] [--model PATH] [--pose PATH]`
  *
  * Runs the same vision worker code as the browser SDK inside headless Chromium (Debian's
  * /usr/bin/chromium through playwright-core; never a downloaded browser). A node:http server on
@@ -36,8 +36,8 @@ interface PageOutput {
     detectMsMedian: number;
   };
   csv?: string;
-  windows?: { start: number; faceRatio: number; values: number[] | null }[];
-  schema?: { version: string; windowColumns: string[] };
+  windows?: { start: number; faceRatio: number; values: number[] | null; posture?: (number | null)[] | null }[];
+  schema?: { version: string; windowColumns: string[]; postureColumns?: string[] };
 }
 
 export async function runFeaturesVideo(args: string[]): Promise<number> {
@@ -46,13 +46,19 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
   if (file === undefined)
     throw new HireNetError(
       'usage',
-      'usage: hirenet features video FILE [--csv OUT] [--windows-csv OUT] [--fps 15] [--model face_landmarker.task]',
+      [
+        'usage: hirenet features video FILE [--csv OUT] [--windows-csv OUT] [--fps 15]',
+        '[--model face_landmarker.task] [--pose pose_landmarker_lite.task]',
+      ].join(' '),
     );
   const input = resolve(file);
   if (!existsSync(input)) throw new HireNetError('usage', `no such file: ${input}`);
   const model = resolve(flags.get('model') ?? DEFAULT_MODEL);
   if (!existsSync(model))
     throw new HireNetError('usage', `face model not found at ${model}; pass --model PATH/face_landmarker.task`);
+  const pose = flags.get('pose') === undefined ? undefined : resolve(flags.get('pose')!);
+  if (pose !== undefined && !existsSync(pose))
+    throw new HireNetError('usage', `pose model not found at ${pose}; pass --pose PATH/pose_landmarker_lite.task`);
   const fps = Number(flags.get('fps') ?? 15);
   if (!(fps > 0 && fps <= 60)) throw new HireNetError('usage', '--fps must be in (0, 60]');
 
@@ -65,6 +71,7 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
     files: new Map([
       ['/__hirenet/input', input],
       ['/__hirenet/model', model],
+      ...(pose === undefined ? [] : ([['/__hirenet/pose', pose]] as const)),
     ]),
   });
   const found = await findChromium();
@@ -91,6 +98,7 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
       fps,
       wasmLoaderUrl: '/hirenet/mediapipe/vision_wasm_module_internal.js',
       wasmBinaryUrl: '/hirenet/mediapipe/vision_wasm_module_internal.wasm',
+      ...(pose === undefined ? {} : { poseUrl: '/__hirenet/pose' }),
     })) as PageOutput;
     if (!out.ok)
       throw new HireNetError(errorCodeOr(out.code, 'chromium-failed'), out.message ?? 'video analysis failed');
@@ -104,13 +112,16 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
     else writeFileSync(csvOut, out.csv!);
     const winOut = flags.get('windows-csv');
     if (winOut !== undefined) {
-      const header = ['start', 'faceRatio', 'masked', ...out.schema!.windowColumns].join(',');
+      // With --pose: the posture columns after the face ones; an unmeasured cell is empty, never 0.
+      const extra = out.schema!.postureColumns ?? [];
+      const header = ['start', 'faceRatio', 'masked', ...out.schema!.windowColumns, ...extra].join(',');
       const lines = out.windows!.map((w) =>
         [
           w.start,
           w.faceRatio,
           w.values === null ? 1 : 0,
           ...(w.values ?? out.schema!.windowColumns.map(() => '')),
+          ...extra.map((_, i) => w.posture?.[i] ?? ''),
         ].join(','),
       );
       writeFileSync(winOut, `${[header, ...lines].join('\n')}\n`);
