@@ -11,8 +11,11 @@ import { button, h, replace } from '../dom.ts';
 export interface FollowUpSource {
   /** The employer's questions for this job. */
   readonly bank: readonly string[];
-  /** The word vectors, loaded once per page on first use. */
-  readonly vectors: () => Promise<WordVectors>;
+  /**
+   * The word vectors with every word of `texts` (the bank and the keywords) readable: loaded once per
+   * page on first use; a vocabulary loaded on demand fetches the blocks these words need.
+   */
+  readonly vectors: (texts: readonly string[]) => Promise<WordVectors>;
 }
 
 export interface FollowUpsPanel {
@@ -39,7 +42,7 @@ export function followUpsPanel(candidate: string, src: FollowUpSource): FollowUp
     }
     msg.textContent = 'Ranking…';
     try {
-      const { suggestions, unused } = rankFollowUps(await src.vectors(), src.bank, keywords);
+      const { suggestions, unused } = rankFollowUps(await src.vectors([...src.bank, ...keywords]), src.bank, keywords);
       replace(
         out,
         suggestions.map((s) =>

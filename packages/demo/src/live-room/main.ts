@@ -73,7 +73,13 @@ async function main(): Promise<void> {
       params.role === 'interviewer'
         ? {
             bank: (PRESETS.find((p) => p.id === q.get('job')) ?? PRESETS[0]!).questions,
-            vectors: () => (vocab ??= loadVocabulary(new URL('vocab/', assets))),
+            // Only the word-vector blocks of the bank's and the keywords' words are fetched.
+            vectors: async (texts) => {
+              vocab ??= loadVocabulary(new URL('vocab/', assets), globalThis.fetch, { vectors: 'on-demand' });
+              const v = await vocab;
+              await v.prepare(texts);
+              return v;
+            },
           }
         : null,
     audio: { workletUrl: new URL('capture-worklet.js', assets) },
