@@ -39,12 +39,16 @@ export type {
   AnswerFeedback,
   AnswerRecord,
   ModalityRows,
+  PostureRows,
   SessionWarning,
   SessionWarningCode,
   ConsentRecord,
   SessionModality,
 } from './session/types.ts';
 export type { ExportedDataset, ExportOptions } from './session/export.ts';
+// Posture with a pose model (options `pose`): its options and the per-answer numbers.
+export type { PoseOptions } from './video/pose-options.ts';
+export type { PostureAnswerStats } from './video/posture-stats.ts';
 export type { StoredSession } from './session/store.ts';
 
 // The words (text channel): transcripts a host supplies, on-device transcribers, what the result says.
