@@ -1,7 +1,8 @@
 /**
  * The built embed page in a scripted two-answer flow (embed.html?auto=1&answers=2&seconds=4, backend
  * wasm), measured by bench/lib/page-flow.ts: each large asset (MediaPipe wasm, face model, model
- * weights, vocabulary, tfjs wasm, JS chunks) requested at most once by the page and its workers, and
+ * weights, vocabulary, tfjs wasm, JS chunks) requested at most once by the page and its workers (of the
+ * word vectors only the blocks the interview's words need), and
  * everything reaching the server at most once per visit from a server that allows caching.
  * Main-thread long tasks: the goal (none > 50 ms from create to the rendered report) is NOT met yet;
  * the test holds the bound measured on this loaded 2-core machine (bench/RESULTS.md) so a
@@ -68,6 +69,12 @@ describe.skipIf(missing !== undefined)('embed.html: each asset once, long tasks 
       expect(servedTwice, `served more than once: ${JSON.stringify(servedTwice)}`).toEqual([]);
       expect(v.requests['/hirenet/mediapipe/vision_wasm_module_internal.wasm']).toBe(1);
       expect(v.requests['/hirenet/face_landmarker.task']).toBe(1);
+      // Word vectors on demand: the first block and those of the title's and two questions' words (10 of
+      // 313 when measured), never the whole table; the old single file is gone.
+      const blocks = Object.keys(v.requests).filter((p) => p.startsWith('/hirenet/vocab/vectors/'));
+      expect(blocks).toContain('/hirenet/vocab/vectors/000000.bin');
+      expect(blocks.length, blocks.join(' ')).toBeLessThanOrEqual(20);
+      expect(v.requests['/hirenet/vocab/vectors.bin']).toBeUndefined();
       expect(v.longTasks.length).toBeLessThanOrEqual(MAX_LONG_TASKS);
       expect(Math.max(0, ...v.longTasks.map((t) => t.duration))).toBeLessThanOrEqual(MAX_LONG_TASK_MS);
     } finally {
