@@ -163,12 +163,14 @@ describe.skipIf(missing !== undefined)('session: posture columns (pose model)', 
   });
 
   it('a live answer from the fake camera carries posture; a pose model that fails is a typed warning', async () => {
-    const live = await run({ files: [], liveSeconds: 6, pose: pose() }, true);
+    // minFaceCoverage 0: the pose keeps its slots whatever the load (by default it gives them up
+    // while the face falls behind: 2 of 23 windows had posture at load 22-25).
+    const live = await run({ files: [], liveSeconds: 6, pose: { ...pose(), minFaceCoverage: 0 } }, true);
     expect(live.loadWarnings).toEqual([]);
     const [a] = live.answers;
     expect(a!.video).not.toBeNull();
     const p = a!.posture!;
-    // The pose takes turns with the face (5 pose frames/s): most windows have one; a slow start may miss a few.
+    // The pose takes turns with the face (5 pose frames/s): most windows have one; a slow start misses a few.
     expect(p.rows.length).toBeGreaterThan(0.5 * p.totalWindows);
     expectBody(p);
     log(`live 6 s: ${p.rows.length} of ${p.totalWindows} windows with posture; ${JSON.stringify(a!.postureStats)}`);
