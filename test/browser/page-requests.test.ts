@@ -81,4 +81,19 @@ describe.skipIf(missing !== undefined)('embed.html: each asset once, long tasks 
       await ctx.close();
     }
   });
+
+  it('audio-only: no MediaPipe file, face model or vision worker is fetched', async () => {
+    const ctx = await browser.newContext();
+    try {
+      const v = await visit(ctx, site, 'embed.html?auto=1&answers=1&seconds=2&backend=wasm&modalities=audio');
+      expect(v.error).toBeNull();
+      expect(v.state).toBe('done');
+      const paths = Object.keys(v.requests);
+      const video = paths.filter((p) => /mediapipe\/|face_landmarker|pose_landmarker|vision-worker/.test(p));
+      expect(video, `fetched by an audio-only page: ${video.join(' ')}`).toEqual([]);
+      expect(paths.some((p) => p.startsWith('/hirenet/vocab/vectors/'))).toBe(true);
+    } finally {
+      await ctx.close();
+    }
+  });
 });
