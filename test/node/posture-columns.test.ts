@@ -149,6 +149,11 @@ describe('posture columns and the shipped video model', () => {
     expect(both!.video!.rows.length).toBeLessThan(face!.video!.rows.length);
     expect(both!.video!.rows.flat().every(Number.isFinite)).toBe(true);
     expect(both!.warnings.map((w) => w.code)).toContain('windows-dropped');
+    // No pose frame at all (the pose model failed): not scored, and said so — not "no face".
+    const [none] = records(names, false);
+    expect(none!.video).toBeNull();
+    expect(none!.warnings.map((w) => w.code)).toEqual(['windows-dropped']);
+    expect(none!.warnings[0]!.message).toMatch(/reads posture and no pose frame/);
   });
 
   it('exportDataset({posture: true}) reads back and the trainer’s standardiser takes the columns', async () => {

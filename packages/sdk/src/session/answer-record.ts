@@ -119,7 +119,18 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
     // are named once they pass what live timing moves by (a window or two).
     const unanalysed = windows.filter((w) => w.frames === 0).length;
     const late = unanalysed > UNANALYSED_SHARE * windows.length ? unanalysed : 0;
-    warnDropped('video', dropped.nonFinite + late, windows.length, { ...dropped, unanalysed: late });
+    // A model trained with posture and no pose frame (the pose model failed, or gave all its slots to the face).
+    const noPosture =
+      video === null &&
+      videoStats.faceFrames > 0 &&
+      picked !== windows &&
+      (postureWindows === null || postureWindows.every((w) => w.masked));
+    if (noPosture)
+      warn(
+        'windows-dropped',
+        `answer ${x.index + 1}: the video model reads posture and no pose frame was analysed: its video is not scored`,
+      );
+    else warnDropped('video', dropped.nonFinite + late, windows.length, { ...dropped, unanalysed: late });
     const faceRatio = videoStats.frames === 0 ? 0 : videoStats.faceFrames / videoStats.frames;
     if (videoStats.meanLuma !== undefined && videoStats.meanLuma < LOW_LIGHT) {
       warn(
@@ -130,8 +141,10 @@ export function buildAnswerRecord(x: AnswerInput): AnswerRecord {
         ].join(' '),
       );
     }
-    if (video === null) warn('no-face', `no face was found in answer ${x.index + 1}: it is scored from audio only`);
-    else if (faceRatio < LOW_FACE)
+    // (Without any pose frame for a posture model the warning above says why the video is not scored.)
+    if (video === null && !noPosture)
+      warn('no-face', `no face was found in answer ${x.index + 1}: it is scored from audio only`);
+    else if (video !== null && faceRatio < LOW_FACE)
       warn(
         'low-face-coverage',
         `a face was found in ${Math.round(100 * faceRatio)} % of answer ${x.index + 1}'s frames`,
