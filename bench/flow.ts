@@ -16,7 +16,8 @@ console.error(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const server = await serveCounting(dist);
 const browser = await launchChromium({ fakeMedia: fakeMedia() });
 try {
-  const r = await coldAndWarm(browser, server, pageUrl);
+  // HIRENET_FLOW_TRACE=1: also each long task's main-thread CPU time from a Chromium trace.
+  const r = await coldAndWarm(browser, server, pageUrl, process.env['HIRENET_FLOW_TRACE'] === '1');
   console.log(JSON.stringify({ loadavg: (await import('node:os')).loadavg(), ...r }, null, 1));
 } finally {
   await browser.close();

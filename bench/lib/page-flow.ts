@@ -9,10 +9,13 @@
  * - main-thread long tasks (> 50 ms, PerformanceObserver 'longtask') from navigation to the
  *   rendered result, each with the page's status line when it ended;
  * - requests per URL made by the page and its workers (HTTP cache hits included: Chromium reports
- *   a request before it looks in its cache), and those that reached the server.
+ *   a request before it looks in its cache), and those that reached the server;
+ * - with `trace`, the same long tasks from a Chromium trace with the main thread's CPU time beside
+ *   their wall time (trace-tasks.ts: which were work, which were the machine's load).
  * Used by bench/lib/bytes.ts (figures for RESULTS.md) and test/browser/page-requests.test.ts.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
+import { startTaskTrace, stopTaskTrace, type TracedTask } from './trace-tasks.ts';
 
 export interface LongTask {
   readonly start: number;
@@ -33,6 +36,8 @@ export interface VisitResult {
   readonly state: string | null;
   readonly error: string | null;
   readonly backend: string | null;
+  /** Main-thread tasks over 50 ms from a trace, with CPU time (only when visit() was asked to trace). */
+  readonly traced?: TracedTask[];
 }
 
 /** Runs before the page's own scripts: records status changes and long tasks with their times. */
@@ -75,6 +80,7 @@ export async function visit(
   server: FlowServer,
   pageUrl: string,
   timeoutMs = 300_000,
+  trace = false,
 ): Promise<VisitResult> {
   server.takeServed();
   const requests: Record<string, number> = {};
@@ -86,6 +92,9 @@ export async function visit(
   };
   context.on('request', onRequest);
   const page = await context.newPage();
+  const browser = context.browser();
+  const tracing = trace && browser !== null;
+  if (tracing) await startTaskTrace(browser, page);
   try {
     await page.addInitScript(INIT);
     await page.goto(`${server.origin}/${pageUrl}`);
@@ -103,7 +112,9 @@ export async function visit(
       error?: { message: string };
       modelCard?: { backend?: string };
     };
+    const traced = tracing ? { traced: await stopTaskTrace(browser, server.origin) } : {};
     return {
+      ...traced,
       readyMs: flow.ready,
       doneMs: flow.done,
       stages: flow.stages,
@@ -127,11 +138,16 @@ export interface FlowResult {
 }
 
 /** A cold visit in a fresh context, then a warm one in the same context (its HTTP cache kept). */
-export async function coldAndWarm(browser: Browser, server: FlowServer, pageUrl: string): Promise<FlowResult> {
+export async function coldAndWarm(
+  browser: Browser,
+  server: FlowServer,
+  pageUrl: string,
+  trace = false,
+): Promise<FlowResult> {
   const context = await browser.newContext();
   try {
-    const cold = await visit(context, server, pageUrl);
-    const warm = await visit(context, server, pageUrl);
+    const cold = await visit(context, server, pageUrl, undefined, trace);
+    const warm = await visit(context, server, pageUrl, undefined, trace);
     return { page: pageUrl, cold, warm };
   } finally {
     await context.close();
