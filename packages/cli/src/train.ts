@@ -203,7 +203,7 @@ async function trainOne(flags: Map<string, string>, data: string, out: string, m
     inputNoise: nonNegativeFlag(flags, 'noise', text ? TEXT_TRAIN.inputNoise : (DEFAULT_TRAIN.inputNoise ?? 0)),
     weightDecay: nonNegativeFlag(flags, 'weight-decay', text ? TEXT_TRAIN.weightDecay : 0),
     rowDropout: nonNegativeFlag(flags, 'word-dropout', text ? TEXT_TRAIN.rowDropout : 0),
-    startMargin: nonNegativeFlag(flags, 'start-margin', 0),
+    startMargin: nonNegativeFlag(flags, 'start-margin', text ? TEXT_TRAIN.startMargin : 0),
     selectOn: selectFlag(flags.get('select') ?? DEFAULT_TRAIN.selectOn ?? 'f1'),
     attentionEntropy: nonNegativeFlag(flags, 'attention-entropy', DEFAULT_TRAIN.attentionEntropy ?? 0),
     queryInitScale: numberFlag(flags, 'query-scale', DEFAULT_TRAIN.queryInitScale ?? 1),
