@@ -2,8 +2,9 @@
  * The built embed page in a scripted two-answer flow (embed.html?auto=1&answers=2&seconds=4, backend
  * wasm), measured by bench/lib/page-flow.ts on a cold visit and a warm one (same context, HTTP cache
  * kept): every asset (MediaPipe wasm, face model, model weights, vocabulary, tfjs wasm, audio worker,
- * capture worklet, JS chunks) requested exactly once by the page and its workers, and nothing
- * reaching the server twice in a visit.
+ * capture worklet, JS chunks) requested exactly once by the page and its workers (of the word vectors
+ * only the blocks the interview's words need), and nothing reaching the server twice in a visit; an
+ * audio-only page fetches nothing of the video channel.
  * Main-thread long tasks (> 50 ms, from create to the rendered report): on this loaded 2-core machine
  * the renderer's main thread is descheduled in the middle of short tasks, so PerformanceObserver
  * reports tasks of 50-340 ms wall time with 0-31 ms of CPU (bench/lib/trace-tasks.ts, load ~20). The
@@ -14,7 +15,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCounting, type CountingServer } from '../../bench/lib/flow-server.ts';
-import { coldAndWarm, type VisitResult } from '../../bench/lib/page-flow.ts';
+import { coldAndWarm, visit, type VisitResult } from '../../bench/lib/page-flow.ts';
 import { launchChromium } from './harness/chromium.ts';
 import { sharedMissing } from './harness/index.ts';
 import { buildDemo, CLIP, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia } from './session-fixtures.ts';
@@ -48,6 +49,12 @@ function check(name: string, v: VisitResult): void {
     '/hirenet/capture-worklet.js',
   ])
     expect(v.requests[asset], `${name}: ${asset}`).toBe(1);
+  // Word vectors on demand: the first block and those of the title's and two questions' words (10 of
+  // 313 when measured), never the whole table; the old single file is gone.
+  const blocks = Object.keys(v.requests).filter((p) => p.startsWith('/hirenet/vocab/vectors/'));
+  expect(blocks).toContain('/hirenet/vocab/vectors/000000.bin');
+  expect(blocks.length, blocks.join(' ')).toBeLessThanOrEqual(20);
+  expect(v.requests['/hirenet/vocab/vectors.bin']).toBeUndefined();
   const workers = Object.keys(v.requests).filter((p) => /audio-worker[^/]*\.js$/.test(p));
   expect(workers, `${name}: one audio worker script`).toHaveLength(1);
   const busy = traced.filter((t) => t.cpuMs > MAX_TASK_CPU_MS);
@@ -73,5 +80,20 @@ describe.skipIf(missing !== undefined)('embed.html: each asset once, no long mai
     const r = await coldAndWarm(browser, site, 'embed.html?auto=1&answers=2&seconds=4&backend=wasm', true);
     check('cold', r.cold);
     check('warm', r.warm);
+  });
+
+  it('audio-only: no MediaPipe file, face model or vision worker is fetched', async () => {
+    const ctx = await browser.newContext();
+    try {
+      const v = await visit(ctx, site, 'embed.html?auto=1&answers=1&seconds=2&backend=wasm&modalities=audio');
+      expect(v.error).toBeNull();
+      expect(v.state).toBe('done');
+      const paths = Object.keys(v.requests);
+      const video = paths.filter((p) => /mediapipe\/|face_landmarker|pose_landmarker|vision-worker/.test(p));
+      expect(video, `fetched by an audio-only page: ${video.join(' ')}`).toEqual([]);
+      expect(paths.some((p) => p.startsWith('/hirenet/vocab/vectors/'))).toBe(true);
+    } finally {
+      await ctx.close();
+    }
   });
 });
