@@ -227,8 +227,8 @@ export function forwardInterview(config: HireNetConfig, weights: Weights, inputs
       const last = hs[a.length - 1] as Float64Array;
       const first = hs[0] as Float64Array;
       const v = concat(last.subarray(0, H), first.subarray(H, 2 * H));
-      // ℓ per answer: ln(1 + rows), appended after the final states.
-      scores.push(classify(m, config.lengthInput ? concat(v, Float64Array.of(Math.log(1 + a.length))) : v));
+      // ℓ per answer: rows / 100, appended after the final states.
+      scores.push(classify(m, config.lengthInput ? concat(v, Float64Array.of(a.length / 100)) : v));
     });
     const score = scores.length ? scores.reduce((p, s) => p + s, 0) / scores.length : Number.NaN;
     return { score, answerAttention: [], questionAttention: [] };
@@ -264,9 +264,9 @@ export function forwardInterview(config: HireNetConfig, weights: Weights, inputs
     const w = g.map(() => 1 / g.length);
     high = { weights: w, pooled: weightedSum(g, w, 2 * H2) };
   }
-  // ℓ: mean of ln(1 + rows) over the answered questions (0 if none), appended after v.
+  // ℓ: mean of rows / 100 over the answered questions (0 if none), appended after v.
   const answered = answers.filter((a) => a.length > 0);
-  const ell = answered.reduce((p, a) => p + Math.log(1 + a.length), 0) / Math.max(1, answered.length);
+  const ell = answered.reduce((p, a) => p + a.length / 100, 0) / Math.max(1, answered.length);
   const v = config.lengthInput ? concat(high.pooled, Float64Array.of(ell)) : high.pooled;
   return { score: classify(m, v), answerAttention, questionAttention: high.weights };
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HireNetModel } from '@hirenet/sdk/internal/model/hirenet-model';
 import { mulberry32 } from '@hirenet/sdk/internal/util/prng';
 import type { EncodedInterview } from './encode.ts';
-import { aucStandardError, encodedLogLength, lengthStart } from './length-init.ts';
+import { aucStandardError, encodedLength, lengthStart } from './length-init.ts';
 import { predictEncoded, trainHireNet } from './trainer.ts';
 
 const D = 4;
@@ -41,7 +41,7 @@ describe('length start (config.lengthInput)', () => {
     model.dispose();
     try {
       const out = await predictEncoded(started, train);
-      const byLength = train.map((iv, i) => [encodedLogLength(iv, D), out[i]?.score ?? NaN] as const);
+      const byLength = train.map((iv, i) => [encodedLength(iv, D), out[i]?.score ?? NaN] as const);
       byLength.sort((a, b) => a[0] - b[0]);
       for (let i = 1; i < byLength.length; i++)
         expect((byLength[i] as readonly number[])[1]).toBeGreaterThanOrEqual(

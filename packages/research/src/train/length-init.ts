@@ -1,11 +1,11 @@
 import type { WeightMap } from '@hirenet/sdk/internal/model/init';
-import { meanLogLength } from '@hirenet/sdk/internal/model/forward';
+import { meanAnswerLength } from '@hirenet/sdk/internal/model/forward';
 import { fitLogisticL2 } from '../baselines/logistic.ts';
 import type { EncodedInterview } from './encode.ts';
 
-/** ℓ of an encoded interview, exactly as the forward pass computes it (meanLogLength). */
-export function encodedLogLength(iv: EncodedInterview, inputDim: number): number {
-  return meanLogLength(iv.answers.map((a) => (a === null ? 0 : a.length / inputDim)));
+/** ℓ of an encoded interview, exactly as the forward pass computes it (meanAnswerLength). */
+export function encodedLength(iv: EncodedInterview, inputDim: number): number {
+  return meanAnswerLength(iv.answers.map((a) => (a === null ? 0 : a.length / inputDim)));
 }
 
 /**
@@ -19,7 +19,7 @@ export function lengthStart(weights: WeightMap, train: readonly EncodedInterview
   const kernel = weights['classifier/kernel'];
   const bias = weights['classifier/bias'];
   if (kernel === undefined || bias === undefined) return weights;
-  const ell = train.map((iv) => [encodedLogLength(iv, inputDim)]);
+  const ell = train.map((iv) => [encodedLength(iv, inputDim)]);
   const labels = train.map((iv) => iv.label);
   const both = labels.some((y) => y === 1) && labels.some((y) => y === 0);
   // λ 0.01 on the standardised ℓ: near the plain fit, but finite when ℓ separates the labels.

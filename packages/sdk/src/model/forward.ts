@@ -60,13 +60,20 @@ function pool(
     : additiveAttention(h, mask, w, variant === 'hirenet' ? context : null);
 }
 
-/** ℓ of one interview (config.lengthInput, types.ts): mean ln(1 + steps) over answered questions, 0 if none. */
-export function meanLogLength(lengths: Iterable<number>): number {
+/** Rows per unit of ℓ: ℓ counts an answer in hundreds of words (windows for voice and face). */
+export const LENGTH_UNIT = 100;
+
+/**
+ * ℓ of one interview (config.lengthInput, types.ts): mean steps / LENGTH_UNIT over its answered
+ * questions, 0 if none. Linear, not logarithmic: on FI V2 the word count's r with the judgement is
+ * 0.255, its logarithm's 0.201 (the shortest answers are not the most different).
+ */
+export function meanAnswerLength(lengths: Iterable<number>): number {
   let sum = 0;
   let count = 0;
   for (const n of lengths) {
     if (n > 0) {
-      sum += Math.log1p(n);
+      sum += n / LENGTH_UNIT;
       count++;
     }
   }
@@ -75,17 +82,17 @@ export function meanLogLength(lengths: Iterable<number>): number {
 
 /**
  * ℓ as a [rows, 1] column from the batch's lengths (host data, so padding cannot change it):
- * per slot ln(1 + steps) for the bigru baseline, otherwise per interview (meanLogLength).
+ * per slot steps / LENGTH_UNIT for the bigru baseline, otherwise per interview (meanAnswerLength).
  */
 function lengthColumn(batch: PaddedBatch, perSlot: boolean): tf.Tensor2D {
   const { size, maxQuestions: n } = batch;
   if (perSlot)
     return tf.tensor2d(
-      Float32Array.from(batch.answerLengths, (x) => Math.log1p(x)),
+      Float32Array.from(batch.answerLengths, (x) => x / LENGTH_UNIT),
       [size * n, 1],
     );
   const out = Float32Array.from({ length: size }, (_, b) =>
-    meanLogLength(batch.answerLengths.subarray(b * n, b * n + (batch.questionCounts[b] ?? 0))),
+    meanAnswerLength(batch.answerLengths.subarray(b * n, b * n + (batch.questionCounts[b] ?? 0))),
   );
   return tf.tensor2d(out, [size, 1]);
 }

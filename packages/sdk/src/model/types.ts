@@ -18,7 +18,7 @@ export interface HireNetConfig {
   readonly variant: HireNetVariant;
   /**
    * Adds the answer length to what the classifier reads: ℓ = mean over the interview's answered
-   * questions of ln(1 + rows) (words for text, windows for voice and face), one more input row of
+   * questions of rows / 100 (hundreds of words for text, of windows for voice and face), one more input row of
    * `classifier/kernel` (docs/text.md, "Answer length"). Attention pooling alone cannot see how long
    * an answer is, the strongest lexical signal in small real sets. Absent or false: the paper's model.
    */
