@@ -18,6 +18,18 @@ const values: NoticeValues = {
 };
 
 describe('renderNotice', () => {
+  it('names the posture measures only with a pose model and the camera channel', () => {
+    const ids = (o?: { posture?: boolean }, m: ('audio' | 'video')[] = ['audio', 'video']) =>
+      renderNotice(NOTICE_TEMPLATE_EN, values, m, o).sections.map((s) => s.id);
+    expect(ids()).not.toContain('posture');
+    expect(ids({ posture: true })).toContain('posture');
+    expect(ids({ posture: true }, ['audio'])).not.toContain('posture');
+    const text = renderNotice(NOTICE_TEMPLATE_EN, values, ['video'], { posture: true }).text;
+    expect(text).toContain('where your shoulders and hands are');
+    const old = { ...NOTICE_TEMPLATE_EN, sections: NOTICE_TEMPLATE_EN.sections.filter((s) => s.id !== 'posture') };
+    expect(() => renderNotice(old, values, ['video'], { posture: true })).toThrow(NoticeError);
+  });
+
   it('fills every placeholder and leaves the face section out of an audio-only session', () => {
     const n = renderNotice(NOTICE_TEMPLATE_EN, values, ['audio']);
     expect(n.sections.map((s) => s.id)).toEqual(['what', 'audio', 'how', 'device', 'retention', 'choice', 'contact']);

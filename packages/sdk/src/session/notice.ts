@@ -12,6 +12,8 @@ export type NoticeSectionId =
   | 'what'
   | 'audio'
   | 'video'
+  /** Shown only with a pose model (`renderNotice(…, { posture: true })`). */
+  | 'posture'
   | 'text'
   | 'how'
   | 'device'
@@ -79,7 +81,7 @@ const REQUIRED_SECTIONS: readonly NoticeSectionId[] = [
 ];
 
 export const NOTICE_TEMPLATE_EN: NoticeTemplate = {
-  version: '1.1.0',
+  version: '1.2.0',
   locale: 'en',
   title: 'Before your video interview: how an automated tool is used',
   sections: [
@@ -112,6 +114,14 @@ export const NOTICE_TEMPLATE_EN: NoticeTemplate = {
       body:
         'From the camera image it measures facial muscle movements, head position and gaze direction. It ' +
         'does not recognise who you are and does not infer emotions.',
+    },
+    {
+      id: 'posture',
+      heading: 'Your posture',
+      body:
+        'This interview also uses a body-pose model: from the camera image it measures where your shoulders ' +
+        'and hands are (shoulder tilt, leaning toward or away from the camera, a hand near the face, hand ' +
+        'movement). It does not infer emotions or personality.',
     },
     {
       id: 'how',
@@ -206,6 +216,8 @@ export function renderNotice(
   template: NoticeTemplate,
   values: NoticeValues,
   modalities: readonly LogModality[],
+  /** `posture`: the session has a pose model (options `pose`): the notice names the posture measures. */
+  options: { readonly posture?: boolean } = {},
 ): RenderedNotice {
   validateNoticeTemplate(template);
   if (
@@ -222,6 +234,11 @@ export function renderNotice(
     throw new NoticeError(
       `notice ${template.locale} ${template.version} has no "text" section or name: ` +
         'it cannot ask consent for the words',
+    );
+  const posture = options.posture === true && modalities.includes('video');
+  if (posture && !template.sections.some((s) => s.id === 'posture'))
+    throw new NoticeError(
+      `notice ${template.locale} ${template.version} has no "posture" section: it cannot ask consent for the posture`,
     );
   for (const key of ['employer', 'jobTitle', 'contact', 'alternative'] as const) {
     if (typeof values[key] !== 'string' || values[key].trim() === '')
@@ -241,6 +258,7 @@ export function renderNotice(
     );
   const sections = template.sections
     .filter((s) => !((s.id === 'audio' || s.id === 'video' || s.id === 'text') && !used.includes(s.id)))
+    .filter((s) => s.id !== 'posture' || posture)
     .map((s) => ({ id: s.id, heading: fill(s.heading), body: fill(s.body) }));
   const title = fill(template.title);
   const text = [title, '', ...sections.flatMap((s) => [s.heading, s.body, ''])].join('\n').trimEnd();
