@@ -56,14 +56,16 @@ describe.skipIf(missing !== undefined)('session races (shipped model, real clip)
     ];
     const r = (await withPage('session/races.html', (page) => page.run({ assets, races, loops: LOOPS }), {
       fakeMedia: fakeMedia(),
-    })) as { out: Row[]; after: { databases: string[] } };
+    })) as { out: Row[]; after: { databases: string[]; liveAudioWorkers: number } };
     expect(r.out).toHaveLength(races.length * LOOPS);
     for (const row of r.out) {
       const at = `${row.race}#${row.loop}`;
       // Nothing keeps running once the race is over.
       expect(row.faceEventsAfter, `${at}: face events after`).toBe(0);
       expect(row.runningContexts, `${at}: AudioContexts running`).toBe(0);
-      expect(row.liveAudioWorkers, `${at}: audio workers alive`).toBe(0);
+      // At most the idle worker the HireNet keeps for the next answer (issue 15); no tap feeds it
+      // (every AudioContext is closed), and HireNet.close() ends it (r.after below).
+      expect(row.liveAudioWorkers, `${at}: audio workers alive`).toBeLessThanOrEqual(1);
       switch (row.race) {
         case 'delete-end':
         case 'delete-begin':
@@ -92,5 +94,6 @@ describe.skipIf(missing !== undefined)('session races (shipped model, real clip)
       }
     }
     expect(r.after.databases).not.toContain('hirenet');
+    expect(r.after.liveAudioWorkers, 'audio workers alive after HireNet.close()').toBe(0);
   });
 });

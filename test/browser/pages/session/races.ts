@@ -142,5 +142,7 @@ exposeRun(async (a: Args) => {
     await hn.deleteAll();
     await hn.close();
   }
-  return { out, after: await storage() };
+  // HireNet.close() ends the audio worker it kept between answers.
+  const liveAudioWorkers = workers.filter((w) => /audio-worker/.test(w.url) && !w.terminated).length;
+  return { out, after: { ...(await storage()), liveAudioWorkers } };
 });
