@@ -78,6 +78,9 @@ export interface VisitSummary {
   readonly served: number;
   /** Paths requested more than once, with their counts. */
   readonly repeated: Record<string, number>;
+  /** From a Chromium trace (trace-tasks.ts): long tasks with > 50 ms of main-thread CPU, and the most in one. */
+  readonly cpuLongTasks?: number;
+  readonly maxTaskCpuMs?: number;
 }
 
 function summarise(v: VisitResult): VisitSummary {
@@ -92,6 +95,12 @@ function summarise(v: VisitResult): VisitSummary {
     requests: count(v.requests),
     served: count(v.served),
     repeated: repeated(v),
+    ...(v.traced === undefined
+      ? {}
+      : {
+          cpuLongTasks: v.traced.filter((t) => t.cpuMs > 50).length,
+          maxTaskCpuMs: Math.max(0, ...v.traced.map((t) => t.cpuMs)),
+        }),
   };
 }
 
@@ -150,7 +159,7 @@ export async function benchBytes(log: (m: string) => void): Promise<BytesResult 
   try {
     const pageUrl = 'embed.html?auto=1&answers=2&seconds=4';
     log(`bytes: ${pageUrl}, cold then warm …`);
-    const flow = await coldAndWarm(browser, site, pageUrl);
+    const flow = await coldAndWarm(browser, site, pageUrl, true);
     const loadavg = loadavgNow();
     if (flow.cold.error !== null) return { error: `embed.html failed: ${flow.cold.error}` };
     const audioUrl = `${pageUrl}&modalities=audio`;
