@@ -4,6 +4,9 @@
  * navigation to the rendered result; runs of busy samples longer than 50 ms (a long task, as
  * near as samples tell) are listed with their heaviest functions by self time and by inclusive
  * time (with script file), so the work to move off the main thread or to chunk can be named.
+ * Samples are wall-clock: on a loaded machine a descheduled main thread shows as busy time of
+ * whatever was on the stack. Whether a long task was work or load: `HIRENET_FLOW_TRACE=1` with
+ * bench/flow.ts (each task's main-thread CPU from a Chromium trace, bench/lib/trace-tasks.ts).
  */
 import { launchChromium } from '../test/browser/harness/chromium.ts';
 import { buildDemo, cleanWorkDir, demoModel, fakeMedia } from '../test/browser/session-fixtures.ts';
