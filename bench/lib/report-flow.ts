@@ -162,6 +162,14 @@ export function flowLines(b: BytesResult): string[] {
       'visit here and in test/browser/page-requests.test.ts (which asserts it); by wall time alone it',
       'cannot be shown on this loaded machine (1–3 per visit, each ≤ 31 ms of CPU).',
     ].join(' '),
+    '',
+    [
+      'At low load (00:08–00:09 UTC, load 5.4–7.3, two alternated runs each): ready to record cold 1.68 /',
+      '1.57 s before, 1.31 / 1.58 s after; warm 0.83 / 1.13 s before, 1.27 / 1.12 s after; observer long',
+      'tasks 0–1 per visit in both, each the page\'s own layout before `create` (status "Idle.", 57–120 ms',
+      'wall, 5 ms CPU) or after the result (56 ms wall, 0 ms CPU), none from `create` to the rendered',
+      'report; requested twice: audio worker ×3 and tfjs wasm ×2 before, nothing after.',
+    ].join(' '),
   );
   return out;
 }
