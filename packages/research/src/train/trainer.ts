@@ -253,7 +253,9 @@ export async function trainHireNet(
         best = { weights: model.getWeights(), f1, auc };
         bestEpoch = epoch;
         sinceBest = 0;
-      } else sinceBest++;
+        // While the length start still leads (margin > 0), patience is not spent: the recurrent path
+        // gets the whole epoch budget to beat it (SimInterview's word order can take 7+ epochs to show).
+      } else if (margin === 0) sinceBest++;
       const report = {
         epoch,
         trainLoss: lossSum / train.length,
