@@ -29,6 +29,7 @@ import {
   type ResolvedOptions,
 } from './options.ts';
 import { assertSameNames } from './rows.ts';
+import { assertVideoColumns } from './video-columns.ts';
 import { crashFaceWorker, registerFaceCrasher } from '../util/test-seams.ts';
 import { CURRENT_KEY, listSessions, loadSession, wipeAll, type StoredSession } from './store.ts';
 import type { DescriptorSessionModality, SessionModality, SessionWarning } from './types.ts';
@@ -104,7 +105,9 @@ export class HireNet {
         // Text rows are word vectors made from the transcript (text-channel.ts): no window columns.
         if (m === 'text') continue;
         names[m] = featureMetadata(model).standardizer.names;
-        assertSameNames(m, PRODUCED[m], names[m]!);
+        // Video by name: the face columns, plus posture columns only for a model trained with them.
+        if (m === 'video') assertVideoColumns(names[m]!, o.pose !== null);
+        else assertSameNames(m, PRODUCED[m], names[m]!);
       }
       progress('vocabulary', 0.35);
       const vocab = await loadVocabulary(o.vocabUrl, manifest.fetcherFor('vocab', o.vocabUrl), {
@@ -234,11 +237,24 @@ async function startFaces(
   // worker: one fetch and one compilation of the 13 MB binary per page.
   const wasmModule = compileVisionWasm(wasmBytes);
   const faces = createFaceAnalyzer(
-    { ...o.visionWasm, modelUrl: o.faceModelUrl!, fps: o.faceFps, fileWorkers: 1 },
+    {
+      ...o.visionWasm,
+      modelUrl: o.faceModelUrl!,
+      fps: o.faceFps,
+      fileWorkers: 1,
+      ...(o.pose === null ? {} : { pose: o.pose }),
+    },
     { ...(o.visionWorkerUrl === null ? {} : { workerUrl: o.visionWorkerUrl }), wasmModule },
   );
   try {
     await faces.ready;
+    const poseError = o.pose === null ? null : await faces.poseReady;
+    // Posture goes first: the face channel runs on without it, and the host hears why.
+    if (poseError !== null)
+      warnings.push({
+        code: 'pose-model-missing',
+        message: `the pose model could not be loaded (${poseError}): the video channel has no posture columns`,
+      });
     return faces;
   } catch (e) {
     faces.close();
