@@ -113,7 +113,8 @@ for (const s of subsets) {
   bySize.set(size, [...(bySize.get(size) ?? []), scores]);
 }
 process.stdout.write(
-  '\n| size (subsets) | predictor | pooled r | pooled AUC | r, mean of folds | AUC, mean of folds |\n|---|---|---|---|---|---|\n',
+  '\n| size (subsets) | predictor | pooled r | pooled AUC | r, mean of folds | AUC, mean of folds |\n' +
+    '|---|---|---|---|---|---|\n',
 );
 for (const [size, list] of bySize)
   for (const k of Object.keys(list[0] ?? {})) {
