@@ -16,7 +16,7 @@ export interface ForwardResult {
   readonly answerAttention: tf.Tensor2D | null;
   /** [B, maxQuestions] question attention, or null for the bigru baseline. */
   readonly questionAttention: tf.Tensor2D | null;
-  /** [B, 2·highUnits (+1: ℓ with lengthInput)] v, the interview vector the classifier reads (eq. 15); null: bigru. */
+  /** [B, 2·highUnits (+1 with lengthInput: ℓ)] v, what the classifier reads (eq. 15); null for bigru. */
   readonly interviewVector: tf.Tensor2D | null;
 }
 
