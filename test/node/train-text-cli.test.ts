@@ -49,7 +49,10 @@ describe('hirenet train --modality text', () => {
     expect(train.code, train.stderr).toBe(0);
     expect(train.stderr).toMatch(/150 interviews: 120 train \/ 30 validation \/ 0 test; 100-d word vectors/);
     const meta = JSON.parse(await readFile(join(model, 'model.json'), 'utf8')) as {
-      hirenet: { config: { inputDim: number; lengthInput?: boolean }; metadata: { features: { modality: string; text: unknown } } };
+      hirenet: {
+        config: { inputDim: number; lengthInput?: boolean };
+        metadata: { features: { modality: string; text: unknown } };
+      };
     };
     expect(meta.hirenet.config.inputDim).toBe(100);
     expect(meta.hirenet.config.lengthInput).toBe(true); // the text default (docs/text.md, "Answer length")
