@@ -12,6 +12,11 @@ export interface ModalityOutput {
   readonly output: InterviewOutput;
   /** The rows each answer fed to that model (null = missing), as stored in the session. */
   readonly answers: readonly (ModalityRows | null)[];
+  /**
+   * True when the model's attention was never trained (text-attention.ts): its score is fused,
+   * its question and answer attention are left out (not replaced by uniform weights).
+   */
+  readonly attentionUntrained?: boolean;
 }
 
 export interface FusedOutput {
@@ -54,14 +59,16 @@ export function fuseOutputs(outputs: readonly ModalityOutput[], gridLengths: rea
   for (const o of used) scores[o.modality] = o.output.score;
   const n = gridLengths.length;
   const score = used.length === 0 ? null : used.reduce((s, o) => s + o.output.score, 0) / used.length;
+  // Attention comes from the models whose attention was trained; with none, it is all zero.
+  const attending = used.filter((o) => o.attentionUntrained !== true);
   const questionAttention = new Array<number>(n).fill(0);
-  for (const o of used)
+  for (const o of attending)
     o.output.questionAttention.forEach((q, i) => {
-      if (i < n) questionAttention[i] = questionAttention[i]! + q / used.length;
+      if (i < n) questionAttention[i] = questionAttention[i]! + q / attending.length;
     });
   const answerAttention = gridLengths.map((len, i) => {
     // Present on the timeline: a transcript without word times has rows (words) but no window.
-    const present = used.filter((o) => (o.answers[i]?.windowIndex.length ?? 0) > 0);
+    const present = attending.filter((o) => (o.answers[i]?.windowIndex.length ?? 0) > 0);
     const sum = new Array<number>(len).fill(0);
     for (const o of present) {
       const grid = expandAttention(o.output.answerAttention[i] ?? [], o.answers[i] ?? null, len);

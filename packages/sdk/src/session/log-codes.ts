@@ -27,6 +27,7 @@ export const LOG_CODE: Record<SessionWarningCode, WarningCode> = {
   'microphone-ended': 'other',
   'analysis-gap': 'other',
   'transcript-failed': 'other',
+  'text-attention-untrained': 'other',
 };
 
 /**

@@ -106,7 +106,7 @@ export function assembleResult(
     answerAttention: fused.answerAttention,
     keyMoments,
     feedback: textFeedback(interviewFeedback(answers), text),
-    warnings: [...ctx.warnings],
+    warnings: [...ctx.warnings, ...textOutcome.warnings(text)],
     modelCard: {
       notice: 'experimental model estimate',
       modelVersion: ctx.modelVersion,

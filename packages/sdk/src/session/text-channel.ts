@@ -13,6 +13,7 @@ import { type KeyWord, keyWords } from '../text/lexical-keywords.ts';
 import type { Transcript, TranscriptSource, TranscriptWord } from '../text/transcript.ts';
 import type { Vocabulary } from '../text/vocabulary.ts';
 import type { ModalityOutput } from './fusion.ts';
+import { textAttentionUntrained } from './text-attention.ts';
 import type { ModalityRows } from './types.ts';
 
 const HOP = 0.25;
@@ -63,6 +64,8 @@ export interface TextRun {
   readonly output: ModalityOutput;
   /** Per answer: the rows' words and their attention (null = no transcript or no known word). */
   readonly attended: readonly ({ words: TextRowWord[]; attention: number[] } | null)[];
+  /** The model kept its length start (text-attention.ts): no key words, no text key moments. */
+  readonly attentionUntrained: boolean;
 }
 
 /** Runs the text model over the transcripts; null when no transcript has a word the vocabulary knows. */
@@ -99,7 +102,12 @@ export async function runTextModel(
   const answerAttention = attended.map((a, i) =>
     a === null ? [] : projectWordAttention(a.words, a.attention, gridLengths[i] ?? 0).weights,
   );
-  return { output: { modality: 'text', output: { ...out, answerAttention }, answers }, attended };
+  const attentionUntrained = textAttentionUntrained(model);
+  return {
+    output: { modality: 'text', output: { ...out, answerAttention }, answers, attentionUntrained },
+    attended,
+    attentionUntrained,
+  };
 }
 
 /** What the result says about one answer's words. */
@@ -108,7 +116,10 @@ export interface AnswerText {
   readonly words: readonly TranscriptWord[];
   readonly timed: boolean;
   readonly source: TranscriptSource;
-  /** The words the text model weighed most; empty without a text model. */
+  /**
+   * The words the text model weighed most; empty without a text model or when its attention was
+   * not trained (warning `text-attention-untrained`).
+   */
   readonly keyWords: readonly KeyWord[];
   readonly lexical: LexicalStats;
 }
@@ -121,7 +132,8 @@ export function answerTexts(
 ): (AnswerText | null)[] {
   return transcripts.map((t, i) => {
     if (t === null) return null;
-    const a = run?.attended[i] ?? null;
+    // An untrained attention would rank words by noise: withhold them (text-attention.ts).
+    const a = run === null || run.attentionUntrained ? null : (run.attended[i] ?? null);
     return {
       answer: i,
       words: t.words,

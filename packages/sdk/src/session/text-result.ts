@@ -11,7 +11,8 @@ import { type Transcript, wordsBetween } from '../text/transcript.ts';
 import type { Vocabulary } from '../text/vocabulary.ts';
 import { type AnswerText, answerTexts, runTextModel, type TextRun, transcriptGridLength } from './text-channel.ts';
 import { answerGrid } from './fusion.ts';
-import type { AnswerFeedback, AnswerRecord, FeedbackItem } from './types.ts';
+import { TEXT_ATTENTION_UNTRAINED } from './text-attention.ts';
+import type { AnswerFeedback, AnswerRecord, FeedbackItem, SessionWarning } from './types.ts';
 
 export interface TextInputs {
   /** The answers' window grid, timed transcripts included. */
@@ -58,6 +59,10 @@ export const textOutcome = {
   },
   answers(text: TextInputs): (AnswerText | null)[] {
     return [...text.texts];
+  },
+  /** `text-attention-untrained` when the text model ran and kept its length start; none otherwise. */
+  warnings(text: TextInputs | undefined): SessionWarning[] {
+    return text?.run?.attentionUntrained === true ? [TEXT_ATTENTION_UNTRAINED] : [];
   },
 };
 

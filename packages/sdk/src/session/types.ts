@@ -95,7 +95,12 @@ export type SessionWarningCode =
   /** A channel delivered nothing for a stretch (a blocked worker, a late start). */
   | 'analysis-gap'
   /** The transcriber failed or gave nothing usable for an answer; the answer is kept without words. */
-  | 'transcript-failed';
+  | 'transcript-failed'
+  /**
+   * The text model kept its length start (metadata `training.bestEpoch` 0), so its word and question
+   * attention were not trained: its score counts, key words are empty and text places no key moment.
+   */
+  | 'text-attention-untrained';
 
 export interface SessionWarning {
   readonly code: SessionWarningCode;
