@@ -60,7 +60,7 @@ export function transcriptSection(t: AnswerText): HTMLElement {
       { class: 'hn-hint' },
       `${t.lexical.words} words, from ${SOURCE[t.source]}${t.timed ? ', with times' : ''}.`,
       t.keyWords.length === 0
-        ? ' No text model is loaded, so no key words are marked.'
+        ? ' No key words are marked: no text model is loaded, or its word attention was not trained.'
         : ` Marked: the words the text model weighed most (${t.keyWords.map((k) => k.word).join(', ')}).`,
     ),
     h('p', { class: 'hn-transcript-text', dir: 'auto' }, words),
