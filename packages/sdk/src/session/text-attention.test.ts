@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HireNetModel, type ModelMetadata } from '../model/hirenet-model.ts';
+import { decodeModel, encodeModel } from '../model/io.ts';
 import { textStandardizer } from '../model/model-features.ts';
 import { embedText } from '../text/embed.ts';
 import { quantisePerVector } from '../text/quantise.ts';
@@ -78,6 +79,16 @@ describe('textAttentionUntrained (pure decision)', () => {
     expect(textAttentionUntrained(model(true, { training: null }))).toBe(false);
     expect(textAttentionUntrained(model(true, { training: {} }))).toBe(false);
     expect(textAttentionUntrained(model(true, { training: { bestEpoch: '0' } }))).toBe(false);
+  });
+  it('reads what a saved model.json carries (config.lengthInput, metadata.training) after loading', async () => {
+    const saved = await encodeModel(textModel({ training: { bestEpoch: 0, validation: { auc: 0.64 } } }));
+    const json = JSON.parse(JSON.stringify(saved.json)) as unknown;
+    const loaded = await decodeModel(
+      json,
+      async (path) => saved.shards[saved.json.weightsManifest[0]!.paths.indexOf(path)]!,
+    );
+    models.push(loaded);
+    expect(textAttentionUntrained(loaded)).toBe(true);
   });
   it('the warning code has an event-log code', () => {
     expect(LOG_CODE['text-attention-untrained']).toBe('other');
