@@ -175,6 +175,9 @@ function bytesLines(b: BytesResult): string[] {
     '|---|---|---|---|',
     ...b.groups.map((g) => `| ${g.group} | ${g.files} | ${kb(g.bytes)} | ${kb(g.gzip)} |`),
     `| **total** | ${b.assets.length} | **${kb(b.total.bytes)}** | **${kb(b.total.gzip)}** |`,
+    ...(b.total.gzipAll === undefined
+      ? []
+      : [`| total, .task and .bin compressed too | ${b.assets.length} | | ${kb(b.total.gzipAll)} |`]),
     '',
     '<details><summary>Per asset</summary>',
     '',
