@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,7 @@ import { gazeFromBlendshapes } from '@hirenet/sdk/internal/video/gaze';
 import { emptyPoseFrame, type BodyPoint, type PoseFrame } from '@hirenet/sdk/internal/video/pose-frame';
 import { POSTURE_COLUMNS } from '@hirenet/sdk/internal/video/posture-windows';
 import { WINDOW_COLUMNS } from '@hirenet/sdk/internal/video/schema';
+import { hirenet } from './run-cli.ts';
 
 const root = join(import.meta.dirname, '../..');
 let model: HireNetModel;
@@ -174,4 +175,36 @@ describe('posture columns and the shipped video model', () => {
     expect(s.names.slice(-POSTURE_COLUMNS.length)).toEqual([...POSTURE_COLUMNS]);
     expect(rows[0]!.length % s.names.length).toBe(0);
   });
+
+  it('hirenet predict scores an export with posture through the model’s columns, by name', async () => {
+    const answers = records(WINDOW_COLUMNS, true);
+    const spec = { jobTitle: 'Engineer', questions: ['Q1', 'Q2'] };
+    const dir = await mkdtemp(join(tmpdir(), 'hirenet-posture-predict-'));
+    dirs.push(dir);
+    const scores: number[] = [];
+    for (const posture of [false, true]) {
+      const out = exportDataset('s1', spec, answers, { video: WINDOW_COLUMNS }, { label: 1, posture });
+      const data = join(dir, posture ? 'posture' : 'plain');
+      await mkdir(data);
+      await writeFile(join(data, 'manifest.json'), JSON.stringify(out.manifest));
+      await writeFile(join(data, 'interviews.jsonl'), out.line);
+      const file = join(dir, `${posture ? 'posture' : 'plain'}.jsonl`);
+      const r = await hirenet(
+        'predict',
+        '--data',
+        data,
+        '--model',
+        join(root, 'models/hirenet-demo/video'),
+        '--out',
+        file,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      if (posture) expect(r.stderr).toMatch(/reads 88 of the dataset's 94 columns, by name/);
+      scores.push((JSON.parse((await readFile(file, 'utf8')).trim()) as { score: number }).score);
+    }
+    expect(scores[0]).toBeGreaterThan(0);
+    // The posture export keeps only windows with every posture measure, so the rows differ; the
+    // check is that it is read and scored, not refused for its extra columns.
+    expect(Number.isFinite(scores[1])).toBe(true);
+  }, 120_000);
 });

@@ -7,10 +7,11 @@ import type { HireNetModel } from '@hirenet/sdk/internal/model/hirenet-model';
 import type { InterviewOutput } from '@hirenet/sdk/internal/model/types';
 import { loadModelFromDir } from '@hirenet/research';
 import { encodeInterview } from '@hirenet/research/internal/train/encode';
-import { assertSameFeatures } from '@hirenet/sdk/internal/model/model-features';
+import { assertSameFeatures, featureMetadata } from '@hirenet/sdk/internal/model/model-features';
 import { predictEncoded } from '@hirenet/research/internal/train/trainer';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { verifyModelDir } from './manifest-node.ts';
+import { modelColumns, withModelColumns } from './model-columns.ts';
 import { DEFAULT_VOCAB_DIR } from '@hirenet/research/internal/text/vocabulary-node';
 import { assertSameVocab, loadWords } from './words.ts';
 
@@ -81,9 +82,17 @@ export async function scoreDataset(dataDir: string, models: Map<Modality, HireNe
   const { words, vocab } = await loadWords();
   const perModality = new Map<Modality, InterviewOutput[]>();
   for (const [modality, model] of models) {
-    const features = assertSameFeatures(model, manifest.modalities[modality]);
+    const names = manifest.modalities[modality];
+    const at = modelColumns(model, names);
+    const features = assertSameFeatures(model, at === null ? names : featureMetadata(model).standardizer.names);
     assertSameVocab(features.vocab, vocab);
-    const encoded = interviews.map((iv) => encodeInterview(iv, modality, features.standardizer, words));
+    if (at !== null)
+      stderr.write(
+        `hirenet: the ${modality} model reads ${at.length} of the dataset's ${names!.length} columns, by name\n`,
+      );
+    const read =
+      at === null || modality === 'text' ? interviews : withModelColumns(interviews, modality, names!.length, at);
+    const encoded = read.map((iv) => encodeInterview(iv, modality, features.standardizer, words));
     perModality.set(modality, await predictEncoded(model, encoded));
   }
   const [first] = [...perModality.values()];
