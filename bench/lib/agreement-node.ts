@@ -16,11 +16,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { AudioFeatureExtractor } from '@hirenet/sdk/internal/audio/frames';
-import { poolAudioFrames } from '@hirenet/sdk/internal/audio/pooling';
 import { AUDIO_FEATURE_SCHEMA } from '@hirenet/sdk/internal/audio/schema';
 import { PauseDetector } from '@hirenet/sdk/internal/audio/vad';
 import { ffmpeg } from '../../test/browser/harness/tools.ts';
+import { windowRows } from './agreement-phase-rows.ts';
 import { median, pearson } from '../../test/browser/agreement-stats.ts';
 
 const VIDEO = new URL('../../../shared/fixtures/video/', import.meta.url).pathname;
@@ -34,16 +33,7 @@ function decode(file: string, rate: number, filter: string[] = []): Float32Array
   return new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4).slice();
 }
 
-function rows(pcm: Float32Array, rate: number, live = false): number[][] {
-  let peak = 0;
-  for (const v of pcm) peak = Math.max(peak, Math.abs(v));
-  const ex = new AudioFeatureExtractor({ sampleRate: rate, globalPeak: live ? undefined : peak });
-  const frames = [];
-  const block = live ? 128 : pcm.length;
-  for (let i = 0; i < pcm.length; i += block) frames.push(...ex.push(pcm.subarray(i, i + block)));
-  frames.push(...ex.flush());
-  return poolAudioFrames(frames).map((w) => [...(w.values ?? [])]);
-}
+const rows = (pcm: Float32Array, rate: number, live = false): number[][] => windowRows(pcm, rate, live);
 
 function loop(pcm: Float32Array, rate: number, start: number): Float32Array {
   const out = new Float32Array(pcm.length);

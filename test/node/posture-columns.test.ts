@@ -26,6 +26,7 @@ import { gazeFromBlendshapes } from '@hirenet/sdk/internal/video/gaze';
 import { emptyPoseFrame, type BodyPoint, type PoseFrame } from '@hirenet/sdk/internal/video/pose-frame';
 import { POSTURE_COLUMNS } from '@hirenet/sdk/internal/video/posture-windows';
 import { WINDOW_COLUMNS } from '@hirenet/sdk/internal/video/schema';
+import { mulberry32 as rng } from '@hirenet/sdk/internal/util/prng';
 import { hirenet } from './run-cli.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -40,18 +41,6 @@ afterAll(async () => {
   model?.dispose();
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 15 face rows per second; the face is lost for a second in the middle. */
 function faceRows(seconds: number, seed: number): VideoFrameRow[] {
