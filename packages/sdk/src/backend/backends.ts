@@ -79,12 +79,19 @@ async function configureWasm(paths: WasmPaths | undefined, platformFetch: boolea
   wasm.setWasmPaths(typeof paths === 'string' ? paths : { ...paths }, platformFetch);
 }
 
+/** The smallest valid wasm module: magic number and version. */
+const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
 /**
  * Runs `init` with tfjs' platform fetch answering `binary.url` from the bytes in hand (any other
  * URL goes to the network as before), so initialising the wasm backend fetches nothing twice.
  */
 async function withBinary<T>(binary: BackendOptions['wasmBinary'], init: () => Promise<T>): Promise<T> {
   if (binary === undefined) return init();
+  // tfjs' platform-fetch path calls WebAssembly.instantiate with no catch: a refused compile (a CSP
+  // without 'wasm-unsafe-eval') would leave the backend's init pending forever. An empty module
+  // meets the same policy, so a refusal surfaces here as an error instead.
+  await WebAssembly.compile(EMPTY_WASM_MODULE);
   const platform = tf.env().platform;
   const fetchOriginal = platform.fetch;
   platform.fetch = (path, requestInits, options) =>
