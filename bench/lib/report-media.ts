@@ -1,5 +1,6 @@
 /** RESULTS.md sections for face analysis speed, the session API, page bytes and the 5,000-interview epoch. */
 import type { BytesResult } from './bytes.ts';
+import { BYTES_BEFORE } from './bytes-before.ts';
 import { flowLines } from './report-flow.ts';
 import { END_TO_RESULT_TARGET_MS, type LongTaskSummary, type SessionBenchResult } from './session.ts';
 import type { TrainFullResult } from './train-full.ts';
@@ -171,13 +172,25 @@ function bytesLines(b: BytesResult): string[] {
       }`,
     ].join(' '),
     '',
-    '| group | files | raw | gzip -9 (what a compressing server sends) |',
-    '|---|---|---|---|',
-    ...b.groups.map((g) => `| ${g.group} | ${g.files} | ${kb(g.bytes)} | ${kb(g.gzip)} |`),
-    `| **total** | ${b.assets.length} | **${kb(b.total.bytes)}** | **${kb(b.total.gzip)}** |`,
+    `| group | files | raw | gzip -9 (what a compressing server sends) | before (git ${BYTES_BEFORE.commit}) |`,
+    '|---|---|---|---|---|',
+    ...b.groups.map((g) => {
+      const before = BYTES_BEFORE.groups[g.group];
+      return `| ${g.group} | ${g.files} | ${kb(g.bytes)} | ${kb(g.gzip)} | ${before === undefined ? '—' : kb(before)} |`;
+    }),
+    `| **total** | ${b.assets.length} | **${kb(b.total.bytes)}** | **${kb(b.total.gzip)}** | ${kb(BYTES_BEFORE.total)} |`,
     ...(b.total.gzipAll === undefined
       ? []
-      : [`| total, .task and .bin compressed too | ${b.assets.length} | | ${kb(b.total.gzipAll)} |`]),
+      : [
+          `| total, .task and .bin compressed too | ${b.assets.length} | | ${kb(b.total.gzipAll)} |` +
+            ` ${kb(BYTES_BEFORE.gzipAll)} |`,
+        ]),
+    ...(b.audioOnly === undefined
+      ? []
+      : [
+          `| audio-only page (\`&modalities=audio\`) | ${b.audioOnly.files} | ${kb(b.audioOnly.bytes)} |` +
+            ` ${kb(b.audioOnly.gzip)} | ${kb(BYTES_BEFORE.audioOnly)} |`,
+        ]),
     '',
     '<details><summary>Per asset</summary>',
     '',

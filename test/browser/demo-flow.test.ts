@@ -224,9 +224,9 @@ describe('demo (index.html, production build)', () => {
   it('without the face model: the demo says audio-only, loads no face analysis, and still reports', async (ctx) => {
     skipUnless(ctx, CLIP, FACE_MODEL);
     const t0 = performance.now();
-    // The same build, served without hirenet/face_landmarker.task (as on a machine without ../shared).
+    // The same build, served without hirenet/face_landmarker.task.gz (as on a machine without ../shared).
     const bare = join(workDir(), 'dist-no-face');
-    cpSync(dist, bare, { recursive: true, filter: (src) => !src.endsWith('face_landmarker.task') });
+    cpSync(dist, bare, { recursive: true, filter: (src) => !src.endsWith('face_landmarker.task.gz') });
     const noFace = await serveStatic(bare);
     const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
     const requests = recordRequests(context);

@@ -44,7 +44,7 @@ function check(name: string, v: VisitResult): void {
   expect(servedTwice, `${name}: served more than once: ${JSON.stringify(servedTwice)}`).toEqual([]);
   for (const asset of [
     '/hirenet/mediapipe/vision_wasm_module_internal.wasm',
-    '/hirenet/face_landmarker.task',
+    '/hirenet/face_landmarker.task.gz',
     '/hirenet/tfjs/tfjs-backend-wasm-simd.wasm',
     '/hirenet/capture-worklet.js',
   ])

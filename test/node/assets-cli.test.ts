@@ -7,7 +7,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipUnless, sharedPath } from '../browser/harness/paths.ts';
 import { hirenet } from './run-cli.ts';
 
 let dir = '';
@@ -90,6 +92,25 @@ describe('hirenet assets', () => {
       expect(bare, f).toEqual([]);
     }
     expect(readFileSync(join(out, 'capture-worklet.js'), 'utf8')).toContain('registerProcessor');
+  });
+
+  it('writes the face model gzip-compressed (face_landmarker.task.gz), unpacking to the exact bundle', async (ctx) => {
+    skipUnless(ctx, 'models/face_landmarker.task');
+    const out = join(dir, 'with-face');
+    const face = sharedPath('models/face_landmarker.task');
+    const r = await hirenet('assets', '--out', out, '--face-model', face);
+    expect(r.code, r.stderr).toBe(0);
+    const files = filesUnder(out);
+    expect(files).toContain('face_landmarker.task.gz');
+    expect(files).not.toContain('face_landmarker.task');
+    const gz = readFileSync(join(out, 'face_landmarker.task.gz'));
+    expect([gz[0], gz[1]]).toEqual([0x1f, 0x8b]);
+    // A stored zip: gzip takes ~11 % off what goes over the wire.
+    expect(gz.length).toBeLessThan(0.92 * statSync(face).size);
+    const plain = gunzipSync(gz);
+    expect(createHash('sha256').update(plain).digest('hex')).toBe(
+      '64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff',
+    );
   });
 
   it('refuses a face model whose sha256 is not MediaPipe face_landmarker.task, and a missing --out', async () => {

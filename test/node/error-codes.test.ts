@@ -21,6 +21,7 @@ const PLAIN_ALLOWED: readonly (readonly [string, string])[] = [
   ['packages/sdk/src/session/backend-models.ts', 'keep('],
   ['packages/sdk/src/video/face-engine.ts', 'init() first'],
   ['packages/sdk/src/video/mediapipe-wasm.ts', 'HTTP '],
+  ['packages/sdk/src/video/task-model.ts', 'HTTP '],
   ['packages/sdk/src/video/pose-engine.ts', 'init() first'],
   ['packages/sdk/src/video/vision-worker.ts', 'init() first'],
   ['packages/sdk/src/video/vision-worker.ts', 'simulated vision worker crash'],

@@ -1,8 +1,9 @@
 /**
- * Loads the SDK once per page. The face model is optional: vite-assets.ts serves it only when
- * ../shared/models/face_landmarker.task exists (or it was fetched, see docs/demo.md). A HEAD
- * request finds out first, so an absent model means a clean audio-only start (no MediaPipe
- * start-up, no failed download) and the consent notice names only the voice.
+ * Loads the SDK once per page. The face model is optional: vite-assets.ts serves it (gzipped,
+ * face_landmarker.task.gz) only when ../shared/models/face_landmarker.task exists (or it was
+ * fetched, see docs/demo.md). A HEAD request finds out first, so an absent model means a clean
+ * audio-only start (no MediaPipe start-up, no failed download) and the consent notice names only
+ * the voice.
  */
 import { HireNet, type BackendChoice, type LoadProgress, type SessionModality } from '@hirenet/sdk';
 
@@ -17,7 +18,7 @@ const assetsBaseUrl = (): string => new URL('hirenet/', location.href).href;
 /** True when the self-hosted face model answers (HEAD: no body either way). */
 export async function faceModelPresent(): Promise<boolean> {
   try {
-    const r = await fetch(new URL('face_landmarker.task', assetsBaseUrl()), { method: 'HEAD', cache: 'no-store' });
+    const r = await fetch(new URL('face_landmarker.task.gz', assetsBaseUrl()), { method: 'HEAD', cache: 'no-store' });
     return r.ok;
   } catch {
     return false;

@@ -58,15 +58,15 @@ async function main(): Promise<void> {
     // CandidateHandle.supplyWords); &words=off: no words channel; default: on-device recognition.
     words: q.get('words') === 'host' ? 'host' : q.get('words') === 'off' ? null : 'recognition',
     ...(q.get('lang') === null ? {} : { lang: q.get('lang')! }),
-    face: (await present('face_landmarker.task'))
+    face: (await present('face_landmarker.task.gz'))
       ? {
           wasmLoaderUrl: new URL('mediapipe/vision_wasm_module_internal.js', assets).href,
           wasmBinaryUrl: new URL('mediapipe/vision_wasm_module_internal.wasm', assets).href,
-          modelUrl: new URL('face_landmarker.task', assets).href,
+          modelUrl: new URL('face_landmarker.task.gz', assets).href,
         }
       : null,
-    pose: (await present('pose_landmarker_lite.task'))
-      ? { modelUrl: new URL('pose_landmarker_lite.task', assets).href, modelSha256: DEV_POSE_SHA256 }
+    pose: (await present('pose_landmarker_lite.task.gz'))
+      ? { modelUrl: new URL('pose_landmarker_lite.task.gz', assets).href, modelSha256: DEV_POSE_SHA256 }
       : null,
     // The demo's practice roles stand in for an employer's question bank (&job=software|sales|…).
     followUps:

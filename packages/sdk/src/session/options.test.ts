@@ -8,7 +8,7 @@ describe('HireNet options', () => {
     expect(o.modelUrl).toBe('https://example.test/hirenet/model/');
     expect(o.vocabUrl).toBe('https://example.test/hirenet/vocab/');
     expect(o.wasmPaths).toBe('https://example.test/hirenet/tfjs/');
-    expect(o.faceModelUrl).toBe('https://example.test/hirenet/face_landmarker.task');
+    expect(o.faceModelUrl).toBe('https://example.test/hirenet/face_landmarker.task.gz');
     expect(o.audioWorkletUrl).toBe('https://example.test/hirenet/capture-worklet.js');
     expect(o.modalities).toEqual(['audio', 'video']);
     expect(o.backend).toBe('auto');

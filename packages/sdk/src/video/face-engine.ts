@@ -5,7 +5,8 @@ type WasmFileset = Parameters<typeof FaceLandmarker.createFromOptions>[0];
 import { VideoError } from './errors.ts';
 import { buildFrameRow, type VideoFrameRow } from './frame-row.ts';
 import { LumaMeter } from './luma.ts';
-import { compileWasm, instantiateFrom, loadTaskModel } from './mediapipe-wasm.ts';
+import { compileWasm, instantiateFrom } from './mediapipe-wasm.ts';
+import { loadTaskModel } from './task-model.ts';
 import type { ResolvedFaceOptions } from './options.ts';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * MediaPipe pieces the face and pose engines share in the vision worker: the 13 MB wasm compiled
- * once and instantiated per landmarker start, and the checked fetch of a landmarker model.
+ * once and instantiated per landmarker start (the checked fetch of a landmarker model: task-model.ts).
  */
 import { withWasmCspHint } from '../util/wasm-csp.ts';
 import { VideoError } from './errors.ts';
@@ -41,25 +41,4 @@ export function instantiateFrom(wasm: WebAssembly.Module): { config: object; fai
     },
   };
   return { config, failed };
-}
-
-/** A landmarker's .task bundle, checked against `sha256` when given; `what` names it in errors ("face model"). */
-export async function loadTaskModel(url: string, sha256: string | null, what: string): Promise<Uint8Array> {
-  let bytes: Uint8Array;
-  try {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    bytes = new Uint8Array(await res.arrayBuffer());
-  } catch (e) {
-    throw new VideoError('video-model', `${what} could not be fetched from ${url}: ${String(e)}`, { cause: e });
-  }
-  if (sha256 !== null) {
-    const got = hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-    if (got !== sha256) throw new VideoError('video-model', `${what} sha256 ${got} ≠ expected ${sha256} (${url})`);
-  }
-  return bytes;
-}
-
-function hex(buf: ArrayBuffer): string {
-  return Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -14,7 +14,7 @@ export interface FaceAnalyzerOptions {
   readonly wasmLoaderUrl: string;
   /** URL of `vision_wasm_module_internal.wasm`. Required. */
   readonly wasmBinaryUrl: string;
-  /** URL of `face_landmarker.task` (self-hosted). Required. */
+  /** URL of `face_landmarker.task` or its gzip `face_landmarker.task.gz` (self-hosted). Required. */
   readonly modelUrl: string;
   /**
    * Expected sha256 (hex) of the model bytes; a mismatch fails with `video-model`. Default: the
@@ -48,7 +48,13 @@ export interface FaceAnalyzerOptions {
   readonly pose?: PoseOptions;
 }
 
-/** sha256 of MediaPipe's face_landmarker.task, float16, version 1. */
+/**
+ * The face model's file name under `assetsBaseUrl`: MediaPipe's bundle gzip-compressed (a stored zip: gzip
+ * takes 11 % off), written by `npx hirenet assets` and unpacked in the vision worker (task-model.ts).
+ */
+export const FACE_MODEL_FILE = 'face_landmarker.task.gz';
+
+/** sha256 of MediaPipe's face_landmarker.task, float16, version 1 (the plain bundle, also when served gzipped). */
 export const FACE_LANDMARKER_SHA256 = '64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff';
 
 export interface ResolvedFaceOptions {

@@ -7,7 +7,8 @@
 import { PoseLandmarker } from '@mediapipe/tasks-vision';
 import { withWasmCspHint } from '../util/wasm-csp.ts';
 import { VideoError } from './errors.ts';
-import { instantiateFrom, loadTaskModel } from './mediapipe-wasm.ts';
+import { instantiateFrom } from './mediapipe-wasm.ts';
+import { loadTaskModel } from './task-model.ts';
 import { buildPoseFrame, type PoseFrame } from './pose-frame.ts';
 import type { ResolvedPoseOptions } from './pose-options.ts';
 
