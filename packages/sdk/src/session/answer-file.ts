@@ -14,7 +14,7 @@ import type { FaceAnalyzer } from '../video/face-analyzer.ts';
 import type { VideoFrameRow } from '../video/frame-row.ts';
 import type { PoseFrame } from '../video/pose-frame.ts';
 import { SessionError } from './errors.ts';
-import { probeAnswerFile } from './file-probe.ts';
+import type { FileTracks } from './file-probe.ts';
 import type { SessionWarningCode } from './types.ts';
 
 export interface AnswerFileOptions {
@@ -40,8 +40,24 @@ export interface AnalysedFile {
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/**
+ * The container reader (mediabunny, ~300 KB of the page's code) is loaded with the first upload:
+ * a page that only records live answers never downloads it. If it cannot load, the file counts as
+ * unreadable by it, as a container it cannot parse does (the decoders may still read the audio).
+ */
+async function probe(file: Blob): Promise<FileTracks> {
+  let mod: typeof import('./file-probe.ts');
+  try {
+    mod = await import('./file-probe.ts');
+  } catch (e) {
+    const reason = `the file reader could not be loaded (${messageOf(e)})`;
+    return { readable: false, audio: 'unknown', video: 'unknown', reason };
+  }
+  return mod.probeAnswerFile(file);
+}
+
 export async function analyzeAnswerFile(file: Blob, o: AnswerFileOptions): Promise<AnalysedFile> {
-  const tracks = await probeAnswerFile(file);
+  const tracks = await probe(file);
   const warnings: { code: SessionWarningCode; message: string }[] = [];
   const failures: unknown[] = [];
   let workerFault: AudioInputError | undefined;

@@ -6,8 +6,9 @@
 import * as Comlink from 'comlink';
 import { installErrorTransfer } from './comlink-errors.ts';
 import { FaceEngine } from './face-engine.ts';
-import { openVideoFile, type FileInfo } from './file-frames.ts';
+import type { FileInfo } from './file-frames.ts';
 import { emptyFrameRow, type VideoFrameRow } from './frame-row.ts';
+import { VideoError } from './errors.ts';
 import { blockTelemetry } from './no-telemetry.ts';
 import type { ResolvedFaceOptions } from './options.ts';
 import { PoseEngine } from './pose-engine.ts';
@@ -16,6 +17,22 @@ import { FilePoseTap } from './pose-file.ts';
 import { InterleaveSchedule } from './pose-schedule.ts';
 
 installErrorTransfer();
+
+type OpenVideoFile = typeof import('./file-frames.ts')['openVideoFile'];
+
+/**
+ * The file demuxer (mediabunny, two thirds of this worker's code) is loaded with the first file:
+ * live answers never need it, so a page that only records does not download it.
+ */
+async function openFile(...args: Parameters<OpenVideoFile>): ReturnType<OpenVideoFile> {
+  let open: OpenVideoFile;
+  try {
+    ({ openVideoFile: open } = await import('./file-frames.ts'));
+  } catch (e) {
+    throw new VideoError('video-decode', `the video file reader could not be loaded: ${String(e)}`, { cause: e });
+  }
+  return open(...args);
+}
 blockTelemetry(self);
 
 /** Receives rows in small batches so a crash loses at most one batch. */
@@ -108,7 +125,7 @@ const api = {
 
   /** Duration, size and codec, without decoding. */
   async probeFile(blob: Blob, fps: number): Promise<FileInfo> {
-    const file = await openVideoFile(blob, fps);
+    const file = await openFile(blob, fps);
     file.close();
     return file.info;
   },
@@ -124,7 +141,7 @@ const api = {
   ): Promise<FileRunStats> {
     const e = need();
     const t0 = performance.now();
-    const file = await openVideoFile(blob, fps, from, to);
+    const file = await openFile(blob, fps, from, to);
     const r0 = performance.now();
     await e.fresh();
     if (poseSink !== undefined && poseError !== undefined) poseSink([], poseError);
