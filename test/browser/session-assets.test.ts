@@ -169,6 +169,16 @@ describe('session assets: one manifest, every byte checked', () => {
     },
   );
 
+  it('refuses a changed vector block alone against vocab.json (asset-integrity, naming the block)', async () => {
+    // The manifest lists vocab.json, which lists every block with its sha256: the block is checked against it.
+    const vectors = Buffer.from(readFileSync(join(repoRoot, 'models/vocab/vectors/000000.bin')));
+    vectors[0] = (vectors[0]! + 1) & 0xff;
+    const e = refused(await create({}, { 'vocab/vectors/000000.bin': { body: vectors } }));
+    expect(e.code).toBe('asset-integrity');
+    expect(e.url).toMatch(/models\/vocab\/vectors\/000000\.bin$/);
+    expect(e.message).toMatch(/vocab\.json records/);
+  });
+
   it('refuses a truncated model.json (asset-integrity) and a truncated manifest (asset-invalid)', async () => {
     const { raw } = modelJson('audio');
     const e = refused(

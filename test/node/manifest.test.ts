@@ -46,13 +46,8 @@ describe('asset manifest', () => {
       'video/group1-shard1of1.bin',
       'video/model.json',
     ]);
-    // vocab.json, words.txt and every vector block it lists (hirenet-vocab/2), nothing else.
-    const vocab = JSON.parse(readFileSync(join(root, 'models/vocab/vocab.json'), 'utf8')) as {
-      files: { blocks: { path: string }[] };
-    };
-    const blocks = vocab.files.blocks.map((b) => b.path);
-    expect(blocks.length).toBeGreaterThan(1);
-    expect(Object.keys(m.assets.vocab).sort()).toEqual(['vocab.json', 'words.txt', ...blocks].sort());
+    // vocab.json and words.txt only: vocab.json lists the vector blocks with their sha256 (vouched below).
+    expect(Object.keys(m.assets.vocab).sort()).toEqual(['vocab.json', 'words.txt']);
     expect(Object.keys(m.assets.tfjs)).toHaveLength(3);
     expect(Object.keys(m.assets.mediapipe)).toEqual(['vision_wasm_module_internal.wasm']);
     const shard = readFileSync(join(root, 'models/hirenet-demo/audio/group1-shard1of1.bin'));
@@ -112,6 +107,42 @@ describe('asset manifest', () => {
       expect(pinned.code).toBe('asset-integrity');
       expect(pinned.url).toBe('http://h/m/manifest.json');
       expect((await refusal(loadManifest('http://h/nowhere/manifest.json', null))).code).toBe('asset-missing');
+    } finally {
+      globalThis.fetch = saved;
+    }
+  });
+
+  it('vector blocks: refused until the verified vocab.json vouches for them, then checked against it', async () => {
+    const vocabDir = join(root, 'models/vocab');
+    const base = 'http://h/vocab/';
+    const vocab = JSON.parse(readFileSync(join(vocabDir, 'vocab.json'), 'utf8')) as {
+      files: { blocks: { path: string }[] };
+    };
+    const block = vocab.files.blocks[1]!.path;
+    const saved = globalThis.fetch;
+    const tampered = new Set<string>();
+    globalThis.fetch = (async (u: RequestInfo | URL) => {
+      const url = String(u);
+      if (url === 'http://h/m/manifest.json') return new Response(readFileSync(committed));
+      // other.bin: a real block's bytes under a name no list has.
+      const name = url.endsWith('other.bin') ? block : url.slice(base.length);
+      const body = Buffer.from(readFileSync(join(vocabDir, name)));
+      if (tampered.has(url)) body[body.length - 1] = (body[body.length - 1]! + 1) & 0xff;
+      return new Response(body);
+    }) as typeof fetch;
+    try {
+      const fetcher = (await loadManifest('http://h/m/manifest.json', null)).fetcherFor('vocab', base);
+      // Before vocab.json: the manifest alone does not list the block.
+      expect((await refusal(fetcher(`${base}${block}`))).message).toMatch(/is not listed in/);
+      await fetcher(`${base}vocab.json`);
+      const bytes = new Uint8Array(await (await fetcher(`${base}${block}`)).arrayBuffer());
+      expect(bytes).toEqual(new Uint8Array(readFileSync(join(vocabDir, block))));
+      tampered.add(`${base}${block}`);
+      const e = await refusal(fetcher(`${base}${block}`));
+      expect(e.code).toBe('asset-integrity');
+      expect(e.url).toBe(`${base}${block}`);
+      expect(e.message).toMatch(/sha256 [0-9a-f]{64}, http:\/\/h\/vocab\/vocab\.json records/);
+      expect((await refusal(fetcher(`${base}vectors/other.bin`))).message).toMatch(/is not listed in/);
     } finally {
       globalThis.fetch = saved;
     }

@@ -19,7 +19,7 @@ import {
   type AssetEntry,
   type AssetManifest,
 } from '@hirenet/sdk/internal/session/manifest';
-import { vocabFileNames } from './vocab-files.ts';
+import { vocabManifestNames } from './vocab-files.ts';
 
 const TFJS_BINARIES: readonly WasmBinaryName[] = [
   'tfjs-backend-wasm.wasm',
@@ -70,7 +70,7 @@ export function buildManifest(src: ManifestSources): AssetManifest {
     format: MANIFEST_FORMAT,
     assets: {
       model: map(src.modelDir, modelFiles(src.modelDir)),
-      vocab: map(src.vocabDir, vocabFileNames(src.vocabDir)),
+      vocab: map(src.vocabDir, vocabManifestNames(src.vocabDir)),
       tfjs: map(tfjsDir, TFJS_BINARIES),
       mediapipe: map(mpDir, [MEDIAPIPE_BINARY]),
     },

@@ -4,6 +4,7 @@
  * own bytes is the model's identity (logged as `modelSha256`); a host that pins it
  * (`HireNet.create({ manifestSha256 })`) pins every byte listed. docs/session-api.md, "Asset manifest".
  */
+import { parseVocabManifest, VOCAB_MANIFEST_FILE, vocabFiles } from '../text/vocabulary-format.ts';
 import { AssetError } from '../util/errors.ts';
 
 export const MANIFEST_FORMAT = 'hirenet-manifest/1';
@@ -12,7 +13,9 @@ export const MANIFEST_FILE = 'manifest.json';
 /**
  * Each group's names are relative to the URL the host configures for it: `model` to the model
  * directory (fusion.json's, or model.json's for a single model), `vocab` to `vocabUrl`, `tfjs` to
- * `wasmPaths`; `mediapipe` names MediaPipe's binary (.wasm) whatever URL serves it.
+ * `wasmPaths`; `mediapipe` names MediaPipe's binary (.wasm) whatever URL serves it. The `vocab` group
+ * lists vocab.json and words.txt: vocab.json lists the 313 vector blocks with their own sha256, so
+ * once vocab.json passed, the blocks are checked against it (a second list here cost 12 KiB gzip per page).
  */
 export const ASSET_GROUPS = ['model', 'vocab', 'tfjs', 'mediapipe'] as const;
 export type AssetGroup = (typeof ASSET_GROUPS)[number];
@@ -110,6 +113,9 @@ export async function fetchAsset(url: string, fetcher: typeof fetch = globalThis
  * group to the URL its names are relative to (mediapipe has none: its two files are checked by role).
  */
 export class ManifestVerifier {
+  /** `group/name` → the entry a verified file records for it (vocab.json's blocks), and that file's URL. */
+  private readonly vouched = new Map<string, { entry: AssetEntry; by: string }>();
+
   constructor(
     readonly manifest: AssetManifest,
     readonly url: string,
@@ -117,17 +123,36 @@ export class ManifestVerifier {
     readonly sha256: string,
   ) {}
 
-  /** Refuses `bytes` from `url` unless they are exactly the manifest's `group/name` entry. */
+  /**
+   * Refuses `bytes` from `url` unless they are exactly the manifest's `group/name` entry, or the entry
+   * a file the manifest vouched for records (a vector block listed in the verified vocab.json).
+   */
   async verify(group: AssetGroup, name: string, url: string, bytes: Uint8Array): Promise<void> {
-    const entry = this.manifest.assets[group][name];
+    const listed = this.manifest.assets[group][name];
+    const vouched = listed === undefined ? this.vouched.get(`${group}/${name}`) : undefined;
+    const entry = listed ?? vouched?.entry;
     if (entry === undefined)
       throw new AssetError('asset-integrity', url, `${group}/${name} is not listed in ${this.url}`);
+    const by = vouched === undefined ? 'the manifest' : vouched.by;
     if (bytes.byteLength !== entry.bytes) {
-      throw new AssetError('asset-integrity', url, `${bytes.byteLength} bytes, the manifest records ${entry.bytes}`);
+      throw new AssetError('asset-integrity', url, `${bytes.byteLength} bytes, ${by} records ${entry.bytes}`);
     }
     const actual = await sha256Hex(bytes);
     if (actual !== entry.sha256)
-      throw new AssetError('asset-integrity', url, `sha256 ${actual}, the manifest records ${entry.sha256}`);
+      throw new AssetError('asset-integrity', url, `sha256 ${actual}, ${by} records ${entry.sha256}`);
+    if (group === 'vocab' && name === VOCAB_MANIFEST_FILE) this.vouchVocab(bytes, url);
+  }
+
+  /** vocab.json (verified) vouches for the files it lists; one it cannot parse vouches for none (the loader says why). */
+  private vouchVocab(bytes: Uint8Array, url: string): void {
+    let files: ReturnType<typeof vocabFiles>;
+    try {
+      files = vocabFiles(parseVocabManifest(JSON.parse(new TextDecoder().decode(bytes))));
+    } catch {
+      return;
+    }
+    for (const f of files)
+      this.vouched.set(`vocab/${f.path}`, { entry: { bytes: f.bytes, sha256: f.sha256 }, by: url });
   }
 
   /** Fetches `group/name` from `url` and verifies it. */
