@@ -4,7 +4,8 @@
  * installed packages: the demo model and the vocabulary (@hirenet/sdk assets/), the tfjs and
  * MediaPipe wasm (the SDK's dependencies), the prebuilt worklet and workers (@hirenet/sdk
  * dist/workers); with --bundle also the one-file SDK (dist/bundle/index.js) as hirenet-sdk.js, for
- * a page without a bundler. The face model is the user's own download: with --face-model it is copied after
+ * a page without a bundler. The face model is the user's own download: with --face-model it is written,
+ * gzip-compressed, as face_landmarker.task.gz (the SDK's default faceModelUrl; assets-layout.ts says why) after
  * its sha256 matches the one the SDK expects; without it the site runs audio-only.
  */
 import { createHash } from 'node:crypto';
