@@ -176,9 +176,11 @@ function bytesLines(b: BytesResult): string[] {
     '|---|---|---|---|---|',
     ...b.groups.map((g) => {
       const before = BYTES_BEFORE.groups[g.group];
-      return `| ${g.group} | ${g.files} | ${kb(g.bytes)} | ${kb(g.gzip)} | ${before === undefined ? '—' : kb(before)} |`;
+      const was = before === undefined ? '—' : kb(before);
+      return `| ${g.group} | ${g.files} | ${kb(g.bytes)} | ${kb(g.gzip)} | ${was} |`;
     }),
-    `| **total** | ${b.assets.length} | **${kb(b.total.bytes)}** | **${kb(b.total.gzip)}** | ${kb(BYTES_BEFORE.total)} |`,
+    `| **total** | ${b.assets.length} | **${kb(b.total.bytes)}** | **${kb(b.total.gzip)}** |` +
+      ` ${kb(BYTES_BEFORE.total)} |`,
     ...(b.total.gzipAll === undefined
       ? []
       : [

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseVocabManifest, VOCAB_MANIFEST_FILE, vocabFiles } from '@hirenet/sdk/internal/text/vocabulary';
 
-/** What the asset manifest lists of the vocabulary: vocab.json and the word list (vocab.json vouches for the blocks). */
+/** What the asset manifest lists of the vocabulary: vocab.json and the word list (vocab.json lists the blocks). */
 export function vocabManifestNames(vocabDir: string): string[] {
   const raw: unknown = JSON.parse(readFileSync(join(vocabDir, VOCAB_MANIFEST_FILE), 'utf8'));
   return [VOCAB_MANIFEST_FILE, parseVocabManifest(raw).files.words.path];

@@ -143,7 +143,7 @@ export class ManifestVerifier {
     if (group === 'vocab' && name === VOCAB_MANIFEST_FILE) this.vouchVocab(bytes, url);
   }
 
-  /** vocab.json (verified) vouches for the files it lists; one it cannot parse vouches for none (the loader says why). */
+  /** The verified vocab.json vouches for the files it lists; one it cannot parse, for none (the loader says why). */
   private vouchVocab(bytes: Uint8Array, url: string): void {
     let files: ReturnType<typeof vocabFiles>;
     try {

@@ -32,7 +32,7 @@ export async function loadTaskModel(url: string, sha256: string | null, what: st
   return bytes;
 }
 
-/** Unpacks gzip bytes; corrupt, truncated or oversized input is a `video-model` error (the stream errors, never hangs). */
+/** Unpacks gzip bytes; corrupt, truncated or oversized input is a `video-model` error (never a hang). */
 export async function gunzip(bytes: Uint8Array, what: string, max = MAX_TASK_BYTES): Promise<Uint8Array> {
   if (typeof DecompressionStream !== 'function')
     throw new VideoError(
