@@ -4,11 +4,10 @@
  *
  * Scores recorded answers (one file per question, in question order) with the SAME session
  * code a browser host runs — HireNet.create → startInterview → consent → addAnswerFile per
- * file → result — inside headless Debian Chromium (playwright-core, /usr/bin/chromium; never a
- * downloaded browser) on a page served from 127.0.0.1. Prints a JSON summary on stdout, writes
+ * file → result — inside headless Debian Chromium (/usr/bin/chromium, driven over a DevTools pipe:
+ * analyze-page.ts; never a downloaded browser) on a page served from 127.0.0.1. Prints a JSON summary on stdout, writes
  * the report as one self-contained HTML file and, with --json, the full result.
  */
-import type { Browser } from 'playwright-core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stderr, stdout } from 'node:process';
@@ -19,7 +18,8 @@ import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { cliPage } from './cli-page.ts';
 import { pageWorklet, startAnalyzeServer } from './analyze-server.ts';
 import { packagedSources, sdkPackageDir } from './assets-layout.ts';
-import { findChromium, launchCliChromium, SYSTEM_CHROMIUM } from './chromium-path.ts';
+import { runAnalyzePage } from './analyze-page.ts';
+import { findChromium, SYSTEM_CHROMIUM } from './chromium-path.ts';
 import { assertSelfContained } from './report-file.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -130,41 +130,28 @@ export async function runAnalyze(args: string[]): Promise<number> {
     await page.cleanup();
     throw e;
   });
-  let browser: Browser;
   try {
-    browser = await launchCliChromium(found);
-  } catch (e) {
-    await server.close();
-    await page.cleanup();
-    throw new HireNetError(
-      'chromium-failed',
-      `Chromium at ${CHROMIUM} did not start: ${(e as Error).message.split('\n')[0]}`,
-      { cause: e },
-    );
-  }
-  try {
-    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
-    page.on('pageerror', (e) => stderr.write(`hirenet: page error: ${e.message}\n`));
-    await page.exposeFunction('hirenetProgress', (text: string) => stderr.write(`hirenet: ${text}\n`));
-    await page.goto(`${server.origin}/analyze.html`);
-    await page.waitForFunction(() => typeof (window as AnalyzePage).hirenetAnalyze === 'function', undefined, {
-      timeout: 180_000,
-    });
-    const out = (await page.evaluate((a) => (window as AnalyzePage).hirenetAnalyze!(a), {
+    const args = {
       jobTitle: o.job,
       questions: o.questions,
       files: server.files,
       audioOnly: o.audioOnly,
       // The words go to the page as text; it parses them (the SDK's typed errors name the answer).
       transcripts: o.transcripts.map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8') })),
-    })) as PageOutput;
+    };
+    const { out, html } = await runAnalyzePage<PageOutput>(found, `${server.origin}/analyze.html`, args).catch(
+      (e: unknown) => {
+        throw new HireNetError('chromium-failed', `Chromium at ${CHROMIUM}: ${(e as Error).message.split('\n')[0]}`, {
+          cause: e,
+        });
+      },
+    );
     if (!out.ok) {
       const where = out.answer === undefined ? '' : `answer ${out.answer + 1} (${o.files[out.answer]}): `;
       throw new HireNetError(errorCodeOr(out.code, 'chromium-failed'), `${where}${out.message} [${out.code}]`);
     }
-    const html = await page.evaluate(() => (window as AnalyzePage).hirenetSnapshot!());
-    assertSelfContained(html);
-    writeFileSync(o.out, html);
+    assertSelfContained(html ?? '');
+    writeFileSync(o.out, html ?? '');
     const r = out.result;
     if (o.json !== undefined)
       writeFileSync(
@@ -215,7 +202,6 @@ export async function runAnalyze(args: string[]): Promise<number> {
     stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return 0;
   } finally {
-    await browser.close();
     await server.close();
     await page.cleanup();
   }
@@ -228,9 +214,3 @@ function defaultModelDir(): string {
 }
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
-
-/** What analyze.html defines on window (packages/demo/src/analyze.ts). */
-interface AnalyzePage {
-  hirenetAnalyze?: (a: unknown) => Promise<unknown>;
-  hirenetSnapshot?: () => Promise<string>;
-}
