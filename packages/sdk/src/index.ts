@@ -28,6 +28,15 @@ export type {
   SessionProgress,
   FacePresence,
 } from './session/events.ts';
+// Face in view before and between answers, on the instance's own analyser (hn.watchFace).
+export type {
+  FaceWatch,
+  FaceWatchOptions,
+  FaceWatchState,
+  FaceWatchPresence,
+  FaceWatchStateChange,
+  FaceWatchEventDetails,
+} from './session/face-watch.ts';
 
 // What a session hands back: answers, result, warnings, consent, stored and exported data.
 export type {

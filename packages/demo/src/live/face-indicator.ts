@@ -1,19 +1,16 @@
 /**
- * "Face in view". Before and between answers nothing else analyses the camera, so this runs the
- * SDK's public face analyser (createFaceAnalyzer, same self-hosted MediaPipe files and model)
- * on a clone of the camera track at 2 frames per second. While an answer records, the session
- * already analyses every frame at 15 fps: follow() stops the preview's own analysis and shows
- * the session's `face` events instead, so one face analyser runs at a time.
+ * "Face in view". Before and between answers it watches the camera through the HireNet's own face
+ * analyser (`hn.watchFace`, 2 frames per second): the same vision worker, MediaPipe module and face
+ * model the answers use, so the page fetches and compiles each once. While an answer records, the SDK
+ * pauses the watch (the answer's analysis has the worker, at 15 fps) and follow() shows the session's
+ * own `face` events instead; the watch resumes by itself when the answer ends.
  */
-import type { HireNet, InterviewSession } from '@hirenet/sdk';
-import { createFaceAnalyzer, type FaceAnalyzer, type LiveSession } from '@hirenet/sdk/features';
+import type { FaceWatch, HireNet, InterviewSession } from '@hirenet/sdk';
 import { h } from '../dom.ts';
 
 export interface FaceIndicator {
   readonly el: HTMLElement;
-  /**
-   * While an answer records: show the session's `face` events; the returned function resumes the preview's own check.
-   */
+  /** While an answer records: show the session's `face` events; the returned function goes back to the watch. */
   follow(session: InterviewSession): () => void;
   close(): void;
 }
@@ -47,59 +44,51 @@ export function faceIndicator(hn: HireNet, stream: MediaStream): FaceIndicator {
     set('off', 'no camera');
     return { el, follow: () => () => undefined, close: () => undefined };
   }
-  const track = video.clone();
-  let faces: FaceAnalyzer | undefined;
-  let live: LiveSession | undefined;
-  let closed = false;
+  let watch: FaceWatch | undefined;
+  let following = false;
+  let rebase = false;
   let lastFace = -Infinity;
-  // Times are seconds since the current analysis started (the preview's, or the answer's).
+  // Times are seconds since the current source started (the watch's, or the answer's).
   const observe = (face: boolean, time: number): void => {
     if (face) lastFace = time;
     if (time - lastFace < MISS_SECONDS) set('yes', 'in view');
     else set('no', 'not found — face the camera, with light in front of you');
   };
-  const startOwn = (): void => {
-    if (faces === undefined || closed) return;
-    live = faces.startLive(track, { fps: FPS, onRows: (rows) => rows.forEach((r) => observe(r.face === 1, r.time)) });
-    live.done.catch(() => (closed ? undefined : set('unknown', 'check unavailable')));
-  };
-  const stopOwn = (): void => {
-    void live?.stop().catch(() => undefined);
-    live = undefined;
-  };
   el.dataset['source'] = 'preview';
   try {
-    faces = createFaceAnalyzer({
-      ...hn.options.visionWasm,
-      modelUrl: hn.options.faceModelUrl,
-      fps: FPS,
-      fileWorkers: 1,
+    const w = hn.watchFace(video, { fps: FPS });
+    watch = w;
+    w.on('presence', (p) => {
+      if (following) return;
+      // Back from an answer: the watch's clock went on meanwhile; keep the state shown for now.
+      if (rebase) lastFace = p.seconds;
+      rebase = false;
+      observe(p.present, p.seconds);
     });
-    startOwn();
+    w.on('state', (s) => {
+      if (s.state === 'stopped' && s.reason !== 'stopped') set('unknown', 'check unavailable');
+    });
   } catch {
     set('unknown', 'check unavailable');
   }
   return {
     el,
     follow(session) {
-      stopOwn();
+      following = true;
       el.dataset['source'] = 'answer';
       // A new time base: keep the state shown until the answer's frames say otherwise.
       lastFace = 0;
       const offFace = session.on('face', (d) => observe(d.present, d.seconds));
       return () => {
         offFace();
+        following = false;
         el.dataset['source'] = 'preview';
-        lastFace = 0;
-        startOwn();
+        rebase = true;
       };
     },
     close() {
-      if (closed) return;
-      closed = true;
-      stopOwn();
-      track.stop();
-      faces?.close();
+      void watch?.stop();
+      watch = undefined;
     },
   };
 }

@@ -34,6 +34,7 @@ import { crashFaceWorker, registerFaceCrasher } from '../util/test-seams.ts';
 import { CURRENT_KEY, listSessions, loadSession, wipeAll, type StoredSession } from './store.ts';
 import type { DescriptorSessionModality, SessionModality, SessionWarning } from './types.ts';
 import { checkScriptAsset } from '../util/script-asset.ts';
+import { FaceShare, watchTrack, type FaceWatch, type FaceWatchOptions } from './face-watch.ts';
 
 const PRODUCED: Record<DescriptorSessionModality, readonly string[]> = {
   audio: AUDIO_FEATURE_SCHEMA.windowFeatures,
@@ -49,6 +50,7 @@ export class HireNet {
     private readonly ctx: SessionContext,
     /** Warm-up timings behind the backend choice (ms, median). */
     readonly backendTimings: readonly BackendTiming[],
+    private readonly faceShare: FaceShare | null,
   ) {}
 
   /** Channels in use: the requested ones the model and the face model allow. */
@@ -145,11 +147,13 @@ export class HireNet {
       if (o.backend === 'auto' && o.backendCandidates === null && start.candidates.length > 1)
         rememberChoice(picked.selected);
       const models = copies.keep(picked.selected);
+      // Answers and files reach the analyser through the share, which pauses `watchFace` previews for them.
+      const share = faces === null ? null : new FaceShare(faces);
       const ctx: SessionContext = {
         models,
         names,
         vocab,
-        faces,
+        faces: share?.analyzer ?? null,
         modalities,
         modelVersion: loaded.version,
         modelSha256: loaded.sha256,
@@ -160,9 +164,9 @@ export class HireNet {
         loadWarnings: warnings,
         forget: () => undefined,
       };
-      const hn = new HireNet(o, ctx, picked.timings);
+      const hn = new HireNet(o, ctx, picked.timings, share);
       registerFaceCrasher(hn, (slot) => {
-        if (ctx.faces !== null) crashFaceWorker(ctx.faces, slot);
+        if (faces !== null) crashFaceWorker(faces, slot);
       });
       (ctx as { forget: (s: object) => void }).forget = (s) => hn.sessions.delete(s as InterviewSession);
       progress('ready', 1);
@@ -202,6 +206,20 @@ export class HireNet {
     return s;
   }
 
+  /**
+   * "Is a face in view?" on a camera track before and between answers, on this instance's own face
+   * analyser (no second worker, model or wasm); pauses while an answer records or a file is analysed.
+   * docs/session-api.md#face-watch. `invalid-state` when closed or audio-only, `no-media` for a track
+   * that is not a live video track, `invalid-options` for an fps outside 0.5–15.
+   */
+  watchFace(source: MediaStream | MediaStreamTrack, opts: FaceWatchOptions = {}): FaceWatch {
+    this.assertOpen();
+    if (this.faceShare === null)
+      throw new SessionError('invalid-state', 'watchFace: this HireNet runs without the face channel (audio only)');
+    const { track, fps } = watchTrack(source, opts);
+    return this.faceShare.watch(track, fps);
+  }
+
   /** Interviews stored on this device. */
   async storedInterviews(): Promise<StoredSession[]> {
     return listSessions();
@@ -218,6 +236,7 @@ export class HireNet {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.sessions].map((s) => s.close()));
+    await this.faceShare?.close();
     this.ctx.faces?.close();
     this.ctx.audioWorkers.close();
     for (const m of this.ctx.models.values()) m.dispose();

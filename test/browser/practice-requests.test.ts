@@ -1,0 +1,117 @@
+/**
+ * The practice demo (index.html, production build) as a candidate uses it: consent → preset role →
+ * the record screen's "Face in view" indicator (hn.watchFace) → two live answers → the indicator
+ * back on its own watch. The face indicator, both answers and the page share one face analyser:
+ * the face model, MediaPipe's wasm and the vision worker script are each requested once, one vision
+ * worker is ever created, and the indicator still finds the fake camera's face before, during and
+ * after the answers. (page-requests.test.ts checks the embed page.)
+ */
+import type { Browser, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveCounting, type CountingServer } from '../../bench/lib/flow-server.ts';
+import { launchChromium } from './harness/chromium.ts';
+import { sharedMissing } from './harness/index.ts';
+import { buildDemo, CLIP, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia } from './session-fixtures.ts';
+
+const missing = sharedMissing(CLIP, FACE_MODEL);
+if (missing) console.warn(`[practice-requests] ${missing}`);
+
+const VISION_WORKER = /vision-worker[^/]*\.js$/;
+const face = (page: Page, attr: 'data-face' | 'data-source'): Promise<string | null> =>
+  page.getByTestId('face').getAttribute(attr);
+
+/** Starts answer `index`, checks the indicator follows the answer's frames, stops it, waits until stored. */
+async function answer(page: Page, index: number, seconds: number): Promise<void> {
+  await page.getByTestId('record-toggle').click();
+  await page.locator('.rec-badge:not([hidden])').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(seconds * 1000);
+  expect(await face(page, 'data-source')).toBe('answer');
+  expect(await face(page, 'data-face')).toBe('yes');
+  await page.getByTestId('record-toggle').click();
+  await page.waitForFunction(
+    (i) =>
+      document.querySelector('[data-testid=record-status]')?.textContent?.startsWith(`Answer ${i + 1} stored`) === true,
+    index,
+    { timeout: 60_000 },
+  );
+  expect(await page.getByTestId('record-status').innerText()).toMatch(/analysed: voice and face/);
+}
+
+describe.skipIf(missing !== undefined)('index.html: one face analyser for the indicator and the answers', () => {
+  let browser: Browser;
+  let site: CountingServer;
+  beforeAll(async () => {
+    site = await serveCounting(buildDemo(demoModel()));
+    browser = await launchChromium({ fakeMedia: fakeMedia() });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    cleanWorkDir();
+  });
+
+  it('face indicator + two live answers: face model, MediaPipe wasm and vision worker once each', async () => {
+    const context = await browser.newContext();
+    // GETs per path; HEADs apart: the demo asks whether the face model is on the server (load.ts), no body.
+    const requests: Record<string, number> = {};
+    const heads: Record<string, number> = {};
+    context.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+      const key = url.origin === site.origin ? decodeURIComponent(url.pathname) : r.url();
+      const into = r.method() === 'HEAD' ? heads : requests;
+      into[key] = (into[key] ?? 0) + 1;
+    });
+    const page = await context.newPage();
+    const workers: Worker[] = [];
+    page.on('worker', (w) => workers.push(w));
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      site.takeServed();
+      await page.goto(`${site.origin}/?backend=wasm`);
+      await page.locator('body[data-screen=consent]').waitFor({ timeout: 30_000 });
+      await expect
+        .poll(() => page.locator('body').getAttribute('data-loaded'), { timeout: 120_000 })
+        .toBe('audio+video');
+      await page.locator('#consent-check').check();
+      await page.getByTestId('consent-start').click();
+      await page.locator('body[data-screen=role]').waitFor();
+      await page.getByTestId('role-continue').click();
+      await page.locator('body[data-screen=record]').waitFor({ timeout: 120_000 });
+
+      // The preview's watch finds the face before any answer.
+      await expect.poll(() => face(page, 'data-face'), { timeout: 30_000 }).toBe('yes');
+      expect(await face(page, 'data-source')).toBe('preview');
+      await answer(page, 0, 4);
+      await page.getByTestId('next').click();
+      await answer(page, 1, 4);
+      // After the answers the watch has resumed on the same worker and still sees the face.
+      expect(await face(page, 'data-source')).toBe('preview');
+      await page.waitForTimeout(2000);
+      expect(await face(page, 'data-face')).toBe('yes');
+
+      const served = site.takeServed();
+      const vision = workers.filter((w) => VISION_WORKER.test(w.url()));
+      const scripts = Object.keys(requests).filter((p) => VISION_WORKER.test(p));
+      const twice = Object.entries(requests).filter(([, n]) => n !== 1);
+      console.log(
+        `[practice-requests] ${Object.keys(requests).length} paths, ${workers.length} workers ` +
+          `(${workers.map((w) => new URL(w.url()).pathname).join(', ')}); HEAD ${JSON.stringify(heads)}; ` +
+          `requested more than once: ${JSON.stringify(twice)}`,
+      );
+      for (const asset of ['/hirenet/mediapipe/vision_wasm_module_internal.wasm', '/hirenet/face_landmarker.task.gz'])
+        expect(requests[asset], asset).toBe(1);
+      expect(scripts, 'one vision worker script').toHaveLength(1);
+      expect(requests[scripts[0]!]).toBe(1);
+      expect(vision, 'vision workers created in the whole flow').toHaveLength(1);
+      expect(twice, `requested more than once: ${JSON.stringify(twice)}`).toEqual([]);
+      expect(heads).toEqual({ '/hirenet/face_landmarker.task.gz': 1 });
+      // The server counts the HEAD too (it is sent with cache: 'no-store').
+      expect(Object.entries(served).filter(([p, n]) => n > 1 + (heads[p] ?? 0))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
