@@ -151,11 +151,15 @@ class Watch implements FaceWatch {
       .then(() => new Promise((r) => setTimeout(r, 0)));
   }
 
-  /** Ends the current job (an answer needs the worker); resolves once the worker slot is free. */
-  async pause(): Promise<void> {
+  /** An answer needs the worker: ends the current job; resolves once its worker slot is free. */
+  pause(): Promise<void> {
+    this.to('paused', 'answer');
+    return this.endJob();
+  }
+
+  private async endJob(): Promise<void> {
     const live = this.live;
     this.live = undefined;
-    this.to('paused', 'answer');
     if (live === undefined) return this.ended;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<'late'>((r) => {
@@ -179,7 +183,7 @@ class Watch implements FaceWatch {
 
   async close(reason: 'stopped' | 'closed'): Promise<void> {
     if (this.state === 'stopped') return this.ended;
-    const done = this.pause();
+    const done = this.endJob();
     this.finish(reason);
     await done;
   }
