@@ -38,7 +38,10 @@ const SWITCHES = [
   '--disable-dev-shm-usage',
   '--disable-extensions',
   '--disable-features=OptimizationHints,MediaRouter,NetworkTimeServiceQuerying,PreconnectToSearch,AimEnabled,' +
-    'LensOverlay,PaintHolding,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,DestroyProfileOnBrowserClose',
+    'LensOverlay,PaintHolding,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,DestroyProfileOnBrowserClose,' +
+    // Chromium 156 preloads two omnibox-popup WebUI pages (chrome://omnibox-popup.top-chrome/), even
+    // headless with no window: ~95 MB as renderers of their own, ~30 MB inside --single-process.
+    'WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
   '--disable-hang-monitor',
   '--disable-ipc-flooding-protection',
   '--disable-popup-blocking',
