@@ -74,7 +74,12 @@ exposeRun(async (a: Args) => {
   await s.consent({ noticeVersion: '1.0.0', modalities: hn.modalities });
   s.attach(stream);
   const answerFaces: boolean[] = [];
-  s.on('face', (d) => answerFaces.push(d.present));
+  let firstFace: number | undefined;
+  s.on('face', (d) => {
+    firstFace ??= performance.now();
+    answerFaces.push(d.present);
+  });
+  const asked = performance.now();
   await s.beginAnswer(0);
   out['stateInAnswer'] = w.state;
   const begun = performance.now();
@@ -84,6 +89,8 @@ exposeRun(async (a: Args) => {
   await sleep(3000);
   out['presenceDuringAnswer'] = seen.presence.filter((p) => p.at > begun + 200).length;
   out['answerFaces'] = answerFaces.filter(Boolean).length;
+  // beginAnswer → the answer's first analysed frame, the watch's job ended first (same worker).
+  out['firstAnswerFaceMs'] = firstFace === undefined ? null : Math.round(firstFace - asked);
   const rec = await s.endAnswer();
   out['answerVideoWindows'] = rec?.video?.rows.length ?? 0;
   const ended2 = performance.now();
