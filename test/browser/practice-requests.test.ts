@@ -1,19 +1,21 @@
 /**
  * The practice demo (index.html, production build) as a candidate uses it: consent → preset role →
  * the record screen's "Face in view" indicator (hn.watchFace) → two live answers → the indicator
- * back on its own watch. The face indicator, both answers and the page share one face analyser:
- * the face model, MediaPipe's wasm and the vision worker script are each requested once, one vision
- * worker is ever created, and the indicator still finds the fake camera's face before, during and
- * after the answers. (page-requests.test.ts checks the embed page.)
+ * back on its own watch → an uploaded recording. The indicator, the answers and the file share one
+ * face analyser: the face model, MediaPipe's wasm and the vision worker script are each requested
+ * once, one vision worker is ever created, and the indicator still finds the fake camera's face
+ * before, during and after the answers and the upload. (page-requests.test.ts checks the embed page.)
  */
 import type { Browser, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCounting, type CountingServer } from '../../bench/lib/flow-server.ts';
 import { launchChromium } from './harness/chromium.ts';
-import { sharedMissing } from './harness/index.ts';
+import { sharedMissing, sharedPath } from './harness/index.ts';
 import { buildDemo, CLIP, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia } from './session-fixtures.ts';
 
-const missing = sharedMissing(CLIP, FACE_MODEL);
+/** A second real clip, uploaded as a file answer (H.264 + AAC). */
+const UPLOAD = 'fixtures/video/vrt_face_5.mp4';
+const missing = sharedMissing(CLIP, FACE_MODEL, UPLOAD);
 if (missing) console.warn(`[practice-requests] ${missing}`);
 
 const VISION_WORKER = /vision-worker[^/]*\.js$/;
@@ -50,7 +52,7 @@ describe.skipIf(missing !== undefined)('index.html: one face analyser for the in
     cleanWorkDir();
   });
 
-  it('face indicator + two live answers: face model, MediaPipe wasm and vision worker once each', async () => {
+  it('indicator + two live answers + an upload: face model, MediaPipe wasm, vision worker once each', async () => {
     const context = await browser.newContext();
     // GETs per path; HEADs apart: the demo asks whether the face model is on the server (load.ts), no body.
     const requests: Record<string, number> = {};
@@ -88,6 +90,17 @@ describe.skipIf(missing !== undefined)('index.html: one face analyser for the in
       await answer(page, 1, 4);
       // After the answers the watch has resumed on the same worker and still sees the face.
       expect(await face(page, 'data-source')).toBe('preview');
+      await page.waitForTimeout(2000);
+      expect(await face(page, 'data-face')).toBe('yes');
+      // An uploaded recording for question 3: analysed on that worker too (the watch pauses for it).
+      await page.getByTestId('upload-2').setInputFiles(sharedPath(UPLOAD));
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 3 stored') === true,
+        undefined,
+        { timeout: 120_000 },
+      );
+      expect(await page.getByTestId('record-status').innerText()).toMatch(/analysed: voice and face/);
       await page.waitForTimeout(2000);
       expect(await face(page, 'data-face')).toBe('yes');
 
