@@ -1,13 +1,17 @@
 /**
- * `hirenet analyze` end to end (issue #15: ≤ 2× the media duration, ≤ 500 MB for a ~7-s clip):
- * the CLI as a user runs it from this checkout (node packages/cli/bin/hirenet.js), one question,
- * one shared clip with face and voice. Per run: wall time from spawn to exit, and the peak of the
- * whole process tree's summed PSS and RSS (the CLI's Node process, Chromium and all its children),
- * sampled every 100 ms from /proc (proc-tree.ts). One untimed first run builds the CLI page if the
- * sources changed since the last build (its wall time is kept as `firstWallMs`); then `runs` timed
- * runs, whose medians are the result.
+ * `hirenet analyze` end to end (issue #15: ≤ 2× the media duration, ≤ 500 MB for a ~7-s clip),
+ * one question, one shared clip with face and voice, in two forms:
+ * - compiled: the CLI's sources bundled to plain JS (esbuild, into bench/tmp/cli-compiled/) and run
+ *   by node, as the published package runs its dist/ (no tsx); the headline result;
+ * - checkout: `node packages/cli/bin/hirenet.js`, which runs the TypeScript sources through tsx.
+ * Per run: wall time from spawn to exit, and the peaks of the whole process tree's summed PSS, RSS
+ * and anonymous memory (the CLI's Node process, Chromium and all its children), sampled every
+ * 100 ms from /proc (proc-tree.ts), with the PSS per process at the PSS peak. One untimed first run
+ * of each builds the CLI page if the sources changed since the last build (`firstWallMs`); then
+ * `runs` timed runs of each, interleaved, whose medians are the result.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { build } from 'esbuild';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +30,10 @@ export interface CliRun {
   readonly wallMs: number;
   readonly peakPss: number;
   readonly peakRss: number;
+  readonly peakAnon?: number;
   readonly processes: number;
+  /** PSS per process at the PSS peak, largest first. */
+  readonly atPeak?: { role: string; pss: number }[];
 }
 
 export interface CliResult {
@@ -38,6 +45,11 @@ export interface CliResult {
   readonly timeRatio: number;
   readonly pssMedian: number;
   readonly rssMedian: number;
+  readonly anonMedian?: number;
+  /** 'compiled' (as the published package runs) or 'checkout' (tsx); absent in results before both were run. */
+  readonly form?: 'compiled' | 'checkout';
+  /** The same measure of the other form: `node packages/cli/bin/hirenet.js` through tsx. */
+  readonly checkout?: Omit<CliResult, 'checkout' | 'load' | 'clip' | 'seconds'>;
   /** The untimed first run (includes building the CLI page when its sources changed). */
   readonly firstWallMs: number;
   readonly load: { start: number[]; end: number[] };
@@ -46,14 +58,58 @@ export interface CliResult {
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const round2 = (v: number): number => Math.round(v * 100) / 100;
 
+/** The CLI's sources as plain JS, three folders deep like packages/cli/src/ (its paths are relative to it). */
+async function compileCli(): Promise<string> {
+  const outdir = join(repoRoot, 'bench/tmp/cli-compiled');
+  await rm(outdir, { recursive: true, force: true });
+  await build({
+    entryPoints: [join(repoRoot, 'packages/cli/src/main.ts')],
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    conditions: ['source'],
+    // What the published package takes from node_modules (and the page build's tools, used only
+    // when the page must be rebuilt).
+    external: ['playwright-core', 'esbuild', 'vite', 'tsx', '@sparticuz/chromium'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'error',
+  });
+  return join(outdir, 'main.js');
+}
+
+function summary(timed: readonly TreeRun[], first: TreeRun) {
+  const runs: CliRun[] = timed.map((r) => ({
+    wallMs: r.wallMs,
+    peakPss: r.peakPss,
+    peakRss: r.peakRss,
+    peakAnon: r.peakAnon,
+    processes: r.peakProcesses,
+    atPeak: r.atPeak,
+  }));
+  const wallMedianMs = median(runs.map((r) => r.wallMs));
+  return {
+    runs,
+    wallMedianMs,
+    timeRatio: wallMedianMs / 1000 / CLI_CLIP_SECONDS,
+    pssMedian: median(runs.map((r) => r.peakPss)),
+    rssMedian: median(runs.map((r) => r.peakRss)),
+    anonMedian: median(runs.map((r) => r.peakAnon ?? 0)),
+    firstWallMs: first.wallMs,
+  };
+}
+
 export async function benchCli(runs: number, log: (m: string) => void): Promise<CliResult | Skipped> {
   const missing = sharedMissing(CLI_CLIP, 'models/face_landmarker.task');
   if (missing !== undefined) return { skipped: missing };
   const dir = await mkdtemp(join(tmpdir(), 'hirenet-bench-cli-'));
   const start = loadavg().map(round2);
   try {
-    const once = async (): Promise<TreeRun> => {
-      const args = ['packages/cli/bin/hirenet.js', 'analyze', '--job', 'Engineer', '--question', 'Why this role?'];
+    const compiled = await compileCli();
+    const once = async (entry: string): Promise<TreeRun> => {
+      const args = [entry, 'analyze', '--job', 'Engineer', '--question', 'Why this role?'];
       const r = await runSampled(
         process.execPath,
         [...args, sharedPath(CLI_CLIP), '--out', join(dir, 'r.html')],
@@ -62,24 +118,24 @@ export async function benchCli(runs: number, log: (m: string) => void): Promise<
       if (r.code !== 0) throw new Error(`hirenet analyze exited ${r.code}: ${r.stderr.slice(-500)}`);
       return r;
     };
-    log('cli: first run (builds the CLI page if its sources changed) …');
-    const first = await once();
-    const timed: CliRun[] = [];
+    const forms = { compiled, checkout: 'packages/cli/bin/hirenet.js' } as const;
+    log('cli: first runs (build the CLI page if its sources changed) …');
+    const first = { compiled: await once(forms.compiled), checkout: await once(forms.checkout) };
+    const timed: { compiled: TreeRun[]; checkout: TreeRun[] } = { compiled: [], checkout: [] };
     for (let i = 0; i < runs; i++) {
-      const r = await once();
-      timed.push({ wallMs: r.wallMs, peakPss: r.peakPss, peakRss: r.peakRss, processes: r.peakProcesses });
-      log(`cli: run ${i + 1}/${runs}: ${(r.wallMs / 1000).toFixed(1)} s, PSS ${(r.peakPss / 1e6).toFixed(0)} MB`);
+      for (const form of ['compiled', 'checkout'] as const) {
+        const r = await once(forms[form]);
+        timed[form].push(r);
+        const pss = (r.peakPss / 1e6).toFixed(0);
+        log(`cli ${form}: run ${i + 1}/${runs}: ${(r.wallMs / 1000).toFixed(1)} s, PSS ${pss} MB`);
+      }
     }
-    const wallMedianMs = median(timed.map((r) => r.wallMs));
     return {
       clip: CLI_CLIP.split('/').pop()!,
       seconds: CLI_CLIP_SECONDS,
-      runs: timed,
-      wallMedianMs,
-      timeRatio: wallMedianMs / 1000 / CLI_CLIP_SECONDS,
-      pssMedian: median(timed.map((r) => r.peakPss)),
-      rssMedian: median(timed.map((r) => r.peakRss)),
-      firstWallMs: first.wallMs,
+      form: 'compiled',
+      ...summary(timed.compiled, first.compiled),
+      checkout: summary(timed.checkout, first.checkout),
       load: { start, end: loadavg().map(round2) },
     };
   } finally {

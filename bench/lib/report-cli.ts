@@ -1,5 +1,5 @@
 /** RESULTS.md's section on `hirenet analyze` end to end (bench/lib/cli.ts). */
-import { CLI_MEMORY_TARGET, CLI_TIME_TARGET, type CliResult } from './cli.ts';
+import { CLI_MEMORY_TARGET, CLI_TIME_TARGET, type CliResult, type CliRun } from './cli.ts';
 import type { Skipped } from './types.ts';
 
 /**
@@ -17,61 +17,122 @@ export const CLI_BEFORE = {
   load: '12.7–13.1',
 };
 
-/** Where the peak is, per process (one run at load ~2 with a cached page, 2026-12-05; not re-measured by the bench). */
-const WHERE = [
-  [
-    'Where the peak is (PSS per process at the peak, one run at load ~2 with a cached page, 944 MB in all):',
-    'the CLI’s',
-    'Node process 146 MB (tsx, playwright-core, the assets it serves; 746 MB while it still built the page',
-    'itself);',
-    'Chromium’s browser process 124, its two zygotes 34, network and storage services 59, GPU process (SwiftShader,',
-    'which MediaPipe’s WebGL2 image path needs) 53, a `--top-chrome-webui` renderer that new headless mode',
-    'starts for',
-    'its own UI 75, one more renderer 20; the page’s renderer 433: 121 MB with audio only, ~250 MB once the vision',
-    'worker has MediaPipe and the face model, then growing by ~180 MB while the video is decoded and analysed.',
-    'Switches tried without a clear gain (peak PSS within run-to-run spread, 770–920 MB either way):',
-    '`--renderer-process-limit=1`, `--in-process-gpu`, `NetworkServiceInProcess2`,',
-    '`--js-flags=--optimize-for-size`.',
-  ].join(' '),
-];
+/**
+ * The checkout form at 9403a5b (Playwright, Chromium's usual processes), from bench/results.json of
+ * 2026-12-06 00:27 UTC (load 2.06 → 3): 8.6, 10.9, 7.4 s; PSS 960, 944, 959 MB. Interleaved with this
+ * change on 2026-12-06 02:25 UTC (load ~4, same page build): PSS 1049, 996, 972 MB → 571, 544, 547 MB.
+ */
+export const CLI_PREVIOUS = {
+  commit: '9403a5b',
+  wallMedianMs: 8_583,
+  pssMedian: 959e6,
+  rssMedian: 1_584e6,
+  load: '2.06–3',
+};
+
+const WHAT = [
+  'What changed (issue 15): the CLI drives Chromium over a DevTools pipe itself (packages/cli/src/cdp-pipe.ts)',
+  'instead of through playwright-core, whose import alone takes ~86 MB in the CLI’s Node process; Chromium',
+  'runs as one process (`--single-process --no-zygote`: the browser, GPU, network, storage and renderer',
+  'processes each carried their own heap, ~100 MB in all); the two omnibox-popup WebUI pages that Chromium 156',
+  'preloads even headless are switched off (~30 MB); and while a file is analysed the CLI signals critical',
+  'memory pressure every 250 ms, because each `createImageBitmap(VideoFrame)` (the face engine’s downscale of',
+  'a decoded frame) leaves a ~4 MB shared-memory buffer in the renderer that Chromium frees only under memory',
+  'pressure: 51 buffers, ~190 MB, for this clip, closed bitmaps and garbage collection notwithstanding. The',
+  'JSON result and the HTML report are byte-identical to before.',
+].join(' ');
+
+const REMAINS = [
+  'What remains (one compiled run on a quiet machine, load ~4, 473 MB at its peak, PSS over time): Chromium',
+  'started with a blank page, 214 MB (mostly its own code, mapped from its 250 MB executable: one process that',
+  'is browser, GPU and renderer at once); the analyze page loaded, 288; the models and vocabulary, 317–338;',
+  'the face model and the vision worker, 413; analysing, 420–423 (flat: a 26.6-s clip peaks no higher); the',
+  'peak, 444, while scoring; the CLI’s Node process 29–45 MB (~80 through tsx: tsx and its esbuild service).',
+  'So about half is Chromium itself and ~200 MB the SDK’s heaps (the page’s, the audio and vision workers’:',
+  'V8, MediaPipe’s and tfjs’ wasm memories, SwiftShader). PSS shares Chromium’s code pages with any other',
+  'Chromium on the machine, so it drops when others run; with Chromium in one process, the tree’s RSS is close',
+  'to its PSS on a quiet machine. Tried without a clear gain: `--js-flags=` `--optimize-for-size`,',
+  '`--single-threaded-gc`, `--max-semi-space-size=1`, `--no-wasm-tier-up` (−10–15 MB anonymous, within the',
+  'spread), `--wasm-lazy-compilation`, `--no-opt` (−10 MB, slower); a shorter purge interval (100 ms doubles',
+  'the wall time; 150 and 500 ms give the same peak); `--lite-mode` breaks the page; the npm headless shell',
+  '(`HIRENET_CHROMIUM=npm`) takes as much and decodes the video to other pixels (other video scores).',
+].join(' ');
 
 const mb = (b: number): string => `${(b / 1e6).toFixed(0)} MB`;
 const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const met = (ok: boolean): string => (ok ? 'met' : '**not met**');
+
+type Form = Omit<CliResult, 'checkout' | 'load' | 'clip' | 'seconds'>;
+
+/**
+ * PSS against the target, and RSS too where they disagree: PSS is lowered by other Chromiums on the
+ * machine sharing the code pages; with Chromium in one process, the tree's RSS is close to what its
+ * PSS would be on a quiet machine.
+ */
+function verdict(f: Form): string {
+  const t = CLI_MEMORY_TARGET;
+  const pss = `≤ ${mb(t)}: ${met(f.pssMedian <= t)}`;
+  return f.pssMedian <= t === f.rssMedian <= t ? pss : `${pss} on PSS, ${met(f.rssMedian <= t)} on RSS`;
+}
+
+function row(label: string, f: Form, seconds: number): string {
+  const anon = f.anonMedian === undefined ? '' : mb(f.anonMedian);
+  const ratio = f.wallMedianMs / 1000 / seconds;
+  return (
+    `| ${label} | **${sec(f.wallMedianMs)}** (${f.runs.map((r) => sec(r.wallMs)).join(', ')}) | ` +
+    `**${ratio.toFixed(2)}×** (≤ ${CLI_TIME_TARGET}×: ${met(ratio <= CLI_TIME_TARGET)}) | ` +
+    `**${mb(f.pssMedian)}** (${f.runs.map((r) => mb(r.peakPss)).join(', ')}) | ${mb(f.rssMedian)} | ${anon} | ` +
+    `${verdict(f)} |`
+  );
+}
+
+/** PSS per process role at the peak of the run whose peak is the median. */
+function atPeak(f: Form): string | undefined {
+  const run = [...f.runs].sort((a, b) => a.peakPss - b.peakPss)[Math.floor(f.runs.length / 2)] as CliRun | undefined;
+  if (run?.atPeak === undefined) return undefined;
+  const byRole = new Map<string, number>();
+  for (const p of run.atPeak) byRole.set(p.role, (byRole.get(p.role) ?? 0) + p.pss);
+  return [...byRole].map(([role, pss]) => `${role} ${mb(pss)}`).join(', ');
+}
 
 export function cliLines(cli: CliResult | { error: string } | Skipped | null | undefined): string[] {
   const head = '## `hirenet analyze` end to end (time and peak memory)';
   if (cli == null) return [head, 'Not run (`npm run bench -- --only cli`).'];
   if ('skipped' in cli) return [head, `Skipped: ${cli.skipped}`];
   if ('error' in cli) return [head, `Failed: ${cli.error}`];
-  const met = (ok: boolean): string => (ok ? 'met' : '**not met**');
-  const b = CLI_BEFORE;
+  const old = (label: string, b: typeof CLI_BEFORE): string =>
+    `| ${label} (\`${b.commit}\`, checkout, load ${b.load}) | ${sec(b.wallMedianMs)} | ` +
+    `${(b.wallMedianMs / 1000 / cli.seconds).toFixed(2)}× | ${mb(b.pssMedian)} | ${mb(b.rssMedian)} | | |`;
+  const compiledPeak = atPeak(cli);
+  const checkoutPeak = cli.checkout === undefined ? undefined : atPeak(cli.checkout);
   return [
     head,
     [
-      `\`node packages/cli/bin/hirenet.js analyze\` from this checkout on ${cli.clip} (${cli.seconds.toFixed(1)} s,`,
-      'face and voice, one question): wall time from spawn to exit and the peak of the whole process tree’s',
-      'summed PSS (the CLI’s Node process, Chromium and every Chromium child; /proc every 100 ms; RSS, which',
-      'counts shared pages in every process, beside it). Median of',
-      `${cli.runs.length} runs after one untimed run (${sec(cli.firstWallMs)}; it builds the CLI page when its`,
-      `sources changed). Load average ${cli.load.start.join(' / ')} → ${cli.load.end.join(' / ')}.`,
+      `\`hirenet analyze\` on ${cli.clip} (${cli.seconds.toFixed(1)} s, face and voice, one question), in two forms:`,
+      '**compiled**, the CLI’s sources bundled to plain JS and run by node, as the published package runs its',
+      'dist/; and **checkout**, `node packages/cli/bin/hirenet.js`, which runs the TypeScript sources through tsx.',
+      'Wall time from spawn to exit and the peaks of the whole process tree’s summed PSS, RSS and anonymous',
+      'memory (the CLI’s Node process, Chromium and every Chromium child; /proc every 100 ms). Median of',
+      `${cli.runs.length} runs of each, interleaved, after one untimed run of each`,
+      `(${sec(cli.firstWallMs)}; it builds the CLI page when its sources changed).`,
+      `Load average ${cli.load.start.join(' / ')} → ${cli.load.end.join(' / ')}.`,
       'PSS splits a shared page among all processes mapping it, including other sessions’ Chromiums: with',
-      'several running, the libraries count less here than on a quiet machine (Chromium’s browser process: 123 MB',
-      'at load 2, 83 MB at load 25).',
+      'several running, Chromium’s code counts less here than on a quiet machine; anonymous memory does not',
+      'depend on them.',
     ].join(' '),
     '',
-    '| | wall time, median (runs) | ÷ clip duration | peak PSS, median (runs) | peak RSS | target |',
-    '|---|---|---|---|---|---|',
-    ...(b.wallMedianMs > 0
-      ? [
-          `| before (\`${b.commit}\`, load ${b.load}) | ${sec(b.wallMedianMs)} | ` +
-            `${(b.wallMedianMs / 1000 / cli.seconds).toFixed(2)}× | ${mb(b.pssMedian)} | ${mb(b.rssMedian)} | |`,
-        ]
-      : []),
-    `| now | **${sec(cli.wallMedianMs)}** (${cli.runs.map((r) => sec(r.wallMs)).join(', ')}) | ` +
-      `**${cli.timeRatio.toFixed(2)}×** (≤ ${CLI_TIME_TARGET}×: ${met(cli.timeRatio <= CLI_TIME_TARGET)}) | ` +
-      `**${mb(cli.pssMedian)}** (${cli.runs.map((r) => mb(r.peakPss)).join(', ')}) | ${mb(cli.rssMedian)} | ` +
-      `≤ ${mb(CLI_MEMORY_TARGET)}: ${met(cli.pssMedian <= CLI_MEMORY_TARGET)} |`,
+    '| | wall time, median (runs) | ÷ clip duration | peak PSS, median (runs) | peak RSS | peak anonymous | target |',
+    '|---|---|---|---|---|---|---|',
+    old('before', CLI_BEFORE),
+    old('previous', CLI_PREVIOUS),
+    row('now, compiled', cli, cli.seconds),
+    ...(cli.checkout === undefined ? [] : [row('now, checkout (tsx)', cli.checkout, cli.seconds)]),
     '',
-    ...WHERE,
+    ...(compiledPeak === undefined ? [] : [`PSS per process at the median run’s peak, compiled: ${compiledPeak}.`]),
+    ...(checkoutPeak === undefined ? [] : [`Checkout: ${checkoutPeak}.`]),
+    '',
+    WHAT,
+    '',
+    REMAINS,
   ];
 }
