@@ -1,7 +1,8 @@
 // The DevTools pipe `hirenet analyze` drives Chromium with (packages/cli/src/cdp-pipe.ts), against
 // the real browser, launched with the analyze switches (one process): values and promises come
-// back, a thrown error is an error, bindings and uncaught page errors arrive as events, and large
-// multi-byte replies survive being split across pipe reads.
+// back, a thrown error is an error, bindings and uncaught page errors arrive as events, and a reply
+// larger than one pipe read is reassembled (Chromium escapes non-ASCII as \uXXXX, so the pipe
+// carries ASCII; the text still comes back as sent).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYZE_SWITCHES } from '../../packages/cli/src/analyze-page.ts';
 import { launchPipeChromium, type PipeBrowser, type PipePage } from '../../packages/cli/src/cdp-pipe.ts';
@@ -42,9 +43,9 @@ describe.skipIf(missing !== undefined)('cdp-pipe: Chromium over --remote-debuggi
     expect(errors.join('\n')).toContain('late fault');
   });
 
-  it('a multi-byte reply larger than one pipe read comes back intact', async () => {
+  it('a reply larger than one pipe read (3 MB of JSON) comes back intact, non-ASCII included', async () => {
     const text = await page.evaluate<string>('"é𝄞✓".repeat(200000)');
     expect(text.length).toBe(4 * 200000);
     expect(text === 'é𝄞✓'.repeat(200000)).toBe(true);
-  });
+  }, 20_000);
 });

@@ -146,7 +146,8 @@ class Connection {
     exited: Promise<void>,
     private readonly log: () => string,
   ) {
-    // A decoder: a chunk may end inside a multi-byte character.
+    // A decoder: a chunk may end inside a multi-byte character (Chromium 156 escapes non-ASCII as
+    // \uXXXX, so the pipe carries ASCII; nothing in the protocol promises that).
     const utf8 = new StringDecoder('utf8');
     input.on('data', (d: Buffer) => this.receive(utf8.write(d)));
     out.on('error', () => undefined); // a write after the browser died: reported by `exited`
