@@ -15,6 +15,7 @@
  *   state, ~100 MB in all here; the CLI runs one page and nothing the sandbox would protect.
  */
 import { stderr } from 'node:process';
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import type { ChromiumExecutable } from './chromium-path.ts';
 import { exceptionText, launchPipeChromium, type PipePage } from './cdp-pipe.ts';
 
@@ -50,7 +51,7 @@ export async function runAnalyzePage<T extends { ok: boolean }>(
     });
     await page.send('Runtime.addBinding', { name: 'hirenetProgress' });
     const nav = await page.send<{ errorText?: string }>('Page.navigate', { url });
-    if (nav.errorText !== undefined) throw new Error(`${url}: ${nav.errorText}`);
+    if (nav.errorText !== undefined) throw new HireNetError('chromium-failed', `${url}: ${nav.errorText}`);
     await waitForEntry(page);
     const purge = setInterval(() => {
       page.send('Memory.simulatePressureNotification', { level: 'critical' }).catch(() => undefined);
@@ -72,7 +73,7 @@ async function waitForEntry(page: PipePage): Promise<void> {
   const t0 = Date.now();
   while (!(await page.evaluate<boolean>("typeof window.hirenetAnalyze === 'function'"))) {
     if (Date.now() - t0 > READY_TIMEOUT_MS)
-      throw new Error(`the analyze page did not start within ${READY_TIMEOUT_MS / 1000} s`);
+      throw new HireNetError('chromium-failed', `the analyze page did not start within ${READY_TIMEOUT_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

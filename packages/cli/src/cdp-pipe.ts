@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import type { ChromiumExecutable } from './chromium-path.ts';
 
 /**
@@ -109,7 +110,8 @@ export async function launchPipeChromium(found: ChromiumExecutable, args: readon
             awaitPromise: true,
             returnByValue: true,
           });
-          if (r.exceptionDetails !== undefined) throw new Error(exceptionText(r.exceptionDetails));
+          if (r.exceptionDetails !== undefined)
+            throw new HireNetError('chromium-failed', exceptionText(r.exceptionDetails));
           return r.result.value as T;
         },
       };
