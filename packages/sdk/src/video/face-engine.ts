@@ -110,6 +110,10 @@ export class FaceEngine {
   /**
    * One frame → one row; closes the frame. Large frames are first downscaled (maxInputSide) by
    * createImageBitmap, which is cheaper than MediaPipe's own conversion of the full frame.
+   * Memory: each frame read this way (or by drawImage / MediaPipe on the VideoFrame) leaves ~1.2 MB
+   * in Chromium's discardable shared memory, which the browser caps (~485 MB reached after ~450
+   * frames, then flat for a 53-s file or a 60-s live answer) and frees under memory pressure.
+   * Closing earlier or copying the frame first does not change it (bench/video-memory.ts).
    */
   async detectAndClose(frame: VideoFrame | ImageBitmap, time: number): Promise<VideoFrameRow> {
     if (this.pending) await this.pending.catch(() => undefined);
