@@ -41,8 +41,11 @@ const WHAT = [
   'pressure: 51 buffers, ~190 MB, for this clip, closed bitmaps and garbage collection notwithstanding; 257',
   'buffers, 490 MB, for a 26.6-s clip (the clip four times), which with the purge peaks at 542 MB like the',
   'short one. Any page of the SDK that analyses video (the demo’s live and uploaded answers) grows the same',
-  'way until the browser feels memory pressure. The JSON result and the HTML report are byte-identical to',
-  'before.',
+  'way until the browser feels memory pressure, but not without bound: it is Chromium’s discardable shared',
+  'memory, capped browser-wide (~485 MB reached after ~400–500 frames, then flat over 800 frames, file or live;',
+  '`bench/video-memory.ts`). Any read of a VideoFrame’s pixels adds to it (createImageBitmap, drawImage,',
+  'MediaPipe on the frame itself); no identical-rows alternative was found. The JSON result and the HTML',
+  'report are byte-identical to before.',
 ].join(' ');
 
 const REMAINS = [

@@ -7,9 +7,10 @@
  * - every `createImageBitmap(VideoFrame)` (the face engine's downscale of each decoded frame)
  *   leaves a ~4 MB shared-memory buffer in the renderer that Chromium frees only under memory
  *   pressure: 51 buffers, ~190 MB, for the 100 analysed frames of a 6.6-s 700×700 clip, 257
- *   (490 MB) for 26.6 s, whether or not the bitmaps are closed and garbage collected. Nothing else
- *   runs in this browser, so while a file is analysed the CLI signals critical memory pressure
- *   every PURGE_MS, which frees them (the rows are unchanged: the buffers are only a cache);
+ *   (490 MB, Chromium's browser-wide cap for this discardable memory) for 26.6 s, whether or not
+ *   the bitmaps are closed and garbage collected. Nothing else runs in this browser, so while a
+ *   file is analysed the CLI signals critical memory pressure every PURGE_MS, which frees them
+ *   (the rows are unchanged: the buffers are only a cache);
  * - Chromium runs as one process (`--single-process --no-zygote`): the browser, GPU (SwiftShader),
  *   network, storage and renderer processes each carry their own heap and copies of the same
  *   state, ~100 MB in all here; the CLI runs one page and nothing the sandbox would protect.

@@ -7,8 +7,8 @@ import * as Comlink from 'comlink';
 import { installErrorTransfer } from './comlink-errors.ts';
 import { FaceEngine } from './face-engine.ts';
 import type { FileInfo } from './file-frames.ts';
+import { openFile } from './file-open.ts';
 import { emptyFrameRow, type VideoFrameRow } from './frame-row.ts';
-import { VideoError } from './errors.ts';
 import { blockTelemetry } from './no-telemetry.ts';
 import type { ResolvedFaceOptions } from './options.ts';
 import { PoseEngine } from './pose-engine.ts';
@@ -18,21 +18,6 @@ import { InterleaveSchedule } from './pose-schedule.ts';
 
 installErrorTransfer();
 
-type OpenVideoFile = typeof import('./file-frames.ts')['openVideoFile'];
-
-/**
- * The file demuxer (mediabunny, two thirds of this worker's code) is loaded with the first file:
- * live answers never need it, so a page that only records does not download it.
- */
-async function openFile(...args: Parameters<OpenVideoFile>): ReturnType<OpenVideoFile> {
-  let open: OpenVideoFile;
-  try {
-    ({ openVideoFile: open } = await import('./file-frames.ts'));
-  } catch (e) {
-    throw new VideoError('video-decode', `the video file reader could not be loaded: ${String(e)}`, { cause: e });
-  }
-  return open(...args);
-}
 blockTelemetry(self);
 
 /** Receives rows in small batches so a crash loses at most one batch. */
