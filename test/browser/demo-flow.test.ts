@@ -9,6 +9,7 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { consentAndRole, recordAnswer, waitStored } from './demo-steps.ts';
 import { launchChromium } from './harness/chromium.ts';
 import { repoRoot, sharedMissing, sharedPath, skipUnless } from './harness/index.ts';
 import {
@@ -60,29 +61,10 @@ async function shot(page: Page, ctx: TestContext, name: string): Promise<string>
 
 const status = (page: Page): Promise<string> => page.getByTestId('record-status').innerText();
 
-/** Starts an answer, lets the fake camera talk for `seconds`, stops it, waits until it is stored. */
-async function answer(page: Page, start: 'record-toggle' | 'redo', seconds: number, index: number): Promise<void> {
-  await page.getByTestId(start).click();
-  await page.locator('.rec-badge:not([hidden])').waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(seconds * 1000);
-  expect(await page.getByTestId('timer').innerText()).toMatch(new RegExp(`^0:0[${Math.max(1, seconds - 1)}-9]$`));
-  await page.getByTestId('record-toggle').click();
-  await page.waitForFunction(
-    (i) =>
-      document.querySelector('[data-testid=record-status]')?.textContent?.startsWith(`Answer ${i + 1} stored`) === true,
-    index,
-    { timeout: 60_000 },
-  );
-}
-
-async function consentAndRole(page: Page): Promise<void> {
-  await page.locator('body[data-screen=consent]').waitFor({ timeout: 30_000 });
-  await expect.poll(() => page.getByTestId('consent-start').isDisabled()).toBe(true);
-  await page.locator('#consent-check').check();
-  await page.getByTestId('consent-start').click();
-  await page.locator('body[data-screen=role]').waitFor();
-  await page.getByTestId('role-continue').click(); // first preset: Software engineer
-  await page.locator('body[data-screen=record]').waitFor({ timeout: 120_000 });
+/** A take of `seconds`: the timer shows the time recorded before it is stopped. */
+function timed(seconds: number): (page: Page) => Promise<void> {
+  return async (page) =>
+    expect(await page.getByTestId('timer').innerText()).toMatch(new RegExp(`^0:0[${Math.max(1, seconds - 1)}-9]$`));
 }
 
 describe('demo (index.html, production build)', () => {
@@ -132,7 +114,7 @@ describe('demo (index.html, production build)', () => {
           .poll(async () => Number(await page.getByTestId('level').getAttribute('data-level')), { timeout: 15_000 })
           .toBeGreaterThan(0.1);
 
-        await answer(page, 'record-toggle', 4, 0);
+        await recordAnswer(page, { index: 0, seconds: 4, during: timed(4) });
         await page.getByTestId('next').click();
         await page.getByTestId('record-toggle').click();
         await page.waitForTimeout(2500);
@@ -142,24 +124,14 @@ describe('demo (index.html, production build)', () => {
         await shot(page, ctx, 'recording');
         await page.waitForTimeout(1500);
         await page.getByTestId('record-toggle').click();
-        await page.waitForFunction(
-          () =>
-            document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 2 stored') === true,
-          undefined,
-          { timeout: 60_000 },
-        );
+        await waitStored(page, 2);
         // Redo answer 2: the new take replaces the first one.
         expect(await page.getByTestId('face').getAttribute('data-source')).toBe('preview');
-        await answer(page, 'redo', 4, 1);
+        await recordAnswer(page, { index: 1, seconds: 4, start: 'redo', during: timed(4) });
         expect(await page.locator('.answer-list li').nth(1).innerText()).toContain('take 2');
         // Question 3 from an uploaded recording, analysed on the device.
         await page.getByTestId('upload-2').setInputFiles(sharedPath(UPLOAD));
-        await page.waitForFunction(
-          () =>
-            document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 3 stored') === true,
-          undefined,
-          { timeout: 120_000 },
-        );
+        await waitStored(page, 3, 120_000);
         expect(await status(page)).toMatch(/analysed: voice and face/);
         texts.push(await page.locator('body').innerText());
         await shot(page, ctx, 'record');
@@ -242,7 +214,7 @@ describe('demo (index.html, production build)', () => {
       await expect.poll(() => page.locator('body').getAttribute('data-loaded'), { timeout: 120_000 }).toBe('audio');
       await consentAndRole(page);
       expect(await page.getByTestId('face').getAttribute('data-face')).toBe('off');
-      await answer(page, 'record-toggle', 3, 0);
+      await recordAnswer(page, { index: 0, seconds: 3, during: timed(3) });
       expect(await status(page)).toMatch(/analysed: voice\)/);
       await page.getByTestId('finish').click();
       await page.locator('body[data-report=ready]').waitFor({ timeout: 120_000 });

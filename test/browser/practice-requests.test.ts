@@ -9,6 +9,7 @@
 import type { Browser, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCounting, type CountingServer } from '../../bench/lib/flow-server.ts';
+import { consentAndRole, recordAnswer, waitStored } from './demo-steps.ts';
 import { launchChromium } from './harness/chromium.ts';
 import { sharedMissing, sharedPath } from './harness/index.ts';
 import { buildDemo, CLIP, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia } from './session-fixtures.ts';
@@ -22,20 +23,15 @@ const VISION_WORKER = /vision-worker[^/]*\.js$/;
 const face = (page: Page, attr: 'data-face' | 'data-source'): Promise<string | null> =>
   page.getByTestId('face').getAttribute(attr);
 
-/** Starts answer `index`, checks the indicator follows the answer's frames, stops it, waits until stored. */
-async function answer(page: Page, index: number, seconds: number): Promise<void> {
-  await page.getByTestId('record-toggle').click();
-  await page.locator('.rec-badge:not([hidden])').waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(seconds * 1000);
+/** While an answer records, the indicator shows the session's own frames, and they have a face. */
+async function followsAnswer(page: Page): Promise<void> {
   expect(await face(page, 'data-source')).toBe('answer');
   expect(await face(page, 'data-face')).toBe('yes');
-  await page.getByTestId('record-toggle').click();
-  await page.waitForFunction(
-    (i) =>
-      document.querySelector('[data-testid=record-status]')?.textContent?.startsWith(`Answer ${i + 1} stored`) === true,
-    index,
-    { timeout: 60_000 },
-  );
+}
+
+/** A live answer on the shared analyser; the status then names both channels. */
+async function answer(page: Page, index: number, seconds: number): Promise<void> {
+  await recordAnswer(page, { index, seconds, during: followsAnswer });
   expect(await page.getByTestId('record-status').innerText()).toMatch(/analysed: voice and face/);
 }
 
@@ -72,15 +68,10 @@ describe.skipIf(missing !== undefined)('index.html: one face analyser for the in
     try {
       site.takeServed();
       await page.goto(`${site.origin}/?backend=wasm`);
-      await page.locator('body[data-screen=consent]').waitFor({ timeout: 30_000 });
       await expect
         .poll(() => page.locator('body').getAttribute('data-loaded'), { timeout: 120_000 })
         .toBe('audio+video');
-      await page.locator('#consent-check').check();
-      await page.getByTestId('consent-start').click();
-      await page.locator('body[data-screen=role]').waitFor();
-      await page.getByTestId('role-continue').click();
-      await page.locator('body[data-screen=record]').waitFor({ timeout: 120_000 });
+      await consentAndRole(page);
 
       // The preview's watch finds the face before any answer.
       await expect.poll(() => face(page, 'data-face'), { timeout: 30_000 }).toBe('yes');
@@ -94,12 +85,7 @@ describe.skipIf(missing !== undefined)('index.html: one face analyser for the in
       expect(await face(page, 'data-face')).toBe('yes');
       // An uploaded recording for question 3: analysed on that worker too (the watch pauses for it).
       await page.getByTestId('upload-2').setInputFiles(sharedPath(UPLOAD));
-      await page.waitForFunction(
-        () =>
-          document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 3 stored') === true,
-        undefined,
-        { timeout: 120_000 },
-      );
+      await waitStored(page, 3, 120_000);
       expect(await page.getByTestId('record-status').innerText()).toMatch(/analysed: voice and face/);
       await page.waitForTimeout(2000);
       expect(await face(page, 'data-face')).toBe('yes');
