@@ -5,11 +5,13 @@ import { parseVocabManifest, VOCAB_MANIFEST_FILE, vocabFiles } from '@hirenet/sd
 
 /** What the asset manifest lists of the vocabulary: vocab.json and the word list (vocab.json lists the blocks). */
 export function vocabManifestNames(vocabDir: string): string[] {
-  const raw: unknown = JSON.parse(readFileSync(join(vocabDir, VOCAB_MANIFEST_FILE), 'utf8'));
-  return [VOCAB_MANIFEST_FILE, parseVocabManifest(raw).files.words.path];
+  return [VOCAB_MANIFEST_FILE, readVocabManifest(vocabDir).files.words.path];
 }
 
 export function vocabFileNames(vocabDir: string): string[] {
-  const raw: unknown = JSON.parse(readFileSync(join(vocabDir, VOCAB_MANIFEST_FILE), 'utf8'));
-  return [VOCAB_MANIFEST_FILE, ...vocabFiles(parseVocabManifest(raw)).map((f) => f.path)];
+  return [VOCAB_MANIFEST_FILE, ...vocabFiles(readVocabManifest(vocabDir)).map((f) => f.path)];
+}
+
+function readVocabManifest(vocabDir: string): ReturnType<typeof parseVocabManifest> {
+  return parseVocabManifest(JSON.parse(readFileSync(join(vocabDir, VOCAB_MANIFEST_FILE), 'utf8')) as unknown);
 }

@@ -9,7 +9,7 @@
  * landmark, no measurement and nothing stored.
  */
 import type { FaceAnalyzer } from '../video/face-analyzer.ts';
-import type { LiveAnalysis, LiveMode, LiveOptions, LiveSession } from '../video/live-tap.ts';
+import { liveModeFor, type LiveAnalysis, type LiveOptions, type LiveSession } from '../video/live-tap.ts';
 import { HireNetError } from '../util/errors.ts';
 import { SessionError } from './errors.ts';
 
@@ -265,13 +265,7 @@ function deferredLive(
     },
     () => undefined,
   );
-  const processor = typeof (globalThis as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor;
-  const predicted: LiveMode =
-    mode === 'auto' || mode === undefined
-      ? processor === 'function'
-        ? 'track-processor'
-        : 'video-frame-callback'
-      : mode;
+  const predicted = liveModeFor(mode);
   return {
     get mode() {
       return real?.mode ?? predicted;

@@ -54,20 +54,21 @@ export interface LiveSession {
 
 type GetWorker = () => Promise<WorkerHandle>;
 
+/** The frame source a live tap uses for `mode` (`'auto'`: the track processor where the browser has one). */
+export function liveModeFor(mode: LiveOptions['mode']): LiveMode {
+  if (mode !== 'auto' && mode !== undefined) return mode;
+  const hasProcessor =
+    typeof (globalThis as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor === 'function';
+  return hasProcessor ? 'track-processor' : 'video-frame-callback';
+}
+
 /** Wired by FaceAnalyzer.startLive; not meant to be called directly. */
 export function startLiveTap(
   track: MediaStreamTrack,
   opts: LiveOptions & { fps: number },
   getWorker: GetWorker,
 ): LiveSession {
-  const hasProcessor =
-    typeof (globalThis as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor === 'function';
-  const mode: LiveMode =
-    opts.mode === 'auto' || opts.mode === undefined
-      ? hasProcessor
-        ? 'track-processor'
-        : 'video-frame-callback'
-      : opts.mode;
+  const mode = liveModeFor(opts.mode);
   const rows: VideoFrameRow[] = [];
   const warnings: VideoError[] = [];
   const started = performance.now();
