@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LINE_BYTES } from '../../packages/research/src/util/lines-node.ts';
-import { hirenet, type CliResult } from './run-cli.ts';
+import { flags, hirenet, simulate, type CliResult } from './run-cli.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const AUDIO_MODEL = join(root, 'models/hirenet-demo/audio');
@@ -25,36 +25,8 @@ function oneLine(r: CliResult, pattern: RegExp): void {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hirenet-args-'));
-  const sim = await hirenet(
-    'simulate',
-    '--out',
-    join(dir, 'data'),
-    '--seed',
-    '3',
-    '--interviews',
-    '6',
-    '--modalities',
-    'audio',
-    '--answers',
-    '1-2',
-    '--windows',
-    '40-45',
-  );
-  expect(sim.code, sim.stderr).toBe(0);
-  const both = await hirenet(
-    'simulate',
-    '--out',
-    join(dir, 'both'),
-    '--seed',
-    '6',
-    '--interviews',
-    '6',
-    '--answers',
-    '1',
-    '--windows',
-    '40-45',
-  );
-  expect(both.code, both.stderr).toBe(0);
+  await simulate(join(dir, 'data'), { seed: 3, interviews: 6, modalities: 'audio', answers: '1-2', windows: '40-45' });
+  await simulate(join(dir, 'both'), { seed: 6, interviews: 6, answers: 1, windows: '40-45' });
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
@@ -114,22 +86,7 @@ describe('CLI inputs', () => {
   it('a line longer than the bound is a one-line error naming the file and line, read no further', async () => {
     const data = join(dir, 'long');
     await rm(data, { recursive: true, force: true });
-    const sim = await hirenet(
-      'simulate',
-      '--out',
-      data,
-      '--seed',
-      '4',
-      '--interviews',
-      '2',
-      '--modalities',
-      'audio',
-      '--answers',
-      '1',
-      '--windows',
-      '40-45',
-    );
-    expect(sim.code, sim.stderr).toBe(0);
+    await simulate(data, { seed: 4, interviews: 2, modalities: 'audio', answers: 1, windows: '40-45' });
     const first = (await readFile(join(data, 'interviews.jsonl'), 'utf8')).split('\n')[0]!;
     const file = createWriteStream(join(data, 'interviews.jsonl'));
     file.write(`${first}\n`);
@@ -168,36 +125,10 @@ describe('CLI inputs', () => {
   });
 
   it('a failed `train --modality both` leaves no *.fusion-tmp-* directory and no model', async () => {
-    const sim = await hirenet(
-      'simulate',
-      '--out',
-      join(dir, 'audio-only'),
-      '--seed',
-      '5',
-      '--interviews',
-      '40',
-      '--modalities',
-      'audio',
-      '--answers',
-      '1',
-      '--windows',
-      '30-40',
-    );
-    expect(sim.code, sim.stderr).toBe(0);
+    const audioOnly = join(dir, 'audio-only');
+    await simulate(audioOnly, { seed: 5, interviews: 40, modalities: 'audio', answers: 1, windows: '30-40' });
     const out = join(dir, 'fusion-model');
-    const r = await hirenet(
-      'train',
-      '--data',
-      join(dir, 'audio-only'),
-      '--modality',
-      'both',
-      '--out',
-      out,
-      '--units',
-      '4',
-      '--epochs',
-      '1',
-    );
+    const r = await hirenet('train', ...flags({ data: audioOnly, modality: 'both', out, units: 4, epochs: 1 }));
     // The audio member trains, then the data turn out to lack video: an argument error (exit 2).
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^hirenet train: .* has no video features/);

@@ -28,3 +28,17 @@ export const exists = (p: string): Promise<boolean> =>
     () => true,
     () => false,
   );
+
+/** Flag values by name, in order: `{ seed: 8, 'label-noise': 0 }` stands for `--seed 8 --label-noise 0`. */
+export type CliFlags = Readonly<Record<string, string | number>>;
+
+/** `{ seed: 8, 'label-noise': 0 }` → `['--seed', '8', '--label-noise', '0']`. */
+export function flags(values: CliFlags): string[] {
+  return Object.entries(values).flatMap(([name, value]) => [`--${name}`, String(value)]);
+}
+
+/** `hirenet simulate --out OUT …` through the real bin; it must succeed (its stderr is the failure message). */
+export async function simulate(out: string, values: CliFlags): Promise<void> {
+  const r = await hirenet('simulate', '--out', out, ...flags(values));
+  if (r.code !== 0) throw new Error(`hirenet simulate exited ${r.code}: ${r.stderr}`);
+}

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exists, hirenet } from './run-cli.ts';
+import { exists, flags, hirenet, simulate } from './run-cli.ts';
 
 let dir = '';
 
@@ -10,68 +10,19 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hirenet-train-'));
   // Single-answer interviews with strong events: learnable in a few seconds, so the test checks
   // that the whole pipeline learns, not just that it runs.
-  const sim = await hirenet(
-    'simulate',
-    '--out',
-    join(dir, 'data'),
-    '--seed',
-    '8',
-    '--interviews',
-    '300',
-    '--modalities',
-    'audio',
-    '--answers',
-    '1',
-    '--windows',
-    '30-50',
-    '--event-strength',
-    '3',
-    '--label-noise',
-    '0',
-  );
-  expect(sim.code, sim.stderr).toBe(0);
-  const fresh = await hirenet(
-    'simulate',
-    '--out',
-    join(dir, 'fresh'),
-    '--seed',
-    '9',
-    '--interviews',
-    '80',
-    '--modalities',
-    'audio',
-    '--answers',
-    '1',
-    '--windows',
-    '30-50',
-    '--event-strength',
-    '3',
-    '--label-noise',
-    '0',
-  );
-  expect(fresh.code, fresh.stderr).toBe(0);
+  const learnable = { modalities: 'audio', answers: 1, windows: '30-50', 'event-strength': 3, 'label-noise': 0 };
+  await simulate(join(dir, 'data'), { seed: 8, interviews: 300, ...learnable });
+  await simulate(join(dir, 'fresh'), { seed: 9, interviews: 80, ...learnable });
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('hirenet train / eval / predict', () => {
   it('trains, then eval and predict on a fresh draw find the label and the planted events', async () => {
     const model = join(dir, 'model');
+    const data = join(dir, 'data');
     const train = await hirenet(
       'train',
-      '--data',
-      join(dir, 'data'),
-      '--modality',
-      'audio',
-      '--out',
-      model,
-      '--units',
-      '8',
-      '--epochs',
-      '15',
-      '--lr',
-      '0.01',
-      '--seed',
-      '2',
+      ...flags({ data, modality: 'audio', out: model, units: 8, epochs: 15, lr: 0.01, seed: 2 }),
     );
     expect(train.code, train.stderr).toBe(0);
     expect(train.stderr).toMatch(/epoch +1 +loss/);
@@ -107,21 +58,7 @@ describe('hirenet train / eval / predict', () => {
 
   it('names the bad line and writes no model when the data is malformed', async () => {
     const bad = join(dir, 'bad');
-    await hirenet(
-      'simulate',
-      '--out',
-      bad,
-      '--seed',
-      '3',
-      '--interviews',
-      '20',
-      '--modalities',
-      'audio',
-      '--answers',
-      '1',
-      '--windows',
-      '30-40',
-    );
+    await simulate(bad, { seed: 3, interviews: 20, modalities: 'audio', answers: 1, windows: '30-40' });
     await appendFile(
       join(bad, 'interviews.jsonl'),
       '{"id": "broken", "label": 1, "jobTitle": "x", "questions": ["q"], "answers": [{"audio": [[1, 2]]}]}\n',
