@@ -1,45 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AudioResult } from '../audio/audio-worker.ts';
-import { AUDIO_FEATURE_SCHEMA } from '../audio/schema.ts';
-import type { AudioSummary } from '../audio/summary.ts';
 import { AU_CODES } from '../video/au-map.ts';
 import { emptyFrameRow, type VideoFrameRow } from '../video/frame-row.ts';
-import { buildAnswerRecord, LOW_LIGHT } from './answer-record.ts';
+import { buildAnswerRecord, LOW_LIGHT, type AnswerInput } from './answer-record.ts';
 import { videoAnswerStats } from './answer-stats.ts';
-
-const NAMES = AUDIO_FEATURE_SCHEMA.windowFeatures;
-
-function audioResult(windows: number, speech: number, voiced: number): AudioResult {
-  const speechCol = NAMES.indexOf('speech_mean');
-  const vf = NAMES.length - 1;
-  const summary = {
-    durationSeconds: windows * 0.25 + 0.25,
-    voicedFraction: voiced,
-    speechRate: 4,
-    pauseCount: 2,
-    meanPauseSeconds: 0.4,
-    longestPauseSeconds: 0.6,
-    stdF0semitones: 2.5,
-  } as AudioSummary;
-  return {
-    rows: new Float32Array(0),
-    columns: 24,
-    summary,
-    windows: Array.from({ length: windows }, (_, i) => {
-      const v = new Float64Array(NAMES.length);
-      v[speechCol] = speech;
-      v[vf] = voiced;
-      return {
-        index: i,
-        startSeconds: i * 0.25,
-        endSeconds: i * 0.25 + 0.5,
-        validFrames: 50,
-        masked: false,
-        values: v,
-      };
-    }),
-  };
-}
+import { fakeAudioResult } from './testing/audio-result.ts';
 
 function faceRow(time: number, opts: { blink?: boolean; smile?: boolean; gazeX?: number } = {}): VideoFrameRow {
   const base = emptyFrameRow(time);
@@ -56,16 +20,18 @@ function faceRow(time: number, opts: { blink?: boolean; smile?: boolean; gazeX?:
   };
 }
 
+/** An answer whose model expects nothing in particular and whose capture raised no warning. */
+const answer = (x: Omit<AnswerInput, 'expected' | 'captureWarnings'>) =>
+  buildAnswerRecord({ ...x, expected: {}, captureWarnings: [] });
+
 describe('answer record', () => {
   it('no face for a whole answer: video is missing (null) with a no-face warning, audio kept', () => {
     const rows = Array.from({ length: 45 }, (_, k) => emptyFrameRow(k / 15));
-    const r = buildAnswerRecord({
+    const r = answer({
       index: 1,
       seconds: 3,
-      audio: audioResult(11, 0.8, 0.6),
+      audio: fakeAudioResult(11, { speech: 0.8, voiced: 0.6 }),
       videoRows: rows,
-      expected: {},
-      captureWarnings: [],
     });
     expect(r.video).toBeNull();
     expect(r.audio?.rows.length).toBe(11);
@@ -73,23 +39,19 @@ describe('answer record', () => {
   });
 
   it('silence: the audio is not scored and says why; a speaking answer is scored', () => {
-    const silent = buildAnswerRecord({
+    const silent = answer({
       index: 0,
       seconds: 3,
-      audio: audioResult(11, 0, 0),
+      audio: fakeAudioResult(11, { speech: 0, voiced: 0 }),
       videoRows: null,
-      expected: {},
-      captureWarnings: [],
     });
     expect(silent.audio).toBeNull();
     expect(silent.warnings.map((w) => w.code)).toEqual(['silence']);
-    const speaking = buildAnswerRecord({
+    const speaking = answer({
       index: 0,
       seconds: 3,
-      audio: audioResult(11, 0.7, 0.5),
+      audio: fakeAudioResult(11, { speech: 0.7, voiced: 0.5 }),
       videoRows: null,
-      expected: {},
-      captureWarnings: [],
     });
     expect(speaking.audio).not.toBeNull();
     expect(speaking.warnings).toEqual([]);
@@ -97,14 +59,7 @@ describe('answer record', () => {
 
   it('video with a face in every frame gives one row per 0.25 s window', () => {
     const rows = Array.from({ length: 30 }, (_, k) => faceRow(k / 15));
-    const r = buildAnswerRecord({
-      index: 0,
-      seconds: 2,
-      audio: null,
-      videoRows: rows,
-      expected: {},
-      captureWarnings: [],
-    });
+    const r = answer({ index: 0, seconds: 2, audio: null, videoRows: rows });
     // 2 s, 0.5 s windows every 0.25 s → 7 windows.
     expect(r.video?.totalWindows).toBe(7);
     expect(r.video?.rows.length).toBe(7);
@@ -113,14 +68,12 @@ describe('answer record', () => {
 
   it('video windows with no analysed frame: named by windows-dropped beyond a fifth of the answer', () => {
     const record = (from: number) =>
-      buildAnswerRecord({
+      answer({
         index: 0,
         seconds: 4,
         audio: null,
         // 15 fps from `from` seconds on: the analysis started late.
         videoRows: Array.from({ length: Math.round((4 - from) * 15) }, (_, k) => faceRow(from + k / 15)),
-        expected: {},
-        captureWarnings: [],
       });
     // 4 s → 15 windows; a 0.3 s late start leaves window 0 with frames (0.3–0.5 s): nothing to say.
     expect(record(0.3).warnings).toEqual([]);
@@ -145,38 +98,17 @@ describe('answer record', () => {
 
   it('low light: a dark answer keeps its video and gets a low-light warning; a bright one does not', () => {
     const lit = (luma: number): VideoFrameRow[] => Array.from({ length: 30 }, (_, k) => ({ ...faceRow(k / 15), luma }));
-    const dark = buildAnswerRecord({
-      index: 2,
-      seconds: 2,
-      audio: null,
-      videoRows: lit(LOW_LIGHT - 1),
-      expected: {},
-      captureWarnings: [],
-    });
+    const dark = answer({ index: 2, seconds: 2, audio: null, videoRows: lit(LOW_LIGHT - 1) });
     expect(dark.videoStats?.meanLuma).toBeCloseTo(LOW_LIGHT - 1, 9);
     expect(dark.video?.rows.length).toBe(7);
     expect(dark.warnings.map((w) => [w.code, w.answer])).toEqual([['low-light', 2]]);
-    const bright = buildAnswerRecord({
-      index: 2,
-      seconds: 2,
-      audio: null,
-      videoRows: lit(LOW_LIGHT + 1),
-      expected: {},
-      captureWarnings: [],
-    });
+    const bright = answer({ index: 2, seconds: 2, audio: null, videoRows: lit(LOW_LIGHT + 1) });
     expect(bright.warnings).toEqual([]);
   });
 
   it('no luma measured (older records, or no 2D canvas): no meanLuma and no low-light warning', () => {
     const rows = Array.from({ length: 30 }, (_, k) => faceRow(k / 15));
-    const r = buildAnswerRecord({
-      index: 0,
-      seconds: 2,
-      audio: null,
-      videoRows: rows,
-      expected: {},
-      captureWarnings: [],
-    });
+    const r = answer({ index: 0, seconds: 2, audio: null, videoRows: rows });
     expect(r.videoStats?.meanLuma).toBeUndefined();
     expect(r.warnings).toEqual([]);
   });
