@@ -1,11 +1,10 @@
 import { FaceLandmarker } from '@mediapipe/tasks-vision';
-import { withWasmCspHint } from '../util/wasm-csp.ts';
 
 type WasmFileset = Parameters<typeof FaceLandmarker.createFromOptions>[0];
 import { VideoError } from './errors.ts';
 import { buildFrameRow, type VideoFrameRow } from './frame-row.ts';
 import { LumaMeter } from './luma.ts';
-import { compileWasm, instantiateFrom } from './mediapipe-wasm.ts';
+import { compileWasm, startLandmarker } from './mediapipe-wasm.ts';
 import { loadTaskModel } from './task-model.ts';
 import type { ResolvedFaceOptions } from './options.ts';
 
@@ -84,27 +83,18 @@ export class FaceEngine {
     this.landmarker?.close();
     this.landmarker = undefined;
     this.lastTs = -1;
-    (globalThis as { ModuleFactory?: unknown }).ModuleFactory = this.moduleFactory;
-    const { config, failed } = instantiateFrom(this.wasm);
-    // tasks-vision hands `self.Module` (when set) to the factory as the Emscripten module config,
-    // then clears it; its instantiateWasm hook makes an instance of the module compiled once.
-    (globalThis as { Module?: unknown }).Module = config;
-    try {
-      const start = FaceLandmarker.createFromOptions(this.fileset, {
+    const fileset = this.fileset;
+    const model = this.model;
+    this.landmarker = await startLandmarker('FaceLandmarker', this.moduleFactory, this.wasm, () =>
+      FaceLandmarker.createFromOptions(fileset, {
         // A copy: MediaPipe may take ownership of (and detach) the buffer it is given.
-        baseOptions: { modelAssetBuffer: this.model.slice(), delegate: this.opts.delegate },
+        baseOptions: { modelAssetBuffer: model.slice(), delegate: this.opts.delegate },
         runningMode: 'VIDEO',
         numFaces: 1,
         outputFaceBlendshapes: true,
         outputFacialTransformationMatrixes: true,
-      });
-      start.catch(() => undefined);
-      this.landmarker = await Promise.race([start, failed]);
-    } catch (e) {
-      throw new VideoError('video-model', withWasmCspHint(`FaceLandmarker could not start: ${String(e)}`, e), {
-        cause: e,
-      });
-    }
+      }),
+    );
   }
 
   /**

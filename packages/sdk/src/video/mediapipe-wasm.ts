@@ -1,6 +1,7 @@
 /**
  * MediaPipe pieces the face and pose engines share in the vision worker: the 13 MB wasm compiled
- * once and instantiated per landmarker start (the checked fetch of a landmarker model: task-model.ts).
+ * once and instantiated per landmarker start, and that start itself (the checked fetch of a
+ * landmarker model: task-model.ts).
  */
 import { withWasmCspHint } from '../util/wasm-csp.ts';
 import { VideoError } from './errors.ts';
@@ -41,4 +42,29 @@ export function instantiateFrom(wasm: WebAssembly.Module): { config: object; fai
     },
   };
   return { config, failed };
+}
+
+/**
+ * Starts a landmarker (`create`: its `createFromOptions` call) on the compiled `wasm`. tasks-vision
+ * clears `globalThis.ModuleFactory` after each start and a module is evaluated only once, so the
+ * factory captured from the loader is put back first; it hands `self.Module` (when set) to that
+ * factory as the Emscripten config, whose instantiateWasm hook makes an instance of `wasm`. Any
+ * failure, the instantiation's included, is a `video-model` error naming `what` (with the CSP hint).
+ */
+export async function startLandmarker<T>(
+  what: string,
+  moduleFactory: unknown,
+  wasm: WebAssembly.Module,
+  create: () => Promise<T>,
+): Promise<T> {
+  (globalThis as { ModuleFactory?: unknown }).ModuleFactory = moduleFactory;
+  const { config, failed } = instantiateFrom(wasm);
+  (globalThis as { Module?: unknown }).Module = config;
+  try {
+    const start = create();
+    start.catch(() => undefined);
+    return await Promise.race([start, failed]);
+  } catch (e) {
+    throw new VideoError('video-model', withWasmCspHint(`${what} could not start: ${String(e)}`, e), { cause: e });
+  }
 }

@@ -5,9 +5,8 @@
  * face started is put back before every start here (as FaceEngine does for its own restarts).
  */
 import { PoseLandmarker } from '@mediapipe/tasks-vision';
-import { withWasmCspHint } from '../util/wasm-csp.ts';
 import { VideoError } from './errors.ts';
-import { instantiateFrom } from './mediapipe-wasm.ts';
+import { startLandmarker } from './mediapipe-wasm.ts';
 import { loadTaskModel } from './task-model.ts';
 import { buildPoseFrame, type PoseFrame } from './pose-frame.ts';
 import type { ResolvedPoseOptions } from './pose-options.ts';
@@ -59,23 +58,15 @@ export class PoseEngine {
     this.lastTs = -1;
     if (typeof this.moduleFactory !== 'function')
       throw new VideoError('video-model', 'pose: the MediaPipe wasm loader did not set ModuleFactory');
-    (globalThis as { ModuleFactory?: unknown }).ModuleFactory = this.moduleFactory;
-    const { config, failed } = instantiateFrom(this.wasm);
-    (globalThis as { Module?: unknown }).Module = config;
-    try {
-      const start = PoseLandmarker.createFromOptions(this.fileset, {
-        baseOptions: { modelAssetBuffer: this.model.slice(), delegate: this.delegate },
+    const model = this.model;
+    this.landmarker = await startLandmarker('PoseLandmarker', this.moduleFactory, this.wasm, () =>
+      PoseLandmarker.createFromOptions(this.fileset, {
+        baseOptions: { modelAssetBuffer: model.slice(), delegate: this.delegate },
         runningMode: 'VIDEO',
         numPoses: 1,
         outputSegmentationMasks: false,
-      });
-      start.catch(() => undefined);
-      this.landmarker = await Promise.race([start, failed]);
-    } catch (e) {
-      throw new VideoError('video-model', withWasmCspHint(`PoseLandmarker could not start: ${String(e)}`, e), {
-        cause: e,
-      });
-    }
+      }),
+    );
   }
 
   /** One frame → one pose frame; the frame is not closed here (the face engine may read it next). */
