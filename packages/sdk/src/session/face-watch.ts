@@ -9,8 +9,9 @@
  * landmark, no measurement and nothing stored.
  */
 import type { FaceAnalyzer } from '../video/face-analyzer.ts';
-import { liveModeFor, type LiveAnalysis, type LiveOptions, type LiveSession } from '../video/live-tap.ts';
+import type { LiveSession } from '../video/live-tap.ts';
 import { HireNetError } from '../util/errors.ts';
+import { deferredLive } from './deferred-live.ts';
 import { SessionError } from './errors.ts';
 
 export interface FaceWatchOptions {
@@ -248,38 +249,6 @@ export class FaceShare {
   async close(): Promise<void> {
     await Promise.all([...this.watches].map((w) => w.close('closed')));
   }
-}
-
-/** A LiveSession whose real one starts later (after the watches paused): same contract. */
-function deferredLive(
-  started: Promise<LiveSession>,
-  done: Promise<LiveAnalysis>,
-  mode: LiveOptions['mode'],
-): LiveSession {
-  let real: LiveSession | undefined;
-  let abandoned: string | undefined;
-  started.then(
-    (s) => {
-      real = s;
-      if (abandoned !== undefined) s.abandon(abandoned);
-    },
-    () => undefined,
-  );
-  const predicted = liveModeFor(mode);
-  return {
-    get mode() {
-      return real?.mode ?? predicted;
-    },
-    get rows() {
-      return real?.rows ?? [];
-    },
-    done,
-    stop: () => started.then((s) => s.stop()),
-    abandon(reason) {
-      if (real === undefined) abandoned = reason;
-      else real.abandon(reason);
-    },
-  };
 }
 
 /** `hn.watchFace` argument checks; the typed refusals of docs/session-api.md#face-watch. */

@@ -14,7 +14,8 @@ import type { ResolvedFaceOptions } from './options.ts';
 import { PoseEngine } from './pose-engine.ts';
 import type { PoseFrame } from './pose-frame.ts';
 import { FilePoseTap } from './pose-file.ts';
-import { InterleaveSchedule } from './pose-schedule.ts';
+import { median } from './pose-cues.ts';
+import { StreamRun, type StreamRunStats } from './stream-run.ts';
 
 installErrorTransfer();
 
@@ -42,18 +43,7 @@ export interface FileRunStats extends FileInfo {
   readonly poseMs: number;
 }
 
-export interface StreamRunStats {
-  /** Frames delivered by the track. */
-  readonly seen: number;
-  readonly analysed: number;
-  /** Stream time covered, seconds (first to last frame). */
-  readonly duration: number;
-  readonly detectMsMedian: number;
-  /** Frames given to the pose landmarker, its median milliseconds per frame, and pose slots skipped for load. */
-  readonly poseAnalysed: number;
-  readonly poseMsMedian: number;
-  readonly poseSkipped: number;
-}
+export type { StreamRunStats } from './stream-run.ts';
 
 const BATCH = 5;
 
@@ -61,12 +51,8 @@ let engine: FaceEngine | undefined;
 let pose: PoseEngine | undefined;
 /** Why the configured pose landmarker did not start (the face still runs: posture goes first). */
 let poseError: string | undefined;
-let streamReader: ReadableStreamDefaultReader<VideoFrame> | undefined;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-}
+/** The live stream being analysed, for stopStream(). */
+let stream: StreamRun | undefined;
 
 function need(): FaceEngine {
   if (!engine) throw new Error('vision worker: init() first');
@@ -175,7 +161,7 @@ const api = {
       ...file.info,
       analysed,
       wallMs: performance.now() - t0,
-      detectMsMedian: median(detectMs),
+      detectMsMedian: median(detectMs) ?? Number.NaN,
       resetMs,
       decodeWaitMs,
       detectMs: detectMs.reduce((a, b) => a + b, 0),
@@ -185,9 +171,8 @@ const api = {
   },
 
   /**
-   * Analyses a live VideoFrame stream (from MediaStreamTrackProcessor) at `fps`, dropping the
-   * frames that arrive before the next analysis time instead of queueing them. Resolves when
-   * the stream ends or stopStream() is called. `t0` offsets row times (resume after restart).
+   * Analyses a live VideoFrame stream (from MediaStreamTrackProcessor) at `fps` (stream-run.ts).
+   * Resolves when the stream ends or stopStream() is called. `t0` offsets row times (resume after restart).
    */
   async analyzeStream(
     readable: ReadableStream<VideoFrame>,
@@ -196,81 +181,21 @@ const api = {
     t0 = 0,
     poseSink?: PoseSink,
   ): Promise<StreamRunStats> {
-    const e = need();
-    const called = performance.now();
-    await e.fresh();
-    const p = poseSink === undefined ? undefined : pose;
-    if (poseSink !== undefined && poseError !== undefined) poseSink([], poseError);
-    await p?.fresh();
-    // Face alone: poseFps 0 gives exactly the face's own grid of k / fps.
-    const schedule = new InterleaveSchedule({
-      faceFps: fps,
-      poseFps: p === undefined ? 0 : p.fps,
-      ...(p === undefined ? {} : { minFaceCoverage: p.minFaceCoverage }),
-    });
-    const poseMs: number[] = [];
-    const reader = readable.getReader();
-    streamReader = reader;
-    const detectMs: number[] = [];
-    let first: number | undefined;
-    let last = 0;
-    let seen = 0;
-    let analysed = 0;
+    const run = new StreamRun(
+      readable,
+      need(),
+      poseSink === undefined ? undefined : { engine: pose, error: poseError, sink: poseSink },
+    );
+    stream = run;
     try {
-      for (;;) {
-        const { done, value: frame } = await reader.read();
-        if (done) break;
-        seen++;
-        // The first frame is read after the landmarker started: its time includes that wait, so
-        // row times stay on the caller's clock and a late start shows as a gap, not a shifted answer.
-        if (first === undefined) {
-          first = frame.timestamp;
-          t0 += (performance.now() - called) / 1000;
-        }
-        const rel = (frame.timestamp - first) / 1e6;
-        last = rel;
-        // Next slot on the k / fps grid after this frame: a slow frame skips slots, never queues
-        // (pose-schedule.ts; the pose takes its own slots on frames the face does not use).
-        const use = schedule.next(rel);
-        if (use === 'pose' && p !== undefined && poseSink !== undefined) {
-          try {
-            const d0 = performance.now();
-            const pf = await p.detect(frame, t0 + rel);
-            poseMs.push(performance.now() - d0);
-            poseSink([pf]);
-          } finally {
-            frame.close();
-          }
-          continue;
-        }
-        if (use !== 'face') {
-          frame.close();
-          continue;
-        }
-        const d0 = performance.now();
-        const row = await e.detectAndClose(frame, t0 + rel);
-        detectMs.push(performance.now() - d0);
-        analysed++;
-        sink([row]);
-      }
+      return await run.run(fps, sink, t0);
     } finally {
-      if (streamReader === reader) streamReader = undefined;
-      reader.releaseLock();
-      e.release();
+      if (stream === run) stream = undefined;
     }
-    return {
-      seen,
-      analysed,
-      duration: last,
-      detectMsMedian: median(detectMs),
-      poseAnalysed: poseMs.length,
-      poseMsMedian: median(poseMs),
-      poseSkipped: schedule.poseSkipped,
-    };
   },
 
   async stopStream(): Promise<void> {
-    await streamReader?.cancel();
+    await stream?.stop();
   },
 
   /** One frame from the fallback path (requestVideoFrameCallback + createImageBitmap). */
