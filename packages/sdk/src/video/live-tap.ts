@@ -85,9 +85,9 @@ export function startLiveTap(
   const sink = (batch: VideoFrameRow[]): void => {
     rows.push(...batch);
     opts.onRows?.(batch);
-    // Pending stop: a stop() that reached the worker before its stream reader existed (the
-    // worker was still attaching) was a no-op there. A row proves the reader exists now, so
-    // the stop is delivered again, once; stopStream() is harmless when already stopped.
+    // Pending stop: this worker remembers a stop() that reaches it before its stream reader exists
+    // (stream-run.ts), but an older vision-worker.js a host serves itself dropped it. A row proves
+    // the reader exists now, so the stop is delivered again, once; stopStream() is harmless twice.
     if (state.stopping && !state.stopDelivered && mode === 'track-processor') {
       state.stopDelivered = true;
       void requestStop();
