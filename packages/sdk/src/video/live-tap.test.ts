@@ -9,8 +9,9 @@ import type { WorkerHandle } from './worker-handle.ts';
 const sleep = (ms: number): Promise<'timeout'> => new Promise((r) => setTimeout(() => r('timeout'), ms));
 
 /**
- * Like the vision worker: analyzeStream() first waits `attachMs` (fresh(): resetting the
- * landmarker) before its stream reader exists, and stopStream() only cancels an existing reader.
+ * Like an older vision worker (a host's own copy of vision-worker.js): analyzeStream() first waits
+ * `attachMs` (fresh(): resetting the landmarker) before its stream reader exists, and stopStream()
+ * only cancels an existing reader (the current worker also remembers an earlier stop: stream-run.ts).
  */
 class FakeWorker {
   analyzeCalls = 0;
