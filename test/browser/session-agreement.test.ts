@@ -4,15 +4,14 @@
  * twice gives identical rows and scores; one stored interview re-scored on every backend agrees
  * within 1e-4 — all with the shipped demo model (16 units: the fused kernel paths).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { alignPeriodic } from '../../bench/lib/agreement-align.ts';
 import { median, type WindowRows } from './agreement-stats.ts';
 import { closeHarness, repoRoot, sharedMissing, sharedPath, sharedUrl, withPage } from './harness/index.ts';
-import { cleanWorkDir, demoModel, FACE_MODEL, fakeMedia } from './session-fixtures.ts';
-import { ffmpeg } from './harness/tools.ts';
+import { cleanWorkDir, demoModel, FACE_MODEL, fakeMedia, sessionAssets } from './session-fixtures.ts';
+import { runFfmpeg } from './harness/tools.ts';
 
 const CLIP = 'fixtures/video/talk_f1.mp4';
 const SECONDS = 8;
@@ -54,20 +53,7 @@ function halves(): string[] {
     const out = join(dir, `talk_f1-half${k}.mp4`);
     if (!existsSync(out)) {
       const cut = k === 0 ? ['-t', '4'] : ['-ss', '4'];
-      execFileSync(ffmpeg(), [
-        '-hide_banner',
-        '-loglevel',
-        'error',
-        '-y',
-        '-i',
-        sharedPath(CLIP),
-        ...cut,
-        '-c:v',
-        'libx264',
-        '-c:a',
-        'aac',
-        out,
-      ]);
+      runFfmpeg('-i', sharedPath(CLIP), ...cut, '-c:v', 'libx264', '-c:a', 'aac', out);
     }
     return out;
   });
@@ -78,17 +64,11 @@ const spread = (xs: number[]): number => Math.max(...xs) - Math.min(...xs);
 describe.skipIf(missing !== undefined)('live vs file vs backends, shipped model, real clip', () => {
   it('live rows agree with the file, files repeat exactly, backends agree within 1e-4', async () => {
     const model = demoModel();
-    const fs = (abs: string): string => `/@fs${abs}/`;
     const out = (await withPage(
       'session/agreement.html',
       (page) =>
         page.run({
-          assets: {
-            modelUrl: fs(model),
-            vocabUrl: fs(`${repoRoot}/models/vocab`),
-            wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
-            faceModelUrl: sharedUrl(FACE_MODEL),
-          },
+          assets: sessionAssets(model),
           clipUrl: sharedUrl(CLIP),
           takes: TAKES,
           seconds: SECONDS,

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { closeHarness, sharedMissing, withPage, type PageOptions } from './harness/index.ts';
 import type { PageStep } from './page-steps.ts';
-import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinySessionAssets } from './session-fixtures.ts';
+import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, sessionAssets, type SessionAssetUrls } from './session-fixtures.ts';
 
 /** Why the session API tests cannot run here (a ../shared file missing), or undefined. */
 export const missing = sharedMissing(CLIP, FACE_MODEL);
@@ -25,13 +25,13 @@ export interface Run {
   eventLog: { type: string; [k: string]: unknown }[];
 }
 
-let assets: Record<string, string | null> | undefined;
+let assets: SessionAssetUrls | undefined;
 let camera: PageOptions | undefined;
 
 /** Registers the suite's set-up (assets, fake camera) and tear-down; call inside the describe. */
 export function useSessionPages(): void {
   beforeAll(() => {
-    assets = tinySessionAssets();
+    assets = sessionAssets();
     camera = { fakeMedia: fakeMedia() };
   });
   afterAll(async () => {
@@ -40,7 +40,7 @@ export function useSessionPages(): void {
   });
 }
 
-export function pageAssets(): Record<string, string | null> {
+export function pageAssets(): SessionAssetUrls {
   if (assets === undefined) throw new Error('useSessionPages() first');
   return assets;
 }
@@ -76,6 +76,21 @@ export function foreign(h: { externalRequests(): { url: string; resourceType: st
   return h
     .externalRequests()
     .filter((q) => !(q.resourceType === 'websocket' && new URL(q.url).hostname === '127.0.0.1'));
+}
+
+/** An answer step of session/session.html (its `Step` 'answer' in pages/session/session.ts). */
+export interface AnswerSpec {
+  readonly index: number;
+  readonly seconds: number;
+  readonly endTrackAfter?: number;
+  readonly crashAfter?: number;
+}
+/** A step of session/session.html, as sent to the page. */
+export type StepArg = { readonly do: string; readonly [k: string]: unknown };
+
+/** The steps of a recorded interview: consent, the fake camera and mic, each answer in turn, then `then`. */
+export function consentAndAnswer(answers: readonly AnswerSpec[], ...then: StepArg[]): StepArg[] {
+  return [{ do: 'consent' }, { do: 'media' }, ...answers.map((a) => ({ do: 'answer', ...a })), ...then];
 }
 
 /** The `k`-th reported step named `name`. */

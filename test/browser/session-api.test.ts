@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumLacks, needs, withPage } from './harness/index.ts';
 import {
   cameraOptions,
+  consentAndAnswer,
   foreign,
   missing,
   pageAssets,
@@ -48,13 +49,7 @@ describe.skipIf(missing !== undefined)('session API in Chromium: lifecycle', () 
         async (h) => {
           const first = await h.run<Run>({
             assets: pageAssets(),
-            steps: [
-              { do: 'consent' },
-              { do: 'media' },
-              { do: 'answer', index: 0, seconds: 3 },
-              { do: 'result' },
-              { do: 'storage' },
-            ],
+            steps: consentAndAnswer([{ index: 0, seconds: 3 }], { do: 'result' }, { do: 'storage' }),
           });
           expect(first.fatal).toBeUndefined();
           const score = step(first, 'result').result.score as number;
@@ -89,14 +84,12 @@ describe.skipIf(missing !== undefined)('session API in Chromium: lifecycle', () 
 
   it('withdrawing consent erases the answers and gates capture and analysis again', async () => {
     const r = await run({
-      steps: [
-        { do: 'consent' },
-        { do: 'media' },
-        { do: 'answer', index: 0, seconds: 2 },
+      steps: consentAndAnswer(
+        [{ index: 0, seconds: 2 }],
         { do: 'withdraw' },
         { do: 'try', what: 'begin' },
         { do: 'try', what: 'result' },
-      ],
+      ),
     });
     expect(r.fatal).toBeUndefined();
     expect(step(r, 'withdraw').recorded).toBe(0);
@@ -109,7 +102,7 @@ describe.skipIf(missing !== undefined)('session API in Chromium: lifecycle', () 
 
   it('session.delete() removes that interview from IndexedDB and localStorage', async () => {
     const r = await run({
-      steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 2 }, { do: 'sessionDelete' }],
+      steps: consentAndAnswer([{ index: 0, seconds: 2 }], { do: 'sessionDelete' }),
     });
     expect(r.fatal).toBeUndefined();
     expect(step(r, 'sessionDelete').stored).toBe(0);
@@ -118,14 +111,14 @@ describe.skipIf(missing !== undefined)('session API in Chromium: lifecycle', () 
 
   it('a 0 s answer is a typed warning and the answer recorded before it survives', async () => {
     const r = await run({
-      steps: [
-        { do: 'consent' },
-        { do: 'media' },
-        { do: 'answer', index: 0, seconds: 3 },
-        { do: 'answer', index: 0, seconds: 0 },
-        { do: 'answer', index: 1, seconds: 0 },
+      steps: consentAndAnswer(
+        [
+          { index: 0, seconds: 3 },
+          { index: 0, seconds: 0 },
+          { index: 1, seconds: 0 },
+        ],
         { do: 'result' },
-      ],
+      ),
     });
     expect(r.fatal).toBeUndefined();
     const answers = r.out.filter((o) => o.step === 'answer');

@@ -4,7 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withPage } from './harness/index.ts';
-import { missing, pageAssets, cameraOptions, run, step, useSessionPages, type Run } from './session-api-run.ts';
+import {
+  cameraOptions,
+  consentAndAnswer,
+  missing,
+  pageAssets,
+  run,
+  step,
+  useSessionPages,
+  type Run,
+} from './session-api-run.ts';
 import { fakeMedia } from './session-fixtures.ts';
 
 if (missing) console.warn(`[session-channels] ${missing}`);
@@ -14,13 +23,13 @@ describe.skipIf(missing !== undefined)('session API in Chromium: channels and ba
 
   it('the camera track ending mid-answer is a warning; the answer keeps its audio, earlier ones survive', async () => {
     const r = await run({
-      steps: [
-        { do: 'consent' },
-        { do: 'media' },
-        { do: 'answer', index: 0, seconds: 3 },
-        { do: 'answer', index: 1, seconds: 3, endTrackAfter: 1.5 },
+      steps: consentAndAnswer(
+        [
+          { index: 0, seconds: 3 },
+          { index: 1, seconds: 3, endTrackAfter: 1.5 },
+        ],
         { do: 'result' },
-      ],
+      ),
     });
     expect(r.fatal).toBeUndefined();
     const [a0, a1] = r.out.filter((o) => o.step === 'answer');
@@ -34,13 +43,13 @@ describe.skipIf(missing !== undefined)('session API in Chromium: channels and ba
   it('no face for a whole interview: audio-only scoring with a no-face warning per answer', async () => {
     const r = await run(
       {
-        steps: [
-          { do: 'consent' },
-          { do: 'media' },
-          { do: 'answer', index: 0, seconds: 3 },
-          { do: 'answer', index: 1, seconds: 3 },
+        steps: consentAndAnswer(
+          [
+            { index: 0, seconds: 3 },
+            { index: 1, seconds: 3 },
+          ],
           { do: 'result' },
-        ],
+        ),
       },
       { fakeMedia: fakeMedia({ noFace: true }) },
     );
@@ -61,7 +70,7 @@ describe.skipIf(missing !== undefined)('session API in Chromium: channels and ba
 
   it('silence: a warning, and the answer is scored from video only', async () => {
     const r = await run(
-      { steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 3 }, { do: 'result' }] },
+      { steps: consentAndAnswer([{ index: 0, seconds: 3 }], { do: 'result' }) },
       { fakeMedia: fakeMedia({ silent: true }) },
     );
     expect(r.fatal).toBeUndefined();
@@ -80,13 +89,13 @@ describe.skipIf(missing !== undefined)('session API in Chromium: channels and ba
       'and after the restart',
     async () => {
       const r = await run({
-        steps: [
-          { do: 'consent' },
-          { do: 'media' },
-          { do: 'answer', index: 0, seconds: 3 },
-          { do: 'answer', index: 1, seconds: 5, crashAfter: 1.5 },
+        steps: consentAndAnswer(
+          [
+            { index: 0, seconds: 3 },
+            { index: 1, seconds: 5, crashAfter: 1.5 },
+          ],
           { do: 'result' },
-        ],
+        ),
       });
       expect(r.fatal).toBeUndefined();
       const [a0, a1] = r.out.filter((o) => o.step === 'answer');
@@ -105,13 +114,13 @@ describe.skipIf(missing !== undefined)('session API in Chromium: channels and ba
         const first = await h.run<Run>({
           assets: pageAssets(),
           backend: 'wasm',
-          steps: [
-            { do: 'consent' },
-            { do: 'media' },
-            { do: 'answer', index: 0, seconds: 3 },
-            { do: 'answer', index: 1, seconds: 3 },
+          steps: consentAndAnswer(
+            [
+              { index: 0, seconds: 3 },
+              { index: 1, seconds: 3 },
+            ],
             { do: 'result' },
-          ],
+          ),
         });
         expect(first.fatal).toBeUndefined();
         const ref = step(first, 'result').result;
@@ -146,7 +155,7 @@ describe.skipIf(missing !== undefined)('session API in Chromium: channels and ba
   it('without the face model the HireNet runs audio-only and says so (face-model-missing)', async () => {
     const r = await run({
       assets: { ...pageAssets(), faceModelUrl: '/no-such-dir/face_landmarker.task' },
-      steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 2 }, { do: 'result' }],
+      steps: consentAndAnswer([{ index: 0, seconds: 2 }], { do: 'result' }),
     });
     expect(r.fatal).toBeUndefined();
     expect(r.modalities).toEqual(['audio']);

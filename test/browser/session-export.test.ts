@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeHarness, repoRoot, sharedMissing, sharedUrl, withPage } from './harness/index.ts';
-import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, tinyModel, workDir } from './session-fixtures.ts';
+import { closeHarness, repoRoot, sharedMissing, withPage } from './harness/index.ts';
+import { consentAndAnswer } from './session-api-run.ts';
+import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, sessionAssets, workDir } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-export] ${missing}`);
@@ -17,13 +18,7 @@ describe.skipIf(missing !== undefined)('export → train → eval on sessions re
   });
 
   it(`${SESSIONS} browser sessions exported as hirenet-dataset/1 train and evaluate with the CLI`, async () => {
-    const fs = (abs: string): string => `/@fs${abs}/`;
-    const assets = {
-      modelUrl: fs(tinyModel()),
-      vocabUrl: fs(`${repoRoot}/models/vocab`),
-      wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
-      faceModelUrl: sharedUrl(FACE_MODEL),
-    };
+    const assets = sessionAssets();
     const exported = await withPage(
       'session/session.html',
       async (h) => {
@@ -35,14 +30,14 @@ describe.skipIf(missing !== undefined)('export → train → eval on sessions re
           }>({
             assets,
             questions: 2,
-            steps: [
-              { do: 'consent' },
-              { do: 'media' },
-              { do: 'answer', index: 0, seconds: 2 },
-              { do: 'answer', index: 1, seconds: 1.5 },
+            steps: consentAndAnswer(
+              [
+                { index: 0, seconds: 2 },
+                { index: 1, seconds: 1.5 },
+              ],
               { do: 'export', label: (k % 2) as 0 | 1 },
               { do: 'deleteAll' },
-            ],
+            ),
           });
           expect(r.fatal).toBeUndefined();
           out.push(r.out.find((o) => o.step === 'export')!.dataset!);

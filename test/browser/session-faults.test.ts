@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeHarness, sharedMissing, sharedUrl, withPage, type PageOptions } from './harness/index.ts';
-import { cleanWorkDir, CLIP, demoModel, FACE_MODEL, fakeMedia } from './session-fixtures.ts';
-import { repoRoot } from './harness/index.ts';
+import {
+  cleanWorkDir,
+  CLIP,
+  demoModel,
+  FACE_MODEL,
+  fakeMedia,
+  sessionAssets,
+  type SessionAssetUrls,
+} from './session-fixtures.ts';
 
 const FILE = 'fixtures/audio/jfk.wav';
 const missing = sharedMissing(CLIP, FACE_MODEL, FILE);
@@ -51,7 +58,7 @@ interface Run {
   fatal?: { code: string; message: string };
 }
 
-let assets: Record<string, string | null>;
+let assets: SessionAssetUrls;
 let camera: PageOptions;
 
 const run = (args: Record<string, unknown>): Promise<Run> =>
@@ -88,13 +95,7 @@ const only = (w: Warning[], code: string): Warning => {
 
 describe.skipIf(missing !== undefined)('worker and track faults through the session API', () => {
   beforeAll(() => {
-    const fs = (abs: string): string => `/@fs${abs}/`;
-    assets = {
-      modelUrl: fs(demoModel()),
-      vocabUrl: fs(`${repoRoot}/models/vocab`),
-      wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
-      faceModelUrl: sharedUrl(FACE_MODEL),
-    };
+    assets = sessionAssets(demoModel());
     camera = { fakeMedia: fakeMedia() };
   });
   afterAll(async () => {

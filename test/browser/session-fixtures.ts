@@ -10,9 +10,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { repoRoot, sharedPath, sharedUrl, SOURCE_NODE_ARGS } from './harness/index.ts';
-import { ffmpeg } from './harness/tools.ts';
+import { runFfmpeg } from './harness/tools.ts';
 
 export const CLIP = 'fixtures/video/talk_f1.mp4';
 export const FACE_MODEL = 'models/face_landmarker.task';
@@ -52,14 +52,14 @@ export function fakeMedia(opts: { silent?: boolean; noFace?: boolean; clip?: str
       opts.noFace === true
         ? ['-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=30', '-t', '8']
         : ['-i', sharedPath(clip), '-vf', `scale=${scale}`];
-    execFileSync(ffmpeg(), ['-hide_banner', '-loglevel', 'error', '-y', ...input, '-pix_fmt', 'yuv420p', video]);
+    runFfmpeg(...input, '-pix_fmt', 'yuv420p', video);
   }
   if (!existsSync(audio)) {
     const args =
       opts.silent === true
         ? ['-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '8']
         : ['-i', sharedPath(clip), '-vn', '-ac', '2', '-ar', '44100'];
-    execFileSync(ffmpeg(), ['-hide_banner', '-loglevel', 'error', '-y', ...args, '-c:a', 'pcm_s16le', audio]);
+    runFfmpeg(...args, '-c:a', 'pcm_s16le', audio);
   }
   return { video, audio };
 }
@@ -166,14 +166,22 @@ export async function serveStatic(
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
+/** What a session test page loads (test/browser/pages/session/page-options.ts), as URLs. */
+export interface SessionAssetUrls {
+  readonly modelUrl: string;
+  readonly vocabUrl: string;
+  readonly wasmPaths: string;
+  readonly faceModelUrl: string | null;
+}
+
 /**
- * Asset URLs (Vite /@fs paths) for a session test page: the tiny model, the vocabulary, tfjs' wasm binaries, the shared
- * face model.
+ * Asset URLs (Vite /@fs paths) for a session test page: the model in `modelDir` (default the tiny one), the
+ * vocabulary, tfjs' wasm binaries, the shared face model.
  */
-export function tinySessionAssets(): Record<string, string | null> {
+export function sessionAssets(modelDir: string = tinyModel()): SessionAssetUrls {
   const fs = (abs: string): string => `/@fs${abs}/`;
   return {
-    modelUrl: fs(tinyModel()),
+    modelUrl: fs(modelDir),
     vocabUrl: fs(`${repoRoot}/models/vocab`),
     wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
     faceModelUrl: sharedUrl(FACE_MODEL),
@@ -191,4 +199,23 @@ export function recordRequests(ctx: BrowserContext): RecordedRequest[] {
   const log: RecordedRequest[] = [];
   ctx.on('request', (r) => log.push({ url: r.url(), method: r.method(), hasBody: r.postDataBuffer() !== null }));
   return log;
+}
+
+export interface RecordedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every request of the context (recordRequests). */
+  readonly requests: RecordedRequest[];
+  /** The page's uncaught errors, as messages. */
+  readonly errors: string[];
+}
+
+/** A new context of `browser` whose requests are recorded, and a page in it whose uncaught errors are collected. */
+export async function recordedPage(browser: Browser, options?: BrowserContextOptions): Promise<RecordedPage> {
+  const context = await browser.newContext(options);
+  const requests = recordRequests(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, requests, errors };
 }

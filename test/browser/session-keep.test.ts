@@ -3,13 +3,12 @@
  * does not replace a usable take of the same answer, and a save refused for quota keeps the
  * answer and the result in the page, with a `storage-failed` warning. Shipped model, real clip.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeHarness, repoRoot, sharedMissing, sharedUrl, withPage } from './harness/index.ts';
-import { CLIP, demoModel, FACE_MODEL } from './session-fixtures.ts';
-import { ffmpeg } from './harness/tools.ts';
+import { CLIP, demoModel, FACE_MODEL, sessionAssets } from './session-fixtures.ts';
+import { runFfmpeg } from './harness/tools.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing !== undefined) {
@@ -24,42 +23,16 @@ function emptyClip(): string {
   mkdirSync(dir, { recursive: true });
   const out = join(dir, 'bars-silence.mp4');
   if (!existsSync(out)) {
-    execFileSync(ffmpeg(), [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=size=320x240:rate=25',
-      '-f',
-      'lavfi',
-      '-i',
-      'anullsrc=r=48000:cl=mono',
-      '-t',
-      '8',
-      '-c:v',
-      'libx264',
-      '-pix_fmt',
-      'yuv420p',
-      '-c:a',
-      'aac',
-      out,
-    ]);
+    const bars = ['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25'];
+    const silence = ['-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=mono'];
+    runFfmpeg(...bars, ...silence, '-t', '8', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', out);
   }
   return out;
 }
 
 describe.skipIf(missing !== undefined)('nothing captured is lost', () => {
   it('an empty upload keeps the earlier take; a quota failure keeps answer and result with a warning', async () => {
-    const fs = (abs: string): string => `/@fs${abs}/`;
-    const assets = {
-      modelUrl: fs(demoModel()),
-      vocabUrl: fs(`${repoRoot}/models/vocab`),
-      wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
-      faceModelUrl: sharedUrl(FACE_MODEL),
-    };
+    const assets = sessionAssets(demoModel());
     const r = (await withPage('session/keep.html', (p) =>
       p.run({ assets, goodUrl: sharedUrl(CLIP), emptyUrl: `/@fs${emptyClip()}` }),
     )) as {

@@ -2,7 +2,6 @@
 // whose mean is below LOW_LIGHT gets `low-light`. Checked on a real talking-face clip, as
 // recorded and darkened with ffmpeg (eq=brightness=-0.45), through the live camera path (fake
 // camera) and through uploaded files.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +16,17 @@ import {
   withPage,
   type PageOptions,
 } from './harness/index.ts';
-import { cleanWorkDir, CLIP, FACE_MODEL, fakeMedia, workDir, tinySessionAssets } from './session-fixtures.ts';
-import { ffmpeg } from './harness/tools.ts';
+import { consentAndAnswer, foreign } from './session-api-run.ts';
+import {
+  cleanWorkDir,
+  CLIP,
+  FACE_MODEL,
+  fakeMedia,
+  workDir,
+  sessionAssets,
+  type SessionAssetUrls,
+} from './session-fixtures.ts';
+import { runFfmpeg } from './harness/tools.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-lowlight] ${missing}`);
@@ -40,14 +48,12 @@ function darkClip(kind: 'y4m' | 'mp4'): string {
       kind === 'y4m'
         ? ['-vf', `scale=640:480,${DARKEN}`, '-pix_fmt', 'yuv420p']
         : ['-vf', DARKEN, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'copy'];
-    execFileSync(ffmpeg(), ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(CLIP), ...codec, out]);
+    runFfmpeg('-i', sharedPath(CLIP), ...codec, out);
   }
   return out;
 }
 
-let assets: Record<string, string | null>;
-const foreign = (h: { externalRequests(): { url: string; resourceType: string }[] }): unknown[] =>
-  h.externalRequests().filter((q) => !(q.resourceType === 'websocket' && new URL(q.url).hostname === '127.0.0.1'));
+let assets: SessionAssetUrls;
 
 async function liveAnswer(
   camera: PageOptions,
@@ -57,7 +63,7 @@ async function liveAnswer(
     async (h) => {
       const r = await h.run<{ fatal?: unknown; out: Out[]; eventLog: { type: string; code?: string }[] }>({
         assets,
-        steps: [{ do: 'consent' }, { do: 'media' }, { do: 'answer', index: 0, seconds: 3 }],
+        steps: consentAndAnswer([{ index: 0, seconds: 3 }]),
       });
       expect(r.fatal).toBeUndefined();
       expect(foreign(h)).toEqual([]);
@@ -74,7 +80,7 @@ async function liveAnswer(
 
 describe.skipIf(missing !== undefined)('session: low-light warning', () => {
   beforeAll(() => {
-    assets = tinySessionAssets();
+    assets = sessionAssets();
   });
   afterAll(async () => {
     await closeHarness();

@@ -6,14 +6,13 @@
  * typed warning `pose-model-missing`, and the face columns are the same with or without the pose.
  * Logs the file analysis' real-time factor with and without the pose, and the load average.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeHarness, repoRoot, sharedMissing, sharedPath, sharedUrl, withPage } from './harness/index.ts';
-import { ffmpeg } from './harness/tools.ts';
-import { cleanWorkDir, FACE_MODEL, fakeMedia, tinySessionAssets } from './session-fixtures.ts';
+import { runFfmpeg } from './harness/tools.ts';
+import { cleanWorkDir, FACE_MODEL, fakeMedia, sessionAssets, type SessionAssetUrls } from './session-fixtures.ts';
 
 const POSE = 'models/pose_landmarker_lite.task';
 const CLIP = 'fixtures/video/vrt_face_1.mp4';
@@ -45,17 +44,15 @@ interface Out {
   cues: string[];
 }
 
-let assets: Record<string, string | null>;
+let assets: SessionAssetUrls;
 /** A 3 s H.264 clip of ffmpeg's test pattern: nobody in it. Made at test time under node_modules/.cache. */
 function nobodyClip(): string {
   const dir = join(repoRoot, 'node_modules/.cache/hirenet-posture-test');
   const file = join(dir, 'testsrc.mp4');
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
-    execFileSync(ffmpeg(), [
-      ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=30'],
-      ...['-t', '3', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file],
-    ]);
+    const pattern = ['-f', 'lavfi', '-i', 'testsrc=size=640x480:rate=30'];
+    runFfmpeg(...pattern, '-t', '3', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', file);
   }
   return `/@fs${file}`;
 }
@@ -79,7 +76,7 @@ function expectBody(p: Rows): void {
 
 describe.skipIf(missing !== undefined)('session: posture columns (pose model)', () => {
   beforeAll(() => {
-    assets = tinySessionAssets();
+    assets = sessionAssets();
   });
   afterAll(async () => {
     await closeHarness();

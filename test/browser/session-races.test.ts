@@ -5,8 +5,8 @@
  * should not be, and a second later no face event, no running AudioContext, no live audio worker.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeHarness, repoRoot, sharedMissing, sharedUrl, withPage } from './harness/index.ts';
-import { cleanWorkDir, CLIP, demoModel, FACE_MODEL, fakeMedia } from './session-fixtures.ts';
+import { closeHarness, sharedMissing, withPage } from './harness/index.ts';
+import { cleanWorkDir, CLIP, demoModel, FACE_MODEL, fakeMedia, sessionAssets } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing !== undefined) {
@@ -38,13 +38,7 @@ const LOOPS = 3;
 
 describe.skipIf(missing !== undefined)('session races (shipped model, real clip)', () => {
   it('delete, deleteAll, withdrawal and close win every race; a second beginAnswer is refused', async () => {
-    const fs = (abs: string): string => `/@fs${abs}/`;
-    const assets = {
-      modelUrl: fs(demoModel()),
-      vocabUrl: fs(`${repoRoot}/models/vocab`),
-      wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
-      faceModelUrl: sharedUrl(FACE_MODEL),
-    };
+    const assets = sessionAssets(demoModel());
     const races = [
       'delete-end',
       'deleteAll-result',

@@ -7,8 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, sharedUrl } from './harness/index.ts';
-import { FACE_MODEL, tinyModel, workDir } from './session-fixtures.ts';
+import { repoRoot } from './harness/index.ts';
+import { sessionAssets, tinyModel, workDir, type SessionAssetUrls } from './session-fixtures.ts';
 
 export const textModelDir = join(repoRoot, 'node_modules/.cache/hirenet-session-test/model-text');
 
@@ -41,13 +41,7 @@ export function textFusionModel(): string {
   return dir;
 }
 
-/** Asset URLs for the text session page (as tinySessionAssets, with the text fusion model). */
-export function textSessionAssets(): Record<string, string | null> {
-  const fs = (abs: string): string => `/@fs${abs}/`;
-  return {
-    modelUrl: fs(textFusionModel()),
-    vocabUrl: fs(`${repoRoot}/models/vocab`),
-    wasmPaths: fs(`${repoRoot}/node_modules/@tensorflow/tfjs-backend-wasm/dist`),
-    faceModelUrl: sharedUrl(FACE_MODEL),
-  };
+/** Asset URLs for the text session page (sessionAssets with the text fusion model). */
+export function textSessionAssets(): SessionAssetUrls {
+  return sessionAssets(textFusionModel());
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeHarness, type PageOptions, sharedMissing, sharedUrl, withPage } from './harness/index.ts';
-import { CLIP, cleanWorkDir, fakeMedia } from './session-fixtures.ts';
+import { CLIP, cleanWorkDir, fakeMedia, type SessionAssetUrls } from './session-fixtures.ts';
 import { textSessionAssets } from './session-text-fixtures.ts';
 
 const WAV = 'fixtures/audio/jfk.wav';
@@ -9,7 +9,7 @@ if (missing) console.warn(`[session-text] ${missing}`);
 
 // biome-ignore lint/suspicious/noExplicitAny: page results are JSON, checked field by field below
 type Json = any;
-let assets: Record<string, string | null>;
+let assets: SessionAssetUrls;
 let mic: PageOptions;
 
 function run(args: Record<string, unknown>): Promise<Json> {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeHarness, sharedMissing, sharedUrl, skipUnless, withPage } from './harness/index.ts';
 import type { PageStep } from './page-steps.ts';
-import { FACE_MODEL, tinySessionAssets } from './session-fixtures.ts';
+import { FACE_MODEL, sessionAssets, type SessionAssetUrls } from './session-fixtures.ts';
 
 const VIDEO = 'fixtures/video/vrt_face_1.mp4';
 const WAV = 'fixtures/audio/jfk.wav';
@@ -21,7 +21,7 @@ interface Run {
   tensorsAfterClose: number;
 }
 
-let assets: Record<string, string | null>;
+let assets: SessionAssetUrls;
 
 function run(args: Record<string, unknown>): Promise<Run> {
   return withPage('session/upload.html', async (h) => {
@@ -37,7 +37,7 @@ function run(args: Record<string, unknown>): Promise<Run> {
 
 describe.skipIf(missing !== undefined)('session: uploaded answers (addAnswerFile)', () => {
   beforeAll(() => {
-    assets = tinySessionAssets();
+    assets = sessionAssets();
   });
   afterAll(closeHarness);
 

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import {
   withPage,
   type PageOptions,
 } from './harness/index.ts';
-import { ffmpeg } from './harness/tools.ts';
+import { runFfmpeg } from './harness/tools.ts';
 
 const MODEL = 'models/face_landmarker.task';
 const CLIP = 'fixtures/video/talk_f1.mp4';
@@ -46,17 +45,7 @@ function camera(): PageOptions {
   if (fakeCamera) return fakeCamera;
   tmp = mkdtempSync(join(tmpdir(), 'hirenet-live-'));
   const y4m = join(tmp, 'talk_f1.y4m');
-  execFileSync(ffmpeg(), [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-y',
-    '-i',
-    sharedPath(CLIP),
-    '-pix_fmt',
-    'yuv420p',
-    y4m,
-  ]);
+  runFfmpeg('-i', sharedPath(CLIP), '-pix_fmt', 'yuv420p', y4m);
   fakeCamera = { fakeMedia: { video: y4m } };
   return fakeCamera;
 }

@@ -2,22 +2,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LEFT_IS_IMAGE_RIGHT } from '../../packages/sdk/src/video/gaze.ts';
 import { pearson } from '../node/video/mirror-stats.ts';
 import { closeHarness, repoRoot, sharedMissing, sharedUrl, withPage } from './harness/index.ts';
+import type { SideSample } from './pages/video/sides.ts';
 
 const MODEL = 'models/face_landmarker.task';
 const CLIPS = ['vrt_face_1.mp4', 'talk_f1.mp4'];
 const missing = sharedMissing(MODEL, ...CLIPS.map((c) => `fixtures/video/${c}`));
 if (missing) console.warn(`[video-sides] ${missing}`);
-
-interface Sample {
-  blinkL: number;
-  blinkR: number;
-  lookOutL: number;
-  lookOutR: number;
-  openImgLeft: number;
-  openImgRight: number;
-  irisImgLeft: number;
-  irisImgRight: number;
-}
 
 describe.skipIf(missing !== undefined)('MediaPipe side naming (measured from landmarks)', () => {
   afterAll(closeHarness);
@@ -27,14 +17,14 @@ describe.skipIf(missing !== undefined)('MediaPipe side naming (measured from lan
     async () => {
       for (const clip of CLIPS) {
         const s = await withPage('video/sides.html', (h) =>
-          h.run<Sample[]>({
+          h.run<SideSample[]>({
             modelUrl: sharedUrl(MODEL),
             wasmDir: `/@fs${repoRoot}/node_modules/@mediapipe/tasks-vision/wasm`,
             file: sharedUrl(`fixtures/video/${clip}`),
           }),
         );
-        const col = (k: keyof Sample): number[] => s.map((x) => x[k]);
-        const diff = (a: keyof Sample, b: keyof Sample): number[] => s.map((x) => x[a] - x[b]);
+        const col = (k: keyof SideSample): number[] => s.map((x) => x[k]);
+        const diff = (a: keyof SideSample, b: keyof SideSample): number[] => s.map((x) => x[a] - x[b]);
         // Both eyes blink and look together, so only left-minus-right differences tell the sides
         // apart. If "Left" is the image-right eye: blinkL − blinkR rises as the image-right eye
         // closes (openImgLeft − openImgRight rises), and lookOutL − lookOutR (gaze toward the

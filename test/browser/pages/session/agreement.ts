@@ -1,23 +1,16 @@
 // Same media, same rows (test/browser/session-agreement.test.ts, bench "agreement"): live takes of
 // a clip played by the fake camera/mic, the same clip uploaded twice, adjacent segments of it, and
 // one stored interview re-scored on every backend — all with the shipped model, via the session API.
-import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
 import type { InterviewSession } from '../../../../packages/sdk/src/session/interview.ts';
 import { requestInterviewMedia } from '../../../../packages/sdk/src/session/media.ts';
 import type { AnswerRecord, InterviewResult, ModalityRows } from '../../../../packages/sdk/src/session/types.ts';
-import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import { exposeRun } from '../../harness/page.ts';
+import { pageSessionOptions, type PageAssets } from './page-options.ts';
 
-interface Assets {
-  modelUrl: string;
-  vocabUrl: string;
-  wasmPaths: string;
-  faceModelUrl: string | null;
-}
 interface Args {
-  assets: Assets;
+  assets: PageAssets;
   /** The clip the fake camera plays, served. */
   clipUrl: string;
   /** Live takes, each its own one-question interview, each `seconds` long. */
@@ -55,15 +48,7 @@ const scoresOf = (r: InterviewResult): unknown => ({
 });
 
 async function create(a: Args, backend: Args['backends'][number]): Promise<HireNet> {
-  return HireNet.create({
-    assetsBaseUrl: '/unused/',
-    ...a.assets,
-    visionWasm: viteVisionWasm,
-    audioWorkletUrl: viteAudioWorklet.workletUrl,
-    backend,
-    modalities: ['audio', 'video'],
-    persist: true,
-  });
+  return HireNet.create(pageSessionOptions(a.assets, { backend, modalities: ['audio', 'video'], persist: true }));
 }
 
 async function oneQuestion(hn: HireNet, questions = 1): Promise<InterviewSession> {

@@ -1,16 +1,13 @@
 // HireNet.create against served (and, by the test's route interception, tampered) assets
 // (test/browser/session-assets.test.ts): reports either the loaded identity or the typed refusal.
-import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import type { BackendChoice } from '../../../../packages/sdk/src/session/options.ts';
 import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
 import type { SessionModality } from '../../../../packages/sdk/src/session/types.ts';
 import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import { exposeRun } from '../../harness/page.ts';
+import { pageSessionOptions, type PageAssets } from './page-options.ts';
 
-interface Args {
-  modelUrl: string;
-  vocabUrl: string;
-  wasmPaths: string;
+interface Args extends PageAssets {
   faceModelUrl: string | null;
   modalities: SessionModality[];
   backend: BackendChoice;
@@ -23,20 +20,17 @@ interface Args {
 exposeRun(async (a: Args) => {
   let hn: HireNet | undefined;
   try {
-    hn = await HireNet.create({
-      assetsBaseUrl: '/unused/',
-      modelUrl: a.modelUrl,
-      vocabUrl: a.vocabUrl,
-      wasmPaths: a.wasmPaths,
-      faceModelUrl: a.faceModelUrl,
-      visionWasm: a.visionWasm ?? viteVisionWasm,
-      audioWorkletUrl: viteAudioWorklet.workletUrl,
-      backend: a.backend,
-      modalities: a.modalities,
-      persist: false,
-      ...(a.manifestSha256 === undefined ? {} : { manifestSha256: a.manifestSha256 }),
-      ...(a.manifestUrl === undefined ? {} : { manifestUrl: a.manifestUrl }),
-    });
+    const assets = { modelUrl: a.modelUrl, vocabUrl: a.vocabUrl, wasmPaths: a.wasmPaths, faceModelUrl: a.faceModelUrl };
+    hn = await HireNet.create(
+      pageSessionOptions(assets, {
+        visionWasm: a.visionWasm ?? viteVisionWasm,
+        backend: a.backend,
+        modalities: a.modalities,
+        persist: false,
+        ...(a.manifestSha256 === undefined ? {} : { manifestSha256: a.manifestSha256 }),
+        ...(a.manifestUrl === undefined ? {} : { manifestUrl: a.manifestUrl }),
+      }),
+    );
     const s = hn.startInterview({ jobTitle: 'Engineer', questions: ['Why this role?'] });
     const loaded = s
       .eventLogs()

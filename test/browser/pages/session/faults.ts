@@ -3,25 +3,18 @@
 // killed mid-answer through the SDK's opt-in debug registry, tracks stopped mid-answer, and two
 // sessions recording at once. Each timed call reports its milliseconds.
 import audioWorkerUrl from '../../../../packages/sdk/src/audio/audio-worker.ts?worker&url';
-import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
 import type { InterviewSession } from '../../../../packages/sdk/src/session/interview.ts';
 import { requestInterviewMedia } from '../../../../packages/sdk/src/session/media.ts';
 import type { AnswerRecord, SessionWarning } from '../../../../packages/sdk/src/session/types.ts';
 import { WORKER_DEBUG, type GuardedWorkerInfo } from '../../../../packages/sdk/src/util/worker-guard.ts';
-import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import { exposeRun } from '../../harness/page.ts';
+import { pageSessionOptions, type PageAssets } from './page-options.ts';
 
-interface Assets {
-  modelUrl: string;
-  vocabUrl: string;
-  wasmPaths: string;
-  faceModelUrl: string | null;
-}
 /** `blob`: a module worker that imports the real one (revocable); `bad-import`: one whose import 404s. */
 type WorkerSpec = 'bad-url' | 'bad-import' | 'blob';
 interface Args {
-  assets: Assets;
+  assets: PageAssets;
   audioWorker?: WorkerSpec;
   visionWorker?: 'bad-url';
   /** After create: revoke the blob worker URL and kill the kept worker, then try an answer and a file. */
@@ -113,16 +106,13 @@ exposeRun(async (a: Args) => {
   const audioUrl = a.audioWorker === undefined ? undefined : workerUrl(a.audioWorker);
   const out: Record<string, unknown> = { audioUrl: audioUrl ?? null };
   const created = await timed(() =>
-    HireNet.create({
-      assetsBaseUrl: '/unused/',
-      ...a.assets,
-      visionWasm: viteVisionWasm,
-      audioWorkletUrl: viteAudioWorklet.workletUrl,
-      backend: 'wasm',
-      persist: false,
-      ...(audioUrl === undefined ? {} : { audioWorkerUrl: audioUrl }),
-      ...(a.visionWorker === undefined ? {} : { visionWorkerUrl: '/no-such-dir/vision-worker.js' }),
-    }),
+    HireNet.create(
+      pageSessionOptions(a.assets, {
+        persist: false,
+        ...(audioUrl === undefined ? {} : { audioWorkerUrl: audioUrl }),
+        ...(a.visionWorker === undefined ? {} : { visionWorkerUrl: '/no-such-dir/vision-worker.js' }),
+      }),
+    ),
   );
   out['create'] = { ms: created.ms, error: created.error ?? null };
   const hn = created.value;

@@ -1,13 +1,12 @@
 // Work already done is never lost (test/browser/session-keep.test.ts): an upload with nothing the
 // model can read does not replace a usable take, and a full disk (QuotaExceededError on save)
 // leaves the answer and the result in the page with a `storage-failed` warning.
-import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
-import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import { exposeRun } from '../../harness/page.ts';
+import { pageSessionOptions, type PageAssets } from './page-options.ts';
 
 interface Args {
-  assets: Record<string, string | null>;
+  assets: PageAssets;
   goodUrl: string;
   emptyUrl: string;
 }
@@ -15,15 +14,7 @@ const blob = async (url: string): Promise<Blob> => (await fetch(url)).blob();
 const codeOf = (e: unknown): string => (e as { code?: string }).code ?? String(e);
 
 exposeRun(async (a: Args) => {
-  const hn = await HireNet.create({
-    assetsBaseUrl: '/unused/',
-    ...a.assets,
-    visionWasm: viteVisionWasm,
-    audioWorkletUrl: viteAudioWorklet.workletUrl,
-    backend: 'wasm',
-    modalities: ['audio', 'video'],
-    persist: true,
-  } as Parameters<typeof HireNet.create>[0]);
+  const hn = await HireNet.create(pageSessionOptions(a.assets, { modalities: ['audio', 'video'], persist: true }));
   try {
     const s = hn.startInterview({
       jobTitle: 'Software engineer',

@@ -1,15 +1,14 @@
 // Posture columns through the session API (test/browser/session-posture.test.ts): an uploaded
 // file (addAnswerFile) and, with a fake camera, a live answer, with or without a pose model.
-import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
 import { requestInterviewMedia } from '../../../../packages/sdk/src/session/media.ts';
 import type { AnswerRecord } from '../../../../packages/sdk/src/session/types.ts';
 import type { PoseOptions } from '../../../../packages/sdk/src/video/pose-options.ts';
-import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import { exposeRun } from '../../harness/page.ts';
+import { pageSessionOptions, type PageAssets } from './page-options.ts';
 
 interface Args {
-  assets: Record<string, string | null>;
+  assets: PageAssets;
   pose?: PoseOptions;
   /** URLs analysed with addAnswerFile, as answers 0, 1, … */
   files: string[];
@@ -31,16 +30,13 @@ function answer(r: AnswerRecord | null, ms: number): Record<string, unknown> {
 }
 
 exposeRun(async (a: Args) => {
-  const hn = await HireNet.create({
-    assetsBaseUrl: '/unused/',
-    ...a.assets,
-    visionWasm: viteVisionWasm,
-    audioWorkletUrl: viteAudioWorklet.workletUrl,
-    backend: 'wasm',
-    modalities: ['video'],
-    persist: false,
-    ...(a.pose === undefined ? {} : { pose: a.pose }),
-  });
+  const hn = await HireNet.create(
+    pageSessionOptions(a.assets, {
+      modalities: ['video'],
+      persist: false,
+      ...(a.pose === undefined ? {} : { pose: a.pose }),
+    }),
+  );
   const answers: Record<string, unknown>[] = [];
   try {
     const questions = ['Tell us about a project you are proud of.', 'Why this role?', 'Anything else?'];

@@ -2,13 +2,12 @@
 // and close fired while beginAnswer, endAnswer and result are in flight, in loops. Every
 // AudioContext and Worker the page creates is tracked, so "no capture runs afterwards" is checked
 // on the browser's own objects, not on SDK internals.
-import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
 import type { InterviewSession } from '../../../../packages/sdk/src/session/interview.ts';
 import { requestInterviewMedia } from '../../../../packages/sdk/src/session/media.ts';
 import { listSessions, CURRENT_KEY } from '../../../../packages/sdk/src/session/store.ts';
-import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import { exposeRun } from '../../harness/page.ts';
+import { pageSessionOptions, type PageAssets } from './page-options.ts';
 
 const contexts: AudioContext[] = [];
 const Native = window.AudioContext;
@@ -42,7 +41,7 @@ type Race =
   | 'close-begin'
   | 'delete-begin';
 interface Args {
-  assets: Record<string, string | null>;
+  assets: PageAssets;
   races: Race[];
   loops: number;
 }
@@ -77,14 +76,7 @@ async function leftovers(faces: {
 }
 
 exposeRun(async (a: Args) => {
-  const hn = await HireNet.create({
-    assetsBaseUrl: '/unused/',
-    ...a.assets,
-    visionWasm: viteVisionWasm,
-    audioWorkletUrl: viteAudioWorklet.workletUrl,
-    backend: 'wasm',
-    modalities: ['audio', 'video'],
-  } as Parameters<typeof HireNet.create>[0]);
+  const hn = await HireNet.create(pageSessionOptions(a.assets, { modalities: ['audio', 'video'] }));
   const stream = await requestInterviewMedia(hn.modalities);
   const out: Record<string, unknown>[] = [];
   try {

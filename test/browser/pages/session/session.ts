@@ -1,21 +1,14 @@
 // Session API scenarios in Chromium (test/browser/session-*.test.ts): consent gate, storage and
 // deletion, bad input. Assets come from the harness server by URL (args.assets).
-import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
 import { requestInterviewMedia } from '../../../../packages/sdk/src/session/media.ts';
 import type { InterviewSession } from '../../../../packages/sdk/src/session/interview.ts';
 import type { SessionModality } from '../../../../packages/sdk/src/session/types.ts';
-import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import { crashFaceWorker } from '@hirenet/sdk/internal/util/test-seams';
 import { exposeRun } from '../../harness/page.ts';
+import { pageSessionOptions, type PageAssets } from './page-options.ts';
 
-interface Assets {
-  modelUrl: string;
-  vocabUrl: string;
-  wasmPaths: string;
-  faceModelUrl: string | null;
-}
 type Step =
   | { do: 'consent' }
   | { do: 'media' }
@@ -29,7 +22,7 @@ type Step =
   | { do: 'export'; label?: 0 | 1 }
   | { do: 'try'; what: 'attach' | 'begin' | 'result' | 'end' };
 interface Args {
-  assets: Assets;
+  assets: PageAssets;
   modalities?: SessionModality[];
   backend?: 'auto' | 'wasm' | 'cpu';
   questions?: number;
@@ -66,14 +59,9 @@ exposeRun(async (a: Args) => {
   }
   let tensorsAfterClose: number | null = null;
   try {
-    hn = await HireNet.create({
-      assetsBaseUrl: '/unused/',
-      ...a.assets,
-      visionWasm: viteVisionWasm,
-      audioWorkletUrl: viteAudioWorklet.workletUrl,
-      backend: a.backend ?? 'wasm',
-      modalities: a.modalities ?? ['audio', 'video'],
-    });
+    hn = await HireNet.create(
+      pageSessionOptions(a.assets, { backend: a.backend ?? 'wasm', modalities: a.modalities ?? ['audio', 'video'] }),
+    );
     const listen = (x: InterviewSession): void => {
       x.addEventListener('warning', (e) => {
         const d = (e as CustomEvent<{ code: string; answer?: number }>).detail;

@@ -1,6 +1,5 @@
 // The text channel of the session in Chromium (test/browser/session-text.test.ts): transcripts with
 // and without times, the on-device recognition refusal, the consent notice, storage and deletion.
-import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
 import type { InterviewSession } from '../../../../packages/sdk/src/session/interview.ts';
 import { requestInterviewMedia } from '../../../../packages/sdk/src/session/media.ts';
@@ -11,9 +10,10 @@ import type { Transcriber } from '../../../../packages/sdk/src/text/transcript-s
 import { renderReport } from '../../../../packages/demo/src/report/index.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import { exposeRun } from '../../harness/page.ts';
+import { pageSessionOptions, type PageAssets } from './page-options.ts';
 
 interface Args {
-  assets: { modelUrl: string; vocabUrl: string; wasmPaths: string };
+  assets: PageAssets;
   scenario: 'transcripts' | 'notice' | 'deletion' | 'recognition' | 'host-transcriber';
   modalities?: SessionModality[];
   consent?: SessionModality[];
@@ -74,14 +74,7 @@ async function recordAnswer(s: InterviewSession, index: number, seconds: number)
 exposeRun(async (a: Args) => {
   const modalities = a.modalities ?? ['audio', 'text'];
   if (a.scenario === 'recognition') return recognition(a, modalities);
-  const hn = await HireNet.create({
-    assetsBaseUrl: '/unused/',
-    ...a.assets,
-    faceModelUrl: null,
-    audioWorkletUrl: viteAudioWorklet.workletUrl,
-    backend: 'wasm',
-    modalities,
-  });
+  const hn = await HireNet.create(pageSessionOptions(a.assets, { faceModelUrl: null, modalities }));
   let stream: MediaStream | undefined;
   try {
     const questions = ['Tell us about a negotiation you led.', 'How would you handle a late release?'];
@@ -225,14 +218,7 @@ async function recognition(a: Args, modalities: SessionModality[]): Promise<unkn
   };
   (SR as unknown as { available: () => Promise<string> }).available = async () => 'available';
   const transcriber = await createLocalSpeechTranscriber({ lang: 'en-US' });
-  const hn = await HireNet.create({
-    assetsBaseUrl: '/unused/',
-    ...a.assets,
-    faceModelUrl: null,
-    audioWorkletUrl: viteAudioWorklet.workletUrl,
-    backend: 'wasm',
-    modalities,
-  });
+  const hn = await HireNet.create(pageSessionOptions(a.assets, { faceModelUrl: null, modalities }));
   const stream = await requestInterviewMedia(['audio']);
   try {
     const s = hn.startInterview({ jobTitle: 'Project manager', questions: ['Tell us about a negotiation you led.'] });

@@ -1,24 +1,17 @@
 // Uploaded recordings through the session API (test/browser/session-upload.test.ts): each step
 // analyses one file as an answer with session.addAnswerFile(i, blob); files come from the
 // harness server by URL, or are made here (random bytes, a truncated copy).
-import { viteAudioWorklet } from '../../../../packages/sdk/src/audio/capture-urls.vite.ts';
 import { HireNet } from '../../../../packages/sdk/src/session/hirenet.ts';
 import type { SessionModality } from '../../../../packages/sdk/src/session/types.ts';
-import { viteVisionWasm } from '../../../../packages/sdk/src/video/mediapipe-urls.vite.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import { exposeRun } from '../../harness/page.ts';
+import { pageSessionOptions, type PageAssets } from './page-options.ts';
 
-interface Assets {
-  modelUrl: string;
-  vocabUrl: string;
-  wasmPaths: string;
-  faceModelUrl: string | null;
-}
 /** `url`: a served file; `random`: bytes that are no media file; `truncate`: the first half of `url`. */
 type FileSpec = { url: string; truncate?: boolean; type?: string } | { random: number };
 type Step = { do: 'file'; index: number; file: FileSpec } | { do: 'result'; fresh?: boolean };
 interface Args {
-  assets: Assets;
+  assets: PageAssets;
   modalities?: SessionModality[];
   steps: Step[];
 }
@@ -46,15 +39,9 @@ const tensors = (): number => {
 exposeRun(async (a: Args) => {
   const out: Record<string, unknown>[] = [];
   const tensorsBefore = tensors();
-  const hn = await HireNet.create({
-    assetsBaseUrl: '/unused/',
-    ...a.assets,
-    visionWasm: viteVisionWasm,
-    audioWorkletUrl: viteAudioWorklet.workletUrl,
-    backend: 'wasm',
-    modalities: a.modalities ?? ['audio', 'video'],
-    persist: true,
-  });
+  const hn = await HireNet.create(
+    pageSessionOptions(a.assets, { modalities: a.modalities ?? ['audio', 'video'], persist: true }),
+  );
   try {
     const s = hn.startInterview({
       jobTitle: 'Software engineer',

@@ -11,6 +11,20 @@ interface Args {
   readonly wasmDir: string;
   readonly file: string;
 }
+/**
+ * One analysed frame (read by the test): MediaPipe's Left/Right blendshapes, and the eye on the image's left
+ * and right measured from landmarks (lid opening, iris offset, both relative to the eye's width).
+ */
+export interface SideSample {
+  blinkL: number;
+  blinkR: number;
+  lookOutL: number;
+  lookOutR: number;
+  openImgLeft: number;
+  openImgRight: number;
+  irisImgLeft: number;
+  irisImgRight: number;
+}
 type P = { x: number; y: number };
 
 const dist = (a: P, b: P, w: number, h: number): number => Math.hypot((a.x - b.x) * w, (a.y - b.y) * h);
@@ -30,16 +44,7 @@ exposeRun(async (a: Args) => {
   });
   const blob = await (await fetch(a.file)).blob();
   const file = await openVideoFile(blob, 15);
-  const out: {
-    blinkL: number;
-    blinkR: number;
-    lookOutL: number;
-    lookOutR: number;
-    openImgLeft: number;
-    openImgRight: number;
-    irisImgLeft: number;
-    irisImgRight: number;
-  }[] = [];
+  const out: SideSample[] = [];
   for await (const { time, frame } of file.frames) {
     if (!frame) continue;
     const w = frame.displayWidth;
