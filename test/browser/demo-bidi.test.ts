@@ -7,12 +7,12 @@
  */
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { sharedMissing, sharedPath } from './harness/index.ts';
-import { collectCspViolations, startDemoServer, type DemoServer } from './demo-servers.ts';
-import { buildDemo, CLIP, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia } from './session-fixtures.ts';
+import { collectCspViolations, startDemoServer } from './demo-servers.ts';
+import { useDemoSite } from './demo-site.ts';
+import { CLIP, FACE_MODEL } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[demo-bidi] ${missing}`);
@@ -55,28 +55,17 @@ const order = (page: Page, sel: string, which: 'after' | 'before'): Promise<Orde
   page.evaluate(`${ORDER}(${JSON.stringify([sel, which])})`);
 
 describe.skipIf(missing !== undefined)('bidi isolation of host text (production build under its CSP)', () => {
-  let browser: Browser;
-  let dist: string;
-  let preview: DemoServer;
-  beforeAll(async () => {
-    dist = buildDemo(demoModel());
+  const demo = useDemoSite((dist) => startDemoServer('preview', dist), {
     // analyze.html fetches its recordings from its own origin (connect-src 'self'): a temp copy.
-    cpSync(sharedPath(CLIP), join(dist, 'bidi-clip.mp4'));
-    preview = await startDemoServer('preview', dist);
-    browser = await launchChromium({ fakeMedia: fakeMedia() });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-    cleanWorkDir();
+    prepare: (dist) => cpSync(sharedPath(CLIP), join(dist, 'bidi-clip.mp4')),
   });
 
   it('demo: a U+202E job title and question leave the record screen and report labels in order', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const ctx = await demo.browser.newContext({ viewport: { width: 1200, height: 900 } });
     const violations = await collectCspViolations(ctx);
     const page = await ctx.newPage();
     try {
-      await page.goto(`${preview.origin}/?backend=wasm`);
+      await page.goto(`${demo.site.origin}/?backend=wasm`);
       await page.locator('#consent-check').check({ timeout: 60_000 });
       await page.getByTestId('consent-start').click();
       await page.locator('body[data-screen=role]').waitFor();
@@ -142,11 +131,11 @@ describe.skipIf(missing !== undefined)('bidi isolation of host text (production 
   });
 
   it('analyze.html: a U+202E job title and file name are isolated in the title and the report', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await demo.browser.newContext();
     const violations = await collectCspViolations(ctx);
     const page = await ctx.newPage();
     try {
-      await page.goto(`${preview.origin}/analyze.html`);
+      await page.goto(`${demo.site.origin}/analyze.html`);
       await page.waitForFunction(() => typeof window.hirenetAnalyze === 'function');
       const shown: string[] = [];
       // The status line while the file is analysed: the file name must sit in a <bdi>.

@@ -7,24 +7,12 @@
  */
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, type TestContext } from 'vitest';
+import { useDemoSite } from './demo-site.ts';
 import { consentAndRole, recordAnswer, waitStored } from './demo-steps.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { repoRoot, sharedMissing, sharedPath, skipUnless } from './harness/index.ts';
-import {
-  buildDemo,
-  CLIP,
-  cleanWorkDir,
-  demoModel,
-  FACE_MODEL,
-  fakeMedia,
-  serveStatic,
-  workDir,
-  type StaticServer,
-  recordRequests,
-  type RecordedRequest,
-} from './session-fixtures.ts';
+import { CLIP, FACE_MODEL, serveStatic, workDir, recordedPage, type RecordedRequest } from './session-fixtures.ts';
 
 /** A second real clip, uploaded as a file answer (H.264 + AAC). */
 const UPLOAD = 'fixtures/video/vrt_face_5.mp4';
@@ -68,20 +56,7 @@ function timed(seconds: number): (page: Page) => Promise<void> {
 }
 
 describe('demo (index.html, production build)', () => {
-  let browser: Browser | undefined;
-  let site: StaticServer | undefined;
-  let dist = '';
-  beforeAll(async () => {
-    if (missing !== undefined) return;
-    dist = buildDemo(demoModel());
-    site = await serveStatic(dist);
-    browser = await launchChromium({ fakeMedia: fakeMedia() });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    cleanWorkDir();
-  });
+  const demo = useDemoSite(serveStatic, { skip: missing !== undefined });
 
   it(
     'full flow: consent → preset → 2 answers + redo + upload → report with score label, charts, key ' +
@@ -89,14 +64,12 @@ describe('demo (index.html, production build)', () => {
     async (ctx) => {
       skipUnless(ctx, CLIP, FACE_MODEL, UPLOAD);
       const t0 = performance.now();
-      const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
-      const requests = recordRequests(context);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
+      const { context, page, requests, errors } = await recordedPage(demo.browser, {
+        viewport: { width: 1200, height: 900 },
+      });
       const texts: string[] = [];
       try {
-        await page.goto(`${site!.origin}/?backend=wasm`);
+        await page.goto(`${demo.site.origin}/?backend=wasm`);
         await page.locator('body[data-screen=consent]').waitFor({ timeout: 30_000 });
         // Nothing stored and no camera opened before consent.
         expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
@@ -198,13 +171,11 @@ describe('demo (index.html, production build)', () => {
     const t0 = performance.now();
     // The same build, served without hirenet/face_landmarker.task.gz (as on a machine without ../shared).
     const bare = join(workDir(), 'dist-no-face');
-    cpSync(dist, bare, { recursive: true, filter: (src) => !src.endsWith('face_landmarker.task.gz') });
+    cpSync(demo.dist, bare, { recursive: true, filter: (src) => !src.endsWith('face_landmarker.task.gz') });
     const noFace = await serveStatic(bare);
-    const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
-    const requests = recordRequests(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context, page, requests, errors } = await recordedPage(demo.browser, {
+      viewport: { width: 1200, height: 900 },
+    });
     try {
       await page.goto(`${noFace.origin}/?backend=wasm`);
       await page.getByTestId('audio-only').waitFor({ timeout: 30_000 });

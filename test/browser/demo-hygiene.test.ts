@@ -4,22 +4,13 @@
  * wasm, Trusted Types enforced), framing by another origin refused by frame-ancestors, and a
  * policy without 'wasm-unsafe-eval' named in the warning instead of a bare tfjs error.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../packages/demo/csp.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { sharedMissing } from './harness/index.ts';
-import { collectCspViolations, startDemoServer, type DemoServer } from './demo-servers.ts';
-import {
-  buildDemo,
-  CLIP,
-  cleanWorkDir,
-  demoModel,
-  FACE_MODEL,
-  fakeMedia,
-  serveStatic,
-  type StaticServer,
-} from './session-fixtures.ts';
+import { collectCspViolations, startDemoServer } from './demo-servers.ts';
+import { useDemoSite } from './demo-site.ts';
+import { CLIP, FACE_MODEL, serveStatic, type StaticServer } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[demo-hygiene] ${missing}`);
@@ -53,23 +44,11 @@ describe('demo dev server', () => {
 });
 
 describe.skipIf(missing !== undefined)('demo CSP (production build, vite preview)', () => {
-  let browser: Browser;
-  let dist: string;
-  let preview: DemoServer;
-  beforeAll(async () => {
-    dist = buildDemo(demoModel());
-    preview = await startDemoServer('preview', dist);
-    browser = await launchChromium({ fakeMedia: fakeMedia() });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-    cleanWorkDir();
-  });
+  const demo = useDemoSite((dist) => startDemoServer('preview', dist));
 
   it('every page and asset carries the policy; live.html may also reach the development relay', async () => {
     const header = async (path: string): Promise<string | null> =>
-      (await fetch(`${preview.origin}${path}`)).headers.get('content-security-policy');
+      (await fetch(`${demo.site.origin}${path}`)).headers.get('content-security-policy');
     const strict = contentSecurityPolicy({ trustedTypes: true });
     for (const path of ['/', '/index.html', '/embed.html', '/analyze.html', '/hirenet/model/fusion.json']) {
       expect(await header(path), path).toBe(strict);
@@ -91,12 +70,12 @@ describe.skipIf(missing !== undefined)('demo CSP (production build, vite preview
   it(
     'embed.html runs a 1-answer interview under it: voice and face on wasm, Trusted Types enforced, ' + 'no violation',
     async () => {
-      const ctx = await browser.newContext();
+      const ctx = await demo.browser.newContext();
       const violations = await collectCspViolations(ctx);
       try {
         const result = await embedResult(
           await ctx.newPage(),
-          `${preview.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`,
+          `${demo.site.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`,
         );
         expect(result.error).toBeUndefined();
         expect(Object.keys(result.scores ?? {}).sort()).toEqual(['audio', 'video']);
@@ -109,11 +88,11 @@ describe.skipIf(missing !== undefined)('demo CSP (production build, vite preview
   );
 
   it('another origin cannot frame the page (frame-ancestors is a header)', async () => {
-    const frame = `<iframe src="${preview.origin}/embed.html?auto=1" allow="camera; microphone"></iframe>`;
-    const host = await serveStatic(dist, {
+    const frame = `<iframe src="${demo.site.origin}/embed.html?auto=1" allow="camera; microphone"></iframe>`;
+    const host = await serveStatic(demo.dist, {
       pages: { '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title>${frame}` },
     });
-    const ctx = await browser.newContext();
+    const ctx = await demo.browser.newContext();
     const refused: string[] = [];
     ctx.on('console', (m) => {
       if (/frame-ancestors/.test(m.text())) refused.push(m.text());
@@ -136,8 +115,8 @@ describe.skipIf(missing !== undefined)('demo CSP (production build, vite preview
       'warning names the fix',
     async () => {
       const noWasm = contentSecurityPolicy({ trustedTypes: true }).replace(" 'wasm-unsafe-eval'", '');
-      const site: StaticServer = await serveStatic(dist, { headers: { 'Content-Security-Policy': noWasm } });
-      const ctx = await browser.newContext();
+      const site: StaticServer = await serveStatic(demo.dist, { headers: { 'Content-Security-Policy': noWasm } });
+      const ctx = await demo.browser.newContext();
       const violations = await collectCspViolations(ctx);
       try {
         const result = await embedResult(

@@ -12,13 +12,12 @@
  * Chromium trace). The wall-time count keeps the earlier bound, so a regression to the issue's
  * before (23 tasks, the longest 6.9 s) still fails.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveCounting, type CountingServer } from '../../bench/lib/flow-server.ts';
+import { describe, expect, it } from 'vitest';
+import { serveCounting } from '../../bench/lib/flow-server.ts';
 import { coldAndWarm, visit, type VisitResult } from '../../bench/lib/page-flow.ts';
-import { launchChromium } from './harness/chromium.ts';
+import { useDemoSite } from './demo-site.ts';
 import { sharedMissing } from './harness/index.ts';
-import { buildDemo, CLIP, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia } from './session-fixtures.ts';
+import { CLIP, FACE_MODEL } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[page-requests] ${missing}`);
@@ -64,28 +63,18 @@ function check(name: string, v: VisitResult): void {
 }
 
 describe.skipIf(missing !== undefined)('embed.html: each asset once, no long main-thread work', () => {
-  let browser: Browser;
-  let site: CountingServer;
-  beforeAll(async () => {
-    site = await serveCounting(buildDemo(demoModel()));
-    browser = await launchChromium({ fakeMedia: fakeMedia() });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    cleanWorkDir();
-  });
+  const demo = useDemoSite(serveCounting);
 
   it('two answers, cold and warm: each asset requested once, no task with > 50 ms of main-thread CPU', async () => {
-    const r = await coldAndWarm(browser, site, 'embed.html?auto=1&answers=2&seconds=4&backend=wasm', true);
+    const r = await coldAndWarm(demo.browser, demo.site, 'embed.html?auto=1&answers=2&seconds=4&backend=wasm', true);
     check('cold', r.cold);
     check('warm', r.warm);
   });
 
   it('audio-only: no MediaPipe file, face model or vision worker is fetched', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await demo.browser.newContext();
     try {
-      const v = await visit(ctx, site, 'embed.html?auto=1&answers=1&seconds=2&backend=wasm&modalities=audio');
+      const v = await visit(ctx, demo.site, 'embed.html?auto=1&answers=1&seconds=2&backend=wasm&modalities=audio');
       expect(v.error).toBeNull();
       expect(v.state).toBe('done');
       const paths = Object.keys(v.requests);

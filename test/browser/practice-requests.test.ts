@@ -6,13 +6,13 @@
  * once, one vision worker is ever created, and the indicator still finds the fake camera's face
  * before, during and after the answers and the upload. (page-requests.test.ts checks the embed page.)
  */
-import type { Browser, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveCounting, type CountingServer } from '../../bench/lib/flow-server.ts';
+import type { Page, Worker } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serveCounting } from '../../bench/lib/flow-server.ts';
+import { useDemoSite } from './demo-site.ts';
 import { consentAndRole, recordAnswer, waitStored } from './demo-steps.ts';
-import { launchChromium } from './harness/chromium.ts';
 import { sharedMissing, sharedPath } from './harness/index.ts';
-import { buildDemo, CLIP, cleanWorkDir, demoModel, FACE_MODEL, fakeMedia } from './session-fixtures.ts';
+import { CLIP, FACE_MODEL } from './session-fixtures.ts';
 
 /** A second real clip, uploaded as a file answer (H.264 + AAC). */
 const UPLOAD = 'fixtures/video/vrt_face_5.mp4';
@@ -36,27 +36,17 @@ async function answer(page: Page, index: number, seconds: number): Promise<void>
 }
 
 describe.skipIf(missing !== undefined)('index.html: one face analyser for the indicator and the answers', () => {
-  let browser: Browser;
-  let site: CountingServer;
-  beforeAll(async () => {
-    site = await serveCounting(buildDemo(demoModel()));
-    browser = await launchChromium({ fakeMedia: fakeMedia() });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    cleanWorkDir();
-  });
+  const demo = useDemoSite(serveCounting);
 
   it('indicator + two live answers + an upload: face model, MediaPipe wasm, vision worker once each', async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     // GETs per path; HEADs apart: the demo asks whether the face model is on the server (load.ts), no body.
     const requests: Record<string, number> = {};
     const heads: Record<string, number> = {};
     context.on('request', (r) => {
       const url = new URL(r.url());
       if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-      const key = url.origin === site.origin ? decodeURIComponent(url.pathname) : r.url();
+      const key = url.origin === demo.site.origin ? decodeURIComponent(url.pathname) : r.url();
       const into = r.method() === 'HEAD' ? heads : requests;
       into[key] = (into[key] ?? 0) + 1;
     });
@@ -66,8 +56,8 @@ describe.skipIf(missing !== undefined)('index.html: one face analyser for the in
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      site.takeServed();
-      await page.goto(`${site.origin}/?backend=wasm`);
+      demo.site.takeServed();
+      await page.goto(`${demo.site.origin}/?backend=wasm`);
       await expect
         .poll(() => page.locator('body').getAttribute('data-loaded'), { timeout: 120_000 })
         .toBe('audio+video');
@@ -90,7 +80,7 @@ describe.skipIf(missing !== undefined)('index.html: one face analyser for the in
       await page.waitForTimeout(2000);
       expect(await face(page, 'data-face')).toBe('yes');
 
-      const served = site.takeServed();
+      const served = demo.site.takeServed();
       const vision = workers.filter((w) => VISION_WORKER.test(w.url()));
       const scripts = Object.keys(requests).filter((p) => VISION_WORKER.test(p));
       const twice = Object.entries(requests).filter(([, n]) => n !== 1);

@@ -1,21 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoSite } from './demo-site.ts';
 import { repoRoot, sharedMissing } from './harness/index.ts';
-import {
-  cleanWorkDir,
-  buildDemo,
-  CLIP,
-  demoModel,
-  FACE_MODEL,
-  fakeMedia,
-  serveStatic,
-  type StaticServer,
-  recordRequests,
-  type RecordedRequest,
-} from './session-fixtures.ts';
+import { CLIP, FACE_MODEL, serveStatic, recordedPage, type RecordedRequest } from './session-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
 if (missing) console.warn(`[session-embed] ${missing}`);
@@ -23,30 +12,14 @@ if (missing) console.warn(`[session-embed] ${missing}`);
 type Recorded = RecordedRequest;
 
 describe.skipIf(missing !== undefined)('embed.html (production build, public API only)', () => {
-  let browser: Browser;
-  let site: StaticServer;
-  let dist: string;
-  beforeAll(async () => {
-    dist = buildDemo(demoModel());
-    site = await serveStatic(dist);
-    browser = await launchChromium({ fakeMedia: fakeMedia() });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    cleanWorkDir();
-  });
+  const demo = useDemoSite(serveStatic);
 
   it(
     '?auto=1 runs a 2-answer interview from the fake camera and writes the result; only same-origin ' +
       'GETs without a body',
     async () => {
-      const ctx = await browser.newContext();
-      const requests = recordRequests(ctx);
-      const page = await ctx.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${site.origin}/embed.html?auto=1&answers=2&seconds=4&backend=wasm`);
+      const { context: ctx, page, requests, errors } = await recordedPage(demo.browser);
+      await page.goto(`${demo.site.origin}/embed.html?auto=1&answers=2&seconds=4&backend=wasm`);
       await page.waitForFunction(() => document.body.dataset['state'] !== undefined, undefined, { timeout: 180_000 });
       const text = await page.locator('#result').textContent();
       const shots = join(repoRoot, 'test-results/session');
@@ -73,7 +46,7 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
         expect.arrayContaining(['speaking rate', 'pitch variability', 'blink rate', 'smile time']),
       );
       expect(result.warnings.filter((w: { code: string }) => w.code === 'no-face')).toEqual([]);
-      const origin = new URL(site.origin).origin;
+      const origin = new URL(demo.site.origin).origin;
       const foreign = requests.filter((r) => !/^(data|blob):/.test(r.url) && new URL(r.url).origin !== origin);
       expect(foreign).toEqual([]);
       expect(requests.filter((r) => r.hasBody || r.method !== 'GET')).toEqual([]);
@@ -97,11 +70,7 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     frame: boolean,
     beforeResult?: (page: Page) => Promise<void>,
   ): Promise<{ result: Record<string, unknown>; requests: Recorded[]; errors: string[] }> {
-    const ctx = await browser.newContext();
-    const requests = recordRequests(ctx);
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context: ctx, page, requests, errors } = await recordedPage(demo.browser);
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
@@ -122,7 +91,7 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
 
   it("works under CSP default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:", async () => {
     const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:";
-    const strict = await serveStatic(dist, { headers: { 'Content-Security-Policy': csp } });
+    const strict = await serveStatic(demo.dist, { headers: { 'Content-Security-Policy': csp } });
     try {
       const { result, requests, errors } = await runEmbed(
         `${strict.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`,
@@ -141,7 +110,7 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
 
   it('framed by its own origin, ?auto=1 still starts on its own', async () => {
     const src = '/embed.html?auto=1&answers=1&seconds=2&backend=wasm';
-    const same = await serveStatic(dist, {
+    const same = await serveStatic(demo.dist, {
       pages: {
         '/host.html': [
           '<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe',
@@ -162,8 +131,8 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
     'inside a cross-origin iframe, ?auto=1 records no consent and waits for the click, then works ' +
       'with allow="camera; microphone"; only the two page origins are contacted, never with a body',
     async () => {
-      const src = `${site.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`;
-      const host = await serveStatic(dist, {
+      const src = `${demo.site.origin}/embed.html?auto=1&answers=1&seconds=3&backend=wasm`;
+      const host = await serveStatic(demo.dist, {
         pages: {
           '/host.html': [
             '<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><iframe',
@@ -190,7 +159,7 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
         after = Number(await inner.evaluate(storedConsents));
       };
       try {
-        expect(new URL(host.origin).origin).not.toBe(new URL(site.origin).origin);
+        expect(new URL(host.origin).origin).not.toBe(new URL(demo.site.origin).origin);
         const { result, requests } = await runEmbed(`${host.origin}/host.html`, true, clickThrough);
         expect(before.status).toMatch(/shown inside another site.*press “I agree”/);
         expect(before.state).toBeUndefined();
@@ -199,7 +168,7 @@ describe.skipIf(missing !== undefined)('embed.html (production build, public API
         expect(after).toBe(1);
         expect(result['error']).toBeUndefined();
         expect(Object.keys(result['scores'] as object).sort()).toEqual(['audio', 'video']);
-        const allowed = new Set([new URL(host.origin).origin, new URL(site.origin).origin]);
+        const allowed = new Set([new URL(host.origin).origin, new URL(demo.site.origin).origin]);
         expect(requests.filter((r) => !/^(data|blob):/.test(r.url) && !allowed.has(new URL(r.url).origin))).toEqual([]);
         expect(requests.filter((r) => r.hasBody || r.method !== 'GET')).toEqual([]);
       } finally {

@@ -5,21 +5,11 @@
  * unavailable here (with the SDK's reason); the report shows the words with key words marked, a
  * transcript track and the lexical measurements. Only 127.0.0.1, never a request body.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoSite } from './demo-site.ts';
+import { recordAnswer } from './demo-steps.ts';
 import { sharedMissing } from './harness/index.ts';
-import {
-  buildDemo,
-  CLIP,
-  cleanWorkDir,
-  FACE_MODEL,
-  fakeMedia,
-  type RecordedRequest,
-  recordRequests,
-  type StaticServer,
-  serveStatic,
-} from './session-fixtures.ts';
+import { CLIP, FACE_MODEL, type RecordedRequest, recordedPage, serveStatic } from './session-fixtures.ts';
 import { textFusionModel } from './session-text-fixtures.ts';
 
 const missing = sharedMissing(CLIP, FACE_MODEL);
@@ -49,26 +39,14 @@ function leaks(requests: readonly RecordedRequest[]): RecordedRequest[] {
 }
 
 describe.skipIf(missing !== undefined)('the demo with the words (production build)', () => {
-  let browser: Browser | undefined;
-  let site: StaticServer | undefined;
-  beforeAll(async () => {
-    site = await serveStatic(buildDemo(textFusionModel()));
-    browser = await launchChromium({ fakeMedia: fakeMedia() });
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    cleanWorkDir();
-  });
+  const demo = useDemoSite(serveStatic, { model: textFusionModel, timeout: 600_000 });
 
   it('consent with words → recorded answer + pasted WebVTT → report with key words, track, lexical items', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1200, height: 900 } });
-    const requests = recordRequests(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { context, page, requests, errors } = await recordedPage(demo.browser, {
+      viewport: { width: 1200, height: 900 },
+    });
     try {
-      await page.goto(`${site!.origin}/?backend=wasm`);
+      await page.goto(`${demo.site.origin}/?backend=wasm`);
       await page.locator('body[data-screen=consent]').waitFor({ timeout: 60_000 });
       const notice = page.locator('.notice');
       expect(await page.getByTestId('consent-words').isChecked()).toBe(true);
@@ -84,15 +62,7 @@ describe.skipIf(missing !== undefined)('the demo with the words (production buil
       await page.getByTestId('role-continue').click();
       await page.locator('body[data-screen=record]').waitFor({ timeout: 180_000 });
 
-      await page.getByTestId('record-toggle').click();
-      await page.locator('.rec-badge:not([hidden])').waitFor({ timeout: 30_000 });
-      await page.waitForTimeout(3500);
-      await page.getByTestId('record-toggle').click();
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid=record-status]')?.textContent?.startsWith('Answer 1 stored'),
-        undefined,
-        { timeout: 60_000 },
-      );
+      await recordAnswer(page, { index: 0, seconds: 3.5 });
       await page.locator('[data-testid=transcript-panel] summary').click();
       // Chromium here has no on-device recogniser for the language: the box stays off and says why.
       await expect
