@@ -2,13 +2,12 @@
  * Helpers of the live-room browser tests: fake camera/mic files made from a real clip at test time
  * (never committed) and small readers of the live-room pages' DOM.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { sharedPath, type PageOptions } from './harness/index.ts';
-import { ffmpeg } from './harness/tools.ts';
+import { runFfmpeg } from './harness/tools.ts';
 
 export const LIVE_CLIP = 'fixtures/video/talk_f1.mp4';
 export const LIVE_MODEL = 'models/face_landmarker.task';
@@ -24,17 +23,7 @@ export function liveMedia(size: string, seconds?: number): PageOptions {
   tmp ??= mkdtempSync(join(tmpdir(), 'hirenet-live-'));
   const stem = join(tmp, `${size.replace(':', 'x')}-${seconds ?? 'all'}`);
   const cut = seconds === undefined ? [] : ['-t', String(seconds)];
-  const ff = (...args: string[]): void =>
-    void execFileSync(ffmpeg(), [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      sharedPath(LIVE_CLIP),
-      ...cut,
-      ...args,
-    ]);
+  const ff = (...args: string[]): void => runFfmpeg('-i', sharedPath(LIVE_CLIP), ...cut, ...args);
   const video = `${stem}.y4m`;
   const audio = `${stem}.wav`;
   if (!existsSync(video)) ff('-vf', `scale=${size}`, '-pix_fmt', 'yuv420p', video);
@@ -89,3 +78,12 @@ export const videoOf = (p: Page, sel: string): Promise<{ width: number; frames: 
 
 /** Selector of the interviewer's tile for a candidate. */
 export const tile = (name: string): string => `[data-testid="tile"][data-name="${name}"]`;
+
+/** Presses "suggest" in a follow-ups panel (selector `panel`) and waits until it lists suggestions; their texts. */
+export async function suggestFollowUps(p: Page, panel: string): Promise<string[]> {
+  await p.click(`${panel} [data-testid="suggest"]`);
+  return waitFor('suggestions listed', async () => {
+    const t = await p.$$eval(`${panel} [data-testid="follow-ups"] li`, (els) => els.map((e) => e.textContent ?? ''));
+    return t.length > 0 ? t : undefined;
+  });
+}

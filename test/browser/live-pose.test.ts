@@ -3,7 +3,6 @@
  * suit, head and shoulders, 30 fps): the pose landmarker in the vision worker taking turns with the
  * face, its per-frame cost, the face and pose rates it reaches, and cue messages carrying posture.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +20,9 @@ import {
   type HarnessPage,
   type PageOptions,
 } from './harness/index.ts';
-import { receivedLines, sentLines, tile, waitFor } from './live-fixtures.ts';
-import { ffmpeg } from './harness/tools.ts';
+import { receivedLines, sentLines, suggestFollowUps, tile, waitFor } from './live-fixtures.ts';
+import { withInterviewerAndAda } from './live-pair.ts';
+import { runFfmpeg } from './harness/tools.ts';
 
 const FACE = 'models/face_landmarker.task';
 const POSE = 'models/pose_landmarker_lite.task';
@@ -38,16 +38,7 @@ let tmp: string | undefined;
 function camera(): PageOptions {
   tmp ??= mkdtempSync(join(tmpdir(), 'hirenet-pose-'));
   const y4m = join(tmp, 'vrt_face_1-480.y4m');
-  execFileSync(
-    ffmpeg(),
-    ['-hide_banner', '-loglevel', 'error', '-y', '-i', sharedPath(CLIP)].concat([
-      '-vf',
-      'scale=480:480',
-      '-pix_fmt',
-      'yuv420p',
-      y4m,
-    ]),
-  );
+  runFfmpeg('-i', sharedPath(CLIP), '-vf', 'scale=480:480', '-pix_fmt', 'yuv420p', y4m);
   return { fakeMedia: { video: y4m }, args: ['--allow-loopback-in-peer-connection'] };
 }
 
@@ -196,60 +187,42 @@ describe.skipIf(missing !== undefined)('posture cues from the pose landmarker', 
         ...(role === 'interviewer' ? { followUps: { bank: BANK, vocabUrl: `/@fs${repoRoot}/models/vocab/` } } : {}),
       });
     try {
-      await withPage(
-        'live-room.html',
-        async (iv) => {
-          await start(iv, 'interviewer', 'Ines');
-          await withPage(
-            'live-room.html',
-            async (ada) => {
-              await start(ada, 'candidate', 'Ada');
-              const got = await waitFor(
-                '2 received messages with posture',
-                async () => {
-                  const l = await receivedLines(iv.page, 'Ada');
-                  return l.filter((x) => parseCueMessage(x).posture !== null).length >= 2 ? l : undefined;
-                },
-                90_000,
-              );
-              const sent = await sentLines(ada.page);
-              // Every received line is a line the candidate's mirror shows, byte for byte.
-              for (const line of got) expect(sent).toContain(line);
-              const p = parseCueMessage(got.filter((x) => parseCueMessage(x).posture !== null).at(-1)!).posture!;
-              expect(p.outOfFrame).toBeLessThanOrEqual(0.2);
-              log(`received posture: ${JSON.stringify(p)}`);
-              const sizes = got.map((x) => new TextEncoder().encode(x).length);
-              log(`room messages with face, posture and voice: ${Math.min(...sizes)}–${Math.max(...sizes)} bytes`);
-              await waitFor('interviewer strip shows posture', async () =>
-                (
-                  (await iv.page.textContent(`${tile('Ada')} [data-cue="shoulder-tilt"]`).catch(() => null)) ?? ''
-                ).includes('°'),
-              );
-              expect(await ada.page.$('[data-testid="mirror-strip"] [data-cue="shoulder-tilt"]')).not.toBeNull();
+      await withInterviewerAndAda(start, opts, async (iv, ada) => {
+        const got = await waitFor(
+          '2 received messages with posture',
+          async () => {
+            const l = await receivedLines(iv.page, 'Ada');
+            return l.filter((x) => parseCueMessage(x).posture !== null).length >= 2 ? l : undefined;
+          },
+          90_000,
+        );
+        const sent = await sentLines(ada.page);
+        // Every received line is a line the candidate's mirror shows, byte for byte.
+        for (const line of got) expect(sent).toContain(line);
+        const p = parseCueMessage(got.filter((x) => parseCueMessage(x).posture !== null).at(-1)!).posture!;
+        expect(p.outOfFrame).toBeLessThanOrEqual(0.2);
+        log(`received posture: ${JSON.stringify(p)}`);
+        const sizes = got.map((x) => new TextEncoder().encode(x).length);
+        log(`room messages with face, posture and voice: ${Math.min(...sizes)}–${Math.max(...sizes)} bytes`);
+        await waitFor('interviewer strip shows posture', async () =>
+          ((await iv.page.textContent(`${tile('Ada')} [data-cue="shoulder-tilt"]`).catch(() => null)) ?? '').includes(
+            '°',
+          ),
+        );
+        expect(await ada.page.$('[data-testid="mirror-strip"] [data-cue="shoulder-tilt"]')).not.toBeNull();
 
-              // Follow-up suggestions on the interviewer's tile, from the bank, with the matched words.
-              const panel = `${tile('Ada')} .follow-ups-panel`;
-              await iv.page.$eval(panel, (d) => ((d as HTMLDetailsElement).open = true));
-              await iv.page.fill(`${panel} [data-testid="follow-up-keywords"]`, 'sql, indexes, latency');
-              await iv.page.click(`${panel} [data-testid="suggest"]`);
-              const items = await waitFor('suggestions listed', async () => {
-                const t = await iv.page.$$eval(`${panel} [data-testid="follow-ups"] li`, (els) =>
-                  els.map((e) => e.textContent ?? ''),
-                );
-                return t.length > 0 ? t : undefined;
-              });
-              log(`follow-ups: ${JSON.stringify(items)}`);
-              expect(items.length).toBeLessThanOrEqual(3);
-              expect(items[0]).toContain(BANK[1]);
-              expect(items[0]).toMatch(/matched: .*~/);
-              // Nothing of the panel reaches the candidate.
-              expect(await ada.page.$('.follow-ups-panel')).toBeNull();
-            },
-            opts,
-          );
-        },
-        opts,
-      );
+        // Follow-up suggestions on the interviewer's tile, from the bank, with the matched words.
+        const panel = `${tile('Ada')} .follow-ups-panel`;
+        await iv.page.$eval(panel, (d) => ((d as HTMLDetailsElement).open = true));
+        await iv.page.fill(`${panel} [data-testid="follow-up-keywords"]`, 'sql, indexes, latency');
+        const items = await suggestFollowUps(iv.page, panel);
+        log(`follow-ups: ${JSON.stringify(items)}`);
+        expect(items.length).toBeLessThanOrEqual(3);
+        expect(items[0]).toContain(BANK[1]);
+        expect(items[0]).toMatch(/matched: .*~/);
+        // Nothing of the panel reaches the candidate.
+        expect(await ada.page.$('.follow-ups-panel')).toBeNull();
+      });
     } finally {
       await relay.close();
     }

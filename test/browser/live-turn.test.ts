@@ -20,6 +20,7 @@ import {
   type PageOptions,
 } from './harness/index.ts';
 import { cleanLiveMedia, LIVE_CLIP as CLIP, LIVE_MODEL as MODEL, liveMedia } from './live-fixtures.ts';
+import { withInterviewerAndAda } from './live-pair.ts';
 const haveCoturn = spawnSync('turnserver', ['--help'], { stdio: 'ignore' }).error === undefined;
 const missing = sharedMissing(CLIP, MODEL);
 if (missing !== undefined && process.env['CI'] === 'true') throw new Error(`[live-turn] CI must not skip: ${missing}`);
@@ -108,90 +109,74 @@ describe.skipIf(!haveCoturn || missing !== undefined)('live room through TURN on
         relayOnly: true,
       });
     try {
-      await withPage(
-        'live-room.html',
-        async (iv) => {
-          await start(iv, 'interviewer', 'Ines');
-          await withPage(
-            'live-room.html',
-            async (ada) => {
-              const t0 = Date.now();
-              await start(ada, 'candidate', 'Ada');
-              while (
-                (await iv.page
-                  .getAttribute('[data-testid="tile"][data-name="Ada"]', 'data-state')
-                  .catch(() => null)) !== 'connected'
-              ) {
-                if (Date.now() - t0 > 60_000)
-                  throw new Error(`not connected through TURN: ${JSON.stringify(await iv.run({ cmd: 'debug' }))}`);
-                await new Promise((r) => setTimeout(r, 250));
-              }
-              const ivPairs = await iv.run<Pair[]>({ cmd: 'selected-pairs' });
-              const adaPairs = await ada.run<Pair[]>({ cmd: 'selected-pairs' });
-              console.log(
-                [
-                  `[live-turn] connected through TURN ${((Date.now() - t0) / 1000).toFixed(1)} s after the`,
-                  `candidate page started: ${JSON.stringify([ivPairs, adaPairs])}`,
-                ].join(' '),
-              );
-              expect(ivPairs).toEqual([{ name: 'Ada', local: 'relay', remote: 'relay' }]);
-              expect(adaPairs).toEqual([{ name: 'Ines', local: 'relay', remote: 'relay' }]);
-              // Video really flows over it.
-              const t1 = Date.now();
-              for (;;) {
-                const f = Number(
-                  await iv.page.getAttribute('[data-testid="tile"][data-name="Ada"] video', 'data-frames'),
-                );
-                if (f >= 10) break;
-                if (Date.now() - t1 > 30_000) throw new Error(`only ${f} frames through TURN`);
-                await new Promise((r) => setTimeout(r, 250));
-              }
+      await withInterviewerAndAda(start, media(), async (iv, ada, t0) => {
+        while (
+          (await iv.page.getAttribute('[data-testid="tile"][data-name="Ada"]', 'data-state').catch(() => null)) !==
+          'connected'
+        ) {
+          if (Date.now() - t0 > 60_000)
+            throw new Error(`not connected through TURN: ${JSON.stringify(await iv.run({ cmd: 'debug' }))}`);
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        const ivPairs = await iv.run<Pair[]>({ cmd: 'selected-pairs' });
+        const adaPairs = await ada.run<Pair[]>({ cmd: 'selected-pairs' });
+        console.log(
+          [
+            `[live-turn] connected through TURN ${((Date.now() - t0) / 1000).toFixed(1)} s after the`,
+            `candidate page started: ${JSON.stringify([ivPairs, adaPairs])}`,
+          ].join(' '),
+        );
+        expect(ivPairs).toEqual([{ name: 'Ada', local: 'relay', remote: 'relay' }]);
+        expect(adaPairs).toEqual([{ name: 'Ines', local: 'relay', remote: 'relay' }]);
+        // Video really flows over it.
+        const t1 = Date.now();
+        for (;;) {
+          const f = Number(await iv.page.getAttribute('[data-testid="tile"][data-name="Ada"] video', 'data-frames'));
+          if (f >= 10) break;
+          if (Date.now() - t1 > 30_000) throw new Error(`only ${f} frames through TURN`);
+          await new Promise((r) => setTimeout(r, 250));
+        }
 
-              // The TURN server goes away and comes back: the pages restart ICE by themselves (no call from here)
-              // and the call returns to connected, with frames flowing again.
-              const framesNow = async (): Promise<number> =>
-                Number(await iv.page.getAttribute('[data-testid="tile"][data-name="Ada"] video', 'data-frames'));
-              const restartsNow = async (): Promise<number> => {
-                const [a, b] = await Promise.all([
-                  iv.run<{ restarts: number }[]>({ cmd: 'debug' }),
-                  ada.run<{ restarts: number }[]>({ cmd: 'debug' }),
-                ]);
-                return (a[0]?.restarts ?? 0) + (b[0]?.restarts ?? 0);
-              };
-              turn?.kill('SIGTERM');
-              await new Promise<void>((r) => (turn?.exitCode !== null ? r() : turn.once('exit', () => r())));
-              const t2 = Date.now();
-              while ((await restartsNow()) === 0) {
-                if (Date.now() - t2 > 60_000)
-                  throw new Error(
-                    `no automatic ICE restart after TURN went away: ${JSON.stringify(await iv.run({ cmd: 'debug' }))}`,
-                  );
-                await new Promise((r) => setTimeout(r, 250));
-              }
-              const firstRestartS = (Date.now() - t2) / 1000;
-              await startCoturn(secret, port);
-              const before = await framesNow();
-              const t3 = Date.now();
-              for (;;) {
-                const state = await iv.page.getAttribute('[data-testid="tile"][data-name="Ada"]', 'data-state');
-                if (state === 'connected' && (await framesNow()) >= before + 10) break;
-                if (Date.now() - t3 > 90_000)
-                  throw new Error(`not back after TURN returned: ${JSON.stringify(await iv.run({ cmd: 'debug' }))}`);
-                await new Promise((r) => setTimeout(r, 250));
-              }
-              console.log(
-                [
-                  `[live-turn] TURN stopped: first automatic ICE restart after ${firstRestartS.toFixed(1)} s; TURN`,
-                  `back: connected with frames again after ${((Date.now() - t3) / 1000).toFixed(1)} s`,
-                  `(${await restartsNow()} restarts in all)`,
-                ].join(' '),
-              );
-            },
-            media(),
-          );
-        },
-        media(),
-      );
+        // The TURN server goes away and comes back: the pages restart ICE by themselves (no call from here)
+        // and the call returns to connected, with frames flowing again.
+        const framesNow = async (): Promise<number> =>
+          Number(await iv.page.getAttribute('[data-testid="tile"][data-name="Ada"] video', 'data-frames'));
+        const restartsNow = async (): Promise<number> => {
+          const [a, b] = await Promise.all([
+            iv.run<{ restarts: number }[]>({ cmd: 'debug' }),
+            ada.run<{ restarts: number }[]>({ cmd: 'debug' }),
+          ]);
+          return (a[0]?.restarts ?? 0) + (b[0]?.restarts ?? 0);
+        };
+        turn?.kill('SIGTERM');
+        await new Promise<void>((r) => (turn?.exitCode !== null ? r() : turn.once('exit', () => r())));
+        const t2 = Date.now();
+        while ((await restartsNow()) === 0) {
+          if (Date.now() - t2 > 60_000)
+            throw new Error(
+              `no automatic ICE restart after TURN went away: ${JSON.stringify(await iv.run({ cmd: 'debug' }))}`,
+            );
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        const firstRestartS = (Date.now() - t2) / 1000;
+        await startCoturn(secret, port);
+        const before = await framesNow();
+        const t3 = Date.now();
+        for (;;) {
+          const state = await iv.page.getAttribute('[data-testid="tile"][data-name="Ada"]', 'data-state');
+          if (state === 'connected' && (await framesNow()) >= before + 10) break;
+          if (Date.now() - t3 > 90_000)
+            throw new Error(`not back after TURN returned: ${JSON.stringify(await iv.run({ cmd: 'debug' }))}`);
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        console.log(
+          [
+            `[live-turn] TURN stopped: first automatic ICE restart after ${firstRestartS.toFixed(1)} s; TURN`,
+            `back: connected with frames again after ${((Date.now() - t3) / 1000).toFixed(1)} s`,
+            `(${await restartsNow()} restarts in all)`,
+          ].join(' '),
+        );
+      });
     } finally {
       await relay.close();
     }

@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCueMessage, type CueMessage } from '../../packages/sdk/src/live/cue-schema.ts';
 import { startRelay } from '../../packages/relay/src/server.ts';
 import { closeHarness, repoRoot, withPage, type HarnessPage, type PageOptions } from './harness/index.ts';
-import { receivedLines, sentLines, tile, waitFor } from './live-fixtures.ts';
+import { receivedLines, sentLines, suggestFollowUps, tile, waitFor } from './live-fixtures.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hirenet-words-'));
 const netLog = join(tmp, 'net-log.json');
@@ -155,13 +155,7 @@ describe('live room: the words used most', () => {
               expect(prefilled).toMatch(/^database, indexes, queries/);
               expect(await iv.page.$$(`${panel} [data-testid="follow-ups"] li`)).toHaveLength(0);
               await iv.page.$eval(panel, (d) => ((d as HTMLDetailsElement).open = true));
-              await iv.page.click(`${panel} [data-testid="suggest"]`);
-              const items = await waitFor('suggestions listed', async () => {
-                const t = await iv.page.$$eval(`${panel} [data-testid="follow-ups"] li`, (els) =>
-                  els.map((e) => e.textContent ?? ''),
-                );
-                return t.length > 0 ? t : undefined;
-              });
+              const items = await suggestFollowUps(iv.page, panel);
               log(`follow-ups: ${JSON.stringify(items)}`);
               expect(items[0]).toContain(BANK[1]);
 
