@@ -1,8 +1,8 @@
 /**
  * The set-up the demo's browser tests share: a production build of packages/demo with a model
- * (the demo model unless told), served one way or another (a static server, a request-counting one, `vite preview`), and
- * a Chromium whose fake camera and microphone play the real clip. Built in beforeAll, closed in
- * afterAll, with the temporary media removed.
+ * (the demo model unless told), served one way or another (a static server, a request-counting
+ * one, `vite preview`), and a Chromium whose fake camera and microphone play the real clip. Built
+ * in beforeAll, closed in afterAll, with the temporary media removed.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
