@@ -51,6 +51,7 @@ interface PageResult {
 }
 interface RunArgs {
   files: string[];
+  fileWorkers?: number;
   pool?: boolean;
   modelSha256?: string | null;
   crashAfterRows?: number;
@@ -111,6 +112,21 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
       expect(f.values!.every((r, k) => Math.abs((r[0] as number) - k / 15) < 1e-9)).toBe(true);
       expect(s.faceRatio).toBeGreaterThanOrEqual(0.95);
     }
+  });
+
+  it('a clip, another, then the first again on one worker: the same rows to the byte (fresh tracking per file)', async () => {
+    const [a, b] = ['vrt_face_4.mp4', 'talk_f1.mp4'].map((c) => sharedUrl(`fixtures/video/${c}`));
+    const res = await analyse({ files: [a!, b!, a!], fileWorkers: 1 });
+    expect(res.initError).toBeUndefined();
+    const [first, other, again] = res.files;
+    for (const f of res.files) expect(f.error, f.url).toBeUndefined();
+    expect(first!.stats!.faceRatio).toBeGreaterThanOrEqual(0.95);
+    expect(other!.values!.length).not.toBe(first!.values!.length);
+    // The second and third files start on a rebuilt graph (face-engine.ts reset), the first on a new landmarker.
+    expect(again!.values).toEqual(first!.values);
+    console.log(
+      `[video-file] reset before each file: ${res.files.map((f) => f.stats!.resetMs.toFixed(0)).join(', ')} ms`,
+    );
   });
 
   it('mirror test: an hflipped clip swaps left/right blendshapes, negates yaw and roll, keeps pitch', async () => {

@@ -141,6 +141,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
     };
     const { out, html } = await runAnalyzePage<PageOutput>(found, `${server.origin}/analyze.html`, args).catch(
       (e: unknown) => {
+        // The page driver's own errors are typed already; anything else is Chromium failing.
+        if (e instanceof HireNetError) throw e;
         throw new HireNetError('chromium-failed', `Chromium at ${CHROMIUM}: ${(e as Error).message.split('\n')[0]}`, {
           cause: e,
         });
@@ -150,8 +152,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
       const where = out.answer === undefined ? '' : `answer ${out.answer + 1} (${o.files[out.answer]}): `;
       throw new HireNetError(errorCodeOr(out.code, 'chromium-failed'), `${where}${out.message} [${out.code}]`);
     }
-    assertSelfContained(html ?? '');
-    writeFileSync(o.out, html ?? '');
+    if (html === null) throw new HireNetError('chromium-failed', 'the analyze page returned no report');
+    assertSelfContained(html);
+    writeFileSync(o.out, html);
     const r = out.result;
     if (o.json !== undefined)
       writeFileSync(

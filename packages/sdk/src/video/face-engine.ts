@@ -29,8 +29,8 @@ export class FaceEngine {
   private wasm: WebAssembly.Module | undefined;
   // VIDEO mode demands strictly increasing timestamps over the landmarker's whole life.
   private lastTs = -1;
-  // A landmarker that has seen frames carries tracking state; the next job needs a fresh one,
-  // which is started right after a job ends so its ~0.3–1 s start-up overlaps idle time.
+  // A landmarker that has seen frames carries tracking state; the next job needs a fresh graph,
+  // which is rebuilt right after a job ends so that it overlaps idle time.
   private used = false;
   private pending: Promise<void> | undefined;
   private readonly luma = new LumaMeter();
@@ -71,7 +71,7 @@ export class FaceEngine {
     if (this.used || !this.landmarker) await this.reset();
   }
 
-  /** Call when a job ends: starts the next fresh landmarker in the background. */
+  /** Call when a job ends: makes the landmarker fresh again in the background. */
   release(): void {
     this.pending = this.reset();
     this.pending.catch(() => undefined);
@@ -80,9 +80,22 @@ export class FaceEngine {
   async reset(): Promise<void> {
     if (!this.fileset || !this.model || !this.wasm) throw new Error('FaceEngine.init() first');
     this.used = false;
+    this.lastTs = -1;
+    if (this.landmarker) {
+      // setOptions rebuilds MediaPipe's graph inside the landmarker's own wasm instance: the
+      // tracking state goes, the rows match a new landmarker's to the byte (issue 15: a file, another,
+      // then the first again, through `hirenet analyze`). A new landmarker would be a second wasm
+      // instance whose memory lives beside the old one's until the worker's GC runs: ~50 MB more
+      // at the end of every file, the peak of `hirenet analyze`.
+      try {
+        await this.landmarker.setOptions({ runningMode: 'VIDEO' });
+        return;
+      } catch {
+        // A graph that cannot be rebuilt: start over with a new landmarker below.
+      }
+    }
     this.landmarker?.close();
     this.landmarker = undefined;
-    this.lastTs = -1;
     const fileset = this.fileset;
     const model = this.model;
     this.landmarker = await startLandmarker('FaceLandmarker', this.moduleFactory, this.wasm, () =>
