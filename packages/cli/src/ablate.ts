@@ -21,14 +21,10 @@ import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { intFlag, parseArgs } from './args.ts';
 import { initBackendNode } from '@hirenet/research/internal/node-backend';
 import { batchProgress, epochLine } from './progress.ts';
+import { usageText } from './usage.ts';
 import { loadWords } from './words.ts';
 
-const USAGE =
-  'usage: hirenet ablate --data DIR [--modality audio|video|text|both|all] [--seeds 3] [--epochs ' +
-  '20] [--units 32] [--out DIR] [--models nonseq,bow,bigru,hn_avg,hn_satt,hirenet,early,late] ' +
-  '[--batch-size 32] [--lr 0.003] [--patience 5] [--bow-k 64] [--bow-sample 10000] [--backend ' +
-  'wasm|cpu] [--first-seed 1]\n       hirenet ablate --merge A/ablation.json,B/ablation.json --out ' +
-  'DIR\n';
+const USAGE = usageText('ablate');
 
 const ALL_MODELS: readonly AblationModel[] = [...SINGLE_MODELS, ...FUSION_MODELS];
 

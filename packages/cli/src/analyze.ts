@@ -21,13 +21,10 @@ import { packagedSources, sdkPackageDir } from './assets-layout.ts';
 import { runAnalyzePage } from './analyze-page.ts';
 import { findChromium, SYSTEM_CHROMIUM } from './chromium-path.ts';
 import { assertSelfContained } from './report-file.ts';
+import { usageLine } from './usage.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const USAGE = [
-  'usage: hirenet analyze --job "Job title" --question "Q1" [--question "Q2"]… FILE1 [FILE2]…',
-  '[--out report.html] [--json result.json] [--audio-only] [--model DIR] [--face-model face_landmarker.task]',
-  '[--transcript FILE]… (one per answer in order: .txt, .vtt or .json)',
-].join(' ');
+const USAGE = usageLine('analyze');
 
 interface AnalyzeOptions {
   job: string;

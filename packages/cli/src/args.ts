@@ -29,6 +29,14 @@ export function parseArgs(
   return { flags, positional };
 }
 
+/**
+ * `--help` or `-h`, anywhere in a command's arguments: main.ts prints the command's usage before any
+ * flag is checked (so a flag's value cannot be `--help` or `-h`).
+ */
+export function isHelpFlag(arg: string): boolean {
+  return arg === '--help' || arg === '-h';
+}
+
 export function usage(message: string): HireNetError {
   return new HireNetError('usage', message);
 }

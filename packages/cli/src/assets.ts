@@ -14,8 +14,9 @@ import { dirname, join, resolve } from 'node:path';
 import { FACE_LANDMARKER_SHA256 } from '@hirenet/sdk/internal/video/options';
 import { parseArgs, stringFlag, usage } from './args.ts';
 import { assetFiles, packagedSources } from './assets-layout.ts';
+import { usageLine } from './usage.ts';
 
-const USAGE = 'usage: hirenet assets --out DIR [--model DIR] [--face-model face_landmarker.task] [--bundle]';
+const USAGE = usageLine('assets');
 
 /** The face model only when it is byte for byte the bundle the SDK was built and tested with. */
 function checkFaceModel(path: string): string {

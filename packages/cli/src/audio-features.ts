@@ -13,15 +13,16 @@ import { AudioInputError } from '@hirenet/sdk/internal/audio/errors';
 import { AUDIO_FRAME_FEATURES, audioSchemaId } from '@hirenet/sdk/internal/audio/schema';
 import { parseArgs } from './args.ts';
 import { openAudioFile } from './audio-source.ts';
+import { usageText } from './usage.ts';
 
-const USAGE = 'usage: hirenet features audio FILE [--csv OUT|-] [--summary]\n';
+const USAGE = usageText('features audio');
 
 export async function runAudioFeatures(args: string[]): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['summary', 'help']);
+  const { flags, positional } = parseArgs(args, ['summary']);
   const file = positional[0];
-  if (flags.has('help') || file === undefined || positional.length > 1) {
+  if (file === undefined || positional.length > 1) {
     stderr.write(USAGE);
-    return flags.has('help') ? 0 : 2;
+    return 2;
   }
   const csvPath = flags.get('csv');
   const wantSummary = flags.has('summary') || csvPath === undefined;

@@ -10,9 +10,9 @@ import { readInterviews, readManifest } from '@hirenet/research/internal/dataset
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { readLines } from '@hirenet/research/internal/util/lines-node';
 import { numberFlag, parseArgs } from './args.ts';
+import { usageText } from './usage.ts';
 
-const USAGE =
-  'usage: hirenet audit --data DIR --scores FILE [--json OUT] [--md OUT] [--alpha 0.05] [--keep-small-reference]\n';
+const USAGE = usageText('audit');
 
 /**
  * `hirenet audit`: NYC Local Law 144 scoring-rate audit of a `hirenet predict` output against

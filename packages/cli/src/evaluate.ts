@@ -6,6 +6,7 @@ import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { parseArgs } from './args.ts';
 import { initBackendNode } from '@hirenet/research/internal/node-backend';
 import { loadModels, scoreDataset } from './scoring.ts';
+import { usageText } from './usage.ts';
 
 /** `hirenet eval --data DIR --model PATH [--json]`: precision, recall, F1 (hirable class) and AUC. */
 export async function runEval(args: string[]): Promise<number> {
@@ -13,10 +14,7 @@ export async function runEval(args: string[]): Promise<number> {
   const data = flags.get('data');
   const modelPath = flags.get('model');
   if (data === undefined || modelPath === undefined) {
-    process.stderr.write(
-      'usage: hirenet eval --data DIR --model PATH [--json] [--threshold 0.5] [--label-field label] ' +
-        '[--against TAKE_DIR]\n',
-    );
+    process.stderr.write(usageText('eval'));
     return 2;
   }
   await initBackendNode(flags.get('backend') ?? 'wasm');

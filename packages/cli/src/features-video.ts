@@ -17,6 +17,7 @@ import { parseArgs } from './args.ts';
 import { mediapipeFiles } from './assets-layout.ts';
 import { cliPage } from './cli-page.ts';
 import { findChromium, launchCliChromium } from './chromium-path.ts';
+import { usageLine } from './usage.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The face model as the repo's checkouts have it (../shared); users pass --model. */
@@ -43,14 +44,7 @@ interface PageOutput {
 export async function runFeaturesVideo(args: string[]): Promise<number> {
   const { flags, positional } = parseArgs(args);
   const [file] = positional;
-  if (file === undefined)
-    throw new HireNetError(
-      'usage',
-      [
-        'usage: hirenet features video FILE [--csv OUT] [--windows-csv OUT] [--fps 15]',
-        '[--model face_landmarker.task] [--pose pose_landmarker_lite.task]',
-      ].join(' '),
-    );
+  if (file === undefined) throw new HireNetError('usage', usageLine('features video'));
   const input = resolve(file);
   if (!existsSync(input)) throw new HireNetError('usage', `no such file: ${input}`);
   const model = resolve(flags.get('model') ?? DEFAULT_MODEL);

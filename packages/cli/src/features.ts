@@ -2,21 +2,27 @@
  * `hirenet features <modality> …` — per-frame descriptors and summaries from media files.
  * Each modality lives in its own module, loaded only when asked for.
  */
-import { stderr } from 'node:process';
+import { stderr, stdout } from 'node:process';
+import { type FeatureModality, FEATURE_MODALITIES, helpText, usageText } from './usage.ts';
 
 type Runner = (args: string[]) => Promise<number>;
 
-const modalities: Record<string, () => Promise<Runner>> = {
+// Typed by usage.ts's list, so each modality has its usage text.
+const modalities: Record<FeatureModality, () => Promise<Runner>> = {
   audio: async () => (await import('./audio-features.ts')).runAudioFeatures,
   video: async () => (await import('./features-video.ts')).runFeaturesVideo,
 };
 
 export async function runFeatures(args: string[]): Promise<number> {
   const [modality, ...rest] = args;
-  const load = modality === undefined ? undefined : modalities[modality];
-  if (load === undefined) {
-    stderr.write(`usage: hirenet features <${Object.keys(modalities).join('|')}> FILE [options]\n`);
-    return modality === undefined || modality === '--help' ? 0 : 2;
+  // Like a bare `hirenet`, a bare `hirenet features` asks what there is (main.ts answers --help itself).
+  if (modality === undefined) {
+    stdout.write(helpText('features'));
+    return 0;
   }
-  return (await load())(rest);
+  if (!Object.hasOwn(FEATURE_MODALITIES, modality)) {
+    stderr.write(usageText('features'));
+    return 2;
+  }
+  return (await modalities[modality as FeatureModality]())(rest);
 }

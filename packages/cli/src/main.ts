@@ -1,11 +1,14 @@
-import { argv, env, exit, stderr } from 'node:process';
+import { argv, env, exit, stderr, stdout } from 'node:process';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
+import { isHelpFlag } from './args.ts';
 import { checkFlags } from './flag-rules.ts';
+import { type CommandName, COMMANDS, commandList, FEATURE_MODALITIES, helpText } from './usage.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
 // Sub-commands are loaded lazily so `hirenet features audio` does not pay for tfjs start-up.
-const commands: Record<string, () => Promise<Command>> = {
+// Typed by usage.ts's list, so a command without usage text (or usage text without a command) does not compile.
+const commands: Record<CommandName, () => Promise<Command>> = {
   reference: async () => (await import('./reference.ts')).runReference,
   train: async () => (await import('./train.ts')).runTrain,
   eval: async () => (await import('./evaluate.ts')).runEval,
@@ -35,14 +38,38 @@ function fail(err: unknown): never {
   exit(err instanceof HireNetError && USAGE_CODES.has(err.code) ? 2 : 1);
 }
 
-async function main(): Promise<number> {
-  const load = name === undefined ? undefined : commands[name];
-  if (load === undefined) {
-    stderr.write(`usage: hirenet <${Object.keys(commands).join('|')}> [options]\n`);
-    return name === undefined || name === '--help' ? 0 : 2;
+const isCommand = (word: string | undefined): word is CommandName =>
+  word !== undefined && Object.hasOwn(COMMANDS, word);
+
+/**
+ * `hirenet <command> … --help`, `hirenet help <command> …`: the command's usage on stdout, exit 0;
+ * `features` takes its modality from the first other word (`hirenet features video --help`).
+ */
+function printHelp(words: readonly string[]): number {
+  const [command, sub] = words.filter((w) => !isHelpFlag(w));
+  if (command === undefined) {
+    stdout.write(commandList());
+    return 0;
   }
-  checkFlags(name!, rest);
-  return (await load())(rest);
+  if (!isCommand(command)) {
+    stderr.write(`hirenet: no command ${JSON.stringify(command)}\n${commandList()}`);
+    return 2;
+  }
+  const modality = command === 'features' && sub !== undefined && Object.hasOwn(FEATURE_MODALITIES, sub);
+  stdout.write(helpText(modality ? `features ${sub as keyof typeof FEATURE_MODALITIES}` : command));
+  return 0;
+}
+
+async function main(): Promise<number> {
+  // Help is answered before any flag is checked or module loaded: no tfjs start-up, nothing written.
+  if (name === undefined || name === 'help' || isHelpFlag(name)) return printHelp(rest);
+  if (!isCommand(name)) {
+    stderr.write(`hirenet: no command ${JSON.stringify(name)}\n${commandList()}`);
+    return 2;
+  }
+  if (rest.some(isHelpFlag)) return printHelp([name, ...rest]);
+  checkFlags(name, rest);
+  return (await commands[name]())(rest);
 }
 
 process.on('uncaughtException', fail);

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { parseArgs } from './args.ts';
 import { initBackendNode } from '@hirenet/research/internal/node-backend';
 import { loadModels, scoreDataset } from './scoring.ts';
+import { usageText } from './usage.ts';
 
 /**
  * `hirenet predict --data DIR --model PATH --out FILE`: one JSON line per interview,
@@ -15,7 +16,7 @@ export async function runPredict(args: string[]): Promise<number> {
   const modelPath = flags.get('model');
   const out = flags.get('out');
   if (data === undefined || modelPath === undefined || out === undefined) {
-    stderr.write('usage: hirenet predict --data DIR --model PATH --out FILE\n');
+    stderr.write(usageText('predict'));
     return 2;
   }
   await initBackendNode(flags.get('backend') ?? 'wasm');

@@ -3,6 +3,7 @@ import { stderr } from 'node:process';
 import { initBackendNode } from '@hirenet/research/internal/node-backend';
 import { buildReference } from '@hirenet/sdk/internal/model/reference';
 import { intFlag, parseArgs } from './args.ts';
+import { usageText } from './usage.ts';
 
 /** `hirenet reference --seed N --out FILE [--backend cpu|wasm]`: the checkable forward pass. */
 export async function runReference(args: string[]): Promise<number> {
@@ -10,7 +11,7 @@ export async function runReference(args: string[]): Promise<number> {
   const seed = intFlag(flags, 'seed');
   const out = flags.get('out');
   if (out === undefined) {
-    stderr.write('usage: hirenet reference --seed N --out FILE [--backend cpu|wasm]\n');
+    stderr.write(usageText('reference'));
     return 2;
   }
   await initBackendNode(flags.get('backend') ?? 'cpu');

@@ -5,15 +5,9 @@ import { resolveSimConfig, SIM_DEFAULTS, type IntRange } from '@hirenet/research
 import { isSimVariant, SIM_VARIANTS, VARIANT_PRESETS } from '@hirenet/research/internal/sim/variants';
 import { writeSimDataset } from '@hirenet/research/internal/sim/writer';
 import { intFlag, parseArgs } from './args.ts';
+import { usageText } from './usage.ts';
 
-const USAGE = `usage: hirenet simulate --out DIR --seed N --interviews K
-  [--modalities audio,video,text] [--label-noise 0.1] [--answers 1-6] [--windows 40-240]
-  [--event-windows 2-16] [--missing 0.05] [--hirable-rate 0.475] [--event-strength 1] [--force]
-  [--variant cooccur|xor|shifted] [--take N]
-Writes a SimInterview synthetic dataset (docs/siminterview.md): DIR/manifest.json + DIR/interviews.jsonl.
---variant picks a two-feature world (docs/attention-localisation.md; its preset sets --event-windows 4-12);
---take N writes a re-take of the same interviews (other phase, edge windows, dropped windows and gain).
-`;
+const USAGE = usageText('simulate');
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
   const raw = flags.get(name);
@@ -52,11 +46,11 @@ function formatBytes(n: number): string {
 }
 
 export async function runSimulate(args: string[]): Promise<number> {
-  const { flags } = parseArgs(args, ['force', 'help']);
+  const { flags } = parseArgs(args, ['force']);
   const out = flags.get('out');
-  if (flags.has('help') || out === undefined) {
+  if (out === undefined) {
     stderr.write(USAGE);
-    return flags.has('help') ? 0 : 2;
+    return 2;
   }
   const variant = flags.get('variant');
   if (variant !== undefined && !isSimVariant(variant))

@@ -23,17 +23,10 @@ import { intFlag, parseArgs } from './args.ts';
 import { initBackendNode } from '@hirenet/research/internal/node-backend';
 import { batchProgress, epochLine } from './progress.ts';
 import { FUSION_FORMAT } from './scoring.ts';
+import { usageText } from './usage.ts';
 import { loadWords } from './words.ts';
 
-const USAGE =
-  'usage: hirenet train --data DIR --modality audio|video|text|both|all --out DIR [--variant ' +
-  'hirenet|hn_satt|hn_avg|bigru] [--epochs 20] [--batch-size 16] [--lr 0.003] [--patience 6] ' +
-  '[--units 16] [--seed 1] [--normalize answer|none] [--noise 0.5] [--select f1|auc] ' +
-  '[--attention-entropy 0] [--query-scale 1] [--augment takes|none] [--weight-decay λ] ' +
-  '[--word-dropout p] [--length-input on|off] [--start-margin k] [--validation-fraction f] ' +
-  '[--test-fraction f] ' +
-  '[--group-by FIELD] [--backend ' +
-  'wasm|cpu]\n';
+const USAGE = usageText('train');
 
 function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
   const raw = flags.get(name);
