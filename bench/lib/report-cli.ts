@@ -30,6 +30,20 @@ export const CLI_PREVIOUS = {
   load: '2.06–3',
 };
 
+/**
+ * The compiled form at 9e13862, before the face engine rebuilt its graph in place of a new landmarker
+ * per file (bench/results.json of 2026-12-06 03:20 UTC, no other Chromium running): 6.4, 6.4, 6.9 s;
+ * PSS 508, 502, 492 MB.
+ */
+export const CLI_LAST = {
+  commit: '9e13862',
+  form: 'compiled',
+  wallMedianMs: 6_400,
+  pssMedian: 502e6,
+  rssMedian: 538e6,
+  load: '0.89–2.61',
+};
+
 const WHAT = [
   'What changed (issue 15): the CLI drives Chromium over a DevTools pipe itself (packages/cli/src/cdp-pipe.ts)',
   'instead of through playwright-core, whose import alone takes ~86 MB in the CLI’s Node process; Chromium',
@@ -58,9 +72,15 @@ const REMAINS = [
   '~170 MB what the analysis adds. Of that, the JavaScript heaps and ArrayBuffer/wasm memories Chromium',
   'reports (Runtime.getHeapUsage, peaks) are only ~52 MB: the page 24 (tfjs), the vision worker 22 (MediaPipe),',
   'the audio worker 6; the rest is native: compiled wasm code (MediaPipe’s 13 MB binary), SwiftShader’s GL',
-  'state and shader JIT, decoders, Blink. The face engine pre-starts a fresh landmarker after each file',
-  '(packages/sdk/src/video/face-engine.ts `release()`), a second MediaPipe instance alive while scoring: ~10 MB',
-  'of the peak (measured by patching it out of the built page: 480, 475, 474 MB against 488, 483, 501).',
+  'state and shader JIT, decoders, Blink. Until 18062e7 the face engine started a new landmarker after each',
+  'file: a second MediaPipe wasm instance whose memory lived beside the old one’s until the worker’s GC ran,',
+  '~50 MB of Chromium’s anonymous memory for the second or so after the file (the peak, while scoring and',
+  'saving the report); it now rebuilds MediaPipe’s graph in the same instance (rows byte-identical,',
+  'test/browser/video-file.test.ts), which is also faster (6.4 → 5.3 s). The peak is now the first ~0.3 s of',
+  'the file (Chromium anonymous + shared memory ~200 MB against ~162 while analysing: decoders starting,',
+  'TurboFan tiering MediaPipe’s hot functions up; `--js-flags=--liftoff-only` lowers it ~10–13 MB for +2–3 s).',
+  'Chromium’s executable alone is ~235 MB resident (171 MB of its 230 MB text, smaps), the CLI’s Node process',
+  '~64 MB RSS (42 of it node’s own executable, which PSS shares with the bench’s Node process).',
   'PSS shares Chromium’s code pages with any other Chromium on the machine, so it drops when others run;',
   'with Chromium in one process, the tree’s RSS is close to its PSS on a quiet machine.',
   'Tried without a clear gain: `--js-flags=` `--optimize-for-size`,',
@@ -112,8 +132,8 @@ export function cliLines(cli: CliResult | { error: string } | Skipped | null | u
   if (cli == null) return [head, 'Not run (`npm run bench -- --only cli`).'];
   if ('skipped' in cli) return [head, `Skipped: ${cli.skipped}`];
   if ('error' in cli) return [head, `Failed: ${cli.error}`];
-  const old = (label: string, b: typeof CLI_BEFORE): string =>
-    `| ${label} (\`${b.commit}\`, checkout, load ${b.load}) | ${sec(b.wallMedianMs)} | ` +
+  const old = (label: string, b: typeof CLI_BEFORE & { form?: string }): string =>
+    `| ${label} (\`${b.commit}\`, ${b.form ?? 'checkout'}, load ${b.load}) | ${sec(b.wallMedianMs)} | ` +
     `${(b.wallMedianMs / 1000 / cli.seconds).toFixed(2)}× | ${mb(b.pssMedian)} | ${mb(b.rssMedian)} | | |`;
   const compiledPeak = atPeak(cli);
   const checkoutPeak = cli.checkout === undefined ? undefined : atPeak(cli.checkout);
@@ -137,6 +157,7 @@ export function cliLines(cli: CliResult | { error: string } | Skipped | null | u
     '|---|---|---|---|---|---|---|',
     old('before', CLI_BEFORE),
     old('previous', CLI_PREVIOUS),
+    old('last session', CLI_LAST),
     row('now, compiled', cli, cli.seconds),
     ...(cli.checkout === undefined ? [] : [row('now, checkout (tsx)', cli.checkout, cli.seconds)]),
     '',
