@@ -36,7 +36,6 @@ const TRAINING = {
   'batch-size': int(1, 1_000_000),
   patience: int(0, 100_000),
   units: int(1, 4096),
-  seed: SEED,
   lr: positive(),
   backend: NODE_BACKEND,
 };
@@ -44,6 +43,7 @@ const TRAINING = {
 export const FLAG_RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
   train: {
     ...TRAINING,
+    seed: SEED,
     noise: num(0),
     'attention-entropy': num(0),
     'query-scale': positive(),
@@ -57,6 +57,7 @@ export const FLAG_RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>
     select: { choices: ['f1', 'auc'] },
     augment: { choices: ['takes', 'none'] },
   },
+  // No --seed: ablate seeds its runs from --first-seed on (--seeds of them).
   ablate: {
     ...TRAINING,
     seeds: int(1, 1000),
