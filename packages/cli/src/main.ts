@@ -2,7 +2,14 @@ import { argv, env, exit, stderr, stdout } from 'node:process';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { isHelpFlag } from './args.ts';
 import { checkFlags } from './flag-rules.ts';
-import { type CommandName, COMMANDS, commandList, FEATURE_MODALITIES, helpText } from './usage.ts';
+import {
+  type CommandName,
+  COMMANDS,
+  commandList,
+  FEATURE_MODALITIES,
+  type FeatureModality,
+  helpText,
+} from './usage.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -43,7 +50,8 @@ const isCommand = (word: string | undefined): word is CommandName =>
 
 /**
  * `hirenet <command> … --help`, `hirenet help <command> …`: the command's usage on stdout, exit 0;
- * `features` takes its modality from the first other word (`hirenet features video --help`).
+ * `features` takes its modality from the first other word (`hirenet features video --help`). An
+ * unknown command: the command list on stderr, exit 2.
  */
 function printHelp(words: readonly string[]): number {
   const [command, sub] = words.filter((w) => !isHelpFlag(w));
@@ -56,17 +64,14 @@ function printHelp(words: readonly string[]): number {
     return 2;
   }
   const modality = command === 'features' && sub !== undefined && Object.hasOwn(FEATURE_MODALITIES, sub);
-  stdout.write(helpText(modality ? `features ${sub as keyof typeof FEATURE_MODALITIES}` : command));
+  stdout.write(helpText(modality ? `features ${sub as FeatureModality}` : command));
   return 0;
 }
 
 async function main(): Promise<number> {
   // Help is answered before any flag is checked or module loaded: no tfjs start-up, nothing written.
   if (name === undefined || name === 'help' || isHelpFlag(name)) return printHelp(rest);
-  if (!isCommand(name)) {
-    stderr.write(`hirenet: no command ${JSON.stringify(name)}\n${commandList()}`);
-    return 2;
-  }
+  if (!isCommand(name)) return printHelp([name]); // the command list on stderr, exit 2
   if (rest.some(isHelpFlag)) return printHelp([name, ...rest]);
   checkFlags(name, rest);
   return (await commands[name]())(rest);
