@@ -114,7 +114,7 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
     }
   });
 
-  it('a clip, another, then the first again on one worker: the same rows to the byte (fresh tracking per file)', async () => {
+  it('a clip, another, then the first again on one worker: the same rows to the byte', async () => {
     const [a, b] = ['vrt_face_4.mp4', 'talk_f1.mp4'].map((c) => sharedUrl(`fixtures/video/${c}`));
     const res = await analyse({ files: [a!, b!, a!], fileWorkers: 1 });
     expect(res.initError).toBeUndefined();
@@ -124,9 +124,8 @@ describe.skipIf(missing !== undefined)('video file analysis (MediaPipe in the vi
     expect(other!.values!.length).not.toBe(first!.values!.length);
     // The second and third files start on a rebuilt graph (face-engine.ts reset), the first on a new landmarker.
     expect(again!.values).toEqual(first!.values);
-    console.log(
-      `[video-file] reset before each file: ${res.files.map((f) => f.stats!.resetMs.toFixed(0)).join(', ')} ms`,
-    );
+    const resets = res.files.map((f) => f.stats!.resetMs.toFixed(0)).join(', ');
+    console.log(`[video-file] waited for a fresh graph before each file: ${resets} ms`);
   });
 
   it('mirror test: an hflipped clip swaps left/right blendshapes, negates yaw and roll, keeps pitch', async () => {

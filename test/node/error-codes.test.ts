@@ -33,7 +33,8 @@ const PLAIN_ALLOWED: readonly (readonly [string, string])[] = [
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = join(dir, d.name);
-    if (d.isDirectory()) return d.name === 'node_modules' || d.name === 'dist' ? [] : sources(p);
+    // testing/ folders hold test-only helpers that the build leaves out (tsconfig.build.json), like *.test.ts.
+    if (d.isDirectory()) return ['node_modules', 'dist', 'testing'].includes(d.name) ? [] : sources(p);
     return d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [p] : [];
   });
 }
