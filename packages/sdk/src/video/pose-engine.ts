@@ -16,7 +16,14 @@ type WasmFileset = Parameters<typeof PoseLandmarker.createFromOptions>[0];
 export class PoseEngine {
   private landmarker: PoseLandmarker | undefined;
   private model: Uint8Array | undefined;
-  private lastTs = -1;
+  // VIDEO mode demands strictly increasing timestamps (ms) over the landmarker's whole life, its
+  // rebuilt graphs included (reset). A job's timestamps are `epoch` + its times: the same steps
+  // between frames on a new landmarker and on a rebuilt graph. Never 0, not even on a new one:
+  // MediaPipe's landmark smoothing (OneEuroFilter) takes a last timestamp of 0 for "none yet" and
+  // keeps its default rate for the next frame, so a job starting at 0 would smooth differently from
+  // the same job on a rebuilt graph (video-pose-refresh.test.ts caught it).
+  private lastTs = 0;
+  private epoch = 1;
   private used = false;
 
   constructor(
@@ -53,9 +60,26 @@ export class PoseEngine {
   async reset(): Promise<void> {
     if (!this.model) throw new Error('PoseEngine.init() first');
     this.used = false;
+    if (this.landmarker) {
+      // As in face-engine.ts: setOptions rebuilds MediaPipe's graph inside this landmarker's own wasm
+      // instance (tracking and landmark smoothing gone; the pose frames match a new landmarker's to
+      // the byte, video-pose-refresh.test.ts). A new landmarker would be a second wasm instance whose
+      // memory lives beside the old one's until the worker's GC runs.
+      // Unlike the face's, this landmarker sends a `free_memory` packet after each frame at the
+      // latest timestamp it has seen, which the rebuild does not forget: the next job's timestamps
+      // start after the last one's (the graph rejects a step back with "Packet timestamp mismatch").
+      try {
+        await this.landmarker.setOptions({ runningMode: 'VIDEO' });
+        this.epoch = this.lastTs + 1;
+        return;
+      } catch {
+        // A graph that cannot be rebuilt: start over with a new landmarker below.
+      }
+    }
     this.landmarker?.close();
     this.landmarker = undefined;
-    this.lastTs = -1;
+    this.lastTs = 0;
+    this.epoch = 1;
     if (typeof this.moduleFactory !== 'function')
       throw new VideoError('video-model', 'pose: the MediaPipe wasm loader did not set ModuleFactory');
     const model = this.model;
@@ -86,7 +110,7 @@ export class PoseEngine {
       });
     }
     try {
-      const ts = Math.max(this.lastTs + 1, Math.round(time * 1000));
+      const ts = Math.max(this.lastTs + 1, this.epoch + Math.round(time * 1000));
       this.lastTs = ts;
       const result = this.landmarker.detectForVideo(input, ts);
       try {
