@@ -5,7 +5,8 @@
  * from docs/session-api.md alone. Each page attaches the SDK to its own getUserMedia stream (a fake
  * camera and microphone playing a real clip from ../shared), records one answer and must get a
  * real result (not the 0.5 / flat-attention of a model that read nothing). The Vite and esbuild
- * apps also pass the host's own strict `tsc` against the published types. Sizes and the install
+ * apps also pass the host's own strict `tsc` against the published types. @hirenet/cli, installed
+ * alone, runs `hirenet analyze` on a real clip (cli-analyze.ts), measured. Sizes and the install
  * footprint are printed and written to test-results/outside/numbers.json (docs/packaging.md).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { launchChromium } from '../browser/harness/chromium.ts';
 import { repoRoot, sharedMissing } from '../browser/harness/paths.ts';
 import { assertRealResult, type EmbedResult } from '../browser/real-result.ts';
 import { CLIP, cleanWorkDir, fakeMedia } from '../browser/session-fixtures.ts';
+import { cliAnalyzeTests } from './cli-analyze.ts';
 import { FACE_MODEL, type HostApp, type HostKind, makeHost, measureInstall } from './hosts.ts';
 import { buildPackages, packAll, type Packed } from './pack.ts';
 import { runInterview } from './run-page.ts';
@@ -97,6 +99,9 @@ describe.skipIf(missing !== undefined && !ci)('outside-in: packed packages in fr
     );
     expect(f.names.filter((n) => /^(tsx|esbuild|typescript|vite)$/.test(n))).toEqual([]);
   });
+
+  // The packed CLI's `hirenet analyze` in its own fresh install (cli-analyze.ts), measured.
+  cliAnalyzeTests(() => packed, numbers);
 
   /** Opens the page, records one answer, checks the result is a real analysis. */
   async function interview(label: string, url: string): Promise<void> {
