@@ -46,6 +46,15 @@ interface AnalyzeJson {
   modelCard: { notice: string };
 }
 
+/** Chromium processes on the machine now (`pgrep -c` exits 1 when there are none). */
+function chromiumProcesses(): number {
+  try {
+    return Number(execFileSync('pgrep', ['-c', 'chromium'], { encoding: 'utf8' }).trim());
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Registers the CLI tests inside the caller's describe. `packed` is read when the tests run (the
  * caller's beforeAll packs); `numbers` is the outside numbers object the caller writes out.
@@ -66,17 +75,21 @@ export function cliAnalyzeTests(packed: () => readonly Packed[], numbers: Record
     }
   };
   /** `npx --no-install hirenet analyze …` sampled: wall time and the peaks of the whole process tree. */
-  const analyze = async (args: readonly string[]): Promise<Analysis> => {
+  const analyze = async (args: readonly string[]): Promise<Analysis & { chromiumBefore: number }> => {
+    const chromiumBefore = chromiumProcesses();
     const run = await runSampled(
       'npx',
       ['--no-install', 'hirenet', 'analyze', '--job', JOB, '--question', QUESTION, ...args],
       dir,
     );
-    return { code: run.code, stdout: run.stdout, stderr: run.stderr, run };
+    return { code: run.code, stdout: run.stdout, stderr: run.stderr, run, chromiumBefore };
   };
-  const record = (label: string, run: TreeRun | undefined): void => {
+  const record = (label: string, run: TreeRun | undefined, chromiumBefore: number): void => {
     if (run === undefined) return;
     const m = {
+      // Chromium processes running before the CLI started (the suite's own browser): they share pages
+      // with the CLI's Chromium and so lower its PSS; peakAnonMB does not depend on them.
+      chromiumBefore,
       wallSeconds: +(run.wallMs / 1000).toFixed(1),
       timeRatio: +(run.wallMs / 1000 / CLI_CLIP_SECONDS).toFixed(2),
       peakPssMB: +(run.peakPss / MB).toFixed(0),
@@ -119,7 +132,7 @@ export function cliAnalyzeTests(packed: () => readonly Packed[], numbers: Record
     const json = join(dir, 'r.json');
     const clip = sharedPath(CLI_CLIP);
     const r = await analyze([clip, '--face-model', sharedPath(FACE_MODEL), '--out', out, '--json', json]);
-    record('cli analyze', r.run);
+    record('cli analyze', r.run, r.chromiumBefore);
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout) as { notice: string; score: number; backend: string };
     expect(summary.notice).toMatch(/model estimate/);
@@ -150,7 +163,7 @@ export function cliAnalyzeTests(packed: () => readonly Packed[], numbers: Record
     if (dir === '') return ctx.skip(true, 'the CLI was not installed (the test before failed)');
     const json = join(dir, 'audio.json');
     const r = await analyze([sharedPath(CLI_CLIP), '--audio-only', '--out', join(dir, 'audio.html'), '--json', json]);
-    record('cli analyze --audio-only', r.run);
+    record('cli analyze --audio-only', r.run, r.chromiumBefore);
     expect(r.code, r.stderr).toBe(0);
     const res = JSON.parse(readFileSync(json, 'utf8')) as AnalyzeJson;
     expect(res.answers[0]?.videoWindows).toBe(0);
