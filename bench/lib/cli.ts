@@ -3,19 +3,26 @@
  * one question, one shared clip with face and voice, in two forms:
  * - compiled: the CLI's sources bundled to plain JS (esbuild, into bench/tmp/cli-compiled/) and run
  *   by node, as the published package runs its dist/ (no tsx); the headline result;
- * - checkout: `node packages/cli/bin/hirenet.js`, which runs the TypeScript sources through tsx.
+ * - checkout: `node packages/cli/bin/hirenet.js`, which runs the TypeScript sources through tsx;
+ * - packed: the published package itself — `npm run build:packages`, `npm pack`, installed offline
+ *   into a temp dir as test/outside does — its bin run by node: what a user of @hirenet/cli runs
+ *   (its dist/ as built, its prebuilt analyze page, the model the SDK package ships).
+ * Every form gets the face model by path: the installed package has no ../shared beside it.
  * Per run: wall time from spawn to exit, and the peaks of the whole process tree's summed PSS, RSS
  * and anonymous memory (the CLI's Node process, Chromium and all its children), sampled every
  * 100 ms from /proc (proc-tree.ts), with the PSS per process at the PSS peak. One untimed first run
  * of each builds the CLI page if the sources changed since the last build (`firstWallMs`); then
  * `runs` timed runs of each, interleaved, whose medians are the result.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedMissing, sharedPath } from '../../test/browser/harness/paths.ts';
+import { installOffline, writeHostManifest } from '../../test/outside/host-install.ts';
+import { packAll } from '../../test/outside/pack.ts';
 import { median } from '../pages/bench-workload.ts';
 import { runSampled, type TreeRun } from './proc-tree.ts';
 import type { Skipped } from './types.ts';
@@ -49,7 +56,9 @@ export interface CliResult {
   /** 'compiled' (as the published package runs) or 'checkout' (tsx); absent in results before both were run. */
   readonly form?: 'compiled' | 'checkout';
   /** The same measure of the other form: `node packages/cli/bin/hirenet.js` through tsx. */
-  readonly checkout?: Omit<CliResult, 'checkout' | 'load' | 'clip' | 'seconds'>;
+  readonly checkout?: Omit<CliResult, 'checkout' | 'packed' | 'load' | 'clip' | 'seconds'>;
+  /** The same measure of the packed and installed package (absent in results before it was run). */
+  readonly packed?: Omit<CliResult, 'checkout' | 'packed' | 'load' | 'clip' | 'seconds'>;
   /** The untimed first run (includes building the CLI page when its sources changed). */
   readonly firstWallMs: number;
   readonly load: { start: number[]; end: number[] };
@@ -80,6 +89,27 @@ async function compileCli(): Promise<string> {
   return join(outdir, 'main.js');
 }
 
+/**
+ * The published package as a user gets it: built, packed and installed offline into `dir` (the
+ * lockfile derived from the workspace's, test/outside/host-install.ts). Returns its bin.
+ */
+async function installPackedCli(dir: string, log: (m: string) => void): Promise<string> {
+  const t0 = performance.now();
+  // Output piped, not inherited: the bench's own stdout stays clean.
+  execFileSync('npm', ['run', 'build:packages'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { dir: packDir, packed } = packAll();
+  try {
+    const app = join(dir, 'packed-app');
+    await mkdir(app);
+    writeHostManifest(app, join(repoRoot, 'package-lock.json'), packed, { deps: ['@hirenet/cli'], devDeps: [] });
+    installOffline(app);
+  } finally {
+    await rm(packDir, { recursive: true, force: true });
+  }
+  log(`cli: built, packed and installed @hirenet/cli in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return join(dir, 'packed-app/node_modules/@hirenet/cli/bin/hirenet.js');
+}
+
 function summary(timed: readonly TreeRun[], first: TreeRun) {
   const runs: CliRun[] = timed.map((r) => ({
     wallMs: r.wallMs,
@@ -108,8 +138,10 @@ export async function benchCli(runs: number, log: (m: string) => void): Promise<
   const start = loadavg().map(round2);
   try {
     const compiled = await compileCli();
+    const packed = await installPackedCli(dir, log);
+    const face = ['--face-model', sharedPath('models/face_landmarker.task')];
     const once = async (entry: string): Promise<TreeRun> => {
-      const args = [entry, 'analyze', '--job', 'Engineer', '--question', 'Why this role?'];
+      const args = [entry, 'analyze', '--job', 'Engineer', '--question', 'Why this role?', ...face];
       const r = await runSampled(
         process.execPath,
         [...args, sharedPath(CLI_CLIP), '--out', join(dir, 'r.html')],
@@ -118,12 +150,16 @@ export async function benchCli(runs: number, log: (m: string) => void): Promise<
       if (r.code !== 0) throw new Error(`hirenet analyze exited ${r.code}: ${r.stderr.slice(-500)}`);
       return r;
     };
-    const forms = { compiled, checkout: 'packages/cli/bin/hirenet.js' } as const;
+    const forms = { compiled, checkout: 'packages/cli/bin/hirenet.js', packed } as const;
     log('cli: first runs (build the CLI page if its sources changed) …');
-    const first = { compiled: await once(forms.compiled), checkout: await once(forms.checkout) };
-    const timed: { compiled: TreeRun[]; checkout: TreeRun[] } = { compiled: [], checkout: [] };
+    const first = {
+      compiled: await once(forms.compiled),
+      checkout: await once(forms.checkout),
+      packed: await once(forms.packed),
+    };
+    const timed: Record<keyof typeof forms, TreeRun[]> = { compiled: [], checkout: [], packed: [] };
     for (let i = 0; i < runs; i++) {
-      for (const form of ['compiled', 'checkout'] as const) {
+      for (const form of ['compiled', 'checkout', 'packed'] as const) {
         const r = await once(forms[form]);
         timed[form].push(r);
         const pss = (r.peakPss / 1e6).toFixed(0);
@@ -136,6 +172,7 @@ export async function benchCli(runs: number, log: (m: string) => void): Promise<
       form: 'compiled',
       ...summary(timed.compiled, first.compiled),
       checkout: summary(timed.checkout, first.checkout),
+      packed: summary(timed.packed, first.packed),
       load: { start, end: loadavg().map(round2) },
     };
   } finally {
