@@ -253,7 +253,8 @@ else if (only.has('agreement')) {
 
 const live = only.has('live') ? await benchLive(quick, log) : null;
 
-// `hirenet analyze` end to end: 4 CLI runs of a 6.6-s clip (~30 s); not in --quick.
+// `hirenet analyze` end to end: 4 runs of a 6.6-s clip in each of 3 forms, after building and packing the
+// packages for the packed form (~2 min); not in --quick.
 let cli: BenchResults['cli'] = null;
 if (only.has('cli') && quick) cli = { skipped: 'four CLI runs (~30 s); run `npm run bench -- --only cli`' };
 else if (only.has('cli')) cli = await benchCli(3, log).catch((e: unknown) => ({ error: String(e).slice(0, 300) }));

@@ -137,12 +137,20 @@ export function cliLines(cli: CliResult | { error: string } | Skipped | null | u
     `${(b.wallMedianMs / 1000 / cli.seconds).toFixed(2)}× | ${mb(b.pssMedian)} | ${mb(b.rssMedian)} | | |`;
   const compiledPeak = atPeak(cli);
   const checkoutPeak = cli.checkout === undefined ? undefined : atPeak(cli.checkout);
+  const packedPeak = cli.packed === undefined ? undefined : atPeak(cli.packed);
   return [
     head,
     [
-      `\`hirenet analyze\` on ${cli.clip} (${cli.seconds.toFixed(1)} s, face and voice, one question), in two forms:`,
-      '**compiled**, the CLI’s sources bundled to plain JS and run by node, as the published package runs its',
-      'dist/; and **checkout**, `node packages/cli/bin/hirenet.js`, which runs the TypeScript sources through tsx.',
+      `\`hirenet analyze\` on ${cli.clip} (${cli.seconds.toFixed(1)} s, face and voice, one question), in`,
+      `${cli.packed === undefined ? 'two' : 'three'} forms: **compiled**, the CLI’s sources bundled to plain JS`,
+      'and run by node, as the published package runs its dist/;',
+      ...(cli.packed === undefined
+        ? []
+        : [
+            '**packed**, the published package itself (`npm run build:packages`, `npm pack`, installed offline into',
+            'a temp folder, its bin run by node, with its shipped analyze page);',
+          ]),
+      'and **checkout**, `node packages/cli/bin/hirenet.js`, which runs the TypeScript sources through tsx.',
       'Wall time from spawn to exit and the peaks of the whole process tree’s summed PSS, RSS and anonymous',
       'memory (the CLI’s Node process, Chromium and every Chromium child; /proc every 100 ms). Median of',
       `${cli.runs.length} runs of each, interleaved, after one untimed run of each`,
@@ -159,10 +167,12 @@ export function cliLines(cli: CliResult | { error: string } | Skipped | null | u
     old('previous', CLI_PREVIOUS),
     old('last session', CLI_LAST),
     row('now, compiled', cli, cli.seconds),
+    ...(cli.packed === undefined ? [] : [row('now, packed (npm pack, installed)', cli.packed, cli.seconds)]),
     ...(cli.checkout === undefined ? [] : [row('now, checkout (tsx)', cli.checkout, cli.seconds)]),
     '',
     ...(compiledPeak === undefined ? [] : [`PSS per process at the median run’s peak, compiled: ${compiledPeak}.`]),
     ...(checkoutPeak === undefined ? [] : [`Checkout: ${checkoutPeak}.`]),
+    ...(packedPeak === undefined ? [] : [`Packed: ${packedPeak}.`]),
     '',
     WHAT,
     '',
