@@ -1,8 +1,9 @@
 /**
  * The packed CLI's `hirenet analyze`, as a user runs it: @hirenet/cli installed offline from its
  * tarball into a fresh folder outside the workspace, then `npx --no-install hirenet analyze …` on a
- * real recording from ../shared (the clip the bench measures, bench/lib/cli.ts) with the face model from there (the installed package has neither
- * a checkout's models/ nor ../shared beside it, so --face-model is passed as a user would). The
+ * real recording from ../shared (the clip the bench measures, bench/lib/cli.ts) with the face model
+ * from there (the installed package has neither a checkout's models/ nor ../shared beside it, so
+ * --face-model is passed as a user would). The
  * CLI finds Debian's Chromium (chromium-path.ts) and serves the analyze page shipped in its dist/
  * (cli-page.ts `shipped`). The analysed run is measured — wall time and the process tree's peak
  * memory (bench/lib/proc-tree.ts) — and written to the outside numbers; targets are the bench's
