@@ -4,7 +4,7 @@ type WasmFileset = Parameters<typeof FaceLandmarker.createFromOptions>[0];
 import { VideoError } from './errors.ts';
 import { buildFrameRow, type VideoFrameRow } from './frame-row.ts';
 import { LumaMeter } from './luma.ts';
-import { compileWasm, startLandmarker } from './mediapipe-wasm.ts';
+import { compileWasm, rebuildGraph, startLandmarker } from './mediapipe-wasm.ts';
 import { loadTaskModel } from './task-model.ts';
 import type { ResolvedFaceOptions } from './options.ts';
 
@@ -81,19 +81,7 @@ export class FaceEngine {
     if (!this.fileset || !this.model || !this.wasm) throw new Error('FaceEngine.init() first');
     this.used = false;
     this.lastTs = -1;
-    if (this.landmarker) {
-      // setOptions rebuilds MediaPipe's graph inside the landmarker's own wasm instance: the
-      // tracking state goes, the rows match a new landmarker's to the byte (issue 15: a file, another,
-      // then the first again, through `hirenet analyze`). A new landmarker would be a second wasm
-      // instance whose memory lives beside the old one's until the worker's GC runs: ~50 MB more
-      // at the end of every file, the peak of `hirenet analyze`.
-      try {
-        await this.landmarker.setOptions({ runningMode: 'VIDEO' });
-        return;
-      } catch {
-        // A graph that cannot be rebuilt: start over with a new landmarker below.
-      }
-    }
+    if (this.landmarker && (await rebuildGraph(this.landmarker))) return;
     this.landmarker?.close();
     this.landmarker = undefined;
     const fileset = this.fileset;

@@ -68,3 +68,22 @@ export async function startLandmarker<T>(
     throw new VideoError('video-model', withWasmCspHint(`${what} could not start: ${String(e)}`, e), { cause: e });
   }
 }
+
+/**
+ * Makes a used landmarker fresh for the next job: setOptions rebuilds MediaPipe's graph inside the
+ * landmarker's own wasm instance, so tracking and landmark smoothing start over and the output matches
+ * a new landmarker's to the byte (video-file and video-pose-refresh tests). A new landmarker would be a
+ * second wasm instance whose memory lives beside the old one's until the worker's GC runs: ~50 MB at
+ * the end of every file, the peak of `hirenet analyze` (issue 15). False when the graph cannot be
+ * rebuilt: the caller then starts a new landmarker.
+ */
+export async function rebuildGraph(landmarker: {
+  setOptions(options: { runningMode: 'VIDEO' }): Promise<void>;
+}): Promise<boolean> {
+  try {
+    await landmarker.setOptions({ runningMode: 'VIDEO' });
+    return true;
+  } catch {
+    return false;
+  }
+}

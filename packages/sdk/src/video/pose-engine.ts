@@ -6,7 +6,7 @@
  */
 import { PoseLandmarker } from '@mediapipe/tasks-vision';
 import { VideoError } from './errors.ts';
-import { startLandmarker } from './mediapipe-wasm.ts';
+import { rebuildGraph, startLandmarker } from './mediapipe-wasm.ts';
 import { loadTaskModel } from './task-model.ts';
 import { buildPoseFrame, type PoseFrame } from './pose-frame.ts';
 import type { ResolvedPoseOptions } from './pose-options.ts';
@@ -60,21 +60,12 @@ export class PoseEngine {
   async reset(): Promise<void> {
     if (!this.model) throw new Error('PoseEngine.init() first');
     this.used = false;
-    if (this.landmarker) {
-      // As in face-engine.ts: setOptions rebuilds MediaPipe's graph inside this landmarker's own wasm
-      // instance (tracking and landmark smoothing gone; the pose frames match a new landmarker's to
-      // the byte, video-pose-refresh.test.ts). A new landmarker would be a second wasm instance whose
-      // memory lives beside the old one's until the worker's GC runs.
-      // Unlike the face's, this landmarker sends a `free_memory` packet after each frame at the
-      // latest timestamp it has seen, which the rebuild does not forget: the next job's timestamps
-      // start after the last one's (the graph rejects a step back with "Packet timestamp mismatch").
-      try {
-        await this.landmarker.setOptions({ runningMode: 'VIDEO' });
-        this.epoch = this.lastTs + 1;
-        return;
-      } catch {
-        // A graph that cannot be rebuilt: start over with a new landmarker below.
-      }
+    // Unlike the face's, this landmarker sends a `free_memory` packet after each frame at the latest
+    // timestamp it has seen, which a graph rebuild does not forget: the next job's timestamps start
+    // after the last one's (the graph rejects a step back with "Packet timestamp mismatch").
+    if (this.landmarker && (await rebuildGraph(this.landmarker))) {
+      this.epoch = this.lastTs + 1;
+      return;
     }
     this.landmarker?.close();
     this.landmarker = undefined;
