@@ -1,8 +1,10 @@
 /**
  * `hirenet analyze` end to end (issue #15: ≤ 2× the media duration, ≤ 500 MB for a ~7-s clip),
- * one question, one shared clip with face and voice, in two forms:
+ * one question, one shared clip with face and voice, in up to four forms:
  * - compiled: the CLI's sources bundled to plain JS (esbuild, into bench/tmp/cli-compiled/) and run
  *   by node, as the published package runs its dist/ (no tsx); the headline result;
+ * - full browser: the compiled form with HIRENET_CHROMIUM=/usr/bin/chromium, where the CLI would otherwise
+ *   pick Debian's headless shell (packages/cli/src/chromium-path.ts): the same run on the desktop browser;
  * - checkout: `node packages/cli/bin/hirenet.js`, which runs the TypeScript sources through tsx;
  * - packed: the published package itself — `npm run build:packages`, `npm pack`, installed offline
  *   into a temp dir as test/outside does — its bin run by node: what a user of @hirenet/cli runs
@@ -15,11 +17,13 @@
  * `runs` timed runs of each, interleaved, whose medians are the result.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumCandidate, SYSTEM_CHROMIUM } from '../../packages/cli/src/chromium-path.ts';
 import { sharedMissing, sharedPath } from '../../test/browser/harness/paths.ts';
 import { installOffline, writeHostManifest } from '../../test/outside/host-install.ts';
 import { packAll } from '../../test/outside/pack.ts';
@@ -59,6 +63,10 @@ export interface CliResult {
   readonly checkout?: Omit<CliResult, 'checkout' | 'packed' | 'load' | 'clip' | 'seconds'>;
   /** The same measure of the packed and installed package (absent in results before it was run). */
   readonly packed?: Omit<CliResult, 'checkout' | 'packed' | 'load' | 'clip' | 'seconds'>;
+  /** The Chromium the CLI picks here (absent in results before it was recorded). */
+  readonly browser?: { path: string; source: string; version: string };
+  /** The compiled form on the full browser, where the CLI picks the headless shell. */
+  readonly fullBrowser?: Omit<CliResult, 'checkout' | 'packed' | 'load' | 'clip' | 'seconds'>;
   /** The untimed first run (includes building the CLI page when its sources changed). */
   readonly firstWallMs: number;
   readonly load: { start: number[]; end: number[] };
@@ -110,6 +118,19 @@ async function installPackedCli(dir: string, log: (m: string) => void): Promise<
   return join(dir, 'packed-app/node_modules/@hirenet/cli/bin/hirenet.js');
 }
 
+/** The Chromium `hirenet analyze` launches here, and its version. */
+function pickedBrowser(): CliResult['browser'] {
+  const c = chromiumCandidate({ headlessShell: true });
+  if ('missing' in c) return undefined;
+  let version = 'unknown';
+  try {
+    version = execFileSync(c.path, ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim();
+  } catch {
+    // The npm shell needs its launcher's environment for --version; the path says which it is.
+  }
+  return { ...c, version };
+}
+
 function summary(timed: readonly TreeRun[], first: TreeRun) {
   const runs: CliRun[] = timed.map((r) => ({
     wallMs: r.wallMs,
@@ -140,27 +161,30 @@ export async function benchCli(runs: number, log: (m: string) => void): Promise<
     const compiled = await compileCli();
     const packed = await installPackedCli(dir, log);
     const face = ['--face-model', sharedPath('models/face_landmarker.task')];
-    const once = async (entry: string): Promise<TreeRun> => {
-      const args = [entry, 'analyze', '--job', 'Engineer', '--question', 'Why this role?', ...face];
+    const browser = pickedBrowser();
+    const full = browser?.source === 'system-headless-shell' && existsSync(SYSTEM_CHROMIUM);
+    const once = async (form: Form): Promise<TreeRun> => {
+      const args = [forms[form], 'analyze', '--job', 'Engineer', '--question', 'Why this role?', ...face];
+      const env = form === 'fullBrowser' ? { ...process.env, HIRENET_CHROMIUM: SYSTEM_CHROMIUM } : process.env;
       const r = await runSampled(
         process.execPath,
         [...args, sharedPath(CLI_CLIP), '--out', join(dir, 'r.html')],
         repoRoot,
+        env,
       );
       if (r.code !== 0) throw new Error(`hirenet analyze exited ${r.code}: ${r.stderr.slice(-500)}`);
       return r;
     };
-    const forms = { compiled, checkout: 'packages/cli/bin/hirenet.js', packed } as const;
-    log('cli: first runs (build the CLI page if its sources changed) …');
-    const first = {
-      compiled: await once(forms.compiled),
-      checkout: await once(forms.checkout),
-      packed: await once(forms.packed),
-    };
-    const timed: Record<keyof typeof forms, TreeRun[]> = { compiled: [], checkout: [], packed: [] };
+    const forms = { compiled, fullBrowser: compiled, checkout: 'packages/cli/bin/hirenet.js', packed } as const;
+    type Form = keyof typeof forms;
+    const order: Form[] = full ? ['compiled', 'fullBrowser', 'checkout', 'packed'] : ['compiled', 'checkout', 'packed'];
+    log(`cli: first runs (build the CLI page if its sources changed); the CLI picks ${browser?.path ?? 'no Chromium'}`);
+    const first = {} as Record<Form, TreeRun>;
+    for (const form of order) first[form] = await once(form);
+    const timed: Record<Form, TreeRun[]> = { compiled: [], fullBrowser: [], checkout: [], packed: [] };
     for (let i = 0; i < runs; i++) {
-      for (const form of ['compiled', 'checkout', 'packed'] as const) {
-        const r = await once(forms[form]);
+      for (const form of order) {
+        const r = await once(form);
         timed[form].push(r);
         const pss = (r.peakPss / 1e6).toFixed(0);
         log(`cli ${form}: run ${i + 1}/${runs}: ${(r.wallMs / 1000).toFixed(1)} s, PSS ${pss} MB`);
@@ -173,6 +197,8 @@ export async function benchCli(runs: number, log: (m: string) => void): Promise<
       ...summary(timed.compiled, first.compiled),
       checkout: summary(timed.checkout, first.checkout),
       packed: summary(timed.packed, first.packed),
+      ...(browser === undefined ? {} : { browser }),
+      ...(full ? { fullBrowser: summary(timed.fullBrowser, first.fullBrowser) } : {}),
       load: { start, end: loadavg().map(round2) },
     };
   } finally {

@@ -88,9 +88,14 @@ function memoryOf(pids: readonly number[]): ProcMemory[] {
   });
 }
 
-export async function runSampled(cmd: string, args: readonly string[], cwd: string): Promise<TreeRun> {
+export async function runSampled(
+  cmd: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TreeRun> {
   const t0 = performance.now();
-  const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -31,6 +31,20 @@ export const CLI_PREVIOUS = {
 };
 
 /**
+ * The compiled form at 00e7b69, on the full browser (/usr/bin/chromium, before the CLI preferred Debian's
+ * headless shell), bench/results.json of 2026-12-06 06:25 UTC (no other Chromium running): 5.5 s median;
+ * PSS 486 MB, RSS 523 MB.
+ */
+export const CLI_FULL_BROWSER = {
+  commit: '00e7b69',
+  form: 'compiled',
+  wallMedianMs: 5_482,
+  pssMedian: 486e6,
+  rssMedian: 523e6,
+  load: '1.19–3.14',
+};
+
+/**
  * The compiled form at 9e13862, before the face engine rebuilt its graph in place of a new landmarker
  * per file (bench/results.json of 2026-12-06 03:20 UTC, no other Chromium running): 6.4, 6.4, 6.9 s;
  * PSS 508, 502, 492 MB.
@@ -89,11 +103,22 @@ const REMAINS = [
   '(`HIRENET_CHROMIUM=npm`) takes as much and decodes the video to other pixels (other video scores).',
 ].join(' ');
 
+const SHELL = [
+  'Since then (issue 15’s last ~20 MB): where Debian’s chromium-headless-shell is installed, the CLI runs in it',
+  'rather than in /usr/bin/chromium (packages/cli/src/chromium-path.ts). It is the same Chromium (same version,',
+  'decoders, V8 and SwiftShader) built without the desktop browser’s UI, profile and extension code: a 223 MB',
+  'executable instead of 297 MB, less of it resident, and a lighter browser process. The JSON result is',
+  'byte-identical on both (test/node/analyze-headless-shell.test.ts), and the table above measures both in the',
+  'same run. The npm headless shell (@sparticuz/chromium, Chromium 143) is not preferred over Debian’s full',
+  'browser: its decoder gives other pixels. A machine without the shell gets the full browser and the row',
+  'above it.',
+].join(' ');
+
 const mb = (b: number): string => `${(b / 1e6).toFixed(0)} MB`;
 const sec = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const met = (ok: boolean): string => (ok ? 'met' : '**not met**');
 
-type Form = Omit<CliResult, 'checkout' | 'load' | 'clip' | 'seconds'>;
+type Form = Omit<CliResult, 'checkout' | 'load' | 'clip' | 'seconds' | 'browser' | 'fullBrowser'>;
 
 /**
  * The target is judged on RSS. With Chromium in one process the tree's RSS counts twice only the few library pages
@@ -166,11 +191,18 @@ export function cliLines(cli: CliResult | { error: string } | Skipped | null | u
     '|---|---|---|---|---|---|---|',
     old('before', CLI_BEFORE),
     old('previous', CLI_PREVIOUS),
-    old('last session', CLI_LAST),
-    row('now, compiled', cli, cli.seconds),
+    old('before the face-engine fix', CLI_LAST),
+    old('before the headless shell', CLI_FULL_BROWSER),
+    row(`now, compiled${cli.browser === undefined ? '' : ` (${cli.browser.source})`}`, cli, cli.seconds),
+    ...(cli.fullBrowser === undefined
+      ? []
+      : [
+          row('now, compiled on the full browser (`HIRENET_CHROMIUM=/usr/bin/chromium`)', cli.fullBrowser, cli.seconds),
+        ]),
     ...(cli.packed === undefined ? [] : [row('now, packed (npm pack, installed)', cli.packed, cli.seconds)]),
     ...(cli.checkout === undefined ? [] : [row('now, checkout (tsx)', cli.checkout, cli.seconds)]),
     '',
+    ...(cli.browser === undefined ? [] : [`The CLI launched ${cli.browser.path} (${cli.browser.version}).`, '']),
     ...(compiledPeak === undefined ? [] : [`PSS per process at the median run’s peak, compiled: ${compiledPeak}.`]),
     ...(checkoutPeak === undefined ? [] : [`Checkout: ${checkoutPeak}.`]),
     ...(packedPeak === undefined ? [] : [`Packed: ${packedPeak}.`]),
@@ -178,5 +210,7 @@ export function cliLines(cli: CliResult | { error: string } | Skipped | null | u
     WHAT,
     '',
     REMAINS,
+    '',
+    SHELL,
   ];
 }

@@ -4,6 +4,7 @@ import type { BenchResults } from './types.ts';
 import { fastestChromium, TARGET_6 } from './report-common.ts';
 import { FILE_TARGET, LIVE_TARGET } from './video.ts';
 import { liveSummaryRows } from './report-live.ts';
+import { CLI_MEMORY_TARGET, CLI_TIME_TARGET } from './cli.ts';
 
 const f1 = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '—');
 const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -166,6 +167,7 @@ export function summaryTable(res: BenchResults): string[] {
         ],
       );
   } else rows.push(['Bytes the embed page downloads', bs ?? 'not run', 'none stated']);
+  rows.push(cliRow(res.cli));
   rows.push(...liveSummaryRows(res.live));
 
   return [
@@ -175,5 +177,21 @@ export function summaryTable(res: BenchResults): string[] {
     '',
     'Medians; the machine is shared (load average below), so every time is an upper bound. Details ' +
       'and per-run figures in the sections below.',
+  ];
+}
+
+/** `hirenet analyze` on the ~7-s clip, the compiled form (as the published package runs). */
+function cliRow(cli: BenchResults['cli']): Row {
+  const figure = '`hirenet analyze`, 6.6-s clip with face and voice: wall time ÷ duration; peak RSS (whole tree)';
+  const target = `≤ ${CLI_TIME_TARGET}×; ≤ ${CLI_MEMORY_TARGET / 1e6} MB`;
+  const st = status(cli);
+  if (st !== undefined || cli == null || !('runs' in cli)) return [figure, st ?? 'not run', target];
+  const ratio = cli.wallMedianMs / 1000 / cli.seconds;
+  const on = cli.browser === undefined ? '' : ` (${cli.browser.source})`;
+  const full = cli.fullBrowser === undefined ? '' : `; full browser ${(cli.fullBrowser.rssMedian / 1e6).toFixed(0)} MB`;
+  return [
+    figure,
+    `**${ratio.toFixed(2)}×; ${(cli.rssMedian / 1e6).toFixed(0)} MB**${on}${full}`,
+    `${target}: ${met(ratio <= CLI_TIME_TARGET)}; ${met(cli.rssMedian <= CLI_MEMORY_TARGET)}`,
   ];
 }

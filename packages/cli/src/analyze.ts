@@ -109,13 +109,13 @@ export function parseAnalyzeArgs(args: readonly string[]): AnalyzeOptions {
 
 export async function runAnalyze(args: string[]): Promise<number> {
   const o = parseAnalyzeArgs(args);
-  const found = await findChromium();
+  const found = await findChromium({ headlessShell: true });
   const CHROMIUM = found?.executablePath ?? SYSTEM_CHROMIUM;
   if (found === undefined || !existsSync(CHROMIUM)) {
     throw new HireNetError(
       'chromium-missing',
       `Chromium not found at ${CHROMIUM}: hirenet analyze runs the SDK in headless Chromium. ` +
-        'Install it (Debian: apt-get install chromium; in a checkout, npm install brings @sparticuz/chromium) ' +
+        'Install it (Debian: apt-get install chromium-headless-shell; in a checkout, npm install brings @sparticuz/chromium) ' +
         'or set HIRENET_CHROMIUM=/path/to/chromium',
     );
   }

