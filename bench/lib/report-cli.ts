@@ -166,8 +166,14 @@ export function cliLines(cli: CliResult | { error: string } | Skipped | null | u
     head,
     [
       `\`hirenet analyze\` on ${cli.clip} (${cli.seconds.toFixed(1)} s, face and voice, one question), in`,
-      `${cli.packed === undefined ? 'two' : 'three'} forms: **compiled**, the CLI’s sources bundled to plain JS`,
-      'and run by node, as the published package runs its dist/;',
+      `${cli.packed === undefined ? 'two' : cli.fullBrowser === undefined ? 'three' : 'four'} forms: **compiled**,`,
+      'the CLI’s sources bundled to plain JS and run by node, as the published package runs its dist/;',
+      ...(cli.fullBrowser === undefined
+        ? []
+        : [
+            'the same **on the full browser** (`HIRENET_CHROMIUM=/usr/bin/chromium`, where the CLI picks the',
+            'headless shell);',
+          ]),
       ...(cli.packed === undefined
         ? []
         : [
