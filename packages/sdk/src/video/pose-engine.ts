@@ -25,6 +25,8 @@ export class PoseEngine {
   private lastTs = 0;
   private epoch = 1;
   private used = false;
+  // The graph rebuild after a job (release) runs in the background, overlapping idle time (~40 ms).
+  private pending: Promise<void> | undefined;
 
   constructor(
     private readonly opts: ResolvedPoseOptions,
@@ -54,7 +56,15 @@ export class PoseEngine {
 
   /** A landmarker without the previous stream's tracking state (VIDEO mode tracks the body). */
   async fresh(): Promise<void> {
+    if (this.pending) await this.pending.catch(() => undefined);
     if (this.used || !this.landmarker) await this.reset();
+  }
+
+  /** Call when a job ends: makes the landmarker fresh again in the background (as FaceEngine does). */
+  release(): void {
+    if (!this.used) return;
+    this.pending = this.reset();
+    this.pending.catch(() => undefined); // a failure shows at fresh(), which resets again
   }
 
   async reset(): Promise<void> {
@@ -86,6 +96,7 @@ export class PoseEngine {
 
   /** One frame → one pose frame; the frame is not closed here (the face engine may read it next). */
   async detect(frame: VideoFrame | ImageBitmap, time: number): Promise<PoseFrame> {
+    if (this.pending) await this.pending.catch(() => undefined);
     if (!this.landmarker) throw new Error('PoseEngine.init() first');
     this.used = true;
     const w = 'displayWidth' in frame ? frame.displayWidth : frame.width;

@@ -104,6 +104,7 @@ export class StreamRun {
     } finally {
       reader.releaseLock();
       e.release();
+      p?.release();
     }
     return {
       seen,

@@ -156,6 +156,7 @@ const api = {
       if (batch.length > 0) sink(batch);
       file.close();
       e.release();
+      if (poses !== undefined) pose?.release();
     }
     return {
       ...file.info,
