@@ -144,13 +144,13 @@ const SOURCES: Record<UsageTopic, string[]> = {
   reference: ['reference.ts'],
 };
 
-/** Flag names a command's source reads: `flags.get('x')`, `intFlag(flags, 'x', …)`, `'--x'` literals. */
+/** Flag names a command's source reads: `flags.get('x')`, `lists.get('x')`, `intFlag(flags, 'x', …)`, `'--x'`. */
 async function flagsRead(files: readonly string[]): Promise<Set<string>> {
   const names = new Set<string>();
   for (const f of files) {
     const text = await readFile(join(src, f), 'utf8');
     for (const m of text.matchAll(
-      /flags\.(?:get|has)\('([a-z][a-z-]*)'\)|\w+\(flags, '([a-z][a-z-]*)'|'--([a-z][a-z-]*)'/g,
+      /(?:flags|lists)\.(?:get|has)\('([a-z][a-z-]*)'\)|\w+\(flags, '([a-z][a-z-]*)'|'--([a-z][a-z-]*)'/g,
     ))
       names.add((m[1] ?? m[2] ?? m[3])!);
   }

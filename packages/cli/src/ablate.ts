@@ -18,7 +18,7 @@ import {
 } from '@hirenet/research/internal/train/ablate-report';
 import { DEFAULT_TRAIN } from '@hirenet/research/internal/train/trainer';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
-import { intFlag, parseArgs } from './args.ts';
+import { intFlag, parseCommandArgs } from './args.ts';
 import { initBackendNode } from '@hirenet/research/internal/node-backend';
 import { batchProgress, epochLine } from './progress.ts';
 import { usageText } from './usage.ts';
@@ -116,7 +116,7 @@ async function writeAtomic(path: string, text: string): Promise<void> {
 
 /** `hirenet ablate`: the paper's Table 3 (per modality) and Table 4 (fusion), as markdown + JSON. */
 export async function runAblate(args: string[]): Promise<number> {
-  const { flags } = parseArgs(args);
+  const { flags } = parseCommandArgs('ablate', args);
   const merge = flags.get('merge');
   if (merge !== undefined) return mergeFiles(merge.split(','), flags.get('out') ?? 'ablation');
   const data = flags.get('data');

@@ -22,6 +22,7 @@ import { runAnalyzePage } from './analyze-page.ts';
 import { findChromium, SYSTEM_CHROMIUM } from './chromium-path.ts';
 import { assertSelfContained } from './report-file.ts';
 import { usageLine } from './usage.ts';
+import { parseCommandArgs } from './args.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const USAGE = usageLine('analyze');
@@ -60,23 +61,11 @@ type PageOutput =
   | { ok: false; code: string; message: string; answer?: number };
 
 export function parseAnalyzeArgs(args: readonly string[]): AnalyzeOptions {
-  const questions: string[] = [];
-  const files: string[] = [];
-  const transcripts: string[] = [];
-  const flags = new Map<string, string>();
-  let audioOnly = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--audio-only') audioOnly = true;
-    else if (a.startsWith('--')) {
-      const v = args[++i];
-      if (v === undefined) throw new HireNetError('usage', `${a} needs a value\n${USAGE}`);
-      if (a === '--question') questions.push(v);
-      else if (a === '--transcript') transcripts.push(v);
-      else if (['--job', '--out', '--json', '--model', '--face-model'].includes(a)) flags.set(a.slice(2), v);
-      else throw new HireNetError('usage', `unknown option ${a}\n${USAGE}`);
-    } else files.push(a);
-  }
+  // Unknown or doubled options are refused here (the flags are usage.ts's); --question and --transcript repeat.
+  const { flags, lists, positional: files } = parseCommandArgs('analyze', args);
+  const questions = lists.get('question') ?? [];
+  const transcripts = lists.get('transcript') ?? [];
+  const audioOnly = flags.has('audio-only');
   const job = flags.get('job');
   if (job === undefined || job.trim() === '' || questions.length === 0) throw new HireNetError('usage', USAGE);
   if (files.length !== questions.length)
@@ -115,7 +104,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
     throw new HireNetError(
       'chromium-missing',
       `Chromium not found at ${CHROMIUM}: hirenet analyze runs the SDK in headless Chromium. ` +
-        'Install it (Debian: apt-get install chromium-headless-shell; in a checkout, npm install brings @sparticuz/chromium) ' +
+        'Install it (Debian: apt-get install chromium-headless-shell; ' +
+        'in a checkout, npm install brings @sparticuz/chromium) ' +
         'or set HIRENET_CHROMIUM=/path/to/chromium',
     );
   }

@@ -1,8 +1,11 @@
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
+import { nearest } from './suggest.ts';
+import { type UsageTopic, usageLine, usageOf } from './usage.ts';
 
 /**
  * Tiny flag parser and typed flag readers. Every malformed value is a HireNetError with code
- * `usage`, which main.ts prints as one line and turns into exit code 2.
+ * `usage`, which main.ts prints as one line and turns into exit code 2. The commands parse with
+ * parseCommandArgs (their flags from usage.ts); parseArgs is the untyped form scripts/ use.
  */
 export function parseArgs(
   args: readonly string[],
@@ -27,6 +30,66 @@ export function parseArgs(
     i++;
   }
   return { flags, positional };
+}
+
+export interface ParsedArgs {
+  /** `value` flags by name, and `switch` flags present (as 'true'). */
+  readonly flags: Map<string, string>;
+  /** `repeat` flags: every value, in order (absent when not given). */
+  readonly lists: Map<string, string[]>;
+  readonly positional: string[];
+}
+
+/** `unknown option --epoch; did you mean --epochs?`, or where to find the options. */
+function unknownOption(arg: string, topic: UsageTopic, known: readonly string[]): HireNetError {
+  const eq = arg.indexOf('=');
+  const name = arg.replace(/^-+/, '').split('=')[0] ?? '';
+  if (eq > 0 && known.includes(name))
+    return usage(`${arg}: give the value after a space (--${name} ${arg.slice(eq + 1)})`);
+  const near = nearest(name, known);
+  const hint =
+    near.length > 0
+      ? `; did you mean ${near.map((n) => `--${n}`).join(' or ')}?`
+      : ` (hirenet ${topic} --help lists its options)`;
+  return usage(`unknown option ${arg}${hint}`);
+}
+
+/**
+ * A command's arguments against its flags in usage.ts: an unknown flag (with the nearest known one
+ * suggested), a one-value flag given twice, a flag without its value, or a word the command does
+ * not take is a `usage` error, so a misspelt `--epoch 5` never runs with the default. A word
+ * starting with `-` is taken for a flag (`-epochs` is a typo, not a file name).
+ */
+export function parseCommandArgs(topic: UsageTopic, args: readonly string[]): ParsedArgs {
+  const spec = usageOf(topic);
+  const known = Object.keys(spec.flags);
+  const flags = new Map<string, string>();
+  const lists = new Map<string, string[]>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const name = arg.slice(2);
+    const kind = arg.startsWith('--') && Object.hasOwn(spec.flags, name) ? spec.flags[name] : undefined;
+    if (kind === undefined) throw unknownOption(arg, topic, known);
+    if (kind === 'switch') {
+      flags.set(name, 'true');
+      continue;
+    }
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--')) throw usage(`--${name} needs a value`);
+    i++;
+    if (kind === 'repeat') lists.set(name, [...(lists.get(name) ?? []), value]);
+    else if (flags.has(name))
+      throw usage(`--${name} is given twice (${flags.get(name)} and ${value}); it takes one value`);
+    else flags.set(name, value);
+  }
+  const extra = spec.operands === 'none' ? positional[0] : spec.operands === 'one' ? positional[1] : undefined;
+  if (extra !== undefined) throw usage(`unexpected argument ${JSON.stringify(extra)}\n${usageLine(topic)}`);
+  return { flags, lists, positional };
 }
 
 /**

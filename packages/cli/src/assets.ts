@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FACE_LANDMARKER_SHA256 } from '@hirenet/sdk/internal/video/options';
-import { parseArgs, stringFlag, usage } from './args.ts';
+import { parseCommandArgs, stringFlag, usage } from './args.ts';
 import { assetFiles, packagedSources } from './assets-layout.ts';
 import { usageLine } from './usage.ts';
 
@@ -37,10 +37,8 @@ function sdkBundle(sdkDir: string): string {
 }
 
 export async function runAssets(args: string[]): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['bundle']);
-  if (positional.length > 0) throw usage(`unexpected argument ${positional[0]}\n${USAGE}`);
-  for (const k of flags.keys())
-    if (!['out', 'model', 'face-model', 'bundle'].includes(k)) throw usage(`unknown option --${k}\n${USAGE}`);
+  // Unknown options and stray words are refused by parseCommandArgs (its flags are usage.ts's).
+  const { flags } = parseCommandArgs('assets', args);
   const out = resolve(stringFlag(flags, 'out'));
   const model = flags.get('model');
   if (model !== undefined && !existsSync(join(model, 'fusion.json')) && !existsSync(join(model, 'model.json')))

@@ -11,16 +11,16 @@ import { stderr, stdout } from 'node:process';
 import { AudioFeatureExtractor, type AudioFrame } from '@hirenet/sdk/internal/audio/frames';
 import { AudioInputError } from '@hirenet/sdk/internal/audio/errors';
 import { AUDIO_FRAME_FEATURES, audioSchemaId } from '@hirenet/sdk/internal/audio/schema';
-import { parseArgs } from './args.ts';
+import { parseCommandArgs } from './args.ts';
 import { openAudioFile } from './audio-source.ts';
 import { usageText } from './usage.ts';
 
 const USAGE = usageText('features audio');
 
 export async function runAudioFeatures(args: string[]): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['summary']);
+  const { flags, positional } = parseCommandArgs('features audio', args);
   const file = positional[0];
-  if (file === undefined || positional.length > 1) {
+  if (file === undefined) {
     stderr.write(USAGE);
     return 2;
   }

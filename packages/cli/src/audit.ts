@@ -9,7 +9,7 @@ import { addScoreLine, assertSomeScores } from '@hirenet/research/internal/audit
 import { readInterviews, readManifest } from '@hirenet/research/internal/dataset/read-node';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { readLines } from '@hirenet/research/internal/util/lines-node';
-import { numberFlag, parseArgs } from './args.ts';
+import { numberFlag, parseCommandArgs } from './args.ts';
 import { usageText } from './usage.ts';
 
 const USAGE = usageText('audit');
@@ -20,7 +20,7 @@ const USAGE = usageText('audit');
  * --md is given.
  */
 export async function runAudit(args: string[]): Promise<number> {
-  const { flags } = parseArgs(args, ['keep-small-reference']);
+  const { flags } = parseCommandArgs('audit', args);
   const data = flags.get('data');
   const scoresPath = flags.get('scores');
   if (data === undefined || scoresPath === undefined) {

@@ -3,14 +3,14 @@ import { attentionHits, attentionSharpness, type PlantedEvent } from '@hirenet/r
 import { binaryMetrics } from '@hirenet/research/internal/train/metrics';
 import { takeSpread } from '@hirenet/research/internal/train/take-spread';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
-import { parseArgs } from './args.ts';
+import { parseCommandArgs } from './args.ts';
 import { initBackendNode } from '@hirenet/research/internal/node-backend';
 import { loadModels, scoreDataset } from './scoring.ts';
 import { usageText } from './usage.ts';
 
 /** `hirenet eval --data DIR --model PATH [--json]`: precision, recall, F1 (hirable class) and AUC. */
 export async function runEval(args: string[]): Promise<number> {
-  const { flags } = parseArgs(args, ['json']);
+  const { flags } = parseCommandArgs('eval', args);
   const data = flags.get('data');
   const modelPath = flags.get('model');
   if (data === undefined || modelPath === undefined) {

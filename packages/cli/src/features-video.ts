@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { errorCodeOr } from '@hirenet/sdk/internal/util/error-codes';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { startPageServer } from './analyze-server.ts';
-import { parseArgs } from './args.ts';
+import { parseCommandArgs } from './args.ts';
 import { mediapipeFiles } from './assets-layout.ts';
 import { cliPage } from './cli-page.ts';
 import { findChromium, launchCliChromium } from './chromium-path.ts';
@@ -42,7 +42,7 @@ interface PageOutput {
 }
 
 export async function runFeaturesVideo(args: string[]): Promise<number> {
-  const { flags, positional } = parseArgs(args);
+  const { flags, positional } = parseCommandArgs('features video', args);
   const [file] = positional;
   if (file === undefined) throw new HireNetError('usage', usageLine('features video'));
   const input = resolve(file);

@@ -1,6 +1,6 @@
 import { argv, env, exit, stderr, stdout } from 'node:process';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
-import { isHelpFlag } from './args.ts';
+import { isHelpFlag, parseCommandArgs } from './args.ts';
 import { checkFlags } from './flag-rules.ts';
 import {
   type CommandName,
@@ -9,6 +9,7 @@ import {
   FEATURE_MODALITIES,
   type FeatureModality,
   helpText,
+  type UsageTopic,
 } from './usage.ts';
 
 type Command = (args: string[]) => Promise<number>;
@@ -68,11 +69,23 @@ function printHelp(words: readonly string[]): number {
   return 0;
 }
 
+/** The usage whose flags `rest` must keep to: the command's, or for `features` its modality's. */
+function flagTopic(command: CommandName): [UsageTopic, string[]] | undefined {
+  if (command !== 'features') return [command, rest];
+  const [modality, ...args] = rest;
+  // No modality or an unknown one: features.ts answers with its own usage.
+  if (modality === undefined || !Object.hasOwn(FEATURE_MODALITIES, modality)) return undefined;
+  return [`features ${modality as FeatureModality}`, args];
+}
+
 async function main(): Promise<number> {
   // Help is answered before any flag is checked or module loaded: no tfjs start-up, nothing written.
   if (name === undefined || name === 'help' || isHelpFlag(name)) return printHelp(rest);
   if (!isCommand(name)) return printHelp([name]); // the command list on stderr, exit 2
   if (rest.some(isHelpFlag)) return printHelp([name, ...rest]);
+  // Unknown, repeated and valueless flags, then the values' bounds, all before the module loads.
+  const topic = flagTopic(name);
+  if (topic !== undefined) parseCommandArgs(...topic);
   checkFlags(name, rest);
   return (await commands[name]())(rest);
 }

@@ -9,10 +9,10 @@ import { DEFAULT_VOCAB_DIR } from '@hirenet/research/internal/text/vocabulary-no
 import { MANIFEST_FILE } from '@hirenet/sdk/internal/session/manifest';
 import { manifestText, sha256OfText } from './manifest-node.ts';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
-import { parseArgs, stringFlag } from './args.ts';
+import { parseCommandArgs, stringFlag } from './args.ts';
 
 export async function runManifest(args: string[]): Promise<number> {
-  const { flags } = parseArgs(args);
+  const { flags } = parseCommandArgs('manifest', args);
   const modelDir = stringFlag(flags, 'model');
   let text: string;
   try {

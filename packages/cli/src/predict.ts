@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { stderr } from 'node:process';
 import { once } from 'node:events';
-import { parseArgs } from './args.ts';
+import { parseCommandArgs } from './args.ts';
 import { initBackendNode } from '@hirenet/research/internal/node-backend';
 import { loadModels, scoreDataset } from './scoring.ts';
 import { usageText } from './usage.ts';
@@ -11,7 +11,7 @@ import { usageText } from './usage.ts';
  * `{"id","score","questionAttention","answerAttention"}` (attention over each answer's windows).
  */
 export async function runPredict(args: string[]): Promise<number> {
-  const { flags } = parseArgs(args);
+  const { flags } = parseCommandArgs('predict', args);
   const data = flags.get('data');
   const modelPath = flags.get('model');
   const out = flags.get('out');

@@ -2,12 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { stderr } from 'node:process';
 import { initBackendNode } from '@hirenet/research/internal/node-backend';
 import { buildReference } from '@hirenet/sdk/internal/model/reference';
-import { intFlag, parseArgs } from './args.ts';
+import { intFlag, parseCommandArgs } from './args.ts';
 import { usageText } from './usage.ts';
 
 /** `hirenet reference --seed N --out FILE [--backend cpu|wasm]`: the checkable forward pass. */
 export async function runReference(args: string[]): Promise<number> {
-  const { flags } = parseArgs(args);
+  const { flags } = parseCommandArgs('reference', args);
   const seed = intFlag(flags, 'seed');
   const out = flags.get('out');
   if (out === undefined) {

@@ -4,7 +4,7 @@ import { HireNetError } from '@hirenet/sdk/internal/util/errors';
 import { resolveSimConfig, SIM_DEFAULTS, type IntRange } from '@hirenet/research/internal/sim/config';
 import { isSimVariant, SIM_VARIANTS, VARIANT_PRESETS } from '@hirenet/research/internal/sim/variants';
 import { writeSimDataset } from '@hirenet/research/internal/sim/writer';
-import { intFlag, parseArgs } from './args.ts';
+import { intFlag, parseCommandArgs } from './args.ts';
 import { usageText } from './usage.ts';
 
 const USAGE = usageText('simulate');
@@ -46,7 +46,7 @@ function formatBytes(n: number): string {
 }
 
 export async function runSimulate(args: string[]): Promise<number> {
-  const { flags } = parseArgs(args, ['force']);
+  const { flags } = parseCommandArgs('simulate', args);
   const out = flags.get('out');
   if (out === undefined) {
     stderr.write(USAGE);

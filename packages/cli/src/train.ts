@@ -19,7 +19,7 @@ import {
   trainHireNet,
 } from '@hirenet/research/internal/train/trainer';
 import { HireNetError } from '@hirenet/sdk/internal/util/errors';
-import { intFlag, parseArgs } from './args.ts';
+import { intFlag, parseCommandArgs } from './args.ts';
 import { initBackendNode } from '@hirenet/research/internal/node-backend';
 import { batchProgress, epochLine } from './progress.ts';
 import { FUSION_FORMAT } from './scoring.ts';
@@ -68,7 +68,7 @@ function selectFlag(raw: string): 'f1' | 'auc' {
 
 /** `hirenet train`: standardise on the training split, fit, select on validation F1, report test. */
 export async function runTrain(args: string[]): Promise<number> {
-  const { flags } = parseArgs(args);
+  const { flags } = parseCommandArgs('train', args);
   const data = flags.get('data');
   const out = flags.get('out');
   const modality = flags.get('modality');

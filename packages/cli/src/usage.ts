@@ -5,7 +5,25 @@
  * one (test/node/cli-help.test.ts checks the flag names against the command's source).
  */
 
+/**
+ * How a flag is given: `value` once with a value (`--epochs 20`), `switch` alone (`--force`),
+ * `repeat` with a value, as many times as wanted (`--question "Q1" --question "Q2"`).
+ */
+export type FlagKind = 'value' | 'switch' | 'repeat';
+const VALUE = 'value';
+const SWITCH = 'switch';
+const REPEAT = 'repeat';
+
+/** The words that are not flags: none, one (FILE) or any number (analyze's recordings). */
+export type Operands = 'none' | 'one' | 'many';
+
 export interface CommandUsage {
+  /**
+   * Every flag the command accepts: the parser (args.ts parseCommandArgs) takes exactly these,
+   * and test/node/cli-flags.test.ts checks the synopsis names the same flags in the same way.
+   */
+  readonly flags: Readonly<Record<string, FlagKind>>;
+  readonly operands: Operands;
   /** One line: what the command does. */
   readonly summary: string;
   /** `usage: hirenet …` and its continuation lines (indented); a second form starts with `       hirenet`. */
@@ -15,10 +33,31 @@ export interface CommandUsage {
 }
 
 const MODALITY = 'audio|video|text|both|all';
+/** The training flags train and ablate share. */
+const TRAINING = {
+  epochs: VALUE,
+  'batch-size': VALUE,
+  lr: VALUE,
+  patience: VALUE,
+  units: VALUE,
+  vocab: VALUE,
+  backend: VALUE,
+} as const;
 
 /** The commands main.ts runs, in the order `hirenet --help` lists them. */
 export const COMMANDS = {
   analyze: {
+    flags: {
+      job: VALUE,
+      question: REPEAT,
+      out: VALUE,
+      json: VALUE,
+      'audio-only': SWITCH,
+      model: VALUE,
+      'face-model': VALUE,
+      transcript: REPEAT,
+    },
+    operands: 'many',
     summary: 'Scores recorded answers with the browser SDK in headless Chromium: JSON summary, HTML report.',
     synopsis: [
       'usage: hirenet analyze --job "Job title" --question "Q1" [--question "Q2"]… FILE1 [FILE2]…',
@@ -33,6 +72,8 @@ export const COMMANDS = {
     ],
   },
   assets: {
+    flags: { out: VALUE, model: VALUE, 'face-model': VALUE, bundle: SWITCH },
+    operands: 'none',
     summary: 'Copies the files a browser session loads (model, vocabulary, wasm, workers) into a site.',
     synopsis: ['usage: hirenet assets --out DIR [--model DIR] [--face-model face_landmarker.task] [--bundle]'],
     notes: [
@@ -41,11 +82,15 @@ export const COMMANDS = {
     ],
   },
   manifest: {
+    flags: { model: VALUE, vocab: VALUE },
+    operands: 'none',
     summary: "Writes a model's asset manifest (sha256 of every file) and prints the identity hosts pin.",
     synopsis: ['usage: hirenet manifest --model DIR [--vocab DIR]'],
     notes: ['Writes DIR/manifest.json and prints its sha256 (HireNet.create({ manifestSha256 })).'],
   },
   features: {
+    flags: {},
+    operands: 'one',
     summary: 'Per-frame descriptors from a media file: audio (prosody) or video (face).',
     synopsis: ['usage: hirenet features <audio|video> FILE [options]'],
     notes: [
@@ -54,6 +99,23 @@ export const COMMANDS = {
     ],
   },
   simulate: {
+    flags: {
+      out: VALUE,
+      interviews: VALUE,
+      seed: VALUE,
+      modalities: VALUE,
+      'label-noise': VALUE,
+      answers: VALUE,
+      windows: VALUE,
+      'event-windows': VALUE,
+      missing: VALUE,
+      'hirable-rate': VALUE,
+      'event-strength': VALUE,
+      force: SWITCH,
+      variant: VALUE,
+      take: VALUE,
+    },
+    operands: 'none',
     summary: 'Writes SimInterview, a synthetic dataset with planted events (docs/siminterview.md).',
     synopsis: [
       'usage: hirenet simulate --out DIR --interviews K [--seed 1]',
@@ -68,6 +130,28 @@ export const COMMANDS = {
     ],
   },
   train: {
+    flags: {
+      data: VALUE,
+      modality: VALUE,
+      out: VALUE,
+      variant: VALUE,
+      ...TRAINING,
+      seed: VALUE,
+      normalize: VALUE,
+      noise: VALUE,
+      select: VALUE,
+      'attention-entropy': VALUE,
+      'query-scale': VALUE,
+      augment: VALUE,
+      'weight-decay': VALUE,
+      'word-dropout': VALUE,
+      'length-input': VALUE,
+      'start-margin': VALUE,
+      'validation-fraction': VALUE,
+      'test-fraction': VALUE,
+      'group-by': VALUE,
+    },
+    operands: 'none',
     summary: 'Trains a HireNet model on a hirenet-dataset/1 directory (docs/dataset-format.md).',
     synopsis: [
       `usage: hirenet train --data DIR --modality ${MODALITY} --out DIR`,
@@ -83,6 +167,16 @@ export const COMMANDS = {
     ],
   },
   eval: {
+    flags: {
+      data: VALUE,
+      model: VALUE,
+      json: SWITCH,
+      threshold: VALUE,
+      'label-field': VALUE,
+      against: VALUE,
+      backend: VALUE,
+    },
+    operands: 'none',
     summary: 'Scores a dataset with a model: precision, recall, F1 (hirable class), AUC, attention hits.',
     synopsis: [
       'usage: hirenet eval --data DIR --model PATH [--json] [--threshold 0.5] [--label-field label]',
@@ -94,11 +188,26 @@ export const COMMANDS = {
     ],
   },
   predict: {
+    flags: { data: VALUE, model: VALUE, out: VALUE, backend: VALUE },
+    operands: 'none',
     summary: 'Writes one JSON line per interview: score, question and answer attention.',
     synopsis: ['usage: hirenet predict --data DIR --model PATH --out FILE [--backend wasm|cpu]'],
     notes: ['Its output is what hirenet audit --scores reads.'],
   },
   ablate: {
+    flags: {
+      data: VALUE,
+      modality: VALUE,
+      seeds: VALUE,
+      'first-seed': VALUE,
+      out: VALUE,
+      models: VALUE,
+      ...TRAINING,
+      'bow-k': VALUE,
+      'bow-sample': VALUE,
+      merge: VALUE,
+    },
+    operands: 'none',
     summary: "The paper's ablation tables (3 and 4) on one dataset: mean ± std over seeds.",
     synopsis: [
       `usage: hirenet ablate --data DIR [--modality ${MODALITY}] [--seeds 3] [--first-seed 1] [--out ablation]`,
@@ -114,6 +223,8 @@ export const COMMANDS = {
     ],
   },
   audit: {
+    flags: { data: VALUE, scores: VALUE, json: VALUE, md: VALUE, alpha: VALUE, 'keep-small-reference': SWITCH },
+    operands: 'none',
     summary: 'Scoring rates and impact ratios per self-reported group, NYC LL144-style (docs/audit.md).',
     synopsis: [
       'usage: hirenet audit --data DIR --scores FILE [--json OUT] [--md OUT] [--alpha 0.05] [--keep-small-reference]',
@@ -121,6 +232,8 @@ export const COMMANDS = {
     notes: ['The markdown report goes to stdout unless --md is given.'],
   },
   reference: {
+    flags: { seed: VALUE, out: VALUE, backend: VALUE },
+    operands: 'none',
     summary: 'Writes a random-weight model with inputs and outputs to check a forward pass against.',
     synopsis: ['usage: hirenet reference --seed N --out FILE [--backend cpu|wasm]'],
     notes: ['One padded batch of uneven interviews, written so anyone can recompute it (docs/weight-contract.md).'],
@@ -132,6 +245,8 @@ export type CommandName = keyof typeof COMMANDS;
 /** `hirenet features <modality>`: each has its own flags. */
 export const FEATURE_MODALITIES = {
   audio: {
+    flags: { csv: VALUE, summary: SWITCH },
+    operands: 'one',
     summary:
       'eGeMAPS-style prosody descriptors of an audio or video file: a per-frame CSV and/or a JSON summary ' +
       '(docs/audio-features.md).',
@@ -139,6 +254,8 @@ export const FEATURE_MODALITIES = {
     notes: ['Without --csv the summary goes to stdout; --csv - writes the CSV to stdout instead.'],
   },
   video: {
+    flags: { csv: VALUE, 'windows-csv': VALUE, fps: VALUE, model: VALUE, pose: VALUE },
+    operands: 'one',
     summary:
       'Face blendshapes → action-unit proxies, head pose and gaze per frame, via headless Chromium and ' +
       'MediaPipe (docs/face-features.md).',
@@ -155,26 +272,27 @@ export type FeatureModality = keyof typeof FEATURE_MODALITIES;
 /** A command (`train`) or a features modality (`features video`). */
 export type UsageTopic = CommandName | `features ${FeatureModality}`;
 
-function entry(topic: UsageTopic): CommandUsage {
+/** A command's or a features modality's usage: its flags, operands and text. */
+export function usageOf(topic: UsageTopic): CommandUsage {
   if (topic.startsWith('features ')) return FEATURE_MODALITIES[topic.slice(9) as FeatureModality];
   return COMMANDS[topic as CommandName];
 }
 
 /** The synopsis as printed on stderr when a command's arguments are wrong (ends in a newline). */
 export function usageText(topic: UsageTopic): string {
-  return `${entry(topic).synopsis.join('\n')}\n`;
+  return `${usageOf(topic).synopsis.join('\n')}\n`;
 }
 
 /** The synopsis on one line, for a typed error's message (main.ts prints errors as one line). */
 export function usageLine(topic: UsageTopic): string {
-  return entry(topic)
+  return usageOf(topic)
     .synopsis.map((l) => l.trim())
     .join(' ');
 }
 
 /** `hirenet <topic> --help`: the synopsis, what the command does, and the notes. */
 export function helpText(topic: UsageTopic): string {
-  const e = entry(topic);
+  const e = usageOf(topic);
   const notes = e.notes === undefined ? '' : `\n${e.notes.join('\n')}\n`;
   return `${e.synopsis.join('\n')}\n\n${e.summary}\n${notes}`;
 }
