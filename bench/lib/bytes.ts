@@ -4,7 +4,7 @@
  * is using in packages/demo/dist is left alone), served statically (bench/lib/flow-server.ts,
  * cacheable); embed.html?auto=1 (default backend 'auto', two 4 s answers from the fake camera and
  * mic) is visited cold then warm (bench/lib/page-flow.ts: ready to record, long tasks, requests
- * per URL), then audio-only. Sizes are read
+ * per URL), then audio-only, then the practice demo to one stored answer (bytes-practice.ts). Sizes are read
  * from the served files: raw, and gzip -9 (node:zlib) for what a server would compress (js,
  * wasm, json, html, css, txt); .bin (and .task) are sent as they are by default (servers do not
  * compress application/octet-stream), and a second total compresses them too. The face model is
@@ -20,6 +20,7 @@ import { sharedMissing } from '../../test/browser/harness/paths.ts';
 import { buildDemo, demoModel, fakeMedia } from '../../test/browser/session-fixtures.ts';
 import { serveCounting } from './flow-server.ts';
 import { coldAndWarm, repeated, visit, type VisitResult } from './page-flow.ts';
+import { visitPractice } from './bytes-practice.ts';
 
 const loadavgNow = (): number[] => loadavg().map((x) => Math.round(x * 100) / 100);
 
@@ -68,6 +69,17 @@ export interface BytesResult {
     /** By group, and every file with its gzip size: what an audio-only page still fetches (no MediaPipe?). */
     readonly groups?: GroupBytes[];
     readonly assets?: { readonly path: string; readonly gzip: number }[];
+  };
+  /** The practice demo (index.html) to one stored answer, cold (bytes-practice.ts). */
+  readonly practice?: {
+    readonly page: string;
+    readonly loaded: string | null;
+    readonly files: number;
+    readonly bytes: number;
+    readonly gzip: number;
+    readonly gzipAll: number;
+    /** Paths requested more than once, with their counts. */
+    readonly repeated: Record<string, number>;
   };
 }
 
@@ -175,6 +187,9 @@ export async function benchBytes(log: (m: string) => void): Promise<BytesResult 
     const audioCtx = await browser.newContext();
     const audio = await visit(audioCtx, site, audioUrl).finally(() => audioCtx.close());
     const audioAssets = weigh(dist, audio.requests);
+    log('bytes: index.html (practice demo), one answer …');
+    const practice = await visitPractice(browser, site);
+    const practiceAssets = weigh(dist, practice.requests);
     const assets = weigh(dist, flow.cold.requests);
     const groups = groupBytes(assets);
     return {
@@ -201,6 +216,15 @@ export async function benchBytes(log: (m: string) => void): Promise<BytesResult 
         gzip: audioAssets.reduce((s, a) => s + (a.gzip ?? a.bytes), 0),
         groups: groupBytes(audioAssets),
         assets: audioAssets.map((a) => ({ path: a.path, gzip: a.gzip ?? a.bytes })),
+      },
+      practice: {
+        page: practice.page,
+        loaded: practice.loaded,
+        files: practiceAssets.length,
+        bytes: practiceAssets.reduce((s, a) => s + a.bytes, 0),
+        gzip: practiceAssets.reduce((s, a) => s + (a.gzip ?? a.bytes), 0),
+        gzipAll: practiceAssets.reduce((s, a) => s + a.gzipAny, 0),
+        repeated: Object.fromEntries(Object.entries(practice.requests).filter(([, n]) => n > 1)),
       },
     };
   } finally {

@@ -193,6 +193,13 @@ function bytesLines(b: BytesResult): string[] {
           `| audio-only page (\`&modalities=audio\`) | ${b.audioOnly.files} | ${kb(b.audioOnly.bytes)} |` +
             ` ${kb(b.audioOnly.gzip)} | ${kb(BYTES_BEFORE.audioOnly)} |`,
         ]),
+    ...(b.practice === undefined
+      ? []
+      : [
+          `| practice demo, cold to one stored answer (\`${b.practice.page}\`; loaded ${b.practice.loaded}) |` +
+            ` ${b.practice.files} | ${kb(b.practice.bytes)} | ${kb(b.practice.gzip)}` +
+            ` (everything compressed: ${kb(b.practice.gzipAll)}) | not measured |`,
+        ]),
     '',
     '<details><summary>Per asset</summary>',
     '',
