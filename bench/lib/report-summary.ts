@@ -147,10 +147,12 @@ export function summaryTable(res: BenchResults): string[] {
       'Bytes the embed page downloads (raw / gzip -9 where a server compresses)',
       `**${mib(b.total.bytes)} / ${mib(b.total.gzip)}**` +
         (b.total.gzipAll === undefined ? '' : ` (${mib(b.total.gzipAll)} if .task and .bin are compressed too)`) +
-        (b.audioOnly === undefined ? '' : `; audio-only ${mib(b.audioOnly.bytes)} / ${mib(b.audioOnly.gzip)}`),
+        (b.audioOnly === undefined ? '' : `; audio-only ${mib(b.audioOnly.bytes)} / ${mib(b.audioOnly.gzip)}`) +
+        (b.practice === undefined ? '' : `; practice demo ${mib(b.practice.bytes)} / ${mib(b.practice.gzip)}`),
       `gzip ≤ 8 MiB with face: ${met(b.total.gzip <= 8 * 2 ** 20)}` +
         (b.total.gzipAll === undefined ? '' : ` (everything compressed: ${met(b.total.gzipAll <= 8 * 2 ** 20)})`) +
-        (b.audioOnly === undefined ? '' : `; ≤ 3 MiB audio-only: ${met(b.audioOnly.gzip <= 3 * 2 ** 20)}`),
+        (b.audioOnly === undefined ? '' : `; ≤ 3 MiB audio-only: ${met(b.audioOnly.gzip <= 3 * 2 ** 20)}`) +
+        (b.practice === undefined ? '' : `; practice demo ≤ 8 MiB: ${met(b.practice.gzip <= 8 * 2 ** 20)}`),
     ]);
     const f = b.flow;
     if (f !== undefined)
