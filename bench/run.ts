@@ -1,12 +1,12 @@
 /**
  * `npm run bench [-- --quick]
- *   [-- --only loop,node,chromium,pytorch,train,audio,video,session,bytes,agreement,live,cli]`:
+ *   [-- --only loop,node,chromium,pytorch,train,audio,video,session,bytes,agreement,live,cli,node-webgpu]`:
  * HireNet scoring latency on every backend (Node and Chromium), the stock tf.layers BiGRU
  * baseline, memory over repeated scorings, training time per epoch, the audio real-time factor,
  * face analysis speed (file and live), long tasks and endAnswer() → result() through the session
  * API, the bytes the embed page downloads, live-vs-file agreement and test–retest (agreement), and the 1 + 5
  * live room (connection times, interviewer CPU, received fps, cue latency; live), and `hirenet analyze` end to end
- * (time and peak memory of its process tree; cli). Writes
+ * (time and peak memory of its process tree; cli), and WebGPU in Node over Dawn beside wasm (node-webgpu). Writes
  * bench/results.json and bench/RESULTS.md;
  * --quick (under a minute: fewer repetitions, no SwiftShader rows, short video, no session or
  * bytes) writes bench/results.quick.json and bench/RESULTS.quick.md (git-ignored) instead.
@@ -30,6 +30,7 @@ import { machineInfo } from './lib/machine.ts';
 import { benchMedia, type MediaPlan } from './lib/media.ts';
 import { mergeResults } from './lib/merge.ts';
 import { benchNodeModel } from './lib/node-model.ts';
+import { benchNodeWebgpu } from './lib/node-webgpu.ts';
 import { renderReport } from './lib/report.ts';
 import { benchTraining } from './lib/train.ts';
 import { benchTrainingFull } from './lib/train-full.ts';
@@ -41,7 +42,7 @@ const onlyArg = argv.indexOf('--only');
 const trainFull = argv.includes('--train-full');
 const trainFullArg = argv.indexOf('--train-full-interviews');
 const trainFullInterviews = trainFullArg >= 0 ? Number(argv[trainFullArg + 1]) : 5000;
-const SECTIONS = 'loop node chromium pytorch train audio video session bytes agreement live cli'.split(' ');
+const SECTIONS = 'loop node chromium pytorch train audio video session bytes agreement live cli node-webgpu'.split(' ');
 // --train-full alone measures only the 5,000-interview epoch; with --only it adds to those sections.
 const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : trainFull ? [] : SECTIONS);
 for (const s of only)
@@ -259,6 +260,15 @@ let cli: BenchResults['cli'] = null;
 if (only.has('cli') && quick) cli = { skipped: 'four CLI runs (~30 s); run `npm run bench -- --only cli`' };
 else if (only.has('cli')) cli = await benchCli(3, log).catch((e: unknown) => ({ error: String(e).slice(0, 300) }));
 
+// WebGPU in Node (Dawn) beside wasm in one child process; here on SwiftShader (bench/gpu/README.md).
+let nodeWebgpu: BenchResults['nodeWebgpu'] = null;
+if (only.has('node-webgpu') && quick)
+  nodeWebgpu = { skipped: 'SwiftShader compiles for seconds per shader; run `npm run bench -- --only node-webgpu`' };
+else if (only.has('node-webgpu')) {
+  log('node-webgpu (Dawn, SwiftShader here) …');
+  nodeWebgpu = await benchNodeWebgpu({ runs: 7, sweep: [1, 4], memoryScorings: 10 });
+}
+
 let trainingFull: BenchResults['trainingFull'] = null;
 if (trainFull) {
   log(`training, one epoch on ${trainFullInterviews} interviews (--train-full) …`);
@@ -288,6 +298,7 @@ const results: BenchResults = {
   agreement,
   live,
   cli,
+  nodeWebgpu,
   trainingFull,
   pytorch,
   seconds: (performance.now() - t0) / 1000,

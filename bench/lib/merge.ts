@@ -27,6 +27,8 @@ export function mergeResults(results: BenchResults, prev: BenchResults | null, o
   if (prev === null) return results;
   const out: Mutable = { ...results };
   if (!o.trainFullMeasured) out.trainingFull = prev.trainingFull ?? null;
+  // Measured only on a GPU machine and merged by bench/gpu/merge.ts: every bench run keeps it.
+  out.nodeWebgpuDevice = prev.nodeWebgpuDevice ?? null;
   if (!o.partial) return out;
   if (!o.only.has('loop')) out.loop = prev.loop;
   if (!o.only.has('chromium') || o.backendsLimited) out.auto = prev.auto;
@@ -38,6 +40,7 @@ export function mergeResults(results: BenchResults, prev: BenchResults | null, o
   if (!o.only.has('agreement')) out.agreement = prev.agreement ?? null;
   if (!o.only.has('live')) out.live = prev.live ?? null;
   if (!o.only.has('cli')) out.cli = prev.cli ?? null;
+  if (!o.only.has('node-webgpu')) out.nodeWebgpu = prev.nodeWebgpu ?? null;
   if (!o.only.has('pytorch')) out.pytorch = prev.pytorch;
   const kept = prev.rows.filter((r) => !results.rows.some((n) => key(n) === key(r)));
   const plans = { ...prev.workload.plan };

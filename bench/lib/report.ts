@@ -4,6 +4,7 @@ import { liveLines } from './report-live.ts';
 import { cliLines } from './report-cli.ts';
 import { mediaSections, trainFullLines } from './report-media.ts';
 import { pytorchLines } from './report-pytorch.ts';
+import { nodeWebgpuLines } from './report-webgpu.ts';
 import { fastestChromium, TARGET_6 } from './report-common.ts';
 import { summaryTable } from './report-summary.ts';
 import type { BackendRow, BenchResults } from './types.ts';
@@ -232,6 +233,8 @@ export function renderReport(res: BenchResults, before: BenchResults | null): st
         ].join(' ')
       : 'No Chromium result.',
     ...pytorchLines(res),
+    '',
+    ...nodeWebgpuLines(res),
     '',
     '## Backend selection (`selectBackend`, default warm-up) in Chromium',
     res.auto === null || res.auto === undefined

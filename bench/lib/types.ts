@@ -12,6 +12,7 @@ import type { BytesResult } from './bytes.ts';
 import type { AgreementResult } from './agreement.ts';
 import type { LiveResult } from './live-room.ts';
 import type { CliResult } from './cli.ts';
+import type { NodeWebgpuResult } from '../gpu/types.ts';
 
 /** A section not measured in this kind of run, and why (e.g. too long for --quick). */
 export interface Skipped {
@@ -58,6 +59,10 @@ export interface BenchResults {
   readonly live?: LiveResult | { error: string } | Skipped | null;
   /** `hirenet analyze` end to end: wall time and peak memory of the process tree (issue #15). */
   readonly cli?: CliResult | { error: string } | Skipped | null;
+  /** WebGPU in Node (Dawn) beside wasm in one process, on this machine (SwiftShader here). */
+  readonly nodeWebgpu?: NodeWebgpuResult | { error: string } | Skipped | null;
+  /** The same bench run on a GPU machine through the kit (bench/gpu), merged by bench/gpu/merge.ts. */
+  readonly nodeWebgpuDevice?: NodeWebgpuResult | null;
   /** One real epoch on 5,000 interviews (opt-in --train-full); carries its own provenance. */
   readonly trainingFull?: TrainFullResult | { error: string; interviews: number } | null;
   /** The same model in PyTorch on this CPU (bench/pytorch), measured right after the Chromium rows. */
