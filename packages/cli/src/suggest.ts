@@ -1,7 +1,7 @@
 /**
  * "did you mean --epochs?" for a mistyped flag: the known names closest to what was typed, by
- * edit distance (a swap of two neighbours counts one, so `--sede` finds `--seed`) or by prefix
- * (`--epoch` finds `--epochs`, `--modalities` finds `--modality`).
+ * edit distance (a swap of two neighbours counts one, so `--sede` finds `--seed`), by prefix
+ * (`--epoch` finds `--epochs`) or by a long shared stem (`--modalities` finds `--modality`).
  */
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
@@ -28,6 +28,10 @@ function nearness(typed: string, known: string): number | undefined {
   if (d <= 2 && d < Math.min(typed.length, known.length)) return d;
   const [short, long] = typed.length < known.length ? [typed, known] : [known, typed];
   if (short.length >= 3 && long.startsWith(short)) return 3;
+  // A long shared stem with another ending: `--modalities` for `--modality`.
+  let stem = 0;
+  while (stem < short.length && short[stem] === long[stem]) stem++;
+  if (stem >= 5 && stem >= short.length - 2) return 4;
   return undefined;
 }
 

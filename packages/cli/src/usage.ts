@@ -1,8 +1,9 @@
 /**
- * Every command's usage text, in one place: `hirenet <command> --help` prints it (main.ts) and the
- * command prints the same synopsis when its arguments are wrong, so the two cannot drift. The
- * synopsis names every flag the command reads, with its default as the example value where it has
- * one (test/node/cli-help.test.ts checks the flag names against the command's source).
+ * Every command's usage, in one place: `hirenet <command> --help` prints its text (main.ts), the
+ * command prints the same synopsis when its arguments are wrong, and its `flags` are all the parser
+ * accepts (args.ts parseCommandArgs). The synopsis names every flag, with its default as the example
+ * value where it has one (test/node/cli-help.test.ts checks the names against the command's source,
+ * test/node/cli-flags.test.ts the synopsis against `flags`).
  */
 
 /**
