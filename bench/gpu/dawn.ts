@@ -6,9 +6,16 @@
  */
 import { createRequire } from 'node:module';
 
+/** The adapter as far as used here (structural: the @webgpu/types tfjs pins predates `info`). */
+interface AdapterLike {
+  readonly info: { vendor: string; architecture: string; device: string; description: string };
+  readonly isFallbackAdapter?: boolean;
+  readonly limits: { readonly maxComputeInvocationsPerWorkgroup: number };
+}
+
 /** What Dawn's binding exports (webgpu's index.js re-exports the same two names). */
 interface DawnModule {
-  create(flags: string[]): GPU;
+  create(flags: string[]): { requestAdapter(): Promise<AdapterLike | null> };
   globals: Record<string, unknown>;
 }
 
@@ -60,8 +67,8 @@ export async function installWebgpu(): Promise<AdapterReport> {
       'Dawn found no WebGPU adapter: no Vulkan driver (set VK_ICD_FILENAMES to an ICD json, e.g. ' +
         "Chromium's /usr/lib/chromium/vk_swiftshader_icd.json, or the NVIDIA one on a GPU machine)",
     );
-  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
-  const legacy = (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  const info = adapter.info as AdapterLike['info'] & { isFallbackAdapter?: boolean };
+  const legacy = adapter.isFallbackAdapter;
   const text = `${info.vendor} ${info.architecture} ${info.description}`;
   return {
     vendor: info.vendor,
