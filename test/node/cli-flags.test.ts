@@ -155,6 +155,7 @@ describe('a flag the command does not know is a usage error', () => {
     [['simulate', 'extra'], /unexpected argument "extra" usage: hirenet simulate --out DIR/],
     [['features', 'audio', 'a.wav', 'b.wav'], /unexpected argument "b.wav" usage: hirenet features audio FILE/],
     [['train', '--data', 'd', '--batch-size'], /--batch-size needs a value$/],
+    [['features', '--fps', '5', 'video', 'a.webm'], /--fps before the modality usage: hirenet features <audio\|video>/],
     [['analyze', '--job', 'J', '--question', '--out', 'x'], /--question needs a value$/],
   ])('hirenet %j', async (args, pattern) => {
     const r = await hirenet(...args);

@@ -3,7 +3,8 @@
  * Each modality lives in its own module, loaded only when asked for.
  */
 import { stderr, stdout } from 'node:process';
-import { type FeatureModality, FEATURE_MODALITIES, helpText, usageText } from './usage.ts';
+import { usage } from './args.ts';
+import { type FeatureModality, FEATURE_MODALITIES, helpText, usageLine, usageText } from './usage.ts';
 
 type Runner = (args: string[]) => Promise<number>;
 
@@ -20,6 +21,8 @@ export async function runFeatures(args: string[]): Promise<number> {
     stdout.write(helpText('features'));
     return 0;
   }
+  // A flag before the modality (`features --fps 5 video …`): named, as every command names a flag it refuses.
+  if (modality.startsWith('-')) throw usage(`${modality} before the modality\n${usageLine('features')}`);
   if (!Object.hasOwn(FEATURE_MODALITIES, modality)) {
     stderr.write(usageText('features'));
     return 2;
