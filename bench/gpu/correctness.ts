@@ -1,7 +1,8 @@
 /**
  * Does WebGPU give wasm's answer on the model the product ships? Each shipped model
  * (models/hirenet-demo: audio and video) is decoded on each backend, scores one interview, and
- * every output number (score, every answer- and question-attention weight) is compared.
+ * every output number (score, every answer- and question-attention weight) is compared, for both
+ * layouts of the SDK's GRU WebGPU kernel ('row' is what SwiftShader gets, 'unit' what a GPU gets).
  * The audio model reads real recordings (inputs.ts); the video model, whose rows need MediaPipe in
  * a browser, reads seeded rows of its width.
  */
@@ -14,6 +15,7 @@ import { featureMetadata } from '../../packages/sdk/src/model/model-features.ts'
 import { standardize } from '../../packages/sdk/src/model/standardize.ts';
 import type { InterviewInput, InterviewOutput } from '../../packages/sdk/src/model/types.ts';
 import { gaussian, mulberry32 } from '../../packages/sdk/src/util/prng.ts';
+import { type GruScanStrategy, setWebgpuGruStrategy } from '../../packages/sdk/src/model/kernels/gru-webgpu.ts';
 import type { RecordingRows } from './inputs.ts';
 import type { Correctness, ModelAgreement } from './types.ts';
 
@@ -60,50 +62,63 @@ function flatten(o: InterviewOutput): number[] {
   return [o.score, ...o.questionAttention, ...o.answerAttention.flat()];
 }
 
+async function score(modelDir: string, rec: RecordingRows | null): Promise<Map<string, [string, InterviewOutput]>> {
+  const out = new Map<string, [string, InterviewOutput]>();
+  for (const name of SHIPPED) {
+    const model = await loadShipped(modelDir, name);
+    try {
+      const [input, label] = interviewFor(model, name, rec);
+      const [o] = await model.predict([input]);
+      if (o === undefined) throw new Error(`${name}: predict returned nothing`);
+      out.set(name, [label, o]);
+    } finally {
+      model.dispose();
+    }
+  }
+  return out;
+}
+
 /**
- * Scores each shipped model on wasm, then on webgpu (`use` makes a backend active) and compares.
+ * Scores each shipped model on wasm, then on webgpu once per GRU kernel layout (`use` makes a
+ * backend active), and compares every output number with wasm's.
  * @param modelDir the folder holding audio/ and video/ (models/hirenet-demo in the repo).
  */
 export async function checkShipped(
   modelDir: string,
   rec: RecordingRows | null,
   use: (backend: 'wasm' | 'webgpu') => Promise<void>,
+  layouts: readonly GruScanStrategy[] = ['row', 'unit'],
 ): Promise<Correctness> {
   await use('wasm');
   // tf.memory() needs an active backend; the engine's tensor count spans every backend.
   const tensorsBefore = tf.memory().numTensors;
-  const outputs: Record<string, { input: string; out: Record<'wasm' | 'webgpu', InterviewOutput> }> = {};
-  for (const backend of ['wasm', 'webgpu'] as const) {
-    await use(backend);
-    for (const name of SHIPPED) {
-      const model = await loadShipped(modelDir, name);
-      try {
-        const [input, label] = interviewFor(model, name, rec);
-        const [out] = await model.predict([input]);
-        if (out === undefined) throw new Error(`${name}: predict returned nothing`);
-        const entry = outputs[name] ?? { input: label, out: {} as Record<'wasm' | 'webgpu', InterviewOutput> };
-        entry.out[backend] = out;
-        outputs[name] = entry;
-      } finally {
-        model.dispose();
+  const reference = await score(modelDir, rec);
+  await use('webgpu');
+  const models: ModelAgreement[] = [];
+  try {
+    for (const layout of layouts) {
+      setWebgpuGruStrategy(layout);
+      const got = await score(modelDir, rec);
+      for (const name of SHIPPED) {
+        const [label, want] = reference.get(name) ?? [];
+        const have = got.get(name)?.[1];
+        if (want === undefined || have === undefined || label === undefined) throw new Error(`${name}: not scored`);
+        const a = flatten(want);
+        const b = flatten(have);
+        if (a.length !== b.length) throw new Error(`${name}: ${a.length} numbers on wasm, ${b.length} on webgpu`);
+        models.push({
+          model: `hirenet-demo/${name}`,
+          layout,
+          input: label,
+          values: a.length,
+          maxAbsDiff: Math.max(...a.map((v, i) => Math.abs(v - (b[i] as number)))),
+          scores: { wasm: [want.score], webgpu: [have.score] },
+        });
       }
     }
+  } finally {
+    setWebgpuGruStrategy('auto');
   }
-  const models: ModelAgreement[] = SHIPPED.map((name) => {
-    const e = outputs[name];
-    if (e === undefined) throw new Error(`${name}: not scored`);
-    const a = flatten(e.out.wasm);
-    const b = flatten(e.out.webgpu);
-    if (a.length !== b.length) throw new Error(`${name}: ${a.length} numbers on wasm, ${b.length} on webgpu`);
-    const maxAbsDiff = Math.max(...a.map((v, i) => Math.abs(v - (b[i] as number))));
-    return {
-      model: `hirenet-demo/${name}`,
-      input: e.input,
-      values: a.length,
-      maxAbsDiff,
-      scores: { wasm: [e.out.wasm.score], webgpu: [e.out.webgpu.score] },
-    };
-  });
   const maxAbsDiff = Math.max(...models.map((m) => m.maxAbsDiff));
   const tensorsAfter = tf.memory().numTensors;
   return {

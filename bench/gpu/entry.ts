@@ -69,7 +69,13 @@ log(
     ` (fallback ${String(adapter.isFallbackAdapter)}, software ${adapter.software})`,
 );
 const wasmPaths = wasmDir === '' ? undefined : `${wasmDir.replace(/\/?$/, '/')}`;
-const use = async (backend: 'wasm' | 'webgpu'): Promise<number> => (await initBackend(backend, { wasmPaths })).initMs;
+// The first initialisation's time per backend (the correctness check initialises both first).
+const firstInit = new Map<string, number>();
+const use = async (backend: 'wasm' | 'webgpu'): Promise<number> => {
+  const { initMs } = await initBackend(backend, { wasmPaths });
+  if (!firstInit.has(backend)) firstInit.set(backend, initMs);
+  return firstInit.get(backend) ?? initMs;
+};
 
 const rec: RecordingRows | null =
   inputsFile !== '' ? (JSON.parse(readFileSync(inputsFile, 'utf8')) as RecordingRows) : recordingRows();
@@ -80,34 +86,41 @@ const correctness = await checkShipped(modelDir, rec, async (b) => void (await u
 log('error' in correctness ? `correctness failed: ${correctness.error}` : `max |Δ| ${correctness.maxAbsDiff}`);
 
 const runs: BackendRun[] = [];
-if (!checkOnly) {
-  for (const backend of ['wasm', 'webgpu'] as const) {
-    const initMs = await use(backend);
-    if (backend === 'wasm') {
-      log('wasm …');
-      runs.push(await measureBackend(initMs, { ...plan, memoryScorings }));
-      continue;
-    }
-    // 'auto' is what the SDK picks on this adapter ('row' on SwiftShader, 'unit' elsewhere); the
-    // others are measured too where asked, once per distinct layout.
-    const asked = arg('strategies', adapter.software ? 'auto' : 'auto,row,unit').split(',');
-    const seen = new Set<GruScanStrategy>();
-    for (const s of asked) {
-      setWebgpuGruStrategy(s as GruScanStrategy | 'auto');
-      const resolved = webgpuGruStrategy();
-      if (seen.has(resolved)) continue;
-      seen.add(resolved);
-      log(`webgpu (${s} → ${resolved}) …`);
-      // Memory once, on the layout the SDK picks.
-      runs.push(
-        await measureBackend(seen.size === 1 ? initMs : 0, {
-          ...plan,
-          memoryScorings: seen.size === 1 ? memoryScorings : 0,
-        }),
-      );
-    }
-    setWebgpuGruStrategy('auto');
+const errors: { run: string; error: string }[] = [];
+/** A run that throws is recorded and the next one goes on: partial results beat none on a rented GPU. */
+async function attempt(run: string, fn: () => Promise<BackendRun>): Promise<void> {
+  try {
+    runs.push(await fn());
+  } catch (e) {
+    errors.push({ run, error: String(e).slice(0, 500) });
+    log(`${run} failed: ${String(e)}`);
   }
+}
+if (!checkOnly) {
+  await attempt('wasm', async () => measureBackend(await use('wasm'), { ...plan, memoryScorings }));
+  let webgpuInitMs: number | null = null;
+  try {
+    webgpuInitMs = await use('webgpu');
+  } catch (e) {
+    errors.push({ run: 'webgpu init', error: String(e).slice(0, 500) });
+  }
+  // 'auto' is what the SDK picks on this adapter ('row' on SwiftShader, 'unit' elsewhere; it reads the
+  // adapter of the active webgpu backend); the others are measured too where asked, once per layout.
+  const asked = arg('strategies', adapter.software ? 'auto' : 'auto,row,unit').split(',');
+  const seen = new Set<GruScanStrategy>();
+  for (const s of webgpuInitMs === null ? [] : asked) {
+    setWebgpuGruStrategy(s as GruScanStrategy | 'auto');
+    const resolved = webgpuGruStrategy();
+    if (seen.has(resolved)) continue;
+    seen.add(resolved);
+    const first = seen.size === 1;
+    log(`webgpu (${s} → ${resolved}) …`);
+    // Memory and init time once, on the layout the SDK picks.
+    await attempt(`webgpu ${s}`, () =>
+      measureBackend(first ? (webgpuInitMs ?? 0) : 0, { ...plan, memoryScorings: first ? memoryScorings : 0 }),
+    );
+  }
+  setWebgpuGruStrategy('auto');
 }
 
 const result: NodeWebgpuResult = {
@@ -127,6 +140,7 @@ const result: NodeWebgpuResult = {
   adapter,
   runs,
   correctness,
+  errors,
   seconds: round((performance.now() - t0) / 1000),
 };
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

@@ -27,6 +27,8 @@ export interface BackendRun {
 /** One shipped model scored on wasm and on webgpu, every output number compared. */
 export interface ModelAgreement {
   readonly model: string;
+  /** The GRU WebGPU kernel layout forced for this comparison. */
+  readonly layout: GruScanStrategy;
   readonly input: string;
   /** Numbers compared: scores and every attention weight. */
   readonly values: number;
@@ -59,5 +61,7 @@ export interface NodeWebgpuResult {
   readonly adapter: AdapterReport;
   readonly runs: readonly BackendRun[];
   readonly correctness: Correctness | { readonly error: string };
+  /** Backend runs that threw (the others are still in `runs`). */
+  readonly errors?: readonly { readonly run: string; readonly error: string }[];
   readonly seconds: number;
 }

@@ -24,8 +24,8 @@ function timingTable(r: NodeWebgpuResult): string[] {
   const wasm = r.runs.find((x) => x.backend === 'wasm');
   const lines = [
     '| backend | GRU path | 1 answer (median / min ms) | 6 answers (median / min ms) | first call, 6 answers (ms) |' +
-      ' backend init (ms) | 6 answers ÷ wasm (same run) |',
-    '|---|---|---|---|---|---|---|',
+      ' backend init (ms) | 6 answers ÷ wasm (same run) | score, 6 answers |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const x of r.runs) {
     const s = x.scoring;
@@ -34,7 +34,7 @@ function timingTable(r: NodeWebgpuResult): string[] {
       [
         `| ${label(x)} | ${x.gruPath} | ${ms(s.answers1.medianMs)} / ${ms(s.answers1.minMs)} |`,
         `**${ms(s.answers6.medianMs)}** / ${ms(s.answers6.minMs)} | ${ms(s.answers6.firstMs)} | ${ms(x.initMs)} |`,
-        `${x.backend === 'wasm' ? '1' : `**${rel}**`} |`,
+        `${x.backend === 'wasm' ? '1' : `**${rel}**`} | ${s.score6.toFixed(6)} |`,
       ].join(' '),
     );
   }
@@ -85,12 +85,12 @@ function correctnessLines(r: NodeWebgpuResult): string[] {
       `${c.maxAbsDiff.toExponential(2)}; tf.memory().numTensors ${c.tensorsBefore} → ${c.tensorsAfter}.`,
     ].join(' '),
     '',
-    '| model | input | numbers | max abs diff | score wasm / webgpu |',
-    '|---|---|---|---|---|',
+    '| model | GRU kernel layout | input | numbers | max abs diff | score wasm / webgpu |',
+    '|---|---|---|---|---|---|',
   ];
   for (const m of c.models)
     lines.push(
-      `| ${m.model} | ${m.input} | ${m.values} | ${m.maxAbsDiff.toExponential(2)} | ` +
+      `| ${m.model} | ${m.layout} | ${m.input} | ${m.values} | ${m.maxAbsDiff.toExponential(2)} | ` +
         `${m.scores.wasm.map((v) => v.toFixed(6)).join(', ')} / ${m.scores.webgpu.map((v) => v.toFixed(6)).join(', ')} |`,
     );
   const mem = r.runs.filter((x) => x.memory !== null);
@@ -115,7 +115,17 @@ function runLines(
   if (r === null || r === undefined) return ['', `### ${title}`, missing];
   if ('skipped' in r) return ['', `### ${title}`, `Skipped: ${r.skipped}`];
   if ('error' in r) return ['', `### ${title}`, `Failed: ${r.error}`];
-  return ['', `### ${r.where}`, adapterLine(r), '', ...timingTable(r), ...sweepLines(r), ...correctnessLines(r)];
+  const errors = (r.errors ?? []).map((e) => `Run failed: ${e.run}: ${e.error}`);
+  return [
+    '',
+    `### ${r.where}`,
+    adapterLine(r),
+    '',
+    ...timingTable(r),
+    ...(errors.length > 0 ? ['', ...errors] : []),
+    ...sweepLines(r),
+    ...correctnessLines(r),
+  ];
 }
 
 export function nodeWebgpuLines(res: BenchResults): string[] {

@@ -14,7 +14,7 @@ const missing = ci ? undefined : (noDriver ?? noShared);
 if (missing) console.warn(`[webgpu-node] ${missing} — skipped`);
 
 describe.skipIf(missing !== undefined)('WebGPU in Node over Dawn', () => {
-  it('scores the shipped models as wasm does, on real recordings, leaving no tensor', {
+  it('scores the shipped models as wasm does (both GRU kernel layouts), on real recordings, leaving no tensor', {
     timeout: 120_000,
   }, async () => {
     expect(noDriver, 'a Vulkan driver for Dawn').toBeUndefined();
@@ -23,7 +23,13 @@ describe.skipIf(missing !== undefined)('WebGPU in Node over Dawn', () => {
     expect(r.adapter.vendor).not.toBe('');
     const c = r.correctness;
     if ('error' in c) throw new Error(c.error);
-    expect(c.models.map((m) => m.model)).toEqual(['hirenet-demo/audio', 'hirenet-demo/video']);
+    // Both shipped models, through both layouts of the SDK's GRU WebGPU kernel (a GPU gets 'unit').
+    expect(c.models.map((m) => `${m.model} ${m.layout}`)).toEqual([
+      'hirenet-demo/audio row',
+      'hirenet-demo/video row',
+      'hirenet-demo/audio unit',
+      'hirenet-demo/video unit',
+    ]);
     // The audio model read the recordings' descriptor windows, not the seeded fallback.
     expect(c.models[0]?.input).toMatch(/^shared\/fixtures\/audio: jfk\.wav/);
     for (const m of c.models) {
