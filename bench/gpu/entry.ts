@@ -123,6 +123,15 @@ if (!checkOnly) {
   setWebgpuGruStrategy('auto');
 }
 
+let wasm: NodeWebgpuResult['wasm'] = null;
+try {
+  await use('wasm');
+  const flag = async (f: string): Promise<boolean> => Boolean(await tf.env().getAsync(f));
+  wasm = { simd: await flag('WASM_HAS_SIMD_SUPPORT'), threads: await flag('WASM_HAS_MULTITHREAD_SUPPORT') };
+} catch {
+  // Recorded as null: the wasm run's own error (if any) is in `errors`.
+}
+
 const result: NodeWebgpuResult = {
   bench: 'hirenet-node-webgpu',
   where: arg(
@@ -138,6 +147,7 @@ const result: NodeWebgpuResult = {
   loadAverageStart,
   loadAverageEnd: loadavg().map(round),
   adapter,
+  wasm,
   runs,
   correctness,
   errors,

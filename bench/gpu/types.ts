@@ -59,6 +59,8 @@ export interface NodeWebgpuResult {
   readonly loadAverageStart: number[];
   readonly loadAverageEnd: number[];
   readonly adapter: AdapterReport;
+  /** tfjs-backend-wasm's build in use: SIMD, and threads (which would use several of the machine's cores). */
+  readonly wasm?: { readonly simd: boolean; readonly threads: boolean } | null;
   readonly runs: readonly BackendRun[];
   readonly correctness: Correctness | { readonly error: string };
   /** Backend runs that threw (the others are still in `runs`). */

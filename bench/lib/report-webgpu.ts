@@ -14,6 +14,9 @@ function adapterLine(r: NodeWebgpuResult): string {
   return [
     `Adapter: vendor \`${a.vendor}\`, architecture \`${a.architecture}\`, device \`${a.device}\`,`,
     `description \`${a.description}\`, isFallbackAdapter ${String(a.isFallbackAdapter)}: ${what}.`,
+    r.wasm === undefined || r.wasm === null
+      ? ''
+      : `wasm build: SIMD ${r.wasm.simd ? 'yes' : 'no'}, threads ${r.wasm.threads ? 'yes' : 'no'}.`,
     `Binding ${a.binding}${a.dawnFlags.length > 0 ? ` (flags ${a.dawnFlags.join(', ')})` : ''}; tfjs ${r.tfjs};`,
     `Node ${r.node}; ${r.cpuModel}, ${r.cores} cores; git ${r.gitCommit.slice(0, 10)}; started ${r.startedAt};`,
     `load average ${r.loadAverageStart.join(' / ')} → ${r.loadAverageEnd.join(' / ')}; ${r.seconds.toFixed(0)} s.`,
