@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   rmSync(kit, { recursive: true, force: true });
   mkdirSync(kit, { recursive: true });
-  const commit = `${git('rev-parse', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') === '' ? '' : '+dirty'}`;
+  const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+  const commit = `${git('rev-parse', 'HEAD')}${dirty ? '+dirty' : ''}`;
 
   log('bundling bench/gpu/entry.ts …');
   await build({

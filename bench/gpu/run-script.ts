@@ -22,7 +22,8 @@ WORK=\${TMPDIR:-/tmp}/hirenet-gpu-kit
 mkdir -p "$OUTDIR" "$WORK"
 unpack() {
   if command -v xz >/dev/null 2>&1; then xz -dc "$1" >"$2"
-  else python3 -c 'import lzma,shutil,sys; shutil.copyfileobj(lzma.open(sys.argv[1]), open(sys.argv[2], "wb"))' "$1" "$2"
+  else python3 -c 'import lzma,shutil,sys; shutil.copyfileobj(lzma.open(sys.argv[1]), open(sys.argv[2], "wb"))' \\
+    "$1" "$2"
   fi
 }
 unpack "$KIT/node.xz" "$WORK/node" && chmod +x "$WORK/node" || exit 10
@@ -41,7 +42,8 @@ else
     ldconfig
   fi
   ICD=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json
-  [ -f "$ICD" ] || ICD=$(find /usr/local/nvidia /usr/share/vulkan /etc/vulkan -name 'nvidia_icd*.json' 2>/dev/null | head -1)
+  [ -f "$ICD" ] ||
+    ICD=$(find /usr/local/nvidia /usr/share/vulkan /etc/vulkan -name 'nvidia_icd*.json' 2>/dev/null | head -1)
   export VK_DRIVER_FILES="$ICD" VK_ICD_FILENAMES="$ICD"
   export __EGL_VENDOR_LIBRARY_FILENAMES=/usr/local/nvidia/share/glvnd/egl_vendor.d/10_nvidia.json
   GPU=$(nvidia-smi --query-gpu=name,driver_version --format=csv,noheader 2>/dev/null | head -1)

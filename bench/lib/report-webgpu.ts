@@ -50,7 +50,8 @@ function sweepLines(r: NodeWebgpuResult): string[] {
   if (wasm === undefined || wasm.sweep.length === 0) return [];
   const lines = [
     '',
-    'Batch sweep: N interviews × 6 answers × 240 windows in one `predict()` call (median ms; ratio = webgpu ÷ wasm):',
+    'Batch sweep: N interviews × 6 answers × 240 windows in one `predict()` call (median ms; ratio = webgpu ÷',
+    'wasm):',
     '',
     `| interviews per call | wasm | ${gpu.map((g) => `${label(g)} | ratio`).join(' | ')} |`,
     `|---|---|${gpu.map(() => '---|---|').join('')}`,
@@ -62,7 +63,8 @@ function sweepLines(r: NodeWebgpuResult): string[] {
       if (q === undefined) return '— | —';
       const k = q.timing.medianMs / p.timing.medianMs;
       if (k < 1) wins.push(`${p.interviews} interview${p.interviews === 1 ? '' : 's'} per call (${label(g)})`);
-      return `${ms(q.timing.medianMs)} | ${k < 1 ? `**${ratio(q.timing.medianMs, p.timing.medianMs)}**` : ratio(q.timing.medianMs, p.timing.medianMs)}`;
+      const cell = ratio(q.timing.medianMs, p.timing.medianMs);
+      return `${ms(q.timing.medianMs)} | ${k < 1 ? `**${cell}**` : cell}`;
     });
     lines.push(`| ${p.interviews} | ${ms(p.timing.medianMs)} | ${cells.join(' | ')} |`);
   }
@@ -94,7 +96,8 @@ function correctnessLines(r: NodeWebgpuResult): string[] {
   for (const m of c.models)
     lines.push(
       `| ${m.model} | ${m.layout} | ${m.input} | ${m.values} | ${m.maxAbsDiff.toExponential(2)} | ` +
-        `${m.scores.wasm.map((v) => v.toFixed(6)).join(', ')} / ${m.scores.webgpu.map((v) => v.toFixed(6)).join(', ')} |`,
+        `${m.scores.wasm.map((v) => v.toFixed(6)).join(', ')} /` +
+        ` ${m.scores.webgpu.map((v) => v.toFixed(6)).join(', ')} |`,
     );
   const mem = r.runs.filter((x) => x.memory !== null);
   if (mem.length > 0)
@@ -103,7 +106,8 @@ function correctnessLines(r: NodeWebgpuResult): string[] {
       `Memory over repeated 6-answer scorings: ${mem
         .map(
           (x) =>
-            `${label(x)} ${x.memory?.scorings} scorings, tensors ${x.memory?.tensorsBefore} → ${x.memory?.tensorsAfter}`,
+            `${label(x)} ${x.memory?.scorings} scorings, tensors ` +
+            `${x.memory?.tensorsBefore} → ${x.memory?.tensorsAfter}`,
         )
         .join('; ')}.`,
     );
