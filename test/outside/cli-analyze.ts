@@ -4,9 +4,10 @@
  * real recording from ../shared (the clip the bench measures, bench/lib/cli.ts) with the face model
  * from there (the installed package has neither a checkout's models/ nor ../shared beside it, so
  * --face-model is passed as a user would). The CLI finds Debian's headless shell, else its Chromium
- * (chromium-path.ts), and serves the analyze page shipped in its dist/ (cli-page.ts `shipped`). The analysed run is measured — wall time and the process tree's peak
- * memory (bench/lib/proc-tree.ts) — and written to the outside numbers; targets are the bench's
- * business (issue #15), the tests assert correctness only.
+ * (chromium-path.ts), and serves the analyze page shipped in its dist/ (cli-page.ts `shipped`).
+ * The analysed run is measured — wall time and the process tree's peak memory (bench/lib/proc-tree.ts) —
+ * and written to the outside numbers; targets are the bench's business (issue #15), the tests assert
+ * correctness only.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
