@@ -27,7 +27,7 @@ import { benchLoop } from './lib/loop.ts';
 import { benchPytorch } from './lib/pytorch.ts';
 import { startBrowserSession } from './lib/browser.ts';
 import { machineInfo } from './lib/machine.ts';
-import { benchMedia, type MediaPlan } from './lib/media.ts';
+import { benchMedia } from './lib/media.ts';
 import { mergeResults } from './lib/merge.ts';
 import { benchNodeModel } from './lib/node-model.ts';
 import { benchNodeWebgpu } from './lib/node-webgpu.ts';
@@ -35,7 +35,7 @@ import { renderReport } from './lib/report.ts';
 import { benchTraining } from './lib/train.ts';
 import { benchTrainingFull } from './lib/train-full.ts';
 import type { BackendRow, BenchResults } from './lib/types.ts';
-import { ALL_CLIPS } from './lib/video.ts';
+import { benchPlan } from './lib/plan.ts';
 
 const quick = argv.includes('--quick');
 const onlyArg = argv.indexOf('--only');
@@ -48,81 +48,8 @@ const only = new Set(onlyArg >= 0 ? (argv[onlyArg + 1] ?? '').split(',') : train
 for (const s of only)
   if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section '${s}' (known: ${SECTIONS.join(', ')})`);
 const partial = onlyArg >= 0 || trainFull;
-// Per row: timed runs, baseline runs (0 skips), scorings in the memory check (0 skips).
-// --quick keeps one memory check per runtime and skips what costs seconds per call here
-// (stock BiGRU on cpu; SwiftShader webgl and webgpu, whose first calls compile for 10–15 s).
-interface RowPlan {
-  runs: number;
-  baselineRuns: number;
-  memoryScorings: number;
-}
-const plan = quick
-  ? {
-      trainInterviews: 9,
-      audioSeconds: 3,
-      auto: false,
-      row: {
-        'node wasm': { runs: 5, baselineRuns: 1, memoryScorings: 20 },
-        'node cpu': { runs: 3, baselineRuns: 0, memoryScorings: 0 },
-        'chromium wasm': { runs: 5, baselineRuns: 1, memoryScorings: 20 },
-        'chromium cpu': { runs: 3, baselineRuns: 0, memoryScorings: 0 },
-        'chromium webgl': null,
-        'chromium webgpu': null,
-      } as Record<string, RowPlan | null>,
-    }
-  : {
-      trainInterviews: 90,
-      audioSeconds: 60,
-      auto: true,
-      row: {
-        'node wasm': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
-        'node cpu': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
-        'chromium wasm': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
-        'chromium cpu': { runs: 15, baselineRuns: 3, memoryScorings: 100 },
-        'chromium webgl': { runs: 7, baselineRuns: 3, memoryScorings: 100 },
-        'chromium webgpu': { runs: 7, baselineRuns: 3, memoryScorings: 40 },
-      } as Record<string, RowPlan | null>,
-    };
-// --runs N / --baseline-runs N override the plan (e.g. to re-measure an old commit cheaply).
-for (const [flag, key] of [
-  ['--runs', 'runs'],
-  ['--baseline-runs', 'baselineRuns'],
-] as const) {
-  const i = argv.indexOf(flag);
-  if (i >= 0) for (const r of Object.values(plan.row)) if (r !== null) r[key] = Number(argv[i + 1]);
-}
-// --backends webgpu,wasm limits the rows measured (others are kept from results.json, see below).
 const backendsArg = argv.indexOf('--backends');
-if (backendsArg >= 0) {
-  const keep = new Set((argv[backendsArg + 1] ?? '').split(','));
-  for (const key of Object.keys(plan.row)) if (!keep.has(key.split(' ')[1] ?? '')) plan.row[key] = null;
-}
-const media: MediaPlan = quick
-  ? {
-      video: {
-        clips: [],
-        fileRuns: 0,
-        fileSkipped: 'not in --quick (≈ 10 s under load); run `npm run bench -- --only video`',
-        fileWarmup: false,
-        liveRuns: 1,
-        liveSeconds: 4,
-        liveModes: ['track-processor'],
-      },
-      session: 'a 60 s live answer does not fit in --quick; run `npm run bench -- --only session`',
-      bytes: 'a production build of the demo does not fit in --quick; run `npm run bench -- --only bytes`',
-    }
-  : {
-      video: {
-        clips: ALL_CLIPS,
-        fileRuns: 3,
-        fileWarmup: true,
-        liveRuns: 3,
-        liveSeconds: 20,
-        liveModes: ['track-processor', 'video-frame-callback'],
-      },
-      session: { shortAnswers: 5, shortSeconds: 5, longSeconds: 60 },
-      bytes: true,
-    };
+const { plan, media } = benchPlan(quick, argv);
 const here = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url));
 const started = performance.now();
 const log = (msg: string): void =>
