@@ -5,6 +5,7 @@ import { fastestChromium, TARGET_6 } from './report-common.ts';
 import { FILE_TARGET, LIVE_TARGET } from './video.ts';
 import { liveSummaryRows } from './report-live.ts';
 import { CLI_MEMORY_TARGET, CLI_TIME_TARGET } from './cli.ts';
+import type { NodeWebgpuResult } from '../gpu/types.ts';
 
 const f1 = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '—');
 const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -170,6 +171,7 @@ export function summaryTable(res: BenchResults): string[] {
       );
   } else rows.push(['Bytes the embed page downloads', bs ?? 'not run', 'none stated']);
   rows.push(cliRow(res.cli));
+  rows.push(...webgpuRows(res));
   rows.push(...liveSummaryRows(res.live));
 
   return [
@@ -196,4 +198,34 @@ function cliRow(cli: BenchResults['cli']): Row {
     `**${ratio.toFixed(2)}×; ${(cli.rssMedian / 1e6).toFixed(0)} MB**${on}${full}`,
     `${target}: ${met(ratio <= CLI_TIME_TARGET)}; ${met(cli.rssMedian <= CLI_MEMORY_TARGET)}`,
   ];
+}
+
+/** WebGPU in Node (Dawn) against wasm, 6 answers, one process: here (SwiftShader) and, once merged, a GPU machine. */
+function webgpuRows(res: BenchResults): Row[] {
+  const target = 'report where WebGPU beats wasm (issue 15)';
+  const one = (label: string, r: NodeWebgpuResult): Row => {
+    const wasm = r.runs.find((x) => x.backend === 'wasm')?.scoring.answers6.medianMs;
+    const gpu = r.runs.filter((x) => x.backend === 'webgpu').map((x) => x.scoring.answers6.medianMs);
+    const best = gpu.length === 0 ? undefined : Math.min(...gpu);
+    const kind = r.adapter.software ? `${r.adapter.architecture}, not a GPU` : r.adapter.description;
+    const measured =
+      wasm === undefined || best === undefined
+        ? 'incomplete (see below)'
+        : `wasm ${ms(wasm)} ms, webgpu ${ms(best)} ms: **${(best / wasm).toFixed(1)}×** wasm's time (${kind})`;
+    return [`WebGPU in Node (Dawn) vs wasm, 6 answers, same process: ${label}`, measured, target];
+  };
+  const here = res.nodeWebgpu;
+  const st = status(here);
+  const rows: Row[] = [
+    st !== undefined || here == null || !('runs' in here)
+      ? ['WebGPU in Node (Dawn) vs wasm: this machine', st ?? 'not run', target]
+      : one('this machine', here),
+  ];
+  const device = res.nodeWebgpuDevice;
+  rows.push(
+    device == null
+      ? ['WebGPU in Node (Dawn) vs wasm: a GPU machine', 'not measured: no GPU machine lent so far (bench/gpu)', target]
+      : one(device.where, device),
+  );
+  return rows;
 }
