@@ -12,6 +12,7 @@ import { parseCommandArgs } from '../../packages/cli/src/args.ts';
 import { checkFlags, checkValue, FLAG_RULES } from '../../packages/cli/src/flag-rules.ts';
 import { nearest } from '../../packages/cli/src/suggest.ts';
 import { COMMANDS, type FlagKind, type UsageTopic, usageOf } from '../../packages/cli/src/usage.ts';
+import { workArgs as workArgsIn } from './cli-work-args.ts';
 import { exists, hirenet } from './run-cli.ts';
 
 const run = promisify(execFile);
@@ -52,27 +53,7 @@ const topics: UsageTopic[] = [
   'features video',
 ];
 
-/** Arguments that would make each command do its work (write under `dir`) were the bad flag not there. */
-function workArgs(topic: UsageTopic): string[] {
-  const out = join(dir, 'out');
-  const data = join(dir, 'data');
-  const byTopic: Record<UsageTopic, string[]> = {
-    analyze: ['--job', 'J', '--question', 'Q', join(dir, 'a.webm'), '--out', `${out}.html`],
-    assets: ['--out', out],
-    manifest: ['--model', out],
-    features: ['audio', join(dir, 'a.wav'), '--csv', `${out}.csv`],
-    'features audio': [join(dir, 'a.wav'), '--csv', `${out}.csv`],
-    'features video': [join(dir, 'a.webm'), '--csv', `${out}.csv`],
-    simulate: ['--out', out, '--interviews', '3', '--seed', '1'],
-    train: ['--data', data, '--modality', 'audio', '--out', out, '--epochs', '1'],
-    eval: ['--data', data, '--model', out],
-    predict: ['--data', data, '--model', out, '--out', `${out}.jsonl`],
-    ablate: ['--data', data, '--out', out],
-    audit: ['--data', data, '--scores', `${out}.jsonl`, '--md', `${out}.md`],
-    reference: ['--seed', '1', '--out', `${out}.json`],
-  };
-  return byTopic[topic];
-}
+const workArgs = (topic: UsageTopic): string[] => workArgsIn(dir, topic);
 
 /** `hirenet <topic> …` through the real bin with every module it resolves logged (a non-zero exit is returned). */
 async function traced(

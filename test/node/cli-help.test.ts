@@ -14,6 +14,7 @@ import {
   usageLine,
   usageText,
 } from '../../packages/cli/src/usage.ts';
+import { workArgs as workArgsIn } from './cli-work-args.ts';
 import { hirenet } from './run-cli.ts';
 
 const src = join(import.meta.dirname, '..', '..', 'packages', 'cli', 'src');
@@ -24,27 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-/** Arguments that would make each command do its work (write under `dir`), if --help did not stop it. */
-function workArgs(topic: UsageTopic): string[] {
-  const out = join(dir, 'out');
-  const data = join(dir, 'data');
-  const byTopic: Record<UsageTopic, string[]> = {
-    analyze: ['--job', 'J', '--question', 'Q', join(dir, 'a.webm'), '--out', `${out}.html`],
-    assets: ['--out', out],
-    manifest: ['--model', out],
-    features: ['audio', join(dir, 'a.wav'), '--csv', `${out}.csv`],
-    'features audio': [join(dir, 'a.wav'), '--csv', `${out}.csv`],
-    'features video': [join(dir, 'a.webm'), '--csv', `${out}.csv`],
-    simulate: ['--out', out, '--interviews', '3', '--seed', '1'],
-    train: ['--data', data, '--modality', 'audio', '--out', out, '--epochs', '0'],
-    eval: ['--data', data, '--model', out],
-    predict: ['--data', data, '--model', out, '--out', `${out}.jsonl`],
-    ablate: ['--data', data, '--out', out],
-    audit: ['--data', data, '--scores', `${out}.jsonl`, '--md', `${out}.md`],
-    reference: ['--seed', '1', '--out', `${out}.json`],
-  };
-  return byTopic[topic];
-}
+const workArgs = (topic: UsageTopic): string[] => workArgsIn(dir, topic);
 
 const topics: UsageTopic[] = [
   ...(Object.keys(COMMANDS) as (keyof typeof COMMANDS)[]),
