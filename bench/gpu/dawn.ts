@@ -5,6 +5,7 @@
  * the dawn.node file itself.
  */
 import { createRequire } from 'node:module';
+import { isSoftwareAdapter } from '../../packages/sdk/src/backend/software.ts';
 
 /** The adapter as far as used here (structural: the @webgpu/types tfjs pins predates `info`). */
 interface AdapterLike {
@@ -34,8 +35,6 @@ export interface AdapterReport {
   /** The binding, e.g. 'webgpu@0.6.2' (the kit passes HIRENET_DAWN_VERSION). */
   readonly binding: string;
 }
-
-const SOFTWARE = /swiftshader|llvmpipe|lavapipe|softpipe|software/i;
 
 async function loadDawn(): Promise<{ dawn: DawnModule; binding: string }> {
   const require = createRequire(import.meta.url);
@@ -69,14 +68,14 @@ export async function installWebgpu(): Promise<AdapterReport> {
     );
   const info = adapter.info as AdapterLike['info'] & { isFallbackAdapter?: boolean };
   const legacy = adapter.isFallbackAdapter;
-  const text = `${info.vendor} ${info.architecture} ${info.description}`;
   return {
     vendor: info.vendor,
     architecture: info.architecture,
     device: info.device,
     description: info.description,
     isFallbackAdapter: info.isFallbackAdapter ?? legacy ?? null,
-    software: info.isFallbackAdapter === true || SOFTWARE.test(text),
+    // The SDK's own test, which keeps `backend: 'auto'` off such adapters.
+    software: isSoftwareAdapter(adapter),
     maxComputeInvocationsPerWorkgroup: adapter.limits.maxComputeInvocationsPerWorkgroup,
     dawnFlags: flags,
     binding,

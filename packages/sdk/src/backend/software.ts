@@ -6,9 +6,9 @@
  */
 import type { BackendName } from './backends.ts';
 
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|microsoft basic/i;
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|lavapipe|softpipe|software|basic render|microsoft basic/i;
 
-interface GpuAdapterLike {
+export interface GpuAdapterLike {
   readonly isFallbackAdapter?: boolean;
   readonly info?: {
     readonly isFallbackAdapter?: boolean;
@@ -18,14 +18,18 @@ interface GpuAdapterLike {
   };
 }
 
+/** A WebGPU adapter that is a CPU renderer (a fallback adapter, SwiftShader, Mesa's lavapipe…). */
+export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
+  const info = adapter.info;
+  if (adapter.isFallbackAdapter === true || info?.isFallbackAdapter === true) return true;
+  return SOFTWARE_RENDERER.test(`${info?.vendor ?? ''} ${info?.architecture ?? ''} ${info?.description ?? ''}`);
+}
+
 async function webgpuIsSoftware(): Promise<boolean> {
   const gpu = (globalThis.navigator as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } } | undefined)?.gpu;
   if (gpu === undefined) return true;
   const adapter = await gpu.requestAdapter().catch(() => null);
-  if (adapter === null) return true;
-  const info = adapter.info;
-  if (adapter.isFallbackAdapter === true || info?.isFallbackAdapter === true) return true;
-  return SOFTWARE_RENDERER.test(`${info?.vendor ?? ''} ${info?.architecture ?? ''} ${info?.description ?? ''}`);
+  return adapter === null || isSoftwareAdapter(adapter);
 }
 
 function webglIsSoftware(): boolean {
