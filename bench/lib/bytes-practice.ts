@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { consentAndRole, recordAnswer } from '../../test/browser/demo-steps.ts';
-import type { FlowServer } from './page-flow.ts';
+import { countRequests, type FlowServer } from './page-flow.ts';
 
 export interface PracticeVisit {
   readonly page: string;
@@ -21,13 +21,7 @@ const PAGE = '?backend=wasm';
 
 export async function visitPractice(browser: Browser, site: FlowServer, seconds = 3): Promise<PracticeVisit> {
   const context = await browser.newContext();
-  const requests: Record<string, number> = {};
-  context.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || r.method() === 'HEAD') return;
-    const key = url.origin === site.origin ? decodeURIComponent(url.pathname) : r.url();
-    requests[key] = (requests[key] ?? 0) + 1;
-  });
+  const { gets: requests } = countRequests(context, site.origin);
   try {
     const page = await context.newPage();
     await page.goto(`${site.origin}/${PAGE}`);

@@ -74,6 +74,30 @@ export interface FlowServer {
   takeServed(): Record<string, number>;
 }
 
+export interface RequestCount {
+  /** Requests other than HEAD, per same-origin path (decoded) or full URL for another origin. */
+  readonly gets: Record<string, number>;
+  /** HEAD requests (no body: e.g. the demo asking whether the face model is served), keyed the same way. */
+  readonly heads: Record<string, number>;
+  /** Stops counting. */
+  stop(): void;
+}
+
+/** Counts the requests of a context's pages and their workers, HTTP-cache hits included; data: and blob: left out. */
+export function countRequests(context: BrowserContext, origin: string): RequestCount {
+  const gets: Record<string, number> = {};
+  const heads: Record<string, number> = {};
+  const onRequest = (r: { url(): string; method(): string }): void => {
+    const url = new URL(r.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    const key = url.origin === origin ? decodeURIComponent(url.pathname) : r.url();
+    const into = r.method() === 'HEAD' ? heads : gets;
+    into[key] = (into[key] ?? 0) + 1;
+  };
+  context.on('request', onRequest);
+  return { gets, heads, stop: () => context.off('request', onRequest) };
+}
+
 /** One visit of `pageUrl` (relative to the origin) in `context`; waits for body[data-state]. */
 export async function visit(
   context: BrowserContext,
@@ -83,14 +107,7 @@ export async function visit(
   trace = false,
 ): Promise<VisitResult> {
   server.takeServed();
-  const requests: Record<string, number> = {};
-  const onRequest = (r: { url(): string }): void => {
-    const url = new URL(r.url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    const key = url.origin === server.origin ? decodeURIComponent(url.pathname) : r.url();
-    requests[key] = (requests[key] ?? 0) + 1;
-  };
-  context.on('request', onRequest);
+  const counted = countRequests(context, server.origin);
   const page = await context.newPage();
   const browser = context.browser();
   const tracing = trace && browser !== null;
@@ -119,14 +136,15 @@ export async function visit(
       doneMs: flow.done,
       stages: flow.stages,
       longTasks: flow.longTasks,
-      requests,
+      // Every method, as this figure has always counted (HEADs included).
+      requests: mergeCounts(counted.gets, counted.heads),
       served: server.takeServed(),
       state,
       error: result.error?.message ?? null,
       backend: result.modelCard?.backend ?? null,
     };
   } finally {
-    context.off('request', onRequest);
+    counted.stop();
     await page.close();
   }
 }
@@ -157,4 +175,10 @@ export async function coldAndWarm(
 /** Paths requested more than once in a visit (the page and its workers together). */
 export function repeated(v: VisitResult): Record<string, number> {
   return Object.fromEntries(Object.entries(v.requests).filter(([, n]) => n > 1));
+}
+
+function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n;
+  return out;
 }

@@ -9,6 +9,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { serveCounting } from '../../bench/lib/flow-server.ts';
+import { countRequests } from '../../bench/lib/page-flow.ts';
 import { useDemoSite } from './demo-site.ts';
 import { consentAndRole, recordAnswer, waitStored } from './demo-steps.ts';
 import { sharedMissing, sharedPath } from './harness/index.ts';
@@ -41,15 +42,7 @@ describe.skipIf(missing !== undefined)('index.html: one face analyser for the in
   it('indicator + two live answers + an upload: face model, MediaPipe wasm, vision worker once each', async () => {
     const context = await demo.browser.newContext();
     // GETs per path; HEADs apart: the demo asks whether the face model is on the server (load.ts), no body.
-    const requests: Record<string, number> = {};
-    const heads: Record<string, number> = {};
-    context.on('request', (r) => {
-      const url = new URL(r.url());
-      if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-      const key = url.origin === demo.site.origin ? decodeURIComponent(url.pathname) : r.url();
-      const into = r.method() === 'HEAD' ? heads : requests;
-      into[key] = (into[key] ?? 0) + 1;
-    });
+    const { gets: requests, heads } = countRequests(context, demo.site.origin);
     const page = await context.newPage();
     const workers: Worker[] = [];
     page.on('worker', (w) => workers.push(w));
