@@ -1,15 +1,13 @@
 // `hirenet analyze`: real recordings from ../shared through the session code in headless
 // Chromium, the saved report checked for self-containment, and the failure paths.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumCandidate } from '../../packages/cli/src/chromium-path.ts';
 import { externalRefs } from '../../packages/cli/src/report-file.ts';
 import { sharedMissing, sharedPath } from '../browser/harness/paths.ts';
-import { exists, hirenet } from './run-cli.ts';
+import { exists, hirenet, hirenetWithEnv } from './run-cli.ts';
 
 const VIDEO = 'fixtures/video/vrt_face_1.mp4';
 const WAV = 'fixtures/audio/jfk.wav';
@@ -37,15 +35,10 @@ describe('hirenet analyze: argument and environment errors', () => {
   });
 
   it('Chromium missing: a clear message naming the path and how to install it', async () => {
-    const bin = join(import.meta.dirname, '..', '..', 'packages', 'cli', 'bin', 'hirenet.js');
     const wav = join(dir, 'any.wav');
     await writeFile(wav, 'x');
-    const r = await promisify(execFile)('node', [bin, 'analyze', '--job', 'Engineer', '--question', 'Why?', wav], {
-      env: { ...process.env, HIRENET_CHROMIUM: '/nonexistent/chromium' },
-    }).then(
-      () => ({ code: 0, stderr: '' }),
-      (e: { code: number; stderr: string }) => e,
-    );
+    const env = { ...process.env, HIRENET_CHROMIUM: '/nonexistent/chromium' };
+    const r = await hirenetWithEnv(env, 'analyze', '--job', 'Engineer', '--question', 'Why?', wav);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('Chromium not found at /nonexistent/chromium');
     expect(r.stderr).toContain('apt-get install chromium');

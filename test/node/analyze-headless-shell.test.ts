@@ -1,19 +1,17 @@
 // `hirenet analyze` prefers Debian's chromium-headless-shell (packages/cli/src/chromium-path.ts) because it
 // takes ~100 MB less memory: that is only a gain if the analysis is the same. The same clip through the
 // headless shell and through the full browser must give a byte-identical JSON result.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumCandidate, SYSTEM_CHROMIUM, SYSTEM_HEADLESS_SHELL } from '../../packages/cli/src/chromium-path.ts';
 import { sharedMissing, sharedPath } from '../browser/harness/paths.ts';
+import { hirenetWithEnv } from './run-cli.ts';
 
 const VIDEO = 'fixtures/video/vrt_face_4.mp4';
 const FACE = 'models/face_landmarker.task';
-const bin = join(import.meta.dirname, '..', '..', 'packages', 'cli', 'bin', 'hirenet.js');
 const both = existsSync(SYSTEM_HEADLESS_SHELL) && existsSync(SYSTEM_CHROMIUM);
 // .ci/run installs both: under CI a missing one is a failure below, not a skip.
 const missing =
@@ -35,7 +33,8 @@ async function analyze(name: string, chromium: string | undefined): Promise<{ js
   const json = join(dir, `${name}.json`);
   const args = ['analyze', '--job', 'Engineer', '--question', 'Why this role?', sharedPath(VIDEO)];
   const face = ['--face-model', sharedPath(FACE), '--out', join(dir, `${name}.html`), '--json', json];
-  const r = await promisify(execFile)('node', [bin, ...args, ...face], { env, maxBuffer: 64 << 20 });
+  const r = await hirenetWithEnv(env, ...args, ...face);
+  expect(r.code, r.stderr).toBe(0);
   return { json: await readFile(json, 'utf8'), stderr: r.stderr };
 }
 

@@ -14,8 +14,13 @@ export interface CliResult {
 
 /** Runs `hirenet …` through the real bin; a non-zero exit is returned, not thrown. */
 export async function hirenet(...args: string[]): Promise<CliResult> {
+  return hirenetWithEnv(process.env, ...args);
+}
+
+/** `hirenet …` with the environment given (e.g. HIRENET_CHROMIUM), as hirenet() otherwise. */
+export async function hirenetWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
   try {
-    const r = await run('node', [cli, ...args], { maxBuffer: 64 << 20 });
+    const r = await run('node', [cli, ...args], { env, maxBuffer: 64 << 20 });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as CliResult;
